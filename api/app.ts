@@ -1,0 +1,71 @@
+/**
+ * The API: one Hono app mounted at /api/v1, with its OpenAPI document generated from the same Zod
+ * schemas that validate requests. The server (server/portal-server.ts) puts it beside the site;
+ * tests call it in process through `app.request`.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { renderApiDocsPage } from './http/api-docs-page.ts';
+import type { ApiDeps, ApiEnv } from './http/api-env.ts';
+import { errorBody, requestLocale, statusError, validationFailed } from './http/api-error.ts';
+import { translator } from './i18n/index.ts';
+import { guideRoutes } from './routes/guides.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+
+export const API_BASE = '/api/v1';
+/** JSON bodies larger than this are refused with 413 before anything parses them. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function createApiApp(deps: ApiDeps) {
+  const api = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationFailed(c, result.error);
+    },
+  });
+
+  api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    if (!c.get('logger')) c.set('logger', deps.logger);
+    await next();
+  });
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => statusError(c, 413, 'body_too_large') }));
+
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes);
+
+  api.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: translator(requestLocale(c))('site.name'),
+      version: '1.0.0',
+      description: 'Public API of the civil affairs citizen service portal (民政一网通办). Every request and response schema here is the one the server validates with.',
+      license: { name: 'MIT' },
+    },
+    servers: [{ url: API_BASE }],
+  }));
+
+  api.notFound((c) => statusError(c, 404, 'not_found'));
+  api.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      if (status >= 400 && status < 500) return statusError(c, status, status === 400 ? 'bad_request' : 'request_refused');
+    }
+    c.get('logger').error({ err: error, requestId: c.get('requestId') }, 'unhandled API error');
+    return c.json(errorBody(c, 'internal_error', translator(requestLocale(c))('errors.serverError')), 500);
+  });
+
+  return routes;
+}
+
+export type ApiApp = ReturnType<typeof createApiApp>;
+
+/** The readable reference at /api/docs, generated from the same document. */
+export function createApiDocsApp(api: ApiApp) {
+  const docs = new OpenAPIHono<ApiEnv>();
+  docs.get('/', async (c) => {
+    const response = await api.request('/openapi.json');
+    const document = (await response.json()) as Record<string, unknown>;
+    return c.html(renderApiDocsPage(document, requestLocale(c)));
+  });
+  return docs;
+}

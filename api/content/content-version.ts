@@ -1,0 +1,42 @@
+/**
+ * Tells each process when published content changed, through the database (not through memory,
+ * so several processes on one PostgreSQL agree). A process checks at most once per `maxAgeMs`,
+ * so a publish reaches every process within that time; 0 checks on every call.
+ */
+import type { Kysely } from 'kysely';
+import { readContentVersion, type ContentName } from '../db/content-state.repo.ts';
+import type { Database } from '../db/schema.ts';
+
+export interface ContentVersionProbe {
+  current(): Promise<number>;
+  /** Forget the cached value, e.g. after this process published. */
+  expire(): void;
+}
+
+export function createContentVersionProbe(options: {
+  db: Kysely<Database>;
+  name: ContentName;
+  maxAgeMs: number;
+  now: () => number;
+}): ContentVersionProbe {
+  let cached: { version: number; at: number } | undefined;
+  let inFlight: Promise<number> | undefined;
+  return {
+    async current() {
+      const now = options.now();
+      if (cached && now - cached.at < options.maxAgeMs) return cached.version;
+      inFlight ??= readContentVersion(options.db, options.name)
+        .then((version) => {
+          cached = { version, at: now };
+          return version;
+        })
+        .finally(() => {
+          inFlight = undefined;
+        });
+      return inFlight;
+    },
+    expire() {
+      cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The published guides as readers see them: read from the database once per content version,
+ * with the search index built alongside, so pages and the API never query guides one by one.
+ */
+import type { Kysely } from 'kysely';
+import { LIFE_EVENTS, type Guide, type Locale } from '../domain/guides/guide.schema.ts';
+import { guideSearchText, withoutExampleMarks } from '../domain/guides/guide-text.ts';
+import { buildGuideSearchIndex, type GuideSearchIndex, type SearchHit } from '../domain/search/guide-search.ts';
+import { listPublishedGuides } from '../db/guides.repo.ts';
+import type { Database } from '../db/schema.ts';
+import type { ContentVersionProbe } from './content-version.ts';
+
+interface Snapshot {
+  version: number;
+  byKey: Map<string, Guide>;
+  byLang: Map<Locale, Guide[]>;
+  index: GuideSearchIndex;
+}
+
+export interface GuideCatalogue {
+  /** Published guides of a language, in catalogue order (life event, then order). */
+  list(lang: Locale): Promise<Guide[]>;
+  get(slug: string, lang: Locale): Promise<Guide | undefined>;
+  search(query: string, lang: Locale, limit?: number): Promise<SearchHit[]>;
+  /** The content version the answers come from; pages use it as a cache key. */
+  version(): Promise<number>;
+}
+
+function catalogueOrder(a: Guide, b: Guide): number {
+  return LIFE_EVENTS.indexOf(a.lifeEvent) - LIFE_EVENTS.indexOf(b.lifeEvent) || a.order - b.order || a.slug.localeCompare(b.slug);
+}
+
+function buildSnapshot(version: number, guides: Guide[]): Snapshot {
+  const sorted = [...guides].sort(catalogueOrder);
+  const byLang = new Map<Locale, Guide[]>();
+  for (const guide of sorted) byLang.set(guide.lang, [...(byLang.get(guide.lang) ?? []), guide]);
+  const index = buildGuideSearchIndex(
+    sorted.map((guide) => ({
+      slug: guide.slug,
+      lang: guide.lang,
+      title: guide.title,
+      aliases: guide.aliases,
+      summary: withoutExampleMarks(guide.summary),
+      text: guideSearchText(guide, guide.bodyHtml.replace(/<[^>]+>/g, ' ')),
+    })),
+  );
+  return { version, byKey: new Map(sorted.map((g) => [`${g.lang}/${g.slug}`, g])), byLang, index };
+}
+
+export function createGuideCatalogue(options: { db: Kysely<Database>; probe: ContentVersionProbe }): GuideCatalogue {
+  let snapshot: Snapshot | undefined;
+  let loading: Promise<Snapshot> | undefined;
+
+  async function current(): Promise<Snapshot> {
+    const version = await options.probe.current();
+    if (snapshot && snapshot.version === version) return snapshot;
+    loading ??= listPublishedGuides(options.db)
+      .then((guides) => {
+        snapshot = buildSnapshot(version, guides);
+        return snapshot;
+      })
+      .finally(() => {
+        loading = undefined;
+      });
+    return loading;
+  }
+
+  return {
+    async list(lang) {
+      return (await current()).byLang.get(lang) ?? [];
+    },
+    async get(slug, lang) {
+      return (await current()).byKey.get(`${lang}/${slug}`);
+    },
+    async search(query, lang, limit = 20) {
+      return (await current()).index.search(query, lang, { limit });
+    },
+    async version() {
+      return (await current()).version;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Opens the database: PostgreSQL when a URL is given, otherwise the embedded SQLite file.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { NodeSqliteDialect } from './sqlite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; /** search_path, for tests that each take a schema of their own */ schema?: string; poolSize?: number }
+  | { kind: 'sqlite'; path: string };
+
+export function databaseTarget(options: { databaseUrl?: string | undefined; dataDir: string }): DatabaseTarget {
+  if (options.databaseUrl) return { kind: 'postgres', url: options.databaseUrl };
+  mkdirSync(options.dataDir, { recursive: true });
+  return { kind: 'sqlite', path: join(options.dataDir, 'portal.sqlite') };
+}
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if (target.kind === 'sqlite') {
+    const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: target.path }) });
+    return { db, kind: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed here rather than read from a folder so that they work the same
+ * from source, from a bundle and in tests. Names sort by date; never rename or edit a landed one.
+ */
+import type { Migration } from 'kysely/migration';
+import * as guides from './2026112501_guides.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026112501_guides': guides,
+};

@@ -1,0 +1,320 @@
+/**
+ * Full-text search over policy guides, with highlight ranges and a snippet for each hit.
+ *
+ * Ranking is MiniSearch's BM25; this module only decides what a term is. Chinese has no spaces,
+ * so a run of Han characters becomes overlapping bigrams (离婚登记 → 离婚 婚登 登记): a two-character
+ * word, the commonest length, is then matched exactly wherever it occurs. Other letters and digits
+ * form words, lightly stemmed for English plurals. All text passes through normalizeForSearch first,
+ * which keeps lengths, so every term carries offsets valid in the original string.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { normalizeForSearch } from './normalize.ts';
+
+export type SearchLanguage = 'zh-CN' | 'en';
+
+export interface SearchDocument {
+  slug: string;
+  lang: SearchLanguage;
+  title: string;
+  aliases: string[];
+  summary: string;
+  /** Plain text of all other fields and the body. */
+  text: string;
+}
+
+/** On the original string; end exclusive; sorted, non-overlapping, merged. */
+export interface HighlightRange {
+  start: number;
+  end: number;
+}
+
+export interface SearchHit {
+  slug: string;
+  lang: SearchLanguage;
+  score: number;
+  title: string;
+  titleHighlights: HighlightRange[];
+  snippet: string;
+  snippetHighlights: HighlightRange[];
+  matchedAliases: string[];
+}
+
+export interface GuideSearchIndex {
+  search(query: string, lang: SearchLanguage, options?: { limit?: number }): SearchHit[];
+  readonly size: number;
+}
+
+const MAX_QUERY_LENGTH = 100;
+const DEFAULT_LIMIT = 20;
+/** Chinese packs about twice the meaning per character, so its snippet is half as long. */
+const SNIPPET_WIDTH: Record<SearchLanguage, number> = { 'zh-CN': 80, en: 160 };
+/** Aliases are the everyday names (低保, 火化) citizens actually type, so they outrank even titles. */
+const FIELD_BOOSTS = { aliases: 5, title: 4, summary: 2, text: 1 };
+const FIELDS = Object.keys(FIELD_BOOSTS);
+
+const HAN = /\p{Script=Han}/u;
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+const LATIN_WORD = /^[a-z]+$/;
+/** Words found in nearly every English guide: left in, they would outweigh the words that matter. */
+const ENGLISH_STOPWORDS = new Set(
+  'a an and are as at be by can do does for from how i in is it my of on or the to what when where who with'.split(' '),
+);
+
+interface Token {
+  term: string;
+  start: number;
+  end: number;
+}
+
+/** Folds common English plurals (burials → burial, allowances → allowance, subsidies → subsidy). */
+function stemEnglish(word: string): string {
+  if (word.length < 4 || !LATIN_WORD.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+function wordToken(normalized: string, start: number, end: number): Token | undefined {
+  const word = normalized.slice(start, end);
+  // A lone letter is a stray initial or the "s" of a possessive, never a useful search term.
+  if (/^\p{L}$/u.test(word) || ENGLISH_STOPWORDS.has(word)) return undefined;
+  return { term: stemEnglish(word), start, end };
+}
+
+/**
+ * Single characters: the index holds every Han character as a unigram besides the bigrams, so a
+ * one-character query (葬) finds every guide containing it, at either end of a word. A query keeps
+ * unigrams only for runs of length one, so a longer query never matches single characters loosely.
+ */
+function hanTokens(characters: Token[], withUnigrams: boolean): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i + 1 < characters.length; i++) {
+    const first = characters[i];
+    const second = characters[i + 1];
+    if (first && second) tokens.push({ term: first.term + second.term, start: first.start, end: second.end });
+  }
+  if (withUnigrams || characters.length === 1) tokens.push(...characters);
+  return tokens;
+}
+
+/** Tokens of an already normalized string; offsets are UTF-16 code units. */
+function tokenizeNormalized(normalized: string, withUnigrams: boolean): Token[] {
+  const tokens: Token[] = [];
+  let hanRun: Token[] = [];
+  let wordStart = -1;
+  const flushWord = (end: number): void => {
+    if (wordStart < 0) return;
+    const token = wordToken(normalized, wordStart, end);
+    if (token) tokens.push(token);
+    wordStart = -1;
+  };
+  const flushHan = (): void => {
+    tokens.push(...hanTokens(hanRun, withUnigrams));
+    hanRun = [];
+  };
+  let offset = 0;
+  for (const character of normalized) {
+    const end = offset + character.length;
+    if (HAN.test(character)) {
+      flushWord(offset);
+      hanRun.push({ term: character, start: offset, end });
+    } else if (WORD_CHARACTER.test(character)) {
+      flushHan();
+      if (wordStart < 0) wordStart = offset;
+    } else {
+      flushWord(offset);
+      flushHan();
+    }
+    offset = end;
+  }
+  flushWord(offset);
+  flushHan();
+  return tokens;
+}
+
+function indexTokens(text: string): Token[] {
+  return tokenizeNormalized(normalizeForSearch(text), true);
+}
+
+function queryTerms(query: string): string[] {
+  let truncated = query.slice(0, MAX_QUERY_LENGTH);
+  if (/[\uD800-\uDBFF]$/.test(truncated)) truncated = truncated.slice(0, -1);
+  const terms = tokenizeNormalized(normalizeForSearch(truncated), false).map((token) => token.term);
+  return [...new Set(terms)];
+}
+
+function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: HighlightRange[] = [];
+  for (const range of sorted) {
+    const last = merged.at(-1);
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+/** Tokens of `original` whose term the search matched; unsorted (a Han run yields bigrams, then unigrams). */
+function matchedTokens(original: string, matchedTerms: ReadonlySet<string>): Token[] {
+  if (matchedTerms.size === 0) return [];
+  return indexTokens(original).filter((token) => matchedTerms.has(token.term));
+}
+
+function highlightRanges(original: string, matchedTerms: ReadonlySet<string>): HighlightRange[] {
+  return mergeRanges(matchedTokens(original, matchedTerms).map(({ start, end }) => ({ start, end })));
+}
+
+/**
+ * Where the snippet should begin: at the first match, unless a later match starts a stretch that
+ * shows more distinct query terms ("social security card" beats an earlier lone "card").
+ */
+function bestAnchor(tokens: Token[], span: number): number {
+  let best = { start: 0, distinctTerms: 0 };
+  for (const anchor of tokens) {
+    const inSpan = tokens.filter((token) => token.start >= anchor.start && token.end <= anchor.start + span);
+    const distinctTerms = new Set(inSpan.map((token) => token.term)).size;
+    const better =
+      distinctTerms > best.distinctTerms || (distinctTerms === best.distinctTerms && anchor.start < best.start);
+    if (better) best = { start: anchor.start, distinctTerms };
+  }
+  return best.start;
+}
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** Moves a cut in English text back to a space, so no word is shown half. */
+function snapToSpace(text: string, start: number, end: number): [number, number] {
+  const reach = 20;
+  let snappedStart = start;
+  let snappedEnd = end;
+  if (start > 0 && text[start - 1] !== ' ') {
+    const space = text.indexOf(' ', start);
+    if (space >= 0 && space - start <= reach) snappedStart = space + 1;
+  }
+  if (end < text.length && text[end] !== ' ') {
+    const space = text.lastIndexOf(' ', end);
+    if (space > snappedStart && end - space <= reach) snappedEnd = space;
+  }
+  return [snappedStart, snappedEnd];
+}
+
+/** A window of `text` that starts a little before the best match; "…" marks each cut. */
+function snippetOf(
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  lang: SearchLanguage,
+): { snippet: string; snippetHighlights: HighlightRange[] } {
+  // Whitespace is collapsed first: line breaks of the body mean nothing in a one-line snippet.
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const width = SNIPPET_WIDTH[lang];
+  const lead = Math.floor(width / 4);
+  const anchor = bestAnchor(matchedTokens(flat, matchedTerms), width - lead);
+  let end = Math.min(flat.length, Math.max(0, anchor - lead) + width);
+  let start = Math.max(0, end - width);
+  if (lang === 'en') [start, end] = snapToSpace(flat, start, end);
+  if (start > 0 && isLowSurrogate(flat.charCodeAt(start))) start += 1;
+  if (end < flat.length && isLowSurrogate(flat.charCodeAt(end))) end -= 1;
+  const snippet = `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+  return { snippet, snippetHighlights: highlightRanges(snippet, matchedTerms) };
+}
+
+function fieldText(doc: SearchDocument, field: string): string {
+  switch (field) {
+    case 'slug':
+      return doc.slug;
+    case 'title':
+      return doc.title;
+    // A line break between aliases keeps bigrams from spanning two of them.
+    case 'aliases':
+      return doc.aliases.join('\n');
+    case 'summary':
+      return doc.summary;
+    case 'text':
+      return doc.text;
+    default:
+      return '';
+  }
+}
+
+/** The document terms (after prefix and fuzzy expansion) that matched in `field`. */
+function termsMatchedIn(result: SearchResult, field: string): Set<string> {
+  const terms = Object.entries(result.match).filter(([, fields]) => fields.includes(field));
+  return new Set(terms.map(([term]) => term));
+}
+
+function toHit(result: SearchResult, doc: SearchDocument): SearchHit {
+  const summaryTerms = termsMatchedIn(result, 'summary');
+  const textTerms = termsMatchedIn(result, 'text');
+  // The field matching more distinct terms shows best why the guide was found; on a tie the
+  // summary wins, being written to be read on its own. Nothing matched there: the plain summary.
+  const snippet =
+    textTerms.size > summaryTerms.size
+      ? snippetOf(doc.text, textTerms, doc.lang)
+      : snippetOf(doc.summary, summaryTerms, doc.lang);
+  const aliasTerms = termsMatchedIn(result, 'aliases');
+  return {
+    slug: doc.slug,
+    lang: doc.lang,
+    score: result.score,
+    title: doc.title,
+    titleHighlights: highlightRanges(doc.title, termsMatchedIn(result, 'title')),
+    ...snippet,
+    matchedAliases: doc.aliases.filter((alias) => indexTokens(alias).some((token) => aliasTerms.has(token.term))),
+  };
+}
+
+function createEngine(docs: SearchDocument[]): MiniSearch<SearchDocument> {
+  const engine = new MiniSearch<SearchDocument>({
+    idField: 'slug',
+    fields: FIELDS,
+    extractField: fieldText,
+    tokenize: (text) => indexTokens(text).map((token) => token.term),
+    // Terms come out of the tokenizer final (normalized, stemmed); MiniSearch must not lower-case again.
+    processTerm: (term) => term,
+    searchOptions: {
+      tokenize: queryTerms,
+      processTerm: (term) => term,
+      boost: FIELD_BOOSTS,
+      combineWith: 'OR',
+      // Prefix and fuzzy matching would turn a Chinese bigram into noise, so only Latin words get them.
+      prefix: (term) => LATIN_WORD.test(term) && term.length >= 3,
+      fuzzy: (term) => (LATIN_WORD.test(term) && term.length >= 5 ? 1 : false),
+    },
+  });
+  engine.addAll(docs); // throws on a slug repeated within one language
+  return engine;
+}
+
+export function buildGuideSearchIndex(docs: SearchDocument[]): GuideSearchIndex {
+  // One index per language keeps each language's term statistics (IDF) its own.
+  const languages: SearchLanguage[] = ['zh-CN', 'en'];
+  const byLanguage = new Map(
+    languages.map((lang) => {
+      const docsInLanguage = docs.filter((doc) => doc.lang === lang);
+      const bySlug = new Map(docsInLanguage.map((doc) => [doc.slug, doc]));
+      return [lang, { engine: createEngine(docsInLanguage), bySlug }] as const;
+    }),
+  );
+
+  return {
+    size: docs.length,
+    search(query, lang, options = {}) {
+      const termCount = queryTerms(query).length;
+      const language = byLanguage.get(lang);
+      if (termCount === 0 || !language) return [];
+      const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
+      // MiniSearch scores an OR query by summed BM25; a guide matching more of the query's terms
+      // still comes first, so one frequent term cannot outrank a guide that has them all.
+      const results = language.engine
+        .search(query)
+        .sort((a, b) => b.queryTerms.length - a.queryTerms.length || b.score - a.score);
+      const hits: SearchHit[] = [];
+      for (const result of results.slice(0, limit)) {
+        const doc = language.bySlug.get(String(result.id));
+        if (doc) hits.push(toHit(result, doc));
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { GuideCatalogue } from '../content/guide-catalogue.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import type { Logger } from '../platform/logger.ts';
+
+/** What the API needs from the outside world; tests pass their own. */
+export interface ApiDeps {
+  database: DatabaseHandle;
+  guides: GuideCatalogue;
+  logger: Logger;
+  /** The newest applied migration (cached by the caller; it changes only on deploy). */
+  migration: () => Promise<string | null>;
+  now: () => Date;
+}
+
+export interface ApiEnv {
+  Variables: {
+    deps: ApiDeps;
+    requestId: string;
+    logger: Logger;
+  };
+}

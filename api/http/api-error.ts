@@ -1,0 +1,76 @@
+/**
+ * The one shape of every API error, and the one place that turns failures into it. Messages are
+ * translated into the reader's language (the `lang` query parameter, else Accept-Language).
+ */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { isLocale, localeFromAcceptLanguage, translator, type Locale } from '../i18n/index.ts';
+
+export const FieldErrorSchema = z
+  .object({
+    field: z.string().openapi({ example: 'q' }),
+    code: z.string().openapi({ example: 'too_big' }),
+    message: z.string().openapi({ example: '搜索内容不能超过 100 个字' }),
+  })
+  .openapi('FieldError');
+
+export const ApiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      fields: z.array(FieldErrorSchema).optional(),
+    }),
+    requestId: z.string().optional(),
+  })
+  .openapi('ApiError');
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+export function requestLocale(c: Context): Locale {
+  const lang = c.req.query('lang');
+  return isLocale(lang) ? lang : localeFromAcceptLanguage(c.req.header('accept-language'));
+}
+
+/** Zod issues → field errors with a translated message that names the field. */
+export function fieldErrors(error: ZodError, lang: Locale): FieldError[] {
+  const t = translator(lang);
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || 'body';
+    const fieldName = t(`fields.${field}`, { defaultValue: field });
+    let message: string;
+    if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) message = t('errors.field.required', { field: fieldName });
+    else if (issue.code === 'too_small' && issue.origin === 'string') message = t('errors.field.tooShort', { field: fieldName, min: issue.minimum });
+    else if (issue.code === 'too_big' && issue.origin === 'string') message = t('errors.field.tooLong', { field: fieldName, max: issue.maximum });
+    else if (issue.code === 'invalid_value') message = t('errors.field.notAllowed', { field: fieldName });
+    else if (issue.code === 'invalid_type' && issue.input === undefined) message = t('errors.field.required', { field: fieldName });
+    else message = t('errors.field.invalid', { field: fieldName });
+    return { field, code: issue.code, message };
+  });
+}
+
+export function errorBody(c: Context, code: string, message: string, fields?: FieldError[]): ApiError {
+  const requestId = c.get('requestId') as string | undefined;
+  return { error: { code, message, ...(fields ? { fields } : {}) }, ...(requestId ? { requestId } : {}) };
+}
+
+export function validationFailed(c: Context, error: ZodError) {
+  const lang = requestLocale(c);
+  return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(error, lang)), 422);
+}
+
+const MESSAGE_BY_STATUS: Partial<Record<number, string>> = {
+  400: 'errors.badRequest',
+  403: 'errors.forbidden',
+  404: 'errors.notFound',
+  413: 'errors.tooLarge',
+  415: 'errors.unsupportedMediaType',
+  429: 'errors.rateLimited',
+};
+
+export function statusError(c: Context, status: ContentfulStatusCode, code: string) {
+  const t = translator(requestLocale(c));
+  return c.json(errorBody(c, code, t(MESSAGE_BY_STATUS[status] ?? 'errors.serverError')), status);
+}

@@ -1,0 +1,78 @@
+/**
+ * i18next for the whole portal: the site's pages and the API's messages read the same resources,
+ * so a field has one name and one set of error messages in each language.
+ *
+ * zh-CN is the source of truth; en has the same keys (TypeScript checks the shape, and a test
+ * fails when a key is missing at run time). Keys ending in `_elder` are the plainer wording that
+ * elder mode (长辈版) shows where it exists (i18next "context").
+ */
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { LOCALES, type Locale } from '../domain/guides/guide.schema.ts';
+import { en } from './resources/en.ts';
+import { zhCN } from './resources/zh-CN.ts';
+
+export { LOCALES, type Locale };
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
+
+const instances = new Map<Locale, i18n>();
+
+function instanceFor(lang: Locale): i18n {
+  let instance = instances.get(lang);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: lang,
+      fallbackLng: false,
+      resources,
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      saveMissing: false,
+    });
+    instances.set(lang, instance);
+  }
+  return instance;
+}
+
+export function translator(lang: Locale): TFunction {
+  return instanceFor(lang).t;
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The reader's language from an Accept-Language header, zh-CN unless English is preferred. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Dates as people write them: 2026年5月20日 / 20 May 2026. Takes a YYYY-MM-DD or ISO string. */
+export function formatDate(value: string, lang: Locale): string {
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return new Intl.DateTimeFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'Asia/Shanghai',
+  }).format(date);
+}
+
+export function formatNumber(value: number, lang: Locale): string {
+  return new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB').format(value);
+}

@@ -1,0 +1,62 @@
+/**
+ * Everything a process needs before it answers: the database opened and migrated, the guides
+ * loaded from content/guides, and the catalogue that pages and the API read. Shared by the
+ * server, the CLI scripts and the tests so that all of them start the same way.
+ */
+import type { Config } from '../env.ts';
+import { createContentVersionProbe, type ContentVersionProbe } from '../content/content-version.ts';
+import { createGuideCatalogue, type GuideCatalogue } from '../content/guide-catalogue.ts';
+import { DEFAULT_GUIDES_DIR, syncGuidesFromFiles, type GuideSyncResult } from '../content/sync-guides.ts';
+import { databaseTarget, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/connect.ts';
+import { currentMigration, migrateToLatest } from '../db/migrate.ts';
+import type { Logger } from '../platform/logger.ts';
+
+export interface Runtime {
+  database: DatabaseHandle;
+  guides: GuideCatalogue;
+  contentVersion: ContentVersionProbe;
+  migration: () => Promise<string | null>;
+  guideSync: GuideSyncResult;
+  close(): Promise<void>;
+}
+
+export interface BootstrapOptions {
+  target: DatabaseTarget;
+  logger: Logger;
+  contentCheckMs: number;
+  now?: () => Date;
+  guidesDir?: URL;
+}
+
+export function targetFromConfig(config: Config): DatabaseTarget {
+  return databaseTarget({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
+  const now = options.now ?? (() => new Date());
+  const database = openDatabase(options.target);
+  try {
+    const applied = await migrateToLatest(database.db);
+    options.logger.info({ database: database.kind, migration: applied }, 'database ready');
+    const guideSync = await syncGuidesFromFiles(database.db, options.guidesDir ?? DEFAULT_GUIDES_DIR, now());
+    options.logger.info(guideSync, 'guides loaded');
+    const contentVersion = createContentVersionProbe({
+      db: database.db,
+      name: 'guides',
+      maxAgeMs: options.contentCheckMs,
+      now: () => now().getTime(),
+    });
+    let migration: string | null | undefined = applied;
+    return {
+      database,
+      guides: createGuideCatalogue({ db: database.db, probe: contentVersion }),
+      contentVersion,
+      migration: async () => (migration ??= await currentMigration(database.db)),
+      guideSync,
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

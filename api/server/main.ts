@@ -1,0 +1,87 @@
+/**
+ * Starts the portal: one process serving the site and the API. Stops gracefully on SIGTERM and
+ * SIGINT: no new connections, in-flight requests finish, the database closes, exit code 0.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { readConfig, type Config } from '../env.ts';
+import { createLogger, type Logger } from '../platform/logger.ts';
+import { loadSecret } from '../platform/secret.ts';
+import type { AstroNodeHandler } from './astro-bridge.ts';
+import { bootstrap, targetFromConfig } from './bootstrap.ts';
+import { createPortal } from './portal.ts';
+
+export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function loadSite(): Promise<{ handler: AstroNodeHandler; clientDir: string } | undefined> {
+  const entry = `${DIST_DIR}server/entry.mjs`;
+  if (!existsSync(entry)) return undefined;
+  const module = (await import(entry)) as { handler: AstroNodeHandler };
+  return { handler: module.handler, clientDir: `${DIST_DIR}client` };
+}
+
+export interface RunningPortal {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPortal(config: Config, logger: Logger, onListening?: (url: string) => void): Promise<RunningPortal> {
+  const secret = loadSecret({ fromEnv: config.secretFromEnv, dataDir: config.dataDir });
+  if (secret.origin === 'generated') logger.info({ file: `${config.dataDir}/secret.key` }, 'generated a new portal secret');
+  const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs });
+  const site = await loadSite();
+  if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
+  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site });
+
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}`;
+  logger.info({ url, database: runtime.database.kind }, 'portal listening');
+  onListening?.(url);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info('shutting down: finishing in-flight requests');
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          logger.warn('in-flight requests did not finish in time; closing connections');
+          if ('closeAllConnections' in server) server.closeAllConnections();
+          resolve();
+        }, SHUTDOWN_GRACE_MS);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await runtime.close();
+      logger.info('stopped');
+    })());
+  return { url, close };
+}
+
+/** The process entry: reads the environment, starts, and wires the signals. */
+export async function runFromEnvironment(onListening?: (url: string) => void): Promise<void> {
+  const config = readConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const portal = await startPortal(config, logger, onListening);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      portal.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

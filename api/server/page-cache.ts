@@ -1,0 +1,104 @@
+/**
+ * Rendered pages kept in memory, compressed once, and served without touching Astro until the
+ * content they come from is republished. A page opts in with the `x-portal-cache: content` header
+ * (pages that depend only on published content, the language and elder mode). The cache checks
+ * the content version in the database, so a publish in any process empties it in every process
+ * within CONTENT_CHECK_MS.
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+export const CACHE_OPT_IN_HEADER = 'x-portal-cache';
+
+interface Entry {
+  version: number;
+  status: number;
+  headers: [string, string][];
+  etag: string;
+  identity: Buffer;
+  gzip: Buffer;
+  brotli: Buffer;
+}
+
+export interface PageCacheStats {
+  entries: number;
+  hits: number;
+  misses: number;
+}
+
+export class PageCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #maxEntries: number;
+  #hits = 0;
+  #misses = 0;
+
+  constructor(options: { maxEntries: number }) {
+    this.#maxEntries = options.maxEntries;
+  }
+
+  /** A cached answer for this request, or undefined. */
+  lookup(key: string, version: number, request: Request): Response | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry || entry.version !== version) {
+      if (entry) this.#entries.delete(key);
+      this.#misses += 1;
+      return undefined;
+    }
+    this.#hits += 1;
+    // Refresh its place: the map's order is the eviction order.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return this.#answer(entry, request, 'hit');
+  }
+
+  #answer(entry: Entry, request: Request, state: 'hit' | 'miss'): Response {
+    const headers = new Headers(entry.headers);
+    headers.set('x-cache', state);
+    headers.set('etag', entry.etag);
+    if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
+    const accepted = request.headers.get('accept-encoding') ?? '';
+    let body = entry.identity;
+    if (/\bbr\b/.test(accepted)) {
+      body = entry.brotli;
+      headers.set('content-encoding', 'br');
+    } else if (/\bgzip\b/.test(accepted)) {
+      body = entry.gzip;
+      headers.set('content-encoding', 'gzip');
+    }
+    headers.set('content-length', String(body.length));
+    return new Response(request.method === 'HEAD' ? null : body, { status: entry.status, headers });
+  }
+
+  /** Keeps the response if the page opted in; returns the response to send either way. */
+  async store(key: string, version: number, response: Response, request: Request): Promise<Response> {
+    if (response.headers.get(CACHE_OPT_IN_HEADER) !== 'content' || response.status !== 200 || request.method !== 'GET') {
+      response.headers.delete(CACHE_OPT_IN_HEADER);
+      return response;
+    }
+    const identity = Buffer.from(await response.arrayBuffer());
+    const headers = [...response.headers.entries()].filter(
+      ([name]) => !['content-length', 'content-encoding', 'set-cookie', CACHE_OPT_IN_HEADER, 'x-request-id'].includes(name),
+    );
+    headers.push(['vary', 'Accept-Encoding, Cookie']);
+    headers.push(['cache-control', 'no-cache']);
+    const entry: Entry = {
+      version,
+      status: response.status,
+      headers,
+      etag: `"${version}-${createHash('sha1').update(identity).digest('base64url').slice(0, 16)}"`,
+      identity,
+      gzip: gzipSync(identity, { level: 9 }),
+      brotli: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+    };
+    this.#entries.set(key, entry);
+    if (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    return this.#answer(entry, request, 'miss');
+  }
+
+  stats(): PageCacheStats {
+    return { entries: this.#entries.size, hits: this.#hits, misses: this.#misses };
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The one server: the API under /api/v1, its reference at /api/docs, the built site's files, and
+ * every other path rendered by Astro — composed in one Hono app so that request ids, logs, security
+ * headers, CSRF checks and compression apply to all of it alike.
+ */
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { hc } from 'hono/client';
+import { compress } from 'hono/compress';
+import { csrf } from 'hono/csrf';
+import { requestId } from 'hono/request-id';
+import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
+import type { GuideCatalogue } from '../content/guide-catalogue.ts';
+import type { ContentVersionProbe } from '../content/content-version.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import type { Locale } from '../domain/guides/guide.schema.ts';
+import { elderModeFromCookieHeader } from '../domain/preferences.ts';
+import type { Logger } from '../platform/logger.ts';
+import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
+import { PageCache } from './page-cache.ts';
+import { requestLog } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
+
+export type ApiClient = ReturnType<typeof hc<ApiApp>>;
+
+/** What every page receives in Astro.locals.portal. */
+export interface PortalLocals {
+  api: ApiClient;
+  requestId: string;
+  lang: Locale;
+  elder: boolean;
+  /** The path without its language prefix: /en/guides/x → /guides/x. */
+  path: string;
+  /** The query string, with its "?", or "". */
+  search: string;
+}
+
+const EN_PREFIX = /^\/en(?=\/|$)/;
+
+/** The language lives in the path: / is Chinese, /en/ is English; one page file serves both. */
+export function splitLanguagePrefix(path: string): { lang: Locale; path: string } {
+  return EN_PREFIX.test(path) ? { lang: 'en', path: path.replace(EN_PREFIX, '') || '/' } : { lang: 'zh-CN', path };
+}
+
+export interface PortalOptions {
+  database: DatabaseHandle;
+  guides: GuideCatalogue;
+  contentVersion: ContentVersionProbe;
+  logger: Logger;
+  migration: () => Promise<string | null>;
+  now: () => Date;
+  /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */
+  site?: { handler: AstroNodeHandler; clientDir: string };
+  pageCacheEntries?: number;
+}
+
+type PortalEnv = { Bindings: HttpBindings; Variables: { requestId: string; logger: Logger } };
+
+const HAS_FILE_EXTENSION = /\.[a-z0-9]{1,8}$/i;
+
+export function createPortal(options: PortalOptions) {
+  const api = createApiApp({
+    database: options.database,
+    guides: options.guides,
+    logger: options.logger,
+    migration: options.migration,
+    now: options.now,
+  });
+  const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });
+  const app = new Hono<PortalEnv>();
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', requestLog(options.logger));
+  app.use('*', securityHeaders());
+  // Forms post to their own page; a post from another origin is refused (no token needed, so
+  // pages stay cacheable). Browsers send Origin on every form post.
+  app.use('*', csrf());
+  app.use('*', compress({ threshold: 1024 }));
+
+  app.route(API_BASE, api);
+  app.route('/api/docs', createApiDocsApp(api));
+  app.all('/api/*', (c) => api.request(`/__missing${c.req.path}`, c.req.raw));
+
+  const site = options.site;
+  if (site && existsSync(site.clientDir)) {
+    const root = relative(process.cwd(), site.clientDir) || '.';
+    app.use(
+      '/_astro/*',
+      serveStatic({
+        root,
+        precompressed: true,
+        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
+    app.use('*', async (c, next) => {
+      if (!HAS_FILE_EXTENSION.test(c.req.path)) return next();
+      return serveStatic<PortalEnv>({
+        root,
+        precompressed: true,
+        onFound: (_path, ctx) => ctx.header('Cache-Control', 'public, max-age=3600'),
+      })(c, next);
+    });
+  }
+
+  app.all('*', async (c) => {
+    if (!site) return c.text('The site is not built: run `npm run build`.', 503);
+    const requestIdValue = c.get('requestId');
+    const cacheable = c.req.method === 'GET' || c.req.method === 'HEAD';
+    const elder = elderModeFromCookieHeader(c.req.header('cookie'));
+    const search = new URL(c.req.url).search;
+    const key = `${elder ? 'elder' : 'std'}|${c.req.path}|${search}`;
+    const version = cacheable ? await options.contentVersion.current() : 0;
+    if (cacheable) {
+      const hit = pageCache.lookup(key, version, c.req.raw);
+      if (hit) return hit;
+    }
+    const { lang, path } = splitLanguagePrefix(c.req.path);
+    // Astro routes the page without the prefix; the page learns the language from locals.
+    c.env.incoming.url = path + search;
+    const locals: { portal: PortalLocals } = {
+      portal: {
+        requestId: requestIdValue,
+        lang,
+        elder,
+        path,
+        search,
+        api: hc<ApiApp>('http://portal.internal/', {
+          fetch: (input: RequestInfo | URL, init?: RequestInit) => api.request(input, init),
+          headers: { 'x-request-id': requestIdValue },
+        }),
+      },
+    };
+    const response = await renderWithAstro(site.handler, c.env.incoming, locals);
+    return cacheable ? pageCache.store(key, version, response, c.req.raw) : response;
+  });
+
+  return { app, api, pageCache };
+}
+
+export type Portal = ReturnType<typeof createPortal>;

@@ -1,0 +1,34 @@
+/**
+ * The pages' view of the API, through the typed in-process client: the same routes, validation and
+ * error mapping that other systems use over HTTP.
+ */
+import type { AstroGlobal } from 'astro';
+
+type Astro = Pick<AstroGlobal, 'locals'>;
+
+export class UnexpectedApiAnswer extends Error {
+  override name = 'UnexpectedApiAnswer';
+}
+
+export async function listGuides(astro: Astro) {
+  const { api, lang } = astro.locals.portal;
+  const response = await api.guides.$get({ query: { lang } });
+  if (response.status !== 200) throw new UnexpectedApiAnswer(`GET /guides answered ${response.status}`);
+  return (await response.json()).guides;
+}
+
+export async function getGuide(astro: Astro, slug: string) {
+  const { api, lang } = astro.locals.portal;
+  const response = await api.guides[':slug'].$get({ param: { slug }, query: { lang } });
+  if (response.status === 404 || response.status === 422) return undefined;
+  if (response.status !== 200) throw new UnexpectedApiAnswer(`GET /guides/${slug} answered ${response.status}`);
+  return response.json();
+}
+
+export async function searchGuides(astro: Astro, q: string) {
+  const { api, lang } = astro.locals.portal;
+  const response = await api.search.$get({ query: { q, lang, limit: '20' } });
+  if (response.status === 422) return { ok: false as const, error: await response.json() };
+  if (response.status !== 200) throw new UnexpectedApiAnswer(`GET /search answered ${response.status}`);
+  return { ok: true as const, results: (await response.json()).results };
+}

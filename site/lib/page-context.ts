@@ -1,0 +1,51 @@
+/**
+ * What every page and component needs to speak to the reader: the language, elder mode, the
+ * translate function (with elder mode's plainer wording where the resources have it), and links
+ * that keep the reader in their language.
+ */
+import type { AstroGlobal } from 'astro';
+import type { TOptions } from 'i18next';
+import { formatDate, translator, type Locale } from '../../api/i18n/index.ts';
+
+export interface PageContext {
+  lang: Locale;
+  elder: boolean;
+  /** Translate; in elder mode a key's `_elder` variant wins when it exists. */
+  t: (key: string, options?: TOptions) => string;
+  /** A site path in the reader's language: href('/guides/x') → '/en/guides/x' in English. */
+  href: (path: string) => string;
+  /** The current page in the other language, query kept. */
+  otherLanguageHref: string;
+  otherLang: Locale;
+  /** The current path without the language prefix, with its query. */
+  currentPath: string;
+  formatDate: (value: string) => string;
+}
+
+export function localizedHref(path: string, lang: Locale): string {
+  if (lang === 'zh-CN') return path;
+  return path === '/' ? '/en/' : `/en${path}`;
+}
+
+export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
+  // Astro renders its error page without our locals when rendering itself failed early.
+  const { lang, elder, path, search } = astro.locals.portal ?? { lang: 'zh-CN', elder: false, path: '/', search: '' };
+  const base = translator(lang);
+  const t = (key: string, options?: TOptions) => String(base(key, elder ? { ...options, context: 'elder' } : options));
+  const otherLang: Locale = lang === 'zh-CN' ? 'en' : 'zh-CN';
+  return {
+    lang,
+    elder,
+    t,
+    href: (target) => localizedHref(target, lang),
+    otherLanguageHref: localizedHref(path, otherLang) + search,
+    otherLang,
+    currentPath: localizedHref(path, lang) + search,
+    formatDate: (value) => formatDate(value, lang),
+  };
+}
+
+/** Pages that depend only on published content, language and elder mode say so; the server caches them. */
+export function allowContentCache(astro: Pick<AstroGlobal, 'response'>): void {
+  astro.response.headers.set('x-portal-cache', 'content');
+}
