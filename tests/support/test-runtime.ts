@@ -1,0 +1,37 @@
+/**
+ * A migrated, seeded runtime and the API/portal apps on top of it, for in-process tests
+ * (`app.request`, no network).
+ */
+import { pino } from 'pino';
+import type { DatabaseKind } from '../../api/db/connect.ts';
+import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
+import { createPortal } from '../../api/server/portal.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export const silentLogger = pino({ level: 'silent' });
+
+export interface TestRuntime extends Runtime {
+  portal: ReturnType<typeof createPortal>;
+  database: Runtime['database'];
+  dispose(): Promise<void>;
+}
+
+export async function createTestRuntime(kind: DatabaseKind, options: { guidesDir?: URL; now?: () => Date } = {}): Promise<TestRuntime> {
+  const testDatabase: TestDatabase = await createTestDatabase(kind);
+  const runtime = await bootstrap({
+    target: testDatabase.target,
+    logger: silentLogger,
+    contentCheckMs: 0,
+    ...(options.guidesDir ? { guidesDir: options.guidesDir } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const portal = createPortal({ ...runtime, logger: silentLogger, now: options.now ?? (() => new Date()) });
+  return {
+    ...runtime,
+    portal,
+    dispose: async () => {
+      await runtime.close();
+      await testDatabase.drop();
+    },
+  };
+}
