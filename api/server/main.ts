@@ -31,6 +31,8 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const secret = loadSecret({ fromEnv: config.secretFromEnv, dataDir: config.dataDir });
   if (secret.origin === 'generated') logger.info({ file: `${config.dataDir}/secret.key` }, 'generated a new portal secret');
   const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs });
+  // Build the guide catalogue and its search index now, not on the first reader's request.
+  await runtime.guides.search('低保', 'zh-CN');
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
   const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site });

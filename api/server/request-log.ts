@@ -10,7 +10,10 @@ export function requestLog(logger: Logger): MiddlewareHandler<{ Variables: { req
     const started = performance.now();
     const requestLogger = logger.child({ requestId: c.get('requestId') });
     c.set('logger', requestLogger);
+    requestLogger.debug({ method: c.req.method, path: new URL(c.req.url).pathname }, 'request started');
     await next();
+    // Pages and files arrive as ready-made Responses that never saw requestId()'s header.
+    if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', c.get('requestId'));
     const status = c.res.status;
     const entry = {
       method: c.req.method,

@@ -1,0 +1,127 @@
+/**
+ * The real server as a process: what an operator relies on. Needs the built site (npm test builds
+ * it first).
+ */
+import { existsSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, startPortalProcess, type PortalProcess } from '../support/portal-process.ts';
+import { TEST_DATABASE_URL, createTestDatabase } from '../support/test-database.ts';
+
+const SITE_BUILT = existsSync(join(PROJECT_ROOT, 'dist/server/entry.mjs'));
+
+describe('the portal process', () => {
+  let portal: PortalProcess;
+  beforeAll(async () => {
+    expect(SITE_BUILT, 'run `npm run build` first (npm test does)').toBe(true);
+    portal = await startPortalProcess();
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  it('serves the site and the API from one port', async () => {
+    expect((await fetch(`${portal.url}/`)).status).toBe(200);
+    expect((await fetch(`${portal.url}/en/`)).status).toBe(200);
+    const health = (await (await fetch(`${portal.url}/api/v1/health`)).json()) as { database: string };
+    expect(health.database).toBe('sqlite');
+  });
+
+  it('serves built assets with long-lived cache headers, compressed', async () => {
+    const html = await (await fetch(`${portal.url}/`)).text();
+    const stylesheet = /href="(\/_astro\/[^"]+\.css)"/.exec(html)?.[1];
+    expect(stylesheet).toBeDefined();
+    const response = await fetch(`${portal.url}${stylesheet}`, { headers: { 'accept-encoding': 'br' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('content-encoding')).toBe('br');
+  });
+
+  it('logs one JSON line per request with its request id, and never the query string', async () => {
+    const idNumber = '110101194001011234';
+    const response = await fetch(`${portal.url}/search?q=${idNumber}`);
+    const requestId = response.headers.get('x-request-id');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const line = portal.output.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.requestId === requestId);
+    expect(line).toMatchObject({ msg: 'request', method: 'GET', path: '/search', status: 200 });
+    expect(portal.output.join('\n')).not.toContain(idNumber);
+  });
+
+  it('keeps its secret in DATA_DIR, readable by the owner only, and never logs it', async () => {
+    const { statSync, readFileSync } = await import('node:fs');
+    const file = join(portal.dataDir, 'secret.key');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(portal.output.join('\n')).not.toContain(readFileSync(file, 'utf8').trim());
+  });
+});
+
+describe('stopping the portal', () => {
+  it('finishes requests in flight, then exits 0 on SIGTERM', async () => {
+    const portal = await startPortalProcess({ env: { LOG_LEVEL: 'debug' } });
+    const { port } = new URL(portal.url);
+    // Each asks for a different URL, so each is rendered (≈ 20 ms): most are still in flight at SIGTERM.
+    const sockets = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        new Promise<Socket>((resolve) => {
+          const socket = connect(Number(port), '127.0.0.1', () => {
+            socket.write(`GET /guides/old-age-allowance?n=${i} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, () => resolve(socket));
+          });
+        }),
+      ),
+    );
+    const statuses = sockets.map(
+      (socket) =>
+        new Promise<string>((resolve) => {
+          let text = '';
+          socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          socket.on('close', () => resolve(text.slice(0, 12)));
+        }),
+    );
+    // Signal only once the server has every request in hand: a connection still waiting in the
+    // kernel's backlog when the listening socket closes is refused by the kernel, not the portal.
+    const started = () => portal.output.filter((line) => line.includes('"msg":"request started"')).length;
+    await expect.poll(started, { timeout: 10_000, interval: 5 }).toBe(10);
+    const exit = portal.stop('SIGTERM');
+    expect(await Promise.all(statuses)).toEqual(Array(10).fill('HTTP/1.1 200'));
+    expect(await exit).toBe(0);
+    expect(portal.output.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+  });
+
+  it('exits 0 on SIGINT too', async () => {
+    const portal = await startPortalProcess();
+    expect(await portal.stop('SIGINT')).toBe(0);
+  });
+});
+
+describe.runIf(TEST_DATABASE_URL)('two portal processes on one PostgreSQL', () => {
+  it('agree: a publish seen through one is served by the other', async () => {
+    const database = await createTestDatabase('postgres');
+    if (database.target.kind !== 'postgres') throw new Error('expected postgres');
+    const url = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${database.target.schema}`)}`;
+    const env = { DATABASE_URL: url, CONTENT_CHECK_MS: '200' };
+    const first = await startPortalProcess({ env });
+    const second = await startPortalProcess({ env });
+    try {
+      for (const portal of [first, second]) {
+        expect(await (await fetch(`${portal.url}/en/guides/old-age-allowance`)).text()).not.toContain('Republished title');
+      }
+      // A publish by a third party (a staff editor, later): a new version and a content version bump.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`insert into guide_versions (id, slug, lang, version, title, frontmatter_json, body_md, body_html, content_hash, source, published_at, created_at)
+        select 'republished', slug, lang, version + 1, 'Republished title', replace(frontmatter_json, '"title":"Old-age allowance"', '"title":"Republished title"'), body_md, body_html, 'staff', 'staff', published_at, created_at
+        from guide_versions where slug = 'old-age-allowance' and lang = 'en'`);
+      await client.query(`update content_state set version = version + 1 where name = 'guides'`);
+      await client.end();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const portal of [first, second]) {
+        expect(await (await fetch(`${portal.url}/en/guides/old-age-allowance`)).text()).toContain('Republished title');
+      }
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatNumber, localeFromAcceptLanguage, translator } from '../../api/i18n/index.ts';
+import { en } from '../../api/i18n/resources/en.ts';
+import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value as object, `${prefix}${key}.`),
+  );
+}
+
+function values(tree: object): string[] {
+  return Object.values(tree).flatMap((value) => (typeof value === 'string' ? [value] : values(value as object)));
+}
+
+describe('the translations', () => {
+  it('have exactly the same keys in Chinese and English', () => {
+    const chinese = keys(zhCN).sort();
+    const english = keys(en).sort();
+    expect(english.filter((key) => !chinese.includes(key)), 'keys only in en').toEqual([]);
+    expect(chinese.filter((key) => !english.includes(key)), 'keys only in zh-CN').toEqual([]);
+  });
+
+  it('have no empty strings', () => {
+    expect(values(zhCN).filter((text) => text.trim() === '')).toEqual([]);
+    expect(values(en).filter((text) => text.trim() === '')).toEqual([]);
+  });
+
+  it('use the same interpolation variables in both languages', () => {
+    const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const english = new Map(keys(en).map((key, i) => [key, values(en)[i] ?? '']));
+    keys(zhCN).forEach((key, i) => {
+      expect(variables(english.get(key) ?? ''), key).toEqual(variables(values(zhCN)[i] ?? ''));
+    });
+  });
+
+  it('offer elder mode’s plainer wording and fall back to the usual wording where there is none', () => {
+    const t = translator('zh-CN');
+    expect(t('home.lead', { context: 'elder' })).toBe(zhCN.home.lead_elder);
+    expect(t('home.title', { context: 'elder' })).toBe(zhCN.home.title);
+  });
+
+  it('pluralise English counts and keep Chinese counts plain', () => {
+    expect(translator('en')('services.count', { count: 1 })).toBe('1 service');
+    expect(translator('en')('services.count', { count: 12 })).toBe('12 services');
+    expect(translator('zh-CN')('services.count', { count: 12 })).toBe('共 12 项服务');
+  });
+});
+
+describe('dates and numbers', () => {
+  it('read as people write them in each language', () => {
+    expect(formatDate('2026-05-20', 'zh-CN')).toBe('2026年5月20日');
+    expect(formatDate('2026-05-20', 'en')).toBe('20 May 2026');
+    expect(formatNumber(12345.5, 'zh-CN')).toBe('12,345.5');
+  });
+
+  it('use China’s time zone for instants near midnight', () => {
+    expect(formatDate('2026-05-19T17:30:00Z', 'zh-CN')).toBe('2026年5月20日');
+  });
+});
+
+describe('the language of a request without a language in its path', () => {
+  it('is Chinese unless English is preferred', () => {
+    expect(localeFromAcceptLanguage(undefined)).toBe('zh-CN');
+    expect(localeFromAcceptLanguage('en-GB,en;q=0.9')).toBe('en');
+    expect(localeFromAcceptLanguage('fr-FR,en;q=0.5,zh;q=0.8')).toBe('zh-CN');
+    expect(localeFromAcceptLanguage('de')).toBe('zh-CN');
+  });
+});
