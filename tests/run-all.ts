@@ -1,5 +1,7 @@
 /**
  * `npm test`: the whole suite, in the order a change can break things.
+ *   0. type-check the TypeScript (.ts/.tsx; .astro templates are not: `astro check` needs the
+ *      TypeScript 5 language service, and the project is on TypeScript 7);
  *   1. build the site when the sources changed since the last build (the browser and process tests
  *      run against the built server, as users do);
  *   2. Vitest: unit, data layer and API tests (and PostgreSQL too when TEST_DATABASE_URL is set);
@@ -15,6 +17,12 @@ import { builtFingerprint, PROJECT_ROOT, sourceFingerprint } from '../api/cli/bu
 const bin = (name: string) => join(PROJECT_ROOT, 'node_modules/.bin', name);
 const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: PROJECT_ROOT, stdio: 'inherit', env: process.env }).status ?? 1;
 const reports = mkdtempSync(join(tmpdir(), 'portal-test-reports-'));
+
+console.log('\n▶ Type check');
+if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 if (builtFingerprint() !== sourceFingerprint()) {
   console.log('\n▶ Building the site');

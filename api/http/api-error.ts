@@ -61,7 +61,8 @@ export function validationFailed(c: Context, error: ZodError) {
   return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(error, lang)), 422);
 }
 
-const MESSAGE_BY_STATUS: Partial<Record<number, string>> = {
+type ErrorMessageKey = 'errors.badRequest' | 'errors.forbidden' | 'errors.notFound' | 'errors.tooLarge' | 'errors.unsupportedMediaType' | 'errors.rateLimited';
+const MESSAGE_BY_STATUS: Partial<Record<number, ErrorMessageKey>> = {
   400: 'errors.badRequest',
   403: 'errors.forbidden',
   404: 'errors.notFound',
@@ -70,7 +71,8 @@ const MESSAGE_BY_STATUS: Partial<Record<number, string>> = {
   429: 'errors.rateLimited',
 };
 
-export function statusError(c: Context, status: ContentfulStatusCode, code: string) {
+export function statusError<S extends ContentfulStatusCode>(c: Context, status: S, code: string) {
   const t = translator(requestLocale(c));
-  return c.json(errorBody(c, code, t(MESSAGE_BY_STATUS[status] ?? 'errors.serverError')), status);
+  const key: string = MESSAGE_BY_STATUS[status] ?? 'errors.serverError';
+  return c.json(errorBody(c, code, t(key, {})), status);
 }

@@ -15,9 +15,9 @@ interface Entry {
   status: number;
   headers: [string, string][];
   etag: string;
-  identity: Buffer;
-  gzip: Buffer;
-  brotli: Buffer;
+  identity: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+  brotli: Uint8Array<ArrayBuffer>;
 }
 
 export interface PageCacheStats {
@@ -75,7 +75,7 @@ export class PageCache {
       response.headers.delete(CACHE_OPT_IN_HEADER);
       return response;
     }
-    const identity = Buffer.from(await response.arrayBuffer());
+    const identity = new Uint8Array(await response.arrayBuffer());
     const headers = [...response.headers.entries()].filter(
       ([name]) => !['content-length', 'content-encoding', 'set-cookie', CACHE_OPT_IN_HEADER, 'x-request-id'].includes(name),
     );
@@ -87,8 +87,8 @@ export class PageCache {
       headers,
       etag: `"${version}-${createHash('sha1').update(identity).digest('base64url').slice(0, 16)}"`,
       identity,
-      gzip: gzipSync(identity, { level: 9 }),
-      brotli: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: new Uint8Array(gzipSync(identity, { level: 9 })),
+      brotli: new Uint8Array(brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })),
     };
     this.#entries.set(key, entry);
     if (this.#entries.size > this.#maxEntries) {

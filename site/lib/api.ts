@@ -20,15 +20,16 @@ export async function listGuides(astro: Astro) {
 export async function getGuide(astro: Astro, slug: string) {
   const { api, lang } = astro.locals.portal;
   const response = await api.guides[':slug'].$get({ param: { slug }, query: { lang } });
+  if (response.status === 200) return response.json();
+  // An unknown or malformed name is the reader's 404; anything else is ours.
   if (response.status === 404 || response.status === 422) return undefined;
-  if (response.status !== 200) throw new UnexpectedApiAnswer(`GET /guides/${slug} answered ${response.status}`);
-  return response.json();
+  throw new UnexpectedApiAnswer(`GET /guides/${slug} answered ${String((response as Response).status)}`);
 }
 
 export async function searchGuides(astro: Astro, q: string) {
   const { api, lang } = astro.locals.portal;
   const response = await api.search.$get({ query: { q, lang, limit: '20' } });
+  if (response.status === 200) return { ok: true as const, results: (await response.json()).results };
   if (response.status === 422) return { ok: false as const, error: await response.json() };
-  if (response.status !== 200) throw new UnexpectedApiAnswer(`GET /search answered ${response.status}`);
-  return { ok: true as const, results: (await response.json()).results };
+  throw new UnexpectedApiAnswer(`GET /search answered ${String((response as Response).status)}`);
 }

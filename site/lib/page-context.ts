@@ -31,7 +31,7 @@ export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
   // Astro renders its error page without our locals when rendering itself failed early.
   const { lang, elder, path, search } = astro.locals.portal ?? { lang: 'zh-CN', elder: false, path: '/', search: '' };
   const base = translator(lang);
-  const t = (key: string, options?: TOptions) => String(base(key, elder ? { ...options, context: 'elder' } : options));
+  const t = (key: string, options: TOptions = {}) => String(base(key, elder ? { ...options, context: 'elder' } : options));
   const otherLang: Locale = lang === 'zh-CN' ? 'en' : 'zh-CN';
   return {
     lang,
