@@ -6,7 +6,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { renderApiDocsPage } from './http/api-docs-page.ts';
+import { API_DOCS_CSP, renderApiDocsPage } from './http/api-docs-page.ts';
 import type { ApiDeps, ApiEnv } from './http/api-env.ts';
 import { errorBody, requestLocale, statusError, validationFailed } from './http/api-error.ts';
 import { translator } from './i18n/index.ts';
@@ -65,6 +65,7 @@ export function createApiDocsApp(api: ApiApp) {
   docs.get('/', async (c) => {
     const response = await api.request('/openapi.json');
     const document = (await response.json()) as Record<string, unknown>;
+    c.header('Content-Security-Policy', API_DOCS_CSP);
     return c.html(renderApiDocsPage(document, requestLocale(c)));
   });
   return docs;

@@ -196,5 +196,15 @@ export const en: SameKeys<typeof zhCN> = {
   },
   api: {
     docsTitle: 'Open API reference',
+    parameters: 'Parameters',
+    responses: 'Responses',
+    schemas: 'Schemas',
+    columnName: 'name',
+    columnIn: 'in',
+    columnType: 'type',
+    columnRequired: 'required',
+    columnDescription: 'description',
+    yes: 'yes',
+    no: 'no',
   },
 };

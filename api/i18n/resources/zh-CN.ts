@@ -192,5 +192,15 @@ export const zhCN = {
   },
   api: {
     docsTitle: '开放接口文档',
+    parameters: '参数',
+    responses: '响应',
+    schemas: '数据结构',
+    columnName: '名称',
+    columnIn: '位置',
+    columnType: '类型',
+    columnRequired: '必填',
+    columnDescription: '说明',
+    yes: '是',
+    no: '否',
   },
 } as const;
