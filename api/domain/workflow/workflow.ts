@@ -1,0 +1,210 @@
+/**
+ * The workflow engine: a service is data (states, transitions, deadlines), and one pure function
+ * decides whether a transition may happen and what it changes. The data layer then writes the
+ * outcome in one transaction with an optimistic version check (a later slice); nothing here knows
+ * about HTTP, SQL or the clock.
+ */
+import type { z } from 'zod';
+import { addWorkingDays, workingDaysBetween, type WorkingDayCalendar } from '../calendar/working-days.ts';
+
+export const STAFF_ROLES = ['intake', 'investigator', 'reviewer', 'approver', 'content-editor', 'office-admin', 'system-admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export type Actor =
+  | { kind: 'applicant' }
+  | { kind: 'system' }
+  | { kind: 'staff'; staffId: string; roles: readonly StaffRole[]; offices: readonly string[]; serviceAreas: readonly string[] };
+
+export type TransitionActor = StaffRole | 'applicant' | 'system';
+
+/** `to: PREVIOUS_STATE` returns to the state the case was in before (e.g. after 补正 is answered). */
+export const PREVIOUS_STATE = '@previous';
+
+export interface TransitionDefinition {
+  name: string;
+  from: readonly string[];
+  to: string;
+  by: readonly TransitionActor[];
+  /** The fields the transition requires (a reason, an amount…), validated here. */
+  input?: z.ZodType;
+  startsDeadlines?: readonly string[];
+  stopsDeadlines?: readonly string[];
+  /** 补正: running deadlines stop counting until a transition resumes them. */
+  pausesClock?: boolean;
+  resumesClock?: boolean;
+  /** Notification template sent to the applicant, in their language. */
+  notify?: string;
+  visibility: 'applicant' | 'internal';
+}
+
+export interface StateDefinition {
+  /** No transition leaves it. */
+  terminal?: boolean;
+  /** A decision has been made: the applicant can no longer withdraw. */
+  decided?: boolean;
+}
+
+export interface ServiceDefinition {
+  id: string;
+  /** The service area staff scopes refer to (e.g. 'allowances', 'marriage'). */
+  serviceArea: string;
+  initialState: string;
+  states: Readonly<Record<string, StateDefinition>>;
+  deadlines: Readonly<Record<string, { workingDays: number }>>;
+  /** Deadlines that start when the case is submitted. */
+  initialDeadlines?: readonly string[];
+  transitions: readonly TransitionDefinition[];
+}
+
+export interface Deadline {
+  key: string;
+  startedOn: string;
+  dueOn: string;
+  pausedOn?: string;
+  stoppedOn?: string;
+}
+
+export interface CaseSnapshot {
+  state: string;
+  /** The state to return to after a pause (补正). */
+  previousState?: string;
+  version: number;
+  office: string;
+  deadlines: readonly Deadline[];
+}
+
+export type TransitionRefusal =
+  | { code: 'unknown_transition' }
+  | { code: 'wrong_state'; state: string }
+  | { code: 'not_permitted' }
+  | { code: 'out_of_scope' }
+  | { code: 'invalid_input'; error: z.ZodError };
+
+export interface TransitionResult {
+  snapshot: CaseSnapshot;
+  event: { transition: string; from: string; to: string; visibility: 'applicant' | 'internal'; input: unknown };
+  notify?: string;
+}
+
+export type TransitionOutcome = { ok: true; result: TransitionResult } | { ok: false; refusal: TransitionRefusal };
+
+export interface Clock {
+  /** YYYY-MM-DD in China's time zone. */
+  today: string;
+  calendar: WorkingDayCalendar;
+}
+
+function actorMayTake(transition: TransitionDefinition, actor: Actor): boolean {
+  if (actor.kind === 'staff') return actor.roles.some((role) => transition.by.includes(role));
+  return transition.by.includes(actor.kind);
+}
+
+function inScope(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor): boolean {
+  if (actor.kind !== 'staff') return true;
+  if (actor.roles.includes('system-admin')) return true;
+  return actor.offices.includes(snapshot.office) && actor.serviceAreas.includes(definition.serviceArea);
+}
+
+export function startDeadlines(definition: ServiceDefinition, keys: readonly string[], clock: Clock): Deadline[] {
+  return keys.map((key) => {
+    const spec = definition.deadlines[key];
+    if (!spec) throw new Error(`service ${definition.id} has no deadline ${key}`);
+    return { key, startedOn: clock.today, dueOn: addWorkingDays(clock.calendar, clock.today, spec.workingDays) };
+  });
+}
+
+function changeDeadlines(definition: ServiceDefinition, transition: TransitionDefinition, deadlines: readonly Deadline[], clock: Clock): Deadline[] {
+  let next = deadlines.map((deadline): Deadline => {
+    if (deadline.stoppedOn) return deadline;
+    if (transition.stopsDeadlines?.includes(deadline.key)) return { ...deadline, stoppedOn: clock.today };
+    if (transition.pausesClock && !deadline.pausedOn) return { ...deadline, pausedOn: clock.today };
+    if (transition.resumesClock && deadline.pausedOn) {
+      // The working days the applicant took to answer are added back: the office's time is not spent.
+      const paused = workingDaysBetween(clock.calendar, deadline.pausedOn, clock.today);
+      const { pausedOn: _resumed, ...running } = deadline;
+      return { ...running, dueOn: addWorkingDays(clock.calendar, deadline.dueOn, paused) };
+    }
+    return deadline;
+  });
+  const started = (transition.startsDeadlines ?? []).filter((key) => !next.some((d) => d.key === key && !d.stoppedOn));
+  next = [...next, ...startDeadlines(definition, started, clock)];
+  return next;
+}
+
+/** Whether `actor` may take `name` on this case now, and what it would change. Pure: nothing is saved. */
+export function applyTransition(
+  definition: ServiceDefinition,
+  snapshot: CaseSnapshot,
+  name: string,
+  actor: Actor,
+  input: unknown,
+  clock: Clock,
+): TransitionOutcome {
+  const transition = definition.transitions.find((t) => t.name === name);
+  if (!transition) return { ok: false, refusal: { code: 'unknown_transition' } };
+  if (!transition.from.includes(snapshot.state)) return { ok: false, refusal: { code: 'wrong_state', state: snapshot.state } };
+  if (!actorMayTake(transition, actor)) return { ok: false, refusal: { code: 'not_permitted' } };
+  if (!inScope(definition, snapshot, actor)) return { ok: false, refusal: { code: 'out_of_scope' } };
+  let parsedInput: unknown = undefined;
+  if (transition.input) {
+    const parsed = transition.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, refusal: { code: 'invalid_input', error: parsed.error } };
+    parsedInput = parsed.data;
+  }
+  const to = transition.to === PREVIOUS_STATE ? snapshot.previousState : transition.to;
+  if (!to || !definition.states[to]) return { ok: false, refusal: { code: 'wrong_state', state: snapshot.state } };
+  const next: CaseSnapshot = {
+    state: to,
+    version: snapshot.version + 1,
+    office: snapshot.office,
+    deadlines: changeDeadlines(definition, transition, snapshot.deadlines, clock),
+    ...(transition.pausesClock ? { previousState: snapshot.state } : {}),
+  };
+  return {
+    ok: true,
+    result: {
+      snapshot: next,
+      event: { transition: name, from: snapshot.state, to, visibility: transition.visibility, input: parsedInput },
+      ...(transition.notify ? { notify: transition.notify } : {}),
+    },
+  };
+}
+
+/** The transitions `actor` may take now: what the workbench offers, and nothing else. */
+export function availableTransitions(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor): TransitionDefinition[] {
+  if (!inScope(definition, snapshot, actor)) return [];
+  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor));
+}
+
+export type DeadlineStatus = 'stopped' | 'paused' | 'overdue' | 'due-soon' | 'on-time';
+
+/** Computed, never stored: "due soon" is within `dueSoonWorkingDays` working days. */
+export function deadlineStatus(deadline: Deadline, clock: Clock, dueSoonWorkingDays = 3): DeadlineStatus {
+  if (deadline.stoppedOn) return 'stopped';
+  if (deadline.pausedOn) return 'paused';
+  if (clock.today > deadline.dueOn) return 'overdue';
+  return workingDaysBetween(clock.calendar, clock.today, deadline.dueOn) <= dueSoonWorkingDays ? 'due-soon' : 'on-time';
+}
+
+/** Problems in a definition (unknown states or deadlines): a new service is checked by a unit test. */
+export function definitionProblems(definition: ServiceDefinition): string[] {
+  const problems: string[] = [];
+  const states = new Set(Object.keys(definition.states));
+  if (!states.has(definition.initialState)) problems.push(`initial state ${definition.initialState} is not a state`);
+  const names = new Set<string>();
+  for (const t of definition.transitions) {
+    if (names.has(t.name)) problems.push(`transition ${t.name} is defined twice`);
+    names.add(t.name);
+    for (const from of t.from) {
+      if (!states.has(from)) problems.push(`${t.name}: from ${from} is not a state`);
+      else if (definition.states[from]?.terminal) problems.push(`${t.name}: leaves terminal state ${from}`);
+    }
+    if (t.to !== PREVIOUS_STATE && !states.has(t.to)) problems.push(`${t.name}: to ${t.to} is not a state`);
+    for (const key of [...(t.startsDeadlines ?? []), ...(t.stopsDeadlines ?? [])]) {
+      if (!definition.deadlines[key]) problems.push(`${t.name}: deadline ${key} is not defined`);
+    }
+    if (t.by.length === 0) problems.push(`${t.name}: nobody may take it`);
+  }
+  for (const key of definition.initialDeadlines ?? []) if (!definition.deadlines[key]) problems.push(`initial deadline ${key} is not defined`);
+  return problems;
+}

@@ -1,0 +1,48 @@
+/**
+ * 高龄津贴 (old-age allowance) as data: submitted → accepted (受理) or not accepted → reviewed (审核)
+ * → approved (审批, with the monthly amount and first month) or refused; 补正 from any staff stage;
+ * withdrawal by the applicant until a decision. Every step the applicant should know of notifies
+ * them. Time limits are local settings; these are examples a bureau changes here.
+ */
+import { z } from 'zod';
+import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
+
+const Reason = z.object({ reason: z.string().trim().min(2).max(500) });
+const Documents = z.object({ documents: z.string().trim().min(2).max(1000) });
+const Approval = z.object({
+  monthlyAmount: z.coerce.number().int().min(1).max(10_000),
+  firstMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
+const STAFF_STAGES = ['submitted', 'accepted', 'reviewed'] as const;
+
+export const oldAgeAllowanceWorkflow: ServiceDefinition = {
+  id: 'old-age-allowance',
+  serviceArea: 'allowances',
+  initialState: 'submitted',
+  states: {
+    submitted: {},
+    accepted: {},
+    reviewed: {},
+    'awaiting-documents': {},
+    'not-accepted': { terminal: true, decided: true },
+    approved: { terminal: true, decided: true },
+    refused: { terminal: true, decided: true },
+    withdrawn: { terminal: true },
+  },
+  deadlines: {
+    acceptance: { workingDays: 5 },
+    decision: { workingDays: 20 },
+  },
+  initialDeadlines: ['acceptance'],
+  transitions: [
+    { name: 'accept', from: ['submitted'], to: 'accepted', by: ['intake'], stopsDeadlines: ['acceptance'], startsDeadlines: ['decision'], notify: 'case.accepted', visibility: 'applicant' },
+    { name: 'not-accept', from: ['submitted'], to: 'not-accepted', by: ['intake'], input: Reason, stopsDeadlines: ['acceptance'], notify: 'case.notAccepted', visibility: 'applicant' },
+    { name: 'review', from: ['accepted'], to: 'reviewed', by: ['reviewer'], notify: 'case.reviewed', visibility: 'applicant' },
+    { name: 'approve', from: ['reviewed'], to: 'approved', by: ['approver'], input: Approval, stopsDeadlines: ['decision'], notify: 'case.approved', visibility: 'applicant' },
+    { name: 'refuse', from: ['reviewed'], to: 'refused', by: ['approver'], input: Reason, stopsDeadlines: ['decision'], notify: 'case.refused', visibility: 'applicant' },
+    { name: 'request-documents', from: STAFF_STAGES, to: 'awaiting-documents', by: ['intake', 'reviewer', 'approver'], input: Documents, pausesClock: true, notify: 'case.documentsRequested', visibility: 'applicant' },
+    { name: 'provide-documents', from: ['awaiting-documents'], to: PREVIOUS_STATE, by: ['applicant', 'intake'], resumesClock: true, notify: 'case.documentsReceived', visibility: 'applicant' },
+    { name: 'withdraw', from: [...STAFF_STAGES, 'awaiting-documents'], to: 'withdrawn', by: ['applicant'], stopsDeadlines: ['acceptance', 'decision'], notify: 'case.withdrawn', visibility: 'applicant' },
+  ],
+};
