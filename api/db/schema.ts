@@ -30,7 +30,81 @@ export interface ContentStateTable {
   updated_at: string;
 }
 
+export interface CaseTable {
+  id: string;
+  tracking_number: string;
+  service: string;
+  office: string;
+  state: string;
+  previous_state: string | null;
+  version: number;
+  lang: string;
+  applicant_id_hash: string | null;
+  applicant_phone_hash: string | null;
+  /** Encrypted JSON (FieldCrypto, context 'cases.answers'). */
+  answers_enc: string;
+  /** JSON: Deadline[] of the workflow engine. */
+  deadlines_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  transition: string;
+  from_state: string | null;
+  to_state: string;
+  /** 'applicant' or 'internal' */
+  visibility: string;
+  input_json: string | null;
+}
+
+/** Append-only; each entry's hash covers the previous entry's hash (api/db/audit.repo.ts). */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  record_type: string;
+  record_id: string;
+  origin: string | null;
+  details_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface NotificationOutboxTable {
+  id: string;
+  case_id: string | null;
+  /** 'sms' or 'email' */
+  channel: string;
+  template: string;
+  lang: string;
+  recipient_enc: string;
+  params_json: string;
+  /** 'pending', 'sent' or 'failed' */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   content_state: ContentStateTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  audit_log: AuditLogTable;
+  notification_outbox: NotificationOutboxTable;
 }

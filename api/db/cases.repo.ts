@@ -1,0 +1,184 @@
+/**
+ * Cases and their timelines. A transition is saved whole or not at all: the state change (guarded
+ * by the version the caller read, so two staff acting at once cannot both succeed), the timeline
+ * event, the audit entry and the queued notification share one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { CaseSnapshot, Deadline, TransitionResult } from '../domain/workflow/workflow.ts';
+import { appendAudit, type AuditEntry } from './audit.repo.ts';
+import type { DatabaseKind } from './connect.ts';
+import type { CaseTable, Database } from './schema.ts';
+
+export class CaseChangedError extends Error {
+  override name = 'CaseChangedError';
+}
+
+export interface StoredCase {
+  id: string;
+  trackingNumber: string;
+  service: string;
+  lang: string;
+  answersEnc: string;
+  snapshot: CaseSnapshot;
+  createdAt: string;
+}
+
+export function toStoredCase(row: CaseTable): StoredCase {
+  return {
+    id: row.id,
+    trackingNumber: row.tracking_number,
+    service: row.service,
+    lang: row.lang,
+    answersEnc: row.answers_enc,
+    createdAt: row.created_at,
+    snapshot: {
+      state: row.state,
+      version: Number(row.version),
+      office: row.office,
+      deadlines: JSON.parse(row.deadlines_json) as Deadline[],
+      ...(row.previous_state ? { previousState: row.previous_state } : {}),
+    },
+  };
+}
+
+export async function findCaseByTrackingNumber(db: Kysely<Database>, trackingNumber: string): Promise<StoredCase | undefined> {
+  const row = await db.selectFrom('cases').selectAll().where('tracking_number', '=', trackingNumber).executeTakeFirst();
+  return row ? toStoredCase(row) : undefined;
+}
+
+export interface EventActor {
+  kind: 'applicant' | 'staff' | 'system';
+  id: string | null;
+  role: string | null;
+}
+
+export interface QueuedNotification {
+  channel: 'sms' | 'email';
+  template: string;
+  lang: string;
+  recipientEnc: string;
+  params: Record<string, string>;
+}
+
+export interface SaveTransition {
+  caseId: string;
+  expectedVersion: number;
+  result: TransitionResult;
+  actor: EventActor;
+  audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'>;
+  notification?: QueuedNotification;
+  at: Date;
+}
+
+async function insertEvent(trx: Transaction<Database>, caseId: string, result: TransitionResult, actor: EventActor, at: Date) {
+  const last = await trx.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
+  await trx
+    .insertInto('case_events')
+    .values({
+      id: randomUUID(),
+      case_id: caseId,
+      seq: Number(last?.seq ?? 0) + 1,
+      at: at.toISOString(),
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      actor_role: actor.role,
+      transition: result.event.transition,
+      from_state: result.event.from,
+      to_state: result.event.to,
+      visibility: result.event.visibility,
+      input_json: result.event.input === undefined ? null : JSON.stringify(result.event.input),
+    })
+    .execute();
+}
+
+export async function enqueueNotification(trx: Transaction<Database>, caseId: string | null, notification: QueuedNotification, at: Date): Promise<void> {
+  await trx
+    .insertInto('notification_outbox')
+    .values({
+      id: randomUUID(),
+      case_id: caseId,
+      channel: notification.channel,
+      template: notification.template,
+      lang: notification.lang,
+      recipient_enc: notification.recipientEnc,
+      params_json: JSON.stringify(notification.params),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: at.toISOString(),
+      locked_by: null,
+      locked_until: null,
+      sent_at: null,
+      last_error: null,
+      created_at: at.toISOString(),
+    })
+    .execute();
+}
+
+/**
+ * @param beforeCommit a hook for tests to fail part-way; production passes nothing.
+ * @throws CaseChangedError when someone else changed the case since it was read.
+ */
+export async function saveTransition(db: Kysely<Database>, kind: DatabaseKind, change: SaveTransition, beforeCommit?: () => void): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { snapshot } = change.result;
+    const updated = await trx
+      .updateTable('cases')
+      .set({
+        state: snapshot.state,
+        previous_state: snapshot.previousState ?? null,
+        version: snapshot.version,
+        deadlines_json: JSON.stringify(snapshot.deadlines),
+        updated_at: change.at.toISOString(),
+      })
+      .where('id', '=', change.caseId)
+      .where('version', '=', change.expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new CaseChangedError('the case changed since it was read');
+    await insertEvent(trx, change.caseId, change.result, change.actor, change.at);
+    await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
+    if (change.notification) await enqueueNotification(trx, change.caseId, change.notification, change.at);
+    beforeCommit?.();
+  });
+}
+
+export interface NewCase {
+  trackingNumber: string;
+  service: string;
+  lang: string;
+  applicantIdHash: string | null;
+  applicantPhoneHash: string | null;
+  answersEnc: string;
+  snapshot: CaseSnapshot;
+  at: Date;
+}
+
+export async function insertCase(trx: Transaction<Database>, input: NewCase): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('cases')
+    .values({
+      id,
+      tracking_number: input.trackingNumber,
+      service: input.service,
+      office: input.snapshot.office,
+      state: input.snapshot.state,
+      previous_state: null,
+      version: input.snapshot.version,
+      lang: input.lang,
+      applicant_id_hash: input.applicantIdHash,
+      applicant_phone_hash: input.applicantPhoneHash,
+      answers_enc: input.answersEnc,
+      deadlines_json: JSON.stringify(input.snapshot.deadlines),
+      created_at: input.at.toISOString(),
+      updated_at: input.at.toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+export async function caseTimeline(db: Kysely<Database>, caseId: string, visibility: 'applicant' | 'all') {
+  let query = db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq');
+  if (visibility === 'applicant') query = query.where('visibility', '=', 'applicant');
+  return query.execute();
+}

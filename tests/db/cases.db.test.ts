@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../api/db/audit.repo.ts';
+import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, insertCase, saveTransition, type SaveTransition } from '../../api/db/cases.repo.ts';
+import { openDatabase, type DatabaseHandle } from '../../api/db/connect.ts';
+import { migrateToLatest } from '../../api/db/migrate.ts';
+import { HolidayYearSchema, createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
+import { newTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
+import { applyTransition, startDeadlines, type Actor, type CaseSnapshot } from '../../api/domain/workflow/workflow.ts';
+import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
+import { oldAgeAllowanceWorkflow as workflow } from '../../api/services/old-age-allowance/workflow.ts';
+import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+const calendar = createWorkingDayCalendar([HolidayYearSchema.parse(JSON.parse(readFileSync(new URL('../../content/holidays/cn-2026.json', import.meta.url), 'utf8')))]);
+const clock = { today: '2026-11-02', calendar };
+const AT = new Date('2026-11-02T02:00:00Z');
+const crypto = createFieldCrypto(randomBytes(32));
+const intake: Actor = { kind: 'staff', staffId: 'staff-intake', roles: ['intake'], offices: ['district-a'], serviceAreas: ['allowances'] };
+
+describe.each(DIALECTS)('the case store on %s', (kind) => {
+  let testDatabase: TestDatabase;
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase(kind);
+    database = openDatabase(testDatabase.target);
+    await migrateToLatest(database.db);
+  });
+  afterAll(async () => {
+    await database.close();
+    await testDatabase.drop();
+  });
+
+  async function submitted(): Promise<{ id: string; trackingNumber: string; snapshot: CaseSnapshot }> {
+    const snapshot: CaseSnapshot = { state: 'submitted', version: 1, office: 'district-a', deadlines: startDeadlines(workflow, ['acceptance'], clock) };
+    const trackingNumber = newTrackingNumber(randomBytes);
+    const id = await database.db.transaction().execute((trx) =>
+      insertCase(trx, {
+        trackingNumber,
+        service: workflow.id,
+        lang: 'zh-CN',
+        applicantIdHash: crypto.lookupHash('110101194001011234', 'applicant.id'),
+        applicantPhoneHash: null,
+        answersEnc: crypto.encrypt(JSON.stringify({ name: '张三' }), 'cases.answers'),
+        snapshot,
+        at: AT,
+      }),
+    );
+    return { id, trackingNumber, snapshot };
+  }
+
+  function acceptance(id: string, snapshot: CaseSnapshot): SaveTransition {
+    const outcome = applyTransition(workflow, snapshot, 'accept', intake, {}, clock);
+    if (!outcome.ok) throw new Error(outcome.refusal.code);
+    return {
+      caseId: id,
+      expectedVersion: snapshot.version,
+      result: outcome.result,
+      actor: { kind: 'staff', id: 'staff-intake', role: 'intake' },
+      audit: { actorId: 'staff-intake', actorRole: 'intake', action: 'case.accept', origin: '127.0.0.1' },
+      notification: { channel: 'sms', template: 'case.accepted', lang: 'zh-CN', recipientEnc: crypto.encrypt('13800138000', 'outbox.recipient'), params: {} },
+      at: AT,
+    };
+  }
+
+  const counts = async (caseId: string) => ({
+    events: (await caseTimeline(database.db, caseId, 'all')).length,
+    outbox: (await database.db.selectFrom('notification_outbox').select('id').where('case_id', '=', caseId).execute()).length,
+    audit: (await database.db.selectFrom('audit_log').select('seq').where('record_id', '=', caseId).execute()).length,
+  });
+
+  it('saves a transition with its timeline event, audit entry and notification together', async () => {
+    const { id, trackingNumber, snapshot } = await submitted();
+    await saveTransition(database.db, database.kind, acceptance(id, snapshot));
+    const stored = await findCaseByTrackingNumber(database.db, trackingNumber);
+    expect(stored?.snapshot).toMatchObject({ state: 'accepted', version: 2 });
+    expect(await counts(id)).toEqual({ events: 1, outbox: 1, audit: 1 });
+    expect(JSON.parse(crypto.decrypt(stored?.answersEnc ?? '', 'cases.answers'))).toEqual({ name: '张三' });
+  });
+
+  it('lets only one of two staff acting on the same version succeed; the other is told the case changed', async () => {
+    const { id, snapshot } = await submitted();
+    const results = await Promise.allSettled([saveTransition(database.db, database.kind, acceptance(id, snapshot)), saveTransition(database.db, database.kind, acceptance(id, snapshot))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(CaseChangedError);
+    expect(await counts(id)).toEqual({ events: 1, outbox: 1, audit: 1 });
+  });
+
+  it('leaves the case exactly as it was when the transition fails part-way', async () => {
+    const { id, trackingNumber, snapshot } = await submitted();
+    await expect(
+      saveTransition(database.db, database.kind, acceptance(id, snapshot), () => {
+        throw new Error('crash after writing everything, before commit');
+      }),
+    ).rejects.toThrow('crash');
+    expect((await findCaseByTrackingNumber(database.db, trackingNumber))?.snapshot).toMatchObject({ state: 'submitted', version: 1 });
+    expect(await counts(id)).toEqual({ events: 0, outbox: 0, audit: 0 });
+  });
+
+  it('keeps the audit chain whole under concurrent appends, and names the first entry someone altered', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        database.db.transaction().execute((trx) =>
+          appendAudit(trx, database.kind, { at: AT, actorId: `staff-${i}`, actorRole: 'reviewer', action: 'case.view', recordType: 'case', recordId: `c-${i}`, origin: null }),
+        ),
+      ),
+    );
+    const verified = await verifyAuditChain(database.db);
+    expect(verified.ok).toBe(true);
+    const victim = Math.max(2, verified.entries - 5);
+    await database.db.updateTable('audit_log').set({ action: 'case.nothing-to-see' }).where('seq', '=', victim).execute();
+    expect(await verifyAuditChain(database.db, 7)).toMatchObject({ ok: false, firstBrokenSeq: victim, reason: 'hash' });
+  });
+});
