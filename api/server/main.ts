@@ -70,20 +70,25 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   return { url, close };
 }
 
-/** The process entry: reads the environment, starts, and wires the signals. */
+/** The process entry: reads the environment, wires the signals, starts. */
 export async function runFromEnvironment(onListening?: (url: string) => void): Promise<void> {
   const config = readConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
-  const portal = await startPortal(config, logger, onListening);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      portal.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
+  let portal: RunningPortal | undefined;
+  let stopRequested = false;
+  const stop = () => {
+    stopRequested = true;
+    if (!portal) return; // still starting: stopped as soon as it is up
+    portal.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  // Before listening, so a signal that arrives the moment the port opens is still graceful.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, stop);
+  portal = await startPortal(config, logger, onListening);
+  if (stopRequested) stop();
 }

@@ -27,7 +27,20 @@ const PAGE_DIRECTIVES: [string, string][] = [
 
 const LOCKED_DOWN = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+// Pages repeat a handful of policies (Astro's hashes change only with a build): complete each once.
+const completed = new Map<string, string>();
+
 export function completePagePolicy(policy: string): string {
+  let result = completed.get(policy);
+  if (result === undefined) {
+    result = addMissingDirectives(policy);
+    if (completed.size > 256) completed.clear();
+    completed.set(policy, result);
+  }
+  return result;
+}
+
+function addMissingDirectives(policy: string): string {
   const present = new Set(policy.split(';').map((part) => part.trim().split(/\s+/)[0]?.toLowerCase()));
   const missing = PAGE_DIRECTIVES.filter(([name]) => !present.has(name)).map(([name, value]) => `${name} ${value}`);
   return [policy.trim().replace(/;$/, ''), ...missing].filter(Boolean).join('; ');

@@ -44,7 +44,8 @@ describe('the portal process', () => {
     const response = await fetch(`${portal.url}/search?q=${idNumber}`);
     const requestId = response.headers.get('x-request-id');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const line = portal.output.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.requestId === requestId);
+    const jsonLines = portal.output.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const line = jsonLines.find((entry) => entry.requestId === requestId);
     expect(line).toMatchObject({ msg: 'request', method: 'GET', path: '/search', status: 200 });
     expect(portal.output.join('\n')).not.toContain(idNumber);
   });

@@ -39,17 +39,17 @@ export async function startPortalProcess(options: PortalProcessOptions = {}): Pr
   });
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`portal did not start in time:\n${output.join('\n')}`)), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`portal did not start in time:\n${output.join('\n')}`));
+    }, options.timeoutMs ?? 30_000);
     const onLine = (line: string) => {
       output.push(line);
-      try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'portal listening' && entry.url) {
-          clearTimeout(timer);
-          resolve(entry.url.replace('localhost', '127.0.0.1'));
-        }
-      } catch {
-        // not a JSON log line
+      // serve.ts prints this plain line whatever the log level.
+      const listening = /^portal listening at (http:\/\/\S+)$/.exec(line);
+      if (listening?.[1]) {
+        clearTimeout(timer);
+        resolve(listening[1].replace('localhost', '127.0.0.1'));
       }
     };
     let buffered = '';

@@ -133,8 +133,21 @@ function tokenizeNormalized(normalized: string, withUnigrams: boolean): Token[] 
   return tokens;
 }
 
+/**
+ * Highlighting re-reads the fields of every hit; the same texts come back query after query, so
+ * their tokens are kept (bounded: the cache starts afresh when it grows past a few thousand texts).
+ */
+const tokenCache = new Map<string, Token[]>();
+const TOKEN_CACHE_LIMIT = 4000;
+
 function indexTokens(text: string): Token[] {
-  return tokenizeNormalized(normalizeForSearch(text), true);
+  let tokens = tokenCache.get(text);
+  if (!tokens) {
+    tokens = tokenizeNormalized(normalizeForSearch(text), true);
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
 }
 
 function queryTerms(query: string): string[] {
@@ -199,14 +212,18 @@ function snapToSpace(text: string, start: number, end: number): [number, number]
   return [snappedStart, snappedEnd];
 }
 
+/** Line breaks of the body mean nothing in a one-line snippet. */
+function flatten(text: string): string {
+  return /\s\s|[\n\r\t]/.test(text) || text !== text.trim() ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
 /** A window of `text` that starts a little before the best match; "…" marks each cut. */
 function snippetOf(
   text: string,
   matchedTerms: ReadonlySet<string>,
   lang: SearchLanguage,
 ): { snippet: string; snippetHighlights: HighlightRange[] } {
-  // Whitespace is collapsed first: line breaks of the body mean nothing in a one-line snippet.
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = flatten(text);
   const width = SNIPPET_WIDTH[lang];
   const lead = Math.floor(width / 4);
   const anchor = bestAnchor(matchedTokens(flat, matchedTerms), width - lead);
@@ -291,7 +308,10 @@ export function buildGuideSearchIndex(docs: SearchDocument[]): GuideSearchIndex 
   const languages: SearchLanguage[] = ['zh-CN', 'en'];
   const byLanguage = new Map(
     languages.map((lang) => {
-      const docsInLanguage = docs.filter((doc) => doc.lang === lang);
+      // Whitespace is collapsed once here, so snippets find the text already flat (and its tokens cached).
+      const docsInLanguage = docs
+        .filter((doc) => doc.lang === lang)
+        .map((doc) => ({ ...doc, summary: flatten(doc.summary), text: flatten(doc.text) }));
       const bySlug = new Map(docsInLanguage.map((doc) => [doc.slug, doc]));
       return [lang, { engine: createEngine(docsInLanguage), bySlug }] as const;
     }),
