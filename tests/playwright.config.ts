@@ -22,7 +22,8 @@ export default defineConfig({
   outputDir: '../test-results',
   globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // The server runs in its own process; two workers keep both cores busy.
+  workers: 2,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },

@@ -47,7 +47,8 @@ export function fieldErrors(error: ZodError, lang: Locale): FieldError[] {
     else if (issue.code === 'invalid_value') message = t('errors.field.notAllowed', { field: fieldName });
     else if (issue.code === 'invalid_type' && issue.input === undefined) message = t('errors.field.required', { field: fieldName });
     else message = t('errors.field.invalid', { field: fieldName });
-    return { field, code: issue.code, message };
+    // A message may begin with the field's name ("language must be…"): sentences start with a capital.
+    return { field, code: issue.code, message: message.charAt(0).toUpperCase() + message.slice(1) };
   });
 }
 

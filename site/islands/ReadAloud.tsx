@@ -1,7 +1,8 @@
 /**
  * Read-aloud (语音阅读), which the 适老化 rules ask for: reads the main content with the browser's
- * own speech synthesis. Server-rendered hidden, and shown only where the browser can speak, so no
- * reader ever sees a button that does nothing.
+ * own speech synthesis. Rendered in the browser only (client:only: without JavaScript there is no
+ * button at all, and no inline hydration script for the Content-Security-Policy to block), and
+ * shown only where the browser can speak, so no reader ever sees a button that does nothing.
  */
 import { createSignal, onCleanup, onMount } from 'solid-js';
 

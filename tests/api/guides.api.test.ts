@@ -60,7 +60,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
     expect(response.status).toBe(422);
     const body = (await response.json()) as ErrorBody;
     expect(body.error.code).toBe('validation_failed');
-    expect(body.error.fields).toEqual([{ field: 'lang', code: 'invalid_value', message: 'language must be one of the listed options' }]);
+    expect(body.error.fields).toEqual([{ field: 'lang', code: 'invalid_value', message: 'Language must be one of the listed options' }]);
   });
 
   it('refuses a malformed guide name with 422, never a 5xx', async () => {

@@ -1,6 +1,7 @@
 /**
  * The part of autocannon's API the benchmarks use (the package ships no types, and the project
- * takes no second devDependency for them). Latencies are in milliseconds.
+ * takes no second devDependency for them). Latencies are in milliseconds; those in Result are
+ * whole milliseconds (an integer histogram), those of the 'response' event are not.
  */
 declare module 'autocannon' {
   interface Options {
@@ -38,6 +39,11 @@ declare module 'autocannon' {
     '2xx': number;
   }
 
-  function autocannon(options: Options): Promise<Result>;
+  /** The running test: a promise of the result that also reports each response as it comes. */
+  interface Instance extends PromiseLike<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): this;
+  }
+
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

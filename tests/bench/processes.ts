@@ -1,13 +1,20 @@
 /**
- * The servers under test, as child processes: start, stop (always, and in bounded time), memory,
- * cold start. Only loopback addresses are ever used.
+ * The servers under test, as child processes: start, stop (always, and in bounded time), memory.
+ * Only loopback addresses are ever used.
+ *
+ * The portal is spawned the way tests/support/portal-process.ts spawns it (same entry, same
+ * environment), but readiness is found by polling a URL rather than by waiting for the
+ * "portal listening" log line: that line is logged at info, so the helper never sees it at
+ * LOG_LEVEL=warn, the level these measurements need. Polling from the spawn on also gives the
+ * cold start time for free.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PROJECT_ROOT, startPortalProcess, type PortalProcessOptions } from '../support/portal-process.ts';
+import { PROJECT_ROOT } from '../support/portal-process.ts';
 
 export { sleep };
 
@@ -17,15 +24,18 @@ const START_TIMEOUT_MS = 30_000;
 export interface Server {
   url: string;
   pid: number;
-  /** Bytes the server wrote to stdout/stderr since it started listening (its logs). */
+  /** Milliseconds from spawn to the first 200 of the readiness URL. */
+  readyMs: number;
+  /** Bytes the server has written to stdout and stderr (its logs). */
   outputBytes(): number;
-  /** The last output, for error messages. */
+  /** The last 2000 characters of that output, for error messages. */
   outputTail(): string;
+  /** SIGTERM, SIGKILL after a grace time; removes a data folder the start created. */
   stop(): Promise<void>;
 }
 
-/** A port that was free a moment ago, so a cold start can poll it from the very spawn. */
-export function freePort(): Promise<number> {
+/** A port that was free a moment ago: the server is told it, so it can be polled from the spawn. */
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -37,97 +47,108 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** SIGTERM, then SIGKILL if the child has not exited within the grace time. */
-function stopChild(child: ChildProcess, stop: () => Promise<unknown>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  return stop().then(
-    () => clearTimeout(force),
-    () => clearTimeout(force),
-  );
-}
-
-/**
- * Replaces the helper's line parser (it JSON-parses and keeps every line: at LOG_LEVEL=info that
- * would load the load-generator process with the server's logging work) by a byte counter.
- */
-function drainOutput(child: ChildProcess): Pick<Server, 'outputBytes' | 'outputTail'> {
+async function startServer(script: string, env: Record<string, string>, readyPath: string, onStopped = () => {}): Promise<Server> {
+  const port = await freePort();
+  const began = performance.now();
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, script)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Counted, not parsed or kept: at LOG_LEVEL=info, parsing every line here would load the
+  // load-generator process with the server's logging work.
   let bytes = 0;
   let tail = '';
   for (const stream of [child.stdout, child.stderr]) {
-    stream?.removeAllListeners('data');
-    stream?.on('data', (chunk: Buffer) => {
+    stream.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
       tail = (tail + chunk.toString()).slice(-2000);
     });
-    stream?.resume();
   }
-  return { outputBytes: () => bytes, outputTail: () => tail };
-}
-
-/** The real portal, exactly as tests/support/portal-process.ts starts it. */
-export async function startPortal(options: PortalProcessOptions = {}): Promise<Server> {
-  const portal = await startPortalProcess({ timeoutMs: START_TIMEOUT_MS, ...options });
-  const pid = portal.child.pid;
-  if (pid === undefined) throw new Error('portal has no pid');
-  return { url: portal.url, pid, ...drainOutput(portal.child), stop: () => stopChild(portal.child, () => portal.stop()) };
-}
-
-/** The bare Hono baseline (baseline-server.ts). */
-export async function startBaseline(port = 0): Promise<Server> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'tests/bench/baseline-server.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = () => stopChild(child, () => (child.kill('SIGTERM'), exited));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('baseline server did not start in time')), START_TIMEOUT_MS);
-    child.stdout.once('data', (chunk: Buffer) => {
-      clearTimeout(timer);
-      const line = JSON.parse(chunk.toString().split('\n')[0] ?? '') as { url?: string };
-      if (line.url) resolve(line.url);
-      else reject(new Error(`baseline server said: ${chunk.toString()}`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`baseline server exited with ${code}`));
-    });
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  });
-  if (child.pid === undefined) throw new Error('baseline has no pid');
-  return { url, pid: child.pid, ...drainOutput(child), stop };
-}
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+        child.kill('SIGTERM');
+        await exited;
+        clearTimeout(force);
+      }
+      onStopped();
+    })());
 
-/**
- * Milliseconds from spawn to the first 200 of `probePath`: the server is told a free port and
- * polled from the moment it is spawned, so the time includes everything a load balancer waits for.
- */
-export async function coldStart(start: (port: number) => Promise<Server>, probePath: string): Promise<number> {
-  const port = await freePort();
-  const probe = `http://127.0.0.1:${port}${probePath}`;
-  const began = performance.now();
-  // Spawning happens synchronously inside start(); its promise settles at the "listening" line.
-  const starting = start(port);
-  starting.catch(() => undefined); // observed below; avoid an unhandled rejection while polling
-  let elapsed: number | undefined;
-  while (elapsed === undefined && performance.now() - began < START_TIMEOUT_MS) {
+  const url = `http://127.0.0.1:${port}`;
+  let readyMs: number | undefined;
+  while (readyMs === undefined) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} before answering:\n${tail}`);
+    if (performance.now() - began > START_TIMEOUT_MS) {
+      await stop();
+      throw new Error(`${script} did not answer 200 on ${readyPath} within ${START_TIMEOUT_MS} ms:\n${tail}`);
+    }
     try {
-      const response = await fetch(probe, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(url + readyPath, { signal: AbortSignal.timeout(2_000) });
       await response.arrayBuffer();
-      if (response.status === 200) elapsed = performance.now() - began;
+      if (response.status === 200) readyMs = performance.now() - began;
     } catch {
       // refused until the server listens
     }
-    if (elapsed === undefined) await sleep(2);
+    if (readyMs === undefined) await sleep(2);
   }
-  const server = await starting;
-  await server.stop();
-  if (elapsed === undefined) throw new Error(`${probe} never answered 200`);
-  return elapsed;
+  if (child.pid === undefined) throw new Error(`${script} has no pid`);
+  return { url, pid: child.pid, readyMs, outputBytes: () => bytes, outputTail: () => tail, stop };
+}
+
+/** The bare Hono baseline (baseline-server.ts). */
+export const startBaseline = () => startServer('tests/bench/baseline-server.ts', {}, '/');
+
+/** The real portal, as `node api/cli/serve.ts`, in a fresh DATA_DIR unless one is given. */
+export function startPortal(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<Server> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'portal-bench-'));
+  const removeOwnDir = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const env = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env };
+  return startServer('api/cli/serve.ts', env, '/api/v1/health', removeOwnDir).catch((error: unknown) => {
+    removeOwnDir();
+    throw error;
+  });
+}
+
+/** Kernel clock ticks per second for /proc CPU times (USER_HZ, 100 on every Linux build in use). */
+const TICKS_PER_S = 100;
+
+export interface CpuSample {
+  atMs: number;
+  /** Ticks all cores spent on anything but idling, since boot. */
+  busy: number;
+  /** Ticks (user + system) of each watched process, with those of its children that have exited. */
+  byPid: Map<number, number>;
+}
+
+/** The machine's and some processes' CPU times now, from /proc. */
+export function cpuSample(pids: number[]): CpuSample {
+  // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest is inside user)
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  const byPid = new Map<number, number>();
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name (in parentheses, may hold spaces): utime, stime, cutime, cstime are
+    // the 12th to 15th. The children's part counts servers that this process started and stopped.
+    const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    byPid.set(pid, [11, 12, 13, 14].reduce((sum, index) => sum + Number(after[index]), 0));
+  }
+  return { atMs: performance.now(), busy: user + nice + system + irq + softirq + steal, byPid };
+}
+
+/** Average cores used between two samples: by each watched process, and by everything else. */
+export function cpuBetween(before: CpuSample, after: CpuSample): { byPid: Map<number, number>; others: number } {
+  const seconds = (after.atMs - before.atMs) / 1000;
+  const cores = (ticks: number) => ticks / TICKS_PER_S / seconds;
+  const byPid = new Map([...after.byPid].map(([pid, ticks]) => [pid, cores(ticks - (before.byPid.get(pid) ?? ticks))]));
+  const watched = [...byPid.values()].reduce((sum, value) => sum + value, 0);
+  return { byPid, others: Math.max(0, cores(after.busy - before.busy) - watched) };
 }
 
 /** Resident memory now and its peak, in MB, from /proc (Linux). */
@@ -138,16 +159,15 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 }
 
 /**
- * Last resort, synchronous so it also works in an 'exit' handler: SIGKILL every process whose
- * parent is this one. It also catches a portal whose start timed out (the helper does not hand
- * back that child).
+ * Last resort, synchronous so that it also works in an 'exit' handler: SIGKILL every process
+ * whose parent is this one (they are all servers this run spawned).
  */
 export function killOwnChildren(): void {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command name, which is in parentheses and may hold spaces: state, ppid.
+      // After the command name (in parentheses, may hold spaces) come the state, then the ppid.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid === process.pid) process.kill(Number(entry), 'SIGKILL');
     } catch {

@@ -14,6 +14,12 @@ export const en: SameKeys<typeof zhCN> = {
     demoNotice:
       'This site is an open-source demonstration. Addresses, phone numbers and amounts marked "example" are set by each local civil affairs bureau.',
   },
+  punctuation: {
+    /** Between a label and its value: 事项类型：行政给付 / Type of matter: … */
+    colon: ': ',
+    /** Ends an item of a list that continues. */
+    listSeparator: ';',
+  },
   nav: {
     label: 'Main navigation',
     home: 'Home',
@@ -50,7 +56,7 @@ export const en: SameKeys<typeof zhCN> = {
     noResults: 'No guides found for “{{query}}”',
     noResultsHelp: 'You can:',
     noResultsTryFewer: 'try a shorter or more common word, such as “marriage”, “allowance” or “funeral”;',
-    noResultsBrowse: 'browse the list of all services;',
+    noResultsBrowse: 'browse the list of all services',
     noResultsCall: 'call the helpline {{hotline}}: staff will tell you what to do.',
     queryTooLong: 'Search text must be {{max}} characters or fewer',
   },

@@ -10,6 +10,12 @@ export const zhCN = {
     hotlineNote: '政务服务便民热线，7×24 小时',
     demoNotice: '本网站为开源演示系统，标有“示例”的地址、电话和金额由各地民政部门自行设定。',
   },
+  punctuation: {
+    /** Between a label and its value: 事项类型：行政给付 / Type of matter: … */
+    colon: '：',
+    /** Ends an item of a list that continues. */
+    listSeparator: '；',
+  },
   nav: {
     label: '主导航',
     home: '首页',
@@ -46,7 +52,7 @@ export const zhCN = {
     noResults: '没有找到与“{{query}}”相关的办事指南',
     noResultsHelp: '您可以：',
     noResultsTryFewer: '换一个更短或更常用的词，例如“低保”“离婚”“殡葬”；',
-    noResultsBrowse: '浏览全部服务目录；',
+    noResultsBrowse: '浏览全部服务目录',
     noResultsCall: '拨打服务热线 {{hotline}}，工作人员会告诉您怎么办。',
     queryTooLong: '搜索内容不能超过 {{max}} 个字',
   },
