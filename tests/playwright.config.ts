@@ -34,8 +34,9 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'chromium-no-js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions } },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, grepInvert: /@phone/ },
+    // Tests tagged @needs-js (axe runs as a script in the page) are left out without JavaScript.
+    { name: 'chromium-no-js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions }, grepInvert: /@phone|@needs-js/ },
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, grep: /@phone/ },
   ],
 });

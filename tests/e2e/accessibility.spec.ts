@@ -20,7 +20,7 @@ const test = base.extend<{ openPage: (options: { elder: boolean }) => Promise<Pa
   },
 });
 
-test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'axe-core runs as JavaScript in the page');
+// Tagged @needs-js: axe-core runs as JavaScript in the page, so the no-JavaScript project leaves these out.
 
 const BOTH_VIEWS = [false, true];
 const STANDARD_VIEW = [false];
@@ -42,7 +42,7 @@ for (const language of LANGUAGES) {
     ['page not found', '/no-such-page', STANDARD_VIEW],
   ];
 
-  test.describe(`In ${language.name}`, () => {
+  test.describe(`In ${language.name}`, { tag: '@needs-js' }, () => {
     for (const [name, path, elderViews] of pages) {
       const views = elderViews.length > 1 ? ', in the standard view and in elder mode' : '';
       test(`${name} has no axe violations${views}`, async ({ openPage }) => {

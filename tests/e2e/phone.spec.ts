@@ -18,7 +18,6 @@ for (const language of LANGUAGES) {
   const s = language.strings;
 
   test.describe(`In ${language.name}, on a phone`, { tag: '@phone' }, () => {
-    test.skip(({ isMobile }) => !isMobile, 'for phone screens (the phone project)');
 
     for (const [name, path] of [
       ['the home page', '/'],
