@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../api/db/audit.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, insertCase, saveTransition, type SaveTransition } from '../../api/db/cases.repo.ts';
-import { openDatabase, type DatabaseHandle } from '../../api/db/connect.ts';
-import { migrateToLatest } from '../../api/db/migrate.ts';
 import { HolidayYearSchema, createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
 import { newTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
 import { applyTransition, startDeadlines, type Actor, type CaseSnapshot } from '../../api/domain/workflow/workflow.ts';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
 import { oldAgeAllowanceWorkflow as workflow } from '../../api/services/old-age-allowance/workflow.ts';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { DIALECTS, useMigratedDatabase } from '../support/test-database.ts';
 
 const calendar = createWorkingDayCalendar([HolidayYearSchema.parse(JSON.parse(readFileSync(new URL('../../content/holidays/cn-2026.json', import.meta.url), 'utf8')))]);
 const clock = { today: '2026-11-02', calendar };
@@ -19,23 +17,13 @@ const crypto = createFieldCrypto(randomBytes(32));
 const intake: Actor = { kind: 'staff', staffId: 'staff-intake', roles: ['intake'], offices: ['district-a'], serviceAreas: ['allowances'] };
 
 describe.each(DIALECTS)('the case store on %s', (kind) => {
-  let testDatabase: TestDatabase;
-  let database: DatabaseHandle;
+  const store = useMigratedDatabase(kind);
 
-  beforeAll(async () => {
-    testDatabase = await createTestDatabase(kind);
-    database = openDatabase(testDatabase.target);
-    await migrateToLatest(database.db);
-  });
-  afterAll(async () => {
-    await database.close();
-    await testDatabase.drop();
-  });
 
   async function submitted(): Promise<{ id: string; trackingNumber: string; snapshot: CaseSnapshot }> {
     const snapshot: CaseSnapshot = { state: 'submitted', version: 1, office: 'district-a', deadlines: startDeadlines(workflow, ['acceptance'], clock) };
     const trackingNumber = newTrackingNumber(randomBytes);
-    const id = await database.db.transaction().execute((trx) =>
+    const id = await store.handle.db.transaction().execute((trx) =>
       insertCase(trx, {
         trackingNumber,
         service: workflow.id,
@@ -65,15 +53,15 @@ describe.each(DIALECTS)('the case store on %s', (kind) => {
   }
 
   const counts = async (caseId: string) => ({
-    events: (await caseTimeline(database.db, caseId, 'all')).length,
-    outbox: (await database.db.selectFrom('notification_outbox').select('id').where('case_id', '=', caseId).execute()).length,
-    audit: (await database.db.selectFrom('audit_log').select('seq').where('record_id', '=', caseId).execute()).length,
+    events: (await caseTimeline(store.handle.db, caseId, 'all')).length,
+    outbox: (await store.handle.db.selectFrom('notification_outbox').select('id').where('case_id', '=', caseId).execute()).length,
+    audit: (await store.handle.db.selectFrom('audit_log').select('seq').where('record_id', '=', caseId).execute()).length,
   });
 
   it('saves a transition with its timeline event, audit entry and notification together', async () => {
     const { id, trackingNumber, snapshot } = await submitted();
-    await saveTransition(database.db, database.kind, acceptance(id, snapshot));
-    const stored = await findCaseByTrackingNumber(database.db, trackingNumber);
+    await saveTransition(store.handle.db, store.handle.kind, acceptance(id, snapshot));
+    const stored = await findCaseByTrackingNumber(store.handle.db, trackingNumber);
     expect(stored?.snapshot).toMatchObject({ state: 'accepted', version: 2 });
     expect(await counts(id)).toEqual({ events: 1, outbox: 1, audit: 1 });
     expect(JSON.parse(crypto.decrypt(stored?.answersEnc ?? '', 'cases.answers'))).toEqual({ name: '张三' });
@@ -81,7 +69,7 @@ describe.each(DIALECTS)('the case store on %s', (kind) => {
 
   it('lets only one of two staff acting on the same version succeed; the other is told the case changed', async () => {
     const { id, snapshot } = await submitted();
-    const results = await Promise.allSettled([saveTransition(database.db, database.kind, acceptance(id, snapshot)), saveTransition(database.db, database.kind, acceptance(id, snapshot))]);
+    const results = await Promise.allSettled([saveTransition(store.handle.db, store.handle.kind, acceptance(id, snapshot)), saveTransition(store.handle.db, store.handle.kind, acceptance(id, snapshot))]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected');
     expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(CaseChangedError);
@@ -91,26 +79,26 @@ describe.each(DIALECTS)('the case store on %s', (kind) => {
   it('leaves the case exactly as it was when the transition fails part-way', async () => {
     const { id, trackingNumber, snapshot } = await submitted();
     await expect(
-      saveTransition(database.db, database.kind, acceptance(id, snapshot), () => {
+      saveTransition(store.handle.db, store.handle.kind, acceptance(id, snapshot), () => {
         throw new Error('crash after writing everything, before commit');
       }),
     ).rejects.toThrow('crash');
-    expect((await findCaseByTrackingNumber(database.db, trackingNumber))?.snapshot).toMatchObject({ state: 'submitted', version: 1 });
+    expect((await findCaseByTrackingNumber(store.handle.db, trackingNumber))?.snapshot).toMatchObject({ state: 'submitted', version: 1 });
     expect(await counts(id)).toEqual({ events: 0, outbox: 0, audit: 0 });
   });
 
   it('keeps the audit chain whole under concurrent appends, and names the first entry someone altered', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        database.db.transaction().execute((trx) =>
-          appendAudit(trx, database.kind, { at: AT, actorId: `staff-${i}`, actorRole: 'reviewer', action: 'case.view', recordType: 'case', recordId: `c-${i}`, origin: null }),
+        store.handle.db.transaction().execute((trx) =>
+          appendAudit(trx, store.handle.kind, { at: AT, actorId: `staff-${i}`, actorRole: 'reviewer', action: 'case.view', recordType: 'case', recordId: `c-${i}`, origin: null }),
         ),
       ),
     );
-    const verified = await verifyAuditChain(database.db);
+    const verified = await verifyAuditChain(store.handle.db);
     expect(verified.ok).toBe(true);
     const victim = Math.max(2, verified.entries - 5);
-    await database.db.updateTable('audit_log').set({ action: 'case.nothing-to-see' }).where('seq', '=', victim).execute();
-    expect(await verifyAuditChain(database.db, 7)).toMatchObject({ ok: false, firstBrokenSeq: victim, reason: 'hash' });
+    await store.handle.db.updateTable('audit_log').set({ action: 'case.nothing-to-see' }).where('seq', '=', victim).execute();
+    expect(await verifyAuditChain(store.handle.db, 7)).toMatchObject({ ok: false, firstBrokenSeq: victim, reason: 'hash' });
   });
 });

@@ -8,6 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../api/db/connect.ts';
+import { migrateToLatest } from '../../api/db/migrate.ts';
 import type { DatabaseKind, DatabaseTarget } from '../../api/db/connect.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -39,6 +42,34 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
       await dropper.connect();
       await dropper.query(`drop schema if exists ${schema} cascade`);
       await dropper.end();
+    },
+  };
+}
+
+/**
+ * Inside a describe block: a migrated database of its own for the block, opened before its tests
+ * and dropped after them.
+ */
+export function useMigratedDatabase(kind: DatabaseKind): { readonly handle: DatabaseHandle; readonly target: DatabaseTarget } {
+  let testDatabase: TestDatabase | undefined;
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase(kind);
+    handle = openDatabase(testDatabase.target);
+    await migrateToLatest(handle.db);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await testDatabase?.drop();
+  });
+  return {
+    get handle() {
+      if (!handle) throw new Error('the database opens in beforeAll');
+      return handle;
+    },
+    get target() {
+      if (!testDatabase) throw new Error('the database opens in beforeAll');
+      return testDatabase.target;
     },
   };
 }
