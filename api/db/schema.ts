@@ -100,6 +100,17 @@ export interface NotificationOutboxTable {
   created_at: string;
 }
 
+/** Development only: messages the recording provider would have sent. */
+export interface DevMessageTable {
+  id: string;
+  outbox_id: string;
+  channel: string;
+  /** Masked: even development data leaves no phone numbers lying around. */
+  recipient: string;
+  body: string;
+  sent_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   content_state: ContentStateTable;
@@ -107,4 +118,5 @@ export interface Database {
   case_events: CaseEventTable;
   audit_log: AuditLogTable;
   notification_outbox: NotificationOutboxTable;
+  dev_messages: DevMessageTable;
 }

@@ -7,13 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
+import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
+import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
 import type { AstroNodeHandler } from './astro-bridge.ts';
 import { bootstrap, targetFromConfig } from './bootstrap.ts';
 import { createPortal } from './portal.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
+const NOTIFICATION_INTERVAL_MS = 2_000;
 
 async function loadSite(): Promise<{ handler: AstroNodeHandler; clientDir: string } | undefined> {
   const entry = `${DIST_DIR}server/entry.mjs`;
@@ -36,6 +39,23 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
   const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site });
+  // Outside production the recording provider "sends" (into dev_messages); production needs a real
+  // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
+  const delivery =
+    config.env === 'production'
+      ? undefined
+      : startDeliveryLoop(
+          {
+            db: runtime.database.db,
+            kind: runtime.database.kind,
+            crypto: createFieldCrypto(secret.key),
+            provider: createRecordingProvider(runtime.database.db, () => new Date()),
+            logger,
+            now: () => new Date(),
+          },
+          NOTIFICATION_INTERVAL_MS,
+        );
+  if (!delivery) logger.warn('no notification provider is configured: notifications stay queued in the outbox');
 
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
@@ -64,6 +84,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await delivery?.stop();
       await runtime.close();
       logger.info('stopped');
     })());

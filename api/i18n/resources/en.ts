@@ -200,6 +200,18 @@ export const en: SameKeys<typeof zhCN> = {
     limit: 'number of results',
     return: 'return address',
   },
+  notifications: {
+    case: {
+      accepted: 'Civil Affairs Online: your application {{trackingNumber}} has been accepted.',
+      notAccepted: 'Civil Affairs Online: your application {{trackingNumber}} was not accepted. Reason: {{reason}}.',
+      reviewed: 'Civil Affairs Online: your application {{trackingNumber}} has been reviewed and is awaiting a decision.',
+      approved: 'Civil Affairs Online: your application {{trackingNumber}} is approved: {{monthlyAmount}} yuan a month from {{firstMonth}}.',
+      refused: 'Civil Affairs Online: your application {{trackingNumber}} was refused. Reason: {{reason}}.',
+      documentsRequested: 'Civil Affairs Online: your application {{trackingNumber}} needs more documents: {{documents}}.',
+      documentsReceived: 'Civil Affairs Online: we have your documents for {{trackingNumber}}; your application continues.',
+      withdrawn: 'Civil Affairs Online: you have withdrawn application {{trackingNumber}}.',
+    },
+  },
   api: {
     docsTitle: 'Open API reference',
     parameters: 'Parameters',

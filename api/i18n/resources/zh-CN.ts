@@ -196,6 +196,18 @@ export const zhCN = {
     limit: '结果数量',
     return: '返回地址',
   },
+  notifications: {
+    case: {
+      accepted: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）已受理。',
+      notAccepted: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）未予受理，原因：{{reason}}。',
+      reviewed: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）已审核，正在审批。',
+      approved: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）已批准，每月 {{monthlyAmount}} 元，自 {{firstMonth}} 起发放。',
+      refused: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）未获批准，原因：{{reason}}。',
+      documentsRequested: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）需要补正材料：{{documents}}。',
+      documentsReceived: '【民政一网通办】已收到您补正的材料（办件编号 {{trackingNumber}}），办理继续进行。',
+      withdrawn: '【民政一网通办】您已撤回申请（办件编号 {{trackingNumber}}）。',
+    },
+  },
   api: {
     docsTitle: '开放接口文档',
     parameters: '参数',
