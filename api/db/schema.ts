@@ -111,6 +111,24 @@ export interface DevMessageTable {
   sent_at: string;
 }
 
+export interface RateLimitTable {
+  /** What is limited and for whom, e.g. 'track:client:<hash of IP>' or 'track:number:<tracking number>'. */
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface IdempotencyKeyTable {
+  /** The scope and the client's key, e.g. 'POST /api/v1/cases:<uuid>'. */
+  key: string;
+  /** sha256 of the request body: the same key with another body is refused. */
+  request_hash: string;
+  status: string;
+  response_status: number | null;
+  response_json: string | null;
+  created_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   content_state: ContentStateTable;
@@ -119,4 +137,6 @@ export interface Database {
   audit_log: AuditLogTable;
   notification_outbox: NotificationOutboxTable;
   dev_messages: DevMessageTable;
+  rate_limits: RateLimitTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

@@ -6,9 +6,11 @@ import type { Migration } from 'kysely/migration';
 import * as guides from './2026112501_guides.ts';
 import * as caseCore from './2026112502_case_core.ts';
 import * as devMessages from './2026112503_dev_messages.ts';
+import * as requestGuards from './2026112504_request_guards.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
   '2026112502_case_core': caseCore,
   '2026112503_dev_messages': devMessages,
+  '2026112504_request_guards': requestGuards,
 };
