@@ -129,6 +129,33 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+export interface StaffTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** argon2id */
+  password_hash: string;
+  roles_json: string;
+  offices_json: string;
+  service_areas_json: string;
+  /** Consecutive failed sign-ins; counted here so every process agrees. */
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface StaffSessionTable {
+  /** sha256 of the session token: a stolen database holds no usable session. */
+  id: string;
+  staff_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, whatever the activity. */
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   content_state: ContentStateTable;
@@ -139,4 +166,6 @@ export interface Database {
   dev_messages: DevMessageTable;
   rate_limits: RateLimitTable;
   idempotency_keys: IdempotencyKeyTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionTable;
 }

@@ -1,0 +1,106 @@
+/** Staff accounts and sessions. */
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
+import type { Database, StaffSessionTable, StaffTable } from './schema.ts';
+
+export interface StoredStaff extends StaffMember {
+  passwordHash: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  disabled: boolean;
+}
+
+function toStaff(row: StaffTable): StoredStaff {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: JSON.parse(row.roles_json) as StaffRole[],
+    offices: JSON.parse(row.offices_json) as string[],
+    serviceAreas: JSON.parse(row.service_areas_json) as string[],
+    passwordHash: row.password_hash,
+    failedAttempts: Number(row.failed_attempts),
+    lockedUntil: row.locked_until,
+    disabled: row.disabled_at !== null,
+  };
+}
+
+export async function insertStaff(
+  db: Kysely<Database>,
+  input: Omit<StaffMember, 'id'> & { passwordHash: string },
+  now: Date,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('staff')
+    .values({
+      id,
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: input.passwordHash,
+      roles_json: JSON.stringify(input.roles),
+      offices_json: JSON.stringify(input.offices),
+      service_areas_json: JSON.stringify(input.serviceAreas),
+      failed_attempts: 0,
+      locked_until: null,
+      created_at: now.toISOString(),
+      disabled_at: null,
+    })
+    .execute();
+  return id;
+}
+
+export async function findStaffByUsername(db: Kysely<Database>, username: string): Promise<StoredStaff | undefined> {
+  const row = await db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+  return row ? toStaff(row) : undefined;
+}
+
+/** One more failure, counted atomically; returns the new count. */
+export async function recordFailedSignIn(db: Kysely<Database>, staffId: string): Promise<number> {
+  const row = await db
+    .updateTable('staff')
+    .set({ failed_attempts: sql<number>`failed_attempts + 1` })
+    .where('id', '=', staffId)
+    .returning('failed_attempts')
+    .executeTakeFirstOrThrow();
+  return Number(row.failed_attempts);
+}
+
+export async function setLockedUntil(db: Kysely<Database>, staffId: string, until: string | null): Promise<void> {
+  await db.updateTable('staff').set({ locked_until: until }).where('id', '=', staffId).execute();
+}
+
+export async function resetFailedSignIns(db: Kysely<Database>, staffId: string): Promise<void> {
+  await db.updateTable('staff').set({ failed_attempts: 0, locked_until: null }).where('id', '=', staffId).execute();
+}
+
+export async function insertSession(db: Kysely<Database>, session: StaffSessionTable): Promise<void> {
+  await db.insertInto('staff_sessions').values(session).execute();
+}
+
+export async function findSessionWithStaff(db: Kysely<Database>, sessionId: string) {
+  const row = await db
+    .selectFrom('staff_sessions as s')
+    .innerJoin('staff as m', 'm.id', 's.staff_id')
+    .selectAll('m')
+    .select(['s.id as session_id', 's.last_seen_at', 's.expires_at', 's.revoked_at'])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_id, last_seen_at, expires_at, revoked_at, ...staff } = row;
+  return { sessionId: session_id, lastSeenAt: last_seen_at, expiresAt: expires_at, revokedAt: revoked_at, staff: toStaff(staff) };
+}
+
+export async function touchSession(db: Kysely<Database>, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('staff_sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute();
+}
+
+export async function revokeSession(db: Kysely<Database>, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('staff_sessions').set({ revoked_at: now.toISOString() }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeAllSessions(db: Kysely<Database>, staffId: string, now: Date): Promise<number> {
+  const result = await db.updateTable('staff_sessions').set({ revoked_at: now.toISOString() }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
