@@ -12,6 +12,7 @@ import { errorBody, requestLocale, statusError, validationFailed } from './http/
 import { translator } from './i18n/index.ts';
 import { guideRoutes } from './routes/guides.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { staffRoutes } from './routes/staff.routes.ts';
 
 export const API_BASE = '/api/v1';
 /** JSON bodies larger than this are refused with 413 before anything parses them. */
@@ -31,7 +32,7 @@ export function createApiApp(deps: ApiDeps) {
   });
   api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => statusError(c, 413, 'body_too_large') }));
 
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes);
 
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

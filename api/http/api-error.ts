@@ -41,7 +41,9 @@ export function fieldErrors(error: ZodError, lang: Locale): FieldError[] {
     const field = issue.path.map(String).join('.') || 'body';
     const fieldName = t(`fields.${field}`, { defaultValue: field });
     let message: string;
-    if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) message = t('errors.field.required', { field: fieldName });
+    // A schema may carry its own message as a translation key (the form and the API share it).
+    if (issue.message.startsWith('errors.')) message = t(issue.message, { field: fieldName });
+    else if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) message = t('errors.field.required', { field: fieldName });
     else if (issue.code === 'too_small' && issue.origin === 'string') message = t('errors.field.tooShort', { field: fieldName, min: issue.minimum });
     else if (issue.code === 'too_big' && issue.origin === 'string') message = t('errors.field.tooLong', { field: fieldName, max: issue.maximum });
     else if (issue.code === 'invalid_value') message = t('errors.field.notAllowed', { field: fieldName });

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
+import { ensureDemoStaff, type DemoAccount } from '../staff/demo-accounts.ts';
 import type { AstroNodeHandler } from './astro-bridge.ts';
 import { bootstrap, targetFromConfig } from './bootstrap.ts';
 import { createPortal } from './portal.ts';
@@ -27,6 +28,8 @@ async function loadSite(): Promise<{ handler: AstroNodeHandler; clientDir: strin
 
 export interface RunningPortal {
   url: string;
+  /** Outside production: one account per role, to try the workbench. */
+  demoAccounts: DemoAccount[];
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const secret = loadSecret({ fromEnv: config.secretFromEnv, dataDir: config.dataDir });
   if (secret.origin === 'generated') logger.info({ file: `${config.dataDir}/secret.key` }, 'generated a new portal secret');
   const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs });
+  const demoAccounts =
+    config.env === 'production' ? [] : await ensureDemoStaff({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date() }, secret.key);
   // Build the guide catalogue and its search index now, not on the first reader's request.
   await runtime.guides.search('低保', 'zh-CN');
   const site = await loadSite();
@@ -88,7 +93,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
       await runtime.close();
       logger.info('stopped');
     })());
-  return { url, close };
+  return { url, demoAccounts, close };
 }
 
 /** The process entry: reads the environment, wires the signals, starts. */
@@ -111,5 +116,11 @@ export async function runFromEnvironment(onListening?: (url: string) => void): P
   // Before listening, so a signal that arrives the moment the port opens is still graceful.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, stop);
   portal = await startPortal(config, logger, onListening);
+  if (config.env === 'development' && portal.demoAccounts.length > 0) {
+    // On the terminal only, never in the log: these are passwords, if only for demo accounts.
+    console.log('  Demo staff accounts (development only), sign in at /staff/sign-in:');
+    for (const account of portal.demoAccounts) console.log(`    ${account.role.padEnd(15)} ${account.username.padEnd(20)} ${account.password}`);
+    console.log('');
+  }
   if (stopRequested) stop();
 }

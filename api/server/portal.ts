@@ -118,6 +118,7 @@ export function createPortal(options: PortalOptions) {
       if (hit) return hit;
     }
     const { lang, path } = splitLanguagePrefix(c.req.path);
+    const clientAddress = c.env.incoming.socket.remoteAddress ?? null;
     // Astro routes the page without the prefix; the page learns the language from locals.
     c.env.incoming.url = path + search;
     const locals: { portal: PortalLocals } = {
@@ -127,9 +128,11 @@ export function createPortal(options: PortalOptions) {
         elder,
         path,
         search,
-        api: hc<ApiApp>('http://portal.internal/', {
-          fetch: (input: RequestInfo | URL, init?: RequestInit) => api.request(input, init),
-          headers: { 'x-request-id': requestIdValue },
+        // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
+        // the reader's cookies, and where the request came from (for audit and rate limits).
+        api: hc<ApiApp>(`${new URL(c.req.url).origin}/`, {
+          fetch: (input: RequestInfo | URL, init?: RequestInit) => api.request(input, init, { clientAddress }),
+          headers: { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang },
         }),
       },
     };

@@ -18,8 +18,8 @@ export interface StaffMember {
 
 /** The sign-in form; messages are translation keys (errors.signIn.*). */
 export const SignInSchema = z.object({
-  username: z.string().trim().min(1, 'errors.signIn.usernameRequired').max(64, 'errors.signIn.usernameRequired'),
-  password: z.string().min(1, 'errors.signIn.passwordRequired').max(256, 'errors.signIn.passwordRequired'),
+  username: z.string({ error: 'errors.signIn.usernameRequired' }).trim().min(1, 'errors.signIn.usernameRequired').max(64, 'errors.signIn.usernameRequired'),
+  password: z.string({ error: 'errors.signIn.passwordRequired' }).min(1, 'errors.signIn.passwordRequired').max(256, 'errors.signIn.passwordRequired'),
 });
 export type SignIn = z.infer<typeof SignInSchema>;
 

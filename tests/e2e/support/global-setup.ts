@@ -3,12 +3,15 @@
  * the end. Tests reach it through baseURL. PORTAL_URL set by the caller skips the start (for
  * running the suite against a server you already have).
  */
+import { randomBytes } from 'node:crypto';
 import type { FullConfig } from '@playwright/test';
 import { startPortalProcess } from '../../support/portal-process.ts';
 
 export default async function globalSetup(_config: FullConfig) {
   if (process.env.PORTAL_URL) return undefined;
-  const portal = await startPortalProcess({ env: { LOG_LEVEL: 'warn', CONTENT_CHECK_MS: '0' } });
+  // A secret the tests know, so they can derive the demo staff passwords (api/staff/demo-accounts.ts).
+  process.env.E2E_PORTAL_SECRET ??= randomBytes(32).toString('hex');
+  const portal = await startPortalProcess({ env: { LOG_LEVEL: 'warn', CONTENT_CHECK_MS: '0', PORTAL_SECRET: process.env.E2E_PORTAL_SECRET } });
   process.env.PORTAL_URL = portal.url;
   return async () => {
     await portal.stop();

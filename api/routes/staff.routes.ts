@@ -1,0 +1,104 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SignInSchema, STAFF_ROLES } from '../domain/staff/staff.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { translator } from '../i18n/index.ts';
+import { STAFF_SESSION_COOKIE, authenticate, signIn, signOut, type AuthDeps } from '../staff/auth.ts';
+
+const StaffMember = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(STAFF_ROLES)),
+    offices: z.array(z.string()),
+    serviceAreas: z.array(z.string()),
+  })
+  .openapi('StaffMember');
+
+const SignedIn = z.object({ staff: StaffMember, expiresAt: z.string() }).openapi('StaffSignedIn');
+const SignInBody = SignInSchema.meta({ id: 'StaffSignIn' });
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const startSession = createRoute({
+  method: 'post',
+  path: '/staff/session',
+  tags: ['Staff'],
+  summary: 'Sign in: opens a session in an HttpOnly, SameSite=Strict cookie',
+  request: { body: { content: { 'application/json': { schema: SignInBody } }, required: true } },
+  responses: {
+    200: json(SignedIn, 'Signed in'),
+    401: json(ApiErrorSchema, 'Wrong name or password (the same answer for both)'),
+    422: json(ApiErrorSchema, 'A field is missing'),
+    423: json(ApiErrorSchema, 'Too many failures: the account waits until retryAt'),
+  },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/staff/me',
+  tags: ['Staff'],
+  summary: 'The signed-in staff member',
+  responses: { 200: json(StaffMember, 'Signed in'), 401: json(ApiErrorSchema, 'Not signed in, or the session ended') },
+});
+
+const endSession = createRoute({
+  method: 'post',
+  path: '/staff/session/end',
+  tags: ['Staff'],
+  summary: 'Sign out of this session, or of every session of the member',
+  request: { body: { content: { 'application/json': { schema: z.object({ everywhere: z.boolean().default(false) }) } }, required: false } },
+  responses: { 204: { description: 'Signed out' }, 401: json(ApiErrorSchema, 'Not signed in') },
+});
+
+function authDeps(c: Context<ApiEnv>): AuthDeps {
+  const deps = c.get('deps');
+  return { db: deps.database.db, kind: deps.database.kind, now: deps.now };
+}
+
+/** Secure cookies everywhere but on the developer's own machine, where there is no TLS. */
+function secureCookie(c: Context): boolean {
+  const url = new URL(c.req.url);
+  return url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+function notSignedIn(c: Context<ApiEnv>) {
+  return statusError(c, 401, 'not_signed_in');
+}
+
+export const staffRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(startSession, async (c) => {
+    const input = c.req.valid('json');
+    const result = await signIn(authDeps(c), input, clientAddress(c));
+    const t = translator(requestLocale(c));
+    if (!result.ok && result.reason === 'locked') {
+      return c.json({ ...errorBody(c, 'account_locked', t('staff.signIn.locked')), retryAt: result.retryAt }, 423);
+    }
+    if (!result.ok) return c.json(errorBody(c, 'invalid_credentials', t('staff.signIn.invalid')), 401);
+    setCookie(c, STAFF_SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: secureCookie(c),
+      expires: new Date(result.expiresAt),
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ staff: result.staff, expiresAt: result.expiresAt }, 200);
+  })
+  .openapi(me, async (c) => {
+    const session = await authenticate(authDeps(c), getCookie(c, STAFF_SESSION_COOKIE));
+    if (!session) return notSignedIn(c);
+    c.header('Cache-Control', 'no-store');
+    return c.json(session.staff, 200);
+  })
+  .openapi(endSession, async (c) => {
+    const session = await authenticate(authDeps(c), getCookie(c, STAFF_SESSION_COOKIE));
+    if (!session) return notSignedIn(c);
+    const body = (await c.req.json().catch(() => ({}))) as { everywhere?: unknown };
+    await signOut(authDeps(c), session, body.everywhere === true, clientAddress(c));
+    deleteCookie(c, STAFF_SESSION_COOKIE, { path: '/', secure: secureCookie(c), httpOnly: true, sameSite: 'Strict' });
+    return c.body(null, 204);
+  });

@@ -1,0 +1,40 @@
+/**
+ * One demo account per role, outside production only, so that a new developer can sign in to
+ * every part of the workbench at once. Each password is derived from the portal secret: the same
+ * on every start (so it can be printed), different on every machine (so it is no public password).
+ */
+import { createHmac } from 'node:crypto';
+import { findStaffByUsername } from '../db/staff.repo.ts';
+import { STAFF_ROLES, type StaffRole } from '../domain/staff/staff.ts';
+import { createStaff, type AuthDeps } from './auth.ts';
+
+export const DEMO_OFFICES = ['demo-district'];
+export const DEMO_SERVICE_AREAS = ['allowances', 'marriage', 'relief', 'funeral'];
+
+export function demoUsername(role: StaffRole): string {
+  return `demo-${role}`;
+}
+
+export function demoPassword(secret: Buffer, role: StaffRole): string {
+  return createHmac('sha256', secret).update(`demo-staff:${role}`).digest('base64url').slice(0, 16);
+}
+
+export interface DemoAccount {
+  role: StaffRole;
+  username: string;
+  password: string;
+}
+
+export async function ensureDemoStaff(deps: AuthDeps, secret: Buffer): Promise<DemoAccount[]> {
+  // In parallel: argon2 hashing runs on the thread pool, and a first start hashes seven passwords.
+  return Promise.all(
+    STAFF_ROLES.map(async (role) => {
+      const username = demoUsername(role);
+      const password = demoPassword(secret, role);
+      if (!(await findStaffByUsername(deps.db, username))) {
+        await createStaff(deps, { username, displayName: `Demo ${role}`, password, roles: [role], offices: DEMO_OFFICES, serviceAreas: DEMO_SERVICE_AREAS });
+      }
+      return { role, username, password };
+    }),
+  );
+}

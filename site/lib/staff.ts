@@ -1,0 +1,25 @@
+/** The staff pages' view of the staff API (sign-in, who is signed in, sign-out). */
+import type { AstroGlobal } from 'astro';
+
+type Astro = Pick<AstroGlobal, 'locals'>;
+
+export async function currentStaff(astro: Astro) {
+  const response = await astro.locals.portal.api.staff.me.$get();
+  return response.status === 200 ? response.json() : undefined;
+}
+
+export type SignInAnswer =
+  | { ok: true; setCookie: string }
+  | { ok: false; status: number; message: string; fields: { field: string; message: string }[] };
+
+export async function postSignIn(astro: Astro, username: string, password: string): Promise<SignInAnswer> {
+  const response = await astro.locals.portal.api.staff.session.$post({ json: { username, password } });
+  if (response.status === 200) return { ok: true, setCookie: response.headers.get('set-cookie') ?? '' };
+  const body = (await response.json()) as { error: { message: string; fields?: { field: string; message: string }[] } };
+  return { ok: false, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
+}
+
+export async function postSignOut(astro: Astro, everywhere: boolean): Promise<string | undefined> {
+  const response = await astro.locals.portal.api.staff.session.end.$post({ json: { everywhere } });
+  return response.headers.get('set-cookie') ?? undefined;
+}

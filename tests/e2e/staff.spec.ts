@@ -1,0 +1,70 @@
+/**
+ * Staff sign-in: a plain form (works without JavaScript), errors next to the fields with the
+ * username kept, the workbench front page, and signing out.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { demoPassword, demoUsername } from '../../api/staff/demo-accounts.ts';
+import type { StaffRole } from '../../api/domain/staff/staff.ts';
+import { LANGUAGES, exactly, expectNoAxeViolations, type Language } from './support/portal.ts';
+
+function passwordOf(role: StaffRole): string {
+  const secret = process.env.E2E_PORTAL_SECRET;
+  if (!secret) throw new Error('global-setup sets E2E_PORTAL_SECRET');
+  return demoPassword(Buffer.from(secret, 'hex'), role);
+}
+
+async function signIn(page: Page, language: Language, role: StaffRole, password = passwordOf(role)) {
+  const s = language.strings;
+  await page.goto(language.path('/staff/sign-in'));
+  await page.getByLabel(s.staff.signIn.username).fill(demoUsername(role));
+  await page.getByLabel(s.staff.signIn.password).fill(password);
+  await page.getByRole('button', { name: s.staff.signIn.submit }).click();
+}
+
+for (const language of LANGUAGES) {
+  const s = language.strings;
+  // Each language signs in with accounts of its own, so parallel tests never share a lockout count.
+  const [member, mistaken]: [StaffRole, StaffRole] = language.code === 'zh-CN' ? ['intake', 'investigator'] : ['reviewer', 'content-editor'];
+
+  test.describe(`In ${language.name}, staff`, () => {
+    test('sign in, see who they are and what they may do, and sign out', async ({ page }) => {
+      await signIn(page, language, member);
+      await expect(page).toHaveURL(new RegExp(`${language.path('/staff')}$`));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.staff.home.title);
+      await expect(page.getByText(language.t(s.staff.home.signedInAs, { name: `Demo ${member}` }))).toBeVisible();
+      await expect(page.getByText(exactly(s.staff.role[member]))).toBeVisible();
+
+      await page.getByRole('button', { name: exactly(s.staff.home.signOut) }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.staff.signIn.title);
+      await page.goto(language.path('/staff'));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.staff.signIn.title);
+    });
+
+    test('are told when the password is wrong, with the username kept and the password not', async ({ page }) => {
+      await signIn(page, language, mistaken, 'not-the-password');
+      await expect(page).toHaveTitle(new RegExp(`^${s.errors.title}`));
+      await expect(page.getByRole('alert')).toContainText(s.staff.signIn.invalid);
+      await expect(page.getByLabel(s.staff.signIn.username)).toHaveValue(demoUsername(mistaken));
+      await expect(page.getByLabel(s.staff.signIn.password)).toHaveValue('');
+    });
+
+    test('are told which field is missing when the form is empty', async ({ page }) => {
+      await page.goto(language.path('/staff/sign-in'));
+      await page.getByRole('button', { name: s.staff.signIn.submit }).click();
+      const summary = page.getByRole('alert');
+      await expect(summary.getByRole('link', { name: s.errors.signIn.usernameRequired })).toHaveAttribute('href', '#username');
+      await expect(summary.getByRole('link', { name: s.errors.signIn.passwordRequired })).toHaveAttribute('href', '#password');
+      await expect(page.getByLabel(s.staff.signIn.username)).toHaveAttribute('aria-invalid', 'true');
+    });
+
+    test('pages have no axe violations', { tag: '@needs-js' }, async ({ page }) => {
+      await page.goto(language.path('/staff/sign-in'));
+      await expectNoAxeViolations(page, 'sign-in');
+      await page.getByRole('button', { name: s.staff.signIn.submit }).click();
+      await expectNoAxeViolations(page, 'sign-in with errors');
+      await signIn(page, language, 'approver');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.staff.home.title);
+      await expectNoAxeViolations(page, 'workbench');
+    });
+  });
+}
