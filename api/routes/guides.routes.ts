@@ -1,24 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { GuideSchema, GuideSlugSchema, LocaleSchema, type Guide as GuideType } from '../domain/guides/guide.schema.ts';
+import { GuideSchema, GuideSlugSchema, GuideSummarySchema, LocaleSchema, type Guide as GuideType, type GuideSummary as GuideSummaryType } from '../domain/guides/guide.schema.ts';
 import { ApiErrorSchema, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 
 // `.meta({ id })` names the component without relying on @hono/zod-openapi having patched the instance.
 const Guide = GuideSchema.meta({ id: 'Guide' });
-const GuideSummary = GuideSchema.pick({
-  slug: true,
-  lang: true,
-  title: true,
-  summary: true,
-  lifeEvent: true,
-  order: true,
-  aliases: true,
-  apply: true,
-  updated: true,
-  version: true,
-}).openapi('GuideSummary');
+const GuideSummary = GuideSummarySchema.meta({ id: 'GuideSummary' });
 
-function toSummary(guide: GuideType): z.infer<typeof GuideSummary> {
+function toSummary(guide: GuideType): GuideSummaryType {
   const { slug, lang, title, summary, lifeEvent, order, aliases, apply, updated, version } = guide;
   return { slug, lang, title, summary, lifeEvent, order, aliases, apply, updated, version };
 }

@@ -13,6 +13,7 @@ import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
+import { statusError } from '../http/api-error.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { ContentVersionProbe } from '../content/content-version.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -82,7 +83,8 @@ export function createPortal(options: PortalOptions) {
 
   app.route(API_BASE, api);
   app.route('/api/docs', createApiDocsApp(api));
-  app.all('/api/*', (c) => api.request(`/__missing${c.req.path}`, c.req.raw));
+  // Any other /api path is the API's 404 (JSON), never a page.
+  app.all('/api/*', (c) => statusError(c, 404, 'not_found'));
 
   const site = options.site;
   if (site && existsSync(site.clientDir)) {
