@@ -10,6 +10,8 @@ export interface ApiDeps {
   /** The newest applied migration (cached by the caller; it changes only on deploy). */
   migration: () => Promise<string | null>;
   now: () => Date;
+  /** Development tools (/dev/outbox) exist only outside production. */
+  environment: 'development' | 'production' | 'test';
 }
 
 export interface ApiEnv {

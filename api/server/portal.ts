@@ -53,6 +53,7 @@ export interface PortalOptions {
   logger: Logger;
   migration: () => Promise<string | null>;
   now: () => Date;
+  environment: 'development' | 'production' | 'test';
   /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */
   site?: { handler: AstroNodeHandler; clientDir: string };
   pageCacheEntries?: number;
@@ -69,6 +70,7 @@ export function createPortal(options: PortalOptions) {
     logger: options.logger,
     migration: options.migration,
     now: options.now,
+    environment: options.environment,
   });
   const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });
   const app = new Hono<PortalEnv>();

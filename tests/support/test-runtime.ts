@@ -16,7 +16,10 @@ export interface TestRuntime extends Runtime {
   dispose(): Promise<void>;
 }
 
-export async function createTestRuntime(kind: DatabaseKind, options: { guidesDir?: URL; now?: () => Date } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(
+  kind: DatabaseKind,
+  options: { guidesDir?: URL; now?: () => Date; environment?: 'development' | 'production' | 'test' } = {},
+): Promise<TestRuntime> {
   const testDatabase: TestDatabase = await createTestDatabase(kind);
   const runtime = await bootstrap({
     target: testDatabase.target,
@@ -25,7 +28,7 @@ export async function createTestRuntime(kind: DatabaseKind, options: { guidesDir
     ...(options.guidesDir ? { guidesDir: options.guidesDir } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const portal = createPortal({ ...runtime, logger: silentLogger, now: options.now ?? (() => new Date()) });
+  const portal = createPortal({ ...runtime, logger: silentLogger, now: options.now ?? (() => new Date()), environment: options.environment ?? 'test' });
   return {
     ...runtime,
     portal,

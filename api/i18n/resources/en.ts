@@ -250,6 +250,17 @@ export const en: SameKeys<typeof zhCN> = {
       'system-admin': 'System administrator',
     },
   },
+  dev: {
+    outbox: {
+      title: 'Development outbox',
+      lead: 'In development no SMS or e-mail is really sent: each is recorded here. This page does not exist in production.',
+      empty: 'No messages recorded yet.',
+      channel: 'Channel',
+      recipient: 'Recipient',
+      body: 'Message',
+      sentAt: 'Time',
+    },
+  },
   api: {
     docsTitle: 'Open API reference',
     parameters: 'Parameters',

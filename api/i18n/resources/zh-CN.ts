@@ -246,6 +246,17 @@ export const zhCN = {
       'system-admin': '系统管理员',
     },
   },
+  dev: {
+    outbox: {
+      title: '开发用发件箱',
+      lead: '开发环境不会真的发送短信和邮件，而是记录在这里。生产环境没有此页面。',
+      empty: '还没有记录的消息。',
+      channel: '方式',
+      recipient: '收件人',
+      body: '内容',
+      sentAt: '时间',
+    },
+  },
   api: {
     docsTitle: '开放接口文档',
     parameters: '参数',

@@ -13,6 +13,8 @@ export default async function globalSetup(_config: FullConfig) {
   process.env.E2E_PORTAL_SECRET ??= randomBytes(32).toString('hex');
   const portal = await startPortalProcess({ env: { LOG_LEVEL: 'warn', CONTENT_CHECK_MS: '0', PORTAL_SECRET: process.env.E2E_PORTAL_SECRET } });
   process.env.PORTAL_URL = portal.url;
+  // For tests that put something in the server's database directly (the development outbox).
+  process.env.E2E_DATA_DIR = portal.dataDir;
   return async () => {
     await portal.stop();
   };
