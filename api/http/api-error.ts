@@ -42,7 +42,7 @@ export function fieldErrors(error: ZodError, lang: Locale): FieldError[] {
     const fieldName = t(`fields.${field}`, { defaultValue: field });
     let message: string;
     // A schema may carry its own message as a translation key (the form and the API share it).
-    if (issue.message.startsWith('errors.')) message = t(issue.message, { field: fieldName });
+    if (issue.message.startsWith('errors.')) message = t(issue.message, { field: fieldName, ...(issue.code === 'custom' ? issue.params : {}) });
     else if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) message = t('errors.field.required', { field: fieldName });
     else if (issue.code === 'too_small' && issue.origin === 'string') message = t('errors.field.tooShort', { field: fieldName, min: issue.minimum });
     else if (issue.code === 'too_big' && issue.origin === 'string') message = t('errors.field.tooLong', { field: fieldName, max: issue.maximum });
