@@ -31,7 +31,9 @@ export function createApiApp(deps: ApiDeps) {
     if (!c.get('logger')) c.set('logger', deps.logger);
     await next();
   });
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => statusError(c, 413, 'body_too_large') }));
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => statusError(c, 413, 'body_too_large') });
+  // GET and HEAD carry no body; skipping them spares building a full Request on the hot path.
+  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
