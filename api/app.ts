@@ -12,6 +12,7 @@ import { errorBody, requestLocale, statusError, validationFailed } from './http/
 import { translator } from './i18n/index.ts';
 import { guideRoutes } from './routes/guides.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { caseRoutes } from './routes/cases.routes.ts';
 import { devRoutes } from './routes/dev.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';
 
@@ -38,7 +39,7 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', caseRoutes).route('/', developmentOnly);
 
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

@@ -17,6 +17,8 @@ export class CaseChangedError extends Error {
 export interface StoredCase {
   id: string;
   trackingNumber: string;
+  applicantIdHash: string | null;
+  applicantPhoneHash: string | null;
   service: string;
   lang: string;
   answersEnc: string;
@@ -28,6 +30,8 @@ export function toStoredCase(row: CaseTable): StoredCase {
   return {
     id: row.id,
     trackingNumber: row.tracking_number,
+    applicantIdHash: row.applicant_id_hash,
+    applicantPhoneHash: row.applicant_phone_hash,
     service: row.service,
     lang: row.lang,
     answersEnc: row.answers_enc,
@@ -71,7 +75,7 @@ export interface SaveTransition {
   at: Date;
 }
 
-async function insertEvent(trx: Transaction<Database>, caseId: string, result: TransitionResult, actor: EventActor, at: Date) {
+export async function insertEvent(trx: Transaction<Database>, caseId: string, result: Pick<TransitionResult, 'event'>, actor: EventActor, at: Date) {
   const last = await trx.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
   await trx
     .insertInto('case_events')
@@ -181,4 +185,23 @@ export async function caseTimeline(db: Kysely<Database>, caseId: string, visibil
   let query = db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq');
   if (visibility === 'applicant') query = query.where('visibility', '=', 'applicant');
   return query.execute();
+}
+
+/**
+ * A new application: the case, its first timeline event and the applicant's notification, in one
+ * transaction. Fails (unique key) if the tracking number is taken; the caller draws another.
+ */
+export async function recordSubmission(db: Kysely<Database>, input: NewCase, notification: QueuedNotification): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const id = await insertCase(trx, input);
+    await insertEvent(
+      trx,
+      id,
+      { event: { transition: 'submit', from: '', to: input.snapshot.state, visibility: 'applicant', input: undefined } },
+      { kind: 'applicant', id: null, role: null },
+      input.at,
+    );
+    await enqueueNotification(trx, id, notification, input.at);
+    return id;
+  });
 }

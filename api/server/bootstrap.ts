@@ -4,6 +4,8 @@
  * server, the CLI scripts and the tests so that all of them start the same way.
  */
 import type { Config } from '../env.ts';
+import { loadWorkingDayCalendar } from '../content/holidays.ts';
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { createContentVersionProbe, type ContentVersionProbe } from '../content/content-version.ts';
 import { createGuideCatalogue, type GuideCatalogue } from '../content/guide-catalogue.ts';
 import { DEFAULT_GUIDES_DIR, syncGuidesFromFiles, type GuideSyncResult } from '../content/sync-guides.ts';
@@ -17,6 +19,8 @@ export interface Runtime {
   contentVersion: ContentVersionProbe;
   migration: () => Promise<string | null>;
   guideSync: GuideSyncResult;
+  /** Working days for deadlines, from content/holidays. */
+  calendar: WorkingDayCalendar;
   close(): Promise<void>;
 }
 
@@ -53,6 +57,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       contentVersion,
       migration: async () => (migration ??= await currentMigration(database.db)),
       guideSync,
+      calendar: loadWorkingDayCalendar(),
       close: () => database.close(),
     };
   } catch (error) {

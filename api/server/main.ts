@@ -43,7 +43,8 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   await runtime.guides.search('低保', 'zh-CN');
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
-  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env });
+  const crypto = createFieldCrypto(secret.key);
+  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto });
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
   const delivery =
@@ -53,7 +54,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
           {
             db: runtime.database.db,
             kind: runtime.database.kind,
-            crypto: createFieldCrypto(secret.key),
+            crypto,
             provider: createRecordingProvider(runtime.database.db, () => new Date()),
             logger,
             now: () => new Date(),

@@ -3,6 +3,7 @@
  * every other path rendered by Astro — composed in one Hono app so that request ids, logs, security
  * headers, CSRF checks and compression apply to all of it alike.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { HttpBindings } from '@hono/node-server';
@@ -19,6 +20,8 @@ import type { ContentVersionProbe } from '../content/content-version.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { elderModeFromCookieHeader } from '../domain/preferences.ts';
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
+import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
 import { PageCache } from './page-cache.ts';
@@ -54,6 +57,8 @@ export interface PortalOptions {
   migration: () => Promise<string | null>;
   now: () => Date;
   environment: 'development' | 'production' | 'test';
+  crypto: FieldCrypto;
+  calendar: WorkingDayCalendar;
   /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */
   site?: { handler: AstroNodeHandler; clientDir: string };
   pageCacheEntries?: number;
@@ -71,6 +76,9 @@ export function createPortal(options: PortalOptions) {
     migration: options.migration,
     now: options.now,
     environment: options.environment,
+    crypto: options.crypto,
+    calendar: options.calendar,
+    randomBytes,
   });
   const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });
   const app = new Hono<PortalEnv>();

@@ -89,7 +89,18 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
   it('describes every route in an OpenAPI 3.1 document generated from the schemas', async () => {
     const document = (await (await get('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/dev/outbox', '/guides', '/guides/{slug}', '/health', '/search', '/staff/me', '/staff/session', '/staff/session/end']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/dev/outbox',
+      '/guides',
+      '/guides/{slug}',
+      '/health',
+      '/search',
+      '/services/old-age-allowance/applications',
+      '/staff/me',
+      '/staff/session',
+      '/staff/session/end',
+      '/track',
+    ]);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Guide', 'GuideSummary', 'ApiError', 'SearchHit', 'Health']));
   });
 

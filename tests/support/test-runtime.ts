@@ -2,7 +2,9 @@
  * A migrated, seeded runtime and the API/portal apps on top of it, for in-process tests
  * (`app.request`, no network).
  */
+import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
+import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
 import type { DatabaseKind } from '../../api/db/connect.ts';
 import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
 import { createPortal } from '../../api/server/portal.ts';
@@ -28,7 +30,13 @@ export async function createTestRuntime(
     ...(options.guidesDir ? { guidesDir: options.guidesDir } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const portal = createPortal({ ...runtime, logger: silentLogger, now: options.now ?? (() => new Date()), environment: options.environment ?? 'test' });
+  const portal = createPortal({
+    ...runtime,
+    logger: silentLogger,
+    now: options.now ?? (() => new Date()),
+    environment: options.environment ?? 'test',
+    crypto: createFieldCrypto(randomBytes(32)),
+  });
   return {
     ...runtime,
     portal,

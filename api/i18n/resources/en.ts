@@ -210,6 +210,12 @@ export const en: SameKeys<typeof zhCN> = {
       tooYoung: 'The older person must be {{threshold}} or over to get this district’s allowance',
       agentIsElder: 'The agent cannot be the older person themselves',
     },
+    track: {
+      length: 'The reference number has 11 characters (like 7KQ4-M9XH-2CP)',
+      characters: 'Reference numbers use the digits 2–9 and letters (never 0, 1, I or O): check the number',
+      checkCharacter: 'The reference number is not right: a character may be mistyped, check your receipt',
+      noMatch: 'No application matches these details. Check the reference number and the applicant’s ID number or mobile number.',
+    },
     field: {
       required: 'Enter {{field}}',
       invalid: '{{field}} is not in the right format',
@@ -229,6 +235,7 @@ export const en: SameKeys<typeof zhCN> = {
   },
   notifications: {
     case: {
+      submitted: 'Civil Affairs Online: your application is submitted. Your reference number is {{trackingNumber}}: keep it.',
       accepted: 'Civil Affairs Online: your application {{trackingNumber}} has been accepted.',
       notAccepted: 'Civil Affairs Online: your application {{trackingNumber}} was not accepted. Reason: {{reason}}.',
       reviewed: 'Civil Affairs Online: your application {{trackingNumber}} has been reviewed and is awaiting a decision.',

@@ -206,6 +206,12 @@ export const zhCN = {
       tooYoung: '老人需年满 {{threshold}} 周岁才能申领本区县的高龄津贴',
       agentIsElder: '代办人不能是老人本人',
     },
+    track: {
+      length: '办件编号应为 11 位（例如 7KQ4-M9XH-2CP）',
+      characters: '办件编号只包含数字 2–9 和字母（没有 0、1、I、O），请核对',
+      checkCharacter: '办件编号有误，可能有一位输错了，请核对回执',
+      noMatch: '没有找到与这组信息匹配的申请。请核对办件编号，以及申请人的身份证号码或手机号码。',
+    },
     field: {
       required: '请填写{{field}}',
       invalid: '{{field}}的格式不正确',
@@ -225,6 +231,7 @@ export const zhCN = {
   },
   notifications: {
     case: {
+      submitted: '【民政一网通办】您的申请已提交，办件编号 {{trackingNumber}}，请妥善保存。',
       accepted: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）已受理。',
       notAccepted: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）未予受理，原因：{{reason}}。',
       reviewed: '【民政一网通办】您的申请（办件编号 {{trackingNumber}}）已审核，正在审批。',

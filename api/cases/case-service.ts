@@ -1,0 +1,135 @@
+/**
+ * Applying and checking progress: the use cases between the HTTP routes and the data layer.
+ * Personal data is encrypted before it is stored; the status lookup compares keyed hashes, and
+ * answers a wrong second factor exactly as it answers an unknown tracking number.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ZodError } from 'zod';
+import { caseTimeline, findCaseByTrackingNumber, recordSubmission } from '../db/cases.repo.ts';
+import type { DatabaseKind } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
+import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
+import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
+import { startDeadlines, type CaseSnapshot } from '../domain/workflow/workflow.ts';
+import type { Locale } from '../i18n/index.ts';
+import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
+import type { FieldCrypto } from '../platform/field-crypto.ts';
+import { CASE_SERVICES, type CaseServiceId } from '../services/registry.ts';
+
+export const ANSWERS_CONTEXT = 'cases.answers';
+const ID_HASH_CONTEXT = 'cases.applicant_id';
+const PHONE_HASH_CONTEXT = 'cases.applicant_phone';
+
+export interface CaseDeps {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  crypto: FieldCrypto;
+  calendar: WorkingDayCalendar;
+  now: () => Date;
+  randomBytes: (size: number) => Uint8Array;
+}
+
+export type SubmitResult =
+  | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[] }
+  | { ok: false; error: ZodError };
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && /unique/i.test(error.message);
+}
+
+/** The second factor as people type it: spaces, hyphens, full-width digits and a lower-case x forgiven. */
+function normaliseSecondFactor(value: string): string {
+  return value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+}
+
+export async function submitApplication(deps: CaseDeps, serviceId: CaseServiceId, input: unknown, lang: Locale): Promise<SubmitResult> {
+  const service = CASE_SERVICES[serviceId];
+  const now = deps.now();
+  const today = chinaDate(now);
+  const parsed = service.applicationSchema(today).safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  const contact = service.applicant(parsed.data);
+  const snapshot: CaseSnapshot = {
+    state: service.workflow.initialState,
+    version: 1,
+    office: service.office(parsed.data),
+    deadlines: startDeadlines(service.workflow, service.workflow.initialDeadlines ?? [], { today, calendar: deps.calendar }),
+  };
+  // 50 random bits make a clash practically impossible; if one happens, draw again.
+  for (let attempt = 0; ; attempt += 1) {
+    const trackingNumber = newTrackingNumber(deps.randomBytes);
+    try {
+      await recordSubmission(
+        deps.db,
+        {
+          trackingNumber,
+          service: serviceId,
+          lang,
+          applicantIdHash: deps.crypto.lookupHash(contact.idNumber, ID_HASH_CONTEXT),
+          applicantPhoneHash: deps.crypto.lookupHash(contact.phone, PHONE_HASH_CONTEXT),
+          answersEnc: deps.crypto.encrypt(JSON.stringify(parsed.data), ANSWERS_CONTEXT),
+          snapshot,
+          at: now,
+        },
+        {
+          channel: 'sms',
+          template: 'case.submitted',
+          lang,
+          recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
+          params: { trackingNumber: formatTrackingNumber(trackingNumber) },
+        },
+      );
+      return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
+    } catch (error) {
+      if (attempt >= 2 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+export type LookupResult =
+  | {
+      ok: true;
+      trackingNumber: string;
+      service: string;
+      state: string;
+      submittedAt: string;
+      timeline: { at: string; transition: string; to: string }[];
+      deadlines: { key: string; dueOn: string; paused: boolean }[];
+      /** No decision yet: the applicant may withdraw. */
+      withdrawable: boolean;
+    }
+  | { ok: false; reason: 'format'; problem: TrackingNumberProblem }
+  | { ok: false; reason: 'no_match' };
+
+function sameHash(a: string, b: string | null): boolean {
+  if (b === null || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFactor: string): Promise<LookupResult> {
+  const checked = checkTrackingNumber(trackingInput);
+  if (!checked.ok) return { ok: false, reason: 'format', problem: checked.problem };
+  const factor = normaliseSecondFactor(secondFactor);
+  // Both hashes and the query happen whatever the answer, so a wrong pair takes as long as an unknown number.
+  const idHash = deps.crypto.lookupHash(factor, ID_HASH_CONTEXT);
+  const phoneHash = deps.crypto.lookupHash(factor, PHONE_HASH_CONTEXT);
+  const stored = await findCaseByTrackingNumber(deps.db, checked.value);
+  const idMatches = sameHash(idHash, stored?.applicantIdHash ?? null);
+  const phoneMatches = sameHash(phoneHash, stored?.applicantPhoneHash ?? null);
+  if (!stored || !(idMatches || phoneMatches)) return { ok: false, reason: 'no_match' };
+  const service = CASE_SERVICES[stored.service as CaseServiceId];
+  const state = service?.workflow.states[stored.snapshot.state];
+  const events = await caseTimeline(deps.db, stored.id, 'applicant');
+  return {
+    ok: true,
+    trackingNumber: formatTrackingNumber(checked.value),
+    service: stored.service,
+    state: stored.snapshot.state,
+    submittedAt: stored.createdAt,
+    timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state })),
+    deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
+    withdrawable: Boolean(service?.workflow.transitions.some((t) => t.name === 'withdraw' && t.from.includes(stored.snapshot.state))) && !state?.decided,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Applications and their progress. An application is validated by its service's schema (which
+ * depends on the day: the age rule), so its body is checked in the handler; a repeated request
+ * with the same Idempotency-Key never makes a second case. The status lookup is rate-limited per
+ * client and per tracking number, in the database, so the limits hold across processes.
+ */
+import { createHash } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { lookupCase, submitApplication, type CaseDeps } from '../cases/case-service.ts';
+import { claimIdempotencyKey, completeIdempotencyKey, hitRateLimit, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { translator } from '../i18n/index.ts';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const Submitted = z
+  .object({ trackingNumber: z.string().meta({ example: '7KQ4-M9XH-2CP' }), state: z.string(), deadlines: z.array(z.object({ key: z.string(), dueOn: z.string() })) })
+  .openapi('ApplicationSubmitted');
+
+const submitOldAgeAllowance = createRoute({
+  method: 'post',
+  path: '/services/old-age-allowance/applications',
+  tags: ['Applications'],
+  summary: 'Apply for the old-age allowance (高龄津贴). Body: district, elder {name, idNumber, phone}, optional agent {name, idNumber, phone, relationship}, bank {bankName, accountHolder, accountNumber}, declaration: true',
+  request: { headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }) },
+  responses: {
+    201: json(Submitted, 'The case exists; the applicant is notified'),
+    400: json(ApiErrorSchema, 'The body is not JSON'),
+    409: json(ApiErrorSchema, 'The Idempotency-Key was used with another body, or its first request is still running'),
+    422: json(ApiErrorSchema, 'Field errors, each naming its field in the reader’s language'),
+  },
+});
+
+const TrackRequest = z
+  .object({
+    trackingNumber: z.string().max(40).meta({ description: 'As printed on the receipt; case, spaces and hyphens do not matter' }),
+    secondFactor: z.string().max(40).meta({ description: "The applicant's resident ID number or mobile number" }),
+  })
+  .openapi('TrackRequest');
+
+const Progress = z
+  .object({
+    trackingNumber: z.string(),
+    service: z.string(),
+    state: z.string(),
+    submittedAt: z.string(),
+    timeline: z.array(z.object({ at: z.string(), transition: z.string(), to: z.string() })),
+    deadlines: z.array(z.object({ key: z.string(), dueOn: z.string(), paused: z.boolean() })),
+    withdrawable: z.boolean(),
+  })
+  .openapi('CaseProgress');
+
+const track = createRoute({
+  method: 'post',
+  path: '/track',
+  tags: ['Applications'],
+  summary: 'Progress of an application, by tracking number plus the applicant’s ID number or phone',
+  request: { body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
+  responses: {
+    200: json(Progress, 'The applicant-visible state, timeline and deadlines'),
+    404: json(ApiErrorSchema, 'No application matches this pair (the same answer for an unknown number and a wrong second factor)'),
+    422: json(ApiErrorSchema, 'The tracking number is mistyped (its check character does not match)'),
+    429: json(ApiErrorSchema, 'Too many lookups from this client or for this number; try again later'),
+  },
+});
+
+const TRACK_WINDOW_MS = 10 * 60_000;
+const TRACK_LIMIT_PER_CLIENT = 30;
+const TRACK_LIMIT_PER_NUMBER = 10;
+
+function caseDeps(c: Context<ApiEnv>): CaseDeps {
+  const deps = c.get('deps');
+  return { db: deps.database.db, kind: deps.database.kind, crypto: deps.crypto, calendar: deps.calendar, now: deps.now, randomBytes: deps.randomBytes };
+}
+
+export const caseRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(submitOldAgeAllowance, async (c) => {
+    const lang = requestLocale(c);
+    const raw = await c.req.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return statusError(c, 400, 'malformed_json');
+    }
+    const deps = caseDeps(c);
+    const key = c.req.valid('header')['idempotency-key'];
+    const scopedKey = key ? `applications/old-age-allowance:${key}` : undefined;
+    if (scopedKey) {
+      const claim = await claimIdempotencyKey(deps.db, scopedKey, createHash('sha256').update(raw).digest('hex'), deps.now());
+      if (claim.outcome === 'replay') return c.json(claim.body as z.infer<typeof Submitted>, 201);
+      if (claim.outcome !== 'first') return statusError(c, 409, claim.outcome === 'mismatch' ? 'idempotency_key_reused' : 'request_in_progress');
+    }
+    try {
+      const result = await submitApplication(deps, 'old-age-allowance', body, lang);
+      if (!result.ok) {
+        // The same key may carry the corrected answers.
+        if (scopedKey) await releaseIdempotencyKey(deps.db, scopedKey);
+        return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(result.error, lang)), 422);
+      }
+      const answer = { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines };
+      if (scopedKey) await completeIdempotencyKey(deps.db, scopedKey, { status: 201, body: answer });
+      return c.json(answer, 201);
+    } catch (error) {
+      if (scopedKey) await releaseIdempotencyKey(deps.db, scopedKey);
+      throw error;
+    }
+  })
+  .openapi(track, async (c) => {
+    const { trackingNumber, secondFactor } = c.req.valid('json');
+    const deps = caseDeps(c);
+    const now = deps.now();
+    const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
+    const number = trackingNumber.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
+    const limits = await Promise.all([
+      hitRateLimit(deps.db, `track:client:${client}`, { limit: TRACK_LIMIT_PER_CLIENT, windowMs: TRACK_WINDOW_MS, now }),
+      hitRateLimit(deps.db, `track:number:${number}`, { limit: TRACK_LIMIT_PER_NUMBER, windowMs: TRACK_WINDOW_MS, now }),
+    ]);
+    if (limits.some((limit) => !limit.allowed)) return statusError(c, 429, 'too_many_lookups');
+    const t = translator(requestLocale(c));
+    const result = await lookupCase(deps, trackingNumber, secondFactor);
+    if (!result.ok && result.reason === 'format') {
+      return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'trackingNumber', code: result.problem, message: t(`errors.track.${result.problem}`) }]), 422);
+    }
+    if (!result.ok) return c.json(errorBody(c, 'no_matching_application', t('errors.track.noMatch')), 404);
+    const { ok: _ok, ...progress } = result;
+    c.header('Cache-Control', 'no-store');
+    return c.json(progress, 200);
+  });
