@@ -6,13 +6,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
-import { caseTimeline, findCaseByTrackingNumber, recordSubmission } from '../db/cases.repo.ts';
+import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
-import { startDeadlines, type CaseSnapshot } from '../domain/workflow/workflow.ts';
+import { applyTransition, startDeadlines, type CaseSnapshot } from '../domain/workflow/workflow.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
@@ -108,9 +108,10 @@ function sameHash(a: string, b: string | null): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFactor: string): Promise<LookupResult> {
+/** The case behind a tracking number and second factor, or why there is none to show. */
+async function matchingCase(deps: CaseDeps, trackingInput: string, secondFactor: string) {
   const checked = checkTrackingNumber(trackingInput);
-  if (!checked.ok) return { ok: false, reason: 'format', problem: checked.problem };
+  if (!checked.ok) return { ok: false as const, reason: 'format' as const, problem: checked.problem };
   const factor = normaliseSecondFactor(secondFactor);
   // Both hashes and the query happen whatever the answer, so a wrong pair takes as long as an unknown number.
   const idHash = deps.crypto.lookupHash(factor, ID_HASH_CONTEXT);
@@ -118,7 +119,15 @@ export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFa
   const stored = await findCaseByTrackingNumber(deps.db, checked.value);
   const idMatches = sameHash(idHash, stored?.applicantIdHash ?? null);
   const phoneMatches = sameHash(phoneHash, stored?.applicantPhoneHash ?? null);
-  if (!stored || !(idMatches || phoneMatches)) return { ok: false, reason: 'no_match' };
+  if (!stored || !(idMatches || phoneMatches)) return { ok: false as const, reason: 'no_match' as const };
+  return { ok: true as const, stored, trackingNumber: checked.value };
+}
+
+export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFactor: string): Promise<LookupResult> {
+  const match = await matchingCase(deps, trackingInput, secondFactor);
+  if (!match.ok) return match;
+  const { stored } = match;
+  const checked = { value: match.trackingNumber };
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   const state = service?.workflow.states[stored.snapshot.state];
   const events = await caseTimeline(deps.db, stored.id, 'applicant');
@@ -132,4 +141,41 @@ export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFa
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
     withdrawable: Boolean(service?.workflow.transitions.some((t) => t.name === 'withdraw' && t.from.includes(stored.snapshot.state))) && !state?.decided,
   };
+}
+
+export type WithdrawResult = LookupResult | { ok: false; reason: 'not_withdrawable' | 'changed' };
+
+/** The applicant withdraws a case that has no decision yet; told by SMS, like every step. */
+export async function withdrawCase(deps: CaseDeps, trackingInput: string, secondFactor: string, origin: string | null): Promise<WithdrawResult> {
+  const match = await matchingCase(deps, trackingInput, secondFactor);
+  if (!match.ok) return match;
+  const { stored } = match;
+  const service = CASE_SERVICES[stored.service as CaseServiceId];
+  if (!service) return { ok: false, reason: 'not_withdrawable' };
+  const now = deps.now();
+  const outcome = applyTransition(service.workflow, stored.snapshot, 'withdraw', { kind: 'applicant' }, {}, { today: chinaDate(now), calendar: deps.calendar });
+  if (!outcome.ok) return { ok: false, reason: 'not_withdrawable' };
+  const answers = service.applicationSchema(chinaDate(new Date(stored.createdAt))).parse(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)));
+  const phone = service.applicant(answers).phone;
+  try {
+    await saveTransition(deps.db, deps.kind, {
+      caseId: stored.id,
+      expectedVersion: stored.snapshot.version,
+      result: outcome.result,
+      actor: { kind: 'applicant', id: null, role: null },
+      audit: { actorId: null, actorRole: 'applicant', action: 'case.withdraw', origin },
+      notification: {
+        channel: 'sms',
+        template: outcome.result.notify ?? 'case.withdrawn',
+        lang: stored.lang,
+        recipientEnc: deps.crypto.encrypt(phone, OUTBOX_RECIPIENT_CONTEXT),
+        params: { trackingNumber: formatTrackingNumber(stored.trackingNumber) },
+      },
+      at: now,
+    });
+  } catch (error) {
+    if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };
+    throw error;
+  }
+  return lookupCase(deps, trackingInput, secondFactor);
 }

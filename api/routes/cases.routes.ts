@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { lookupCase, submitApplication, type CaseDeps } from '../cases/case-service.ts';
+import { lookupCase, submitApplication, withdrawCase, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
 import { claimIdempotencyKey, completeIdempotencyKey, hitRateLimit, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
@@ -67,6 +67,21 @@ const track = createRoute({
   },
 });
 
+const withdraw = createRoute({
+  method: 'post',
+  path: '/track/withdraw',
+  tags: ['Applications'],
+  summary: 'The applicant withdraws an application that has no decision yet (same two factors as /track)',
+  request: { body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
+  responses: {
+    200: json(Progress, 'Withdrawn; the applicant is notified'),
+    404: json(ApiErrorSchema, 'No application matches this pair'),
+    409: json(ApiErrorSchema, 'A decision has been made, or the case changed meanwhile: it can no longer be withdrawn'),
+    422: json(ApiErrorSchema, 'The tracking number is mistyped'),
+    429: json(ApiErrorSchema, 'Too many attempts; try again later'),
+  },
+});
+
 const TRACK_WINDOW_MS = 10 * 60_000;
 const TRACK_LIMIT_PER_CLIENT = 30;
 const TRACK_LIMIT_PER_NUMBER = 10;
@@ -111,22 +126,39 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(track, async (c) => {
     const { trackingNumber, secondFactor } = c.req.valid('json');
-    const deps = caseDeps(c);
-    const now = deps.now();
-    const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
-    const number = trackingNumber.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
-    const limits = await Promise.all([
-      hitRateLimit(deps.db, `track:client:${client}`, { limit: TRACK_LIMIT_PER_CLIENT, windowMs: TRACK_WINDOW_MS, now }),
-      hitRateLimit(deps.db, `track:number:${number}`, { limit: TRACK_LIMIT_PER_NUMBER, windowMs: TRACK_WINDOW_MS, now }),
-    ]);
-    if (limits.some((limit) => !limit.allowed)) return statusError(c, 429, 'too_many_lookups');
-    const t = translator(requestLocale(c));
-    const result = await lookupCase(deps, trackingNumber, secondFactor);
-    if (!result.ok && result.reason === 'format') {
-      return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'trackingNumber', code: result.problem, message: t(`errors.track.${result.problem}`) }]), 422);
-    }
-    if (!result.ok) return c.json(errorBody(c, 'no_matching_application', t('errors.track.noMatch')), 404);
-    const { ok: _ok, ...progress } = result;
-    c.header('Cache-Control', 'no-store');
-    return c.json(progress, 200);
+    if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+    return answerProgress(c, await lookupCase(caseDeps(c), trackingNumber, secondFactor));
+  })
+  .openapi(withdraw, async (c) => {
+    const { trackingNumber, secondFactor } = c.req.valid('json');
+    if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+    const result = await withdrawCase(caseDeps(c), trackingNumber, secondFactor, clientAddress(c));
+    if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
+    return c.json(errorBody(c, 'not_withdrawable', translator(requestLocale(c))('errors.track.notWithdrawable')), 409);
   });
+
+/** Per client and per tracking number, counted in the database so every process agrees. */
+async function withinLookupLimits(c: Context<ApiEnv>, trackingNumber: string): Promise<boolean> {
+  const deps = caseDeps(c);
+  const now = deps.now();
+  const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
+  const number = trackingNumber.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
+  const limits = await Promise.all([
+    hitRateLimit(deps.db, `track:client:${client}`, { limit: TRACK_LIMIT_PER_CLIENT, windowMs: TRACK_WINDOW_MS, now }),
+    hitRateLimit(deps.db, `track:number:${number}`, { limit: TRACK_LIMIT_PER_NUMBER, windowMs: TRACK_WINDOW_MS, now }),
+  ]);
+  return limits.every((limit) => limit.allowed);
+}
+
+function answerProgress(c: Context<ApiEnv>, result: LookupResult) {
+  const t = translator(requestLocale(c));
+  c.header('Cache-Control', 'no-store');
+  if (result.ok) {
+    const { ok: _ok, ...progress } = result;
+    return c.json(progress, 200);
+  }
+  if (result.reason === 'format') {
+    return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'trackingNumber', code: result.problem, message: t(`errors.track.${result.problem}`) }]), 422);
+  }
+  return c.json(errorBody(c, 'no_matching_application', t('errors.track.noMatch')), 404);
+}

@@ -114,3 +114,34 @@ describe.each(DIALECTS)('applications and progress on %s', (kind) => {
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
 });
+
+describe.each(DIALECTS)('withdrawing an application on %s', (kind) => {
+  let runtime: TestRuntime;
+  const post = (path: string, body: unknown) =>
+    runtime.portal.app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }, { clientAddress: '10.1.0.1' });
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind);
+  });
+  afterAll(async () => {
+    await runtime.dispose();
+  });
+
+  it('is possible before a decision, notifies the applicant, and cannot be done twice', async () => {
+    const { trackingNumber } = (await (await post('/api/v1/services/old-age-allowance/applications', application)).json()) as { trackingNumber: string };
+    const withdrawn = await post('/api/v1/track/withdraw', { trackingNumber, secondFactor: ELDER_ID });
+    expect(withdrawn.status).toBe(200);
+    expect(await withdrawn.json()).toMatchObject({ state: 'withdrawn', withdrawable: false, timeline: [{ transition: 'submit' }, { transition: 'withdraw', to: 'withdrawn' }] });
+    const templates = (await runtime.database.db.selectFrom('notification_outbox').select('template').execute()).map((row) => row.template);
+    expect(templates).toEqual(expect.arrayContaining(['case.submitted', 'case.withdrawn']));
+    const audit = await runtime.database.db.selectFrom('audit_log').select(['action', 'actor_role']).execute();
+    expect(audit).toContainEqual({ action: 'case.withdraw', actor_role: 'applicant' });
+    const again = await post('/api/v1/track/withdraw?lang=en', { trackingNumber, secondFactor: ELDER_ID });
+    expect(again.status).toBe(409);
+  });
+
+  it('needs the same two factors as the status page', async () => {
+    const { trackingNumber } = (await (await post('/api/v1/services/old-age-allowance/applications', application)).json()) as { trackingNumber: string };
+    expect((await post('/api/v1/track/withdraw', { trackingNumber, secondFactor: '13900000000' })).status).toBe(404);
+  });
+});

@@ -214,6 +214,7 @@ export const en: SameKeys<typeof zhCN> = {
       length: 'The reference number has 11 characters (like 7KQ4-M9XH-2CP)',
       characters: 'Reference numbers use the digits 2–9 and letters (never 0, 1, I or O): check the number',
       checkCharacter: 'The reference number is not right: a character may be mistyped, check your receipt',
+      notWithdrawable: 'This application already has a decision and can no longer be withdrawn. Call us if you have questions.',
       noMatch: 'No application matches these details. Check the reference number and the applicant’s ID number or mobile number.',
     },
     field: {

@@ -210,6 +210,7 @@ export const zhCN = {
       length: '办件编号应为 11 位（例如 7KQ4-M9XH-2CP）',
       characters: '办件编号只包含数字 2–9 和字母（没有 0、1、I、O），请核对',
       checkCharacter: '办件编号有误，可能有一位输错了，请核对回执',
+      notWithdrawable: '这件申请已经有了结果，不能再撤回。如有疑问请拨打咨询电话。',
       noMatch: '没有找到与这组信息匹配的申请。请核对办件编号，以及申请人的身份证号码或手机号码。',
     },
     field: {
