@@ -83,7 +83,8 @@ const withdraw = createRoute({
 });
 
 const TRACK_WINDOW_MS = 10 * 60_000;
-const TRACK_LIMIT_PER_CLIENT = 30;
+// Generous per client: a service hall's kiosk or an office network puts many people behind one address.
+const TRACK_LIMIT_PER_CLIENT = 100;
 const TRACK_LIMIT_PER_NUMBER = 10;
 
 function caseDeps(c: Context<ApiEnv>): CaseDeps {

@@ -1,0 +1,33 @@
+/** The status page's view of the API: look up progress, withdraw. */
+import type { AstroGlobal } from 'astro';
+
+type Astro = Pick<AstroGlobal, 'locals'>;
+
+export interface ProgressView {
+  trackingNumber: string;
+  service: string;
+  state: string;
+  submittedAt: string;
+  timeline: { at: string; transition: string; to: string }[];
+  deadlines: { key: string; dueOn: string; paused: boolean }[];
+  withdrawable: boolean;
+}
+
+export type TrackAnswer =
+  | { ok: true; progress: ProgressView }
+  | { ok: false; status: number; message: string; field?: string };
+
+async function answer(response: Response): Promise<TrackAnswer> {
+  if (response.status === 200) return { ok: true, progress: (await response.json()) as ProgressView };
+  const body = (await response.json().catch(() => ({ error: { message: '' } }))) as { error: { message: string; fields?: { field: string; message: string }[] } };
+  const field = body.error.fields?.[0];
+  return { ok: false, status: response.status, message: field?.message ?? body.error.message, ...(field ? { field: field.field } : {}) };
+}
+
+export async function lookUp(astro: Astro, trackingNumber: string, secondFactor: string): Promise<TrackAnswer> {
+  return answer(await astro.locals.portal.api.track.$post({ json: { trackingNumber, secondFactor } }));
+}
+
+export async function withdraw(astro: Astro, trackingNumber: string, secondFactor: string): Promise<TrackAnswer> {
+  return answer(await astro.locals.portal.api.track.withdraw.$post({ json: { trackingNumber, secondFactor } }));
+}
