@@ -7,6 +7,7 @@ import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/a
 import type { ApiEnv } from '../http/api-env.ts';
 import { translator } from '../i18n/index.ts';
 import { STAFF_SESSION_COOKIE, authenticate, signIn, signOut, type AuthDeps } from '../staff/auth.ts';
+import { staffQueue } from '../cases/queue.ts';
 
 const StaffMember = z
   .object({
@@ -54,6 +55,38 @@ const endSession = createRoute({
   responses: { 204: { description: 'Signed out' }, 401: json(ApiErrorSchema, 'Not signed in') },
 });
 
+const QueueItem = z
+  .object({
+    trackingNumber: z.string(),
+    service: z.string(),
+    state: z.string(),
+    office: z.string(),
+    submittedAt: z.string(),
+    dueOn: z.string().nullable(),
+    dueStatus: z.enum(['stopped', 'paused', 'overdue', 'due-soon', 'on-time']).nullable(),
+  })
+  .openapi('QueueItem');
+
+const queue = createRoute({
+  method: 'get',
+  path: '/staff/cases',
+  tags: ['Staff'],
+  summary: 'The cases the signed-in member may act on, soonest due first, with counts per state',
+  request: {
+    query: z.object({
+      state: z.string().max(40).optional(),
+      service: z.string().max(60).optional(),
+      due: z.enum(['overdue', 'due-soon']).optional(),
+      page: z.coerce.number().int().min(1).max(10_000).default(1),
+    }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(QueueItem), total: z.number().int(), page: z.number().int(), pages: z.number().int(), countsByState: z.record(z.string(), z.number().int()) }).openapi('StaffQueue'), 'A page of the queue'),
+    401: json(ApiErrorSchema, 'Not signed in'),
+    422: json(ApiErrorSchema, 'A filter is not valid'),
+  },
+});
+
 function authDeps(c: Context<ApiEnv>): AuthDeps {
   const deps = c.get('deps');
   return { db: deps.database.db, kind: deps.database.kind, now: deps.now };
@@ -93,6 +126,13 @@ export const staffRoutes = new OpenAPIHono<ApiEnv>()
     if (!session) return notSignedIn(c);
     c.header('Cache-Control', 'no-store');
     return c.json(session.staff, 200);
+  })
+  .openapi(queue, async (c) => {
+    const session = await authenticate(authDeps(c), getCookie(c, STAFF_SESSION_COOKIE));
+    if (!session) return notSignedIn(c);
+    const deps = c.get('deps');
+    c.header('Cache-Control', 'no-store');
+    return c.json(await staffQueue({ db: deps.database.db, calendar: deps.calendar, now: deps.now }, session.staff, c.req.valid('query')), 200);
   })
   .openapi(endSession, async (c) => {
     const session = await authenticate(authDeps(c), getCookie(c, STAFF_SESSION_COOKIE));

@@ -23,3 +23,16 @@ export async function postSignOut(astro: Astro, everywhere: boolean): Promise<st
   const response = await astro.locals.portal.api.staff.session.end.$post({ json: { everywhere } });
   return response.headers.get('set-cookie') ?? undefined;
 }
+
+export async function staffQueue(astro: Pick<AstroGlobal, 'locals' | 'url'>) {
+  const params = astro.url.searchParams;
+  const dueParam = params.get('due');
+  const due: 'overdue' | 'due-soon' | undefined = dueParam === 'overdue' || dueParam === 'due-soon' ? dueParam : undefined;
+  const query = {
+    ...(params.get('state') ? { state: params.get('state') ?? '' } : {}),
+    ...(due ? { due } : {}),
+    page: String(Math.max(1, Number(params.get('page')) || 1)),
+  };
+  const response = await astro.locals.portal.api.staff.cases.$get({ query });
+  return response.status === 200 ? response.json() : undefined;
+}

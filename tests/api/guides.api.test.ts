@@ -96,6 +96,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/health',
       '/search',
       '/services/old-age-allowance/applications',
+      '/staff/cases',
       '/staff/me',
       '/staff/session',
       '/staff/session/end',

@@ -3,6 +3,7 @@
  * username kept, the workbench front page, and signing out.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { residentIdCheckCharacter } from '../../api/domain/identity/resident-id.ts';
 import { demoPassword, demoUsername } from '../../api/staff/demo-accounts.ts';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { LANGUAGES, exactly, expectNoAxeViolations, type Language } from './support/portal.ts';
@@ -38,6 +39,26 @@ for (const language of LANGUAGES) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.staff.signIn.title);
       await page.goto(language.path('/staff'));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.staff.signIn.title);
+    });
+
+    test('see the cases of their office in the queue, and filter them by time limit', async ({ page, request }) => {
+      const elderId = '11010119400301124' + residentIdCheckCharacter('11010119400301124');
+      const submitted = await request.post('/api/v1/services/old-age-allowance/applications', {
+        data: {
+          district: 'demo-district',
+          elder: { name: '张秀英', idNumber: elderId, phone: '13812345678' },
+          bank: { bankName: '示例银行', accountHolder: '张秀英', accountNumber: '6222000011112222333' },
+          declaration: true,
+        },
+      });
+      const { trackingNumber } = (await submitted.json()) as { trackingNumber: string };
+      await signIn(page, language, member);
+      const queue = page.getByRole('region', { name: s.staff.queue.title });
+      await expect(queue.getByRole('rowheader', { name: trackingNumber })).toBeVisible();
+      await expect(queue.getByRole('row').filter({ hasText: trackingNumber })).toContainText(s.caseState.submitted);
+      await queue.getByLabel(s.staff.queue.filterDue).selectOption('overdue');
+      await queue.getByRole('button', { name: s.staff.queue.apply }).click();
+      await expect(page.getByRole('region', { name: s.staff.queue.title }).getByRole('rowheader', { name: trackingNumber })).toHaveCount(0);
     });
 
     test('are told when the password is wrong, with the username kept and the password not', async ({ page }) => {
