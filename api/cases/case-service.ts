@@ -6,13 +6,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
-import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition } from '../db/cases.repo.ts';
+import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
-import { applyTransition, startDeadlines, type CaseSnapshot } from '../domain/workflow/workflow.ts';
+import { applyTransition, availableTransitions, startDeadlines, type CaseSnapshot } from '../domain/workflow/workflow.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
@@ -88,18 +88,20 @@ export async function submitApplication(deps: CaseDeps, serviceId: CaseServiceId
   }
 }
 
+/** What the applicant sees of their case (the status page, the API's CaseProgress). */
+export interface CaseProgress {
+  trackingNumber: string;
+  service: string;
+  state: string;
+  submittedAt: string;
+  timeline: { at: string; transition: string; to: string }[];
+  deadlines: { key: string; dueOn: string; paused: boolean }[];
+  /** No decision yet: the applicant may withdraw. */
+  withdrawable: boolean;
+}
+
 export type LookupResult =
-  | {
-      ok: true;
-      trackingNumber: string;
-      service: string;
-      state: string;
-      submittedAt: string;
-      timeline: { at: string; transition: string; to: string }[];
-      deadlines: { key: string; dueOn: string; paused: boolean }[];
-      /** No decision yet: the applicant may withdraw. */
-      withdrawable: boolean;
-    }
+  | ({ ok: true } & CaseProgress)
   | { ok: false; reason: 'format'; problem: TrackingNumberProblem }
   | { ok: false; reason: 'no_match' };
 
@@ -120,27 +122,29 @@ async function matchingCase(deps: CaseDeps, trackingInput: string, secondFactor:
   const idMatches = sameHash(idHash, stored?.applicantIdHash ?? null);
   const phoneMatches = sameHash(phoneHash, stored?.applicantPhoneHash ?? null);
   if (!stored || !(idMatches || phoneMatches)) return { ok: false as const, reason: 'no_match' as const };
-  return { ok: true as const, stored, trackingNumber: checked.value };
+  return { ok: true as const, stored };
 }
 
-export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFactor: string): Promise<LookupResult> {
-  const match = await matchingCase(deps, trackingInput, secondFactor);
-  if (!match.ok) return match;
-  const { stored } = match;
-  const checked = { value: match.trackingNumber };
+/** The applicant-visible view of a stored case: its timeline without internal events. */
+async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgress> {
   const service = CASE_SERVICES[stored.service as CaseServiceId];
-  const state = service?.workflow.states[stored.snapshot.state];
   const events = await caseTimeline(deps.db, stored.id, 'applicant');
   return {
-    ok: true,
-    trackingNumber: formatTrackingNumber(checked.value),
+    trackingNumber: formatTrackingNumber(stored.trackingNumber),
     service: stored.service,
     state: stored.snapshot.state,
     submittedAt: stored.createdAt,
     timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state })),
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
-    withdrawable: Boolean(service?.workflow.transitions.some((t) => t.name === 'withdraw' && t.from.includes(stored.snapshot.state))) && !state?.decided,
+    // The workflow definition says whether the applicant may withdraw from this state.
+    withdrawable: service ? availableTransitions(service.workflow, stored.snapshot, { kind: 'applicant' }).some((t) => t.name === 'withdraw') : false,
   };
+}
+
+export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFactor: string): Promise<LookupResult> {
+  const match = await matchingCase(deps, trackingInput, secondFactor);
+  if (!match.ok) return match;
+  return { ok: true, ...(await progressOf(deps, match.stored)) };
 }
 
 export type WithdrawResult = LookupResult | { ok: false; reason: 'not_withdrawable' | 'changed' };
@@ -179,5 +183,7 @@ export async function withdrawCase(deps: CaseDeps, trackingInput: string, second
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };
     throw error;
   }
-  return lookupCase(deps, trackingInput, secondFactor);
+  const withdrawn = await findCaseByTrackingNumber(deps.db, stored.trackingNumber);
+  if (!withdrawn) throw new Error('a withdrawn case disappeared');
+  return { ok: true, ...(await progressOf(deps, withdrawn)) };
 }

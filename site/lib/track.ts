@@ -1,17 +1,10 @@
 /** The status page's view of the API: look up progress, withdraw. */
 import type { AstroGlobal } from 'astro';
+import type { CaseProgress } from '../../api/cases/case-service.ts';
 
 type Astro = Pick<AstroGlobal, 'locals'>;
 
-export interface ProgressView {
-  trackingNumber: string;
-  service: string;
-  state: string;
-  submittedAt: string;
-  timeline: { at: string; transition: string; to: string }[];
-  deadlines: { key: string; dueOn: string; paused: boolean }[];
-  withdrawable: boolean;
-}
+export type ProgressView = CaseProgress;
 
 export type TrackAnswer =
   | { ok: true; progress: ProgressView }

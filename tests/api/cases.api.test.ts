@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackingCheckCharacter } from '../../api/domain/cases/tracking-number.ts';
-import { residentIdCheckCharacter } from '../../api/domain/identity/resident-id.ts';
+import { ELDER_ID, oldAgeAllowanceApplication } from '../support/applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
-const id = (first17: string) => first17 + residentIdCheckCharacter(first17);
-const ELDER_ID = id('11010119400301124');
-const application = {
-  district: 'demo-district',
-  elder: { name: '张秀英', idNumber: ELDER_ID, phone: '13812345678' },
-  bank: { bankName: '示例银行', accountHolder: '张秀英', accountNumber: '6222000011112222333' },
-  declaration: true,
-};
+const application = oldAgeAllowanceApplication();
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: { field: string; message: string }[] };

@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter } from '../../api/domain/identity/resident-id.ts';
+import { oldAgeAllowanceApplication } from '../support/applications.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
-
-const ELDER_ID = '11010119400301124' + residentIdCheckCharacter('11010119400301124');
-const application = (district: string) => ({
-  district,
-  elder: { name: '张秀英', idNumber: ELDER_ID, phone: '13812345678' },
-  bank: { bankName: '示例银行', accountHolder: '张秀英', accountNumber: '6222000011112222333' },
-  declaration: true,
-});
 
 interface QueueBody {
   items: { trackingNumber: string; office: string; state: string; dueStatus: string | null }[];
@@ -43,7 +35,7 @@ describe.each(DIALECTS)('the staff queue on %s', (kind) => {
     for (const district of ['demo-district', 'demo-district', 'demo-county']) {
       await runtime.portal.app.request('/api/v1/services/old-age-allowance/applications', {
         method: 'POST',
-        body: JSON.stringify(application(district)),
+        body: JSON.stringify(oldAgeAllowanceApplication(district)),
         headers: { 'content-type': 'application/json' },
       });
     }

@@ -3,10 +3,9 @@
  * username kept, the workbench front page, and signing out.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { residentIdCheckCharacter } from '../../api/domain/identity/resident-id.ts';
 import { demoPassword, demoUsername } from '../../api/staff/demo-accounts.ts';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
-import { LANGUAGES, exactly, expectNoAxeViolations, type Language } from './support/portal.ts';
+import { LANGUAGES, applyOnline, exactly, expectNoAxeViolations, type Language } from './support/portal.ts';
 
 function passwordOf(role: StaffRole): string {
   const secret = process.env.E2E_PORTAL_SECRET;
@@ -42,16 +41,7 @@ for (const language of LANGUAGES) {
     });
 
     test('see the cases of their office in the queue, and filter them by time limit', async ({ page, request }) => {
-      const elderId = '11010119400301124' + residentIdCheckCharacter('11010119400301124');
-      const submitted = await request.post('/api/v1/services/old-age-allowance/applications', {
-        data: {
-          district: 'demo-district',
-          elder: { name: '张秀英', idNumber: elderId, phone: '13812345678' },
-          bank: { bankName: '示例银行', accountHolder: '张秀英', accountNumber: '6222000011112222333' },
-          declaration: true,
-        },
-      });
-      const { trackingNumber } = (await submitted.json()) as { trackingNumber: string };
+      const trackingNumber = await applyOnline(request);
       await signIn(page, language, member);
       const queue = page.getByRole('region', { name: s.staff.queue.title });
       await expect(queue.getByRole('rowheader', { name: trackingNumber })).toBeVisible();

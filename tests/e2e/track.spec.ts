@@ -3,24 +3,9 @@
  * or phone, sees where it is and what comes next, and can withdraw it before a decision; a wrong
  * pair is told so without saying which half was wrong. Plain forms, with and without JavaScript.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { residentIdCheckCharacter } from '../../api/domain/identity/resident-id.ts';
-import { LANGUAGES, expectNoAxeViolations, type Language } from './support/portal.ts';
-
-const ELDER_ID = '11010119400301124' + residentIdCheckCharacter('11010119400301124');
-
-async function applyOnline(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/services/old-age-allowance/applications', {
-    data: {
-      district: 'demo-district',
-      elder: { name: '张秀英', idNumber: ELDER_ID, phone: '13812345678' },
-      bank: { bankName: '示例银行', accountHolder: '张秀英', accountNumber: '6222000011112222333' },
-      declaration: true,
-    },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { trackingNumber: string }).trackingNumber;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { ELDER_ID } from '../support/applications.ts';
+import { LANGUAGES, applyOnline, expectNoAxeViolations, type Language } from './support/portal.ts';
 
 async function lookUp(page: Page, language: Language, trackingNumber: string, secondFactor: string) {
   const s = language.strings;

@@ -256,7 +256,6 @@ export const en: SameKeys<typeof zhCN> = {
       submit: 'Sign in',
       invalid: 'The username or password is not right',
       locked: 'Too many failed attempts. Please try again later',
-      lockedUntil: 'Too many failed attempts. Try again after {{time}}',
     },
     home: {
       title: 'Workbench',

@@ -252,7 +252,6 @@ export const zhCN = {
       submit: '登录',
       invalid: '用户名或密码不正确',
       locked: '登录失败次数过多，请稍后再试',
-      lockedUntil: '登录失败次数过多，请在 {{time}} 之后再试',
     },
     home: {
       title: '工作台',

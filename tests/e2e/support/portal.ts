@@ -6,10 +6,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { en } from '../../../api/i18n/resources/en.ts';
 import { zhCN } from '../../../api/i18n/resources/zh-CN.ts';
+import { oldAgeAllowanceApplication } from '../../support/applications.ts';
 import { PROJECT_ROOT } from '../../support/portal-process.ts';
 
 export type Strings = typeof en;
@@ -162,4 +163,11 @@ export async function expectNoAxeViolations(page: Page, view = ''): Promise<void
 /** The elder-mode cookie as the preferences form sets it, for tests that start in elder mode. */
 export function elderCookie(baseURL: string) {
   return { name: 'elder', value: '1', url: baseURL, httpOnly: true, sameSite: 'Lax' as const };
+}
+
+/** Applies for the 高龄津贴 through the API, as the application pages will; returns the tracking number. */
+export async function applyOnline(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/v1/services/old-age-allowance/applications', { data: oldAgeAllowanceApplication() });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { trackingNumber: string }).trackingNumber;
 }
