@@ -3,15 +3,24 @@
  * running deadline and whether it is due soon or overdue (computed from today, never stored),
  * filtered, sorted by due date, paginated, with counts per state. No personal data: a case is
  * listed by its tracking number; opening it is a separate, audited step.
+ *
+ * The database does the work (api/db/queue.repo.ts): each case carries its next running due date
+ * and whether its clock is paused, so filtering, ordering, paging and counting use indexes, and only
+ * the page's rows are read. "Overdue" and "due soon" become two dates computed once from today and
+ * the working-day calendar (dueBoundaries), which agree with deadlineStatus day for day.
+ *
+ * Order: cases with a running deadline, soonest due first; then those waiting for the applicant
+ * (补正, clock paused), newest first; then those with nothing running (decided), newest first.
  */
 import type { Kysely } from 'kysely';
-import { toStoredCase } from '../db/cases.repo.ts';
+import { queueCounts, queueRows, type QueueRow, type QueueScope, type QueueSegment } from '../db/queue.repo.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
-import { deadlineStatus, type DeadlineStatus } from '../domain/workflow/workflow.ts';
+import { DUE_SOON_WORKING_DAYS, dueBoundaries } from '../domain/workflow/queue-position.ts';
+import { deadlineStatus, type Clock, type Deadline, type DeadlineStatus } from '../domain/workflow/workflow.ts';
 import { CASE_SERVICES, CASE_SERVICE_IDS, type CaseServiceId } from '../services/registry.ts';
 
 export const QUEUE_PAGE_SIZE = 20;
@@ -47,38 +56,75 @@ function servicesInScope(member: StaffMember): CaseServiceId[] {
   return CASE_SERVICE_IDS.filter((id) => member.serviceAreas.includes(CASE_SERVICES[id].workflow.serviceArea));
 }
 
+const SEGMENTS: readonly QueueSegment[] = ['running', 'paused', 'idle'];
+
+function toItem(row: QueueRow, clock: Clock): QueueItem {
+  let dueOn = row.nextDueOn;
+  let dueStatus: DeadlineStatus | null = null;
+  if (row.clockPaused) {
+    // The date the clock stopped short of, shown beside "paused" (it moves on when the clock resumes).
+    const waiting = (JSON.parse(row.deadlinesJson) as Deadline[]).filter((d) => !d.stoppedOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+    dueOn = waiting?.dueOn ?? null;
+    dueStatus = 'paused';
+  } else if (dueOn) {
+    dueStatus = deadlineStatus({ key: 'next', startedOn: clock.today, dueOn }, clock, DUE_SOON_WORKING_DAYS);
+  }
+  return {
+    trackingNumber: formatTrackingNumber(row.trackingNumber),
+    service: row.service,
+    state: row.state,
+    office: row.office,
+    submittedAt: row.createdAt,
+    dueOn,
+    dueStatus,
+  };
+}
+
 export async function staffQueue(
   deps: { db: Kysely<Database>; calendar: WorkingDayCalendar; now: () => Date },
   member: StaffMember,
   filters: QueueFilters,
 ): Promise<Queue> {
-  const services = servicesInScope(member);
+  const services = servicesInScope(member).filter((id) => !filters.service || id === filters.service);
   if (services.length === 0) return { items: [], total: 0, page: 1, pages: 1, countsByState: {} };
-  let query = deps.db.selectFrom('cases').selectAll().where('service', 'in', services);
-  if (!member.roles.includes('system-admin')) query = query.where('office', 'in', member.offices.length > 0 ? member.offices : ['']);
-  if (filters.service) query = query.where('service', '=', filters.service);
-  const clock = { today: chinaDate(deps.now()), calendar: deps.calendar };
-  const all = (await query.execute()).map((row) => {
-    const stored = toStoredCase(row);
-    const next = stored.snapshot.deadlines.filter((d) => !d.stoppedOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
-    return {
-      trackingNumber: formatTrackingNumber(stored.trackingNumber),
-      service: stored.service,
-      state: stored.snapshot.state,
-      office: stored.snapshot.office,
-      submittedAt: stored.createdAt,
-      dueOn: next?.dueOn ?? null,
-      dueStatus: next ? deadlineStatus(next, clock) : null,
-    } satisfies QueueItem;
-  });
+  const scope: QueueScope = { services, offices: member.roles.includes('system-admin') ? undefined : member.offices };
+  const clock: Clock = { today: chinaDate(deps.now()), calendar: deps.calendar };
+  const boundaries = dueBoundaries(clock, DUE_SOON_WORKING_DAYS);
+
+  const counts = await queueCounts(deps.db, scope, boundaries);
   const countsByState: Record<string, number> = {};
-  for (const item of all) countsByState[item.state] = (countsByState[item.state] ?? 0) + 1;
-  const filtered = all
-    .filter((item) => !filters.state || item.state === filters.state)
-    .filter((item) => !filters.due || item.dueStatus === filters.due || (filters.due === 'due-soon' && item.dueStatus === 'overdue'))
-    // Soonest due first; cases with nothing running (decided) last, newest first.
-    .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || b.submittedAt.localeCompare(a.submittedAt));
-  const pages = Math.max(1, Math.ceil(filtered.length / QUEUE_PAGE_SIZE));
+  for (const row of counts) countsByState[row.state] = (countsByState[row.state] ?? 0) + row.cases;
+  // How many cases each segment holds under the filters. A due filter keeps running cases only;
+  // "due soon" includes the overdue ones.
+  const sizes: Record<QueueSegment, number> = { running: 0, paused: 0, idle: 0 };
+  for (const row of counts) {
+    if (filters.state && row.state !== filters.state) continue;
+    if (row.clockPaused) {
+      if (!filters.due) sizes.paused += row.cases;
+    } else if (filters.due) {
+      sizes.running += filters.due === 'overdue' ? row.overdue : row.dueSoon;
+    } else {
+      sizes.running += row.running;
+      sizes.idle += row.cases - row.running;
+    }
+  }
+  const total = sizes.running + sizes.paused + sizes.idle;
+  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), pages);
-  return { items: filtered.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE), total: filtered.length, page, pages, countsByState };
+
+  // The page may straddle two segments: read each part in its segment's order.
+  const dueBefore = filters.due === 'overdue' ? boundaries.overdueBefore : filters.due === 'due-soon' ? boundaries.dueSoonBefore : undefined;
+  const rows: QueueRow[] = [];
+  let skip = (page - 1) * QUEUE_PAGE_SIZE;
+  for (const segment of SEGMENTS) {
+    const wanted = QUEUE_PAGE_SIZE - rows.length;
+    if (wanted === 0) break;
+    if (skip >= sizes[segment]) {
+      skip -= sizes[segment];
+      continue;
+    }
+    rows.push(...(await queueRows(deps.db, scope, segment, { state: filters.state, dueBefore }, Math.min(wanted, sizes[segment] - skip), skip)));
+    skip = 0;
+  }
+  return { items: rows.map((row) => toItem(row, clock)), total, page, pages, countsByState };
 }

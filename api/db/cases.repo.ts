@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { nextRunningDeadline } from '../domain/workflow/queue-position.ts';
 import type { CaseSnapshot, Deadline, TransitionResult } from '../domain/workflow/workflow.ts';
 import { appendAudit, type AuditEntry } from './audit.repo.ts';
 import type { DatabaseKind } from './connect.ts';
@@ -24,6 +25,12 @@ export interface StoredCase {
   answersEnc: string;
   snapshot: CaseSnapshot;
   createdAt: string;
+}
+
+/** The deadlines and the queue columns derived from them: always written together. */
+function deadlineColumns(deadlines: readonly Deadline[]): Pick<CaseTable, 'deadlines_json' | 'next_due_on' | 'clock_paused'> {
+  const { nextDueOn, clockPaused } = nextRunningDeadline(deadlines);
+  return { deadlines_json: JSON.stringify(deadlines), next_due_on: nextDueOn, clock_paused: clockPaused ? 1 : 0 };
 }
 
 export function toStoredCase(row: CaseTable): StoredCase {
@@ -132,7 +139,7 @@ export async function saveTransition(db: Kysely<Database>, kind: DatabaseKind, c
         state: snapshot.state,
         previous_state: snapshot.previousState ?? null,
         version: snapshot.version,
-        deadlines_json: JSON.stringify(snapshot.deadlines),
+        ...deadlineColumns(snapshot.deadlines),
         updated_at: change.at.toISOString(),
       })
       .where('id', '=', change.caseId)
@@ -173,7 +180,7 @@ export async function insertCase(trx: Transaction<Database>, input: NewCase): Pr
       applicant_id_hash: input.applicantIdHash,
       applicant_phone_hash: input.applicantPhoneHash,
       answers_enc: input.answersEnc,
-      deadlines_json: JSON.stringify(input.snapshot.deadlines),
+      ...deadlineColumns(input.snapshot.deadlines),
       created_at: input.at.toISOString(),
       updated_at: input.at.toISOString(),
     })

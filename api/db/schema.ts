@@ -45,6 +45,13 @@ export interface CaseTable {
   answers_enc: string;
   /** JSON: Deadline[] of the workflow engine. */
   deadlines_json: string;
+  /**
+   * Derived from deadlines_json whenever it is written (nextRunningDeadline), for the staff queue:
+   * the earliest due date (YYYY-MM-DD) of a deadline neither stopped nor paused, or null.
+   */
+  next_due_on: string | null;
+  /** 1 while a deadline is paused (补正: the case waits for the applicant), else 0. */
+  clock_paused: number;
   created_at: string;
   updated_at: string;
 }

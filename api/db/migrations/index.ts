@@ -8,6 +8,7 @@ import * as caseCore from './2026112502_case_core.ts';
 import * as devMessages from './2026112503_dev_messages.ts';
 import * as requestGuards from './2026112504_request_guards.ts';
 import * as staff from './2026112505_staff.ts';
+import * as caseQueue from './2026112506_case_queue.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026112503_dev_messages': devMessages,
   '2026112504_request_guards': requestGuards,
   '2026112505_staff': staff,
+  '2026112506_case_queue': caseQueue,
 };

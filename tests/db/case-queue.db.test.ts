@@ -1,0 +1,226 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { staffQueue, QUEUE_PAGE_SIZE, type QueueFilters, type QueueItem } from '../../api/cases/queue.ts';
+import { insertCase, saveTransition } from '../../api/db/cases.repo.ts';
+import { openDatabase } from '../../api/db/connect.ts';
+import { migrateToLatest, migratorFor } from '../../api/db/migrate.ts';
+import { HolidayYearSchema, addDays, createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
+import { formatTrackingNumber, newTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
+import type { StaffMember } from '../../api/domain/staff/staff.ts';
+import { applyTransition, deadlineStatus, startDeadlines, type Actor, type CaseSnapshot, type Deadline } from '../../api/domain/workflow/workflow.ts';
+import { oldAgeAllowanceWorkflow as workflow } from '../../api/services/old-age-allowance/workflow.ts';
+import { DIALECTS, createTestDatabase, useMigratedDatabase } from '../support/test-database.ts';
+
+const calendar = createWorkingDayCalendar([HolidayYearSchema.parse(JSON.parse(readFileSync(new URL('../../content/holidays/cn-2026.json', import.meta.url), 'utf8')))]);
+const staff = (role: 'intake' | 'reviewer' | 'approver'): Actor => ({ kind: 'staff', staffId: role, roles: [role], offices: ['district-a'], serviceAreas: ['allowances'] });
+const applicant: Actor = { kind: 'applicant' };
+
+describe.each(DIALECTS)('the queue columns of a case on %s', (kind) => {
+  const store = useMigratedDatabase(kind);
+
+  async function newCase(snapshot: CaseSnapshot, at: Date, office = snapshot.office): Promise<{ id: string; trackingNumber: string }> {
+    const trackingNumber = newTrackingNumber(randomBytes);
+    const id = await store.handle.db.transaction().execute((trx) =>
+      insertCase(trx, { trackingNumber, service: workflow.id, lang: 'zh-CN', applicantIdHash: null, applicantPhoneHash: null, answersEnc: 'x', snapshot: { ...snapshot, office }, at }),
+    );
+    return { id, trackingNumber };
+  }
+
+  const columns = async (id: string) => store.handle.db.selectFrom('cases').select(['next_due_on', 'clock_paused']).where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('follow every transition: accept starts the decision deadline, 补正 pauses and resumes it, approval clears it', async () => {
+    let today = '2026-11-02';
+    let snapshot: CaseSnapshot = { state: 'submitted', version: 1, office: 'district-a', deadlines: startDeadlines(workflow, ['acceptance'], { today, calendar }) };
+    const { id } = await newCase(snapshot, new Date(`${today}T02:00:00Z`));
+    expect(await columns(id)).toEqual({ next_due_on: '2026-11-09', clock_paused: 0 });
+
+    const take = async (name: string, actor: Actor, input: unknown, on: string) => {
+      today = on;
+      const outcome = applyTransition(workflow, snapshot, name, actor, input, { today, calendar });
+      if (!outcome.ok) throw new Error(`${name}: ${outcome.refusal.code}`);
+      await saveTransition(store.handle.db, store.handle.kind, {
+        caseId: id,
+        expectedVersion: snapshot.version,
+        result: outcome.result,
+        actor: { kind: actor.kind, id: null, role: null },
+        audit: { actorId: null, actorRole: actor.kind, action: `case.${name}`, origin: null },
+        at: new Date(`${today}T02:00:00Z`),
+      });
+      snapshot = outcome.result.snapshot;
+      return columns(id);
+    };
+
+    // Accepted on Wed 4 Nov: the acceptance deadline stops, 20 working days for the decision start.
+    expect(await take('accept', staff('intake'), {}, '2026-11-04')).toEqual({ next_due_on: '2026-12-02', clock_paused: 0 });
+    expect(await take('request-documents', staff('intake'), { documents: '户口簿复印件' }, '2026-11-05')).toEqual({ next_due_on: null, clock_paused: 1 });
+    // Back after 5 working days (6–12 Nov): the decision is due 5 working days later than before.
+    expect(await take('provide-documents', applicant, {}, '2026-11-12')).toEqual({ next_due_on: '2026-12-09', clock_paused: 0 });
+    expect(await take('review', staff('reviewer'), {}, '2026-11-13')).toEqual({ next_due_on: '2026-12-09', clock_paused: 0 });
+    expect(await take('approve', staff('approver'), { monthlyAmount: 100, firstMonth: '2026-12' }, '2026-11-16')).toEqual({ next_due_on: null, clock_paused: 0 });
+  });
+
+  it('are filled in for the cases that existed before the migration', async () => {
+    const testDatabase = await createTestDatabase(kind);
+    const handle = openDatabase(testDatabase.target);
+    try {
+      const { error } = await (await migratorFor(handle.db)).migrateTo('2026112505_staff');
+      expect(error).toBeUndefined();
+      const deadlines: Record<string, Deadline[]> = {
+        running: [
+          { key: 'acceptance', startedOn: '2026-11-02', dueOn: '2026-11-09', stoppedOn: '2026-11-03' },
+          { key: 'decision', startedOn: '2026-11-03', dueOn: '2026-12-01' },
+        ],
+        paused: [{ key: 'decision', startedOn: '2026-11-03', dueOn: '2026-12-01', pausedOn: '2026-11-05' }],
+        decided: [{ key: 'decision', startedOn: '2026-11-03', dueOn: '2026-12-01', stoppedOn: '2026-11-20' }],
+        submitted: [{ key: 'acceptance', startedOn: '2026-11-02', dueOn: '2026-11-09' }],
+      };
+      // 2,500 rows: more than one batch of the backfill.
+      const rows = Array.from({ length: 2500 }, (_, i) => {
+        const kindOfCase = Object.keys(deadlines)[i % 4] ?? 'running';
+        return {
+          id: `case-${String(i).padStart(5, '0')}`,
+          tracking_number: `T${String(i).padStart(9, '0')}`,
+          service: workflow.id,
+          office: 'district-a',
+          state: kindOfCase,
+          previous_state: null,
+          version: 1,
+          lang: 'zh-CN',
+          applicant_id_hash: null,
+          applicant_phone_hash: null,
+          answers_enc: 'x',
+          deadlines_json: JSON.stringify(deadlines[kindOfCase]),
+          created_at: '2026-11-02T02:00:00.000Z',
+          updated_at: '2026-11-02T02:00:00.000Z',
+        };
+      });
+      // Before the migration the table has no queue columns: insert through an untyped handle.
+      const untyped = handle.db as unknown as import('kysely').Kysely<{ cases: (typeof rows)[number] }>;
+      for (let i = 0; i < rows.length; i += 500) await untyped.insertInto('cases').values(rows.slice(i, i + 500)).execute();
+
+      await migrateToLatest(handle.db);
+      const filled = await handle.db
+        .selectFrom('cases')
+        .select(['state', 'next_due_on', 'clock_paused', (eb) => eb.fn.countAll().as('n')])
+        .groupBy(['state', 'next_due_on', 'clock_paused'])
+        .orderBy('state')
+        .execute();
+      expect(filled.map((row) => ({ ...row, n: Number(row.n) }))).toEqual([
+        { state: 'decided', next_due_on: null, clock_paused: 0, n: 625 },
+        { state: 'paused', next_due_on: null, clock_paused: 1, n: 625 },
+        { state: 'running', next_due_on: '2026-12-01', clock_paused: 0, n: 625 },
+        { state: 'submitted', next_due_on: '2026-11-09', clock_paused: 0, n: 625 },
+      ]);
+    } finally {
+      await handle.close();
+      await testDatabase.drop();
+    }
+  });
+});
+
+describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
+  const store = useMigratedDatabase(kind);
+  const member = (offices: string[]): StaffMember => ({ id: 's', username: 's', displayName: 's', roles: ['intake'], offices, serviceAreas: ['allowances'] });
+
+  interface Made {
+    trackingNumber: string;
+    office: string;
+    state: string;
+    createdAt: string;
+    deadlines: Deadline[];
+  }
+
+  /**
+   * The queue as the in-memory version computed it, for comparison: every case in scope, its
+   * status from deadlineStatus, sorted (running soonest first; paused, then idle, newest first).
+   */
+  function expected(cases: Made[], offices: string[], filters: QueueFilters, today: string): { items: QueueItem[]; total: number; countsByState: Record<string, number> } {
+    const clock = { today, calendar };
+    const all = cases
+      .filter((c) => offices.includes(c.office))
+      .map((c) => {
+        const live = c.deadlines.filter((d) => !d.stoppedOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+        const running = live.filter((d) => !d.pausedOn)[0];
+        const paused = live.some((d) => d.pausedOn);
+        const segment = paused ? 1 : running ? 0 : 2;
+        const item: QueueItem = {
+          trackingNumber: formatTrackingNumber(c.trackingNumber),
+          service: workflow.id,
+          state: c.state,
+          office: c.office,
+          submittedAt: c.createdAt,
+          dueOn: paused ? (live[0]?.dueOn ?? null) : (running?.dueOn ?? null),
+          dueStatus: paused ? 'paused' : running ? deadlineStatus(running, clock) : null,
+        };
+        return { item, segment };
+      });
+    const countsByState: Record<string, number> = {};
+    for (const { item } of all) countsByState[item.state] = (countsByState[item.state] ?? 0) + 1;
+    const kept = all
+      .filter(({ item }) => !filters.state || item.state === filters.state)
+      .filter(({ item }) => !filters.due || item.dueStatus === filters.due || (filters.due === 'due-soon' && item.dueStatus === 'overdue'))
+      .sort((a, b) => a.segment - b.segment || (a.segment === 0 ? (a.item.dueOn ?? '').localeCompare(b.item.dueOn ?? '') : 0) || b.item.submittedAt.localeCompare(a.item.submittedAt));
+    const pages = Math.max(1, Math.ceil(kept.length / QUEUE_PAGE_SIZE));
+    const page = Math.min(Math.max(1, filters.page), pages);
+    return { items: kept.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ item }) => item), total: kept.length, countsByState };
+  }
+
+  it('filters, orders, pages and counts exactly as the rules say, whatever today is', async () => {
+    // 130 cases over two offices: running with due dates spread around the days below, paused
+    // (补正), and decided; created one minute apart so that "newest first" is one order.
+    const made: Made[] = [];
+    const start = Date.parse('2026-09-01T02:00:00Z');
+    for (let i = 0; i < 130; i += 1) {
+      const office = i % 3 === 0 ? 'district-b' : 'district-a';
+      const createdAt = new Date(start + i * 60_000).toISOString();
+      const dueOn = addDays('2026-09-20', (i * 7) % 40);
+      const flavour = i % 10;
+      let state: string;
+      let deadlines: Deadline[];
+      if (flavour < 6) [state, deadlines] = [i % 2 ? 'submitted' : 'accepted', [{ key: 'decision', startedOn: '2026-09-01', dueOn }]];
+      else if (flavour < 8) [state, deadlines] = ['awaiting-documents', [{ key: 'decision', startedOn: '2026-09-01', dueOn, pausedOn: '2026-09-10' }]];
+      else [state, deadlines] = [i % 2 ? 'approved' : 'withdrawn', [{ key: 'decision', startedOn: '2026-09-01', dueOn, stoppedOn: '2026-09-15' }]];
+      const trackingNumber = newTrackingNumber(randomBytes);
+      await store.handle.db.transaction().execute((trx) =>
+        insertCase(trx, {
+          trackingNumber,
+          service: workflow.id,
+          lang: 'zh-CN',
+          applicantIdHash: null,
+          applicantPhoneHash: null,
+          answersEnc: 'x',
+          snapshot: { state, version: 1, office, deadlines },
+          at: new Date(createdAt),
+        }),
+      );
+      made.push({ trackingNumber, office, state, createdAt, deadlines });
+    }
+
+    const filterSets: Omit<QueueFilters, 'page'>[] = [{}, { due: 'overdue' }, { due: 'due-soon' }, { state: 'accepted' }, { state: 'awaiting-documents' }, { state: 'approved', due: 'due-soon' }];
+    // Before, on and around National Day (holidays, a make-up Saturday), and a plain week.
+    for (const today of ['2026-09-24', '2026-09-30', '2026-10-03', '2026-10-09', '2026-10-10', '2026-10-20']) {
+      const now = () => new Date(`${today}T02:00:00Z`);
+      for (const offices of [['district-a'], ['district-a', 'district-b']]) {
+        for (const filters of filterSets) {
+          const want = expected(made, offices, { ...filters, page: 1 }, today);
+          const pages = Math.max(1, Math.ceil(want.total / QUEUE_PAGE_SIZE));
+          for (let page = 1; page <= pages + 1; page += 1) {
+            const got = await staffQueue({ db: store.handle.db, calendar, now }, member(offices), { ...filters, page });
+            const label = `${today} ${offices.join('+')} ${JSON.stringify(filters)} page ${page}`;
+            expect({ label, ...got }).toEqual({ label, ...expected(made, offices, { ...filters, page }, today), page: Math.min(page, pages), pages });
+          }
+        }
+      }
+    }
+  });
+
+  it('gives a member without a service area in scope nothing, and a system administrator every office', async () => {
+    const db = store.handle.db;
+    const now = () => new Date('2026-10-20T02:00:00Z');
+    expect(await staffQueue({ db, calendar, now }, { ...member(['district-a']), serviceAreas: ['marriage'] }, { page: 1 })).toEqual({ items: [], total: 0, page: 1, pages: 1, countsByState: {} });
+    const admin = await staffQueue({ db, calendar, now }, { ...member([]), roles: ['system-admin'] }, { page: 1 });
+    expect(admin.total).toBe(130);
+    expect(new Set(admin.items.map((item) => item.office))).toEqual(new Set(['district-a', 'district-b']));
+  });
+});
