@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TRACK_LIMITS, type TrackLimits } from './http/api-env.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -22,6 +23,9 @@ const EnvSchema = z.object({
   PORTAL_SECRET: z.string().min(32, 'PORTAL_SECRET must be at least 32 characters').optional(),
   /** How long a process may serve a cached page before checking the database for newer content. */
   CONTENT_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Status lookups per 10 minutes per client address / per tracking number (load tests raise them). */
+  TRACK_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perClient),
+  TRACK_LIMIT_PER_NUMBER: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perNumber),
 });
 
 export interface Config {
@@ -33,6 +37,7 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   secretFromEnv: string | undefined;
   contentCheckMs: number;
+  trackLimits: TrackLimits;
 }
 
 export class ConfigError extends Error {
@@ -55,5 +60,6 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     logLevel: env.LOG_LEVEL,
     secretFromEnv: env.PORTAL_SECRET,
     contentCheckMs: env.CONTENT_CHECK_MS,
+    trackLimits: { perClient: env.TRACK_LIMIT_PER_CLIENT, perNumber: env.TRACK_LIMIT_PER_NUMBER },
   };
 }

@@ -4,6 +4,19 @@ import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 
+/**
+ * How many status lookups (and withdrawals) are allowed per 10 minutes, per client address and per
+ * tracking number. The defaults protect the second factor from guessing; a load test raises them
+ * (TRACK_LIMIT_PER_CLIENT, TRACK_LIMIT_PER_NUMBER).
+ */
+export interface TrackLimits {
+  perClient: number;
+  perNumber: number;
+}
+
+// Generous per client: a service hall's kiosk or an office network puts many people behind one address.
+export const DEFAULT_TRACK_LIMITS: TrackLimits = { perClient: 100, perNumber: 10 };
+
 /** What the API needs from the outside world; tests pass their own. */
 export interface ApiDeps {
   database: DatabaseHandle;
@@ -16,6 +29,7 @@ export interface ApiDeps {
   crypto: FieldCrypto;
   calendar: WorkingDayCalendar;
   randomBytes: (size: number) => Uint8Array;
+  trackLimits: TrackLimits;
   /** Development tools (/dev/outbox) exist only outside production. */
   environment: 'development' | 'production' | 'test';
 }

@@ -83,9 +83,6 @@ const withdraw = createRoute({
 });
 
 const TRACK_WINDOW_MS = 10 * 60_000;
-// Generous per client: a service hall's kiosk or an office network puts many people behind one address.
-const TRACK_LIMIT_PER_CLIENT = 100;
-const TRACK_LIMIT_PER_NUMBER = 10;
 
 function caseDeps(c: Context<ApiEnv>): CaseDeps {
   const deps = c.get('deps');
@@ -141,12 +138,13 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
 /** Per client and per tracking number, counted in the database so every process agrees. */
 async function withinLookupLimits(c: Context<ApiEnv>, trackingNumber: string): Promise<boolean> {
   const deps = caseDeps(c);
+  const { trackLimits } = c.get('deps');
   const now = deps.now();
   const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
   const number = trackingNumber.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
   const limits = await Promise.all([
-    hitRateLimit(deps.db, `track:client:${client}`, { limit: TRACK_LIMIT_PER_CLIENT, windowMs: TRACK_WINDOW_MS, now }),
-    hitRateLimit(deps.db, `track:number:${number}`, { limit: TRACK_LIMIT_PER_NUMBER, windowMs: TRACK_WINDOW_MS, now }),
+    hitRateLimit(deps.db, `track:client:${client}`, { limit: trackLimits.perClient, windowMs: TRACK_WINDOW_MS, now }),
+    hitRateLimit(deps.db, `track:number:${number}`, { limit: trackLimits.perNumber, windowMs: TRACK_WINDOW_MS, now }),
   ]);
   return limits.every((limit) => limit.allowed);
 }

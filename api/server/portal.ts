@@ -15,6 +15,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
 import { statusError } from '../http/api-error.ts';
+import { DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { ContentVersionProbe } from '../content/content-version.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -59,6 +60,8 @@ export interface PortalOptions {
   environment: 'development' | 'production' | 'test';
   crypto: FieldCrypto;
   calendar: WorkingDayCalendar;
+  /** Status lookup limits (TRACK_LIMIT_PER_CLIENT / _PER_NUMBER); the defaults when absent. */
+  trackLimits?: TrackLimits;
   /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */
   site?: { handler: AstroNodeHandler; clientDir: string };
   pageCacheEntries?: number;
@@ -79,6 +82,7 @@ export function createPortal(options: PortalOptions) {
     crypto: options.crypto,
     calendar: options.calendar,
     randomBytes,
+    trackLimits: options.trackLimits ?? DEFAULT_TRACK_LIMITS,
   });
   const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });
   const app = new Hono<PortalEnv>();

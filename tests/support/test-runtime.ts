@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
 import type { DatabaseKind } from '../../api/db/connect.ts';
+import type { TrackLimits } from '../../api/http/api-env.ts';
 import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
 import { createPortal } from '../../api/server/portal.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
@@ -20,7 +21,7 @@ export interface TestRuntime extends Runtime {
 
 export async function createTestRuntime(
   kind: DatabaseKind,
-  options: { guidesDir?: URL; now?: () => Date; environment?: 'development' | 'production' | 'test' } = {},
+  options: { guidesDir?: URL; now?: () => Date; environment?: 'development' | 'production' | 'test'; trackLimits?: TrackLimits } = {},
 ): Promise<TestRuntime> {
   const testDatabase: TestDatabase = await createTestDatabase(kind);
   const runtime = await bootstrap({
@@ -36,6 +37,7 @@ export async function createTestRuntime(
     now: options.now ?? (() => new Date()),
     environment: options.environment ?? 'test',
     crypto: createFieldCrypto(randomBytes(32)),
+    ...(options.trackLimits ? { trackLimits: options.trackLimits } : {}),
   });
   return {
     ...runtime,
