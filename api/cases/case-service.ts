@@ -94,8 +94,11 @@ export interface CaseProgress {
   service: string;
   state: string;
   submittedAt: string;
-  timeline: { at: string; transition: string; to: string }[];
+  /** Each step with what it told the applicant (a reason, the documents asked for, the amount granted). */
+  timeline: { at: string; transition: string; to: string; details: Record<string, string> }[];
   deadlines: { key: string; dueOn: string; paused: boolean }[];
+  /** While the case waits for the applicant (补正): what they are asked to provide. */
+  documentsRequested: string | null;
   /** No decision yet: the applicant may withdraw. */
   withdrawable: boolean;
 }
@@ -125,17 +128,26 @@ async function matchingCase(deps: CaseDeps, trackingInput: string, secondFactor:
   return { ok: true as const, stored };
 }
 
+/** A timeline event's input (reason, documents, amount) as text. */
+export function eventDetails(inputJson: string | null): Record<string, string> {
+  if (!inputJson) return {};
+  const parsed = JSON.parse(inputJson) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]));
+}
+
 /** The applicant-visible view of a stored case: its timeline without internal events. */
 async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgress> {
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   const events = await caseTimeline(deps.db, stored.id, 'applicant');
+  const request = events.findLast((event) => event.to_state === 'awaiting-documents');
   return {
     trackingNumber: formatTrackingNumber(stored.trackingNumber),
     service: stored.service,
     state: stored.snapshot.state,
     submittedAt: stored.createdAt,
-    timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state })),
+    timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: eventDetails(event.input_json) })),
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
+    documentsRequested: stored.snapshot.state === 'awaiting-documents' ? (eventDetails(request?.input_json ?? null)['documents'] ?? null) : null,
     // The workflow definition says whether the applicant may withdraw from this state.
     withdrawable: service ? availableTransitions(service.workflow, stored.snapshot, { kind: 'applicant' }).some((t) => t.name === 'withdraw') : false,
   };

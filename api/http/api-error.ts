@@ -39,7 +39,9 @@ export function fieldErrors(error: ZodError, lang: Locale): FieldError[] {
   const t = translator(lang);
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'body';
-    const fieldName = t(`fields.${field}`, { defaultValue: field });
+    // A whole group missing (e.g. `elder`) is named by the group's label.
+    const label: unknown = t(`fields.${field}`, { defaultValue: field, returnObjects: true });
+    const fieldName = typeof label === 'string' ? label : t(`fields.${field}.group`, { defaultValue: field });
     let message: string;
     // A schema may carry its own message as a translation key (the form and the API share it).
     if (issue.message.startsWith('errors.')) message = t(issue.message, { field: fieldName, ...(issue.code === 'custom' ? issue.params : {}) });

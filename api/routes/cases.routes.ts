@@ -47,8 +47,9 @@ const Progress = z
     service: z.string(),
     state: z.string(),
     submittedAt: z.string(),
-    timeline: z.array(z.object({ at: z.string(), transition: z.string(), to: z.string() })),
+    timeline: z.array(z.object({ at: z.string(), transition: z.string(), to: z.string(), details: z.record(z.string(), z.string()) })),
     deadlines: z.array(z.object({ key: z.string(), dueOn: z.string(), paused: z.boolean() })),
+    documentsRequested: z.string().nullable(),
     withdrawable: z.boolean(),
   })
   .openapi('CaseProgress');

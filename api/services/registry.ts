@@ -5,6 +5,8 @@
  */
 import type { z } from 'zod';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
+import { maskResidentId } from '../domain/identity/resident-id.ts';
+import { maskPhone } from '../platform/field-crypto.ts';
 import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from './old-age-allowance/application.schema.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from './old-age-allowance/districts.ts';
 import { oldAgeAllowanceWorkflow } from './old-age-allowance/workflow.ts';
@@ -16,11 +18,32 @@ export interface ApplicantContact {
   phone: string;
 }
 
+/**
+ * One answer as the workbench and the check-answers page show it. `label` is a translation key;
+ * `value` is either text as entered or, with `valueKey`, a translation key (a district, a relationship).
+ */
+export interface AnswerRow {
+  label: string;
+  value: string;
+  valueKey?: boolean;
+  /** A personal value (ID number, phone, bank account): masked unless the reader may see it whole. */
+  personal?: 'id' | 'phone' | 'account';
+}
+
 export interface CaseService<Application> {
   workflow: ServiceDefinition;
   applicationSchema(today: string): z.ZodType<Application>;
   applicant(application: Application): ApplicantContact;
   office(application: Application): string;
+  answerRows(application: Application): AnswerRow[];
+}
+
+/** 1101**********1234, 138****5678, **** **** **** 3333 */
+export function maskAnswer(row: AnswerRow): string {
+  if (row.personal === 'id') return maskResidentId(row.value);
+  if (row.personal === 'phone') return maskPhone(row.value);
+  if (row.personal === 'account') return `**** ${row.value.slice(-4)}`;
+  return row.value;
 }
 
 const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
@@ -28,6 +51,23 @@ const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
   applicationSchema: (today) => oldAgeAllowanceApplicationSchema({ today, districts: OLD_AGE_ALLOWANCE_DISTRICTS }),
   applicant: (application) => ({ idNumber: application.elder.idNumber, phone: application.agent?.phone ?? application.elder.phone }),
   office: (application) => OLD_AGE_ALLOWANCE_DISTRICTS.find((d) => d.id === application.district)?.office ?? application.district,
+  answerRows: (application) => [
+    { label: 'fields.district', value: `application.district.${application.district}`, valueKey: true },
+    { label: 'fields.elder.name', value: application.elder.name },
+    { label: 'fields.elder.idNumber', value: application.elder.idNumber, personal: 'id' },
+    { label: 'fields.elder.phone', value: application.elder.phone, personal: 'phone' },
+    ...(application.agent
+      ? [
+          { label: 'fields.agent.name', value: application.agent.name },
+          { label: 'fields.agent.idNumber', value: application.agent.idNumber, personal: 'id' as const },
+          { label: 'fields.agent.phone', value: application.agent.phone, personal: 'phone' as const },
+          { label: 'fields.agent.relationship', value: `application.relationship.${application.agent.relationship}`, valueKey: true },
+        ]
+      : [{ label: 'fields.hasAgent', value: 'application.hasAgent.no', valueKey: true }]),
+    { label: 'fields.bank.bankName', value: application.bank.bankName },
+    { label: 'fields.bank.accountHolder', value: application.bank.accountHolder },
+    { label: 'fields.bank.accountNumber', value: application.bank.accountNumber, personal: 'account' },
+  ],
 };
 
 export const CASE_SERVICES = { 'old-age-allowance': oldAgeAllowance } as const;

@@ -50,7 +50,7 @@ describe.each(DIALECTS)('applications and progress on %s', (kind) => {
     const before = await caseCount();
     const response = await apply({ ...application, elder: { ...application.elder, idNumber: '110101194003011' } }, { 'accept-language': 'en' });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as ErrorBody).error.fields).toEqual([{ field: 'elder.idNumber', code: 'custom', message: 'The resident ID number must be 18 characters' }]);
+    expect(((await response.json()) as ErrorBody).error.fields).toEqual([{ field: 'elder.idNumber', code: 'custom', message: 'The older person’s resident ID number must be 18 characters' }]);
     expect(await caseCount()).toBe(before);
   });
 

@@ -4,7 +4,7 @@
  * outcome in one transaction with an optimistic version check (a later slice); nothing here knows
  * about HTTP, SQL or the clock.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { addWorkingDays, workingDaysBetween, type WorkingDayCalendar } from '../calendar/working-days.ts';
 
 export const STAFF_ROLES = ['intake', 'investigator', 'reviewer', 'approver', 'content-editor', 'office-admin', 'system-admin'] as const;
@@ -207,4 +207,16 @@ export function definitionProblems(definition: ServiceDefinition): string[] {
   }
   for (const key of definition.initialDeadlines ?? []) if (!definition.deadlines[key]) problems.push(`initial deadline ${key} is not defined`);
   return problems;
+}
+
+export type FieldControl = 'text' | 'textarea' | 'number' | 'month';
+
+/** The fields a transition asks for, in order, with the form control each needs (from the schema's meta). */
+export function transitionFields(transition: TransitionDefinition): { name: string; control: FieldControl }[] {
+  const input = transition.input;
+  if (!(input instanceof z.ZodObject)) return [];
+  return Object.entries(input.shape as Record<string, z.ZodType>).map(([name, schema]) => {
+    const control = schema.meta()?.control;
+    return { name, control: control === 'textarea' || control === 'number' || control === 'month' ? control : 'text' };
+  });
 }

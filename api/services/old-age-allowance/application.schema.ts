@@ -72,16 +72,31 @@ export function oldAgeAllowanceApplicationSchema(options: { today: string; distr
       }),
       declaration: z.literal(true, { error: 'errors.application.declarationRequired' }),
     })
-    .superRefine((application, context) => {
-      // The age rule of the district, on the day of application.
-      const birthDate = parseResidentId(application.elder.idNumber, options.today);
-      if (birthDate.ok && ageOn(birthDate.id.birthDate, options.today) < thresholdOf(application.district)) {
-        context.addIssue({ code: 'custom', path: ['elder', 'idNumber'], message: 'errors.application.tooYoung', params: { threshold: thresholdOf(application.district) } });
-      }
-      if (application.agent && application.agent.idNumber === application.elder.idNumber) {
-        context.addIssue({ code: 'custom', path: ['agent', 'idNumber'], message: 'errors.application.agentIsElder' });
-      }
-    });
+    // Each rule runs as soon as the fields it reads are valid, whatever the state of the others: the
+    // form pages validate one page at a time against this one schema.
+    .superRefine(
+      (application, context) => {
+        const birthDate = parseResidentId(application.elder.idNumber, options.today);
+        const threshold = thresholdOf(application.district);
+        if (birthDate.ok && ageOn(birthDate.id.birthDate, options.today) < threshold) {
+          context.addIssue({ code: 'custom', path: ['elder', 'idNumber'], message: 'errors.application.tooYoung', params: { threshold } });
+        }
+      },
+      { when: (payload) => validFields(payload.issues, [['district'], ['elder', 'idNumber']]) },
+    )
+    .superRefine(
+      (application, context) => {
+        if (application.agent && application.agent.idNumber === application.elder.idNumber) {
+          context.addIssue({ code: 'custom', path: ['agent', 'idNumber'], message: 'errors.application.agentIsElder' });
+        }
+      },
+      { when: (payload) => validFields(payload.issues, [['agent', 'idNumber'], ['elder', 'idNumber']]) },
+    );
+}
+
+/** No issue touches these fields (an issue on a parent object, e.g. a missing `elder`, counts). */
+function validFields(issues: readonly { path?: readonly PropertyKey[] | undefined }[], fields: readonly (readonly string[])[]): boolean {
+  return !issues.some((issue) => fields.some((field) => field.every((part, i) => i >= (issue.path?.length ?? 0) || issue.path?.[i] === part)));
 }
 
 export type OldAgeAllowanceApplication = z.infer<ReturnType<typeof oldAgeAllowanceApplicationSchema>>;

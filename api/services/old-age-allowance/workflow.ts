@@ -7,11 +7,12 @@
 import { z } from 'zod';
 import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
 
-const Reason = z.object({ reason: z.string().trim().min(2).max(500) });
-const Documents = z.object({ documents: z.string().trim().min(2).max(1000) });
+// `control` tells the workbench which form control a field needs; the schema is still the rule.
+const Reason = z.object({ reason: z.string().trim().min(2).max(500).meta({ control: 'textarea' }) });
+const Documents = z.object({ documents: z.string().trim().min(2).max(1000).meta({ control: 'textarea' }) });
 const Approval = z.object({
-  monthlyAmount: z.coerce.number().int().min(1).max(10_000),
-  firstMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  monthlyAmount: z.coerce.number({ error: 'errors.workbench.monthlyAmount' }).int('errors.workbench.monthlyAmount').min(1, 'errors.workbench.monthlyAmount').max(10_000, 'errors.workbench.monthlyAmount').meta({ control: 'number' }),
+  firstMonth: z.string({ error: 'errors.workbench.firstMonth' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.workbench.firstMonth').meta({ control: 'month' }),
 });
 
 const STAFF_STAGES = ['submitted', 'accepted', 'reviewed'] as const;

@@ -1,0 +1,145 @@
+/**
+ * The workbench's case page over HTTP: open a case (audited, personal values masked), see them
+ * whole (audited, case-handling roles only), and take a transition with the version the page
+ * showed. A case outside the member's scope answers 404, like an unknown number.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { actOnCase, openCase, revealCase, type ActResult, type CaseWorkDeps } from '../cases/case-work.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { translator } from '../i18n/index.ts';
+import { STAFF_SESSION_COOKIE, authenticate } from '../staff/auth.ts';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const CaseWork = z
+  .object({
+    trackingNumber: z.string(),
+    service: z.string(),
+    state: z.string(),
+    version: z.number().int(),
+    office: z.string(),
+    submittedAt: z.string(),
+    revealed: z.boolean(),
+    mayReveal: z.boolean(),
+    answers: z.array(z.object({ label: z.string(), value: z.string(), valueKey: z.boolean() })),
+    timeline: z.array(
+      z.object({
+        at: z.string(),
+        transition: z.string(),
+        from: z.string(),
+        to: z.string(),
+        actorRole: z.string().nullable(),
+        visibility: z.string(),
+        details: z.record(z.string(), z.string()),
+      }),
+    ),
+    deadlines: z.array(z.object({ key: z.string(), startedOn: z.string(), dueOn: z.string(), status: z.enum(['stopped', 'paused', 'overdue', 'due-soon', 'on-time']) })),
+    actions: z.array(z.object({ name: z.string(), fields: z.array(z.object({ name: z.string(), control: z.enum(['text', 'textarea', 'number', 'month']) })) })),
+  })
+  .openapi('CaseWork');
+
+const TrackingNumberParam = z.object({ trackingNumber: z.string().min(1).max(40) });
+
+const getCase = createRoute({
+  method: 'get',
+  path: '/staff/cases/{trackingNumber}',
+  tags: ['Staff'],
+  summary: 'One case for the workbench: answers (personal values masked), full timeline, deadlines, the actions the member may take now. Audited.',
+  request: { params: TrackingNumberParam },
+  responses: {
+    200: json(CaseWork, 'The case'),
+    401: json(ApiErrorSchema, 'Not signed in'),
+    404: json(ApiErrorSchema, 'No such case, or it is outside the member’s offices or service areas'),
+  },
+});
+
+const reveal = createRoute({
+  method: 'post',
+  path: '/staff/cases/{trackingNumber}/reveal',
+  tags: ['Staff'],
+  summary: 'The same view with ID numbers, phones and the bank account whole; case-handling roles only. Audited.',
+  request: { params: TrackingNumberParam },
+  responses: {
+    200: json(CaseWork, 'The case, unmasked'),
+    401: json(ApiErrorSchema, 'Not signed in'),
+    403: json(ApiErrorSchema, 'The member’s roles do not need the whole values'),
+    404: json(ApiErrorSchema, 'No such case, or out of scope'),
+  },
+});
+
+const ActionRequest = z
+  .object({
+    transition: z.string().min(1).max(60),
+    version: z.number().int().min(1).meta({ description: 'The case version the member’s page showed' }),
+    input: z.record(z.string(), z.union([z.string().max(2000), z.number()])).default({}).meta({ description: 'The fields the action requires, e.g. reason, documents, monthlyAmount, firstMonth' }),
+  })
+  .openapi('CaseAction');
+
+const act = createRoute({
+  method: 'post',
+  path: '/staff/cases/{trackingNumber}/transitions',
+  tags: ['Staff'],
+  summary: 'Take an action on a case (accept, review, approve, request documents…). Saved whole or not at all; the applicant is notified.',
+  request: { params: TrackingNumberParam, body: { content: { 'application/json': { schema: ActionRequest } }, required: true } },
+  responses: {
+    200: json(CaseWork, 'Done; the case as it is now'),
+    401: json(ApiErrorSchema, 'Not signed in'),
+    403: json(ApiErrorSchema, 'The member’s roles may not take this action'),
+    404: json(ApiErrorSchema, 'No such case, or out of scope'),
+    409: json(ApiErrorSchema, 'The case changed since the page was read: reload'),
+    422: json(ApiErrorSchema, 'A required field is missing or not valid'),
+  },
+});
+
+function deps(c: Context<ApiEnv>): CaseWorkDeps {
+  const d = c.get('deps');
+  return { db: d.database.db, kind: d.database.kind, crypto: d.crypto, calendar: d.calendar, now: d.now };
+}
+
+async function signedInMember(c: Context<ApiEnv>) {
+  const d = c.get('deps');
+  const session = await authenticate({ db: d.database.db, kind: d.database.kind, now: d.now }, getCookie(c, STAFF_SESSION_COOKIE));
+  return session?.staff;
+}
+
+function caseNotFound(c: Context<ApiEnv>) {
+  return c.json(errorBody(c, 'case_not_found', translator(requestLocale(c))('errors.workbench.notFound')), 404);
+}
+
+function answerAction(c: Context<ApiEnv>, result: ActResult) {
+  const t = translator(requestLocale(c));
+  if (result.ok) return c.json(result.view, 200);
+  if (result.reason === 'invalid_input') return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), fieldErrors(result.error, requestLocale(c))), 422);
+  if (result.reason === 'changed') return c.json(errorBody(c, 'case_changed', t('errors.workbench.changed')), 409);
+  if (result.reason === 'not_permitted') return c.json(errorBody(c, 'not_permitted', t('errors.workbench.notPermitted')), 403);
+  return caseNotFound(c);
+}
+
+export const staffCaseRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(getCase, async (c) => {
+    const member = await signedInMember(c);
+    if (!member) return statusError(c, 401, 'not_signed_in');
+    c.header('Cache-Control', 'no-store');
+    const result = await openCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c));
+    return result.ok ? c.json(result.view, 200) : caseNotFound(c);
+  })
+  .openapi(reveal, async (c) => {
+    const member = await signedInMember(c);
+    if (!member) return statusError(c, 401, 'not_signed_in');
+    c.header('Cache-Control', 'no-store');
+    const result = await revealCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c));
+    if (result.ok) return c.json(result.view, 200);
+    if (result.reason === 'not_permitted') return c.json(errorBody(c, 'not_permitted', translator(requestLocale(c))('errors.workbench.notPermitted')), 403);
+    return caseNotFound(c);
+  })
+  .openapi(act, async (c) => {
+    const member = await signedInMember(c);
+    if (!member) return statusError(c, 401, 'not_signed_in');
+    c.header('Cache-Control', 'no-store');
+    const body = c.req.valid('json');
+    return answerAction(c, await actOnCase(deps(c), member, c.req.valid('param').trackingNumber, body, clientAddress(c)));
+  });
