@@ -22,6 +22,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { elderModeFromCookieHeader } from '../domain/preferences.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
@@ -41,6 +42,31 @@ export interface PortalLocals {
   path: string;
   /** The query string, with its "?", or "". */
   search: string;
+  /** Today in China (YYYY-MM-DD), from the portal's clock: the day forms validate against. */
+  today: string;
+  /** Seals a form draft for a cookie (encrypted and authenticated with the portal's key) and opens it again. */
+  drafts: DraftSealer;
+}
+
+export interface DraftSealer {
+  seal(value: unknown): string;
+  /** The sealed value, or undefined when the token was not sealed here (tampered, or another key). */
+  open(token: string): unknown;
+}
+
+const DRAFT_CONTEXT = 'cookie.draft';
+
+function draftSealer(crypto: FieldCrypto): DraftSealer {
+  return {
+    seal: (value) => crypto.encrypt(JSON.stringify(value), DRAFT_CONTEXT),
+    open: (token) => {
+      try {
+        return JSON.parse(crypto.decrypt(token, DRAFT_CONTEXT)) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 const EN_PREFIX = /^\/en(?=\/|$)/;
@@ -84,6 +110,7 @@ export function createPortal(options: PortalOptions) {
     randomBytes,
     trackLimits: options.trackLimits ?? DEFAULT_TRACK_LIMITS,
   });
+  const drafts = draftSealer(options.crypto);
   const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });
   const app = new Hono<PortalEnv>();
 
@@ -144,6 +171,8 @@ export function createPortal(options: PortalOptions) {
         elder,
         path,
         search,
+        today: chinaDate(options.now()),
+        drafts,
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
         api: hc<ApiApp>(`${new URL(c.req.url).origin}/`, {

@@ -36,3 +36,27 @@ export async function staffQueue(astro: Pick<AstroGlobal, 'locals' | 'url'>) {
   const response = await astro.locals.portal.api.staff.cases.$get({ query });
   return response.status === 200 ? response.json() : undefined;
 }
+
+export type CaseWork = import('../../api/cases/case-work.ts').CaseWorkView;
+
+export type CaseAnswer =
+  | { ok: true; view: CaseWork }
+  | { ok: false; status: number; message: string; fields: { field: string; message: string }[] };
+
+async function caseAnswer(response: Response): Promise<CaseAnswer> {
+  if (response.status === 200) return { ok: true, view: (await response.json()) as CaseWork };
+  const body = (await response.json().catch(() => ({ error: { message: '' } }))) as { error: { message: string; fields?: { field: string; message: string }[] } };
+  return { ok: false, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
+}
+
+export async function openCase(astro: Astro, trackingNumber: string): Promise<CaseAnswer> {
+  return caseAnswer(await astro.locals.portal.api.staff.cases[':trackingNumber'].$get({ param: { trackingNumber } }));
+}
+
+export async function revealCase(astro: Astro, trackingNumber: string): Promise<CaseAnswer> {
+  return caseAnswer(await astro.locals.portal.api.staff.cases[':trackingNumber'].reveal.$post({ param: { trackingNumber } }));
+}
+
+export async function actOnCase(astro: Astro, trackingNumber: string, action: { transition: string; version: number; input: Record<string, string> }): Promise<CaseAnswer> {
+  return caseAnswer(await astro.locals.portal.api.staff.cases[':trackingNumber'].transitions.$post({ param: { trackingNumber }, json: action }));
+}

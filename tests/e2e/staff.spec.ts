@@ -2,24 +2,11 @@
  * Staff sign-in: a plain form (works without JavaScript), errors next to the fields with the
  * username kept, the workbench front page, and signing out.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { demoPassword, demoUsername } from '../../api/staff/demo-accounts.ts';
+import { expect, test } from '@playwright/test';
+import { demoUsername } from '../../api/staff/demo-accounts.ts';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
-import { LANGUAGES, applyOnline, exactly, expectNoAxeViolations, type Language } from './support/portal.ts';
-
-function passwordOf(role: StaffRole): string {
-  const secret = process.env.E2E_PORTAL_SECRET;
-  if (!secret) throw new Error('global-setup sets E2E_PORTAL_SECRET');
-  return demoPassword(Buffer.from(secret, 'hex'), role);
-}
-
-async function signIn(page: Page, language: Language, role: StaffRole, password = passwordOf(role)) {
-  const s = language.strings;
-  await page.goto(language.path('/staff/sign-in'));
-  await page.getByLabel(s.staff.signIn.username).fill(demoUsername(role));
-  await page.getByLabel(s.staff.signIn.password).fill(password);
-  await page.getByRole('button', { name: s.staff.signIn.submit }).click();
-}
+import { LANGUAGES, applyOnline, exactly, expectNoAxeViolations } from './support/portal.ts';
+import { signIn } from './support/staff.ts';
 
 for (const language of LANGUAGES) {
   const s = language.strings;

@@ -165,9 +165,9 @@ export function elderCookie(baseURL: string) {
   return { name: 'elder', value: '1', url: baseURL, httpOnly: true, sameSite: 'Lax' as const };
 }
 
-/** Applies for the 高龄津贴 through the API, as the application pages will; returns the tracking number. */
-export async function applyOnline(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/services/old-age-allowance/applications', { data: oldAgeAllowanceApplication() });
+/** Applies for the 高龄津贴 through the API (in `lang`: the applicant's messages follow it); returns the tracking number. */
+export async function applyOnline(request: APIRequestContext, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<string> {
+  const response = await request.post('/api/v1/services/old-age-allowance/applications', { data: oldAgeAllowanceApplication(), headers: { 'accept-language': lang } });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { trackingNumber: string }).trackingNumber;
 }
