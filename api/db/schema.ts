@@ -163,8 +163,19 @@ export interface StaffSessionTable {
   revoked_at: string | null;
 }
 
+export interface HolidayYearTable {
+  year: number;
+  /** The HolidayYear as JSON (holidays and make-up working days). */
+  data_json: string;
+  source: string;
+  loaded_at: string;
+  /** The staff member who loaded it; null for the files shipped in content/holidays. */
+  loaded_by: string | null;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
+  holiday_years: HolidayYearTable;
   content_state: ContentStateTable;
   cases: CaseTable;
   case_events: CaseEventTable;

@@ -1,6 +1,6 @@
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
+import type { LiveCalendar } from '../content/holidays.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -27,7 +27,7 @@ export interface ApiDeps {
   now: () => Date;
   /** Encrypts personal data at rest; keyed by the portal secret. */
   crypto: FieldCrypto;
-  calendar: WorkingDayCalendar;
+  calendar: LiveCalendar;
   randomBytes: (size: number) => Uint8Array;
   trackLimits: TrackLimits;
   /** Development tools (/dev/outbox) exist only outside production. */

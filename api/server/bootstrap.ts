@@ -4,8 +4,7 @@
  * server, the CLI scripts and the tests so that all of them start the same way.
  */
 import type { Config } from '../env.ts';
-import { loadWorkingDayCalendar } from '../content/holidays.ts';
-import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
+import { openLiveCalendar, type LiveCalendar } from '../content/holidays.ts';
 import { createContentVersionProbe, type ContentVersionProbe } from '../content/content-version.ts';
 import { createGuideCatalogue, type GuideCatalogue } from '../content/guide-catalogue.ts';
 import { DEFAULT_GUIDES_DIR, syncGuidesFromFiles, type GuideSyncResult } from '../content/sync-guides.ts';
@@ -19,8 +18,8 @@ export interface Runtime {
   contentVersion: ContentVersionProbe;
   migration: () => Promise<string | null>;
   guideSync: GuideSyncResult;
-  /** Working days for deadlines, from content/holidays. */
-  calendar: WorkingDayCalendar;
+  /** Working days for deadlines: the holiday years in the database (content/holidays loaded when absent). */
+  calendar: LiveCalendar;
   close(): Promise<void>;
 }
 
@@ -50,6 +49,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       maxAgeMs: options.contentCheckMs,
       now: () => now().getTime(),
     });
+    const calendar = await openLiveCalendar(database.db, { now });
     let migration: string | null | undefined = applied;
     return {
       database,
@@ -57,7 +57,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       contentVersion,
       migration: async () => (migration ??= await currentMigration(database.db)),
       guideSync,
-      calendar: loadWorkingDayCalendar(),
+      calendar,
       close: () => database.close(),
     };
   } catch (error) {

@@ -18,6 +18,7 @@ import { createPortal } from './portal.ts';
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
 const NOTIFICATION_INTERVAL_MS = 2_000;
+const CALENDAR_REFRESH_MS = 60_000;
 
 async function loadSite(): Promise<{ handler: AstroNodeHandler; clientDir: string } | undefined> {
   const entry = `${DIST_DIR}server/entry.mjs`;
@@ -62,6 +63,11 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
           NOTIFICATION_INTERVAL_MS,
         );
   if (!delivery) logger.warn('no notification provider is configured: notifications stay queued in the outbox');
+  // A holiday year loaded by an admin through another process reaches this one within a minute.
+  const calendarRefresh = setInterval(() => {
+    runtime.calendar.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the holiday calendar'));
+  }, CALENDAR_REFRESH_MS);
+  calendarRefresh.unref();
 
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
@@ -90,6 +96,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      clearInterval(calendarRefresh);
       await delivery?.stop();
       await runtime.close();
       logger.info('stopped');

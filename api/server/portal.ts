@@ -21,7 +21,7 @@ import type { ContentVersionProbe } from '../content/content-version.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { elderModeFromCookieHeader } from '../domain/preferences.ts';
-import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
+import type { LiveCalendar } from '../content/holidays.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -85,7 +85,7 @@ export interface PortalOptions {
   now: () => Date;
   environment: 'development' | 'production' | 'test';
   crypto: FieldCrypto;
-  calendar: WorkingDayCalendar;
+  calendar: LiveCalendar;
   /** Status lookup limits (TRACK_LIMIT_PER_CLIENT / _PER_NUMBER); the defaults when absent. */
   trackLimits?: TrackLimits;
   /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */

@@ -60,3 +60,15 @@ export async function revealCase(astro: Astro, trackingNumber: string): Promise<
 export async function actOnCase(astro: Astro, trackingNumber: string, action: { transition: string; version: number; input: Record<string, string> }): Promise<CaseAnswer> {
   return caseAnswer(await astro.locals.portal.api.staff.cases[':trackingNumber'].transitions.$post({ param: { trackingNumber }, json: action }));
 }
+
+export async function holidayCalendar(astro: Astro) {
+  const response = await astro.locals.portal.api.staff.holidays.$get();
+  return response.status === 200 ? response.json() : undefined;
+}
+
+export async function loadHolidayYear(astro: Astro, year: import('../../api/domain/calendar/working-days.ts').HolidayYear) {
+  const response = await astro.locals.portal.api.staff.holidays[':year'].$put({ param: { year: String(year.year) }, json: year });
+  if (response.status === 200) return { ok: true as const };
+  const body = (await response.json()) as { error: { message: string; fields?: { field: string; message: string }[] } };
+  return { ok: false as const, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
+}

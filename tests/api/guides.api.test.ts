@@ -100,6 +100,8 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/staff/cases/{trackingNumber}',
       '/staff/cases/{trackingNumber}/reveal',
       '/staff/cases/{trackingNumber}/transitions',
+      '/staff/holidays',
+      '/staff/holidays/{year}',
       '/staff/me',
       '/staff/session',
       '/staff/session/end',
