@@ -30,8 +30,9 @@ export interface LiveCalendar extends WorkingDayCalendar {
   years(): readonly number[];
 }
 
-export async function openLiveCalendar(db: Kysely<Database>, options: { seedFrom?: URL; now: () => Date }): Promise<LiveCalendar> {
-  for (const year of readHolidayFiles(options.seedFrom)) await insertHolidayYearIfAbsent(db, year, options.now());
+/** @param options.seedWith the connection that loads the shipped years (the startup lock's), when not `db`. */
+export async function openLiveCalendar(db: Kysely<Database>, options: { seedFrom?: URL; seedWith?: Kysely<Database>; now: () => Date }): Promise<LiveCalendar> {
+  for (const year of readHolidayFiles(options.seedFrom)) await insertHolidayYearIfAbsent(options.seedWith ?? db, year, options.now());
   let years: HolidayYear[] = [];
   let current = createWorkingDayCalendar([]);
   const refresh = async () => {

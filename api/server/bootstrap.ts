@@ -10,6 +10,7 @@ import { createGuideCatalogue, type GuideCatalogue } from '../content/guide-cata
 import { DEFAULT_GUIDES_DIR, syncGuidesFromFiles, type GuideSyncResult } from '../content/sync-guides.ts';
 import { databaseTarget, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/connect.ts';
 import { currentMigration, migrateToLatest } from '../db/migrate.ts';
+import { withStartupLock } from '../db/startup-lock.ts';
 import type { Logger } from '../platform/logger.ts';
 
 export interface Runtime {
@@ -41,7 +42,10 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
   try {
     const applied = await migrateToLatest(database.db);
     options.logger.info({ database: database.kind, migration: applied }, 'database ready');
-    const guideSync = await syncGuidesFromFiles(database.db, options.guidesDir ?? DEFAULT_GUIDES_DIR, now());
+    const { guideSync, calendar } = await withStartupLock(database, async (db) => ({
+      guideSync: await syncGuidesFromFiles(db, options.guidesDir ?? DEFAULT_GUIDES_DIR, now()),
+      calendar: await openLiveCalendar(database.db, { now, seedWith: db }),
+    }));
     options.logger.info(guideSync, 'guides loaded');
     const contentVersion = createContentVersionProbe({
       db: database.db,
@@ -49,7 +53,6 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       maxAgeMs: options.contentCheckMs,
       now: () => now().getTime(),
     });
-    const calendar = await openLiveCalendar(database.db, { now });
     let migration: string | null | undefined = applied;
     return {
       database,

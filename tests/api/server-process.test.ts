@@ -2,11 +2,13 @@
  * The real server as a process: what an operator relies on. Needs the built site (npm test builds
  * it first).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatTrackingNumber, newTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
 import { PROJECT_ROOT, startPortalProcess, type PortalProcess } from '../support/portal-process.ts';
 import { TEST_DATABASE_URL, createTestDatabase } from '../support/test-database.ts';
 
@@ -120,6 +122,25 @@ describe.runIf(TEST_DATABASE_URL)('two portal processes on one PostgreSQL', () =
       for (const portal of [first, second]) {
         expect(await (await fetch(`${portal.url}/en/guides/old-age-allowance`)).text()).toContain('Republished title');
       }
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      await database.drop();
+    }
+  });
+  it('share one status-lookup limit: lookups through both count against the same tracking number', async () => {
+    const database = await createTestDatabase('postgres');
+    if (database.target.kind !== 'postgres') throw new Error('expected postgres');
+    const url = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${database.target.schema}`)}`;
+    const env = { DATABASE_URL: url, TRACK_LIMIT_PER_NUMBER: '4' };
+    const [first, second] = await Promise.all([startPortalProcess({ env }), startPortalProcess({ env })]);
+    try {
+      const trackingNumber = formatTrackingNumber(newTrackingNumber(randomBytes));
+      const lookUp = (portal: PortalProcess) =>
+        fetch(`${portal.url}/api/v1/track`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trackingNumber, secondFactor: '13812345678' }) });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await lookUp(i % 2 === 0 ? first : second)).status);
+      statuses.push((await lookUp(first)).status, (await lookUp(second)).status);
+      expect(statuses).toEqual([404, 404, 404, 404, 429, 429]);
     } finally {
       await Promise.all([first.stop(), second.stop()]);
       await database.drop();
