@@ -2,11 +2,13 @@
  * Starts the portal: one process serving the site and the API. Stops gracefully on SIGTERM and
  * SIGINT: no new connections, in-flight requests finish, the database closes, exit code 0.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
+import { ensureDemoCases } from '../cases/demo-cases.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
@@ -42,9 +44,13 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     config.env === 'production' ? [] : await ensureDemoStaff({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date() }, secret.key);
   // Build the guide catalogue and its search index now, not on the first reader's request.
   await runtime.guides.search('低保', 'zh-CN');
+  const crypto = createFieldCrypto(secret.key);
+  if (config.env !== 'production') {
+    const made = await ensureDemoCases({ db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes });
+    if (made > 0) logger.info({ cases: made }, 'created demo applications for the workbench');
+  }
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
-  const crypto = createFieldCrypto(secret.key);
   const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, trackLimits: config.trackLimits });
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
