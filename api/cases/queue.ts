@@ -9,11 +9,12 @@
  * the page's rows are read. "Overdue" and "due soon" become two dates computed once from today and
  * the working-day calendar (dueBoundaries), which agree with deadlineStatus day for day.
  *
- * Order: cases with a running deadline, soonest due first; then those waiting for the applicant
- * (补正, clock paused), newest first; then those with nothing running (decided), newest first.
+ * Order: cases with a running deadline, soonest due first (the same day: longest waiting first);
+ * then those waiting for the applicant (补正, clock paused), newest first; then those with nothing
+ * running (decided, withdrawn), newest first.
  */
 import type { Kysely } from 'kysely';
-import { queueCounts, queueRows, type QueueRow, type QueueScope, type QueueSegment } from '../db/queue.repo.ts';
+import { countRunningDueBefore, queueCounts, queueRows, type QueueRow, type QueueScope, type QueueSegment } from '../db/queue.repo.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
@@ -91,21 +92,24 @@ export async function staffQueue(
   const clock: Clock = { today: chinaDate(deps.now()), calendar: deps.calendar };
   const boundaries = dueBoundaries(clock, DUE_SOON_WORKING_DAYS);
 
-  const counts = await queueCounts(deps.db, scope, boundaries);
+  // A due filter keeps running cases only ("due soon" includes the overdue ones).
+  const dueBefore = filters.due === 'overdue' ? boundaries.overdueBefore : filters.due === 'due-soon' ? boundaries.dueSoonBefore : undefined;
+  const [counts, dueCount] = await Promise.all([
+    queueCounts(deps.db, scope),
+    dueBefore ? countRunningDueBefore(deps.db, scope, { state: filters.state, dueBefore }) : Promise.resolve(0),
+  ]);
   const countsByState: Record<string, number> = {};
   for (const row of counts) countsByState[row.state] = (countsByState[row.state] ?? 0) + row.cases;
-  // How many cases each segment holds under the filters. A due filter keeps running cases only;
-  // "due soon" includes the overdue ones.
-  const sizes: Record<QueueSegment, number> = { running: 0, paused: 0, idle: 0 };
-  for (const row of counts) {
-    if (filters.state && row.state !== filters.state) continue;
-    if (row.clockPaused) {
-      if (!filters.due) sizes.paused += row.cases;
-    } else if (filters.due) {
-      sizes.running += filters.due === 'overdue' ? row.overdue : row.dueSoon;
-    } else {
-      sizes.running += row.running;
-      sizes.idle += row.cases - row.running;
+  // How many cases each segment holds under the filters.
+  const sizes: Record<QueueSegment, number> = { running: dueCount, paused: 0, idle: 0 };
+  if (!dueBefore) {
+    for (const row of counts) {
+      if (filters.state && row.state !== filters.state) continue;
+      if (row.clockPaused) sizes.paused += row.cases;
+      else {
+        sizes.running += row.running;
+        sizes.idle += row.cases - row.running;
+      }
     }
   }
   const total = sizes.running + sizes.paused + sizes.idle;
@@ -113,7 +117,6 @@ export async function staffQueue(
   const page = Math.min(Math.max(1, filters.page), pages);
 
   // The page may straddle two segments: read each part in its segment's order.
-  const dueBefore = filters.due === 'overdue' ? boundaries.overdueBefore : filters.due === 'due-soon' ? boundaries.dueSoonBefore : undefined;
   const rows: QueueRow[] = [];
   let skip = (page - 1) * QUEUE_PAGE_SIZE;
   for (const segment of SEGMENTS) {

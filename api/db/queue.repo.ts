@@ -2,7 +2,8 @@
  * The staff queue's queries. The queue is three segments, each read in an order an index gives:
  * 'running' cases (a deadline runs) by next due date, then 'paused' ones (补正: waiting for the
  * applicant), then 'idle' ones (nothing runs: decided or withdrawn), both newest first. Counts come
- * from one GROUP BY over the index, so no query reads more rows than the page shows.
+ * from one GROUP BY over an index, and paging skips index entries, so the only rows read are the
+ * page's.
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from './schema.ts';
@@ -22,9 +23,6 @@ export interface QueueCountRow {
   cases: number;
   /** Cases with a running deadline (next_due_on set). */
   running: number;
-  /** Of those, next due before `overdueBefore` / before `dueSoonBefore`. */
-  overdue: number;
-  dueSoon: number;
 }
 
 export interface QueueRow {
@@ -44,32 +42,30 @@ function inScope(db: Kysely<Database>, scope: QueueScope): SelectQueryBuilder<Da
   return query;
 }
 
-/** Cases per state and clock, with how many of them run, are overdue and are due soon. */
-export async function queueCounts(db: Kysely<Database>, scope: QueueScope, boundaries: { overdueBefore: string; dueSoonBefore: string }): Promise<QueueCountRow[]> {
+/** Cases per state and clock, and how many of them have a running deadline: one pass over an index. */
+export async function queueCounts(db: Kysely<Database>, scope: QueueScope): Promise<QueueCountRow[]> {
   const rows = await inScope(db, scope)
-    .select((eb) => [
-      'state',
-      'clock_paused',
-      eb.fn.countAll().as('cases'),
-      eb.fn.count('next_due_on').as('running'),
-      eb.fn.sum(eb.case().when('next_due_on', '<', boundaries.overdueBefore).then(eb.lit(1)).else(eb.lit(0)).end()).as('overdue'),
-      eb.fn.sum(eb.case().when('next_due_on', '<', boundaries.dueSoonBefore).then(eb.lit(1)).else(eb.lit(0)).end()).as('due_soon'),
-    ])
+    .select((eb) => ['state', 'clock_paused', eb.fn.countAll().as('cases'), eb.fn.count('next_due_on').as('running')])
     .groupBy(['state', 'clock_paused'])
     .execute();
-  // PostgreSQL answers count and sum as strings (bigint, numeric).
-  return rows.map((row) => ({
-    state: row.state,
-    clockPaused: Number(row.clock_paused) === 1,
-    cases: Number(row.cases),
-    running: Number(row.running),
-    overdue: Number(row.overdue ?? 0),
-    dueSoon: Number(row.due_soon ?? 0),
-  }));
+  // PostgreSQL answers count as a string (bigint).
+  return rows.map((row) => ({ state: row.state, clockPaused: Number(row.clock_paused) === 1, cases: Number(row.cases), running: Number(row.running) }));
+}
+
+/** Running cases due before a day (overdue, due soon): a range of the index. */
+export async function countRunningDueBefore(db: Kysely<Database>, scope: QueueScope, filter: { state?: string | undefined; dueBefore: string }): Promise<number> {
+  let query = inScope(db, scope)
+    .select((eb) => eb.fn.countAll().as('cases'))
+    .where('clock_paused', '=', 0)
+    .where('next_due_on', 'is not', null)
+    .where('next_due_on', '<', filter.dueBefore);
+  if (filter.state) query = query.where('state', '=', filter.state);
+  return Number((await query.executeTakeFirst())?.cases ?? 0);
 }
 
 /**
- * One segment's rows, in queue order, `limit` of them after skipping `offset`.
+ * One segment's rows, in queue order, `limit` of them after skipping `offset`. The skipping walks
+ * index entries only (the tracking numbers of the page); then just the page's rows are read.
  * @param dueBefore only running cases whose next due date is before this day
  */
 export async function queueRows(
@@ -80,19 +76,21 @@ export async function queueRows(
   limit: number,
   offset: number,
 ): Promise<QueueRow[]> {
-  let query = inScope(db, scope).select(['tracking_number', 'service', 'state', 'office', 'created_at', 'next_due_on', 'clock_paused', 'deadlines_json']);
-  if (filter.state) query = query.where('state', '=', filter.state);
+  let keys = inScope(db, scope).select('tracking_number');
+  if (filter.state) keys = keys.where('state', '=', filter.state);
   if (segment === 'running') {
-    query = query.where('clock_paused', '=', 0).where('next_due_on', 'is not', null);
-    if (filter.dueBefore) query = query.where('next_due_on', '<', filter.dueBefore);
-    query = query.orderBy('next_due_on');
+    keys = keys.where('clock_paused', '=', 0).where('next_due_on', 'is not', null);
+    if (filter.dueBefore) keys = keys.where('next_due_on', '<', filter.dueBefore);
   } else if (segment === 'paused') {
-    query = query.where('clock_paused', '=', 1);
+    keys = keys.where('clock_paused', '=', 1);
   } else {
-    query = query.where('clock_paused', '=', 0).where('next_due_on', 'is', null);
+    keys = keys.where('clock_paused', '=', 0).where('next_due_on', 'is', null);
   }
-  // The id last: equal dates still page in one stable order.
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  const page = inOrder(keys, segment).limit(limit).offset(offset);
+  const rows = await inOrder(
+    db.selectFrom('cases').select(['tracking_number', 'service', 'state', 'office', 'created_at', 'next_due_on', 'clock_paused', 'deadlines_json']).where('tracking_number', 'in', page),
+    segment,
+  ).execute();
   return rows.map((row) => ({
     trackingNumber: row.tracking_number,
     service: row.service,
@@ -103,4 +101,18 @@ export async function queueRows(
     clockPaused: Number(row.clock_paused) === 1,
     deadlinesJson: row.deadlines_json,
   }));
+}
+
+/**
+ * Running: soonest due first, and of those due the same day the longest waiting. The others:
+ * newest first. The tracking number (unique) last, so that every page has one stable order; the
+ * indexes hold these columns in this order (a backward scan gives "newest first").
+ */
+function inOrder<O>(query: SelectQueryBuilder<Database, 'cases', O>, segment: QueueSegment): SelectQueryBuilder<Database, 'cases', O> {
+  if (segment === 'running') return query.orderBy('next_due_on').orderBy('created_at').orderBy('tracking_number');
+  // Idle cases' next_due_on is null, so ordering by it changes nothing; but PostgreSQL does not
+  // count "is null" as fixing the column, and without it would sort the segment instead of reading
+  // the index backwards.
+  if (segment === 'idle') query = query.orderBy('next_due_on', 'desc');
+  return query.orderBy('created_at', 'desc').orderBy('tracking_number', 'desc');
 }

@@ -132,8 +132,9 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
   }
 
   /**
-   * The queue as the in-memory version computed it, for comparison: every case in scope, its
-   * status from deadlineStatus, sorted (running soonest first; paused, then idle, newest first).
+   * The queue computed in memory, the way the old version did, for comparison: every case in
+   * scope, its status from deadlineStatus, sorted (running: soonest due first, then longest
+   * waiting; then paused, then idle, both newest first).
    */
   function expected(cases: Made[], offices: string[], filters: QueueFilters, today: string): { items: QueueItem[]; total: number; countsByState: Record<string, number> } {
     const clock = { today, calendar };
@@ -160,7 +161,13 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
     const kept = all
       .filter(({ item }) => !filters.state || item.state === filters.state)
       .filter(({ item }) => !filters.due || item.dueStatus === filters.due || (filters.due === 'due-soon' && item.dueStatus === 'overdue'))
-      .sort((a, b) => a.segment - b.segment || (a.segment === 0 ? (a.item.dueOn ?? '').localeCompare(b.item.dueOn ?? '') : 0) || b.item.submittedAt.localeCompare(a.item.submittedAt));
+      .sort((a, b) =>
+        a.segment !== b.segment
+          ? a.segment - b.segment
+          : a.segment === 0
+            ? (a.item.dueOn ?? '').localeCompare(b.item.dueOn ?? '') || a.item.submittedAt.localeCompare(b.item.submittedAt)
+            : b.item.submittedAt.localeCompare(a.item.submittedAt),
+      );
     const pages = Math.max(1, Math.ceil(kept.length / QUEUE_PAGE_SIZE));
     const page = Math.min(Math.max(1, filters.page), pages);
     return { items: kept.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ item }) => item), total: kept.length, countsByState };

@@ -53,11 +53,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     after = rows.at(-1)?.id ?? after;
   }
 
-  // The queue's order within an office and service: soonest running deadline first; the cases with
-  // none (next_due_on null: decided, or paused) newest first.
-  await db.schema.createIndex('cases_queue_due').on('cases').columns(['office', 'service', 'next_due_on', 'created_at']).execute();
-  // Counts per state and the state filter, from the index alone.
-  await db.schema.createIndex('cases_queue_state').on('cases').columns(['office', 'service', 'state', 'clock_paused', 'next_due_on']).execute();
+  // The queue's segments in their order within an office and service, the tracking number last so
+  // that paging can skip entries of the index without reading rows: running cases (clock_paused 0,
+  // next_due_on set) soonest due first, idle ones (next_due_on null) newest first.
+  await db.schema
+    .createIndex('cases_queue_due')
+    .on('cases')
+    .columns(['office', 'service', 'clock_paused', 'next_due_on', 'created_at', 'tracking_number'])
+    .execute();
+  // The same within one state (the state filter), and the counts per state from the index alone.
+  await db.schema
+    .createIndex('cases_queue_state')
+    .on('cases')
+    .columns(['office', 'service', 'state', 'clock_paused', 'next_due_on', 'created_at', 'tracking_number'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
