@@ -12,6 +12,20 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
+    /** Stop after this many requests (overrides duration). */
+    amount?: number;
+    method?: string;
+    body?: string;
+    /** The sequence each connection loops over; setupRequest may change a request before it is sent. */
+    requests?: RequestSpec[];
+  }
+
+  interface RequestSpec {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: RequestSpec, context: Record<string, unknown>) => RequestSpec;
   }
 
   interface Histogram {

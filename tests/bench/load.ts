@@ -11,40 +11,73 @@ export interface LoadResult {
   requests: number;
   /** Mean bytes received per response, headers included, body as sent (compressed if asked). */
   wireBytesPerResponse: number;
+  /** Answers that do not count as served (not 2xx, or not among `answered` when given). */
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** How many answers had each status. */
+  statuses: Record<string, number>;
+}
+
+export interface LoadOptions {
+  /** POST with a body made per request (e.g. a different lookup each time); GET when absent. */
+  post?: { body: () => string };
+  /** Stop after this many requests instead of after `durationS`. */
+  amount?: number;
+  /** The statuses that count as served (default: 2xx), e.g. 200 and 404 for a status lookup. */
+  answered?: (status: number) => boolean;
 }
 
 /** Nearest-rank percentile of sorted values. */
 const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-/** Load for `durationS` seconds from `connections` connections, each sending the next request when answered. */
-export async function measureLoad(url: string, headers: Record<string, string>, connections: number, durationS: number): Promise<LoadResult> {
+/** Load for `durationS` seconds (or `amount` requests) from `connections` connections, each sending the next request when answered. */
+export async function measureLoad(url: string, headers: Record<string, string>, connections: number, durationS: number, options: LoadOptions = {}): Promise<LoadResult> {
   // autocannon's own percentiles are whole milliseconds: the baseline's p50 would read 0 and no
   // ratio could be taken. Its per-response event carries the exact time, so keep those.
   let times = new Float64Array(1 << 16);
   let count = 0;
-  const run = autocannon({ url, headers, connections, duration: durationS, timeout: 10 }).on('response', (_client, _status, _bytes, ms) => {
+  const statuses: Record<string, number> = {};
+  const post = options.post;
+  const run = autocannon({
+    url,
+    headers,
+    connections,
+    duration: durationS,
+    timeout: 10,
+    ...(options.amount ? { amount: options.amount } : {}),
+    ...(post
+      ? {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          // Called before each request: a new body every time.
+          requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: post.body() }) }],
+        }
+      : {}),
+  }).on('response', (_client, status, _bytes, ms) => {
     if (count === times.length) {
       const grown = new Float64Array(times.length * 2);
       grown.set(times);
       times = grown;
     }
     times[count++] = ms;
+    statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await run;
   const sorted = times.subarray(0, count).sort();
+  const answered = options.answered;
+  const served = answered ? Object.entries(statuses).reduce((sum, [status, n]) => sum + (answered(Number(status)) ? n : 0), 0) : result['2xx'];
   return {
     // Successful answers over the measured time, rather than the mean of per-second samples,
     // which the partial last second would skew; errors must not count as speed.
-    requestsPerSecond: result['2xx'] / result.duration,
+    requestsPerSecond: served / result.duration,
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     requests: count,
     wireBytesPerResponse: count ? result.throughput.total / count : 0,
-    non2xx: result.non2xx,
+    non2xx: answered ? count - served : result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    statuses,
   };
 }

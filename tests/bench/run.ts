@@ -1,11 +1,19 @@
 /**
  * `npm run bench`: how the portal performs, always relative to a bare Hono server measured in the
  * same run on the same machine (absolute numbers say more about the machine than about the code).
- * Not part of `npm test`. Needs the built site (`npm run build`).
+ * Not part of `npm test`. The page sections need the built site (`npm run build`); lookups and
+ * scaling use only the API, which runs from source.
  *
  *   BENCH_DURATION     seconds of measured load per target (default 10; a 2 s warm-up precedes it)
  *   BENCH_CONNECTIONS  concurrent connections (default 50)
  *   BENCH_DATABASE_URL or TEST_DATABASE_URL  also measure on PostgreSQL (a throwaway schema)
+ *   BENCH_ONLY         a comma list of sections to run (default: all of them):
+ *                        cold-start  spawn → first answer, baseline and portal
+ *                        pages       health, guide, home and search pages under load; page weight; memory
+ *                        postgres    health and guide page on PostgreSQL
+ *                        lookups     status lookups (POST /api/v1/track) under load, 10,000 cases seeded
+ *                        scaling     lookup and staff-queue latency with 10,000 and then 200,000 cases
+ *                      Every section with a load test also runs the bare Hono baseline it is compared with.
  *
  * Prints a report and writes it as JSON to the OS temp folder.
  */
@@ -13,10 +21,12 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/portal-process.ts';
-import { measureLoad, type LoadResult } from './load.ts';
+import { createCaseDatabase, lookupAnswered, lookupBodies, checkLookups, measureCasesAt, SCALE_SETTINGS, TRACK_PATH, type CaseDatabase, type ScalePoint } from './case-load.ts';
+import { measureLoad, type LoadOptions, type LoadResult } from './load.ts';
 import { BROWSER_ENCODINGS, getRaw, measurePageWeight, type PageWeight } from './page-weight.ts';
 import { createBenchSchema, isLoopbackUrl } from './postgres.ts';
 import { cpuBetween, cpuSample, killOwnChildren, memoryOf, sleep, startBaseline, startPortal, type Server } from './processes.ts';
+import type { SeededApplicant } from './seed-cases.ts';
 
 function positiveIntFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -42,6 +52,22 @@ const TARGETS = { totalBytes: 50 * 1024, jsBytes: 10 * 1024 };
 /** More CPU than this taken by other processes during a measurement makes its ratio suspect. */
 const NOISE_CORES = 0.15;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+
+const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling'] as const;
+type Section = (typeof SECTIONS)[number];
+const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
+const selected: Section[] = (() => {
+  const names = (process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) return [...SECTIONS];
+  const unknown = names.filter((name) => !isSection(name));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown section ${unknown.join(', ')} (sections: ${SECTIONS.join(', ')})`);
+  return names.filter(isSection);
+})();
+const runs = (section: Section) => selected.includes(section);
+/** Seeded cases: the lookup load test, and the two sizes of the scaling measurement. */
+const LOOKUP_CASES = 10_000;
+const SCALE_SIZES = [10_000, 200_000] as const;
+const LOOKUP_SAMPLE = 1000;
 
 // ---- Bounded and always cleaned up -------------------------------------------------------------
 
@@ -78,8 +104,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void runCleanups().finally(() => process.exit(130));
   });
 }
-const loadRuns = 1 + 4 + 1 + (DATABASE_URL ? 2 : 0);
-const budgetS = 300 + loadRuns * (settings.warmupS + settings.durationS + 15);
+const postgresRuns = DATABASE_URL ? 2 : 1;
+const loadRuns = 1 + (runs('pages') ? 5 : 0) + (runs('postgres') && DATABASE_URL ? 2 : 0) + (runs('lookups') ? postgresRuns : 0);
+// Seeding 200,000 cases takes well under a minute per database; the measurements about as long.
+const budgetS = 300 + loadRuns * (settings.warmupS + settings.durationS + 15) + (runs('lookups') ? 60 * postgresRuns : 0) + (runs('scaling') ? 300 * postgresRuns : 0);
 const watchdog = setTimeout(() => {
   console.error(`bench did not finish within ${budgetS} s: stopping`);
   void runCleanups().finally(() => process.exit(1));
@@ -111,19 +139,23 @@ const median = (values: number[]) => {
 
 let baselineLoad: (LoadResult & { requestsPerCpuSecond: number }) | undefined;
 
-async function load(server: Server, name: string, path: string, headers: Record<string, string>): Promise<LoadLine> {
+/** @param options POST bodies and the statuses that count as answered (GET and 2xx otherwise) */
+async function load(server: Server, name: string, path: string, headers: Record<string, string>, options: LoadOptions = {}): Promise<LoadLine> {
   const url = new URL(path, server.url).href;
-  // Twice: the second answer is what the load test sees (a cached page is a hit by then).
-  await getRaw(url, headers);
-  const check = await getRaw(url, headers);
-  if (check.status !== 200) throw new Error(`${name}: ${path} answered ${check.status}${rebuiltHint()}; the server's last output:\n${server.outputTail()}`);
-  const served = [check.encoding || 'identity', check.headers['x-cache']].filter(Boolean).join(' ');
+  let served = 'identity';
+  if (!options.post) {
+    // Twice: the second answer is what the load test sees (a cached page is a hit by then).
+    await getRaw(url, headers);
+    const check = await getRaw(url, headers);
+    if (check.status !== 200) throw new Error(`${name}: ${path} answered ${check.status}${rebuiltHint()}; the server's last output:\n${server.outputTail()}`);
+    served = [check.encoding || 'identity', check.headers['x-cache']].filter(Boolean).join(' ');
+  }
   progress(`${name}: ${settings.warmupS} s warm-up + ${settings.durationS} s`);
   // Warm-up (JIT, pools, the page cache's first render); its numbers are thrown away.
-  await measureLoad(url, headers, settings.connections, settings.warmupS);
+  await measureLoad(url, headers, settings.connections, settings.warmupS, options);
   const before = cpuSample([server.pid, process.pid]);
   const outputBefore = server.outputBytes();
-  const result = await measureLoad(url, headers, settings.connections, settings.durationS);
+  const result = await measureLoad(url, headers, settings.connections, settings.durationS, options);
   const used = cpuBetween(before, cpuSample([server.pid, process.pid]));
   const outputBytesPerRequest = (server.outputBytes() - outputBefore) / result.requests;
   const serverCores = used.byPid.get(server.pid) ?? NaN;
@@ -177,7 +209,12 @@ async function idleMemory(server: Server, atStart: { rssMb: number }) {
 }
 
 /** Start, note spawn → first 200, stop; five times. Nothing else runs meanwhile. */
-async function coldStarts(start: () => Promise<Server>): Promise<{ medianMs: number; runsMs: number[] }> {
+interface ColdStarts {
+  medianMs: number;
+  runsMs: number[];
+}
+
+async function coldStarts(start: () => Promise<Server>): Promise<ColdStarts> {
   const runsMs: number[] = [];
   for (let run = 0; run < COLD_START_RUNS; run += 1) {
     const server = await start();
@@ -188,9 +225,62 @@ async function coldStarts(start: () => Promise<Server>): Promise<{ medianMs: num
 }
 
 
+/** Where the case sections run: SQLite always, PostgreSQL when a loopback URL is given. */
+function caseDatabases(): { kinds: ('sqlite' | 'postgres')[]; postgresSkipped?: string } {
+  if (!DATABASE_URL) return { kinds: ['sqlite'], postgresSkipped: 'BENCH_DATABASE_URL / TEST_DATABASE_URL not set' };
+  if (!isLoopbackUrl(DATABASE_URL)) return { kinds: ['sqlite'], postgresSkipped: 'the database URL is not a loopback address' };
+  return { kinds: ['sqlite', 'postgres'] };
+}
+
+async function withCaseDatabase<T>(kind: 'sqlite' | 'postgres', work: (database: CaseDatabase) => Promise<T>): Promise<T> {
+  const database = await createCaseDatabase(kind, DATABASE_URL);
+  return guarded(database.drop, () => work(database));
+}
+
+const startCasePortal = (database: CaseDatabase) => () =>
+  startPortal({ env: { LOG_LEVEL: 'warn', ...database.portalEnv }, ...(database.dataDir ? { dataDir: database.dataDir } : {}) });
+
+/** Status lookups under load, on 10,000 seeded cases: the same connections and duration as every other line. */
+async function lookupLoad(kind: 'sqlite' | 'postgres'): Promise<{ line: LoadLine; seedSeconds: number; statuses: Record<string, number> }> {
+  return withCaseDatabase(kind, async (database) => {
+    progress(`lookups (${kind}): seeding ${LOOKUP_CASES.toLocaleString('en')} cases`);
+    const seeded = await database.seed(0, LOOKUP_CASES, LOOKUP_SAMPLE);
+    return withServer(startCasePortal(database), async (server) => {
+      await checkLookups(server.url, seeded.sample);
+      const name = `portal status lookup (POST), ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`;
+      const line = await load(server, name, TRACK_PATH, {}, { post: { body: lookupBodies(seeded.sample) }, answered: lookupAnswered });
+      return { line, seedSeconds: seeded.seconds, statuses: line.statuses };
+    });
+  });
+}
+
+/** Lookup and queue latency at 10,000 cases, then the same database grown to 200,000. */
+async function scaling(kind: 'sqlite' | 'postgres'): Promise<ScalePoint[]> {
+  return withCaseDatabase(kind, async (database) => {
+    const points: ScalePoint[] = [];
+    let sample: SeededApplicant[] = [];
+    let seededSoFar = 0;
+    for (const size of SCALE_SIZES) {
+      progress(`scaling (${kind}): seeding up to ${size.toLocaleString('en')} cases`);
+      // The portal is stopped meanwhile (SQLite has one writer; and a bulk load is not a workload).
+      const seeded = await database.seed(seededSoFar, size - seededSoFar, LOOKUP_SAMPLE);
+      // Lookups ask for earlier and newly added cases alike.
+      const merged = [...sample, ...seeded.sample];
+      const step = Math.ceil(merged.length / LOOKUP_SAMPLE);
+      sample = merged.filter((_, i) => i % step === 0);
+      seededSoFar = size;
+      progress(`scaling (${kind}): measuring at ${size.toLocaleString('en')} cases`);
+      const measured = await withServer(startCasePortal(database), (server) => measureCasesAt(server.url, sample, database.secret.key));
+      points.push({ cases: size, seedSeconds: seeded.seconds, ...measured });
+    }
+    return points;
+  });
+}
+
 async function main() {
-  if (Number.isNaN(siteBuiltAt)) throw new Error('the site is not built: run `npm run build` first');
+  if (Number.isNaN(siteBuiltAt) && (runs('cold-start') || runs('pages') || runs('postgres'))) throw new Error('the site is not built: run `npm run build` first');
   const portalEnv = { LOG_LEVEL: 'warn' };
+  progress(`sections: ${selected.join(', ')}`);
 
   // How busy the machine is with other work (other people's tests share it): a noisy run shows.
   const quietStart = cpuSample([process.pid]);
@@ -198,35 +288,40 @@ async function main() {
   const othersBefore = cpuBetween(quietStart, cpuSample([process.pid])).others;
 
   // 1. Cold starts first, while nothing else runs.
-  progress('cold starts');
-  const coldStart = cpuSample([process.pid]);
-  const baselineCold = await coldStarts(startBaseline);
-  const freshCold = await coldStarts(() => startPortal({ env: portalEnv }));
-  const existingDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-  const existingCold = await guarded(
-    async () => rmSync(existingDir, { recursive: true, force: true }),
-    async () => {
-      await (await startPortal({ dataDir: existingDir, env: portalEnv })).stop(); // creates the database
-      return coldStarts(() => startPortal({ dataDir: existingDir, env: portalEnv }));
-    },
-  );
-  const othersDuringColdStarts = cpuBetween(coldStart, cpuSample([process.pid])).others;
+  let cold: { othersDuringColdStarts: number; baselineCold: ColdStarts; freshCold: ColdStarts; existingCold: ColdStarts } | undefined;
+  if (runs('cold-start')) {
+    progress('cold starts');
+    const coldStart = cpuSample([process.pid]);
+    const baselineCold = await coldStarts(startBaseline);
+    const freshCold = await coldStarts(() => startPortal({ env: portalEnv }));
+    const existingDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+    const existingCold = await guarded(
+      async () => rmSync(existingDir, { recursive: true, force: true }),
+      async () => {
+        await (await startPortal({ dataDir: existingDir, env: portalEnv })).stop(); // creates the database
+        return coldStarts(() => startPortal({ dataDir: existingDir, env: portalEnv }));
+      },
+    );
+    cold = { othersDuringColdStarts: cpuBetween(coldStart, cpuSample([process.pid])).others, baselineCold, freshCold, existingCold };
+  }
 
-  // 2. The baseline under load, then idle.
-  const baseline = await withServer(
-    startBaseline,
-    async (server) => {
-      const atStart = memoryOf(server.pid);
-      const line = await load(server, 'baseline JSON (bare Hono)', '/', {});
-      baselineLoad = line;
-      return { line, memory: await idleMemory(server, atStart) };
-    },
-  );
+  // 2. The baseline under load, then idle: every load line is a ratio to it.
+  const baseline =
+    runs('pages') || runs('postgres') || runs('lookups')
+      ? await withServer(startBaseline, async (server) => {
+          const atStart = memoryOf(server.pid);
+          const line = await load(server, 'baseline JSON (bare Hono)', '/', {});
+          baselineLoad = line;
+          return { line, memory: await idleMemory(server, atStart) };
+        })
+      : undefined;
 
   // 3. The portal (SQLite, LOG_LEVEL=warn): page weight, the four targets, then idle memory.
-  const portal = await withPortal(
-    { env: portalEnv },
-    async (server) => {
+  // 4. Production logs every request: the guide page again at LOG_LEVEL=info.
+  let portal: { lines: LoadLine[]; pageWeight: PageWeight[]; memory: Awaited<ReturnType<typeof idleMemory>> } | undefined;
+  let info: { line: LoadLine } | undefined;
+  if (runs('pages')) {
+    portal = await withPortal({ env: portalEnv }, async (server) => {
       const atStart = memoryOf(server.pid);
       progress('page weight');
       const pageWeight: PageWeight[] = [await measurePageWeight(server.url, '/'), await measurePageWeight(server.url, GUIDE)];
@@ -237,36 +332,45 @@ async function main() {
         await load(server, 'portal search page', SEARCH, PAGE_HEADERS),
       ];
       return { lines, pageWeight, memory: await idleMemory(server, atStart) };
-    },
-  );
-
-  // 4. Production logs every request: the guide page again at LOG_LEVEL=info.
-  const info = await withPortal(
-    { env: { LOG_LEVEL: 'info' } },
-    async (server) => ({ line: await load(server, 'portal guide page, LOG_LEVEL=info', GUIDE, PAGE_HEADERS) }),
-  );
+    });
+    info = await withPortal({ env: { LOG_LEVEL: 'info' } }, async (server) => ({ line: await load(server, 'portal guide page, LOG_LEVEL=info', GUIDE, PAGE_HEADERS) }));
+  }
 
   // 5. PostgreSQL, when there is one on this machine.
-  let postgres: { schema: string; tables: number; lines: LoadLine[] } | { skipped: string };
-  if (!DATABASE_URL) postgres = { skipped: 'BENCH_DATABASE_URL / TEST_DATABASE_URL not set' };
-  else if (!isLoopbackUrl(DATABASE_URL)) postgres = { skipped: 'the database URL is not a loopback address' };
-  else {
-    progress('PostgreSQL schema');
-    const schema = await createBenchSchema(DATABASE_URL);
-    postgres = await guarded(schema.drop, () =>
-      withPortal(
-        { env: { ...portalEnv, DATABASE_URL: schema.url } },
-        async (server) => ({
+  let postgres: { schema: string; tables: number; lines: LoadLine[] } | { skipped: string } | undefined;
+  if (runs('postgres')) {
+    if (!DATABASE_URL) postgres = { skipped: 'BENCH_DATABASE_URL / TEST_DATABASE_URL not set' };
+    else if (!isLoopbackUrl(DATABASE_URL)) postgres = { skipped: 'the database URL is not a loopback address' };
+    else {
+      progress('PostgreSQL schema');
+      const schema = await createBenchSchema(DATABASE_URL);
+      postgres = await guarded(schema.drop, () =>
+        withPortal({ env: { ...portalEnv, DATABASE_URL: schema.url } }, async (server) => ({
           schema: schema.schema,
           tables: await schema.tableCount(),
           lines: [await load(server, 'portal health, PostgreSQL', HEALTH, {}), await load(server, 'portal guide page, PostgreSQL', GUIDE, PAGE_HEADERS)],
-        }),
-      ),
-    );
+        })),
+      );
+    }
+  }
+
+  // 6. Status lookups under load (10,000 cases), on each database.
+  const { kinds, postgresSkipped } = caseDatabases();
+  let lookups: { kind: 'sqlite' | 'postgres'; line: LoadLine; seedSeconds: number; statuses: Record<string, number> }[] | undefined;
+  if (runs('lookups')) {
+    lookups = [];
+    for (const kind of kinds) lookups.push({ kind, ...(await lookupLoad(kind)) });
+  }
+
+  // 7. Lookup and queue latency at 10,000 and at 200,000 cases, on each database.
+  let scale: { kind: 'sqlite' | 'postgres'; points: ScalePoint[] }[] | undefined;
+  if (runs('scaling')) {
+    scale = [];
+    for (const kind of kinds) scale.push({ kind, points: await scaling(kind) });
   }
 
   const rebuiltDuringRun = builtAt() !== siteBuiltAt;
-  return { rebuiltDuringRun, othersBefore, othersDuringColdStarts, baselineCold, freshCold, existingCold, baseline, portal, info, postgres };
+  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped };
 }
 
 // ---- Report ------------------------------------------------------------------------------------
@@ -285,103 +389,163 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 function render(results: Results, jsonPath: string): string {
-  const { rebuiltDuringRun, othersBefore, othersDuringColdStarts, baselineCold, freshCold, existingCold, baseline, portal, info, postgres } = results;
-  const loadLines = [baseline.line, ...portal.lines, info.line, ...('lines' in postgres ? postgres.lines : [])];
+  const { sections, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped } = results;
+  const loadLines = [
+    ...(baseline ? [baseline.line] : []),
+    ...(portal?.lines ?? []),
+    ...(info ? [info.line] : []),
+    ...(postgres && 'lines' in postgres ? postgres.lines : []),
+    ...(lookups ?? []).map((lookup) => lookup.line),
+  ];
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
   const out: string[] = [
-    `Portal benchmark — ${new Date().toISOString()}`,
+    `Portal benchmark — ${new Date().toISOString()} — sections: ${sections.join(', ')}`,
     `node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores (${cpuModel})`,
     `The load generator (autocannon, in the bench process) and the server under test share these cores,`,
     `so every speed is a ratio to the bare Hono baseline measured in this same run.`,
     `Other processes on the machine used ${fixed(othersBefore, 2)} cores in the second before the run.`,
-    '',
-    `Load: ${settings.connections} connections, ${settings.warmupS} s warm-up, ${settings.durationS} s measured per target; SQLite, LOG_LEVEL=warn unless said.`,
-    `Pages are requested with Accept-Encoding: ${BROWSER_ENCODINGS}. p50/p99: latency of each request, from send to full answer.`,
-    ...table(
-      ['target', 'req/s', '×base', 'p50 ms', '×base', 'p99 ms', '×base'],
-      loadLines.map((line) => [
-        line.name,
-        fixed(line.requestsPerSecond),
-        ratio(line.vsBaseline.requestsPerSecond),
-        fixed(line.p50Ms, 2),
-        ratio(line.vsBaseline.p50),
-        fixed(line.p99Ms, 2),
-        ratio(line.vsBaseline.p99),
-      ]),
-    ),
-    '',
-    `Cost per request and run conditions. "served": the answer's encoding and page-cache state; wire bytes include headers.`,
-    `CPU: average cores (of ${availableParallelism()}) used while measured by the server / the load generator / all other processes.`,
-    `req/CPU-s: requests per second of server CPU, which other processes' load disturbs much less than req/s.`,
-    ...table(
-      ['target', 'served', 'wire B/resp', 'non-2xx', 'errors', 'CPU srv/gen/other', 'req/CPU-s', '×base'],
-      loadLines.map((line) => [
-        line.name,
-        line.served,
-        fixed(line.wireBytesPerResponse),
-        String(line.non2xx),
-        String(line.errors + line.timeouts),
-        [line.cpu.server, line.cpu.generator, line.cpu.others].map((cores) => fixed(cores, 2)).join('/'),
-        fixed(line.requestsPerCpuSecond),
-        ratio(line.vsBaseline.requestsPerCpuSecond),
-      ]),
-    ),
   ];
-  const disturbed = loadLines.filter((line) => line.cpu.others > NOISE_CORES && !line.name.includes('PostgreSQL'));
-  if (disturbed.length > 0) {
-    out.push(`WARNING: other processes used over ${NOISE_CORES} cores during: ${disturbed.map((line) => line.name).join('; ')}. Their req/s and latency ratios are unreliable: rerun on a quiet machine.`);
+  if (loadLines.length > 0) {
+    out.push(
+      '',
+      `Load: ${settings.connections} connections, ${settings.warmupS} s warm-up, ${settings.durationS} s measured per target; SQLite, LOG_LEVEL=warn unless said.`,
+      `Pages are requested with Accept-Encoding: ${BROWSER_ENCODINGS}. p50/p99: latency of each request, from send to full answer.`,
+      ...table(
+        ['target', 'req/s', '×base', 'p50 ms', '×base', 'p99 ms', '×base'],
+        loadLines.map((line) => [
+          line.name,
+          fixed(line.requestsPerSecond),
+          ratio(line.vsBaseline.requestsPerSecond),
+          fixed(line.p50Ms, 2),
+          ratio(line.vsBaseline.p50),
+          fixed(line.p99Ms, 2),
+          ratio(line.vsBaseline.p99),
+        ]),
+      ),
+      '',
+      `Cost per request and run conditions. "served": the answer's encoding and page-cache state; wire bytes include headers.`,
+      `CPU: average cores (of ${availableParallelism()}) used while measured by the server / the load generator / all other processes.`,
+      `req/CPU-s: requests per second of server CPU, which other processes' load disturbs much less than req/s.`,
+      ...table(
+        ['target', 'served', 'wire B/resp', 'non-2xx', 'errors', 'CPU srv/gen/other', 'req/CPU-s', '×base'],
+        loadLines.map((line) => [
+          line.name,
+          line.served,
+          fixed(line.wireBytesPerResponse),
+          String(line.non2xx),
+          String(line.errors + line.timeouts),
+          [line.cpu.server, line.cpu.generator, line.cpu.others].map((cores) => fixed(cores, 2)).join('/'),
+          fixed(line.requestsPerCpuSecond),
+          ratio(line.vsBaseline.requestsPerCpuSecond),
+        ]),
+      ),
+    );
+    const disturbed = loadLines.filter((line) => line.cpu.others > NOISE_CORES && !line.name.includes('PostgreSQL'));
+    if (disturbed.length > 0) {
+      out.push(`WARNING: other processes used over ${NOISE_CORES} cores during: ${disturbed.map((line) => line.name).join('; ')}. Their req/s and latency ratios are unreliable: rerun on a quiet machine.`);
+    }
+    if (loadLines.some((line) => line.name.includes('PostgreSQL'))) out.push('(For the PostgreSQL lines, "other" includes the PostgreSQL server itself, so req/CPU-s leaves out the database\'s work.)');
   }
-  if ('lines' in postgres) out.push('(For the PostgreSQL lines, "other" includes the PostgreSQL server itself, so req/CPU-s leaves out the database\'s work.)');
-  const warnGuide = portal.lines[1];
-  if (warnGuide) {
+  const warnGuide = portal?.lines[1];
+  if (warnGuide && info) {
     out.push(
       `LOG_LEVEL=info vs warn on the guide page: ${ratio(info.line.requestsPerCpuSecond / warnGuide.requestsPerCpuSecond)} the req/CPU-s (${ratio(info.line.requestsPerSecond / warnGuide.requestsPerSecond)} the req/s), ${fixed(info.line.outputBytesPerRequest)} bytes of log per request (read from a pipe by the bench process, as a log shipper would).`,
     );
   }
-  if ('skipped' in postgres) out.push(`PostgreSQL: skipped (${postgres.skipped}).`);
-  else out.push(`PostgreSQL: schema ${postgres.schema} (options=-c search_path honoured; the portal created ${postgres.tables} tables in it; dropped at the end).`);
-
-  out.push(
-    '',
-    `Cold start: spawn → first 200 of ${HEALTH} (GET / for the baseline), median of ${COLD_START_RUNS} (all runs in ms);`,
-    `other processes used ${fixed(othersDuringColdStarts, 2)} cores meanwhile${othersDuringColdStarts > NOISE_CORES ? ' (WARNING: a busy machine slows starts down)' : ''}.`,
-  );
-  const coldRow = (name: string, cold: { medianMs: number; runsMs: number[] }) => [
-    name,
-    fixed(cold.medianMs),
-    ratio(cold.medianMs / baselineCold.medianMs),
-    cold.runsMs.map((ms) => fixed(ms)).join(' '),
-  ];
-  out.push(
-    ...table(
-      ['server', 'median ms', '×base', 'runs'],
-      [
-        [`baseline (bare Hono, GET /)`, fixed(baselineCold.medianMs), ratio(1), baselineCold.runsMs.map((ms) => fixed(ms)).join(' ')],
-        coldRow('portal, fresh DATA_DIR (create, migrate, load guides)', freshCold),
-        coldRow('portal, existing DATA_DIR', existingCold),
-      ],
-    ),
-  );
-
-  out.push('', `Memory (VmRSS, MB): when ready, and after the load tests plus ${IDLE_S} s idle; peak is VmHWM`);
-  const memoryRow = (name: string, memory: typeof baseline.memory) => [
-    name,
-    fixed(memory.startRssMb, 1),
-    fixed(memory.rssMb, 1),
-    ratio(memory.rssMb / baseline.memory.rssMb),
-    fixed(memory.peakMb, 1),
-  ];
-  out.push(...table(['process', 'ready', 'idle after load', '×base', 'peak'], [memoryRow('baseline', baseline.memory), memoryRow('portal (SQLite)', portal.memory)]));
-
-  out.push('', `Page weight, first visit: HTML + stylesheets + scripts + island modules and their imports, body bytes as sent (${BROWSER_ENCODINGS})`);
-  for (const page of portal.pageWeight) {
-    out.push(`${page.path}: total ${kb(page.totalBytes)}, of which JavaScript ${kb(page.jsBytes)} (+ ${kb(page.inlineScriptBytes)} uncompressed inline script inside the HTML)`);
-    for (const asset of page.assets) out.push(`    ${asset.kind.padEnd(5)} ${String(asset.transferred).padStart(7)} B  ${asset.encoding.padEnd(8)} ${asset.path}`);
+  if (postgres && 'skipped' in postgres) out.push(`PostgreSQL: skipped (${postgres.skipped}).`);
+  else if (postgres) out.push(`PostgreSQL: schema ${postgres.schema} (options=-c search_path honoured; the portal created ${postgres.tables} tables in it; dropped at the end).`);
+  if (lookups) {
+    out.push(
+      '',
+      `Status lookups: POST ${TRACK_PATH} on ${LOOKUP_CASES.toLocaleString('en')} seeded cases, each request a different tracking number; 3 in 4 with the right second factor`,
+      `(ID number or phone: 200), 1 in 4 with a wrong one (404, as for an unknown number). Both count as answered; anything else (429, 5xx) is in non-2xx.`,
+      `The portal ran with TRACK_LIMIT_PER_CLIENT / TRACK_LIMIT_PER_NUMBER raised (one client asks for the same numbers again and again); each lookup still counts both limits in the database.`,
+    );
+    for (const lookup of lookups) {
+      const line = lookup.line;
+      out.push(
+        `  ${lookup.kind}: ${fixed(line.requestsPerSecond)} lookups/s (${ratio(line.vsBaseline.requestsPerSecond)} bare Hono), p50 ${fixed(line.p50Ms, 2)} ms (${ratio(line.vsBaseline.p50)}), p99 ${fixed(line.p99Ms, 2)} ms (${ratio(line.vsBaseline.p99)}); answers ${Object.entries(lookup.statuses).map(([status, n]) => `${status}: ${n}`).join(', ')}; seeded in ${fixed(lookup.seedSeconds, 1)} s`,
+      );
+    }
+    if (postgresSkipped) out.push(`  postgres: skipped (${postgresSkipped}).`);
   }
-  const guide = portal.pageWeight.find((page) => page.path === GUIDE);
-  if (guide) {
-    const verdict = (actual: number, target: number) => `${kb(actual)} (target ≤ ${kb(target)}: ${actual <= target ? 'within' : 'OVER'})`;
-    out.push(`Guide page vs the issue's targets: total ${verdict(guide.totalBytes, TARGETS.totalBytes)}, JavaScript ${verdict(guide.jsBytes, TARGETS.jsBytes)}`);
+  if (scale) {
+    const ms = (latency: { p50Ms: number; p99Ms: number }) => `${fixed(latency.p50Ms, 2)} / ${fixed(latency.p99Ms, 2)}`;
+    out.push(
+      '',
+      `Scaling: the same database seeded with ${SCALE_SIZES.map((n) => n.toLocaleString('en')).join(', then grown to ')} cases (two offices, two years of 高龄津贴 cases: most decided,`,
+      `the recent ones in progress, some paused or overdue), the portal restarted on it. Latency p50 / p99 in ms, each request timed alone:`,
+      `lookups one at a time (${SCALE_SETTINGS.sequentialLookups}) and ${SCALE_SETTINGS.concurrentConnections} at a time (${SCALE_SETTINGS.concurrentLookups}, with their rate), the 3:1 mix above;`,
+      `the staff queue (GET /api/v1/staff/cases as the demo intake clerk, whose office holds half the cases) one request at a time, ${SCALE_SETTINGS.queueRequests} per page.`,
+    );
+    for (const { kind, points } of scale) {
+      const views = points[0]?.queue.map((view) => view.name) ?? [];
+      const rows = points.map((point) => [
+        point.cases.toLocaleString('en'),
+        fixed(point.seedSeconds, 1),
+        point.queueTotal.toLocaleString('en'),
+        ms(point.lookupSequential),
+        ms(point.lookupConcurrent),
+        fixed(point.lookupConcurrent.requestsPerSecond),
+        ...point.queue.map((view) => ms(view.latency)),
+      ]);
+      const [small, large] = points;
+      if (small && large) {
+        const grow = (a: { p50Ms: number; p99Ms: number }, b: { p50Ms: number; p99Ms: number }) => `${ratio(b.p50Ms / a.p50Ms)} / ${ratio(b.p99Ms / a.p99Ms)}`;
+        rows.push([
+          `×${fixed(large.cases / small.cases)} cases`,
+          '',
+          '',
+          grow(small.lookupSequential, large.lookupSequential),
+          grow(small.lookupConcurrent, large.lookupConcurrent),
+          ratio(large.lookupConcurrent.requestsPerSecond / small.lookupConcurrent.requestsPerSecond),
+          ...large.queue.map((view, i) => grow(small.queue[i]?.latency ?? view.latency, view.latency)),
+        ]);
+      }
+      out.push(`${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}:`, ...table(['cases', 'seed s', 'in queue', 'lookup ×1', `lookup ×${SCALE_SETTINGS.concurrentConnections}`, 'lookups/s', ...views.map((view) => `queue: ${view}`)], rows));
+      const failures = points.flatMap((point) => [point.lookupSequential, point.lookupConcurrent, ...point.queue.map((view) => view.latency)]).reduce((sum, latency) => sum + latency.failures, 0);
+      if (failures > 0) out.push(`WARNING: ${failures} requests were not answered as expected (see the JSON).`);
+    }
+    if (postgresSkipped) out.push(`PostgreSQL: skipped (${postgresSkipped}).`);
+  }
+
+  if (cold) {
+    const { othersDuringColdStarts, baselineCold, freshCold, existingCold } = cold;
+    out.push(
+      '',
+      `Cold start: spawn → first 200 of ${HEALTH} (GET / for the baseline), median of ${COLD_START_RUNS} (all runs in ms);`,
+      `other processes used ${fixed(othersDuringColdStarts, 2)} cores meanwhile${othersDuringColdStarts > NOISE_CORES ? ' (WARNING: a busy machine slows starts down)' : ''}.`,
+    );
+    const coldRow = (name: string, runs: ColdStarts) => [name, fixed(runs.medianMs), ratio(runs.medianMs / baselineCold.medianMs), runs.runsMs.map((value) => fixed(value)).join(' ')];
+    out.push(
+      ...table(
+        ['server', 'median ms', '×base', 'runs'],
+        [
+          [`baseline (bare Hono, GET /)`, fixed(baselineCold.medianMs), ratio(1), baselineCold.runsMs.map((value) => fixed(value)).join(' ')],
+          coldRow('portal, fresh DATA_DIR (create, migrate, load guides)', freshCold),
+          coldRow('portal, existing DATA_DIR', existingCold),
+        ],
+      ),
+    );
+  }
+
+  if (baseline && portal) {
+    out.push('', `Memory (VmRSS, MB): when ready, and after the load tests plus ${IDLE_S} s idle; peak is VmHWM`);
+    const memoryRow = (name: string, memory: typeof baseline.memory) => [name, fixed(memory.startRssMb, 1), fixed(memory.rssMb, 1), ratio(memory.rssMb / baseline.memory.rssMb), fixed(memory.peakMb, 1)];
+    out.push(...table(['process', 'ready', 'idle after load', '×base', 'peak'], [memoryRow('baseline', baseline.memory), memoryRow('portal (SQLite)', portal.memory)]));
+  }
+
+  if (portal) {
+    out.push('', `Page weight, first visit: HTML + stylesheets + scripts + island modules and their imports, body bytes as sent (${BROWSER_ENCODINGS})`);
+    for (const page of portal.pageWeight) {
+      out.push(`${page.path}: total ${kb(page.totalBytes)}, of which JavaScript ${kb(page.jsBytes)} (+ ${kb(page.inlineScriptBytes)} uncompressed inline script inside the HTML)`);
+      for (const asset of page.assets) out.push(`    ${asset.kind.padEnd(5)} ${String(asset.transferred).padStart(7)} B  ${asset.encoding.padEnd(8)} ${asset.path}`);
+    }
+    const guide = portal.pageWeight.find((page) => page.path === GUIDE);
+    if (guide) {
+      const verdict = (actual: number, target: number) => `${kb(actual)} (target ≤ ${kb(target)}: ${actual <= target ? 'within' : 'OVER'})`;
+      out.push(`Guide page vs the issue's targets: total ${verdict(guide.totalBytes, TARGETS.totalBytes)}, JavaScript ${verdict(guide.jsBytes, TARGETS.jsBytes)}`);
+    }
   }
   if (rebuiltDuringRun) out.push('', 'WARNING: dist/ was rebuilt during the run (by someone else?): the figures mix two builds.');
   out.push('', `JSON: ${jsonPath}`);
