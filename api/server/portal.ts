@@ -15,6 +15,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
 import { statusError } from '../http/api-error.ts';
+import { translator } from '../i18n/index.ts';
 import { DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { ContentVersionProbe } from '../content/content-version.ts';
@@ -96,6 +97,8 @@ export interface PortalOptions {
 type PortalEnv = { Bindings: HttpBindings; Variables: { requestId: string; logger: Logger } };
 
 const HAS_FILE_EXTENSION = /\.[a-z0-9]{1,8}$/i;
+/** A page's form post larger than this is refused (413) before anything reads it. */
+const MAX_FORM_BYTES = 64 * 1024;
 
 export function createPortal(options: PortalOptions) {
   const api = createApiApp({
@@ -152,6 +155,10 @@ export function createPortal(options: PortalOptions) {
     if (!site) return c.text('The site is not built: run `npm run build`.', 503);
     const requestIdValue = c.get('requestId');
     const cacheable = c.req.method === 'GET' || c.req.method === 'HEAD';
+    // Forms are small; Astro reads the body from the Node request, so the size is checked here.
+    if (!cacheable && (Number(c.req.header('content-length')) > MAX_FORM_BYTES || (!c.req.header('content-length') && c.req.header('transfer-encoding')))) {
+      return c.text(translator(splitLanguagePrefix(c.req.path).lang)('errors.tooLarge'), 413);
+    }
     const elder = elderModeFromCookieHeader(c.req.header('cookie'));
     const search = new URL(c.req.url).search;
     const key = `${elder ? 'elder' : 'std'}|${c.req.path}|${search}`;

@@ -52,6 +52,21 @@ describe('the portal process', () => {
     expect(portal.output.join('\n')).not.toContain(idNumber);
   });
 
+  it('refuses an oversize form post to a page with 413 before reading it, and answers a normal one', async () => {
+    const big = await fetch(`${portal.url}/track`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portal.url },
+      body: `trackingNumber=${'A'.repeat(100 * 1024)}`,
+    });
+    expect(big.status).toBe(413);
+    const normal = await fetch(`${portal.url}/track`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portal.url },
+      body: 'trackingNumber=2222-2222-222&secondFactor=13812345678',
+    });
+    expect(normal.status).toBeLessThan(500);
+  });
+
   it('keeps its secret in DATA_DIR, readable by the owner only, and never logs it', async () => {
     const { statSync, readFileSync } = await import('node:fs');
     const file = join(portal.dataDir, 'secret.key');

@@ -172,7 +172,7 @@ describe.each(DIALECTS)('the workbench case page on %s', (kind) => {
 
   it('lets exactly one of two members acting at once from the same state succeed; the other is told the case changed', async () => {
     const trackingNumber = await newCase();
-    const answers = await Promise.all([act('clerk', trackingNumber, 'accept', 1), act('clerk', trackingNumber, 'not-accept', 1, { reason: '材料不全，户籍不在本区' }, 'en')]);
+    const answers = await Promise.all([act('clerk', trackingNumber, 'accept', 1, {}, 'en'), act('clerk', trackingNumber, 'not-accept', 1, { reason: '材料不全，户籍不在本区' }, 'en')]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = answers.find((r) => r.status === 409);
     expect(((await loser?.json()) as ErrorBody).error.message).toMatch(/reload/);

@@ -27,15 +27,32 @@ for (const language of LANGUAGES) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.staff.signIn.title);
     });
 
-    test('see the cases of their office in the queue, and filter them by time limit', async ({ page, request }) => {
+    test('see the cases of their office in the queue, longest waiting first, and filter them by time limit', async ({ page, request }) => {
       const trackingNumber = await applyOnline(request);
       await signIn(page, language, member);
       const queue = page.getByRole('region', { name: s.staff.queue.title });
-      await expect(queue.getByRole('rowheader', { name: trackingNumber })).toBeVisible();
+      await queue.getByLabel(s.staff.queue.filterState).selectOption('submitted');
+      await queue.getByRole('button', { name: s.staff.queue.apply }).click();
+      // The newest application waits behind the older ones: page on until it shows.
+      for (let pageNumber = 1; pageNumber < 100 && (await queue.getByRole('rowheader', { name: trackingNumber }).count()) === 0; pageNumber += 1) {
+        await queue.getByRole('link', { name: s.staff.queue.next }).click();
+      }
       await expect(queue.getByRole('row').filter({ hasText: trackingNumber })).toContainText(s.caseState.submitted);
       await queue.getByLabel(s.staff.queue.filterDue).selectOption('overdue');
       await queue.getByRole('button', { name: s.staff.queue.apply }).click();
       await expect(page.getByRole('region', { name: s.staff.queue.title }).getByRole('rowheader', { name: trackingNumber })).toHaveCount(0);
+    });
+
+    test('open a case by its number as a caller reads it out, and are told when there is no such case', async ({ page, request }) => {
+      const trackingNumber = await applyOnline(request);
+      await signIn(page, language, member);
+      await page.getByLabel(s.workbench.findLabel, { exact: true }).fill(trackingNumber.replaceAll('-', '').toLowerCase());
+      await page.getByRole('button', { name: s.workbench.findButton }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.t(s.workbench.caseTitle, { trackingNumber }));
+      await page.goto(language.path('/staff'));
+      await page.getByLabel(s.workbench.findLabel, { exact: true }).fill('2222-2222-222');
+      await page.getByRole('button', { name: s.workbench.findButton }).click();
+      await expect(page.getByText(s.errors.workbench.notFound)).toBeVisible();
     });
 
     test('are told when the password is wrong, with the username kept and the password not', async ({ page }) => {

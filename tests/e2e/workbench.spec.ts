@@ -13,11 +13,13 @@ import { signIn } from './support/staff.ts';
 function workbench(page: Page, language: Language) {
   const s = language.strings;
   return {
-    /** Signs in and opens the case: from the queue (newest submitted first), or by its address. */
-    async open(role: StaffRole, trackingNumber: string, from: 'queue' | 'address' = 'address') {
+    /** Signs in and opens the case: typed into the workbench's "find" form as read out on the phone, or by its address. */
+    async open(role: StaffRole, trackingNumber: string, from: 'find' | 'address' = 'address') {
       await signIn(page, language, role);
-      if (from === 'queue') await page.getByRole('region', { name: s.staff.queue.title }).getByRole('link', { name: trackingNumber }).click();
-      else await page.goto(language.path(`/staff/cases/${trackingNumber}`));
+      if (from === 'find') {
+        await page.getByLabel(s.workbench.findLabel, { exact: true }).fill(trackingNumber.replaceAll('-', ' ').toLowerCase());
+        await page.getByRole('button', { name: s.workbench.findButton }).click();
+      } else await page.goto(language.path(`/staff/cases/${trackingNumber}`));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.t(s.workbench.caseTitle, { trackingNumber }));
     },
     action: (name: keyof typeof s.workbench.action) => page.getByRole('button', { name: exactly(s.workbench.action[name]) }),
@@ -47,10 +49,12 @@ for (const language of LANGUAGES) {
   const s = language.strings;
   test.describe(`In ${language.name}, a case`, () => {
     test('goes from application to approval through intake, review and approval; the applicant sees the decision and was sent a text at each step', async ({ page, request }) => {
+      // Three staff members and the applicant, one after the other: a long test.
+      test.slow();
       const trackingNumber = await applyOnline(request, language.code);
       const w = workbench(page, language);
 
-      await w.open('intake', trackingNumber, 'queue');
+      await w.open('intake', trackingNumber, 'find');
       await expect(page.getByText('1101**********' + ELDER_ID.slice(-4))).toBeVisible();
       await expect(w.action('review')).toHaveCount(0);
       await w.take('accept');

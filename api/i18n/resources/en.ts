@@ -475,6 +475,9 @@ export const en: SameKeys<typeof zhCN> = {
       'provide-documents': 'Documents received',
     },
     done: 'Done: {{action}}. The applicant has been told.',
+    find: 'Find a case by its number',
+    findLabel: 'Tracking number',
+    findButton: 'Open case',
     open: 'Open',
   },
   holidays: {

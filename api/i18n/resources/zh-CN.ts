@@ -471,6 +471,9 @@ export const zhCN = {
       'provide-documents': '已收到补正材料',
     },
     done: '已完成：{{action}}。已通知申请人。',
+    find: '按办件编号查找',
+    findLabel: '办件编号',
+    findButton: '打开办件',
     open: '打开',
   },
   holidays: {
