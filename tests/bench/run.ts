@@ -255,9 +255,9 @@ async function lookupLoad(kind: 'sqlite' | 'postgres'): Promise<{ line: LoadLine
 }
 
 /** Lookup and queue latency at 10,000 cases, then the same database grown to 200,000. */
-async function scaling(kind: 'sqlite' | 'postgres'): Promise<ScalePoint[]> {
+async function scaling(kind: 'sqlite' | 'postgres'): Promise<(ScalePoint & { otherCores: number })[]> {
   return withCaseDatabase(kind, async (database) => {
-    const points: ScalePoint[] = [];
+    const points: (ScalePoint & { otherCores: number })[] = [];
     let sample: SeededApplicant[] = [];
     let seededSoFar = 0;
     for (const size of SCALE_SIZES) {
@@ -270,7 +270,11 @@ async function scaling(kind: 'sqlite' | 'postgres'): Promise<ScalePoint[]> {
       sample = merged.filter((_, i) => i % step === 0);
       seededSoFar = size;
       progress(`scaling (${kind}): measuring at ${size.toLocaleString('en')} cases`);
-      const measured = await withServer(startCasePortal(database), (server) => measureCasesAt(server.url, sample, database.secret.key));
+      const measured = await withServer(startCasePortal(database), async (server) => {
+        const before = cpuSample([server.pid, process.pid]);
+        const result = await measureCasesAt(server.url, sample, database.secret.key);
+        return { ...result, otherCores: cpuBetween(before, cpuSample([server.pid, process.pid])).others };
+      });
       points.push({ cases: size, seedSeconds: seeded.seconds, ...measured });
     }
     return points;
@@ -363,7 +367,7 @@ async function main() {
   }
 
   // 7. Lookup and queue latency at 10,000 and at 200,000 cases, on each database.
-  let scale: { kind: 'sqlite' | 'postgres'; points: ScalePoint[] }[] | undefined;
+  let scale: { kind: 'sqlite' | 'postgres'; points: Awaited<ReturnType<typeof scaling>> }[] | undefined;
   if (runs('scaling')) {
     scale = [];
     for (const kind of kinds) scale.push({ kind, points: await scaling(kind) });
@@ -477,12 +481,14 @@ function render(results: Results, jsonPath: string): string {
       `the recent ones in progress, some paused or overdue), the portal restarted on it. Latency p50 / p99 in ms, each request timed alone:`,
       `lookups one at a time (${SCALE_SETTINGS.sequentialLookups}) and ${SCALE_SETTINGS.concurrentConnections} at a time (${SCALE_SETTINGS.concurrentLookups}, with their rate), the 3:1 mix above;`,
       `the staff queue (GET /api/v1/staff/cases as the demo intake clerk, whose office holds half the cases) one request at a time, ${SCALE_SETTINGS.queueRequests} per page.`,
+      `"other CPU": cores used meanwhile by processes other than the portal and the bench (on PostgreSQL, the database server among them).`,
     );
     for (const { kind, points } of scale) {
       const views = points[0]?.queue.map((view) => view.name) ?? [];
       const rows = points.map((point) => [
         point.cases.toLocaleString('en'),
         fixed(point.seedSeconds, 1),
+        fixed(point.otherCores, 2),
         point.queueTotal.toLocaleString('en'),
         ms(point.lookupSequential),
         ms(point.lookupConcurrent),
@@ -496,15 +502,19 @@ function render(results: Results, jsonPath: string): string {
           `×${fixed(large.cases / small.cases)} cases`,
           '',
           '',
+          '',
           grow(small.lookupSequential, large.lookupSequential),
           grow(small.lookupConcurrent, large.lookupConcurrent),
           ratio(large.lookupConcurrent.requestsPerSecond / small.lookupConcurrent.requestsPerSecond),
           ...large.queue.map((view, i) => grow(small.queue[i]?.latency ?? view.latency, view.latency)),
         ]);
       }
-      out.push(`${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}:`, ...table(['cases', 'seed s', 'in queue', 'lookup ×1', `lookup ×${SCALE_SETTINGS.concurrentConnections}`, 'lookups/s', ...views.map((view) => `queue: ${view}`)], rows));
+      out.push(`${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}:`, ...table(['cases', 'seed s', 'other CPU', 'in queue', 'lookup ×1', `lookup ×${SCALE_SETTINGS.concurrentConnections}`, 'lookups/s', ...views.map((view) => `queue: ${view}`)], rows));
       const failures = points.flatMap((point) => [point.lookupSequential, point.lookupConcurrent, ...point.queue.map((view) => view.latency)]).reduce((sum, latency) => sum + latency.failures, 0);
       if (failures > 0) out.push(`WARNING: ${failures} requests were not answered as expected (see the JSON).`);
+      if (kind === 'sqlite' && points.some((point) => point.otherCores > NOISE_CORES)) {
+        out.push(`WARNING: other processes used over ${NOISE_CORES} cores while measuring (column "other CPU"): rerun on a quiet machine.`);
+      }
     }
     if (postgresSkipped) out.push(`PostgreSQL: skipped (${postgresSkipped}).`);
   }
