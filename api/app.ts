@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { devRoutes } from './routes/dev.routes.ts';
 import { holidayRoutes } from './routes/holidays.routes.ts';
+import { marriageRoutes } from './routes/marriage.routes.ts';
 import { staffCaseRoutes } from './routes/staff-cases.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';
 
@@ -41,7 +42,7 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', caseRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', marriageRoutes).route('/', caseRoutes).route('/', developmentOnly);
 
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

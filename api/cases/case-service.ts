@@ -19,8 +19,8 @@ import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { CASE_SERVICES, type CaseServiceId } from '../services/registry.ts';
 
 export const ANSWERS_CONTEXT = 'cases.answers';
-const ID_HASH_CONTEXT = 'cases.applicant_id';
-const PHONE_HASH_CONTEXT = 'cases.applicant_phone';
+export const ID_HASH_CONTEXT = 'cases.applicant_id';
+export const PHONE_HASH_CONTEXT = 'cases.applicant_phone';
 
 export interface CaseDeps {
   db: Kysely<Database>;

@@ -173,9 +173,47 @@ export interface HolidayYearTable {
   loaded_by: string | null;
 }
 
+export interface BookingPlaceTable {
+  /** resource|date|start|kind (placeKey in api/domain/booking/schedule.ts). */
+  key: string;
+  resource_id: string;
+  date: string;
+  start: string;
+  kind: string;
+  capacity: number;
+  taken: number;
+}
+
+export interface AppointmentTable {
+  id: string;
+  case_id: string;
+  resource_id: string;
+  kind: string;
+  date: string;
+  start: string;
+  end: string;
+  place_key: string;
+  /** active | cancelled | completed | no-show */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppointmentPersonTable {
+  appointment_id: string;
+  kind: string;
+  /** Keyed hash of the person's ID number (never the number). */
+  person_hash: string;
+  /** 1 while the appointment is active; a unique partial index allows one active row per kind and person. */
+  active: number;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
+  booking_places: BookingPlaceTable;
+  appointments: AppointmentTable;
+  appointment_people: AppointmentPersonTable;
   content_state: ContentStateTable;
   cases: CaseTable;
   case_events: CaseEventTable;

@@ -7,8 +7,10 @@
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { ZodError } from 'zod';
 import { lookupCase, submitApplication, withdrawCase, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
-import { claimIdempotencyKey, completeIdempotencyKey, hitRateLimit, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
+import { hitRateLimit } from '../db/request-guards.repo.ts';
+import { idempotent } from '../http/idempotency.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
@@ -101,27 +103,15 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
       return statusError(c, 400, 'malformed_json');
     }
     const deps = caseDeps(c);
-    const key = c.req.valid('header')['idempotency-key'];
-    const scopedKey = key ? `applications/old-age-allowance:${key}` : undefined;
-    if (scopedKey) {
-      const claim = await claimIdempotencyKey(deps.db, scopedKey, createHash('sha256').update(raw).digest('hex'), deps.now());
-      if (claim.outcome === 'replay') return c.json(claim.body as z.infer<typeof Submitted>, 201);
-      if (claim.outcome !== 'first') return statusError(c, 409, claim.outcome === 'mismatch' ? 'idempotency_key_reused' : 'request_in_progress');
-    }
-    try {
+    const outcome = await idempotent<z.infer<typeof Submitted>, ZodError>(c, 'applications/old-age-allowance', c.req.valid('header')['idempotency-key'], raw, async () => {
       const result = await submitApplication(deps, 'old-age-allowance', body, lang);
-      if (!result.ok) {
-        // The same key may carry the corrected answers.
-        if (scopedKey) await releaseIdempotencyKey(deps.db, scopedKey);
-        return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(result.error, lang)), 422);
-      }
-      const answer = { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines };
-      if (scopedKey) await completeIdempotencyKey(deps.db, scopedKey, { status: 201, body: answer });
-      return c.json(answer, 201);
-    } catch (error) {
-      if (scopedKey) await releaseIdempotencyKey(deps.db, scopedKey);
-      throw error;
-    }
+      // A refusal releases the key: the same key may carry the corrected answers.
+      if (!result.ok) return { kind: 'refused', refusal: result.error };
+      return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines } };
+    });
+    if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
+    if (outcome.kind === 'refused') return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(outcome.refusal, lang)), 422);
+    return c.json(outcome.body, 201);
   })
   .openapi(track, async (c) => {
     const { trackingNumber, secondFactor } = c.req.valid('json');

@@ -10,6 +10,9 @@ import { maskPhone } from '../platform/field-crypto.ts';
 import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from './old-age-allowance/application.schema.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from './old-age-allowance/districts.ts';
 import { oldAgeAllowanceWorkflow } from './old-age-allowance/workflow.ts';
+import { marriageAppointmentSchema, type MarriageAppointment } from './marriage/appointment.schema.ts';
+import { registryOffice } from './marriage/offices.ts';
+import { marriageAppointmentWorkflow } from './marriage/workflow.ts';
 
 export interface ApplicantContact {
   /** The ID number that, with the tracking number, opens the status page. */
@@ -70,6 +73,49 @@ const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
   ],
 };
 
-export const CASE_SERVICES = { 'old-age-allowance': oldAgeAllowance } as const;
+const partyRows = (key: 'partyA' | 'partyB', party: MarriageAppointment['partyA']): AnswerRow[] => [
+  { label: `fields.${key}.name`, value: party.name },
+  { label: `fields.${key}.idNumber`, value: party.idNumber, personal: 'id' },
+  { label: `fields.${key}.phone`, value: party.phone, personal: 'phone' },
+];
+
+const marriageAppointment: CaseService<MarriageAppointment> = {
+  workflow: marriageAppointmentWorkflow,
+  applicationSchema: (today) => marriageAppointmentSchema({ today }),
+  // Either party's ID number opens the status page; messages go to the first party's phone.
+  applicant: (appointment) => ({ idNumber: appointment.partyA.idNumber, phone: appointment.partyA.phone }),
+  office: (appointment) => registryOffice(appointment.office)?.office ?? appointment.office,
+  answerRows: (appointment) => [
+    { label: 'fields.kind', value: `marriage.kind.${appointment.kind}`, valueKey: true },
+    { label: 'fields.office', value: `marriage.office.${appointment.office}.name`, valueKey: true },
+    { label: 'fields.date', value: appointment.date },
+    { label: 'fields.start', value: appointment.start },
+    ...partyRows('partyA', appointment.partyA),
+    ...(appointment.partyB ? partyRows('partyB', appointment.partyB) : []),
+  ],
+};
+
+/**
+ * A service as the core sees it: its application's type is its own business. The application the
+ * core hands back was produced by the same service's schema (or decrypted from what it produced),
+ * which is what makes the narrowing below sound.
+ */
+export type RegisteredCaseService = CaseService<unknown>;
+
+function register<Application>(service: CaseService<Application>): RegisteredCaseService {
+  const own = (application: unknown) => application as Application;
+  return {
+    workflow: service.workflow,
+    applicationSchema: service.applicationSchema,
+    applicant: (application) => service.applicant(own(application)),
+    office: (application) => service.office(own(application)),
+    answerRows: (application) => service.answerRows(own(application)),
+  };
+}
+
+export const CASE_SERVICES = {
+  'old-age-allowance': register(oldAgeAllowance),
+  'marriage-appointment': register(marriageAppointment),
+} as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];

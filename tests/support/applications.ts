@@ -13,3 +13,28 @@ export function oldAgeAllowanceApplication(district = 'demo-district') {
     declaration: true,
   };
 }
+
+/**
+ * A valid resident ID number for made-up person `n` (any n ≥ 0: every 500 people are born a day
+ * later from 1 January 1990), or born on `birth` (YYYYMMDD), of the given sex (the 17th digit is
+ * odd for a man, even for a woman).
+ */
+export function personId(n: number, sex: 'male' | 'female', birth?: string, region = '110101'): string {
+  const born = birth ?? new Date(Date.UTC(1990, 0, 1 + Math.floor(n / 500))).toISOString().slice(0, 10).replaceAll('-', '');
+  const order = String(Math.floor(n / 5) % 100).padStart(2, '0');
+  const sexDigit = String(((n % 5) * 2 + (sex === 'male' ? 1 : 0)) % 10);
+  const first17 = `${region}${born}${order}${sexDigit}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+/** A marriage appointment for two made-up people `n` (the man) and `n` (the woman). */
+export function marriageAppointment(n: number, slot: { office?: string; date: string; start: string; kind?: 'marriage' | 'divorce' | 'reissue' }) {
+  return {
+    kind: slot.kind ?? 'marriage',
+    office: slot.office ?? 'demo-county-registry',
+    date: slot.date,
+    start: slot.start,
+    partyA: { name: '王小明', idNumber: personId(n, 'male'), phone: `139${String(n).padStart(8, '0')}` },
+    partyB: { name: '李小红', idNumber: personId(n, 'female'), phone: `137${String(n).padStart(8, '0')}` },
+  };
+}

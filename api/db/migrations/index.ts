@@ -10,6 +10,7 @@ import * as requestGuards from './2026112504_request_guards.ts';
 import * as staff from './2026112505_staff.ts';
 import * as caseQueue from './2026112506_case_queue.ts';
 import * as holidayYears from './2026112507_holiday_years.ts';
+import * as booking from './2026112508_booking.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026112505_staff': staff,
   '2026112506_case_queue': caseQueue,
   '2026112507_holiday_years': holidayYears,
+  '2026112508_booking': booking,
 };

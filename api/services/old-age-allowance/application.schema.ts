@@ -5,46 +5,12 @@
  * thresholds), which are passed in: the domain reads no clock.
  */
 import { z } from 'zod';
-import { ageOn, parseResidentId, type ResidentIdProblem } from '../../domain/identity/resident-id.ts';
+import { MobilePhone, PersonName as Name, residentIdField } from '../../domain/identity/person-fields.ts';
+import { ageOn, parseResidentId } from '../../domain/identity/resident-id.ts';
+import { validFields } from '../../domain/valid-fields.ts';
 import { DEFAULT_AGE_THRESHOLD, type AllowanceDistrict } from './districts.ts';
 
 export const RELATIONSHIPS = ['spouse', 'child', 'child-in-law', 'grandchild', 'sibling', 'other-relative', 'carer'] as const;
-
-const PROBLEM_MESSAGE: Record<ResidentIdProblem, string> = {
-  length: 'errors.application.idNumberLength',
-  characters: 'errors.application.idNumberCharacters',
-  region: 'errors.application.idNumberRegion',
-  birthDate: 'errors.application.idNumberBirthDate',
-  checkDigit: 'errors.application.idNumberCheckDigit',
-};
-
-const Name = z
-  .string({ error: 'errors.application.nameRequired' })
-  .trim()
-  .min(2, 'errors.application.nameRequired')
-  .max(30, 'errors.application.nameTooLong');
-
-const MobilePhone = z
-  .string({ error: 'errors.application.phoneRequired' })
-  .trim()
-  .transform((value) => value.normalize('NFKC').replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^1\d{10}$/, 'errors.application.phoneInvalid'));
-
-/** A resident ID number, normalised (18 characters, upper-case X), checked against `today`. */
-export function residentIdField(today: string) {
-  return z
-    .string({ error: 'errors.application.idNumberRequired' })
-    .trim()
-    .min(1, 'errors.application.idNumberRequired')
-    .transform((value, context) => {
-      const parsed = parseResidentId(value, today);
-      if (!parsed.ok) {
-        context.addIssue({ code: 'custom', message: PROBLEM_MESSAGE[parsed.problem] });
-        return z.NEVER;
-      }
-      return parsed.id.value;
-    });
-}
 
 export function oldAgeAllowanceApplicationSchema(options: { today: string; districts: readonly AllowanceDistrict[] }) {
   const districtIds = options.districts.map((d) => d.id);
@@ -92,11 +58,6 @@ export function oldAgeAllowanceApplicationSchema(options: { today: string; distr
       },
       { when: (payload) => validFields(payload.issues, [['agent', 'idNumber'], ['elder', 'idNumber']]) },
     );
-}
-
-/** No issue touches these fields (an issue on a parent object, e.g. a missing `elder`, counts). */
-function validFields(issues: readonly { path?: readonly PropertyKey[] | undefined }[], fields: readonly (readonly string[])[]): boolean {
-  return !issues.some((issue) => fields.some((field) => field.every((part, i) => i >= (issue.path?.length ?? 0) || issue.path?.[i] === part)));
 }
 
 export type OldAgeAllowanceApplication = z.infer<ReturnType<typeof oldAgeAllowanceApplicationSchema>>;

@@ -1,0 +1,115 @@
+/**
+ * Booking a marriage registration appointment: the answers are checked by the appointment schema,
+ * the slot by the office's schedule (the booking engine's pure core), and then the case, the place
+ * and the people are recorded in one transaction in which the database itself refuses a full slot
+ * or a person who already holds an active appointment of the same kind.
+ */
+import type { ZodError } from 'zod';
+import { PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces } from '../db/booking.repo.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
+import { addDays } from '../domain/calendar/working-days.ts';
+import { checkBookable, dayState, placeKey, slotsOn, type BookingRefusal, type DayState } from '../domain/booking/schedule.ts';
+import { formatTrackingNumber, newTrackingNumber } from '../domain/cases/tracking-number.ts';
+import type { Locale } from '../i18n/index.ts';
+import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
+import { ANSWERS_CONTEXT, ID_HASH_CONTEXT, PHONE_HASH_CONTEXT, type CaseDeps } from '../cases/case-service.ts';
+import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
+import { registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
+import { marriageAppointmentWorkflow } from '../services/marriage/workflow.ts';
+
+/** "One active appointment per person per kind" compares this hash, never the ID number. */
+const PERSON_HASH_CONTEXT = 'appointments.person';
+
+export type BookingResult =
+  | { ok: true; trackingNumber: string; office: string; kind: MarriageKind; date: string; start: string; end: string }
+  | { ok: false; reason: 'invalid'; error: ZodError }
+  | { ok: false; reason: 'slot'; refusal: BookingRefusal; releasesAt?: string }
+  | { ok: false; reason: 'already-booked' };
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && /unique/i.test(error.message);
+}
+
+export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, lang: Locale): Promise<BookingResult> {
+  const now = deps.now();
+  const today = chinaDate(now);
+  const parsed = marriageAppointmentSchema({ today }).safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
+  const appointment = parsed.data;
+  const office = registryOffice(appointment.office);
+  if (!office) return { ok: false, reason: 'slot', refusal: 'closed' };
+  const bookable = checkBookable(office.schedule, appointment, appointment.kind, { today, now, calendar: deps.calendar });
+  if (!bookable.ok) return { ok: false, reason: 'slot', refusal: bookable.refusal, ...(bookable.releasesAt ? { releasesAt: bookable.releasesAt } : {}) };
+
+  const people = [appointment.partyA, ...(appointment.partyB ? [appointment.partyB] : [])];
+  for (let attempt = 0; ; attempt += 1) {
+    const trackingNumber = newTrackingNumber(deps.randomBytes);
+    try {
+      await recordBooking(
+        deps.db,
+        {
+          trackingNumber,
+          service: 'marriage-appointment',
+          lang,
+          // Either party opens the status page with their ID number; the hash of the first is kept
+          // here, the second's among the appointment's people.
+          applicantIdHash: deps.crypto.lookupHash(appointment.partyA.idNumber, ID_HASH_CONTEXT),
+          applicantPhoneHash: deps.crypto.lookupHash(appointment.partyA.phone, PHONE_HASH_CONTEXT),
+          answersEnc: deps.crypto.encrypt(JSON.stringify(appointment), ANSWERS_CONTEXT),
+          snapshot: { state: marriageAppointmentWorkflow.initialState, version: 1, office: office.office, deadlines: [] },
+          at: now,
+        },
+        {
+          channel: 'sms',
+          template: 'case.appointmentBooked',
+          lang,
+          recipientEnc: deps.crypto.encrypt(appointment.partyA.phone, OUTBOX_RECIPIENT_CONTEXT),
+          params: { trackingNumber: formatTrackingNumber(trackingNumber), date: appointment.date, start: appointment.start },
+        },
+        {
+          place: { key: placeKey(office.id, appointment, appointment.kind), resourceId: office.id, date: appointment.date, start: appointment.start, kind: appointment.kind, capacity: bookable.capacity },
+          end: bookable.end,
+          personHashes: people.map((person) => deps.crypto.lookupHash(person.idNumber, PERSON_HASH_CONTEXT)),
+        },
+      );
+      return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), office: office.id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: bookable.end };
+    } catch (error) {
+      if (error instanceof SlotFullError) return { ok: false, reason: 'slot', refusal: 'full' };
+      if (error instanceof PersonAlreadyBookedError) return { ok: false, reason: 'already-booked' };
+      if (attempt >= 2 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+export interface DayAvailability {
+  date: string;
+  state: DayState['state'];
+  placesLeft?: number;
+  releasesAt?: string;
+}
+
+/** A month (or any run of days) of an office's calendar for one kind of business. */
+export async function officeCalendar(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now'>, officeId: string, kind: MarriageKind, from: string, days: number): Promise<DayAvailability[] | undefined> {
+  const office = registryOffice(officeId);
+  if (!office) return undefined;
+  const now = deps.now();
+  const clock = { today: chinaDate(now), now, calendar: deps.calendar };
+  const to = addDays(from, days - 1);
+  const taken = await takenPlaces(deps.db, office.id, kind, from, to);
+  const result: DayAvailability[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const ofDay = new Map(taken.filter((row) => row.date === date).map((row) => [row.start, row.taken]));
+    const state = dayState(office.schedule, date, kind, ofDay, clock);
+    result.push({ date, state: state.state, ...(state.state === 'available' ? { placesLeft: state.placesLeft } : {}), ...(state.state === 'opens-at' ? { releasesAt: state.releasesAt } : {}) });
+  }
+  return result;
+}
+
+/** The slots of one day with the places left in each. */
+export async function officeSlots(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now'>, officeId: string, kind: MarriageKind, date: string) {
+  const office = registryOffice(officeId);
+  if (!office) return undefined;
+  const taken = new Map((await takenPlaces(deps.db, office.id, kind, date, date)).map((row) => [row.start, row.taken]));
+  const capacity = office.schedule.placesPerSlot[kind] ?? 0;
+  return slotsOn(office.schedule, date, deps.calendar).map((slot) => ({ start: slot.start, end: slot.end, placesLeft: Math.max(0, capacity - (taken.get(slot.start) ?? 0)) }));
+}

@@ -1,0 +1,130 @@
+/**
+ * Places and appointments. A place is taken by one conditional update (`taken < capacity`), so two
+ * requests can never both take the last place, on SQLite or PostgreSQL, in one process or many;
+ * releasing it (a cancellation, a reschedule) happens in the same transaction as the change that
+ * frees it. An appointment is recorded with its case, its place and its people in one transaction:
+ * all of it, or none.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { enqueueNotification, insertCase, insertEvent, type NewCase, type QueuedNotification } from './cases.repo.ts';
+import type { Database } from './schema.ts';
+
+export interface Place {
+  key: string;
+  resourceId: string;
+  date: string;
+  start: string;
+  kind: string;
+  capacity: number;
+}
+
+/** Takes one place if one is left; false when the slot is full. */
+export async function takePlace(trx: Transaction<Database>, place: Place): Promise<boolean> {
+  await trx
+    .insertInto('booking_places')
+    .values({ key: place.key, resource_id: place.resourceId, date: place.date, start: place.start, kind: place.kind, capacity: place.capacity, taken: 0 })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const result = await trx
+    .updateTable('booking_places')
+    .set((eb) => ({ taken: eb('taken', '+', 1) }))
+    .where('key', '=', place.key)
+    .whereRef('taken', '<', 'capacity')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releasePlace(trx: Transaction<Database>, key: string): Promise<void> {
+  await trx
+    .updateTable('booking_places')
+    .set((eb) => ({ taken: eb('taken', '-', 1) }))
+    .where('key', '=', key)
+    .where('taken', '>', 0)
+    .execute();
+}
+
+/** Places taken per day and slot start, for a calendar. */
+export async function takenPlaces(db: Kysely<Database>, resourceId: string, kind: string, from: string, to: string): Promise<{ date: string; start: string; taken: number }[]> {
+  const rows = await db
+    .selectFrom('booking_places')
+    .select(['date', 'start', 'taken'])
+    .where('resource_id', '=', resourceId)
+    .where('kind', '=', kind)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+  return rows.map((row) => ({ date: row.date, start: row.start, taken: Number(row.taken) }));
+}
+
+export class SlotFullError extends Error {
+  override name = 'SlotFullError';
+}
+
+export class PersonAlreadyBookedError extends Error {
+  override name = 'PersonAlreadyBookedError';
+}
+
+export interface NewAppointment {
+  place: Place;
+  end: string;
+  /** Keyed hashes of the people's ID numbers: one active appointment per person per kind. */
+  personHashes: readonly string[];
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && /unique/i.test(error.message);
+}
+
+/**
+ * A booking: the case (with its first event and notification), the place and the appointment with
+ * its people, in one transaction.
+ * @throws SlotFullError when no place is left; PersonAlreadyBookedError when someone already holds an
+ * active appointment of this kind; a unique violation on the tracking number (the caller draws again).
+ */
+export async function recordBooking(db: Kysely<Database>, newCase: NewCase, notification: QueuedNotification, appointment: NewAppointment): Promise<{ caseId: string; appointmentId: string }> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await takePlace(trx, appointment.place))) throw new SlotFullError('the slot is full');
+    const caseId = await insertCase(trx, newCase);
+    await insertEvent(
+      trx,
+      caseId,
+      { event: { transition: 'submit', from: '', to: newCase.snapshot.state, visibility: 'applicant', input: undefined } },
+      { kind: 'applicant', id: null, role: null },
+      newCase.at,
+    );
+    const appointmentId = randomUUID();
+    const at = newCase.at.toISOString();
+    await trx
+      .insertInto('appointments')
+      .values({
+        id: appointmentId,
+        case_id: caseId,
+        resource_id: appointment.place.resourceId,
+        kind: appointment.place.kind,
+        date: appointment.place.date,
+        start: appointment.place.start,
+        end: appointment.end,
+        place_key: appointment.place.key,
+        status: 'active',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    try {
+      await trx
+        .insertInto('appointment_people')
+        .values(appointment.personHashes.map((hash) => ({ appointment_id: appointmentId, kind: appointment.place.kind, person_hash: hash, active: 1 })))
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new PersonAlreadyBookedError('a person already holds an active appointment of this kind');
+      throw error;
+    }
+    await enqueueNotification(trx, caseId, notification, newCase.at);
+    return { caseId, appointmentId };
+  });
+}
+
+export async function findAppointmentByCase(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('appointments').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').executeTakeFirst();
+}

@@ -1,0 +1,37 @@
+/**
+ * Idempotency-Key for POSTs that create something: the first request with a key runs; a repeat
+ * with the same body gets the first answer again; the same key with another body, or while the
+ * first is still running, gets 409. A refused request (4xx) releases the key, so the corrected
+ * answers may use it.
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
+import type { ApiEnv } from './api-env.ts';
+
+/** What the work did: made something (its answer is kept for repeats), or refused (the key is released). */
+export type IdempotentOutcome<Body, Refusal> = { kind: 'done'; status: 201; body: Body } | { kind: 'refused'; refusal: Refusal };
+
+export async function idempotent<Body, Refusal>(
+  c: Context<ApiEnv>,
+  scope: string,
+  key: string | undefined,
+  rawBody: string,
+  work: () => Promise<IdempotentOutcome<Body, Refusal>>,
+): Promise<{ kind: 'replay'; body: Body } | { kind: 'conflict'; code: 'idempotency_key_reused' | 'request_in_progress' } | IdempotentOutcome<Body, Refusal>> {
+  if (!key) return work();
+  const deps = c.get('deps');
+  const scopedKey = `${scope}:${key}`;
+  const claim = await claimIdempotencyKey(deps.database.db, scopedKey, createHash('sha256').update(rawBody).digest('hex'), deps.now());
+  if (claim.outcome === 'replay') return { kind: 'replay', body: claim.body as Body };
+  if (claim.outcome !== 'first') return { kind: 'conflict', code: claim.outcome === 'mismatch' ? 'idempotency_key_reused' : 'request_in_progress' };
+  try {
+    const outcome = await work();
+    if (outcome.kind === 'done') await completeIdempotencyKey(deps.database.db, scopedKey, { status: outcome.status, body: outcome.body });
+    else await releaseIdempotencyKey(deps.database.db, scopedKey);
+    return outcome;
+  } catch (error) {
+    await releaseIdempotencyKey(deps.database.db, scopedKey);
+    throw error;
+  }
+}

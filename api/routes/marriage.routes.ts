@@ -1,0 +1,150 @@
+/**
+ * Marriage registration appointments over HTTP: the offices, an office's calendar and a day's
+ * slots for one kind of business, and booking (with an Idempotency-Key). A full slot, a closed or
+ * not-yet-open day and a person already booked are 409/422 answers with a translated message on the
+ * field concerned, never a 5xx.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bookMarriageAppointment, officeCalendar, officeSlots, type BookingResult } from '../appointments/booking-service.ts';
+import type { CaseDeps } from '../cases/case-service.ts';
+import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError, type FieldError } from '../http/api-error.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { idempotent } from '../http/idempotency.ts';
+import { translator } from '../i18n/index.ts';
+import { MARRIAGE_KINDS, REGISTRY_OFFICES } from '../services/marriage/offices.ts';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const Office = z
+  .object({ id: z.string(), phone: z.string(), mapUrl: z.string(), placesPerSlot: z.record(z.string(), z.number().int()), slotMinutes: z.number().int(), window: z.object({ minDaysAhead: z.number().int(), maxDaysAhead: z.number().int() }) })
+  .openapi('RegistryOffice');
+
+const offices = createRoute({
+  method: 'get',
+  path: '/marriage/offices',
+  tags: ['Marriage appointments'],
+  summary: 'The marriage registry offices (any office registers anyone: 全国通办)',
+  responses: { 200: json(z.object({ offices: z.array(Office) }), 'The offices') },
+});
+
+const Kind = z.enum(MARRIAGE_KINDS);
+const Day = z.iso.date();
+
+const calendar = createRoute({
+  method: 'get',
+  path: '/marriage/offices/{office}/calendar',
+  tags: ['Marriage appointments'],
+  summary: 'An office’s days for one kind of business: places left, full, closed, or when a popular date opens',
+  request: {
+    params: z.object({ office: z.string().max(60) }),
+    query: z.object({ kind: Kind, from: Day, days: z.coerce.number().int().min(1).max(62).default(31) }),
+  },
+  responses: {
+    200: json(
+      z.object({ days: z.array(z.object({ date: z.string(), state: z.enum(['closed', 'past', 'too-soon', 'beyond-window', 'opens-at', 'full', 'available']), placesLeft: z.number().int().optional(), releasesAt: z.string().optional() })) }).openapi('OfficeCalendar'),
+      'The days',
+    ),
+    404: json(ApiErrorSchema, 'No such office'),
+    422: json(ApiErrorSchema, 'A parameter is not valid'),
+  },
+});
+
+const slots = createRoute({
+  method: 'get',
+  path: '/marriage/offices/{office}/slots',
+  tags: ['Marriage appointments'],
+  summary: 'The slots of one day with the places left in each',
+  request: { params: z.object({ office: z.string().max(60) }), query: z.object({ kind: Kind, date: Day }) },
+  responses: {
+    200: json(z.object({ slots: z.array(z.object({ start: z.string(), end: z.string(), placesLeft: z.number().int() })) }).openapi('OfficeSlots'), 'The slots'),
+    404: json(ApiErrorSchema, 'No such office'),
+    422: json(ApiErrorSchema, 'A parameter is not valid'),
+  },
+});
+
+const Booked = z
+  .object({ trackingNumber: z.string(), office: z.string(), kind: Kind, date: z.string(), start: z.string(), end: z.string() })
+  .openapi('AppointmentBooked');
+
+const book = createRoute({
+  method: 'post',
+  path: '/marriage/appointments',
+  tags: ['Marriage appointments'],
+  summary: 'Book an appointment. Body: kind, office, date, start, partyA {name, idNumber, phone}, partyB (not needed for a reissue)',
+  request: { headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }) },
+  responses: {
+    201: json(Booked, 'Booked; a place is held and the applicant is notified'),
+    400: json(ApiErrorSchema, 'The body is not JSON'),
+    409: json(ApiErrorSchema, 'The slot is full, or the Idempotency-Key was used with another body or is still running'),
+    422: json(ApiErrorSchema, 'Field errors (ID numbers, ages, the same person twice, a person already booked, a closed or not-yet-open day)'),
+  },
+});
+
+function caseDeps(c: Context<ApiEnv>): CaseDeps {
+  const deps = c.get('deps');
+  return { db: deps.database.db, kind: deps.database.kind, crypto: deps.crypto, calendar: deps.calendar, now: deps.now, randomBytes: deps.randomBytes };
+}
+
+type Refusal = Exclude<BookingResult, { ok: true }>;
+
+/** Each refusal on the field it concerns, in the reader's language. */
+function refusalFields(refusal: Refusal, lang: ReturnType<typeof requestLocale>): FieldError[] {
+  const t = translator(lang);
+  if (refusal.reason === 'invalid') return fieldErrors(refusal.error, lang);
+  if (refusal.reason === 'already-booked') return [{ field: 'partyA.idNumber', code: 'already_booked', message: t('errors.marriage.alreadyBooked') }];
+  const field = refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date';
+  return [{ field, code: refusal.refusal, message: t(`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: refusal.releasesAt } : {}) }];
+}
+
+export const marriageRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(offices, (c) =>
+    c.json(
+      {
+        offices: REGISTRY_OFFICES.map((office) => ({
+          id: office.id,
+          phone: office.phone,
+          mapUrl: office.mapUrl,
+          placesPerSlot: office.schedule.placesPerSlot,
+          slotMinutes: office.schedule.slotMinutes,
+          window: office.schedule.window,
+        })),
+      },
+      200,
+    ),
+  )
+  .openapi(calendar, async (c) => {
+    const { kind, from, days } = c.req.valid('query');
+    const result = await officeCalendar(caseDeps(c), c.req.valid('param').office, kind, from, days);
+    if (!result) return statusError(c, 404, 'no_such_office');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ days: result }, 200);
+  })
+  .openapi(slots, async (c) => {
+    const { kind, date } = c.req.valid('query');
+    const result = await officeSlots(caseDeps(c), c.req.valid('param').office, kind, date);
+    if (!result) return statusError(c, 404, 'no_such_office');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ slots: result }, 200);
+  })
+  .openapi(book, async (c) => {
+    const lang = requestLocale(c);
+    const raw = await c.req.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return statusError(c, 400, 'malformed_json');
+    }
+    const outcome = await idempotent<z.infer<typeof Booked>, Refusal>(c, 'marriage/appointments', c.req.valid('header')['idempotency-key'], raw, async () => {
+      const result = await bookMarriageAppointment(caseDeps(c), body, lang);
+      if (!result.ok) return { kind: 'refused', refusal: result };
+      const { ok: _ok, ...booked } = result;
+      return { kind: 'done', status: 201, body: booked };
+    });
+    if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
+    if (outcome.kind === 'replay' || outcome.kind === 'done') return c.json(outcome.body, 201);
+    const fields = refusalFields(outcome.refusal, lang);
+    const full = outcome.refusal.reason === 'slot' && outcome.refusal.refusal === 'full';
+    return c.json(errorBody(c, full ? 'slot_full' : 'validation_failed', translator(lang)(full ? 'errors.marriage.slot.full' : 'errors.badRequest'), fields), full ? 409 : 422);
+  });

@@ -1,0 +1,26 @@
+/**
+ * A marriage registration appointment as a case: booked → arrived → completed, or no-show; the
+ * applicant cancels before the day (the place is released in the same transaction). Divorce's
+ * acceptance and cooling-off period come with the divorce slice of the booking journey.
+ */
+import type { ServiceDefinition } from '../../domain/workflow/workflow.ts';
+
+export const marriageAppointmentWorkflow: ServiceDefinition = {
+  id: 'marriage-appointment',
+  serviceArea: 'marriage',
+  initialState: 'booked',
+  states: {
+    booked: {},
+    arrived: {},
+    completed: { terminal: true, decided: true },
+    'no-show': { terminal: true, decided: true },
+    cancelled: { terminal: true },
+  },
+  deadlines: {},
+  transitions: [
+    { name: 'mark-arrived', from: ['booked'], to: 'arrived', by: ['intake'], visibility: 'internal' },
+    { name: 'complete', from: ['arrived'], to: 'completed', by: ['intake'], notify: 'case.appointmentCompleted', visibility: 'applicant' },
+    { name: 'mark-no-show', from: ['booked'], to: 'no-show', by: ['intake'], notify: 'case.appointmentMissed', visibility: 'applicant' },
+    { name: 'cancel', from: ['booked'], to: 'cancelled', by: ['applicant'], notify: 'case.appointmentCancelled', visibility: 'applicant' },
+  ],
+};

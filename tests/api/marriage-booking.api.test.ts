@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { marriageAppointment, personId } from '../support/applications.ts';
+import { DIALECTS } from '../support/test-database.ts';
+import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+
+interface ErrorBody {
+  error: { code: string; message: string; fields?: { field: string; code: string; message: string }[] };
+}
+
+describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
+  let runtime: TestRuntime;
+  // Wednesday 25 November 2026, 10:00 in China.
+  const clock = new Date('2026-11-25T02:00:00Z');
+  const book = (body: unknown, headers: Record<string, string> = {}) =>
+    runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers } });
+  const count = async (table: 'appointments' | 'cases') => (await runtime.database.db.selectFrom(table).select('id').execute()).length;
+  const placesTaken = async (key: string) => Number((await runtime.database.db.selectFrom('booking_places').select('taken').where('key', '=', key).executeTakeFirst())?.taken ?? 0);
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind, { now: () => clock });
+  });
+  afterAll(async () => {
+    await runtime.dispose();
+  });
+
+  it('books a slot: a case with a tracking number, a place held, and the couple told by text', async () => {
+    const response = await book(marriageAppointment(1, { date: '2026-12-02', start: '09:00' }));
+    expect(response.status).toBe(201);
+    const booked = (await response.json()) as { trackingNumber: string; end: string };
+    expect(booked).toMatchObject({ office: 'demo-county-registry', kind: 'marriage', date: '2026-12-02', start: '09:00', end: '09:30' });
+    expect(await placesTaken('demo-county-registry|2026-12-02|09:00|marriage')).toBe(1);
+    const outbox = await runtime.database.db.selectFrom('notification_outbox').select(['template', 'params_json']).where('template', '=', 'case.appointmentBooked').execute();
+    expect(outbox.map((row) => JSON.parse(row.params_json) as Record<string, string>)).toContainEqual({ trackingNumber: booked.trackingNumber, date: '2026-12-02', start: '09:00' });
+  });
+
+  it('never holds more places than a slot has, however many people try at once, and loses none', async () => {
+    // The county office has 4 places per slot for marriages; 40 couples try for the same one.
+    const attempts = await Promise.all(Array.from({ length: 40 }, (_, i) => book(marriageAppointment(100 + i, { date: '2026-12-03', start: '14:00' }))));
+    const statuses = attempts.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(36);
+    const full = (await attempts.find((r) => r.status === 409)?.json()) as ErrorBody;
+    expect(full.error).toMatchObject({ code: 'slot_full', fields: [{ field: 'start', code: 'full', message: 'That time is fully booked: choose another' }] });
+    expect(await placesTaken('demo-county-registry|2026-12-03|14:00|marriage')).toBe(4);
+    const held = await runtime.database.db.selectFrom('appointments').select('id').where('place_key', '=', 'demo-county-registry|2026-12-03|14:00|marriage').execute();
+    expect(held).toHaveLength(4);
+  });
+
+  it('lets a person hold one active appointment of a kind, and says so next to the field', async () => {
+    expect((await book(marriageAppointment(2, { date: '2026-12-04', start: '09:00' }))).status).toBe(201);
+    const before = await count('cases');
+    const again = await book(marriageAppointment(2, { date: '2026-12-07', start: '10:00' }));
+    expect(again.status).toBe(422);
+    expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyA.idNumber', code: 'already_booked', message: 'One of you already has an appointment of this kind: cancel it or change it instead' }]);
+    expect(await count('cases')).toBe(before);
+    expect(await placesTaken('demo-county-registry|2026-12-07|10:00|marriage')).toBe(0);
+  });
+
+  it('refuses a closed, past, too-early or not-yet-open day on the date field, and a time the office does not have', async () => {
+    const refusal = async (slot: { date: string; start: string }) => ((await (await book(marriageAppointment(3, slot))).json()) as ErrorBody).error.fields?.[0];
+    expect(await refusal({ date: '2026-11-29', start: '09:00' })).toMatchObject({ field: 'date', code: 'closed' });
+    expect(await refusal({ date: '2026-11-20', start: '09:00' })).toMatchObject({ field: 'date', code: 'past' });
+    expect(await refusal({ date: '2026-11-25', start: '14:00' })).toMatchObject({ field: 'date', code: 'too-soon' });
+    expect(await refusal({ date: '2027-01-05', start: '09:00' })).toMatchObject({ field: 'date', code: 'beyond-window' });
+    expect(await refusal({ date: '2026-12-02', start: '09:10' })).toMatchObject({ field: 'start', code: 'no-such-slot' });
+    const special = (await (await book({ ...marriageAppointment(3, { date: '2026-12-12', start: '09:00' }), office: 'demo-district-registry' })).json()) as ErrorBody;
+    expect(special.error.fields?.[0]).toMatchObject({ field: 'date', code: 'not-yet-open', message: 'Booking for that day opens at 2026-12-01T09:00:00+08:00' });
+  });
+
+  it('makes one appointment of a repeated request with the same Idempotency-Key', async () => {
+    const key = { 'idempotency-key': 'marriage-form-0001-double' };
+    const first = await book(marriageAppointment(4, { date: '2026-12-08', start: '09:30' }), key);
+    const second = await book(marriageAppointment(4, { date: '2026-12-08', start: '09:30' }), key);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(((await second.json()) as { trackingNumber: string }).trackingNumber).toBe(((await first.json()) as { trackingNumber: string }).trackingNumber);
+    expect(await placesTaken('demo-county-registry|2026-12-08|09:30|marriage')).toBe(1);
+  });
+
+  it('answers bad input with field errors, never 5xx, and books nothing', async () => {
+    const before = await count('appointments');
+    for (const body of ['{', '[]', 'null', JSON.stringify({ kind: 'wedding' }), JSON.stringify({ ...marriageAppointment(5, { date: '2026-12-02', start: '09:00' }), partyB: { ...marriageAppointment(5, { date: '2026-12-02', start: '09:00' }).partyB, idNumber: personId(5, 'male') } })]) {
+      const response = await runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      expect([400, 422], body).toContain(response.status);
+    }
+    expect(await count('appointments')).toBe(before);
+  });
+
+  it('shows an office’s calendar and a day’s slots with the places left', async () => {
+    const calendar = (await (await runtime.portal.app.request('/api/v1/marriage/offices/demo-county-registry/calendar?kind=marriage&from=2026-11-28&days=7')).json()) as { days: { date: string; state: string; placesLeft?: number }[] };
+    expect(calendar.days.map((d) => d.state)).toEqual(['closed', 'closed', 'available', 'available', 'available', 'available', 'available']);
+    const slots = (await (await runtime.portal.app.request('/api/v1/marriage/offices/demo-county-registry/slots?kind=marriage&date=2026-12-03')).json()) as { slots: { start: string; placesLeft: number }[] };
+    expect(slots.slots.find((s) => s.start === '14:00')?.placesLeft).toBe(0);
+    expect(slots.slots.find((s) => s.start === '09:00')?.placesLeft).toBe(4);
+    expect((await runtime.portal.app.request('/api/v1/marriage/offices/atlantis/calendar?kind=marriage&from=2026-11-28')).status).toBe(404);
+  });
+});
