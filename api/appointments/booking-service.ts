@@ -12,13 +12,11 @@ import { checkBookable, dayState, placeKey, slotsOn, type BookingRefusal, type D
 import { formatTrackingNumber, newTrackingNumber } from '../domain/cases/tracking-number.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import { ANSWERS_CONTEXT, ID_HASH_CONTEXT, PHONE_HASH_CONTEXT, type CaseDeps } from '../cases/case-service.ts';
+import { ANSWERS_CONTEXT, ID_HASH_CONTEXT, PERSON_HASH_CONTEXT, PHONE_HASH_CONTEXT, type CaseDeps } from '../cases/case-service.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
 import { registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
 import { marriageAppointmentWorkflow } from '../services/marriage/workflow.ts';
 
-/** "One active appointment per person per kind" compares this hash, never the ID number. */
-const PERSON_HASH_CONTEXT = 'appointments.person';
 
 export type BookingResult =
   | { ok: true; trackingNumber: string; office: string; kind: MarriageKind; date: string; start: string; end: string }

@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
+import { closeAppointment, findAppointmentByCase, isPersonOnCase } from '../db/booking.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -21,6 +22,8 @@ import { CASE_SERVICES, type CaseServiceId } from '../services/registry.ts';
 export const ANSWERS_CONTEXT = 'cases.answers';
 export const ID_HASH_CONTEXT = 'cases.applicant_id';
 export const PHONE_HASH_CONTEXT = 'cases.applicant_phone';
+/** People on an appointment, by keyed hash of their ID number: "one active appointment per person per kind", and either party's lookup. */
+export const PERSON_HASH_CONTEXT = 'appointments.person';
 
 export interface CaseDeps {
   db: Kysely<Database>;
@@ -99,8 +102,12 @@ export interface CaseProgress {
   deadlines: { key: string; dueOn: string; paused: boolean }[];
   /** While the case waits for the applicant (补正): what they are asked to provide. */
   documentsRequested: string | null;
-  /** No decision yet: the applicant may withdraw. */
+  /** No decision yet: the applicant may withdraw (or cancel: see applicantStop). */
   withdrawable: boolean;
+  /** The applicant's way of stopping this kind of case: 'withdraw' an application, 'cancel' an appointment. */
+  applicantStop: string | null;
+  /** For an appointment: where and when. */
+  appointment: { office: string; kind: string; date: string; start: string; end: string; status: string } | null;
 }
 
 export type LookupResult =
@@ -124,7 +131,9 @@ async function matchingCase(deps: CaseDeps, trackingInput: string, secondFactor:
   const stored = await findCaseByTrackingNumber(deps.db, checked.value);
   const idMatches = sameHash(idHash, stored?.applicantIdHash ?? null);
   const phoneMatches = sameHash(phoneHash, stored?.applicantPhoneHash ?? null);
-  if (!stored || !(idMatches || phoneMatches)) return { ok: false as const, reason: 'no_match' as const };
+  // The other party of an appointment (asked always, so that every answer takes as long).
+  const otherParty = await isPersonOnCase(deps.db, stored?.id ?? '', deps.crypto.lookupHash(factor, PERSON_HASH_CONTEXT));
+  if (!stored || !(idMatches || phoneMatches || otherParty)) return { ok: false as const, reason: 'no_match' as const };
   return { ok: true as const, stored };
 }
 
@@ -140,6 +149,7 @@ async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgr
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   const events = await caseTimeline(deps.db, stored.id, 'applicant');
   const request = events.findLast((event) => event.to_state === 'awaiting-documents');
+  const appointment = await findAppointmentByCase(deps.db, stored.id);
   return {
     trackingNumber: formatTrackingNumber(stored.trackingNumber),
     service: stored.service,
@@ -149,7 +159,9 @@ async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgr
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
     documentsRequested: stored.snapshot.state === 'awaiting-documents' ? (eventDetails(request?.input_json ?? null)['documents'] ?? null) : null,
     // The workflow definition says whether the applicant may withdraw from this state.
-    withdrawable: service ? availableTransitions(service.workflow, stored.snapshot, { kind: 'applicant' }).some((t) => t.name === 'withdraw') : false,
+    withdrawable: service ? availableTransitions(service.workflow, stored.snapshot, { kind: 'applicant' }).some((t) => t.name === (service.workflow.applicantStop ?? 'withdraw')) : false,
+    applicantStop: service?.workflow.applicantStop ?? null,
+    appointment: appointment ? { office: appointment.resource_id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: appointment.end, status: appointment.status } : null,
   };
 }
 
@@ -169,7 +181,8 @@ export async function withdrawCase(deps: CaseDeps, trackingInput: string, second
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   if (!service) return { ok: false, reason: 'not_withdrawable' };
   const now = deps.now();
-  const outcome = applyTransition(service.workflow, stored.snapshot, 'withdraw', { kind: 'applicant' }, {}, { today: chinaDate(now), calendar: deps.calendar });
+  const stop = service.workflow.applicantStop ?? 'withdraw';
+  const outcome = applyTransition(service.workflow, stored.snapshot, stop, { kind: 'applicant' }, {}, { today: chinaDate(now), calendar: deps.calendar });
   if (!outcome.ok) return { ok: false, reason: 'not_withdrawable' };
   // The answers were validated when they were stored, and only this portal can decrypt them; they
   // are not validated again (today's rules, such as a moved district, must not block a withdrawal).
@@ -181,7 +194,7 @@ export async function withdrawCase(deps: CaseDeps, trackingInput: string, second
       expectedVersion: stored.snapshot.version,
       result: outcome.result,
       actor: { kind: 'applicant', id: null, role: null },
-      audit: { actorId: null, actorRole: 'applicant', action: 'case.withdraw', origin },
+      audit: { actorId: null, actorRole: 'applicant', action: `case.${stop}`, origin },
       notification: {
         channel: 'sms',
         template: outcome.result.notify ?? 'case.withdrawn',
@@ -190,6 +203,8 @@ export async function withdrawCase(deps: CaseDeps, trackingInput: string, second
         params: { trackingNumber: formatTrackingNumber(stored.trackingNumber) },
       },
       at: now,
+      // A cancelled appointment gives its place back in the same transaction.
+      alsoInTransaction: (trx) => closeAppointment(trx, stored.id, 'cancelled', true, now),
     });
   } catch (error) {
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };

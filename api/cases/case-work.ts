@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
 import { appendAudit } from '../db/audit.repo.ts';
+import { closeAppointment } from '../db/booking.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -185,6 +186,10 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
           }
         : {}),
       at: now,
+      // A case that ends frees its people to book again (a no-show or a completed registration keeps its place: the slot was used).
+      ...(service.workflow.states[result.snapshot.state]?.terminal
+        ? { alsoInTransaction: (trx) => closeAppointment(trx, stored.id, result.snapshot.state === 'completed' ? 'completed' : result.snapshot.state === 'no-show' ? 'no-show' : 'cancelled', !['completed', 'no-show'].includes(result.snapshot.state), now) }
+        : {}),
     });
   } catch (error) {
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };

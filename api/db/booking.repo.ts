@@ -128,3 +128,27 @@ export async function recordBooking(db: Kysely<Database>, newCase: NewCase, noti
 export async function findAppointmentByCase(db: Kysely<Database>, caseId: string) {
   return db.selectFrom('appointments').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').executeTakeFirst();
 }
+
+/**
+ * Ends a case's active appointment (if it has one): its people may book again, and with
+ * `releasePlace` its place goes back to the slot. Call inside the transaction that changes the case.
+ */
+export async function closeAppointment(trx: Transaction<Database>, caseId: string, status: 'cancelled' | 'completed' | 'no-show', releasePlaceToo: boolean, at: Date): Promise<void> {
+  const appointment = await trx.selectFrom('appointments').select(['id', 'place_key']).where('case_id', '=', caseId).where('status', '=', 'active').executeTakeFirst();
+  if (!appointment) return;
+  await trx.updateTable('appointments').set({ status, updated_at: at.toISOString() }).where('id', '=', appointment.id).execute();
+  await trx.updateTable('appointment_people').set({ active: 0 }).where('appointment_id', '=', appointment.id).execute();
+  if (releasePlaceToo) await releasePlace(trx, appointment.place_key);
+}
+
+/** Whether this person (by keyed hash) is on the case's appointment: either party may look it up. */
+export async function isPersonOnCase(db: Kysely<Database>, caseId: string, personHash: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('appointment_people')
+    .innerJoin('appointments', 'appointments.id', 'appointment_people.appointment_id')
+    .select('appointment_people.person_hash')
+    .where('appointments.case_id', '=', caseId)
+    .where('appointment_people.person_hash', '=', personHash)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -80,6 +80,8 @@ export interface SaveTransition {
   audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'>;
   notification?: QueuedNotification;
   at: Date;
+  /** What else the change does, in the same transaction (e.g. release an appointment's place). */
+  alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>;
 }
 
 export async function insertEvent(trx: Transaction<Database>, caseId: string, result: Pick<TransitionResult, 'event'>, actor: EventActor, at: Date) {
@@ -149,6 +151,7 @@ export async function saveTransition(db: Kysely<Database>, kind: DatabaseKind, c
     await insertEvent(trx, change.caseId, change.result, change.actor, change.at);
     await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
     if (change.notification) await enqueueNotification(trx, change.caseId, change.notification, change.at);
+    await change.alsoInTransaction?.(trx);
     beforeCommit?.();
   });
 }

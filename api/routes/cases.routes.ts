@@ -53,6 +53,8 @@ const Progress = z
     deadlines: z.array(z.object({ key: z.string(), dueOn: z.string(), paused: z.boolean() })),
     documentsRequested: z.string().nullable(),
     withdrawable: z.boolean(),
+    applicantStop: z.string().nullable(),
+    appointment: z.object({ office: z.string(), kind: z.string(), date: z.string(), start: z.string(), end: z.string(), status: z.string() }).nullable(),
   })
   .openapi('CaseProgress');
 

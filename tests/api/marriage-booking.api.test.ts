@@ -85,6 +85,22 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     expect(await count('appointments')).toBe(before);
   });
 
+  it('shows the appointment to either party on the status page, and cancelling gives the place back and lets them book again', async () => {
+    const couple = marriageAppointment(6, { date: '2026-12-09', start: '10:00' });
+    const { trackingNumber } = (await (await book(couple)).json()) as { trackingNumber: string };
+    const key = 'demo-county-registry|2026-12-09|10:00|marriage';
+    expect(await placesTaken(key)).toBe(1);
+    const track = (path: string, secondFactor: string) =>
+      runtime.portal.app.request(`/api/v1${path}`, { method: 'POST', body: JSON.stringify({ trackingNumber, secondFactor }), headers: { 'content-type': 'application/json' } }, { clientAddress: '10.1.1.6' });
+    const seenByB = (await (await track('/track', couple.partyB.idNumber)).json()) as { state: string; withdrawable: boolean; applicantStop: string; appointment: unknown };
+    expect(seenByB).toMatchObject({ state: 'booked', withdrawable: true, applicantStop: 'cancel', appointment: { office: 'demo-county-registry', kind: 'marriage', date: '2026-12-09', start: '10:00', end: '10:30', status: 'active' } });
+    const cancelled = await track('/track/withdraw', couple.partyA.idNumber);
+    expect(cancelled.status).toBe(200);
+    expect(((await cancelled.json()) as { state: string }).state).toBe('cancelled');
+    expect(await placesTaken(key)).toBe(0);
+    expect((await book(marriageAppointment(6, { date: '2026-12-10', start: '10:00' }))).status).toBe(201);
+  });
+
   it('shows an office’s calendar and a day’s slots with the places left', async () => {
     const calendar = (await (await runtime.portal.app.request('/api/v1/marriage/offices/demo-county-registry/calendar?kind=marriage&from=2026-11-28&days=7')).json()) as { days: { date: string; state: string; placesLeft?: number }[] };
     expect(calendar.days.map((d) => d.state)).toEqual(['closed', 'closed', 'available', 'available', 'available', 'available', 'available']);

@@ -53,6 +53,8 @@ export interface ServiceDefinition {
   deadlines: Readonly<Record<string, { workingDays: number }>>;
   /** Deadlines that start when the case is submitted. */
   initialDeadlines?: readonly string[];
+  /** The transition by which the applicant stops the case before a decision (withdraw an application, cancel an appointment). */
+  applicantStop?: string;
   transitions: readonly TransitionDefinition[];
 }
 

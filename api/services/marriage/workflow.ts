@@ -17,6 +17,7 @@ export const marriageAppointmentWorkflow: ServiceDefinition = {
     cancelled: { terminal: true },
   },
   deadlines: {},
+  applicantStop: 'cancel',
   transitions: [
     { name: 'mark-arrived', from: ['booked'], to: 'arrived', by: ['intake'], visibility: 'internal' },
     { name: 'complete', from: ['arrived'], to: 'completed', by: ['intake'], notify: 'case.appointmentCompleted', visibility: 'applicant' },

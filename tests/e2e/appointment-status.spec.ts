@@ -1,0 +1,58 @@
+/**
+ * A marriage registration appointment on the status page: either party finds it with their own ID
+ * number, sees where and when, and can cancel it (the place is given back). Booked through the API
+ * here; the booking pages come in a later slice.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { marriageAppointment } from '../support/applications.ts';
+import { LANGUAGES, expectNoAxeViolations } from './support/portal.ts';
+
+/** The first slot with a place left in the county office, from its own calendar (the server's clock is real). */
+async function bookableSlot(request: APIRequestContext): Promise<{ date: string; start: string }> {
+  const from = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  const calendar = (await (await request.get(`/api/v1/marriage/offices/demo-county-registry/calendar?kind=marriage&from=${from}&days=30`)).json()) as { days: { date: string; state: string }[] };
+  for (const day of calendar.days.filter((d) => d.state === 'available')) {
+    const slots = (await (await request.get(`/api/v1/marriage/offices/demo-county-registry/slots?kind=marriage&date=${day.date}`)).json()) as { slots: { start: string; placesLeft: number }[] };
+    const slot = slots.slots.find((s) => s.placesLeft > 0);
+    if (slot) return { date: day.date, start: slot.start };
+  }
+  throw new Error('no bookable slot in the next 30 days');
+}
+
+for (const [index, language] of LANGUAGES.entries()) {
+  const s = language.strings;
+  test.describe(`In ${language.name}, an appointment on the status page`, () => {
+    test('is found by either party, shows where and when, and can be cancelled', async ({ page, request }, info) => {
+      // Distinct people per language and project: one active appointment per person.
+      const couple = marriageAppointment(7000 + index * 100 + info.project.name.length * 7 + (info.repeatEachIndex ?? 0), await bookableSlot(request));
+      const booked = await request.post('/api/v1/marriage/appointments', { data: couple, headers: { 'accept-language': language.code } });
+      expect(booked.status()).toBe(201);
+      const { trackingNumber } = (await booked.json()) as { trackingNumber: string };
+
+      await page.goto(language.path('/track'));
+      await page.getByLabel(s.track.trackingNumber).fill(trackingNumber);
+      await page.getByLabel(s.track.secondFactor).fill(couple.partyB.idNumber);
+      await page.getByRole('button', { name: s.track.submit }).click();
+      await expect(page.getByText(s.caseState.booked, { exact: true })).toBeVisible();
+      await expect(page.getByText(s.marriage.office['demo-county-registry'].name)).toBeVisible();
+      await expect(page.getByText(language.t(s.track.appointmentSlot, { date: language.date(couple.date), start: couple.start, end: '.*' }).replace('.*', ''), { exact: false })).toBeVisible();
+
+      await page.getByRole('button', { name: s.track.cancelButton }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.t(s.track.cancelConfirmTitle, { trackingNumber }));
+      await page.getByRole('button', { name: s.track.cancelConfirmYes }).click();
+      await expect(page.getByRole('status')).toHaveText(s.track.cancelled);
+      await expect(page.getByText(s.caseState.cancelled, { exact: true })).toBeVisible();
+      await expect(page.getByRole('button', { name: s.track.cancelButton })).toHaveCount(0);
+    });
+
+    test('has no axe violations', { tag: '@needs-js' }, async ({ page, request }, info) => {
+      const couple = marriageAppointment(8000 + index * 100 + info.project.name.length * 7, await bookableSlot(request));
+      const { trackingNumber } = (await (await request.post('/api/v1/marriage/appointments', { data: couple })).json()) as { trackingNumber: string };
+      await page.goto(language.path('/track'));
+      await page.getByLabel(s.track.trackingNumber).fill(trackingNumber);
+      await page.getByLabel(s.track.secondFactor).fill(couple.partyA.idNumber);
+      await page.getByRole('button', { name: s.track.submit }).click();
+      await expectNoAxeViolations(page, 'appointment');
+    });
+  });
+}
