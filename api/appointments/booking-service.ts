@@ -17,7 +17,6 @@ import { marriageAppointmentSchema } from '../services/marriage/appointment.sche
 import { registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
 import { marriageAppointmentWorkflow } from '../services/marriage/workflow.ts';
 
-
 export type BookingResult =
   | { ok: true; trackingNumber: string; office: string; kind: MarriageKind; date: string; start: string; end: string }
   | { ok: false; reason: 'invalid'; error: ZodError }
