@@ -46,17 +46,29 @@ export function marriageAppointmentSchema(options: { today: string }) {
         if (appointment.kind !== 'marriage') return;
         const a = parseResidentId(appointment.partyA.idNumber, options.today);
         const other = parseResidentId(b.idNumber, options.today);
-        if (!a.ok || !other.ok) return;
-        if (a.id.sex === other.id.sex) context.addIssue({ code: 'custom', path: ['partyB', 'idNumber'], message: 'errors.marriage.manAndWoman' });
-        for (const [key, party] of [['partyA', a.id], ['partyB', other.id]] as const) {
-          const minimum = MARRIAGE_AGE[party.sex];
-          if (ageOn(party.birthDate, appointment.date) < minimum) {
-            context.addIssue({ code: 'custom', path: [key, 'idNumber'], message: `errors.marriage.underAge.${party.sex}`, params: { minimum } });
-          }
+        if (a.ok && other.ok && a.id.sex === other.id.sex) context.addIssue({ code: 'custom', path: ['partyB', 'idNumber'], message: 'errors.marriage.manAndWoman' });
+      },
+      { when: (payload) => validFields(payload.issues, [['kind'], ['partyA', 'idNumber'], ['partyB', 'idNumber']]) },
+    )
+    // The legal age, for each person as soon as their own ID number is valid (the form asks one person per page).
+    .superRefine(...legalAge('partyA'))
+    .superRefine(...legalAge('partyB'));
+
+  function legalAge(key: 'partyA' | 'partyB') {
+    return [
+      (appointment: { kind: string; date: string; partyA: { idNumber: string }; partyB?: { idNumber: string } | undefined }, context: z.RefinementCtx) => {
+        const party = appointment[key];
+        if (appointment.kind !== 'marriage' || !party) return;
+        const parsed = parseResidentId(party.idNumber, options.today);
+        if (!parsed.ok) return;
+        const minimum = MARRIAGE_AGE[parsed.id.sex];
+        if (ageOn(parsed.id.birthDate, appointment.date) < minimum) {
+          context.addIssue({ code: 'custom', path: [key, 'idNumber'], message: `errors.marriage.underAge.${parsed.id.sex}`, params: { minimum } });
         }
       },
-      { when: (payload) => validFields(payload.issues, [['kind'], ['date'], ['partyA', 'idNumber'], ['partyB', 'idNumber']]) },
-    );
+      { when: (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) => validFields(payload.issues, [['kind'], ['date'], [key, 'idNumber']]) },
+    ] as const;
+  }
 }
 
 export type MarriageAppointment = z.infer<ReturnType<typeof marriageAppointmentSchema>>;

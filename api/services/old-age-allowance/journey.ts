@@ -6,25 +6,12 @@
 import { z } from 'zod';
 import type { AllowanceDistrict } from './districts.ts';
 import { RELATIONSHIPS } from './application.schema.ts';
+import type { FlatAnswers, JourneyField, JourneyPage as GenericJourneyPage } from '../../domain/journey.ts';
+
+export { fieldOfIssue, type FlatAnswers, type JourneyField } from '../../domain/journey.ts';
+export type JourneyPage = GenericJourneyPage<JourneyStep>;
 
 export type JourneyStep = 'eligibility' | 'elder' | 'agent' | 'agent-details' | 'bank' | 'declaration' | 'check';
-
-export interface JourneyField {
-  /** The path in the application (e.g. elder.idNumber), also the form field's name. */
-  path: string;
-  control: 'text' | 'radios' | 'checkbox';
-  /** For radios: the values offered, with their translation keys. */
-  options?: readonly { value: string; label: string }[];
-  autocomplete?: string;
-  inputmode?: 'numeric' | 'tel' | 'text';
-  /** A short field for a short answer (ID number, phone). */
-  width?: 'short' | 'medium';
-}
-
-export interface JourneyPage {
-  step: JourneyStep;
-  fields: readonly JourneyField[];
-}
 
 /** The answer to "are you applying for someone else?", asked on its own page. */
 export const HasAgentSchema = z.enum(['yes', 'no'], { error: 'errors.application.hasAgentRequired' });
@@ -68,8 +55,6 @@ export function journeyPages(districts: readonly AllowanceDistrict[]): readonly 
   ];
 }
 
-/** What a browser posted and the draft keeps: strings by field path. */
-export type FlatAnswers = Readonly<Record<string, string>>;
 
 const hasAgent = (answers: FlatAnswers) => answers['hasAgent'] === 'yes';
 
@@ -98,10 +83,4 @@ export function applicationFrom(answers: FlatAnswers): Record<string, unknown> {
   }
   if (answers['declaration'] !== undefined) application['declaration'] = answers['declaration'] === 'yes';
   return application;
-}
-
-/** The fields of a page that an issue at `issuePath` belongs to (an issue on `agent` as a whole lands on its first field). */
-export function fieldOfIssue(page: JourneyPage, issuePath: readonly PropertyKey[]): string | undefined {
-  const path = issuePath.map(String).join('.');
-  return page.fields.find((field) => field.path === path || field.path.startsWith(`${path}.`) || path.startsWith(`${field.path}.`))?.path;
 }

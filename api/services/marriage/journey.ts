@@ -1,0 +1,63 @@
+/**
+ * Booking a marriage registration appointment, one question per page: what to register, which
+ * office, which day (a calendar of availability), which time, then each person. A replacement
+ * certificate (补领) needs one person. Pure data; the pages render it and the API decides.
+ */
+import type { FlatAnswers, JourneyField, JourneyPage } from '../../domain/journey.ts';
+import { MARRIAGE_KINDS, REGISTRY_OFFICES } from './offices.ts';
+
+export type BookingStep = 'kind' | 'office' | 'date' | 'slot' | 'party-a' | 'party-b' | 'check';
+
+const person = (key: 'partyA' | 'partyB'): JourneyField[] => [
+  { path: `${key}.name`, control: 'text', autocomplete: 'off' },
+  { path: `${key}.idNumber`, control: 'text', autocomplete: 'off', width: 'medium' },
+  { path: `${key}.phone`, control: 'text', autocomplete: 'off', inputmode: 'tel', width: 'medium' },
+];
+
+/** The pages; the date and slot pages' choices come from the office's calendar at the time. */
+export const BOOKING_PAGES: readonly JourneyPage<BookingStep>[] = [
+  { step: 'kind', fields: [{ path: 'kind', control: 'radios', options: MARRIAGE_KINDS.map((kind) => ({ value: kind, label: `marriage.kind.${kind}` })) }] },
+  { step: 'office', fields: [{ path: 'office', control: 'radios', options: REGISTRY_OFFICES.map((office) => ({ value: office.id, label: `marriage.office.${office.id}.name` })) }] },
+  { step: 'date', fields: [{ path: 'date', control: 'radios' }] },
+  { step: 'slot', fields: [{ path: 'start', control: 'radios' }] },
+  { step: 'party-a', fields: person('partyA') },
+  { step: 'party-b', fields: person('partyB') },
+];
+
+const ORDER: BookingStep[] = ['kind', 'office', 'date', 'slot', 'party-a', 'party-b', 'check'];
+
+/** The pages these answers go through: no second person for a replacement certificate. */
+export function bookingRoute(answers: FlatAnswers): BookingStep[] {
+  return ORDER.filter((step) => step !== 'party-b' || answers['kind'] !== 'reissue');
+}
+
+export function nextBookingStep(step: BookingStep, answers: FlatAnswers): BookingStep {
+  const route = bookingRoute(answers);
+  return route[route.indexOf(step) + 1] ?? 'check';
+}
+
+/**
+ * Answers that a change makes stale: another kind or office means another calendar, another day
+ * another set of times.
+ */
+export function forgetStaleAnswers(before: FlatAnswers, after: Record<string, string>): Record<string, string> {
+  const next = { ...after };
+  if (before['kind'] !== after['kind'] || before['office'] !== after['office']) {
+    delete next['date'];
+    delete next['start'];
+  } else if (before['date'] !== after['date']) delete next['start'];
+  if (next['kind'] === 'reissue') for (const key of Object.keys(next)) if (key.startsWith('partyB.')) delete next[key];
+  return next;
+}
+
+/** The appointment the schema checks, from flat answers. */
+export function appointmentFrom(answers: FlatAnswers): Record<string, unknown> {
+  const appointment: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(answers)) {
+    const [head, tail] = path.split('.', 2) as [string, string | undefined];
+    if (head === 'partyB' && answers['kind'] === 'reissue') continue;
+    if (tail === undefined) appointment[head] = value;
+    else appointment[head] = { ...(appointment[head] as Record<string, unknown> | undefined), [tail]: value };
+  }
+  return appointment;
+}

@@ -1,0 +1,108 @@
+/**
+ * The booking pages' logic: a page's answers checked against the one appointment schema (only the
+ * issues of that page's fields count), the office's calendar and times from the API, and the
+ * booking sent through the API with the draft's idempotency key.
+ */
+import type { AstroGlobal } from 'astro';
+import { ZodError } from 'zod';
+import { fieldErrors } from '../../api/http/api-error.ts';
+import { translator } from '../../api/i18n/index.ts';
+import { fieldOfIssue, type FlatAnswers } from '../../api/domain/journey.ts';
+import { marriageAppointmentSchema } from '../../api/services/marriage/appointment.schema.ts';
+import { BOOKING_PAGES, appointmentFrom, bookingRoute, type BookingStep } from '../../api/services/marriage/journey.ts';
+import type { FieldMessage } from './old-age-allowance.ts';
+
+export const SERVICE = 'marriage-appointment';
+export const BASE_PATH = '/book/marriage';
+
+type Astro = Pick<AstroGlobal, 'locals'>;
+
+export function bookingPage(step: string) {
+  return BOOKING_PAGES.find((page) => page.step === step);
+}
+
+export type DayChoice = { date: string; state: string; placesLeft?: number; releasesAt?: string };
+export type SlotChoice = { start: string; end: string; placesLeft: number };
+
+const tomorrow = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The office's next days for a kind of business, as the calendar page shows them. */
+export async function officeDays(astro: Astro, office: string, kind: string): Promise<DayChoice[]> {
+  const response = await astro.locals.portal.api.marriage.offices[':office'].calendar.$get({
+    param: { office },
+    query: { kind: kind as 'marriage', from: tomorrow(astro.locals.portal.today), days: '31' },
+  });
+  return response.status === 200 ? ((await response.json()) as { days: DayChoice[] }).days : [];
+}
+
+export async function daySlots(astro: Astro, office: string, kind: string, date: string): Promise<SlotChoice[]> {
+  const response = await astro.locals.portal.api.marriage.offices[':office'].slots.$get({ param: { office }, query: { kind: kind as 'marriage', date } });
+  return response.status === 200 ? ((await response.json()) as { slots: SlotChoice[] }).slots : [];
+}
+
+/** The translated problems with one page's answers, each on its field (the schema's, and the calendar's for a day or time). */
+export async function bookingProblems(astro: Astro, step: BookingStep, answers: FlatAnswers): Promise<FieldMessage[]> {
+  const { lang } = astro.locals.portal;
+  const page = bookingPage(step);
+  if (!page) return [];
+  const parsed = marriageAppointmentSchema({ today: astro.locals.portal.today }).safeParse(appointmentFrom(answers));
+  const issues = parsed.success ? [] : parsed.error.issues.filter((issue) => fieldOfIssue(page, issue.path) !== undefined);
+  const messages = issues.length > 0 ? fieldErrors(new ZodError(issues), lang) : [];
+  const seen = new Set<string>();
+  const problems = issues.flatMap((issue, index) => {
+    const field = fieldOfIssue(page, issue.path) ?? '';
+    if (seen.has(field)) return [];
+    seen.add(field);
+    return [{ field, message: messages[index]?.message ?? '' }];
+  });
+  if (problems.length > 0) return problems;
+  const t = (key: string, options: Record<string, string> = {}) => String(translator(lang)(key, options));
+  if (step === 'date') {
+    const day = (await officeDays(astro, answers['office'] ?? '', answers['kind'] ?? '')).find((d) => d.date === answers['date']);
+    if (!day) return [{ field: 'date', message: t('errors.marriage.slot.beyond-window') }];
+    if (day.state !== 'available') return [{ field: 'date', message: t(`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ?? '' }) }];
+  }
+  if (step === 'slot') {
+    const slot = (await daySlots(astro, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '')).find((s) => s.start === answers['start']);
+    if (!slot) return [{ field: 'start', message: t('errors.marriage.slot.no-such-slot') }];
+    if (slot.placesLeft <= 0) return [{ field: 'start', message: t('errors.marriage.slot.full') }];
+  }
+  return [];
+}
+
+/** The first page whose answers are missing or wrong, or 'check' when all are good. */
+export async function firstUnfinished(astro: Astro, answers: FlatAnswers): Promise<BookingStep> {
+  for (const step of bookingRoute(answers)) {
+    if (step === 'check') return 'check';
+    if ((await bookingProblems(astro, step, answers)).length > 0) return step;
+  }
+  return 'check';
+}
+
+export type BookAnswer =
+  | { ok: true; trackingNumber: string; office: string; kind: string; date: string; start: string; end: string }
+  | { ok: false; status: number; code: string; fields: FieldMessage[]; message: string };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends the booking; a second click waits for the first and shows its tracking number. */
+export async function book(astro: Astro, answers: FlatAnswers, key: string): Promise<BookAnswer> {
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await astro.locals.portal.api.marriage.appointments.$post(
+      { header: { 'idempotency-key': key } },
+      { init: { body: JSON.stringify(appointmentFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key } } },
+    );
+    if (response.status === 201) return { ok: true, ...((await response.json()) as Omit<Extract<BookAnswer, { ok: true }>, 'ok'>) };
+    const body = (await response.json()) as { error: { code: string; message: string; fields?: FieldMessage[] } };
+    if (response.status === 409 && body.error.code === 'request_in_progress' && attempt < 20) {
+      await sleep(250);
+      continue;
+    }
+    return { ok: false, status: response.status, code: body.error.code, fields: body.error.fields ?? [], message: body.error.message };
+  }
+}
+
+/** The page an answer belongs to (for "change" links and errors from the API). */
+export function stepOfField(field: string): BookingStep {
+  return BOOKING_PAGES.find((page) => page.fields.some((f) => f.path === field || field.startsWith(`${f.path}.`) || f.path.startsWith(`${field}.`)))?.step ?? 'kind';
+}

@@ -1,0 +1,118 @@
+/**
+ * Booking a marriage registration appointment: one question per page, the office's calendar and
+ * times with places left (full and closed days shown but not choosable), both people with their
+ * ID numbers checked (age on the day, not the same person), check your answers, and the
+ * confirmation; in both languages, with and without JavaScript.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { personId } from '../support/applications.ts';
+import { LANGUAGES, exactly, expectNoAxeViolations, type Language } from './support/portal.ts';
+
+function booking(page: Page, language: Language) {
+  const s = language.strings;
+  const label = (text: string) => page.getByLabel(exactly(text.charAt(0).toUpperCase() + text.slice(1)));
+  const next = () => page.getByRole('button', { name: s.application.continue }).click();
+  const heading = () => page.getByRole('heading', { level: 1 });
+  return {
+    label,
+    next,
+    heading,
+    async upToPeople(kind: 'marriage' | 'reissue' = 'marriage') {
+      await page.goto(language.path('/book/marriage'));
+      await page.getByRole('button', { name: s.booking.start.button }).click();
+      await expect(heading()).toHaveText(s.booking.step.kind.title);
+      await page.getByLabel(s.marriage.kind[kind], { exact: true }).check();
+      await next();
+      await page.getByLabel(s.marriage.office['demo-county-registry'].name).check();
+      await next();
+      await expect(heading()).toHaveText(s.booking.step.date.title);
+      await expect(page.locator('input[name="date"][disabled]').first()).toBeAttached();
+      await page.locator('input[name="date"]:not([disabled])').first().check();
+      await next();
+      await expect(heading()).toHaveText(s.booking.step.slot.title);
+      await page.locator('input[name="start"]:not([disabled])').first().check();
+      await next();
+    },
+    async person(key: 'partyA' | 'partyB', name: string, idNumber: string, phone: string) {
+      await label(s.fields[key].name).fill(name);
+      await label(s.fields[key].idNumber).fill(idNumber);
+      await label(s.fields[key].phone).fill(phone);
+      await next();
+    },
+  };
+}
+
+for (const [index, language] of LANGUAGES.entries()) {
+  const s = language.strings;
+  test.describe(`In ${language.name}, booking a marriage registration appointment`, () => {
+    test('chooses an office, a day and a time from the calendar, names both people, and gets a tracking number that either can use', async ({ page }, info) => {
+      const n = 9000 + index * 200 + info.project.name.length * 10;
+      const b = booking(page, language);
+      await b.upToPeople();
+      await expect(b.heading()).toHaveText(s.booking.step['party-a'].title);
+      await b.person('partyA', '王小明', personId(n, 'male'), '139 0000 1234');
+      await expect(b.heading()).toHaveText(s.booking.step['party-b'].title);
+      await b.person('partyB', '李小红', personId(n, 'female'), '13700001234');
+      await expect(b.heading()).toHaveText(s.booking.step.check.title);
+      await expect(page.locator('.check-answers')).toContainText(s.marriage.office['demo-county-registry'].name);
+      await page.getByRole('button', { name: s.booking.submit }).click();
+
+      await expect(b.heading()).toHaveText(s.booking.confirmation.title);
+      const trackingNumber = (await page.getByTestId('tracking-number').textContent()) ?? '';
+      expect(trackingNumber).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{3}$/);
+      await expect(page.getByText(`${s.application.sentTo}${s.punctuation.colon}139****1234`)).toBeVisible();
+      await expect(page.getByText(s.booking.confirmation.bringBoth)).toBeVisible();
+
+      await page.getByRole('main').getByRole('link', { name: s.booking.confirmation.trackLink }).click();
+      await page.getByLabel(s.track.trackingNumber).fill(trackingNumber);
+      await page.getByLabel(s.track.secondFactor).fill(personId(n, 'female'));
+      await page.getByRole('button', { name: s.track.submit }).click();
+      await expect(page.getByText(s.caseState.booked, { exact: true })).toBeVisible();
+    });
+
+    test('a replacement certificate needs one person', async ({ page }, info) => {
+      const n = 9050 + index * 200 + info.project.name.length * 10;
+      const b = booking(page, language);
+      await b.upToPeople('reissue');
+      await b.person('partyA', '王小明', personId(n, 'male'), '13900002345');
+      await expect(b.heading()).toHaveText(s.booking.step.check.title);
+    });
+
+    test('explains each bad answer next to its field and keeps what was typed', async ({ page }, info) => {
+      const n = 9100 + index * 200 + info.project.name.length * 10;
+      const b = booking(page, language);
+      const e = s.errors.marriage;
+      await page.goto(language.path('/book/marriage/kind'));
+      await b.next();
+      await expect(page.getByRole('alert').getByRole('link', { name: e.kindRequired })).toHaveAttribute('href', '#kind');
+      await b.upToPeople();
+      // He turns 22 only in 2040.
+      await b.person('partyA', '王小明', personId(n, 'male', '20180101'), '13900003456');
+      await expect(page.locator('#partyA-idNumber-error')).toContainText(language.t(e.underAge.male, { minimum: 22 }));
+      await expect(b.label(s.fields.partyA.name)).toHaveValue('王小明');
+      await b.person('partyA', '王小明', personId(n, 'male'), '13900003456');
+      await b.person('partyB', '王小明', personId(n, 'male'), '13900003456');
+      await expect(page.locator('#partyB-idNumber-error')).toContainText(e.samePerson);
+      await b.person('partyB', '张强', personId(n + 1, 'male'), '13900004567');
+      await expect(page.locator('#partyB-idNumber-error')).toContainText(e.manAndWoman.replace(/（.*|\(.*/, ''));
+    });
+
+    test('pages have no axe violations, the calendar included', { tag: '@needs-js' }, async ({ page }) => {
+      const b = booking(page, language);
+      await page.goto(language.path('/book/marriage'));
+      await expectNoAxeViolations(page, 'start');
+      await page.goto(language.path('/book/marriage/kind'));
+      await b.next();
+      await expectNoAxeViolations(page, 'kind with an error');
+      await page.getByLabel(s.marriage.kind.marriage, { exact: true }).check();
+      await b.next();
+      await expectNoAxeViolations(page, 'office');
+      await page.getByLabel(s.marriage.office['demo-county-registry'].name).check();
+      await b.next();
+      await expectNoAxeViolations(page, 'calendar');
+      await page.locator('input[name="date"]:not([disabled])').first().check();
+      await b.next();
+      await expectNoAxeViolations(page, 'times');
+    });
+  });
+}
