@@ -26,6 +26,12 @@ const EnvSchema = z.object({
   /** Status lookups per 10 minutes per client address / per tracking number (load tests raise them). */
   TRACK_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perClient),
   TRACK_LIMIT_PER_NUMBER: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perNumber),
+  /** A JSON file of marriage registry offices and their schedules, instead of the built-in demo offices. */
+  MARRIAGE_OFFICES_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export interface Config {
@@ -38,6 +44,8 @@ export interface Config {
   secretFromEnv: string | undefined;
   contentCheckMs: number;
   trackLimits: TrackLimits;
+  /** Absolute path, or undefined for the built-in demo offices. */
+  marriageOfficesFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -61,5 +69,6 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     secretFromEnv: env.PORTAL_SECRET,
     contentCheckMs: env.CONTENT_CHECK_MS,
     trackLimits: { perClient: env.TRACK_LIMIT_PER_CLIENT, perNumber: env.TRACK_LIMIT_PER_NUMBER },
+    marriageOfficesFile: env.MARRIAGE_OFFICES_FILE ? resolve(env.MARRIAGE_OFFICES_FILE) : undefined,
   };
 }

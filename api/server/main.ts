@@ -12,6 +12,7 @@ import { ensureDemoCases } from '../cases/demo-cases.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
+import { readRegistryOfficesFile, useRegistryOffices } from '../services/marriage/offices.ts';
 import { ensureDemoStaff, type DemoAccount } from '../staff/demo-accounts.ts';
 import type { AstroNodeHandler } from './astro-bridge.ts';
 import { bootstrap, targetFromConfig } from './bootstrap.ts';
@@ -37,6 +38,12 @@ export interface RunningPortal {
 }
 
 export async function startPortal(config: Config, logger: Logger, onListening?: (url: string) => void): Promise<RunningPortal> {
+  if (config.marriageOfficesFile) {
+    // Before anything else: a bad file stops the start with the file's problems, not a later request.
+    const offices = readRegistryOfficesFile(config.marriageOfficesFile);
+    useRegistryOffices(offices);
+    logger.info({ file: config.marriageOfficesFile, offices: offices.map((office) => office.id) }, 'marriage registry offices loaded');
+  }
   const secret = loadSecret({ fromEnv: config.secretFromEnv, dataDir: config.dataDir });
   if (secret.origin === 'generated') logger.info({ file: `${config.dataDir}/secret.key` }, 'generated a new portal secret');
   const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs });

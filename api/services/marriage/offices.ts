@@ -1,8 +1,12 @@
 /**
- * Marriage registry offices (婚姻登记处) and their booking schedules. Example data in three cities:
- * a bureau replaces it with its own offices (names and addresses in the i18n resources under
- * marriage.office.<id>). Since the 2025 regulation any office registers anyone (全国通办).
+ * Marriage registry offices (婚姻登记处) and their booking schedules. Built in: example data in three
+ * cities. A bureau loads its own offices instead from a JSON file named by MARRIAGE_OFFICES_FILE
+ * (validated by `RegistryOfficesFileSchema`, each schedule by the booking engine's
+ * `ResourceScheduleSchema`), read once when the process starts; names and addresses are in the i18n
+ * resources under marriage.office.<id>. Since the 2025 regulation any office registers anyone (全国通办).
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { ResourceScheduleSchema, type ResourceSchedule } from '../../domain/booking/schedule.ts';
 
 export const MARRIAGE_KINDS = ['marriage', 'divorce', 'reissue'] as const;
@@ -17,6 +21,23 @@ export interface RegistryOffice {
   mapUrl: string;
   schedule: ResourceSchedule;
 }
+
+export const RegistryOfficeSchema = z.object({
+  /** In URLs (/marriage/offices/<id>/…) and in i18n keys: lower case letters, digits and "-". */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'lower case letters, digits and "-", at most 60'),
+  office: z.string().min(1).max(60),
+  phone: z.string().min(1).max(40),
+  mapUrl: z.url({ protocol: /^https?$/ }),
+  schedule: ResourceScheduleSchema,
+});
+
+/** The file MARRIAGE_OFFICES_FILE names: `{ "offices": [ … ] }`, each id once. */
+export const RegistryOfficesFileSchema = z.object({
+  offices: z
+    .array(RegistryOfficeSchema)
+    .min(1)
+    .refine((offices) => new Set(offices.map((office) => office.id)).size === offices.length, 'each office id may appear only once'),
+});
 
 const WEEKDAYS = [
   { from: '09:00', to: '12:00' },
@@ -33,7 +54,8 @@ const standardSchedule = (places: Record<MarriageKind, number>, specialDates: Re
     specialDates,
   });
 
-export const REGISTRY_OFFICES: readonly RegistryOffice[] = [
+/** The built-in example offices, used unless MARRIAGE_OFFICES_FILE names others. */
+export const DEMO_REGISTRY_OFFICES: readonly RegistryOffice[] = [
   {
     id: 'demo-district-registry',
     office: 'demo-district',
@@ -60,6 +82,45 @@ export const REGISTRY_OFFICES: readonly RegistryOffice[] = [
   },
 ];
 
+/**
+ * The loaded offices are kept process-wide: the built site bundles its own copy of this module, and
+ * its pages must see the same offices as the API.
+ */
+const LOADED = Symbol.for('civil-affairs-portal.marriage.registryOffices');
+const slot = globalThis as { [LOADED]?: readonly RegistryOffice[] };
+
+/**
+ * The offices this process books for: the demo offices, or those loaded at start-up by
+ * `useRegistryOffices`. A live binding: importers always see the current list.
+ */
+export let REGISTRY_OFFICES: readonly RegistryOffice[] = slot[LOADED] ?? DEMO_REGISTRY_OFFICES;
+
 export function registryOffice(id: string): RegistryOffice | undefined {
-  return REGISTRY_OFFICES.find((office) => office.id === id);
+  return (slot[LOADED] ?? REGISTRY_OFFICES).find((office) => office.id === id);
+}
+
+/** Replaces the offices for the whole process (at start-up, before the first request). */
+export function useRegistryOffices(offices: readonly RegistryOffice[]): void {
+  REGISTRY_OFFICES = RegistryOfficesFileSchema.parse({ offices }).offices;
+  slot[LOADED] = REGISTRY_OFFICES;
+}
+
+export class RegistryOfficesFileError extends Error {
+  override name = 'RegistryOfficesFileError';
+}
+
+/** Reads and validates an offices file; the error names the file and each problem's place in it. */
+export function readRegistryOfficesFile(path: string): RegistryOffice[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new RegistryOfficesFileError(`MARRIAGE_OFFICES_FILE ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = RegistryOfficesFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    throw new RegistryOfficesFileError(`MARRIAGE_OFFICES_FILE ${path} is not a valid offices file:\n${lines.join('\n')}`);
+  }
+  return parsed.data.offices;
 }
