@@ -19,20 +19,35 @@ export interface Place {
   capacity: number;
 }
 
-/** Takes one place if one is left; false when the slot is full. */
+/**
+ * Takes one place if one is left; false when the slot is full. One statement: the slot's row is
+ * created with this first place taken, or, if it exists, updated on condition that `taken < capacity`
+ * (PostgreSQL locks the row and checks the condition on its latest version; SQLite has one writer).
+ */
 export async function takePlace(trx: Transaction<Database>, place: Place): Promise<boolean> {
-  await trx
-    .insertInto('booking_places')
-    .values({ key: place.key, resource_id: place.resourceId, date: place.date, start: place.start, kind: place.kind, capacity: place.capacity, taken: 0 })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
+  if (place.capacity < 1) return false;
   const result = await trx
-    .updateTable('booking_places')
-    .set((eb) => ({ taken: eb('taken', '+', 1) }))
-    .where('key', '=', place.key)
-    .whereRef('taken', '<', 'capacity')
+    .insertInto('booking_places')
+    .values({ key: place.key, resource_id: place.resourceId, date: place.date, start: place.start, kind: place.kind, capacity: place.capacity, taken: 1 })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({ taken: eb('booking_places.taken', '+', 1) }))
+        .whereRef('booking_places.taken', '<', 'booking_places.capacity'),
+    )
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/**
+ * Whether a slot's places are known to be all taken, from one read outside any transaction: in a
+ * rush for a popular date most attempts are for a full slot, and are answered without a transaction.
+ * A place released meanwhile may be missed, as if the attempt had come a moment earlier; whether a
+ * place is taken is decided by `takePlace` alone.
+ */
+export async function isKnownFull(db: Kysely<Database>, key: string): Promise<boolean> {
+  const row = await db.selectFrom('booking_places').select(['taken', 'capacity']).where('key', '=', key).executeTakeFirst();
+  return row !== undefined && Number(row.taken) >= Number(row.capacity);
 }
 
 export async function releasePlace(trx: Transaction<Database>, key: string): Promise<void> {
@@ -83,6 +98,7 @@ function isUniqueViolation(error: unknown): boolean {
  * active appointment of this kind; a unique violation on the tracking number (the caller draws again).
  */
 export async function recordBooking(db: Kysely<Database>, newCase: NewCase, notification: QueuedNotification, appointment: NewAppointment): Promise<{ caseId: string; appointmentId: string }> {
+  if (await isKnownFull(db, appointment.place.key)) throw new SlotFullError('the slot is full');
   return db.transaction().execute(async (trx) => {
     if (!(await takePlace(trx, appointment.place))) throw new SlotFullError('the slot is full');
     const caseId = await insertCase(trx, newCase);

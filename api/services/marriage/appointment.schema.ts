@@ -15,7 +15,19 @@ import { MARRIAGE_KINDS, REGISTRY_OFFICES } from './offices.ts';
 /** Civil Code art. 1047. */
 export const MARRIAGE_AGE = { male: 22, female: 20 } as const;
 
-export function marriageAppointmentSchema(options: { today: string }) {
+/**
+ * The schema for bookings made on `today` (ID numbers and ages are checked against it). Built once
+ * per day and reused: building it costs several times more than a parse, and every booking attempt
+ * in a rush for a popular date parses one.
+ */
+export function marriageAppointmentSchema(options: { today: string }): ReturnType<typeof buildSchema> {
+  if (built?.today !== options.today) built = { today: options.today, schema: buildSchema(options) };
+  return built.schema;
+}
+
+let built: { today: string; schema: ReturnType<typeof buildSchema> } | undefined;
+
+function buildSchema(options: { today: string }) {
   const IdNumber = residentIdField(options.today);
   const Party = z.object({ name: PersonName, idNumber: IdNumber, phone: MobilePhone });
   return z
