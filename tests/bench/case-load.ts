@@ -45,6 +45,8 @@ export interface CaseDatabase {
   /** What the portal gets: DATA_DIR for SQLite, DATABASE_URL for PostgreSQL. */
   portalEnv: Record<string, string>;
   dataDir: string | undefined;
+  /** Where the bench itself reads and writes it (the same database the portal uses). */
+  target: DatabaseTarget;
   secret: { hex: string; key: Buffer };
   /** Adds cases `from` … `from + count - 1` (the portal must not be running on SQLite meanwhile). */
   seed(from: number, count: number, sampleSize: number): Promise<SeedResult>;
@@ -84,6 +86,7 @@ export async function createCaseDatabase(kind: 'sqlite' | 'postgres', postgresUr
     kind,
     portalEnv: { ...portalEnv, PORTAL_SECRET: secret.hex, ...NO_LOOKUP_LIMITS },
     dataDir,
+    target,
     secret,
     async seed(from, count, sampleSize) {
       const seeding = openDatabase(target);

@@ -13,6 +13,8 @@
  *                        postgres    health and guide page on PostgreSQL
  *                        lookups     status lookups (POST /api/v1/track) under load, 10,000 cases seeded
  *                        scaling     lookup and staff-queue latency with 10,000 and then 200,000 cases
+ *                        flash-crowd 5,000 couples at once for the 200 places of a popular date (marriage
+ *                                    appointments); places taken, overbooking and errors read from the database
  *                      Every section with a load test also runs the bare Hono baseline it is compared with.
  *
  * Prints a report and writes it as JSON to the OS temp folder.
@@ -22,6 +24,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/portal-process.ts';
 import { createCaseDatabase, lookupAnswered, lookupBodies, checkLookups, measureCasesAt, SCALE_SETTINGS, TRACK_PATH, type CaseDatabase, type ScalePoint } from './case-load.ts';
+import { baselineCrowd, FLASH_SETTINGS, prepareFlashCrowd, runFlashCrowd, type CrowdRun, type FlashCrowdResult } from './flash-crowd.ts';
 import { measureLoad, type LoadOptions, type LoadResult } from './load.ts';
 import { BROWSER_ENCODINGS, getRaw, measurePageWeight, type PageWeight } from './page-weight.ts';
 import { createBenchSchema, isLoopbackUrl } from './postgres.ts';
@@ -53,7 +56,7 @@ const TARGETS = { totalBytes: 50 * 1024, jsBytes: 10 * 1024 };
 const NOISE_CORES = 0.15;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
-const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling'] as const;
+const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling', 'flash-crowd'] as const;
 type Section = (typeof SECTIONS)[number];
 const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
 const selected: Section[] = (() => {
@@ -107,7 +110,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const postgresRuns = DATABASE_URL ? 2 : 1;
 const loadRuns = 1 + (runs('pages') ? 5 : 0) + (runs('postgres') && DATABASE_URL ? 2 : 0) + (runs('lookups') ? postgresRuns : 0);
 // Seeding 200,000 cases takes well under a minute per database; the measurements about as long.
-const budgetS = 300 + loadRuns * (settings.warmupS + settings.durationS + 15) + (runs('lookups') ? 60 * postgresRuns : 0) + (runs('scaling') ? 300 * postgresRuns : 0);
+const budgetS =
+  300 +
+  loadRuns * (settings.warmupS + settings.durationS + 15) +
+  (runs('lookups') ? 60 * postgresRuns : 0) +
+  (runs('scaling') ? 300 * postgresRuns : 0) +
+  (runs('flash-crowd') ? 60 + 120 * postgresRuns : 0);
 const watchdog = setTimeout(() => {
   console.error(`bench did not finish within ${budgetS} s: stopping`);
   void runCleanups().finally(() => process.exit(1));
@@ -281,6 +289,32 @@ async function scaling(kind: 'sqlite' | 'postgres'): Promise<(ScalePoint & { oth
   });
 }
 
+/** The flash crowd on each database, after the same crowd against the bare Hono baseline. */
+async function flashCrowds(): Promise<{ baseline: CrowdRun & { runs: number[] }; runs: FlashCrowdResult[]; postgresSkipped?: string }> {
+  const { plan, officesFile } = prepareFlashCrowd();
+  return guarded(
+    async () => officesFile.remove(),
+    async () => {
+      progress(`flash crowd: bare Hono baseline, ${FLASH_SETTINGS.attempts.toLocaleString('en')} POSTs × ${FLASH_SETTINGS.baselineRuns + 1}`);
+      const baseline = await withServer(startBaseline, (server) => baselineCrowd(server, plan));
+      const { kinds, postgresSkipped } = caseDatabases();
+      const results: FlashCrowdResult[] = [];
+      for (const kind of kinds) {
+        progress(`flash crowd (${kind}): ${FLASH_SETTINGS.attempts.toLocaleString('en')} couples for ${plan.places} places on ${plan.date}`);
+        results.push(
+          await withCaseDatabase(kind, (database) =>
+            withServer(
+              () => startPortal({ env: { LOG_LEVEL: 'warn', ...database.portalEnv, MARRIAGE_OFFICES_FILE: officesFile.path }, ...(database.dataDir ? { dataDir: database.dataDir } : {}) }),
+              (server) => runFlashCrowd(server, plan, kind, database.target),
+            ),
+          ),
+        );
+      }
+      return { baseline, runs: results, ...(postgresSkipped ? { postgresSkipped } : {}) };
+    },
+  );
+}
+
 async function main() {
   if (Number.isNaN(siteBuiltAt) && (runs('cold-start') || runs('pages') || runs('postgres'))) throw new Error('the site is not built: run `npm run build` first');
   const portalEnv = { LOG_LEVEL: 'warn' };
@@ -373,8 +407,11 @@ async function main() {
     for (const kind of kinds) scale.push({ kind, points: await scaling(kind) });
   }
 
+  // 8. A flash crowd on a popular date, on each database.
+  const flash = runs('flash-crowd') ? await flashCrowds() : undefined;
+
   const rebuiltDuringRun = builtAt() !== siteBuiltAt;
-  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped };
+  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash };
 }
 
 // ---- Report ------------------------------------------------------------------------------------
@@ -392,8 +429,55 @@ function table(header: string[], rows: string[][]): string[] {
   return [format(header), ...rows.map(format)];
 }
 
+function renderFlashCrowd(flash: NonNullable<Results['flash']>): string[] {
+  const { baseline: base } = flash;
+  const out = [
+    `Flash crowd: a popular date opens with ${FLASH_SETTINGS.places} places (marriage appointments, one office loaded from MARRIAGE_OFFICES_FILE, released a minute`,
+    `before) and ${FLASH_SETTINGS.attempts.toLocaleString('en')} couples, all different people, try to book it over HTTP, ${FLASH_SETTINGS.connections} requests in flight, each with its own`,
+    `Idempotency-Key; ${FLASH_SETTINGS.warmupAttempts.toLocaleString('en')} attempts on another day first warm the server up. Places, appointments and overbooking are read`,
+    `from the database afterwards. The baseline: the same ${FLASH_SETTINGS.attempts.toLocaleString('en')} POSTs (same bodies and connections) to a bare Hono JSON endpoint,`,
+    `median of ${FLASH_SETTINGS.baselineRuns} runs (${base.runs.map((rate) => fixed(rate)).join(', ')} req/s). Rates are answers over first request sent → last answer.`,
+    ...table(
+      ['target', 'attempts/s', '×base', 'bookings/s', 'p50 ms', '×base', 'p99 ms', '×base', 'taken', 'appts', 'overbooked', 'full', 'other errors', 'CPU srv/gen/other'],
+      [
+        ['bare Hono (POST JSON)', fixed(base.attemptsPerSecond), ratio(1), '-', fixed(base.p50Ms, 2), ratio(1), fixed(base.p99Ms, 2), ratio(1), '-', '-', '-', '-', String(Object.entries(base.outcomes).reduce((sum, [outcome, n]) => sum + (outcome === 'ok' ? 0 : n), 0)), '-'],
+        ...flash.runs.map((run) => [
+          `portal, ${run.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+          fixed(run.crowd.attemptsPerSecond),
+          ratio(run.crowd.attemptsPerSecond / base.attemptsPerSecond),
+          fixed(run.crowd.successesPerSecond, 1),
+          fixed(run.crowd.p50Ms, 2),
+          ratio(run.crowd.p50Ms / base.p50Ms),
+          fixed(run.crowd.p99Ms, 2),
+          ratio(run.crowd.p99Ms / base.p99Ms),
+          `${run.state.placesTaken}/${FLASH_SETTINGS.places}`,
+          String(run.state.appointments),
+          String(run.state.overbooked),
+          String(run.crowd.outcomes.full ?? 0),
+          String(run.nonFullErrors),
+          [run.cpu.server, run.cpu.generator, run.cpu.others].map((cores) => fixed(cores, 2)).join('/'),
+        ]),
+      ],
+    ),
+  ];
+  for (const run of flash.runs) {
+    const name = run.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const errors = Object.entries(run.crowd.outcomes).filter(([outcome]) => outcome.startsWith('error'));
+    out.push(
+      `  ${name}: ${run.date}, ${run.slots} slots × ${run.placesPerSlot} places; taken ${run.state.placesTaken} (must be ${FLASH_SETTINGS.places}), 201 answers ${run.crowd.outcomes.booked ?? 0}, active appointments ${run.state.appointments}, ` +
+        `overbooked ${run.state.overbooked} (rows over capacity ${run.state.overbookedRows}, slots whose appointments differ from places taken ${run.state.slotMismatches}), ` +
+        `errors other than full ${run.nonFullErrors}${errors.length ? ` (${errors.map(([outcome, n]) => `${outcome}: ${n}`).join(', ')})` : ''}: ${run.passed ? 'PASS' : 'FAIL'}`,
+      `    per slot taken/appointments/capacity: ${run.state.slots.map((slot) => `${slot.start} ${slot.taken}/${slot.appointments}/${slot.capacity}`).join(', ')}`,
+      `    booking attempts/s ${ratio(run.crowd.attemptsPerSecond / base.attemptsPerSecond)} bare Hono's requests/s (aim: ≥ 0.50×); the last place went ${fixed(run.crowd.lastBookedAfterMs)} ms after the first attempt, the last "full" ${fixed(run.crowd.seconds * 1000)} ms;`,
+      `    p99 of each connection's first request ${fixed(run.crowd.p99FirstOnConnectionMs)} ms (bare Hono ${fixed(base.p99FirstOnConnectionMs, 1)}), of the others ${fixed(run.crowd.p99LaterMs)} ms (bare Hono ${fixed(base.p99LaterMs, 1)}); warm-up on ${run.warmup.date}: ${Object.entries(run.warmup.outcomes).map(([outcome, n]) => `${outcome} ${n}`).join(', ')}`,
+    );
+  }
+  if (flash.postgresSkipped) out.push(`  PostgreSQL: skipped (${flash.postgresSkipped}).`);
+  return out;
+}
+
 function render(results: Results, jsonPath: string): string {
-  const { sections, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped } = results;
+  const { sections, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash } = results;
   const loadLines = [
     ...(baseline ? [baseline.line] : []),
     ...(portal?.lines ?? []),
@@ -519,6 +603,8 @@ function render(results: Results, jsonPath: string): string {
     if (postgresSkipped) out.push(`PostgreSQL: skipped (${postgresSkipped}).`);
   }
 
+  if (flash) out.push('', ...renderFlashCrowd(flash));
+
   if (cold) {
     const { othersDuringColdStarts, baselineCold, freshCold, existingCold } = cold;
     out.push(
@@ -569,6 +655,10 @@ try {
   const meta = { date: new Date().toISOString(), node: process.version, cores: availableParallelism(), settings, targets: TARGETS, seconds: (performance.now() - started) / 1000 };
   writeFileSync(jsonPath, `${JSON.stringify({ meta, ...results }, null, 2)}\n`);
   console.log(render(results, jsonPath));
+  if (results.flash?.runs.some((run) => !run.passed)) {
+    console.error('flash crowd: FAILED (places taken, overbooking or errors: see above)');
+    process.exitCode = 1;
+  }
 } catch (error) {
   console.error('bench failed:', error);
   process.exitCode = 1;
