@@ -205,20 +205,27 @@ for (const language of LANGUAGES) {
       await page.goto(language.path('/apply/old-age-allowance'));
       await expectNoAxeViolations(page, 'start');
       await page.getByRole('button', { name: s.application.start.button }).click();
+      await expect(j.heading()).toHaveText(s.application.step.eligibility.title);
       await j.next();
+      // Each check waits for the page it means: axe must not run while the next page is loading.
+      await expect(page.getByRole('alert')).toBeVisible();
       await expectNoAxeViolations(page, 'eligibility with errors');
+      const on = async (step: keyof typeof s.application.step, view: string) => {
+        await expect(j.heading()).toHaveText(s.application.step[step].title);
+        await expectNoAxeViolations(page, view);
+      };
       await j.eligibility();
-      await expectNoAxeViolations(page, 'elder');
+      await on('elder', 'elder');
       await j.elder();
-      await expectNoAxeViolations(page, 'agent');
+      await on('agent', 'agent');
       await j.agent('yes');
-      await expectNoAxeViolations(page, 'agent details');
+      await on('agent-details', 'agent details');
       await j.agentDetails();
-      await expectNoAxeViolations(page, 'bank');
+      await on('bank', 'bank');
       await j.bank();
-      await expectNoAxeViolations(page, 'declaration');
+      await on('declaration', 'declaration');
       await j.declaration();
-      await expectNoAxeViolations(page, 'check answers');
+      await on('check', 'check answers');
       await j.submit();
       await expectNoAxeViolations(page, 'confirmation');
     });

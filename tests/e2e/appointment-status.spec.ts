@@ -52,6 +52,7 @@ for (const [index, language] of LANGUAGES.entries()) {
       await page.getByLabel(s.track.trackingNumber).fill(trackingNumber);
       await page.getByLabel(s.track.secondFactor).fill(couple.partyA.idNumber);
       await page.getByRole('button', { name: s.track.submit }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.t(s.track.result, { trackingNumber }));
       await expectNoAxeViolations(page, 'appointment');
     });
   });

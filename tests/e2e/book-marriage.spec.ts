@@ -103,15 +103,20 @@ for (const [index, language] of LANGUAGES.entries()) {
       await expectNoAxeViolations(page, 'start');
       await page.goto(language.path('/book/marriage/kind'));
       await b.next();
+      // Each check waits for the page it means: axe must not run while the next page is loading.
+      await expect(page.getByRole('alert')).toBeVisible();
       await expectNoAxeViolations(page, 'kind with an error');
       await page.getByLabel(s.marriage.kind.marriage, { exact: true }).check();
       await b.next();
+      await expect(b.heading()).toHaveText(s.booking.step.office.title);
       await expectNoAxeViolations(page, 'office');
       await page.getByLabel(s.marriage.office['demo-county-registry'].name).check();
       await b.next();
+      await expect(b.heading()).toHaveText(s.booking.step.date.title);
       await expectNoAxeViolations(page, 'calendar');
       await page.locator('input[name="date"]:not([disabled])').first().check();
       await b.next();
+      await expect(b.heading()).toHaveText(s.booking.step.slot.title);
       await expectNoAxeViolations(page, 'times');
     });
   });

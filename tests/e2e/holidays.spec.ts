@@ -46,6 +46,7 @@ for (const language of LANGUAGES) {
       await page.goto(language.path('/staff/holidays'));
       await expectNoAxeViolations(page, 'holidays');
       await page.getByRole('button', { name: s.holidays.submit }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
       await expectNoAxeViolations(page, 'holidays with errors');
     });
   });

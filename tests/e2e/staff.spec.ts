@@ -79,6 +79,7 @@ for (const language of LANGUAGES) {
       await page.goto(language.path('/staff/sign-in'));
       await expectNoAxeViolations(page, 'sign-in');
       await page.getByRole('button', { name: s.staff.signIn.submit }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
       await expectNoAxeViolations(page, 'sign-in with errors');
       await signIn(page, language, 'approver');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.staff.home.title);

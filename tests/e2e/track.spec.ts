@@ -65,8 +65,10 @@ for (const language of LANGUAGES) {
       await page.goto(language.path('/track'));
       await expectNoAxeViolations(page, 'empty');
       await lookUp(page, language, trackingNumber, '13900000000');
+      await expect(page.getByRole('alert')).toBeVisible();
       await expectNoAxeViolations(page, 'no match');
       await lookUp(page, language, trackingNumber, ELDER_ID);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.t(s.track.result, { trackingNumber }));
       await expectNoAxeViolations(page, 'result');
     });
   });

@@ -154,6 +154,7 @@ for (const language of LANGUAGES) {
       await w.signOut();
       await w.open('intake', trackingNumber);
       await w.take('not-accept');
+      await expect(page.getByRole('alert')).toBeVisible();
       await expectNoAxeViolations(page, 'case page with an error');
     });
   });
