@@ -62,6 +62,10 @@ for (const [index, language] of LANGUAGES.entries()) {
       expect(trackingNumber).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{3}$/);
       await expect(page.getByText(`${s.application.sentTo}${s.punctuation.colon}139****1234`)).toBeVisible();
       await expect(page.getByText(s.booking.confirmation.bringBoth)).toBeVisible();
+      // The calendar file carries the same appointment, in UTC.
+      const calendarFile = await page.request.get(await page.getByRole('link', { name: s.booking.confirmation.addToCalendar }).getAttribute('href') ?? '');
+      expect(calendarFile.headers()['content-type']).toContain('text/calendar');
+      expect((await calendarFile.text()).replace(/\r\n /g, '')).toMatch(new RegExp(`DTSTART:\\d{8}T\\d{6}Z[\\s\\S]*SUMMARY:.*${trackingNumber}`));
 
       await page.getByRole('main').getByRole('link', { name: s.booking.confirmation.trackLink }).click();
       await page.getByLabel(s.track.trackingNumber).fill(trackingNumber);

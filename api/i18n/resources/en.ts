@@ -598,6 +598,7 @@ export const en: SameKeys<typeof zhCN> = {
       bringTitle: 'Bring',
       bringBoth: 'Both of you must come in person.',
       bringReissue: 'Come in person.',
+      addToCalendar: 'Add to your phone or computer calendar (.ics file)',
       trackLink: 'Check, change or cancel the appointment',
       newBooking: 'Book another appointment',
     },

@@ -594,6 +594,7 @@ export const zhCN = {
       bringTitle: '请带上',
       bringBoth: '双方本人必须一同到场。',
       bringReissue: '本人到场即可。',
+      addToCalendar: '添加到手机或电脑日历（.ics 文件）',
       trackLink: '查询、改约或取消预约',
       newBooking: '再预约一次',
     },

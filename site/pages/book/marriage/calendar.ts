@@ -1,0 +1,34 @@
+/**
+ * The booked appointment as a calendar file, for the confirmation page's "add to calendar" link.
+ * Read from the draft cookie (after booking it holds only this appointment's public details).
+ */
+import type { APIRoute } from 'astro';
+import { appointmentIcs } from '../../../../api/domain/booking/ics.ts';
+import { translator } from '../../../../api/i18n/index.ts';
+import { readDraft } from '../../../lib/application-draft.ts';
+import { SERVICE } from '../../../lib/marriage-booking.ts';
+
+export const GET: APIRoute = (context) => {
+  const draft = readDraft(context, SERVICE);
+  const submitted = draft?.submitted;
+  const { kind = '', office = '', date = '', start = '', end = '' } = draft?.answers ?? {};
+  if (!submitted || !date) return new Response(null, { status: 404 });
+  const t = translator(context.locals.portal.lang);
+  const body = appointmentIcs({
+    uid: `${submitted.trackingNumber.replaceAll('-', '')}@civil-affairs-portal`,
+    title: `${t(`marriage.kind.${kind}`)} · ${submitted.trackingNumber}`,
+    location: `${t(`marriage.office.${office}.name`)}, ${t(`marriage.office.${office}.address`)}`,
+    description: `${t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')} ${t('booking.confirmation.numberLabel')}${t('punctuation.colon')}${submitted.trackingNumber}`,
+    date,
+    start,
+    end,
+    stamp: new Date(),
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="appointment-${submitted.trackingNumber}.ics"`,
+      'cache-control': 'no-store',
+    },
+  });
+};
