@@ -121,7 +121,7 @@ function sameHash(a: string, b: string | null): boolean {
 }
 
 /** The case behind a tracking number and second factor, or why there is none to show. */
-async function matchingCase(deps: CaseDeps, trackingInput: string, secondFactor: string) {
+export async function matchingCase(deps: CaseDeps, trackingInput: string, secondFactor: string) {
   const checked = checkTrackingNumber(trackingInput);
   if (!checked.ok) return { ok: false as const, reason: 'format' as const, problem: checked.problem };
   const factor = normaliseSecondFactor(secondFactor);
@@ -145,7 +145,7 @@ export function eventDetails(inputJson: string | null): Record<string, string> {
 }
 
 /** The applicant-visible view of a stored case: its timeline without internal events. */
-async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgress> {
+export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgress> {
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   const events = await caseTimeline(deps.db, stored.id, 'applicant');
   const request = events.findLast((event) => event.to_state === 'awaiting-documents');

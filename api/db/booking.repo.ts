@@ -168,3 +168,20 @@ export async function isPersonOnCase(db: Kysely<Database>, caseId: string, perso
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Moves a case's active appointment to another slot: takes the new place (SlotFullError when it is
+ * full) and releases the old one. Call inside the transaction that records the change.
+ */
+export async function moveAppointment(trx: Transaction<Database>, caseId: string, to: Place, end: string, at: Date): Promise<void> {
+  const appointment = await trx.selectFrom('appointments').select(['id', 'place_key']).where('case_id', '=', caseId).where('status', '=', 'active').executeTakeFirst();
+  if (!appointment) throw new Error('the case has no active appointment');
+  if (appointment.place_key === to.key) return;
+  if (!(await takePlace(trx, to))) throw new SlotFullError('the slot is full');
+  await releasePlace(trx, appointment.place_key);
+  await trx
+    .updateTable('appointments')
+    .set({ date: to.date, start: to.start, end, place_key: to.key, updated_at: at.toISOString() })
+    .where('id', '=', appointment.id)
+    .execute();
+}

@@ -11,6 +11,7 @@ import type { ZodError } from 'zod';
 import { lookupCase, submitApplication, withdrawCase, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
+import { rescheduleAppointment } from '../appointments/booking-service.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
@@ -87,6 +88,30 @@ const withdraw = createRoute({
   },
 });
 
+const RescheduleRequest = z
+  .object({
+    trackingNumber: z.string().max(40),
+    secondFactor: z.string().max(40),
+    date: z.iso.date().meta({ description: 'The new day' }),
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).meta({ description: 'The new time (HH:MM), one of the day’s slots' }),
+  })
+  .openapi('RescheduleRequest');
+
+const reschedule = createRoute({
+  method: 'post',
+  path: '/track/reschedule',
+  tags: ['Marriage appointments'],
+  summary: 'Move an appointment to another day or time (same tracking number; the old place is released when the new one is taken)',
+  request: { body: { content: { 'application/json': { schema: RescheduleRequest } }, required: true } },
+  responses: {
+    200: json(Progress, 'Moved; the applicant is notified'),
+    404: json(ApiErrorSchema, 'No appointment matches this pair'),
+    409: json(ApiErrorSchema, 'The new time is full, or the appointment can no longer be changed'),
+    422: json(ApiErrorSchema, 'The new day or time cannot be booked (closed, past, not yet open…)'),
+    429: json(ApiErrorSchema, 'Too many attempts; try again later'),
+  },
+});
+
 const TRACK_WINDOW_MS = 10 * 60_000;
 
 function caseDeps(c: Context<ApiEnv>): CaseDeps {
@@ -127,6 +152,20 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
     return c.json(errorBody(c, 'not_withdrawable', translator(requestLocale(c))('errors.track.notWithdrawable')), 409);
   });
+
+export const rescheduleRoutes = new OpenAPIHono<ApiEnv>().openapi(reschedule, async (c) => {
+  const { trackingNumber, secondFactor, date, start } = c.req.valid('json');
+  if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+  const result = await rescheduleAppointment(caseDeps(c), trackingNumber, secondFactor, { date, start }, clientAddress(c));
+  const t = translator(requestLocale(c));
+  if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
+  if (result.reason === 'slot') {
+    const field = result.refusal === 'full' || result.refusal === 'no-such-slot' ? 'start' : 'date';
+    const message = t(`errors.marriage.slot.${result.refusal}`, result.releasesAt ? { releasesAt: result.releasesAt } : {});
+    return c.json(errorBody(c, result.refusal === 'full' ? 'slot_full' : 'validation_failed', message, [{ field, code: result.refusal, message }]), result.refusal === 'full' ? 409 : 422);
+  }
+  return c.json(errorBody(c, 'not_reschedulable', t('errors.track.notReschedulable')), 409);
+});
 
 /** Per client and per tracking number, counted in the database so every process agrees. */
 async function withinLookupLimits(c: Context<ApiEnv>, trackingNumber: string): Promise<boolean> {

@@ -110,6 +110,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/staff/session',
       '/staff/session/end',
       '/track',
+      '/track/reschedule',
       '/track/withdraw',
     ]);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Guide', 'GuideSummary', 'ApiError', 'SearchHit', 'Health']));

@@ -101,6 +101,30 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     expect((await book(marriageAppointment(6, { date: '2026-12-10', start: '10:00' }))).status).toBe(201);
   });
 
+  it('moves an appointment to another time under the same number: the new place taken and the old one released together', async () => {
+    const couple = marriageAppointment(8, { date: '2026-12-14', start: '09:00' });
+    const { trackingNumber } = (await (await book(couple)).json()) as { trackingNumber: string };
+    const move = (date: string, start: string) =>
+      runtime.portal.app.request(
+        '/api/v1/track/reschedule',
+        { method: 'POST', body: JSON.stringify({ trackingNumber, secondFactor: couple.partyB.idNumber, date, start }), headers: { 'content-type': 'application/json', 'accept-language': 'en' } },
+        { clientAddress: '10.1.1.8' },
+      );
+    const moved = await move('2026-12-15', '14:30');
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ trackingNumber, state: 'booked', appointment: { date: '2026-12-15', start: '14:30', end: '15:00' } });
+    expect(await placesTaken('demo-county-registry|2026-12-14|09:00|marriage')).toBe(0);
+    expect(await placesTaken('demo-county-registry|2026-12-15|14:30|marriage')).toBe(1);
+
+    // The county's 4 places at 14:00 on 3 December were taken by the crowd above: nothing changes.
+    const full = await move('2026-12-03', '14:00');
+    expect(full.status).toBe(409);
+    expect(await placesTaken('demo-county-registry|2026-12-15|14:30|marriage')).toBe(1);
+    expect((await move('2026-12-13', '09:00')).status).toBe(422); // a Sunday
+    const outbox = await runtime.database.db.selectFrom('notification_outbox').select('params_json').where('template', '=', 'case.appointmentRescheduled').execute();
+    expect(outbox.map((row) => JSON.parse(row.params_json) as Record<string, string>)).toEqual([{ trackingNumber, date: '2026-12-15', start: '14:30' }]);
+  });
+
   it('shows an office’s calendar and a day’s slots with the places left', async () => {
     const calendar = (await (await runtime.portal.app.request('/api/v1/marriage/offices/demo-county-registry/calendar?kind=marriage&from=2026-11-28&days=7')).json()) as { days: { date: string; state: string; placesLeft?: number }[] };
     expect(calendar.days.map((d) => d.state)).toEqual(['closed', 'closed', 'available', 'available', 'available', 'available', 'available']);

@@ -225,6 +225,7 @@ export const en: SameKeys<typeof zhCN> = {
       checkCharacter: 'The reference number is not right: a character may be mistyped, check your receipt',
       notWithdrawable: 'This application already has a decision and can no longer be withdrawn. Call us if you have questions.',
       noMatch: 'No application matches these details. Check the reference number and the applicant’s ID number or mobile number.',
+      notReschedulable: 'This appointment can no longer be changed. Call the registry office if you have questions.',
     },
     holidays: {
       year: 'The year must be four digits from 2000 to 2100',
@@ -340,6 +341,7 @@ export const en: SameKeys<typeof zhCN> = {
       appointmentCompleted: 'Civil Affairs Online: your registration ({{trackingNumber}}) is complete.',
       appointmentMissed: 'Civil Affairs Online: you did not come to your appointment ({{trackingNumber}}); it has lapsed.',
       appointmentCancelled: 'Civil Affairs Online: your marriage registration appointment ({{trackingNumber}}) is cancelled.',
+      appointmentRescheduled: 'Civil Affairs Online: your marriage registration appointment ({{trackingNumber}}) is now on {{date}} at {{start}}.',
     },
   },
   staff: {
@@ -639,6 +641,13 @@ export const en: SameKeys<typeof zhCN> = {
     cancelConfirmYes: 'Yes, cancel it',
     cancelConfirmNo: 'No, go back',
     cancelled: 'Your appointment is cancelled and its place released. We have sent you a text to confirm.',
+    rescheduleTitle: 'Change the day or time',
+    rescheduleHint: 'Same tracking number, another day or time. Once the new time is booked, the old place is released.',
+    rescheduleButton: 'Change to another time',
+    rescheduleDateTitle: 'Choose the new day',
+    rescheduleSlotTitle: 'Choose the new time',
+    rescheduleConfirm: 'Move to this time',
+    rescheduled: 'Your appointment has been moved. We have sent you a text with the new time.',
     another: 'Check another application',
     tooMany: 'Too many attempts. Try again in 10 minutes',
   },
@@ -675,6 +684,7 @@ export const en: SameKeys<typeof zhCN> = {
     complete: 'Completed',
     'mark-no-show': 'Did not come',
     cancel: 'Cancelled by the applicant',
+    reschedule: 'Moved by the applicant',
   },
   caseNextStep: {
     submitted: 'Staff will check your application and decide whether to accept it.',

@@ -221,6 +221,7 @@ export const zhCN = {
       checkCharacter: '办件编号有误，可能有一位输错了，请核对回执',
       notWithdrawable: '这件申请已经有了结果，不能再撤回。如有疑问请拨打咨询电话。',
       noMatch: '没有找到与这组信息匹配的申请。请核对办件编号，以及申请人的身份证号码或手机号码。',
+      notReschedulable: '这个预约已经不能更改。如有疑问请拨打登记处电话。',
     },
     holidays: {
       year: '年份应为 2000 到 2100 之间的四位数字',
@@ -336,6 +337,7 @@ export const zhCN = {
       appointmentCompleted: '【民政一网通办】您的婚姻登记（办件编号 {{trackingNumber}}）已办理完毕。',
       appointmentMissed: '【民政一网通办】您未按预约时间到场（办件编号 {{trackingNumber}}），预约已失效。',
       appointmentCancelled: '【民政一网通办】您已取消婚姻登记预约（办件编号 {{trackingNumber}}）。',
+      appointmentRescheduled: '【民政一网通办】您的婚姻登记预约（办件编号 {{trackingNumber}}）已改到 {{date}} {{start}}。',
     },
   },
   staff: {
@@ -635,6 +637,13 @@ export const zhCN = {
     cancelConfirmYes: '是的，取消预约',
     cancelConfirmNo: '不取消，返回',
     cancelled: '您的预约已取消，名额已释放，我们已发送短信确认。',
+    rescheduleTitle: '改约',
+    rescheduleHint: '同一个办件编号，改到其他日期或时间。新的时间约上后，原来的名额会自动释放。',
+    rescheduleButton: '改到其他时间',
+    rescheduleDateTitle: '选择新的日期',
+    rescheduleSlotTitle: '选择新的时间',
+    rescheduleConfirm: '改到这个时间',
+    rescheduled: '已改约。我们已发送短信确认新的时间。',
     another: '查询其他办件',
     tooMany: '查询次数过多，请 10 分钟后再试',
   },
@@ -671,6 +680,7 @@ export const zhCN = {
     complete: '办理完毕',
     'mark-no-show': '未到场',
     cancel: '申请人取消预约',
+    reschedule: '申请人改约',
   },
   caseNextStep: {
     submitted: '工作人员会审查您的申请，决定是否受理。',

@@ -23,5 +23,7 @@ export const marriageAppointmentWorkflow: ServiceDefinition = {
     { name: 'complete', from: ['arrived'], to: 'completed', by: ['intake'], notify: 'case.appointmentCompleted', visibility: 'applicant' },
     { name: 'mark-no-show', from: ['booked'], to: 'no-show', by: ['intake'], notify: 'case.appointmentMissed', visibility: 'applicant' },
     { name: 'cancel', from: ['booked'], to: 'cancelled', by: ['applicant'], notify: 'case.appointmentCancelled', visibility: 'applicant' },
+    // Another day or time, same tracking number: the new place is taken and the old one released together.
+    { name: 'reschedule', from: ['booked'], to: 'booked', by: ['applicant'], notify: 'case.appointmentRescheduled', visibility: 'applicant' },
   ],
 };
