@@ -24,3 +24,7 @@ export async function lookUp(astro: Astro, trackingNumber: string, secondFactor:
 export async function withdraw(astro: Astro, trackingNumber: string, secondFactor: string): Promise<TrackAnswer> {
   return answer(await astro.locals.portal.api.track.withdraw.$post({ json: { trackingNumber, secondFactor } }));
 }
+
+export async function reschedule(astro: Astro, trackingNumber: string, secondFactor: string, date: string, start: string): Promise<TrackAnswer> {
+  return answer(await astro.locals.portal.api.track.reschedule.$post({ json: { trackingNumber, secondFactor, date, start } }));
+}

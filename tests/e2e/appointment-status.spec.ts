@@ -45,6 +45,30 @@ for (const [index, language] of LANGUAGES.entries()) {
       await expect(page.getByRole('button', { name: s.track.cancelButton })).toHaveCount(0);
     });
 
+    test('can be moved to another day and time under the same number', async ({ page, request }, info) => {
+      const couple = marriageAppointment(7500 + index * 100 + info.project.name.length * 7, await bookableSlot(request));
+      const { trackingNumber } = (await (await request.post('/api/v1/marriage/appointments', { data: couple })).json()) as { trackingNumber: string };
+      await page.goto(language.path('/track'));
+      await page.getByLabel(s.track.trackingNumber).fill(trackingNumber);
+      await page.getByLabel(s.track.secondFactor).fill(couple.partyA.idNumber);
+      await page.getByRole('button', { name: s.track.submit }).click();
+      await page.getByRole('button', { name: s.track.rescheduleButton }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.track.rescheduleDateTitle);
+      const newDay = page.locator('input[name="date"]:not([disabled])').last();
+      const newDate = (await newDay.getAttribute('value')) ?? '';
+      await newDay.check();
+      await page.getByRole('button', { name: s.application.continue }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.track.rescheduleSlotTitle);
+      await page.getByRole('button', { name: s.track.rescheduleConfirm }).click();
+      await expect(page.getByRole('alert')).toContainText(s.errors.marriage.slotRequired);
+      await page.locator('input[name="start"]:not([disabled])').first().check();
+      await page.getByRole('button', { name: s.track.rescheduleConfirm }).click();
+      await expect(page.getByRole('status')).toHaveText(s.track.rescheduled);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.t(s.track.result, { trackingNumber }));
+      await expect(page.locator('dl.summary').last()).toContainText(language.date(newDate));
+      await expect(page.getByText(s.caseEvent.reschedule, { exact: true })).toBeVisible();
+    });
+
     test('has no axe violations', { tag: '@needs-js' }, async ({ page, request }, info) => {
       const couple = marriageAppointment(8000 + index * 100 + info.project.name.length * 7, await bookableSlot(request));
       const { trackingNumber } = (await (await request.post('/api/v1/marriage/appointments', { data: couple })).json()) as { trackingNumber: string };
@@ -54,6 +78,9 @@ for (const [index, language] of LANGUAGES.entries()) {
       await page.getByRole('button', { name: s.track.submit }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.t(s.track.result, { trackingNumber }));
       await expectNoAxeViolations(page, 'appointment');
+      await page.getByRole('button', { name: s.track.rescheduleButton }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.track.rescheduleDateTitle);
+      await expectNoAxeViolations(page, 'choosing a new day');
     });
   });
 }

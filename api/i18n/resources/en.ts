@@ -647,6 +647,7 @@ export const en: SameKeys<typeof zhCN> = {
     rescheduleDateTitle: 'Choose the new day',
     rescheduleSlotTitle: 'Choose the new time',
     rescheduleConfirm: 'Move to this time',
+    rescheduleBack: 'Keep the current time',
     rescheduled: 'Your appointment has been moved. We have sent you a text with the new time.',
     another: 'Check another application',
     tooMany: 'Too many attempts. Try again in 10 minutes',

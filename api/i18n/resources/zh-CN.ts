@@ -643,6 +643,7 @@ export const zhCN = {
     rescheduleDateTitle: '选择新的日期',
     rescheduleSlotTitle: '选择新的时间',
     rescheduleConfirm: '改到这个时间',
+    rescheduleBack: '不改了，返回',
     rescheduled: '已改约。我们已发送短信确认新的时间。',
     another: '查询其他办件',
     tooMany: '查询次数过多，请 10 分钟后再试',
