@@ -185,3 +185,33 @@ export async function moveAppointment(trx: Transaction<Database>, caseId: string
     .where('id', '=', appointment.id)
     .execute();
 }
+
+/** A registry office's appointments of one day that are still on (active, arrived or done), with their cases. */
+export async function appointmentsOfDay(db: Kysely<Database>, resourceId: string, date: string) {
+  const rows = await db
+    .selectFrom('appointments')
+    .innerJoin('cases', 'cases.id', 'appointments.case_id')
+    .select(['appointments.start', 'appointments.kind', 'appointments.status', 'cases.tracking_number', 'cases.state', 'cases.answers_enc'])
+    .where('appointments.resource_id', '=', resourceId)
+    .where('appointments.date', '=', date)
+    .where('appointments.status', '!=', 'cancelled')
+    .orderBy('appointments.start')
+    .orderBy('appointments.created_at')
+    .execute();
+  return rows.map((row) => ({ start: row.start, kind: row.kind, status: row.status, trackingNumber: row.tracking_number, state: row.state, answersEnc: row.answers_enc }));
+}
+
+/** How many no-shows each of these people (keyed hashes) has had on appointments since `since`. */
+export async function noShowsSince(db: Kysely<Database>, personHashes: readonly string[], since: string): Promise<Map<string, number>> {
+  if (personHashes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('appointment_people')
+    .innerJoin('appointments', 'appointments.id', 'appointment_people.appointment_id')
+    .select(['appointment_people.person_hash', (eb) => eb.fn.countAll().as('count')])
+    .where('appointment_people.person_hash', 'in', personHashes)
+    .where('appointments.status', '=', 'no-show')
+    .where('appointments.date', '>=', since)
+    .groupBy('appointment_people.person_hash')
+    .execute();
+  return new Map(rows.map((row) => [row.person_hash, Number(row.count)]));
+}

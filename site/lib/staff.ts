@@ -72,3 +72,14 @@ export async function loadHolidayYear(astro: Astro, year: import('../../api/doma
   const body = (await response.json()) as { error: { message: string; fields?: { field: string; message: string }[] } };
   return { ok: false as const, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
 }
+
+export async function officeDay(astro: Astro, office: string | undefined, date: string) {
+  const response = await astro.locals.portal.api.staff.appointments.$get({ query: { date, ...(office ? { office } : {}) } });
+  if (response.status !== 200) return undefined;
+  return (await response.json()) as {
+    registries: string[];
+    office: string;
+    date: string;
+    slots: { start: string; end: string; appointments: { trackingNumber: string; kind: string; state: string; people: { name: string; idNumber: string; noShows: number }[] }[] }[];
+  };
+}

@@ -100,6 +100,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/marriage/offices/{office}/slots',
       '/search',
       '/services/old-age-allowance/applications',
+      '/staff/appointments',
       '/staff/cases',
       '/staff/cases/{trackingNumber}',
       '/staff/cases/{trackingNumber}/reveal',

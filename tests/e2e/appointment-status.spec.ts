@@ -3,21 +3,10 @@
  * number, sees where and when, and can cancel it (the place is given back). Booked through the API
  * here; the booking pages come in a later slice.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { marriageAppointment } from '../support/applications.ts';
+import { bookableSlot } from './support/booking.ts';
 import { LANGUAGES, expectNoAxeViolations } from './support/portal.ts';
-
-/** The first slot with a place left in the county office, from its own calendar (the server's clock is real). */
-async function bookableSlot(request: APIRequestContext): Promise<{ date: string; start: string }> {
-  const from = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
-  const calendar = (await (await request.get(`/api/v1/marriage/offices/demo-county-registry/calendar?kind=marriage&from=${from}&days=30`)).json()) as { days: { date: string; state: string }[] };
-  for (const day of calendar.days.filter((d) => d.state === 'available')) {
-    const slots = (await (await request.get(`/api/v1/marriage/offices/demo-county-registry/slots?kind=marriage&date=${day.date}`)).json()) as { slots: { start: string; placesLeft: number }[] };
-    const slot = slots.slots.find((s) => s.placesLeft > 0);
-    if (slot) return { date: day.date, start: slot.start };
-  }
-  throw new Error('no bookable slot in the next 30 days');
-}
 
 for (const [index, language] of LANGUAGES.entries()) {
   const s = language.strings;

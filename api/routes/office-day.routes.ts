@@ -1,0 +1,60 @@
+/** The registry office's day for its clerks (audited; names shown, ID numbers masked). */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getCookie } from 'hono/cookie';
+import { officeDay, registriesOf } from '../appointments/office-day.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { translator } from '../i18n/index.ts';
+import { STAFF_SESSION_COOKIE, authenticate } from '../staff/auth.ts';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const OfficeDay = z
+  .object({
+    registries: z.array(z.string()),
+    office: z.string(),
+    date: z.string(),
+    slots: z.array(
+      z.object({
+        start: z.string(),
+        end: z.string(),
+        appointments: z.array(
+          z.object({
+            trackingNumber: z.string(),
+            kind: z.string(),
+            state: z.string(),
+            people: z.array(z.object({ name: z.string(), idNumber: z.string().meta({ description: 'Masked' }), noShows: z.number().int().meta({ description: 'No-shows in the last 30 days' }) })),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('OfficeDay');
+
+const day = createRoute({
+  method: 'get',
+  path: '/staff/appointments',
+  tags: ['Staff'],
+  summary: 'A registry office’s appointments of one day, by slot, for the office’s own staff. Audited.',
+  request: { query: z.object({ office: z.string().max(60).optional(), date: z.iso.date() }) },
+  responses: {
+    200: json(OfficeDay, 'The day'),
+    401: json(ApiErrorSchema, 'Not signed in'),
+    404: json(ApiErrorSchema, 'No such registry office, or not one of the member’s'),
+    422: json(ApiErrorSchema, 'The date is not valid'),
+  },
+});
+
+export const officeDayRoutes = new OpenAPIHono<ApiEnv>().openapi(day, async (c) => {
+  const d = c.get('deps');
+  const member = (await authenticate({ db: d.database.db, kind: d.database.kind, now: d.now }, getCookie(c, STAFF_SESSION_COOKIE)))?.staff;
+  if (!member) return statusError(c, 401, 'not_signed_in');
+  const { office, date } = c.req.valid('query');
+  const registries = registriesOf(member);
+  const chosen = office ?? registries[0] ?? '';
+  const result = await officeDay({ db: d.database.db, kind: d.database.kind, crypto: d.crypto, calendar: d.calendar, now: d.now }, member, chosen, date, clientAddress(c));
+  c.header('Cache-Control', 'no-store');
+  if (!result) return c.json(errorBody(c, 'not_found', translator(requestLocale(c))('errors.workbench.notFound')), 404);
+  return c.json({ registries, ...result }, 200);
+});
