@@ -11,10 +11,10 @@ import { applyTransition } from '../domain/workflow/workflow.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { addDays } from '../domain/calendar/working-days.ts';
 import { checkBookable, dayState, placeKey, slotsOn, type BookingRefusal, type DayState } from '../domain/booking/schedule.ts';
-import { formatTrackingNumber, newTrackingNumber } from '../domain/cases/tracking-number.ts';
+import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import { ANSWERS_CONTEXT, ID_HASH_CONTEXT, matchingCase, PERSON_HASH_CONTEXT, PHONE_HASH_CONTEXT, progressOf, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
+import { ANSWERS_CONTEXT, matchingCase, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
 import { registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
 import { marriageAppointmentWorkflow } from '../services/marriage/workflow.ts';
@@ -24,10 +24,6 @@ export type BookingResult =
   | { ok: false; reason: 'invalid'; error: ZodError }
   | { ok: false; reason: 'slot'; refusal: BookingRefusal; releasesAt?: string }
   | { ok: false; reason: 'already-booked' };
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && /unique/i.test(error.message);
-}
 
 export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, lang: Locale): Promise<BookingResult> {
   const now = deps.now();
@@ -41,23 +37,21 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
   if (!bookable.ok) return { ok: false, reason: 'slot', refusal: bookable.refusal, ...(bookable.releasesAt ? { releasesAt: bookable.releasesAt } : {}) };
 
   const people = [appointment.partyA, ...(appointment.partyB ? [appointment.partyB] : [])];
-  for (let attempt = 0; ; attempt += 1) {
-    const trackingNumber = newTrackingNumber(deps.randomBytes);
-    try {
+  try {
+    return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
       await recordBooking(
         deps.db,
-        {
+        // Either party opens the status page with their ID number: the first's hash is kept with the
+        // case, the second's among the appointment's people.
+        newCaseRecord(deps, {
           trackingNumber,
           service: 'marriage-appointment',
           lang,
-          // Either party opens the status page with their ID number; the hash of the first is kept
-          // here, the second's among the appointment's people.
-          applicantIdHash: deps.crypto.lookupHash(appointment.partyA.idNumber, ID_HASH_CONTEXT),
-          applicantPhoneHash: deps.crypto.lookupHash(appointment.partyA.phone, PHONE_HASH_CONTEXT),
-          answersEnc: deps.crypto.encrypt(JSON.stringify(appointment), ANSWERS_CONTEXT),
+          contact: appointment.partyA,
+          answers: appointment,
           snapshot: { state: marriageAppointmentWorkflow.initialState, version: 1, office: office.office, deadlines: [] },
           at: now,
-        },
+        }),
         {
           channel: 'sms',
           template: 'case.appointmentBooked',
@@ -71,12 +65,12 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
           personHashes: people.map((person) => deps.crypto.lookupHash(person.idNumber, PERSON_HASH_CONTEXT)),
         },
       );
-      return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), office: office.id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: bookable.end };
-    } catch (error) {
-      if (error instanceof SlotFullError) return { ok: false, reason: 'slot', refusal: 'full' };
-      if (error instanceof PersonAlreadyBookedError) return { ok: false, reason: 'already-booked' };
-      if (attempt >= 2 || !isUniqueViolation(error)) throw error;
-    }
+      return { ok: true as const, trackingNumber: formatTrackingNumber(trackingNumber), office: office.id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: bookable.end };
+    });
+  } catch (error) {
+    if (error instanceof SlotFullError) return { ok: false, reason: 'slot', refusal: 'full' };
+    if (error instanceof PersonAlreadyBookedError) return { ok: false, reason: 'already-booked' };
+    throw error;
   }
 }
 

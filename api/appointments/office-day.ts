@@ -53,12 +53,13 @@ export async function officeDay(deps: OfficeDayDeps, member: StaffMember, office
   if (!office || !registriesOf(member).includes(office.id)) return undefined;
   const rows = await appointmentsOfDay(deps.db, office.id, date);
   const since = addDays(chinaDate(deps.now()), -30);
+  // Each person's keyed hash once: it finds their no-shows.
   const people = rows.map((row) => {
     const answers = JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)) as MarriageAppointment;
-    return { row, persons: [answers.partyA, ...(answers.partyB ? [answers.partyB] : [])] };
+    const persons = [answers.partyA, ...(answers.partyB ? [answers.partyB] : [])];
+    return { row, persons: persons.map((person) => ({ ...person, hash: deps.crypto.lookupHash(person.idNumber, PERSON_HASH_CONTEXT) })) };
   });
-  const hashes = people.flatMap(({ persons }) => persons.map((person) => deps.crypto.lookupHash(person.idNumber, PERSON_HASH_CONTEXT)));
-  const noShows = await noShowsSince(deps.db, hashes, since);
+  const noShows = await noShowsSince(deps.db, people.flatMap(({ persons }) => persons.map((person) => person.hash)), since);
   await deps.db.transaction().execute((trx) =>
     appendAudit(trx, deps.kind, { at: deps.now(), actorId: member.id, actorRole: member.roles.join(','), action: 'appointments.day-view', recordType: 'registry_office', recordId: `${office.id}|${date}`, origin }),
   );
@@ -74,7 +75,7 @@ export async function officeDay(deps: OfficeDayDeps, member: StaffMember, office
         people: persons.map((person) => ({
           name: person.name,
           idNumber: maskResidentId(person.idNumber),
-          noShows: noShows.get(deps.crypto.lookupHash(person.idNumber, PERSON_HASH_CONTEXT)) ?? 0,
+          noShows: noShows.get(person.hash) ?? 0,
         })),
       })),
   }));

@@ -7,7 +7,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
 import { closeAppointment, findAppointmentByCase, isPersonOnCase } from '../db/booking.repo.ts';
-import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type StoredCase } from '../db/cases.repo.ts';
+import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type StoredCase } from '../db/cases.repo.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
@@ -38,8 +39,35 @@ export type SubmitResult =
   | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[] }
   | { ok: false; error: ZodError };
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && /unique/i.test(error.message);
+/**
+ * Records a new case under a fresh tracking number. 50 random bits make a clash practically
+ * impossible; if one happens (the unique key refuses it), another number is drawn.
+ */
+export async function withNewTrackingNumber<T>(randomBytes: (size: number) => Uint8Array, record: (trackingNumber: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await record(newTrackingNumber(randomBytes));
+    } catch (error) {
+      if (attempt >= 2 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+/** A new case as stored: the applicant's contact only as keyed hashes, the answers encrypted. */
+export function newCaseRecord(
+  deps: Pick<CaseDeps, 'crypto'>,
+  input: { trackingNumber: string; service: string; lang: Locale; contact: { idNumber: string; phone: string }; answers: unknown; snapshot: CaseSnapshot; at: Date },
+): NewCase {
+  return {
+    trackingNumber: input.trackingNumber,
+    service: input.service,
+    lang: input.lang,
+    applicantIdHash: deps.crypto.lookupHash(input.contact.idNumber, ID_HASH_CONTEXT),
+    applicantPhoneHash: deps.crypto.lookupHash(input.contact.phone, PHONE_HASH_CONTEXT),
+    answersEnc: deps.crypto.encrypt(JSON.stringify(input.answers), ANSWERS_CONTEXT),
+    snapshot: input.snapshot,
+    at: input.at,
+  };
 }
 
 /** The second factor as people type it: spaces, hyphens, full-width digits and a lower-case x forgiven. */
@@ -60,35 +88,16 @@ export async function submitApplication(deps: CaseDeps, serviceId: CaseServiceId
     office: service.office(parsed.data),
     deadlines: startDeadlines(service.workflow, service.workflow.initialDeadlines ?? [], { today, calendar: deps.calendar }),
   };
-  // 50 random bits make a clash practically impossible; if one happens, draw again.
-  for (let attempt = 0; ; attempt += 1) {
-    const trackingNumber = newTrackingNumber(deps.randomBytes);
-    try {
-      await recordSubmission(
-        deps.db,
-        {
-          trackingNumber,
-          service: serviceId,
-          lang,
-          applicantIdHash: deps.crypto.lookupHash(contact.idNumber, ID_HASH_CONTEXT),
-          applicantPhoneHash: deps.crypto.lookupHash(contact.phone, PHONE_HASH_CONTEXT),
-          answersEnc: deps.crypto.encrypt(JSON.stringify(parsed.data), ANSWERS_CONTEXT),
-          snapshot,
-          at: now,
-        },
-        {
-          channel: 'sms',
-          template: 'case.submitted',
-          lang,
-          recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
-          params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-        },
-      );
-      return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
-    } catch (error) {
-      if (attempt >= 2 || !isUniqueViolation(error)) throw error;
-    }
-  }
+  return withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
+    await recordSubmission(deps.db, newCaseRecord(deps, { trackingNumber, service: serviceId, lang, contact, answers: parsed.data, snapshot, at: now }), {
+      channel: 'sms',
+      template: 'case.submitted',
+      lang,
+      recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
+      params: { trackingNumber: formatTrackingNumber(trackingNumber) },
+    });
+    return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
+  });
 }
 
 /** What the applicant sees of their case (the status page, the API's CaseProgress). */

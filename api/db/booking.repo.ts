@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { enqueueNotification, insertCase, insertEvent, type NewCase, type QueuedNotification } from './cases.repo.ts';
+import { insertSubmission, type NewCase, type QueuedNotification } from './cases.repo.ts';
+import { isUniqueViolation } from './errors.ts';
 import type { Database } from './schema.ts';
 
 export interface Place {
@@ -87,10 +88,6 @@ export interface NewAppointment {
   personHashes: readonly string[];
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && /unique/i.test(error.message);
-}
-
 /**
  * A booking: the case (with its first event and notification), the place and the appointment with
  * its people, in one transaction.
@@ -101,14 +98,7 @@ export async function recordBooking(db: Kysely<Database>, newCase: NewCase, noti
   if (await isKnownFull(db, appointment.place.key)) throw new SlotFullError('the slot is full');
   return db.transaction().execute(async (trx) => {
     if (!(await takePlace(trx, appointment.place))) throw new SlotFullError('the slot is full');
-    const caseId = await insertCase(trx, newCase);
-    await insertEvent(
-      trx,
-      caseId,
-      { event: { transition: 'submit', from: '', to: newCase.snapshot.state, visibility: 'applicant', input: undefined } },
-      { kind: 'applicant', id: null, role: null },
-      newCase.at,
-    );
+    const caseId = await insertSubmission(trx, newCase, notification);
     const appointmentId = randomUUID();
     const at = newCase.at.toISOString();
     await trx
@@ -136,7 +126,6 @@ export async function recordBooking(db: Kysely<Database>, newCase: NewCase, noti
       if (isUniqueViolation(error)) throw new PersonAlreadyBookedError('a person already holds an active appointment of this kind');
       throw error;
     }
-    await enqueueNotification(trx, caseId, notification, newCase.at);
     return { caseId, appointmentId };
   });
 }

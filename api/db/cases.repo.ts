@@ -197,21 +197,24 @@ export async function caseTimeline(db: Kysely<Database>, caseId: string, visibil
   return query.execute();
 }
 
+/** A new case inside the caller's transaction: the case, its first timeline event ("submit") and the applicant's notification. */
+export async function insertSubmission(trx: Transaction<Database>, input: NewCase, notification: QueuedNotification): Promise<string> {
+  const id = await insertCase(trx, input);
+  await insertEvent(
+    trx,
+    id,
+    { event: { transition: 'submit', from: '', to: input.snapshot.state, visibility: 'applicant', input: undefined } },
+    { kind: 'applicant', id: null, role: null },
+    input.at,
+  );
+  await enqueueNotification(trx, id, notification, input.at);
+  return id;
+}
+
 /**
- * A new application: the case, its first timeline event and the applicant's notification, in one
- * transaction. Fails (unique key) if the tracking number is taken; the caller draws another.
+ * A new application, in one transaction. Fails (unique key) if the tracking number is taken; the
+ * caller draws another.
  */
 export async function recordSubmission(db: Kysely<Database>, input: NewCase, notification: QueuedNotification): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const id = await insertCase(trx, input);
-    await insertEvent(
-      trx,
-      id,
-      { event: { transition: 'submit', from: '', to: input.snapshot.state, visibility: 'applicant', input: undefined } },
-      { kind: 'applicant', id: null, role: null },
-      input.at,
-    );
-    await enqueueNotification(trx, id, notification, input.at);
-    return id;
-  });
+  return db.transaction().execute((trx) => insertSubmission(trx, input, notification));
 }

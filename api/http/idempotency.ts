@@ -12,21 +12,31 @@ import type { ApiEnv } from './api-env.ts';
 /** What the work did: made something (its answer is kept for repeats), or refused (the key is released). */
 export type IdempotentOutcome<Body, Refusal> = { kind: 'done'; status: 201; body: Body } | { kind: 'refused'; refusal: Refusal };
 
+/**
+ * Reads the request's JSON body (a body that is not JSON is `malformed`, before any key is claimed)
+ * and runs `work` on it under the Idempotency-Key, if the request has one.
+ */
 export async function idempotent<Body, Refusal>(
   c: Context<ApiEnv>,
   scope: string,
   key: string | undefined,
-  rawBody: string,
-  work: () => Promise<IdempotentOutcome<Body, Refusal>>,
-): Promise<{ kind: 'replay'; body: Body } | { kind: 'conflict'; code: 'idempotency_key_reused' | 'request_in_progress' } | IdempotentOutcome<Body, Refusal>> {
-  if (!key) return work();
+  work: (body: unknown) => Promise<IdempotentOutcome<Body, Refusal>>,
+): Promise<{ kind: 'malformed' } | { kind: 'replay'; body: Body } | { kind: 'conflict'; code: 'idempotency_key_reused' | 'request_in_progress' } | IdempotentOutcome<Body, Refusal>> {
+  const rawBody = await c.req.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    return { kind: 'malformed' };
+  }
+  if (!key) return work(body);
   const deps = c.get('deps');
   const scopedKey = `${scope}:${key}`;
   const claim = await claimIdempotencyKey(deps.database.db, scopedKey, createHash('sha256').update(rawBody).digest('hex'), deps.now());
   if (claim.outcome === 'replay') return { kind: 'replay', body: claim.body as Body };
   if (claim.outcome !== 'first') return { kind: 'conflict', code: claim.outcome === 'mismatch' ? 'idempotency_key_reused' : 'request_in_progress' };
   try {
-    const outcome = await work();
+    const outcome = await work(body);
     if (outcome.kind === 'done') await completeIdempotencyKey(deps.database.db, scopedKey, { status: outcome.status, body: outcome.body });
     else await releaseIdempotencyKey(deps.database.db, scopedKey);
     return outcome;

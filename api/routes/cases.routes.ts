@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
-import { lookupCase, submitApplication, withdrawCase, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
+import { lookupCase, submitApplication, withdrawCase, type LookupResult } from '../cases/case-service.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { rescheduleAppointment } from '../appointments/booking-service.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
+import { caseDeps } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -114,28 +115,17 @@ const reschedule = createRoute({
 
 const TRACK_WINDOW_MS = 10 * 60_000;
 
-function caseDeps(c: Context<ApiEnv>): CaseDeps {
-  const deps = c.get('deps');
-  return { db: deps.database.db, kind: deps.database.kind, crypto: deps.crypto, calendar: deps.calendar, now: deps.now, randomBytes: deps.randomBytes };
-}
-
 export const caseRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(submitOldAgeAllowance, async (c) => {
     const lang = requestLocale(c);
-    const raw = await c.req.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      return statusError(c, 400, 'malformed_json');
-    }
     const deps = caseDeps(c);
-    const outcome = await idempotent<z.infer<typeof Submitted>, ZodError>(c, 'applications/old-age-allowance', c.req.valid('header')['idempotency-key'], raw, async () => {
+    const outcome = await idempotent<z.infer<typeof Submitted>, ZodError>(c, 'applications/old-age-allowance', c.req.valid('header')['idempotency-key'], async (body) => {
       const result = await submitApplication(deps, 'old-age-allowance', body, lang);
       // A refusal releases the key: the same key may carry the corrected answers.
       if (!result.ok) return { kind: 'refused', refusal: result.error };
       return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines } };
     });
+    if (outcome.kind === 'malformed') return statusError(c, 400, 'malformed_json');
     if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
     if (outcome.kind === 'refused') return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(outcome.refusal, lang)), 422);
     return c.json(outcome.body, 201);

@@ -5,15 +5,14 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { listHolidayYears, saveHolidayYear } from '../db/holidays.repo.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { HolidayYearInputSchema, missingHolidayYears } from '../domain/calendar/holiday-year-form.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
+import { staffSession } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
-import { STAFF_SESSION_COOKIE, authenticate } from '../staff/auth.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -60,10 +59,7 @@ const load = createRoute({
   },
 });
 
-async function signedInMember(c: Context<ApiEnv>) {
-  const d = c.get('deps');
-  return (await authenticate({ db: d.database.db, kind: d.database.kind, now: d.now }, getCookie(c, STAFF_SESSION_COOKIE)))?.staff;
-}
+const signedInMember = async (c: Context<ApiEnv>) => (await staffSession(c))?.staff;
 
 async function calendarView(c: Context<ApiEnv>): Promise<z.infer<typeof HolidayCalendar>> {
   const d = c.get('deps');

@@ -5,11 +5,10 @@
  * field concerned, never a 5xx.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bookMarriageAppointment, officeCalendar, officeSlots, type BookingResult } from '../appointments/booking-service.ts';
-import type { CaseDeps } from '../cases/case-service.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError, type FieldError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
+import { caseDeps } from '../http/route-deps.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { translator } from '../i18n/index.ts';
 import { MARRIAGE_KINDS, REGISTRY_OFFICES } from '../services/marriage/offices.ts';
@@ -81,11 +80,6 @@ const book = createRoute({
   },
 });
 
-function caseDeps(c: Context<ApiEnv>): CaseDeps {
-  const deps = c.get('deps');
-  return { db: deps.database.db, kind: deps.database.kind, crypto: deps.crypto, calendar: deps.calendar, now: deps.now, randomBytes: deps.randomBytes };
-}
-
 type Refusal = Exclude<BookingResult, { ok: true }>;
 
 /** Each refusal on the field it concerns, in the reader's language. */
@@ -129,19 +123,13 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(book, async (c) => {
     const lang = requestLocale(c);
-    const raw = await c.req.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      return statusError(c, 400, 'malformed_json');
-    }
-    const outcome = await idempotent<z.infer<typeof Booked>, Refusal>(c, 'marriage/appointments', c.req.valid('header')['idempotency-key'], raw, async () => {
+    const outcome = await idempotent<z.infer<typeof Booked>, Refusal>(c, 'marriage/appointments', c.req.valid('header')['idempotency-key'], async (body) => {
       const result = await bookMarriageAppointment(caseDeps(c), body, lang);
       if (!result.ok) return { kind: 'refused', refusal: result };
       const { ok: _ok, ...booked } = result;
       return { kind: 'done', status: 201, body: booked };
     });
+    if (outcome.kind === 'malformed') return statusError(c, 400, 'malformed_json');
     if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
     if (outcome.kind === 'replay' || outcome.kind === 'done') return c.json(outcome.body, 201);
     const fields = refusalFields(outcome.refusal, lang);

@@ -1,12 +1,11 @@
 /** The registry office's day for its clerks (audited; names shown, ID numbers masked). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getCookie } from 'hono/cookie';
 import { officeDay, registriesOf } from '../appointments/office-day.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
+import { caseDeps, staffSession } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
-import { STAFF_SESSION_COOKIE, authenticate } from '../staff/auth.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -47,13 +46,12 @@ const day = createRoute({
 });
 
 export const officeDayRoutes = new OpenAPIHono<ApiEnv>().openapi(day, async (c) => {
-  const d = c.get('deps');
-  const member = (await authenticate({ db: d.database.db, kind: d.database.kind, now: d.now }, getCookie(c, STAFF_SESSION_COOKIE)))?.staff;
+  const member = (await staffSession(c))?.staff;
   if (!member) return statusError(c, 401, 'not_signed_in');
   const { office, date } = c.req.valid('query');
   const registries = registriesOf(member);
   const chosen = office ?? registries[0] ?? '';
-  const result = await officeDay({ db: d.database.db, kind: d.database.kind, crypto: d.crypto, calendar: d.calendar, now: d.now }, member, chosen, date, clientAddress(c));
+  const result = await officeDay(caseDeps(c), member, chosen, date, clientAddress(c));
   c.header('Cache-Control', 'no-store');
   if (!result) return c.json(errorBody(c, 'not_found', translator(requestLocale(c))('errors.workbench.notFound')), 404);
   return c.json({ registries, ...result }, 200);

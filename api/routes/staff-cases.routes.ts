@@ -5,13 +5,12 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { actOnCase, openCase, revealCase, type ActResult, type CaseWorkDeps } from '../cases/case-work.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
+import { caseDeps, staffSession } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
-import { STAFF_SESSION_COOKIE, authenticate } from '../staff/auth.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -95,16 +94,8 @@ const act = createRoute({
   },
 });
 
-function deps(c: Context<ApiEnv>): CaseWorkDeps {
-  const d = c.get('deps');
-  return { db: d.database.db, kind: d.database.kind, crypto: d.crypto, calendar: d.calendar, now: d.now };
-}
-
-async function signedInMember(c: Context<ApiEnv>) {
-  const d = c.get('deps');
-  const session = await authenticate({ db: d.database.db, kind: d.database.kind, now: d.now }, getCookie(c, STAFF_SESSION_COOKIE));
-  return session?.staff;
-}
+const deps = (c: Context<ApiEnv>): CaseWorkDeps => caseDeps(c);
+const signedInMember = async (c: Context<ApiEnv>) => (await staffSession(c))?.staff;
 
 function caseNotFound(c: Context<ApiEnv>) {
   return c.json(errorBody(c, 'case_not_found', translator(requestLocale(c))('errors.workbench.notFound')), 404);

@@ -1,12 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { SignInSchema, STAFF_ROLES } from '../domain/staff/staff.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
+import { authDeps, staffSession } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
-import { STAFF_SESSION_COOKIE, authenticate, signIn, signOut, type AuthDeps } from '../staff/auth.ts';
+import { STAFF_SESSION_COOKIE, signIn, signOut } from '../staff/auth.ts';
 import { staffQueue } from '../cases/queue.ts';
 
 const StaffMember = z
@@ -87,11 +88,6 @@ const queue = createRoute({
   },
 });
 
-function authDeps(c: Context<ApiEnv>): AuthDeps {
-  const deps = c.get('deps');
-  return { db: deps.database.db, kind: deps.database.kind, now: deps.now };
-}
-
 /** Secure cookies everywhere but on the developer's own machine, where there is no TLS. */
 function secureCookie(c: Context): boolean {
   const url = new URL(c.req.url);
@@ -122,20 +118,20 @@ export const staffRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ staff: result.staff, expiresAt: result.expiresAt }, 200);
   })
   .openapi(me, async (c) => {
-    const session = await authenticate(authDeps(c), getCookie(c, STAFF_SESSION_COOKIE));
+    const session = await staffSession(c);
     if (!session) return notSignedIn(c);
     c.header('Cache-Control', 'no-store');
     return c.json(session.staff, 200);
   })
   .openapi(queue, async (c) => {
-    const session = await authenticate(authDeps(c), getCookie(c, STAFF_SESSION_COOKIE));
+    const session = await staffSession(c);
     if (!session) return notSignedIn(c);
     const deps = c.get('deps');
     c.header('Cache-Control', 'no-store');
     return c.json(await staffQueue({ db: deps.database.db, calendar: deps.calendar, now: deps.now }, session.staff, c.req.valid('query')), 200);
   })
   .openapi(endSession, async (c) => {
-    const session = await authenticate(authDeps(c), getCookie(c, STAFF_SESSION_COOKIE));
+    const session = await staffSession(c);
     if (!session) return notSignedIn(c);
     const body = (await c.req.json().catch(() => ({}))) as { everywhere?: unknown };
     await signOut(authDeps(c), session, body.everywhere === true, clientAddress(c));

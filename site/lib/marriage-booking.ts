@@ -4,13 +4,11 @@
  * booking sent through the API with the draft's idempotency key.
  */
 import type { AstroGlobal } from 'astro';
-import { ZodError } from 'zod';
-import { fieldErrors } from '../../api/http/api-error.ts';
 import { translator } from '../../api/i18n/index.ts';
-import { fieldOfIssue, type FlatAnswers } from '../../api/domain/journey.ts';
+import type { FlatAnswers } from '../../api/domain/journey.ts';
 import { marriageAppointmentSchema } from '../../api/services/marriage/appointment.schema.ts';
 import { BOOKING_PAGES, appointmentFrom, bookingRoute, type BookingStep } from '../../api/services/marriage/journey.ts';
-import type { FieldMessage } from './old-age-allowance.ts';
+import { createOnce, problemsOnPage, type CreateAnswer, type FieldMessage } from './forms.ts';
 
 export const SERVICE = 'marriage-appointment';
 export const BASE_PATH = '/book/marriage';
@@ -46,15 +44,7 @@ export async function bookingProblems(astro: Astro, step: BookingStep, answers: 
   const page = bookingPage(step);
   if (!page) return [];
   const parsed = marriageAppointmentSchema({ today: astro.locals.portal.today }).safeParse(appointmentFrom(answers));
-  const issues = parsed.success ? [] : parsed.error.issues.filter((issue) => fieldOfIssue(page, issue.path) !== undefined);
-  const messages = issues.length > 0 ? fieldErrors(new ZodError(issues), lang) : [];
-  const seen = new Set<string>();
-  const problems = issues.flatMap((issue, index) => {
-    const field = fieldOfIssue(page, issue.path) ?? '';
-    if (seen.has(field)) return [];
-    seen.add(field);
-    return [{ field, message: messages[index]?.message ?? '' }];
-  });
+  const problems = problemsOnPage(page, parsed.error, lang);
   if (problems.length > 0) return problems;
   const t = (key: string, options: Record<string, string> = {}) => String(translator(lang)(key, options));
   if (step === 'date') {
@@ -79,27 +69,16 @@ export async function firstUnfinished(astro: Astro, answers: FlatAnswers): Promi
   return 'check';
 }
 
-export type BookAnswer =
-  | { ok: true; trackingNumber: string; office: string; kind: string; date: string; start: string; end: string }
-  | { ok: false; status: number; code: string; fields: FieldMessage[]; message: string };
+export type BookAnswer = CreateAnswer<{ trackingNumber: string; office: string; kind: string; date: string; start: string; end: string }>;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Sends the booking; a second click waits for the first and shows its tracking number. */
-export async function book(astro: Astro, answers: FlatAnswers, key: string): Promise<BookAnswer> {
-  for (let attempt = 0; ; attempt += 1) {
-    const response = await astro.locals.portal.api.marriage.appointments.$post(
+/** Sends the booking with the draft's idempotency key (a double click gets the same appointment). */
+export function book(astro: Astro, answers: FlatAnswers, key: string): Promise<BookAnswer> {
+  return createOnce(() =>
+    astro.locals.portal.api.marriage.appointments.$post(
       { header: { 'idempotency-key': key } },
       { init: { body: JSON.stringify(appointmentFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key } } },
-    );
-    if (response.status === 201) return { ok: true, ...((await response.json()) as Omit<Extract<BookAnswer, { ok: true }>, 'ok'>) };
-    const body = (await response.json()) as { error: { code: string; message: string; fields?: FieldMessage[] } };
-    if (response.status === 409 && body.error.code === 'request_in_progress' && attempt < 20) {
-      await sleep(250);
-      continue;
-    }
-    return { ok: false, status: response.status, code: body.error.code, fields: body.error.fields ?? [], message: body.error.message };
-  }
+    ),
+  );
 }
 
 /** The page an answer belongs to (for "change" links and errors from the API). */

@@ -6,13 +6,11 @@
 import type { AstroGlobal } from 'astro';
 import { ZodError } from 'zod';
 import type { SubmitResult } from '../../api/cases/case-service.ts';
-import { fieldErrors } from '../../api/http/api-error.ts';
 import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from '../../api/services/old-age-allowance/application.schema.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from '../../api/services/old-age-allowance/districts.ts';
 import {
   HasAgentSchema,
   applicationFrom,
-  fieldOfIssue,
   journeyPages,
   pagesFor,
   type FlatAnswers,
@@ -24,10 +22,9 @@ export const SERVICE = 'old-age-allowance';
 export const PAGES = journeyPages(OLD_AGE_ALLOWANCE_DISTRICTS);
 export const BASE_PATH = '/apply/old-age-allowance';
 
-export interface FieldMessage {
-  field: string;
-  message: string;
-}
+import { createOnce, problemsOnPage, type CreateAnswer, type FieldMessage } from './forms.ts';
+
+export type { FieldMessage };
 
 type Astro = Pick<AstroGlobal, 'locals'>;
 
@@ -55,20 +52,10 @@ export function pageProblems(astro: Astro, page: JourneyPage, answers: FlatAnswe
   const { lang } = astro.locals.portal;
   if (page.step === 'agent') {
     const parsed = HasAgentSchema.safeParse(answers['hasAgent']);
-    return parsed.success ? [] : fieldErrors(new ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ['hasAgent'] }))), lang).map(({ message }) => ({ field: 'hasAgent', message }));
+    return problemsOnPage(page, parsed.error && new ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ['hasAgent'] }))), lang);
   }
   const parsed = schemaFor(astro).safeParse(applicationFrom(answers));
-  if (parsed.success) return [];
-  const issues = parsed.error.issues.filter((issue) => fieldOfIssue(page, issue.path) !== undefined);
-  const messages = fieldErrors(new ZodError(issues), lang);
-  // One message per field: the first is the one to fix first.
-  const seen = new Set<string>();
-  return issues.flatMap((issue, index) => {
-    const field = fieldOfIssue(page, issue.path) ?? '';
-    if (seen.has(field)) return [];
-    seen.add(field);
-    return [{ field, message: messages[index]?.message ?? '' }];
-  });
+  return problemsOnPage(page, parsed.error, lang);
 }
 
 /** The whole application when every page is answered, or the first page that still needs an answer. */
@@ -87,32 +74,16 @@ export function stepOfAnswer(label: string): JourneyStep {
   return PAGES.find((page) => page.fields.some((field) => field.path === path))?.step ?? 'agent';
 }
 
-export type SubmitAnswer =
-  | { ok: true; trackingNumber: string; acceptanceDue: string | null }
-  | { ok: false; status: number; fields: FieldMessage[]; message: string };
+export type SubmitAnswer = CreateAnswer<{ trackingNumber: string; acceptanceDue: string | null }>;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Sends the application. A second click while the first is still being saved waits for the first
- * and shows its tracking number (the API answers 409 "in progress" until then, and replays after).
- */
+/** Sends the application with the draft's idempotency key (a double click gets the same case). */
 export async function submit(astro: Astro, answers: FlatAnswers, key: string): Promise<SubmitAnswer> {
-  const { api } = astro.locals.portal;
-  for (let attempt = 0; ; attempt += 1) {
-    const response = await api.services['old-age-allowance'].applications.$post(
+  const answer = await createOnce<Omit<Extract<SubmitResult, { ok: true }>, 'ok'>>(() =>
+    astro.locals.portal.api.services['old-age-allowance'].applications.$post(
       { header: { 'idempotency-key': key } },
       { init: { body: JSON.stringify(applicationFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key } } },
-    );
-    if (response.status === 201) {
-      const body = (await response.json()) as Omit<Extract<SubmitResult, { ok: true }>, 'ok'>;
-      return { ok: true, trackingNumber: body.trackingNumber, acceptanceDue: body.deadlines.find((d) => d.key === 'acceptance')?.dueOn ?? null };
-    }
-    const body = (await response.json()) as { error: { code: string; message: string; fields?: FieldMessage[] } };
-    if (response.status === 409 && body.error.code === 'request_in_progress' && attempt < 20) {
-      await sleep(250);
-      continue;
-    }
-    return { ok: false, status: response.status, fields: body.error.fields ?? [], message: body.error.message };
-  }
+    ),
+  );
+  if (!answer.ok) return answer;
+  return { ok: true, body: { trackingNumber: answer.body.trackingNumber, acceptanceDue: answer.body.deadlines.find((d) => d.key === 'acceptance')?.dueOn ?? null } };
 }

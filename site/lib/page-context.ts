@@ -20,6 +20,10 @@ export interface PageContext {
   /** The current path without the language prefix, with its query. */
   currentPath: string;
   formatDate: (value: string) => string;
+  /** A moment (e.g. when a popular day's booking opens) as a day and time in China. */
+  formatDateTime: (iso: string) => string;
+  /** The day of the week of a calendar day (YYYY-MM-DD): 星期三 / Wednesday. */
+  weekday: (day: string) => string;
 }
 
 export function localizedHref(path: string, lang: Locale): string {
@@ -42,6 +46,8 @@ export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
     otherLang,
     currentPath: localizedHref(path, lang) + search,
     formatDate: (value) => formatDate(value, lang),
+    weekday: (day) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)),
+    formatDateTime: (iso) => new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }).format(new Date(iso)),
   };
 }
 
