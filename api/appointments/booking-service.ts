@@ -2,28 +2,36 @@
  * Booking a marriage registration appointment: the answers are checked by the appointment schema,
  * the slot by the office's schedule (the booking engine's pure core), and then the case, the place
  * and the people are recorded in one transaction in which the database itself refuses a full slot
- * or a person who already holds an active appointment of the same kind.
+ * or a person who already holds an active appointment of the same kind. A divorce is a case of its
+ * own service with two visits: the second is booked later, from the status page, for a day inside
+ * the window after the cooling-off period.
  */
 import type { ZodError } from 'zod';
-import { findAppointmentByCase, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces } from '../db/booking.repo.ts';
-import { CaseChangedError, findCaseByTrackingNumber, saveTransition } from '../db/cases.repo.ts';
+import { addVisit, findAppointmentByCase, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../db/booking.repo.ts';
+import { CaseChangedError, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { applyTransition } from '../domain/workflow/workflow.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { addDays } from '../domain/calendar/working-days.ts';
-import { checkBookable, dayState, placeKey, slotsOn, type BookingRefusal, type DayState } from '../domain/booking/schedule.ts';
+import { bookingSuspendedUntil, noShowLookback } from '../domain/booking/no-show-rule.ts';
+import { checkBookable, dayState, placeKey, slotsOn, type BookingClock, type BookingRefusal, type DateWindow, type DayState } from '../domain/booking/schedule.ts';
 import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import { ANSWERS_CONTEXT, matchingCase, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
+import { caseNotifications, matchingCase, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
-import { registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
-import { marriageAppointmentWorkflow } from '../services/marriage/workflow.ts';
+import { secondVisitWindow } from '../services/marriage/divorce-workflow.ts';
+import { registryOffice, type MarriageKind, type RegistryOffice } from '../services/marriage/offices.ts';
+import { CASE_SERVICES, marriageServiceOf, type CaseServiceId } from '../services/registry.ts';
 
 export type BookingResult =
   | { ok: true; trackingNumber: string; office: string; kind: MarriageKind; date: string; start: string; end: string }
   | { ok: false; reason: 'invalid'; error: ZodError }
   | { ok: false; reason: 'slot'; refusal: BookingRefusal; releasesAt?: string }
-  | { ok: false; reason: 'already-booked' };
+  | { ok: false; reason: 'already-booked' }
+  /** A person missed too many appointments lately (see no-show-rule.ts): `party` may book again after `until`. */
+  | { ok: false; reason: 'suspended'; party: 'partyA' | 'partyB'; until: string };
+
+const slotRefusal = (refusal: BookingRefusal, releasesAt?: string) => ({ ok: false as const, reason: 'slot' as const, refusal, ...(releasesAt ? { releasesAt } : {}) });
 
 export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, lang: Locale): Promise<BookingResult> {
   const now = deps.now();
@@ -32,46 +40,52 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
   const appointment = parsed.data;
   const office = registryOffice(appointment.office);
-  if (!office) return { ok: false, reason: 'slot', refusal: 'closed' };
+  if (!office) return slotRefusal('closed');
   const bookable = checkBookable(office.schedule, appointment, appointment.kind, { today, now, calendar: deps.calendar });
-  if (!bookable.ok) return { ok: false, reason: 'slot', refusal: bookable.refusal, ...(bookable.releasesAt ? { releasesAt: bookable.releasesAt } : {}) };
+  if (!bookable.ok) return slotRefusal(bookable.refusal, bookable.releasesAt);
 
-  const people = [appointment.partyA, ...(appointment.partyB ? [appointment.partyB] : [])];
+  const parties = (['partyA', 'partyB'] as const).flatMap((key) => {
+    const person = appointment[key];
+    return person ? [{ key, hash: deps.crypto.lookupHash(person.idNumber, PERSON_HASH_CONTEXT) }] : [];
+  });
+  const missed = await missedDaysSince(deps.db, parties.map((party) => party.hash), noShowLookback(today));
+  for (const party of parties) {
+    const until = bookingSuspendedUntil(missed.get(party.hash) ?? [], today);
+    if (until) return { ok: false, reason: 'suspended', party: party.key, until };
+  }
+
+  const serviceId = marriageServiceOf(appointment.kind);
+  const service = CASE_SERVICES[serviceId];
   try {
     return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
+      const params = { trackingNumber: formatTrackingNumber(trackingNumber), date: appointment.date, start: appointment.start };
       await recordBooking(
         deps.db,
         // Either party opens the status page with their ID number: the first's hash is kept with the
         // case, the second's among the appointment's people.
         newCaseRecord(deps, {
           trackingNumber,
-          service: 'marriage-appointment',
+          service: serviceId,
           lang,
           contact: appointment.partyA,
           answers: appointment,
-          snapshot: { state: marriageAppointmentWorkflow.initialState, version: 1, office: office.office, deadlines: [] },
+          snapshot: { state: service.workflow.initialState, version: 1, office: office.office, deadlines: [] },
           at: now,
         }),
-        {
-          channel: 'sms',
-          template: 'case.appointmentBooked',
-          lang,
-          recipientEnc: deps.crypto.encrypt(appointment.partyA.phone, OUTBOX_RECIPIENT_CONTEXT),
-          params: { trackingNumber: formatTrackingNumber(trackingNumber), date: appointment.date, start: appointment.start },
-        },
-        {
-          place: { key: placeKey(office.id, appointment, appointment.kind), resourceId: office.id, date: appointment.date, start: appointment.start, kind: appointment.kind, capacity: bookable.capacity },
-          end: bookable.end,
-          personHashes: people.map((person) => deps.crypto.lookupHash(person.idNumber, PERSON_HASH_CONTEXT)),
-        },
+        service.recipients(appointment).map((phone) => ({ channel: 'sms', template: 'case.appointmentBooked', lang, recipientEnc: deps.crypto.encrypt(phone, OUTBOX_RECIPIENT_CONTEXT), params })),
+        { place: placeOf(office, appointment, appointment.kind, bookable.capacity), end: bookable.end, personHashes: parties.map((party) => party.hash) },
       );
       return { ok: true as const, trackingNumber: formatTrackingNumber(trackingNumber), office: office.id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: bookable.end };
     });
   } catch (error) {
-    if (error instanceof SlotFullError) return { ok: false, reason: 'slot', refusal: 'full' };
+    if (error instanceof SlotFullError) return slotRefusal('full');
     if (error instanceof PersonAlreadyBookedError) return { ok: false, reason: 'already-booked' };
     throw error;
   }
+}
+
+function placeOf(office: RegistryOffice, slot: { date: string; start: string }, kind: string, capacity: number): Place {
+  return { key: placeKey(office.id, slot, kind), resourceId: office.id, date: slot.date, start: slot.start, kind, capacity };
 }
 
 export interface DayAvailability {
@@ -81,8 +95,11 @@ export interface DayAvailability {
   releasesAt?: string;
 }
 
-/** A month (or any run of days) of an office's calendar for one kind of business. */
-export async function officeCalendar(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now'>, officeId: string, kind: MarriageKind, from: string, days: number): Promise<DayAvailability[] | undefined> {
+/**
+ * A month (or any run of days) of an office's calendar for one kind of business; with `window`, the
+ * days of a case's own window (a divorce's second visit).
+ */
+export async function officeCalendar(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now'>, officeId: string, kind: MarriageKind, from: string, days: number, window?: DateWindow): Promise<DayAvailability[] | undefined> {
   const office = registryOffice(officeId);
   if (!office) return undefined;
   const now = deps.now();
@@ -92,7 +109,7 @@ export async function officeCalendar(deps: Pick<CaseDeps, 'db' | 'calendar' | 'n
   const result: DayAvailability[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     const ofDay = new Map(taken.filter((row) => row.date === date).map((row) => [row.start, row.taken]));
-    const state = dayState(office.schedule, date, kind, ofDay, clock);
+    const state = dayState(office.schedule, date, kind, ofDay, clock, window);
     result.push({ date, state: state.state, ...(state.state === 'available' ? { placesLeft: state.placesLeft } : {}), ...(state.state === 'opens-at' ? { releasesAt: state.releasesAt } : {}) });
   }
   return result;
@@ -107,54 +124,98 @@ export async function officeSlots(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now'
   return slotsOn(office.schedule, date, deps.calendar).map((slot) => ({ start: slot.start, end: slot.end, placesLeft: Math.max(0, capacity - (taken.get(slot.start) ?? 0)) }));
 }
 
-export type RescheduleResult =
+/** What the applicant may choose a new time for: moving the booked visit, or booking a divorce's second visit. */
+export type TimeChoice = 'reschedule' | 'book-second-visit';
+
+export type CaseCalendarResult =
+  | { ok: true; choice: TimeChoice; office: string; kind: MarriageKind; days: DayAvailability[] }
+  | Extract<LookupResult, { ok: false }>
+  | { ok: false; reason: 'not_reschedulable' };
+
+/** The days a case's visit may be booked for or moved to: the office's window, or a divorce's own window for the second visit. */
+export async function caseCalendar(deps: CaseDeps, trackingInput: string, secondFactor: string, choice: TimeChoice): Promise<CaseCalendarResult> {
+  const match = await matchingCase(deps, trackingInput, secondFactor);
+  if (!match.ok) return match;
+  const target = await timeTarget(deps, match.stored, choice);
+  if (!target) return { ok: false, reason: 'not_reschedulable' };
+  const today = chinaDate(deps.now());
+  const window = target.window;
+  const from = window ? (window.from > today ? window.from : today) : today;
+  const days = window ? Math.max(1, Math.round((Date.parse(window.to) - Date.parse(from)) / 86_400_000) + 1) : target.office.schedule.window.maxDaysAhead + 1;
+  const calendar = (await officeCalendar(deps, target.office.id, target.kind, from, days, window)) ?? [];
+  return { ok: true, choice, office: target.office.id, kind: target.kind, days: calendar };
+}
+
+interface TimeTarget {
+  office: RegistryOffice;
+  kind: MarriageKind;
+  window: DateWindow | undefined;
+}
+
+/** Where and for which kind the applicant may now choose a time on this case, if they may. */
+async function timeTarget(deps: CaseDeps, stored: StoredCase, choice: TimeChoice): Promise<TimeTarget | undefined> {
+  const service = CASE_SERVICES[stored.service as CaseServiceId];
+  if (!service) return undefined;
+  const now = deps.now();
+  const outcome = applyTransition(service.workflow, stored.snapshot, choice, { kind: 'applicant' }, {}, { today: chinaDate(now), calendar: deps.calendar });
+  if (!outcome.ok) return undefined;
+  // The latest visit: the one to move, or for a second visit the first one's office and kind.
+  const appointment = await findAppointmentByCase(deps.db, stored.id);
+  if (!appointment || (choice === 'reschedule' && appointment.status !== 'active')) return undefined;
+  const office = registryOffice(appointment.resource_id);
+  if (!office) return undefined;
+  return { office, kind: appointment.kind as MarriageKind, window: secondVisitWindow(stored.snapshot) };
+}
+
+export type ChooseTimeResult =
   | LookupResult
   | { ok: false; reason: 'not_reschedulable' | 'changed' }
   | { ok: false; reason: 'slot'; refusal: BookingRefusal; releasesAt?: string };
 
 /**
- * The applicant moves their appointment to another day or time: same tracking number; the new
- * place is taken and the old one released in the transaction that records the change (a full slot
- * changes nothing). Found by the tracking number and either party's ID number or the phone.
+ * The applicant chooses a new time: moves the booked visit (改约: same tracking number; the new
+ * place is taken and the old one released in the transaction that records the change), or books a
+ * divorce's second visit inside its window. A full slot, or a day outside the window, changes
+ * nothing. Found by the tracking number and either party's ID number or the phone.
  */
-export async function rescheduleAppointment(deps: CaseDeps, trackingInput: string, secondFactor: string, to: { date: string; start: string }, origin: string | null): Promise<RescheduleResult> {
+export async function chooseTime(deps: CaseDeps, trackingInput: string, secondFactor: string, choice: TimeChoice, to: { date: string; start: string }, origin: string | null): Promise<ChooseTimeResult> {
   const match = await matchingCase(deps, trackingInput, secondFactor);
   if (!match.ok) return match;
   const { stored } = match;
-  const appointment = await findAppointmentByCase(deps.db, stored.id);
-  const office = appointment ? registryOffice(appointment.resource_id) : undefined;
-  if (!appointment || appointment.status !== 'active' || !office) return { ok: false, reason: 'not_reschedulable' };
+  const service = CASE_SERVICES[stored.service as CaseServiceId];
+  const target = await timeTarget(deps, stored, choice);
+  if (!service || !target) return { ok: false, reason: 'not_reschedulable' };
   const now = deps.now();
-  const clock = { today: chinaDate(now), now, calendar: deps.calendar };
-  const outcome = applyTransition(marriageAppointmentWorkflow, stored.snapshot, 'reschedule', { kind: 'applicant' }, {}, clock);
+  const clock: BookingClock = { today: chinaDate(now), now, calendar: deps.calendar };
+  const outcome = applyTransition(service.workflow, stored.snapshot, choice, { kind: 'applicant' }, {}, clock);
   if (!outcome.ok) return { ok: false, reason: 'not_reschedulable' };
-  const bookable = checkBookable(office.schedule, to, appointment.kind, clock);
-  if (!bookable.ok) return { ok: false, reason: 'slot', refusal: bookable.refusal, ...(bookable.releasesAt ? { releasesAt: bookable.releasesAt } : {}) };
-  const answers = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as { partyA: { phone: string } };
-  const place = { key: placeKey(office.id, to, appointment.kind), resourceId: office.id, date: to.date, start: to.start, kind: appointment.kind, capacity: bookable.capacity };
+  const bookable = checkBookable(target.office.schedule, to, target.kind, clock, target.window);
+  if (!bookable.ok) return slotRefusal(bookable.refusal, bookable.releasesAt);
+  const place = placeOf(target.office, to, target.kind, bookable.capacity);
+  const previous = await findAppointmentByCase(deps.db, stored.id);
   try {
     await saveTransition(deps.db, deps.kind, {
       caseId: stored.id,
       expectedVersion: stored.snapshot.version,
       result: { ...outcome.result, event: { ...outcome.result.event, input: { date: to.date, start: to.start } } },
       actor: { kind: 'applicant', id: null, role: null },
-      audit: { actorId: null, actorRole: 'applicant', action: 'case.reschedule', origin, details: { from: `${appointment.date} ${appointment.start}`, to: `${to.date} ${to.start}` } },
-      notification: {
-        channel: 'sms',
-        template: outcome.result.notify ?? 'case.appointmentRescheduled',
-        lang: stored.lang,
-        recipientEnc: deps.crypto.encrypt(answers.partyA.phone, OUTBOX_RECIPIENT_CONTEXT),
-        params: { trackingNumber: formatTrackingNumber(stored.trackingNumber), date: to.date, start: to.start },
+      audit: {
+        actorId: null,
+        actorRole: 'applicant',
+        action: `case.${choice}`,
+        origin,
+        details: { ...(choice === 'reschedule' && previous ? { from: `${previous.date} ${previous.start}` } : {}), to: `${to.date} ${to.start}` },
       },
+      notifications: caseNotifications(deps, service, stored, outcome.result.notify ?? 'case.appointmentRescheduled', { date: to.date, start: to.start }),
       at: now,
-      alsoInTransaction: (trx) => moveAppointment(trx, stored.id, place, bookable.end, now),
+      alsoInTransaction: (trx) => (choice === 'reschedule' ? moveAppointment(trx, stored.id, place, bookable.end, now) : addVisit(trx, stored.id, place, bookable.end, 2, now)),
     });
   } catch (error) {
-    if (error instanceof SlotFullError) return { ok: false, reason: 'slot', refusal: 'full' };
+    if (error instanceof SlotFullError) return slotRefusal('full');
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };
     throw error;
   }
-  const moved = await findCaseByTrackingNumber(deps.db, stored.trackingNumber);
-  if (!moved) throw new Error('a rescheduled case disappeared');
-  return { ok: true, ...(await progressOf(deps, moved)) };
+  const changed = await findCaseByTrackingNumber(deps.db, stored.trackingNumber);
+  if (!changed) throw new Error('a case disappeared while its time was changed');
+  return { ok: true, ...(await progressOf(deps, changed)) };
 }

@@ -6,19 +6,19 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
-import { closeAppointment, findAppointmentByCase, isPersonOnCase } from '../db/booking.repo.ts';
-import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type StoredCase } from '../db/cases.repo.ts';
+import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase } from '../db/booking.repo.ts';
+import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
-import { applyTransition, availableTransitions, startDeadlines, type CaseSnapshot } from '../domain/workflow/workflow.ts';
+import { applicantStopNow, applyTransition, availableTransitions, startDeadlines, type CaseSnapshot } from '../domain/workflow/workflow.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { CASE_SERVICES, type CaseServiceId } from '../services/registry.ts';
+import { CASE_SERVICES, type CaseServiceId, type RegisteredCaseService } from '../services/registry.ts';
 
 export const ANSWERS_CONTEXT = 'cases.answers';
 export const ID_HASH_CONTEXT = 'cases.applicant_id';
@@ -111,12 +111,40 @@ export interface CaseProgress {
   deadlines: { key: string; dueOn: string; paused: boolean }[];
   /** While the case waits for the applicant (补正): what they are asked to provide. */
   documentsRequested: string | null;
-  /** No decision yet: the applicant may withdraw (or cancel: see applicantStop). */
+  /** The applicant may stop the case now (see applicantStop). */
   withdrawable: boolean;
-  /** The applicant's way of stopping this kind of case: 'withdraw' an application, 'cancel' an appointment. */
+  /** The applicant's way of stopping the case now, or its first when none is open: 'withdraw' an application, 'cancel' an appointment. */
   applicantStop: string | null;
-  /** For an appointment: where and when. */
-  appointment: { office: string; kind: string; date: string; start: string; end: string; status: string } | null;
+  /** What else the applicant may do now (move an appointment, book a divorce's second visit, cancel it). */
+  applicantActions: string[];
+  /** For an appointment: where and when (a divorce's second visit once booked). */
+  appointment: AppointmentView | null;
+  /** Every visit of the case, first visit first (a divorce has two). */
+  appointments: AppointmentView[];
+  /** Legal periods running or past (a divorce's cooling-off period and the window for the second visit). */
+  periods: { key: string; from: string; to: string }[];
+}
+
+export interface AppointmentView {
+  office: string;
+  kind: string;
+  date: string;
+  start: string;
+  end: string;
+  status: string;
+  visit: number;
+}
+
+/**
+ * A notification's dates from the case's periods ({{coolingOffEnds}}, {{windowFrom}}, {{windowTo}}):
+ * the message that accepts a divorce tells both parties when they may withdraw and when to come back.
+ */
+export function periodParams(snapshot: CaseSnapshot): Record<string, string> {
+  const [coolingOff, window] = snapshot.periods ?? [];
+  return {
+    ...(coolingOff ? { coolingOffEnds: coolingOff.to } : {}),
+    ...(window ? { windowFrom: window.from, windowTo: window.to } : {}),
+  };
 }
 
 export type LookupResult =
@@ -158,7 +186,18 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   const events = await caseTimeline(deps.db, stored.id, 'applicant');
   const request = events.findLast((event) => event.to_state === 'awaiting-documents');
-  const appointment = await findAppointmentByCase(deps.db, stored.id);
+  const appointments: AppointmentView[] = (await appointmentsOfCase(deps.db, stored.id)).map((row) => ({
+    office: row.resource_id,
+    kind: row.kind,
+    date: row.date,
+    start: row.start,
+    end: row.end,
+    status: row.status,
+    visit: Number(row.visit),
+  }));
+  const today = chinaDate(deps.now());
+  const stop = service ? applicantStopNow(service.workflow, stored.snapshot, today) : undefined;
+  const open = service ? availableTransitions(service.workflow, stored.snapshot, { kind: 'applicant' }, today).map((t) => t.name) : [];
   return {
     trackingNumber: formatTrackingNumber(stored.trackingNumber),
     service: stored.service,
@@ -167,10 +206,13 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: eventDetails(event.input_json) })),
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
     documentsRequested: stored.snapshot.state === 'awaiting-documents' ? (eventDetails(request?.input_json ?? null)['documents'] ?? null) : null,
-    // The workflow definition says whether the applicant may withdraw from this state.
-    withdrawable: service ? availableTransitions(service.workflow, stored.snapshot, { kind: 'applicant' }).some((t) => t.name === (service.workflow.applicantStop ?? 'withdraw')) : false,
-    applicantStop: service?.workflow.applicantStop ?? null,
-    appointment: appointment ? { office: appointment.resource_id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: appointment.end, status: appointment.status } : null,
+    // The workflow definition says whether, and how, the applicant may stop the case today.
+    withdrawable: stop !== undefined,
+    applicantStop: stop ?? service?.workflow.applicantStops?.[0] ?? null,
+    applicantActions: open.filter((name) => name !== stop),
+    appointment: appointments.at(-1) ?? null,
+    appointments,
+    periods: [...(stored.snapshot.periods ?? [])],
   };
 }
 
@@ -182,21 +224,45 @@ export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFa
 
 export type WithdrawResult = LookupResult | { ok: false; reason: 'not_withdrawable' | 'changed' };
 
-/** The applicant withdraws a case that has no decision yet; told by SMS, like every step. */
+/**
+ * A step's text messages: one to each of the case's recipients (the applicant, or both parties of an
+ * appointment), in the case's language, with the tracking number, the case's period dates and `params`.
+ * The answers were validated when they were stored, and only this portal can decrypt them; they are
+ * not validated again (today's rules, such as a moved district, must not block a step).
+ */
+export function caseNotifications(deps: Pick<CaseDeps, 'crypto'>, service: RegisteredCaseService, stored: StoredCase, template: string, params: Record<string, string>, snapshot: CaseSnapshot = stored.snapshot): QueuedNotification[] {
+  const answers: unknown = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT));
+  return service.recipients(answers).map((phone) => ({
+    channel: 'sms',
+    template,
+    lang: stored.lang,
+    recipientEnc: deps.crypto.encrypt(phone, OUTBOX_RECIPIENT_CONTEXT),
+    params: { trackingNumber: formatTrackingNumber(stored.trackingNumber), ...periodParams(snapshot), ...params },
+  }));
+}
+
+/** The applicant withdraws a case that has no decision yet, or cancels an appointment; told by SMS, like every step. */
 export async function withdrawCase(deps: CaseDeps, trackingInput: string, secondFactor: string, origin: string | null): Promise<WithdrawResult> {
+  return takeApplicantStep(deps, trackingInput, secondFactor, 'stop', origin);
+}
+
+/**
+ * The applicant takes a step of their case from the status page: `'stop'` (withdraw or cancel,
+ * whichever the case offers today) or a named transition such as cancelling a divorce's second visit.
+ */
+export async function takeApplicantStep(deps: CaseDeps, trackingInput: string, secondFactor: string, step: string, origin: string | null): Promise<WithdrawResult> {
   const match = await matchingCase(deps, trackingInput, secondFactor);
   if (!match.ok) return match;
   const { stored } = match;
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   if (!service) return { ok: false, reason: 'not_withdrawable' };
   const now = deps.now();
-  const stop = service.workflow.applicantStop ?? 'withdraw';
-  const outcome = applyTransition(service.workflow, stored.snapshot, stop, { kind: 'applicant' }, {}, { today: chinaDate(now), calendar: deps.calendar });
+  const today = chinaDate(now);
+  const stop = step === 'stop' ? applicantStopNow(service.workflow, stored.snapshot, today) : step;
+  if (!stop) return { ok: false, reason: 'not_withdrawable' };
+  const outcome = applyTransition(service.workflow, stored.snapshot, stop, { kind: 'applicant' }, {}, { today, calendar: deps.calendar });
   if (!outcome.ok) return { ok: false, reason: 'not_withdrawable' };
-  // The answers were validated when they were stored, and only this portal can decrypt them; they
-  // are not validated again (today's rules, such as a moved district, must not block a withdrawal).
-  const answers = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as Parameters<typeof service.applicant>[0];
-  const phone = service.applicant(answers).phone;
+  const effect = service.appointmentEffects?.[stop];
   try {
     await saveTransition(deps.db, deps.kind, {
       caseId: stored.id,
@@ -204,16 +270,10 @@ export async function withdrawCase(deps: CaseDeps, trackingInput: string, second
       result: outcome.result,
       actor: { kind: 'applicant', id: null, role: null },
       audit: { actorId: null, actorRole: 'applicant', action: `case.${stop}`, origin },
-      notification: {
-        channel: 'sms',
-        template: outcome.result.notify ?? 'case.withdrawn',
-        lang: stored.lang,
-        recipientEnc: deps.crypto.encrypt(phone, OUTBOX_RECIPIENT_CONTEXT),
-        params: { trackingNumber: formatTrackingNumber(stored.trackingNumber) },
-      },
+      notifications: caseNotifications(deps, service, stored, outcome.result.notify ?? 'case.withdrawn', {}),
       at: now,
       // A cancelled appointment gives its place back in the same transaction.
-      alsoInTransaction: (trx) => closeAppointment(trx, stored.id, 'cancelled', true, now),
+      ...(effect ? { alsoInTransaction: (trx) => applyAppointmentEffect(trx, stored.id, effect, now) } : {}),
     });
   } catch (error) {
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
 import { appendAudit } from '../db/audit.repo.ts';
-import { closeAppointment } from '../db/booking.repo.ts';
+import { applyAppointmentEffect } from '../db/booking.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -27,7 +27,7 @@ import {
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { CASE_SERVICES, maskAnswer, type CaseServiceId } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, eventDetails } from './case-service.ts';
+import { ANSWERS_CONTEXT, caseNotifications, eventDetails } from './case-service.ts';
 
 /** The roles whose work needs the whole ID number, phone or account (checking documents, paying). */
 export const REVEAL_ROLES: readonly StaffRole[] = ['intake', 'investigator', 'reviewer', 'approver'];
@@ -53,6 +53,8 @@ export interface CaseWorkView {
   answers: { label: string; value: string; valueKey: boolean }[];
   timeline: { at: string; transition: string; from: string; to: string; actorRole: string | null; visibility: string; details: Record<string, string> }[];
   deadlines: { key: string; startedOn: string; dueOn: string; status: DeadlineStatus }[];
+  /** Legal periods the applicant has (a divorce's cooling-off period and the window after it). */
+  periods: { key: string; from: string; to: string }[];
   actions: { name: string; fields: { name: string; control: FieldControl }[] }[];
 }
 
@@ -103,7 +105,8 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCas
       details: eventDetails(event.input_json),
     })),
     deadlines: stored.snapshot.deadlines.map((deadline) => ({ key: deadline.key, startedOn: deadline.startedOn, dueOn: deadline.dueOn, status: deadlineStatus(deadline, clock) })),
-    actions: availableTransitions(service.workflow, stored.snapshot, staffActor(member)).map((transition) => ({ name: transition.name, fields: transitionFields(transition) })),
+    periods: [...(stored.snapshot.periods ?? [])],
+    actions: availableTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today).map((transition) => ({ name: transition.name, fields: transitionFields(transition) })),
   };
 }
 
@@ -166,6 +169,7 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   const application = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as Parameters<typeof service.applicant>[0];
   const { result } = outcome;
   const details = result.event.input && typeof result.event.input === 'object' ? (result.event.input as Record<string, unknown>) : {};
+  const effect = service.appointmentEffects?.[action.transition];
   const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === action.transition)?.by.includes(r)) ?? null;
   try {
     await saveTransition(deps.db, deps.kind, {
@@ -174,22 +178,10 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
       result,
       actor: { kind: 'staff', id: member.id, role },
       audit: { actorId: member.id, actorRole: role, action: `case.${action.transition}`, origin, details: { from: result.event.from, to: result.event.to } },
-      ...(result.notify
-        ? {
-            notification: {
-              channel: 'sms' as const,
-              template: result.notify,
-              lang: stored.lang,
-              recipientEnc: deps.crypto.encrypt(service.applicant(application).phone, OUTBOX_RECIPIENT_CONTEXT),
-              params: { trackingNumber: formatTrackingNumber(stored.trackingNumber), ...Object.fromEntries(Object.entries(details).map(([key, value]) => [key, String(value)])) },
-            },
-          }
-        : {}),
+      ...(result.notify ? { notifications: caseNotifications(deps, service, stored, result.notify, Object.fromEntries(Object.entries(details).map(([key, value]) => [key, String(value)])), result.snapshot) } : {}),
       at: now,
-      // A case that ends frees its people to book again (a no-show or a completed registration keeps its place: the slot was used).
-      ...(service.workflow.states[result.snapshot.state]?.terminal
-        ? { alsoInTransaction: (trx) => closeAppointment(trx, stored.id, result.snapshot.state === 'completed' ? 'completed' : result.snapshot.state === 'no-show' ? 'no-show' : 'cancelled', !['completed', 'no-show'].includes(result.snapshot.state), now) }
-        : {}),
+      // What the step does to the appointment and its people (a cancelled place goes back; an ended case frees its people).
+      ...(effect ? { alsoInTransaction: (trx) => applyAppointmentEffect(trx, stored.id, effect, now) } : {}),
     });
   } catch (error) {
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };

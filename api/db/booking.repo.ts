@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { AppointmentEffect } from '../domain/booking/appointment-effect.ts';
 import { insertSubmission, type NewCase, type QueuedNotification } from './cases.repo.ts';
 import { isUniqueViolation } from './errors.ts';
 import type { Database } from './schema.ts';
@@ -94,29 +95,12 @@ export interface NewAppointment {
  * @throws SlotFullError when no place is left; PersonAlreadyBookedError when someone already holds an
  * active appointment of this kind; a unique violation on the tracking number (the caller draws again).
  */
-export async function recordBooking(db: Kysely<Database>, newCase: NewCase, notification: QueuedNotification, appointment: NewAppointment): Promise<{ caseId: string; appointmentId: string }> {
+export async function recordBooking(db: Kysely<Database>, newCase: NewCase, notifications: readonly QueuedNotification[], appointment: NewAppointment): Promise<{ caseId: string; appointmentId: string }> {
   if (await isKnownFull(db, appointment.place.key)) throw new SlotFullError('the slot is full');
   return db.transaction().execute(async (trx) => {
     if (!(await takePlace(trx, appointment.place))) throw new SlotFullError('the slot is full');
-    const caseId = await insertSubmission(trx, newCase, notification);
-    const appointmentId = randomUUID();
-    const at = newCase.at.toISOString();
-    await trx
-      .insertInto('appointments')
-      .values({
-        id: appointmentId,
-        case_id: caseId,
-        resource_id: appointment.place.resourceId,
-        kind: appointment.place.kind,
-        date: appointment.place.date,
-        start: appointment.place.start,
-        end: appointment.end,
-        place_key: appointment.place.key,
-        status: 'active',
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    const caseId = await insertSubmission(trx, newCase, notifications);
+    const appointmentId = await insertAppointment(trx, caseId, appointment.place, appointment.end, 1, newCase.at);
     try {
       await trx
         .insertInto('appointment_people')
@@ -130,20 +114,68 @@ export async function recordBooking(db: Kysely<Database>, newCase: NewCase, noti
   });
 }
 
+async function insertAppointment(trx: Transaction<Database>, caseId: string, place: Place, end: string, visit: number, at: Date): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('appointments')
+    .values({
+      id,
+      case_id: caseId,
+      resource_id: place.resourceId,
+      kind: place.kind,
+      date: place.date,
+      start: place.start,
+      end,
+      place_key: place.key,
+      status: 'active',
+      visit,
+      created_at: at.toISOString(),
+      updated_at: at.toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+/** A case's latest appointment (a divorce's second visit once it is booked). */
 export async function findAppointmentByCase(db: Kysely<Database>, caseId: string) {
-  return db.selectFrom('appointments').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').executeTakeFirst();
+  return db.selectFrom('appointments').selectAll().where('case_id', '=', caseId).orderBy('visit', 'desc').orderBy('created_at', 'desc').executeTakeFirst();
+}
+
+/** A case's appointments, first visit first. */
+export async function appointmentsOfCase(db: Kysely<Database>, caseId: string) {
+  return db.selectFrom('appointments').selectAll().where('case_id', '=', caseId).orderBy('visit').orderBy('created_at').execute();
 }
 
 /**
- * Ends a case's active appointment (if it has one): its people may book again, and with
- * `releasePlace` its place goes back to the slot. Call inside the transaction that changes the case.
+ * Books a further visit of a case (a divorce's second visit): takes the place (SlotFullError when
+ * it is full) and records the appointment. Its people are the case's: they are held from the first
+ * visit. Call inside the transaction that records the step.
  */
-export async function closeAppointment(trx: Transaction<Database>, caseId: string, status: 'cancelled' | 'completed' | 'no-show', releasePlaceToo: boolean, at: Date): Promise<void> {
-  const appointment = await trx.selectFrom('appointments').select(['id', 'place_key']).where('case_id', '=', caseId).where('status', '=', 'active').executeTakeFirst();
-  if (!appointment) return;
-  await trx.updateTable('appointments').set({ status, updated_at: at.toISOString() }).where('id', '=', appointment.id).execute();
-  await trx.updateTable('appointment_people').set({ active: 0 }).where('appointment_id', '=', appointment.id).execute();
-  if (releasePlaceToo) await releasePlace(trx, appointment.place_key);
+export async function addVisit(trx: Transaction<Database>, caseId: string, place: Place, end: string, visit: number, at: Date): Promise<void> {
+  if (!(await takePlace(trx, place))) throw new SlotFullError('the slot is full');
+  await insertAppointment(trx, caseId, place, end, visit, at);
+}
+
+/**
+ * Carries out what a step does to the case's appointments (see AppointmentEffect): ends the active
+ * one, gives its place back, frees the case's people. Call inside the transaction that records the step.
+ */
+export async function applyAppointmentEffect(trx: Transaction<Database>, caseId: string, effect: AppointmentEffect, at: Date): Promise<void> {
+  if (effect.close) {
+    const appointment = await trx.selectFrom('appointments').select(['id', 'place_key']).where('case_id', '=', caseId).where('status', '=', 'active').executeTakeFirst();
+    if (appointment) {
+      await trx.updateTable('appointments').set({ status: effect.close, updated_at: at.toISOString() }).where('id', '=', appointment.id).execute();
+      if (effect.releasePlace) await releasePlace(trx, appointment.place_key);
+    }
+  }
+  if (effect.freePeople) {
+    await trx
+      .updateTable('appointment_people')
+      .set({ active: 0 })
+      .where('active', '=', 1)
+      .where('appointment_id', 'in', (eb) => eb.selectFrom('appointments').select('id').where('case_id', '=', caseId))
+      .execute();
+  }
 }
 
 /** Whether this person (by keyed hash) is on the case's appointment: either party may look it up. */
@@ -180,14 +212,14 @@ export async function appointmentsOfDay(db: Kysely<Database>, resourceId: string
   const rows = await db
     .selectFrom('appointments')
     .innerJoin('cases', 'cases.id', 'appointments.case_id')
-    .select(['appointments.start', 'appointments.kind', 'appointments.status', 'cases.tracking_number', 'cases.state', 'cases.answers_enc'])
+    .select(['appointments.start', 'appointments.kind', 'appointments.status', 'appointments.visit', 'cases.tracking_number', 'cases.state', 'cases.answers_enc'])
     .where('appointments.resource_id', '=', resourceId)
     .where('appointments.date', '=', date)
     .where('appointments.status', '!=', 'cancelled')
     .orderBy('appointments.start')
     .orderBy('appointments.created_at')
     .execute();
-  return rows.map((row) => ({ start: row.start, kind: row.kind, status: row.status, trackingNumber: row.tracking_number, state: row.state, answersEnc: row.answers_enc }));
+  return rows.map((row) => ({ start: row.start, kind: row.kind, status: row.status, visit: Number(row.visit), trackingNumber: row.tracking_number, state: row.state, answersEnc: row.answers_enc }));
 }
 
 /** How many no-shows each of these people (keyed hashes) has had on appointments since `since`. */
@@ -203,4 +235,20 @@ export async function noShowsSince(db: Kysely<Database>, personHashes: readonly 
     .groupBy('appointment_people.person_hash')
     .execute();
   return new Map(rows.map((row) => [row.person_hash, Number(row.count)]));
+}
+
+/** The days of each of these people's (keyed hashes) missed appointments since `since`. */
+export async function missedDaysSince(db: Kysely<Database>, personHashes: readonly string[], since: string): Promise<Map<string, string[]>> {
+  if (personHashes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('appointment_people')
+    .innerJoin('appointments', 'appointments.id', 'appointment_people.appointment_id')
+    .select(['appointment_people.person_hash', 'appointments.date'])
+    .where('appointment_people.person_hash', 'in', personHashes)
+    .where('appointments.status', '=', 'no-show')
+    .where('appointments.date', '>=', since)
+    .execute();
+  const days = new Map<string, string[]>();
+  for (const row of rows) days.set(row.person_hash, [...(days.get(row.person_hash) ?? []), row.date]);
+  return days;
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { nextRunningDeadline } from '../domain/workflow/queue-position.ts';
-import type { CaseSnapshot, Deadline, TransitionResult } from '../domain/workflow/workflow.ts';
+import type { CaseSnapshot, Deadline, Period, TransitionResult } from '../domain/workflow/workflow.ts';
 import { appendAudit, type AuditEntry } from './audit.repo.ts';
 import type { DatabaseKind } from './connect.ts';
 import type { CaseTable, Database } from './schema.ts';
@@ -33,6 +33,12 @@ function deadlineColumns(deadlines: readonly Deadline[]): Pick<CaseTable, 'deadl
   return { deadlines_json: JSON.stringify(deadlines), next_due_on: nextDueOn, clock_paused: clockPaused ? 1 : 0 };
 }
 
+/** The periods and the last day of the last one: always written together. */
+function periodColumns(periods: readonly Period[] | undefined): Pick<CaseTable, 'periods_json' | 'periods_end_on'> {
+  if (!periods || periods.length === 0) return { periods_json: null, periods_end_on: null };
+  return { periods_json: JSON.stringify(periods), periods_end_on: periods.map((period) => period.to).sort().at(-1) ?? null };
+}
+
 export function toStoredCase(row: CaseTable): StoredCase {
   return {
     id: row.id,
@@ -49,6 +55,7 @@ export function toStoredCase(row: CaseTable): StoredCase {
       office: row.office,
       deadlines: JSON.parse(row.deadlines_json) as Deadline[],
       ...(row.previous_state ? { previousState: row.previous_state } : {}),
+      ...(row.periods_json ? { periods: JSON.parse(row.periods_json) as Period[] } : {}),
     },
   };
 }
@@ -78,7 +85,8 @@ export interface SaveTransition {
   result: TransitionResult;
   actor: EventActor;
   audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'>;
-  notification?: QueuedNotification;
+  /** To the applicant, or to each party of an appointment. */
+  notifications?: readonly QueuedNotification[];
   at: Date;
   /** What else the change does, in the same transaction (e.g. release an appointment's place). */
   alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>;
@@ -142,6 +150,7 @@ export async function saveTransition(db: Kysely<Database>, kind: DatabaseKind, c
         previous_state: snapshot.previousState ?? null,
         version: snapshot.version,
         ...deadlineColumns(snapshot.deadlines),
+        ...periodColumns(snapshot.periods),
         updated_at: change.at.toISOString(),
       })
       .where('id', '=', change.caseId)
@@ -150,7 +159,7 @@ export async function saveTransition(db: Kysely<Database>, kind: DatabaseKind, c
     if (Number(updated.numUpdatedRows) !== 1) throw new CaseChangedError('the case changed since it was read');
     await insertEvent(trx, change.caseId, change.result, change.actor, change.at);
     await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
-    if (change.notification) await enqueueNotification(trx, change.caseId, change.notification, change.at);
+    for (const notification of change.notifications ?? []) await enqueueNotification(trx, change.caseId, notification, change.at);
     await change.alsoInTransaction?.(trx);
     beforeCommit?.();
   });
@@ -184,6 +193,7 @@ export async function insertCase(trx: Transaction<Database>, input: NewCase): Pr
       applicant_phone_hash: input.applicantPhoneHash,
       answers_enc: input.answersEnc,
       ...deadlineColumns(input.snapshot.deadlines),
+      ...periodColumns(input.snapshot.periods),
       created_at: input.at.toISOString(),
       updated_at: input.at.toISOString(),
     })
@@ -197,8 +207,8 @@ export async function caseTimeline(db: Kysely<Database>, caseId: string, visibil
   return query.execute();
 }
 
-/** A new case inside the caller's transaction: the case, its first timeline event ("submit") and the applicant's notification. */
-export async function insertSubmission(trx: Transaction<Database>, input: NewCase, notification: QueuedNotification): Promise<string> {
+/** A new case inside the caller's transaction: the case, its first timeline event ("submit") and the applicant's notifications. */
+export async function insertSubmission(trx: Transaction<Database>, input: NewCase, notifications: readonly QueuedNotification[]): Promise<string> {
   const id = await insertCase(trx, input);
   await insertEvent(
     trx,
@@ -207,7 +217,7 @@ export async function insertSubmission(trx: Transaction<Database>, input: NewCas
     { kind: 'applicant', id: null, role: null },
     input.at,
   );
-  await enqueueNotification(trx, id, notification, input.at);
+  for (const notification of notifications) await enqueueNotification(trx, id, notification, input.at);
   return id;
 }
 
@@ -216,5 +226,20 @@ export async function insertSubmission(trx: Transaction<Database>, input: NewCas
  * caller draws another.
  */
 export async function recordSubmission(db: Kysely<Database>, input: NewCase, notification: QueuedNotification): Promise<string> {
-  return db.transaction().execute((trx) => insertSubmission(trx, input, notification));
+  return db.transaction().execute((trx) => insertSubmission(trx, input, [notification]));
+}
+
+/** Cases of a service in one of `states` whose last legal period ended before `day`, oldest first (from an index). */
+export async function casesPastTheirPeriods(db: Kysely<Database>, service: string, states: readonly string[], day: string, limit: number): Promise<StoredCase[]> {
+  if (states.length === 0) return [];
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('periods_end_on', '<', day)
+    .where('service', '=', service)
+    .where('state', 'in', states)
+    .orderBy('periods_end_on')
+    .limit(limit)
+    .execute();
+  return rows.map(toStoredCase);
 }

@@ -5,6 +5,8 @@
  * text, timestamps are ISO-8601 UTC text (sortable), booleans are 0/1 integers and structured
  * values are JSON text. The data layer converts rows to domain objects; nothing above it sees a row.
  */
+import type { Generated } from 'kysely';
+
 export interface GuideVersionTable {
   id: string;
   slug: string;
@@ -52,6 +54,10 @@ export interface CaseTable {
   next_due_on: string | null;
   /** 1 while a deadline is paused (补正: the case waits for the applicant), else 0. */
   clock_paused: number;
+  /** JSON: Period[] of the workflow engine (legal periods such as the divorce cooling-off), or null. */
+  periods_json: string | null;
+  /** The last day of the case's last period (YYYY-MM-DD), or null: what a period's end moves on is found by it. */
+  periods_end_on: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -195,6 +201,8 @@ export interface AppointmentTable {
   place_key: string;
   /** active | cancelled | completed | no-show */
   status: string;
+  /** 1 for the first visit; 2 for a divorce's second visit (to receive the certificate). */
+  visit: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -204,7 +212,11 @@ export interface AppointmentPersonTable {
   kind: string;
   /** Keyed hash of the person's ID number (never the number). */
   person_hash: string;
-  /** 1 while the appointment is active; a unique partial index allows one active row per kind and person. */
+  /**
+   * 1 while the person's business of this kind is open (an appointment not yet ended; a divorce
+   * until it is registered, withdrawn or lapses); a unique partial index allows one active row per
+   * kind and person.
+   */
   active: number;
 }
 

@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
-import { lookupCase, submitApplication, withdrawCase, type LookupResult } from '../cases/case-service.ts';
+import { lookupCase, submitApplication, takeApplicantStep, withdrawCase, type LookupResult } from '../cases/case-service.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
-import { rescheduleAppointment } from '../appointments/booking-service.ts';
+import { caseCalendar, chooseTime, type TimeChoice } from '../appointments/booking-service.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
@@ -45,6 +45,10 @@ const TrackRequest = z
   })
   .openapi('TrackRequest');
 
+const Appointment = z
+  .object({ office: z.string(), kind: z.string(), date: z.string(), start: z.string(), end: z.string(), status: z.string(), visit: z.number().int().meta({ description: '1, or 2 for a divorce’s second visit' }) })
+  .openapi('AppointmentView');
+
 const Progress = z
   .object({
     trackingNumber: z.string(),
@@ -56,7 +60,10 @@ const Progress = z
     documentsRequested: z.string().nullable(),
     withdrawable: z.boolean(),
     applicantStop: z.string().nullable(),
-    appointment: z.object({ office: z.string(), kind: z.string(), date: z.string(), start: z.string(), end: z.string(), status: z.string() }).nullable(),
+    applicantActions: z.array(z.string()).meta({ description: 'Other steps the applicant may take now: reschedule, book-second-visit, cancel-second-visit' }),
+    appointment: Appointment.nullable().meta({ description: 'The latest visit' }),
+    appointments: z.array(Appointment).meta({ description: 'Every visit, first first (a divorce has two)' }),
+    periods: z.array(z.object({ key: z.string(), from: z.string(), to: z.string() })).meta({ description: 'Legal periods: a divorce’s cooling-off and the window for the second visit (dates included)' }),
   })
   .openapi('CaseProgress');
 
@@ -98,17 +105,68 @@ const RescheduleRequest = z
   })
   .openapi('RescheduleRequest');
 
+const timeResponses = {
+  200: json(Progress, 'Done; both parties are notified'),
+  404: json(ApiErrorSchema, 'No appointment matches this pair'),
+  409: json(ApiErrorSchema, 'The time is full, or the case no longer allows this'),
+  422: json(ApiErrorSchema, 'The day or time cannot be booked (closed, past, outside the window, not yet open…)'),
+  429: json(ApiErrorSchema, 'Too many attempts; try again later'),
+};
+
 const reschedule = createRoute({
   method: 'post',
   path: '/track/reschedule',
   tags: ['Marriage appointments'],
   summary: 'Move an appointment to another day or time (same tracking number; the old place is released when the new one is taken)',
   request: { body: { content: { 'application/json': { schema: RescheduleRequest } }, required: true } },
+  responses: timeResponses,
+});
+
+const secondVisit = createRoute({
+  method: 'post',
+  path: '/track/second-visit',
+  tags: ['Marriage appointments'],
+  summary: 'Book a divorce’s second visit (to receive the certificate), for a day in the 30 days after the cooling-off period',
+  request: { body: { content: { 'application/json': { schema: RescheduleRequest } }, required: true } },
+  responses: timeResponses,
+});
+
+const cancelSecondVisit = createRoute({
+  method: 'post',
+  path: '/track/second-visit/cancel',
+  tags: ['Marriage appointments'],
+  summary: 'Cancel a divorce’s booked second visit (the application stays; another day in the window may be booked)',
+  request: { body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
   responses: {
-    200: json(Progress, 'Moved; the applicant is notified'),
+    200: json(Progress, 'Cancelled; both parties are notified'),
     404: json(ApiErrorSchema, 'No appointment matches this pair'),
-    409: json(ApiErrorSchema, 'The new time is full, or the appointment can no longer be changed'),
-    422: json(ApiErrorSchema, 'The new day or time cannot be booked (closed, past, not yet open…)'),
+    409: json(ApiErrorSchema, 'There is no second visit to cancel'),
+    422: json(ApiErrorSchema, 'The tracking number is mistyped'),
+    429: json(ApiErrorSchema, 'Too many attempts; try again later'),
+  },
+});
+
+const CalendarRequest = TrackRequest.extend({ choice: z.enum(['reschedule', 'book-second-visit']).meta({ description: 'Moving the booked visit, or booking a divorce’s second visit' }) }).openapi('CaseCalendarRequest');
+
+const caseCalendarRoute = createRoute({
+  method: 'post',
+  path: '/track/calendar',
+  tags: ['Marriage appointments'],
+  summary: 'The days this case’s visit may be booked for or moved to: the office’s booking window, or a divorce’s own window for the second visit',
+  request: { body: { content: { 'application/json': { schema: CalendarRequest } }, required: true } },
+  responses: {
+    200: json(
+      z.object({
+        choice: z.string(),
+        office: z.string(),
+        kind: z.string(),
+        days: z.array(z.object({ date: z.string(), state: z.string(), placesLeft: z.number().int().optional(), releasesAt: z.string().optional() })),
+      }),
+      'The days with their availability',
+    ),
+    404: json(ApiErrorSchema, 'No appointment matches this pair'),
+    409: json(ApiErrorSchema, 'The case does not allow choosing a time now'),
+    422: json(ApiErrorSchema, 'The tracking number is mistyped'),
     429: json(ApiErrorSchema, 'Too many attempts; try again later'),
   },
 });
@@ -143,10 +201,34 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(errorBody(c, 'not_withdrawable', translator(requestLocale(c))('errors.track.notWithdrawable')), 409);
   });
 
-export const rescheduleRoutes = new OpenAPIHono<ApiEnv>().openapi(reschedule, async (c) => {
-  const { trackingNumber, secondFactor, date, start } = c.req.valid('json');
+export const rescheduleRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(reschedule, (c) => answerChosenTime(c, 'reschedule', c.req.valid('json')))
+  .openapi(secondVisit, (c) => answerChosenTime(c, 'book-second-visit', c.req.valid('json')))
+  .openapi(cancelSecondVisit, async (c) => {
+    const { trackingNumber, secondFactor } = c.req.valid('json');
+    if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+    const result = await takeApplicantStep(caseDeps(c), trackingNumber, secondFactor, 'cancel-second-visit', clientAddress(c));
+    if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
+    return c.json(errorBody(c, 'not_reschedulable', translator(requestLocale(c))('errors.track.notReschedulable')), 409);
+  })
+  .openapi(caseCalendarRoute, async (c) => {
+    const { trackingNumber, secondFactor, choice } = c.req.valid('json');
+    if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+    const result = await caseCalendar(caseDeps(c), trackingNumber, secondFactor, choice);
+    if (result.ok) {
+      const { ok: _ok, ...calendar } = result;
+      c.header('Cache-Control', 'no-store');
+      return c.json(calendar, 200);
+    }
+    if (result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
+    return c.json(errorBody(c, 'not_reschedulable', translator(requestLocale(c))('errors.track.notReschedulable')), 409);
+  });
+
+/** Moving a visit or booking a divorce's second one: the refusal on the field it concerns. */
+async function answerChosenTime(c: Context<ApiEnv>, choice: TimeChoice, body: z.infer<typeof RescheduleRequest>) {
+  const { trackingNumber, secondFactor, date, start } = body;
   if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
-  const result = await rescheduleAppointment(caseDeps(c), trackingNumber, secondFactor, { date, start }, clientAddress(c));
+  const result = await chooseTime(caseDeps(c), trackingNumber, secondFactor, choice, { date, start }, clientAddress(c));
   const t = translator(requestLocale(c));
   if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
   if (result.reason === 'slot') {
@@ -155,7 +237,7 @@ export const rescheduleRoutes = new OpenAPIHono<ApiEnv>().openapi(reschedule, as
     return c.json(errorBody(c, result.refusal === 'full' ? 'slot_full' : 'validation_failed', message, [{ field, code: result.refusal, message }]), result.refusal === 'full' ? 409 : 422);
   }
   return c.json(errorBody(c, 'not_reschedulable', t('errors.track.notReschedulable')), 409);
-});
+}
 
 /** Per client and per tracking number, counted in the database so every process agrees. */
 async function withinLookupLimits(c: Context<ApiEnv>, trackingNumber: string): Promise<boolean> {

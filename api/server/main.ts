@@ -9,6 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { ensureDemoCases } from '../cases/demo-cases.ts';
+import { sweepEndedPeriods } from '../cases/period-sweep.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
@@ -22,6 +23,8 @@ export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
 const NOTIFICATION_INTERVAL_MS = 2_000;
 const CALENDAR_REFRESH_MS = 60_000;
+/** Legal periods end at midnight; looking every five minutes is prompt enough and costs one indexed query per service. */
+const PERIOD_SWEEP_MS = 5 * 60_000;
 
 async function loadSite(): Promise<{ handler: AstroNodeHandler; clientDir: string } | undefined> {
   const entry = `${DIST_DIR}server/entry.mjs`;
@@ -81,6 +84,15 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     runtime.calendar.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the holiday calendar'));
   }, CALENDAR_REFRESH_MS);
   calendarRefresh.unref();
+  // A divorce application whose certificate window has passed lapses by itself (and both parties are told).
+  const caseDeps = { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes };
+  const sweep = () =>
+    sweepEndedPeriods(caseDeps)
+      .then((moved) => (moved > 0 ? logger.info({ cases: moved }, 'cases moved on at the end of a legal period') : undefined))
+      .catch((error: unknown) => logger.error({ err: error }, 'could not move on cases past their legal periods'));
+  void sweep();
+  const periodSweep = setInterval(sweep, PERIOD_SWEEP_MS);
+  periodSweep.unref();
 
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
@@ -110,6 +122,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
       clearInterval(calendarRefresh);
+      clearInterval(periodSweep);
       await delivery?.stop();
       await runtime.close();
       logger.info('stopped');

@@ -4,6 +4,7 @@
  * its form pages and its guide — no engine code.
  */
 import type { z } from 'zod';
+import type { AppointmentEffect } from '../domain/booking/appointment-effect.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import { maskResidentId } from '../domain/identity/resident-id.ts';
 import { maskPhone } from '../platform/field-crypto.ts';
@@ -11,8 +12,9 @@ import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } fro
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from './old-age-allowance/districts.ts';
 import { oldAgeAllowanceWorkflow } from './old-age-allowance/workflow.ts';
 import { marriageAppointmentSchema, type MarriageAppointment } from './marriage/appointment.schema.ts';
-import { registryOffice } from './marriage/offices.ts';
-import { marriageAppointmentWorkflow } from './marriage/workflow.ts';
+import { divorceAppointmentEffects, divorceWorkflow } from './marriage/divorce-workflow.ts';
+import { registryOffice, type MarriageKind } from './marriage/offices.ts';
+import { marriageAppointmentEffects, marriageAppointmentWorkflow } from './marriage/workflow.ts';
 
 export interface ApplicantContact {
   /** The ID number that, with the tracking number, opens the status page. */
@@ -37,8 +39,12 @@ export interface CaseService<Application> {
   workflow: ServiceDefinition;
   applicationSchema(today: string): z.ZodType<Application>;
   applicant(application: Application): ApplicantContact;
+  /** The phones every notification of the case goes to: the applicant's, or each party's of an appointment. */
+  recipients(application: Application): string[];
   office(application: Application): string;
   answerRows(application: Application): AnswerRow[];
+  /** For a booking service: what each transition does to the case's appointments and people. */
+  appointmentEffects?: Readonly<Record<string, AppointmentEffect>>;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333 */
@@ -53,6 +59,7 @@ const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
   workflow: oldAgeAllowanceWorkflow,
   applicationSchema: (today) => oldAgeAllowanceApplicationSchema({ today, districts: OLD_AGE_ALLOWANCE_DISTRICTS }),
   applicant: (application) => ({ idNumber: application.elder.idNumber, phone: application.agent?.phone ?? application.elder.phone }),
+  recipients: (application) => [application.agent?.phone ?? application.elder.phone],
   office: (application) => OLD_AGE_ALLOWANCE_DISTRICTS.find((d) => d.id === application.district)?.office ?? application.district,
   answerRows: (application) => [
     { label: 'fields.district', value: `application.district.${application.district}`, valueKey: true },
@@ -79,11 +86,14 @@ const partyRows = (key: 'partyA' | 'partyB', party: MarriageAppointment['partyA'
   { label: `fields.${key}.phone`, value: party.phone, personal: 'phone' },
 ];
 
-const marriageAppointment: CaseService<MarriageAppointment> = {
-  workflow: marriageAppointmentWorkflow,
+const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly<Record<string, AppointmentEffect>>): CaseService<MarriageAppointment> => ({
+  workflow,
+  appointmentEffects,
   applicationSchema: (today) => marriageAppointmentSchema({ today }),
-  // Either party's ID number opens the status page; messages go to the first party's phone.
+  // Either party's ID number opens the status page (the second's through the appointment's people).
   applicant: (appointment) => ({ idNumber: appointment.partyA.idNumber, phone: appointment.partyA.phone }),
+  // Both parties come, so both are told (a divorce's acceptance, withdrawal or lapse concerns each of them).
+  recipients: (appointment) => [...new Set([appointment.partyA.phone, ...(appointment.partyB ? [appointment.partyB.phone] : [])])],
   office: (appointment) => registryOffice(appointment.office)?.office ?? appointment.office,
   answerRows: (appointment) => [
     { label: 'fields.kind', value: `marriage.kind.${appointment.kind}`, valueKey: true },
@@ -93,7 +103,7 @@ const marriageAppointment: CaseService<MarriageAppointment> = {
     ...partyRows('partyA', appointment.partyA),
     ...(appointment.partyB ? partyRows('partyB', appointment.partyB) : []),
   ],
-};
+});
 
 /**
  * A service as the core sees it: its application's type is its own business. The application the
@@ -108,14 +118,27 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     workflow: service.workflow,
     applicationSchema: service.applicationSchema,
     applicant: (application) => service.applicant(own(application)),
+    recipients: (application) => service.recipients(own(application)),
     office: (application) => service.office(own(application)),
     answerRows: (application) => service.answerRows(own(application)),
+    ...(service.appointmentEffects ? { appointmentEffects: service.appointmentEffects } : {}),
   };
 }
 
 export const CASE_SERVICES = {
   'old-age-allowance': register(oldAgeAllowance),
-  'marriage-appointment': register(marriageAppointment),
+  'marriage-appointment': register(appointmentOf(marriageAppointmentWorkflow, marriageAppointmentEffects)),
+  'divorce-registration': register(appointmentOf(divorceWorkflow, divorceAppointmentEffects)),
 } as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];
+
+/** The case service that books a kind of marriage business: a divorce is its own, two-visit service. */
+export function marriageServiceOf(kind: MarriageKind): 'marriage-appointment' | 'divorce-registration' {
+  return kind === 'divorce' ? 'divorce-registration' : 'marriage-appointment';
+}
+
+/** Whether a case service books appointments (its cases have a place, people, a day at an office). */
+export function isBookingService(id: string): boolean {
+  return id === 'marriage-appointment' || id === 'divorce-registration';
+}

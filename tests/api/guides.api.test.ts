@@ -111,7 +111,10 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/staff/session',
       '/staff/session/end',
       '/track',
+      '/track/calendar',
       '/track/reschedule',
+      '/track/second-visit',
+      '/track/second-visit/cancel',
       '/track/withdraw',
     ]);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Guide', 'GuideSummary', 'ApiError', 'SearchHit', 'Health']));

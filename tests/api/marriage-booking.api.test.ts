@@ -121,8 +121,12 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     expect(full.status).toBe(409);
     expect(await placesTaken('demo-county-registry|2026-12-15|14:30|marriage')).toBe(1);
     expect((await move('2026-12-13', '09:00')).status).toBe(422); // a Sunday
-    const outbox = await runtime.database.db.selectFrom('notification_outbox').select('params_json').where('template', '=', 'case.appointmentRescheduled').execute();
-    expect(outbox.map((row) => JSON.parse(row.params_json) as Record<string, string>)).toEqual([{ trackingNumber, date: '2026-12-15', start: '14:30' }]);
+    // Both parties are told the new time, once each.
+    const outbox = await runtime.database.db.selectFrom('notification_outbox').select(['params_json', 'recipient_enc']).where('template', '=', 'case.appointmentRescheduled').execute();
+    expect(outbox.map((row) => JSON.parse(row.params_json) as Record<string, string>)).toEqual([
+      { trackingNumber, date: '2026-12-15', start: '14:30' },
+      { trackingNumber, date: '2026-12-15', start: '14:30' },
+    ]);
   });
 
   it('shows an office’s calendar and a day’s slots with the places left', async () => {

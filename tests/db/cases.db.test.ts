@@ -47,7 +47,7 @@ describe.each(DIALECTS)('the case store on %s', (kind) => {
       result: outcome.result,
       actor: { kind: 'staff', id: 'staff-intake', role: 'intake' },
       audit: { actorId: 'staff-intake', actorRole: 'intake', action: 'case.accept', origin: '127.0.0.1' },
-      notification: { channel: 'sms', template: 'case.accepted', lang: 'zh-CN', recipientEnc: crypto.encrypt('13800138000', 'outbox.recipient'), params: {} },
+      notifications: [{ channel: 'sms', template: 'case.accepted', lang: 'zh-CN', recipientEnc: crypto.encrypt('13800138000', 'outbox.recipient'), params: {} }],
       at: AT,
     };
   }

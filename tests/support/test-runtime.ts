@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
+import { createFieldCrypto, type FieldCrypto } from '../../api/platform/field-crypto.ts';
 import type { DatabaseKind } from '../../api/db/connect.ts';
 import type { TrackLimits } from '../../api/http/api-env.ts';
 import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
@@ -15,6 +15,8 @@ export const silentLogger = pino({ level: 'silent' });
 
 export interface TestRuntime extends Runtime {
   portal: ReturnType<typeof createPortal>;
+  /** The portal's field encryption, for tests that read what it stored. */
+  crypto: FieldCrypto;
   database: Runtime['database'];
   dispose(): Promise<void>;
 }
@@ -31,17 +33,19 @@ export async function createTestRuntime(
     ...(options.guidesDir ? { guidesDir: options.guidesDir } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  const crypto = createFieldCrypto(randomBytes(32));
   const portal = createPortal({
     ...runtime,
     logger: silentLogger,
     now: options.now ?? (() => new Date()),
     environment: options.environment ?? 'test',
-    crypto: createFieldCrypto(randomBytes(32)),
+    crypto,
     ...(options.trackLimits ? { trackLimits: options.trackLimits } : {}),
   });
   return {
     ...runtime,
     portal,
+    crypto,
     dispose: async () => {
       await runtime.close();
       await testDatabase.drop();

@@ -115,9 +115,9 @@ describe('the clock pause for 补正', () => {
 describe('what a staff member may do now', () => {
   it('is only the transitions of their role from the current state', () => {
     const snapshot = submittedOn('2026-11-02');
-    expect(availableTransitions(workflow, snapshot, staff('intake')).map((t) => t.name)).toEqual(['accept', 'not-accept', 'request-documents']);
-    expect(availableTransitions(workflow, snapshot, staff('approver')).map((t) => t.name)).toEqual(['request-documents']);
-    expect(availableTransitions(workflow, snapshot, staff('intake', { offices: ['elsewhere'] }))).toEqual([]);
+    expect(availableTransitions(workflow, snapshot, staff('intake'), '2026-11-02').map((t) => t.name)).toEqual(['accept', 'not-accept', 'request-documents']);
+    expect(availableTransitions(workflow, snapshot, staff('approver'), '2026-11-02').map((t) => t.name)).toEqual(['request-documents']);
+    expect(availableTransitions(workflow, snapshot, staff('intake', { offices: ['elsewhere'] }), '2026-11-02')).toEqual([]);
   });
 });
 

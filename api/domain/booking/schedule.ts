@@ -70,8 +70,19 @@ export interface BookingClock {
   calendar: WorkingDayCalendar;
 }
 
+/**
+ * A case's own window of dates, instead of the resource's days ahead: a divorce's second visit may
+ * only be booked for a day inside the window that follows the cooling-off period, however far ahead.
+ */
+export interface DateWindow {
+  from: string;
+  to: string;
+}
+
 export type DayState =
   | { state: 'closed' }
+  /** Outside the case's own window (see DateWindow). */
+  | { state: 'outside-window' }
   | { state: 'past' }
   /** Sooner than the window allows (e.g. today, when booking closes the day before). */
   | { state: 'too-soon' }
@@ -84,20 +95,21 @@ export type DayState =
  * What a calendar shows for a day and one kind of business. `taken` gives the places taken per slot
  * start (from the data layer); a slot with no entry has none taken.
  */
-export function dayState(schedule: ResourceSchedule, date: string, kind: string, taken: ReadonlyMap<string, number>, clock: BookingClock): DayState {
+export function dayState(schedule: ResourceSchedule, date: string, kind: string, taken: ReadonlyMap<string, number>, clock: BookingClock, window?: DateWindow): DayState {
   if (date < clock.today) return { state: 'past' };
+  if (window && (date < window.from || date > window.to)) return { state: 'outside-window' };
   const slots = slotsOn(schedule, date, clock.calendar);
   if (slots.length === 0 || (schedule.placesPerSlot[kind] ?? 0) === 0) return { state: 'closed' };
   if (date < addDays(clock.today, schedule.window.minDaysAhead)) return { state: 'too-soon' };
   const special = schedule.specialDates.find((d) => d.date === date);
   if (special && clock.now.getTime() < Date.parse(special.releasesAt)) return { state: 'opens-at', releasesAt: special.releasesAt };
-  if (!special && date > addDays(clock.today, schedule.window.maxDaysAhead)) return { state: 'beyond-window' };
+  if (!special && !window && date > addDays(clock.today, schedule.window.maxDaysAhead)) return { state: 'beyond-window' };
   const capacity = schedule.placesPerSlot[kind] ?? 0;
   const placesLeft = slots.reduce((sum, slot) => sum + Math.max(0, capacity - (taken.get(slot.start) ?? 0)), 0);
   return placesLeft > 0 ? { state: 'available', placesLeft } : { state: 'full' };
 }
 
-export type BookingRefusal = 'past' | 'closed' | 'too-soon' | 'beyond-window' | 'not-yet-open' | 'no-such-slot' | 'full';
+export type BookingRefusal = 'past' | 'closed' | 'too-soon' | 'beyond-window' | 'outside-window' | 'not-yet-open' | 'no-such-slot' | 'full';
 
 /**
  * Whether one slot may be booked now, and its capacity. Whether a place is still free is decided
@@ -108,9 +120,11 @@ export function checkBookable(
   slot: { date: string; start: string },
   kind: string,
   clock: BookingClock,
+  window?: DateWindow,
 ): { ok: true; capacity: number; end: string } | { ok: false; refusal: BookingRefusal; releasesAt?: string } {
-  const state = dayState(schedule, slot.date, kind, new Map(), clock);
+  const state = dayState(schedule, slot.date, kind, new Map(), clock, window);
   if (state.state === 'past') return { ok: false, refusal: 'past' };
+  if (state.state === 'outside-window') return { ok: false, refusal: 'outside-window' };
   if (state.state === 'closed') return { ok: false, refusal: 'closed' };
   if (state.state === 'too-soon') return { ok: false, refusal: 'too-soon' };
   if (state.state === 'beyond-window') return { ok: false, refusal: 'beyond-window' };

@@ -5,7 +5,7 @@
  * about HTTP, SQL or the clock.
  */
 import { z } from 'zod';
-import { addWorkingDays, workingDaysBetween, type WorkingDayCalendar } from '../calendar/working-days.ts';
+import { addDays, addWorkingDays, endOfCalendarPeriod, workingDaysBetween, type WorkingDayCalendar } from '../calendar/working-days.ts';
 
 export const STAFF_ROLES = ['intake', 'investigator', 'reviewer', 'approver', 'content-editor', 'office-admin', 'system-admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -19,6 +19,8 @@ export type TransitionActor = StaffRole | 'applicant' | 'system';
 
 /** `to: PREVIOUS_STATE` returns to the state the case was in before (e.g. after 补正 is answered). */
 export const PREVIOUS_STATE = '@previous';
+/** `to: SAME_STATE` changes something without moving the case on (an appointment moved to another time). */
+export const SAME_STATE = '@same';
 
 export interface TransitionDefinition {
   name: string;
@@ -29,6 +31,12 @@ export interface TransitionDefinition {
   input?: z.ZodType;
   startsDeadlines?: readonly string[];
   stopsDeadlines?: readonly string[];
+  /** Legal periods the applicant has from now (the divorce cooling-off period and the window after it). */
+  startsPeriods?: readonly string[];
+  /** Only until the named period's last day (withdrawing a divorce during the cooling-off period). */
+  untilEndOf?: string;
+  /** Only once the named period is over (a divorce application lapses after its window). */
+  afterEndOf?: string;
   /** 补正: running deadlines stop counting until a transition resumes them. */
   pausesClock?: boolean;
   resumesClock?: boolean;
@@ -51,10 +59,20 @@ export interface ServiceDefinition {
   initialState: string;
   states: Readonly<Record<string, StateDefinition>>;
   deadlines: Readonly<Record<string, { workingDays: number }>>;
+  /**
+   * Periods in calendar days that the law gives the applicant, not the office: they are not work
+   * that falls due, so they never enter the staff queue's due dates. Counted from the day after the
+   * transition that starts them (Civil Code art. 201), or from the day after the period they follow
+   * ends; one whose last day is not a working day ends on the next working day (art. 203).
+   */
+  periods?: Readonly<Record<string, { calendarDays: number; follows?: string }>>;
   /** Deadlines that start when the case is submitted. */
   initialDeadlines?: readonly string[];
-  /** The transition by which the applicant stops the case before a decision (withdraw an application, cancel an appointment). */
-  applicantStop?: string;
+  /**
+   * The transitions by which the applicant stops the case (withdraw an application, cancel an
+   * appointment): the first one the applicant may take in the case's state is offered.
+   */
+  applicantStops?: readonly string[];
   transitions: readonly TransitionDefinition[];
 }
 
@@ -66,6 +84,13 @@ export interface Deadline {
   stoppedOn?: string;
 }
 
+/** A legal period's first and last day (YYYY-MM-DD, both included). */
+export interface Period {
+  key: string;
+  from: string;
+  to: string;
+}
+
 export interface CaseSnapshot {
   state: string;
   /** The state to return to after a pause (补正). */
@@ -73,6 +98,7 @@ export interface CaseSnapshot {
   version: number;
   office: string;
   deadlines: readonly Deadline[];
+  periods?: readonly Period[];
 }
 
 export type TransitionRefusal =
@@ -80,6 +106,8 @@ export type TransitionRefusal =
   | { code: 'wrong_state'; state: string }
   | { code: 'not_permitted' }
   | { code: 'out_of_scope' }
+  /** Too late (`untilEndOf`) or too early (`afterEndOf`) for the named period. */
+  | { code: 'outside_period'; period: string }
   | { code: 'invalid_input'; error: z.ZodError };
 
 export interface TransitionResult {
@@ -133,6 +161,33 @@ function changeDeadlines(definition: ServiceDefinition, transition: TransitionDe
   return next;
 }
 
+/** The periods a transition starts, each after the one it follows when that one is running or starts too. */
+function startPeriods(definition: ServiceDefinition, transition: TransitionDefinition, periods: readonly Period[], clock: Clock): Period[] {
+  const next = [...periods.filter((period) => !transition.startsPeriods?.includes(period.key))];
+  for (const key of transition.startsPeriods ?? []) {
+    const spec = definition.periods?.[key];
+    if (!spec) throw new Error(`service ${definition.id} has no period ${key}`);
+    const startsAfter = spec.follows ? next.find((period) => period.key === spec.follows)?.to : clock.today;
+    if (!startsAfter) throw new Error(`period ${key} follows ${spec.follows ?? ''}, which has not started`);
+    next.push({ key, from: addDays(startsAfter, 1), to: endOfCalendarPeriod(clock.calendar, startsAfter, spec.calendarDays) });
+  }
+  return next;
+}
+
+/** Whether today is inside the limits the transition's periods set (a transition without any always is). */
+function withinPeriods(transition: TransitionDefinition, snapshot: CaseSnapshot, today: string): boolean {
+  const end = (key: string) => snapshot.periods?.find((period) => period.key === key)?.to;
+  if (transition.untilEndOf) {
+    const last = end(transition.untilEndOf);
+    if (!last || today > last) return false;
+  }
+  if (transition.afterEndOf) {
+    const last = end(transition.afterEndOf);
+    if (!last || today <= last) return false;
+  }
+  return true;
+}
+
 /** Whether `actor` may take `name` on this case now, and what it would change. Pure: nothing is saved. */
 export function applyTransition(
   definition: ServiceDefinition,
@@ -147,13 +202,14 @@ export function applyTransition(
   if (!transition.from.includes(snapshot.state)) return { ok: false, refusal: { code: 'wrong_state', state: snapshot.state } };
   if (!actorMayTake(transition, actor)) return { ok: false, refusal: { code: 'not_permitted' } };
   if (!inScope(definition, snapshot, actor)) return { ok: false, refusal: { code: 'out_of_scope' } };
+  if (!withinPeriods(transition, snapshot, clock.today)) return { ok: false, refusal: { code: 'outside_period', period: transition.untilEndOf ?? transition.afterEndOf ?? '' } };
   let parsedInput: unknown = undefined;
   if (transition.input) {
     const parsed = transition.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, refusal: { code: 'invalid_input', error: parsed.error } };
     parsedInput = parsed.data;
   }
-  const to = transition.to === PREVIOUS_STATE ? snapshot.previousState : transition.to;
+  const to = transition.to === PREVIOUS_STATE ? snapshot.previousState : transition.to === SAME_STATE ? snapshot.state : transition.to;
   if (!to || !definition.states[to]) return { ok: false, refusal: { code: 'wrong_state', state: snapshot.state } };
   const next: CaseSnapshot = {
     state: to,
@@ -161,6 +217,7 @@ export function applyTransition(
     office: snapshot.office,
     deadlines: changeDeadlines(definition, transition, snapshot.deadlines, clock),
     ...(transition.pausesClock ? { previousState: snapshot.state } : {}),
+    ...(snapshot.periods || transition.startsPeriods ? { periods: startPeriods(definition, transition, snapshot.periods ?? [], clock) } : {}),
   };
   return {
     ok: true,
@@ -172,10 +229,16 @@ export function applyTransition(
   };
 }
 
-/** The transitions `actor` may take now: what the workbench offers, and nothing else. */
-export function availableTransitions(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor): TransitionDefinition[] {
+/** The transitions `actor` may take `today`: what the workbench and the status page offer, and nothing else. */
+export function availableTransitions(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor, today: string): TransitionDefinition[] {
   if (!inScope(definition, snapshot, actor)) return [];
-  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor));
+  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor) && withinPeriods(t, snapshot, today));
+}
+
+/** The applicant's way of stopping the case today (withdraw, cancel), if any. */
+export function applicantStopNow(definition: ServiceDefinition, snapshot: CaseSnapshot, today: string): string | undefined {
+  const open = availableTransitions(definition, snapshot, { kind: 'applicant' }, today).map((t) => t.name);
+  return definition.applicantStops?.find((name) => open.includes(name));
 }
 
 export type DeadlineStatus = 'stopped' | 'paused' | 'overdue' | 'due-soon' | 'on-time';
@@ -201,13 +264,22 @@ export function definitionProblems(definition: ServiceDefinition): string[] {
       if (!states.has(from)) problems.push(`${t.name}: from ${from} is not a state`);
       else if (definition.states[from]?.terminal) problems.push(`${t.name}: leaves terminal state ${from}`);
     }
-    if (t.to !== PREVIOUS_STATE && !states.has(t.to)) problems.push(`${t.name}: to ${t.to} is not a state`);
+    if (t.to !== PREVIOUS_STATE && t.to !== SAME_STATE && !states.has(t.to)) problems.push(`${t.name}: to ${t.to} is not a state`);
     for (const key of [...(t.startsDeadlines ?? []), ...(t.stopsDeadlines ?? [])]) {
       if (!definition.deadlines[key]) problems.push(`${t.name}: deadline ${key} is not defined`);
+    }
+    for (const key of [...(t.startsPeriods ?? []), ...(t.untilEndOf ? [t.untilEndOf] : []), ...(t.afterEndOf ? [t.afterEndOf] : [])]) {
+      if (!definition.periods?.[key]) problems.push(`${t.name}: period ${key} is not defined`);
     }
     if (t.by.length === 0) problems.push(`${t.name}: nobody may take it`);
   }
   for (const key of definition.initialDeadlines ?? []) if (!definition.deadlines[key]) problems.push(`initial deadline ${key} is not defined`);
+  for (const name of definition.applicantStops ?? []) {
+    if (!definition.transitions.some((t) => t.name === name && t.by.includes('applicant'))) problems.push(`applicant stop ${name} is not an applicant's transition`);
+  }
+  for (const [key, spec] of Object.entries(definition.periods ?? {})) {
+    if (spec.follows && !definition.periods?.[spec.follows]) problems.push(`period ${key} follows ${spec.follows}, which is not defined`);
+  }
   return problems;
 }
 

@@ -1,8 +1,9 @@
 /**
- * A marriage registration appointment as a case: booked → arrived → completed, or no-show; the
- * applicant cancels before the day (the place is released in the same transaction). Divorce's
- * acceptance and cooling-off period come with the divorce slice of the booking journey.
+ * A marriage registration or certificate reissue appointment as a case: booked → arrived →
+ * completed, or no-show; the applicant cancels or moves it before the day (the place is released in
+ * the same transaction). A divorce is its own service (divorce-workflow.ts): two linked visits.
  */
+import { APPOINTMENT_ENDS, type AppointmentEffect } from '../../domain/booking/appointment-effect.ts';
 import type { ServiceDefinition } from '../../domain/workflow/workflow.ts';
 
 export const marriageAppointmentWorkflow: ServiceDefinition = {
@@ -17,7 +18,7 @@ export const marriageAppointmentWorkflow: ServiceDefinition = {
     cancelled: { terminal: true },
   },
   deadlines: {},
-  applicantStop: 'cancel',
+  applicantStops: ['cancel'],
   transitions: [
     { name: 'mark-arrived', from: ['booked'], to: 'arrived', by: ['intake'], visibility: 'internal' },
     { name: 'complete', from: ['arrived'], to: 'completed', by: ['intake'], notify: 'case.appointmentCompleted', visibility: 'applicant' },
@@ -26,4 +27,10 @@ export const marriageAppointmentWorkflow: ServiceDefinition = {
     // Another day or time, same tracking number: the new place is taken and the old one released together.
     { name: 'reschedule', from: ['booked'], to: 'booked', by: ['applicant'], notify: 'case.appointmentRescheduled', visibility: 'applicant' },
   ],
+};
+
+export const marriageAppointmentEffects: Readonly<Record<string, AppointmentEffect>> = {
+  complete: APPOINTMENT_ENDS.completed,
+  'mark-no-show': APPOINTMENT_ENDS.missed,
+  cancel: APPOINTMENT_ENDS.cancelled,
 };

@@ -36,7 +36,7 @@ export const oldAgeAllowanceWorkflow: ServiceDefinition = {
     decision: { workingDays: 20 },
   },
   initialDeadlines: ['acceptance'],
-  applicantStop: 'withdraw',
+  applicantStops: ['withdraw'],
   transitions: [
     { name: 'accept', from: ['submitted'], to: 'accepted', by: ['intake'], stopsDeadlines: ['acceptance'], startsDeadlines: ['decision'], notify: 'case.accepted', visibility: 'applicant' },
     { name: 'not-accept', from: ['submitted'], to: 'not-accepted', by: ['intake'], input: Reason, stopsDeadlines: ['acceptance'], notify: 'case.notAccepted', visibility: 'applicant' },

@@ -1,0 +1,27 @@
+/**
+ * What a step of a case does to its appointments and to the people on them. A case service names
+ * the effect of each of its transitions; the data layer carries it out in the transaction that
+ * records the step, so that a place is never lost and a person never stays blocked by a case that
+ * has ended.
+ */
+export interface AppointmentEffect {
+  /** How the active appointment ends, if it does: its slot was used (completed, no-show) or not (cancelled). */
+  close?: 'cancelled' | 'completed' | 'no-show';
+  /** The ended appointment's place goes back to its slot (only for one not used). */
+  releasePlace?: boolean;
+  /**
+   * The person's business of this kind is over: they may book it again. A divorce holds its
+   * people from the first visit until it is registered, withdrawn or lapses, across both visits.
+   */
+  freePeople?: boolean;
+}
+
+/** The effects of the usual appointment steps, shared by every booking service. */
+export const APPOINTMENT_ENDS = {
+  /** Cancelled before the day, by the applicant or the office: the place goes back. */
+  cancelled: { close: 'cancelled', releasePlace: true, freePeople: true },
+  /** Nobody came: the slot was lost, and the people may book again. */
+  missed: { close: 'no-show', freePeople: true },
+  /** Done: the slot was used. */
+  completed: { close: 'completed', freePeople: true },
+} as const satisfies Record<string, AppointmentEffect>;

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepEndedPeriods } from '../../api/cases/period-sweep.ts';
+import { OUTBOX_RECIPIENT_CONTEXT } from '../../api/notifications/delivery.ts';
+import { createStaff } from '../../api/staff/auth.ts';
+import { marriageAppointment } from '../support/applications.ts';
+import { DIALECTS } from '../support/test-database.ts';
+import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+
+interface Progress {
+  service: string;
+  state: string;
+  withdrawable: boolean;
+  applicantStop: string | null;
+  applicantActions: string[];
+  appointments: { date: string; start: string; status: string; visit: number }[];
+  periods: { key: string; from: string; to: string }[];
+}
+interface ErrorBody {
+  error: { code: string; fields?: { field: string; code: string; message: string }[] };
+}
+
+const PASSWORD = 'a long enough password';
+/** 10:00 in China on the given day. */
+const at = (day: string) => new Date(`${day}T02:00:00Z`);
+
+describe.each(DIALECTS)('divorce by agreement as two linked visits on %s', (kind) => {
+  let runtime: TestRuntime;
+  let clock = at('2026-11-25');
+  let session = '';
+
+  const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    runtime.portal.app.request(`http://localhost/api/v1${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers } }, { clientAddress: '10.7.7.7' });
+  // Each couple its own first-visit time: the county office has 2 places per slot for divorces.
+  const SLOTS = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00'];
+  const couple = (n: number, date = '2026-12-04') => marriageAppointment(n, { kind: 'divorce', date, start: SLOTS[n % SLOTS.length] ?? '09:00' });
+  async function bookDivorce(n: number, date?: string): Promise<string> {
+    const response = await json('/marriage/appointments', couple(n, date));
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { trackingNumber: string }).trackingNumber;
+  }
+  const track = async (trackingNumber: string, n: number) => (await (await json('/track', { trackingNumber, secondFactor: couple(n).partyB.idNumber })).json()) as Progress;
+  /** Signs the clerk in afresh: the test's clock jumps weeks ahead, past any session's lifetime. */
+  async function clerk(trackingNumber: string, transition: string, input: Record<string, string> = {}) {
+    const signIn = await json('/staff/session', { username: 'registry-clerk', password: PASSWORD });
+    session = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const page = (await (await runtime.portal.app.request(`http://localhost/api/v1/staff/cases/${trackingNumber}`, { headers: { cookie: session } })).json()) as { version: number; actions: { name: string }[] };
+    const response = await json(`/staff/cases/${trackingNumber}/transitions`, { transition, version: page.version, input }, { cookie: session });
+    expect(response.status, `${transition} on ${trackingNumber}`).toBe(200);
+  }
+  async function accepted(n: number): Promise<string> {
+    clock = at('2026-11-25');
+    const trackingNumber = await bookDivorce(n);
+    clock = at('2026-12-04');
+    await clerk(trackingNumber, 'mark-arrived');
+    await clerk(trackingNumber, 'accept');
+    return trackingNumber;
+  }
+  const outbox = async (trackingNumber: string, template: string) => {
+    const stored = await runtime.database.db.selectFrom('cases').select('id').where('tracking_number', '=', trackingNumber.replaceAll('-', '')).executeTakeFirstOrThrow();
+    const rows = await runtime.database.db.selectFrom('notification_outbox').select(['params_json', 'recipient_enc']).where('case_id', '=', stored.id).where('template', '=', template).execute();
+    return rows.map((row) => ({ to: runtime.crypto.decrypt(row.recipient_enc, OUTBOX_RECIPIENT_CONTEXT), params: JSON.parse(row.params_json) as Record<string, string> }));
+  };
+  const sweep = () => sweepEndedPeriods({ db: runtime.database.db, kind, crypto: runtime.crypto, calendar: runtime.calendar, now: () => clock, randomBytes });
+  const placesTaken = async (key: string) => Number((await runtime.database.db.selectFrom('booking_places').select('taken').where('key', '=', key).executeTakeFirst())?.taken ?? 0);
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind, { now: () => clock });
+    await createStaff({ db: runtime.database.db, kind, now: () => clock }, { username: 'registry-clerk', displayName: 'clerk', password: PASSWORD, roles: ['intake'], offices: ['demo-county'], serviceAreas: ['marriage'] });
+  });
+  afterAll(async () => {
+    await runtime.dispose();
+  });
+
+  it('books the first visit as a divorce case of its own, which either party can cancel until then', async () => {
+    const trackingNumber = await bookDivorce(1);
+    const progress = await track(trackingNumber, 1);
+    expect(progress).toMatchObject({ service: 'divorce-registration', state: 'booked', withdrawable: true, applicantStop: 'cancel', applicantActions: ['reschedule'], periods: [] });
+  });
+
+  it('starts, on acceptance, 30 days of cooling-off and then 30 days for the second visit, each counted from the next day and ending on a working day; both parties are told', async () => {
+    const trackingNumber = await accepted(2);
+    const progress = await track(trackingNumber, 2);
+    // Accepted Friday 4 December: day 30 is Sunday 3 January, so the cooling-off period ends on Monday 4 January.
+    expect(progress.periods).toEqual([
+      { key: 'cooling-off', from: '2026-12-05', to: '2027-01-04' },
+      { key: 'second-visit', from: '2027-01-05', to: '2027-02-03' },
+    ]);
+    expect(progress).toMatchObject({ state: 'divorce-accepted', withdrawable: true, applicantStop: 'withdraw', applicantActions: ['book-second-visit'] });
+    expect(progress.appointments).toEqual([expect.objectContaining({ date: '2026-12-04', status: 'completed', visit: 1 })]);
+    const told = await outbox(trackingNumber, 'case.divorceAccepted');
+    expect(told.map((message) => message.to).sort()).toEqual([couple(2).partyA.phone, couple(2).partyB.phone].sort());
+    expect(told[0]?.params).toMatchObject({ coolingOffEnds: '2027-01-04', windowFrom: '2027-01-05', windowTo: '2027-02-03' });
+    // The couple's application is still open: neither may book another divorce meanwhile.
+    expect((await json('/marriage/appointments', couple(2, '2026-12-10'))).status).toBe(422);
+  });
+
+  it('offers and books the second visit only inside its window, however far ahead, and takes a place for it', async () => {
+    const trackingNumber = await accepted(3);
+    const days = (await (await json('/track/calendar', { trackingNumber, secondFactor: couple(3).partyA.idNumber, choice: 'book-second-visit' })).json()) as { days: { date: string; state: string }[] };
+    expect(days.days[0]?.date).toBe('2027-01-05');
+    expect(days.days.at(-1)?.date).toBe('2027-02-03');
+    expect(days.days.find((day) => day.date === '2027-01-05')?.state).toBe('available');
+
+    const book = (date: string) => json('/track/second-visit', { trackingNumber, secondFactor: couple(3).partyA.idNumber, date, start: '09:00' });
+    for (const date of ['2027-01-04', '2027-02-04']) {
+      const refused = await book(date);
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as ErrorBody).error.fields).toEqual([{ field: 'date', code: 'outside-window', message: expect.stringContaining('30 days after the cooling-off period') }]);
+    }
+    const booked = await book('2027-01-05');
+    expect(booked.status).toBe(200);
+    const progress = (await booked.json()) as Progress;
+    expect(progress.state).toBe('second-booked');
+    expect(progress.appointments.map((a) => [a.visit, a.date, a.status])).toEqual([
+      [1, '2026-12-04', 'completed'],
+      [2, '2027-01-05', 'active'],
+    ]);
+    expect(await placesTaken('demo-county-registry|2027-01-05|09:00|divorce')).toBe(1);
+    expect(await outbox(trackingNumber, 'case.secondVisitBooked')).toHaveLength(2);
+
+    // Cancelling the second visit keeps the application and gives the place back.
+    const cancelled = await json('/track/second-visit/cancel', { trackingNumber, secondFactor: couple(3).partyB.idNumber });
+    expect(((await cancelled.json()) as Progress).state).toBe('divorce-accepted');
+    expect(await placesTaken('demo-county-registry|2027-01-05|09:00|divorce')).toBe(0);
+  });
+
+  it('lets either party withdraw during the cooling-off period, releasing a booked second visit and freeing both to book again', async () => {
+    const trackingNumber = await accepted(4);
+    expect((await json('/track/second-visit', { trackingNumber, secondFactor: couple(4).partyA.idNumber, date: '2027-01-06', start: '09:00' })).status).toBe(200);
+    clock = at('2026-12-20');
+    const withdrawn = await json('/track/withdraw', { trackingNumber, secondFactor: couple(4).partyB.idNumber });
+    expect(withdrawn.status).toBe(200);
+    expect(((await withdrawn.json()) as Progress).state).toBe('withdrawn');
+    expect(await placesTaken('demo-county-registry|2027-01-06|09:00|divorce')).toBe(0);
+    expect(await outbox(trackingNumber, 'case.divorceWithdrawn')).toHaveLength(2);
+    expect((await json('/marriage/appointments', couple(4, '2026-12-28'))).status).toBe(201);
+  });
+
+  it('refuses withdrawal online once the cooling-off period is over', async () => {
+    const trackingNumber = await accepted(5);
+    clock = at('2027-01-05');
+    expect((await track(trackingNumber, 5)).withdrawable).toBe(false);
+    expect((await json('/track/withdraw', { trackingNumber, secondFactor: couple(5).partyA.idNumber })).status).toBe(409);
+  });
+
+  it('registers the divorce at the second visit, which frees both people', async () => {
+    const trackingNumber = await accepted(6);
+    expect((await json('/track/second-visit', { trackingNumber, secondFactor: couple(6).partyA.idNumber, date: '2027-01-07', start: '09:00' })).status).toBe(200);
+    clock = at('2027-01-07');
+    await clerk(trackingNumber, 'mark-arrived-second');
+    await clerk(trackingNumber, 'register');
+    expect((await track(trackingNumber, 6)).state).toBe('divorced');
+    expect(await outbox(trackingNumber, 'case.divorceRegistered')).toHaveLength(2);
+    clock = at('2027-03-01');
+    await sweep();
+    expect((await track(trackingNumber, 6)).state).toBe('divorced');
+  });
+
+  it('lapses by itself the day after the window ends, and tells both parties', async () => {
+    const waiting = await accepted(7);
+    const booked = await accepted(8);
+    expect((await json('/track/second-visit', { trackingNumber: booked, secondFactor: couple(8).partyA.idNumber, date: '2027-02-03', start: '09:00' })).status).toBe(200);
+    clock = at('2027-02-03');
+    await sweep();
+    expect((await track(waiting, 7)).state).toBe('divorce-accepted');
+    clock = at('2027-02-04');
+    expect(await sweep()).toBeGreaterThanOrEqual(2);
+    for (const [trackingNumber, n] of [[waiting, 7], [booked, 8]] as const) {
+      expect((await track(trackingNumber, n)).state).toBe('lapsed');
+      const told = await outbox(trackingNumber, 'case.divorceLapsed');
+      expect(told.map((message) => message.to).sort()).toEqual([couple(n).partyA.phone, couple(n).partyB.phone].sort());
+      expect(told[0]?.params).toMatchObject({ windowTo: '2027-02-03' });
+    }
+    // A second sweep finds nothing more to do.
+    expect(await sweep()).toBe(0);
+  });
+});
+
+describe.each(DIALECTS)('repeated no-shows on %s', (kind) => {
+  let runtime: TestRuntime;
+  let clock = at('2026-11-25');
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind, { now: () => clock });
+    await createStaff({ db: runtime.database.db, kind, now: () => clock }, { username: 'registry-clerk', displayName: 'clerk', password: PASSWORD, roles: ['intake'], offices: ['demo-county'], serviceAreas: ['marriage'] });
+  });
+  afterAll(async () => {
+    await runtime.dispose();
+  });
+
+  it('suspend booking for 15 days after a person misses two appointments within 30 days, on their own ID number', async () => {
+    const request = (path: string, body: unknown, cookie = '') =>
+      runtime.portal.app.request(`http://localhost/api/v1${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'accept-language': 'en', cookie } });
+    async function missed(date: string) {
+      clock = at('2026-11-25');
+      const booked = (await (await request('/marriage/appointments', marriageAppointment(40, { date, start: '10:00' }))).json()) as { trackingNumber: string };
+      clock = at(date);
+      const cookie = ((await request('/staff/session', { username: 'registry-clerk', password: PASSWORD })).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const page = (await (await runtime.portal.app.request(`http://localhost/api/v1/staff/cases/${booked.trackingNumber}`, { headers: { cookie } })).json()) as { version: number };
+      expect((await request(`/staff/cases/${booked.trackingNumber}/transitions`, { transition: 'mark-no-show', version: page.version, input: {} }, cookie)).status).toBe(200);
+    }
+    await missed('2026-12-01');
+    await missed('2026-12-10');
+    clock = at('2026-12-11');
+    const refused = await request('/marriage/appointments', marriageAppointment(40, { date: '2026-12-18', start: '10:00' }));
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyA.idNumber', code: 'suspended', message: expect.stringContaining('2026-12-25') }]);
+    clock = at('2026-12-26');
+    expect((await request('/marriage/appointments', marriageAppointment(40, { date: '2027-01-05', start: '10:00' }))).status).toBe(201);
+  });
+});
