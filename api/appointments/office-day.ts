@@ -11,7 +11,7 @@ import type { Database } from '../db/schema.ts';
 import { addDays, type WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { slotsOn } from '../domain/booking/schedule.ts';
-import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
+import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import { maskResidentId } from '../domain/identity/resident-id.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
@@ -36,6 +36,8 @@ export interface OfficeDay {
     appointments: {
       trackingNumber: string;
       kind: string;
+      /** 2 for a divorce's second visit (to receive the certificate). */
+      visit: number;
       state: string;
       people: { name: string; idNumber: string; noShows: number }[];
     }[];
@@ -48,20 +50,39 @@ export function registriesOf(member: StaffMember): string[] {
   return REGISTRY_OFFICES.filter((office) => member.roles.includes('system-admin') || member.offices.includes(office.office)).map((office) => office.id);
 }
 
-export async function officeDay(deps: OfficeDayDeps, member: StaffMember, officeId: string, date: string, origin: string | null): Promise<OfficeDay | undefined> {
+/**
+ * Whether an appointment is the one a clerk looks for: by its tracking number, by a person's full ID
+ * number (from the card they hold out), or by its last four characters. Case, spaces, hyphens and
+ * full-width characters do not matter.
+ */
+export function matchesSearch(search: string, appointment: { trackingNumber: string; idNumbers: readonly string[] }): boolean {
+  const wanted = search.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+  if (wanted.length === 0) return true;
+  const tracking = checkTrackingNumber(wanted);
+  if (tracking.ok) return appointment.trackingNumber === tracking.value;
+  if (wanted.length === 18) return appointment.idNumbers.includes(wanted);
+  if (wanted.length === 4) return appointment.idNumbers.some((id) => id.endsWith(wanted));
+  return false;
+}
+
+/** @param search a tracking number or (part of) an ID number to find in the day; every look is audited, the search itself is not recorded. */
+export async function officeDay(deps: OfficeDayDeps, member: StaffMember, officeId: string, date: string, origin: string | null, search = ''): Promise<OfficeDay | undefined> {
   const office = registryOffice(officeId);
   if (!office || !registriesOf(member).includes(office.id)) return undefined;
   const rows = await appointmentsOfDay(deps.db, office.id, date);
+  const decrypted = rows.map((row) => ({ row, answers: JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)) as MarriageAppointment }));
+  const found = decrypted.filter(({ row, answers }) =>
+    matchesSearch(search, { trackingNumber: row.trackingNumber, idNumbers: [answers.partyA.idNumber, ...(answers.partyB ? [answers.partyB.idNumber] : [])] }),
+  );
   const since = addDays(chinaDate(deps.now()), -30);
   // Each person's keyed hash once: it finds their no-shows.
-  const people = rows.map((row) => {
-    const answers = JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)) as MarriageAppointment;
+  const people = found.map(({ row, answers }) => {
     const persons = [answers.partyA, ...(answers.partyB ? [answers.partyB] : [])];
     return { row, persons: persons.map((person) => ({ ...person, hash: deps.crypto.lookupHash(person.idNumber, PERSON_HASH_CONTEXT) })) };
   });
   const noShows = await noShowsSince(deps.db, people.flatMap(({ persons }) => persons.map((person) => person.hash)), since);
   await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps.kind, { at: deps.now(), actorId: member.id, actorRole: member.roles.join(','), action: 'appointments.day-view', recordType: 'registry_office', recordId: `${office.id}|${date}`, origin }),
+    appendAudit(trx, deps.kind, { at: deps.now(), actorId: member.id, actorRole: member.roles.join(','), action: search ? 'appointments.day-search' : 'appointments.day-view', recordType: 'registry_office', recordId: `${office.id}|${date}`, origin }),
   );
   const slots = slotsOn(office.schedule, date, deps.calendar).map((slot) => ({
     start: slot.start,
@@ -71,6 +92,7 @@ export async function officeDay(deps: OfficeDayDeps, member: StaffMember, office
       .map(({ row, persons }) => ({
         trackingNumber: formatTrackingNumber(row.trackingNumber),
         kind: row.kind,
+        visit: row.visit,
         state: row.state,
         people: persons.map((person) => ({
           name: person.name,

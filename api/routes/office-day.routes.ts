@@ -1,5 +1,6 @@
 /** The registry office's day for its clerks (audited; names shown, ID numbers masked). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { officeDay, registriesOf } from '../appointments/office-day.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
@@ -22,6 +23,7 @@ const OfficeDay = z
           z.object({
             trackingNumber: z.string(),
             kind: z.string(),
+            visit: z.number().int().meta({ description: '2 for a divorce’s second visit' }),
             state: z.string(),
             people: z.array(z.object({ name: z.string(), idNumber: z.string().meta({ description: 'Masked' }), noShows: z.number().int().meta({ description: 'No-shows in the last 30 days' }) })),
           }),
@@ -45,14 +47,27 @@ const day = createRoute({
   },
 });
 
-export const officeDayRoutes = new OpenAPIHono<ApiEnv>().openapi(day, async (c) => {
+// A search carries an ID number, so it is posted: never in a URL, a log line or the browser's history.
+const search = createRoute({
+  method: 'post',
+  path: '/staff/appointments/search',
+  tags: ['Staff'],
+  summary: 'The appointments of one day that match a tracking number, a full ID number or its last 4 characters. Audited.',
+  request: { body: { content: { 'application/json': { schema: z.object({ office: z.string().max(60).optional(), date: z.iso.date(), search: z.string().max(40) }) } }, required: true } },
+  responses: day.responses,
+});
+
+export const officeDayRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(day, (c) => answerDay(c, c.req.valid('query')))
+  .openapi(search, (c) => answerDay(c, c.req.valid('json')));
+
+async function answerDay(c: Context<ApiEnv>, request: { office?: string | undefined; date: string; search?: string }) {
   const member = (await staffSession(c))?.staff;
   if (!member) return statusError(c, 401, 'not_signed_in');
-  const { office, date } = c.req.valid('query');
   const registries = registriesOf(member);
-  const chosen = office ?? registries[0] ?? '';
-  const result = await officeDay(caseDeps(c), member, chosen, date, clientAddress(c));
+  const chosen = request.office ?? registries[0] ?? '';
+  const result = await officeDay(caseDeps(c), member, chosen, request.date, clientAddress(c), request.search ?? '');
   c.header('Cache-Control', 'no-store');
   if (!result) return c.json(errorBody(c, 'not_found', translator(requestLocale(c))('errors.workbench.notFound')), 404);
   return c.json({ registries, ...result }, 200);
-});
+}

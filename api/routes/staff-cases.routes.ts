@@ -37,6 +37,7 @@ const CaseWork = z
       }),
     ),
     deadlines: z.array(z.object({ key: z.string(), startedOn: z.string(), dueOn: z.string(), status: z.enum(['stopped', 'paused', 'overdue', 'due-soon', 'on-time']) })),
+    periods: z.array(z.object({ key: z.string(), from: z.string(), to: z.string() })).meta({ description: 'Legal periods the applicant has (a divorce’s cooling-off period and the window after it)' }),
     actions: z.array(z.object({ name: z.string(), fields: z.array(z.object({ name: z.string(), control: z.enum(['text', 'textarea', 'number', 'month']) })) })),
   })
   .openapi('CaseWork');

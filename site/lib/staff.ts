@@ -73,13 +73,15 @@ export async function loadHolidayYear(astro: Astro, year: import('../../api/doma
   return { ok: false as const, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
 }
 
-export async function officeDay(astro: Astro, office: string | undefined, date: string) {
-  const response = await astro.locals.portal.api.staff.appointments.$get({ query: { date, ...(office ? { office } : {}) } });
+/** The office's day; with `search`, only the appointments that match it (sent in a POST body, never a URL). */
+export async function officeDay(astro: Astro, office: string | undefined, date: string, search?: string) {
+  const where = { date, ...(office ? { office } : {}) };
+  const response = search ? await astro.locals.portal.api.staff.appointments.search.$post({ json: { ...where, search } }) : await astro.locals.portal.api.staff.appointments.$get({ query: where });
   if (response.status !== 200) return undefined;
   return (await response.json()) as {
     registries: string[];
     office: string;
     date: string;
-    slots: { start: string; end: string; appointments: { trackingNumber: string; kind: string; state: string; people: { name: string; idNumber: string; noShows: number }[] }[] }[];
+    slots: { start: string; end: string; appointments: { trackingNumber: string; kind: string; visit: number; state: string; people: { name: string; idNumber: string; noShows: number }[] }[] }[];
   };
 }

@@ -1,4 +1,4 @@
-/** The status page's view of the API: look up progress, withdraw. */
+/** The status page's view of the API: look up progress, withdraw or cancel, choose a new time. */
 import type { AstroGlobal } from 'astro';
 import type { CaseProgress } from '../../api/cases/case-service.ts';
 
@@ -25,6 +25,29 @@ export async function withdraw(astro: Astro, trackingNumber: string, secondFacto
   return answer(await astro.locals.portal.api.track.withdraw.$post({ json: { trackingNumber, secondFactor } }));
 }
 
-export async function reschedule(astro: Astro, trackingNumber: string, secondFactor: string, date: string, start: string): Promise<TrackAnswer> {
-  return answer(await astro.locals.portal.api.track.reschedule.$post({ json: { trackingNumber, secondFactor, date, start } }));
+
+/** Moving the booked visit, or booking a divorce's second visit: both choose a day, then a time. */
+export type TimeChoice = 'reschedule' | 'book-second-visit';
+
+export interface CaseDays {
+  office: string;
+  kind: string;
+  days: { date: string; state: string; placesLeft?: number; releasesAt?: string }[];
+}
+
+/** The days this case's visit may be moved to or booked for (a divorce's second visit: only its window). */
+export async function caseDays(astro: Astro, trackingNumber: string, secondFactor: string, choice: TimeChoice): Promise<CaseDays | undefined> {
+  const response = await astro.locals.portal.api.track.calendar.$post({ json: { trackingNumber, secondFactor, choice } });
+  if (response.status !== 200) return undefined;
+  const days: unknown = await response.json();
+  return days as CaseDays;
+}
+
+export async function chooseTime(astro: Astro, choice: TimeChoice, trackingNumber: string, secondFactor: string, date: string, start: string): Promise<TrackAnswer> {
+  const json = { trackingNumber, secondFactor, date, start };
+  return answer(await (choice === 'reschedule' ? astro.locals.portal.api.track.reschedule.$post({ json }) : astro.locals.portal.api.track['second-visit'].$post({ json })));
+}
+
+export async function cancelSecondVisit(astro: Astro, trackingNumber: string, secondFactor: string): Promise<TrackAnswer> {
+  return answer(await astro.locals.portal.api.track['second-visit'].cancel.$post({ json: { trackingNumber, secondFactor } }));
 }

@@ -621,6 +621,7 @@ export const en: SameKeys<typeof zhCN> = {
       bringTitle: 'Bring',
       bringBoth: 'Both of you must come in person.',
       bringReissue: 'Come in person.',
+      divorceNext: 'This is the first visit: you apply together. Once the application is accepted, a 30-day cooling-off period begins, during which either of you may withdraw on this site. In the 30 days after it, you must both come back to receive the divorce certificate; book that visit from “Check progress”.',
       addToCalendar: 'Add to your phone or computer calendar (.ics file)',
       trackLink: 'Check, change or cancel the appointment',
       newBooking: 'Book another appointment',
@@ -713,6 +714,11 @@ export const en: SameKeys<typeof zhCN> = {
       cancelSecondVisitButton: 'Cancel the certificate appointment',
       secondVisitCancelled: 'The certificate appointment is cancelled. Book another day within the window.',
       noDays: 'No day in the window can be booked at the moment. Please call the registry office.',
+    },
+    visitStatus: {
+      completed: 'done',
+      cancelled: 'cancelled',
+      'no-show': 'not come',
     },
     visit: {
       '1': 'First visit (apply)',

@@ -617,6 +617,7 @@ export const zhCN = {
       bringTitle: '请带上',
       bringBoth: '双方本人必须一同到场。',
       bringReissue: '本人到场即可。',
+      divorceNext: '这是第一次到场：双方一同提交离婚登记申请。受理后有 30 日离婚冷静期，期间任何一方都可以在本网站撤回；冷静期满后 30 日内，双方须再次一同到场领取离婚证，领证时间在“查询办件进度”里预约。',
       addToCalendar: '添加到手机或电脑日历（.ics 文件）',
       trackLink: '查询、改约或取消预约',
       newBooking: '再预约一次',
@@ -709,6 +710,11 @@ export const zhCN = {
       cancelSecondVisitButton: '取消领证预约',
       secondVisitCancelled: '领证预约已取消。请在期限内重新预约。',
       noDays: '领证期间内暂时没有可以预约的日期。请拨打登记处电话。',
+    },
+    visitStatus: {
+      completed: '已办理',
+      cancelled: '已取消',
+      'no-show': '未到场',
     },
     visit: {
       '1': '第一次到场（提交申请）',
