@@ -602,8 +602,15 @@ export const en: SameKeys<typeof zhCN> = {
       bringBoth: 'Both of you must come in person.',
       bringReissue: 'Come in person.',
       addToCalendar: 'Add to your phone or computer calendar (.ics file)',
+      downloadReceipt: 'Download the receipt (PDF)',
       trackLink: 'Check, change or cancel the appointment',
       newBooking: 'Book another appointment',
+    },
+    receipt: {
+      title: 'Marriage registration appointment receipt',
+      trackTitle: 'Check, change or cancel',
+      track: 'On the “Check the progress of an application” page, enter the reference number and the ID number or mobile number of either person booked.',
+      scan: 'Scan to check, change or cancel the appointment',
     },
   },
   officeDay: {

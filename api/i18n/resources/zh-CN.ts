@@ -598,8 +598,16 @@ export const zhCN = {
       bringBoth: '双方本人必须一同到场。',
       bringReissue: '本人到场即可。',
       addToCalendar: '添加到手机或电脑日历（.ics 文件）',
+      downloadReceipt: '下载预约回执（PDF）',
       trackLink: '查询、改约或取消预约',
       newBooking: '再预约一次',
+    },
+    /** The printable receipt (预约回执): only the appointment's public details, never a name or an ID number. */
+    receipt: {
+      title: '婚姻登记预约回执',
+      trackTitle: '查询、改约或取消',
+      track: '在“查询办件进度”页面输入办件编号，以及预约人的身份证号码或手机号码。',
+      scan: '扫码查询、改约或取消预约',
     },
   },
   officeDay: {
