@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { appointmentReceipt } from '../../api/appointments/appointment-receipt.ts';
 import { appointmentReceiptPdf } from '../../api/appointments/receipt-pdf.ts';
+import { readConfig } from '../../api/env.ts';
 import type { Locale } from '../../api/i18n/index.ts';
 
 const TRACKING_NUMBER = '7KQ4-M9XH-2CP';
@@ -133,5 +134,20 @@ describe('the appointment receipt (预约回执)', () => {
     expect(text).toContain('补领婚姻登记证');
     expect(text).toContain('本人到场即可。');
     expect(text).not.toContain('双方');
+  });
+});
+
+describe('PUBLIC_URL, the origin the QR code points to', () => {
+  it('is optional, and kept as an origin', () => {
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    expect(readConfig({ PUBLIC_URL: '' }).publicUrl).toBeUndefined();
+    expect(readConfig({ PUBLIC_URL: 'https://portal.example.gov.cn/' }).publicUrl).toBe('https://portal.example.gov.cn');
+    expect(readConfig({ PUBLIC_URL: 'http://127.0.0.1:4321' }).publicUrl).toBe('http://127.0.0.1:4321');
+  });
+
+  it('refuses anything but an http(s) origin, naming the variable', () => {
+    for (const value of ['portal.example.gov.cn', 'ftp://portal.example.gov.cn', 'https://portal.example.gov.cn/portal', 'https://portal.example.gov.cn/?x=1']) {
+      expect(() => readConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
+    }
   });
 });
