@@ -4,7 +4,7 @@
  * decides that nothing personal does (see appointment-receipt.ts).
  *
  * PDFKit lays out the page and embeds Noto Sans SC, subset to the glyphs the page uses, so Chinese
- * prints on a machine without any Chinese font and the file stays small (about 25 KB; ADR 008). The
+ * prints on a machine without any Chinese font and the file stays small (about 30 KB; ADR 008). The
  * QR code's modules come from uqr and are drawn as filled squares, sharp at any printer resolution.
  */
 import { readFileSync } from 'node:fs';
