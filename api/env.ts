@@ -26,6 +26,21 @@ const EnvSchema = z.object({
   /** Status lookups per 10 minutes per client address / per tracking number (load tests raise them). */
   TRACK_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perClient),
   TRACK_LIMIT_PER_NUMBER: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perNumber),
+  /**
+   * The portal's public address, for links that leave the page (the receipt's QR code). Only an
+   * origin: the portal serves from the root of its host.
+   */
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL', abort: true })
+      .refine((value) => {
+        const url = new URL(value);
+        return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+      }, 'PUBLIC_URL must be an origin such as https://portal.example.gov.cn, without a path')
+      .transform((value) => new URL(value).origin)
+      .optional(),
+  ),
   /** A JSON file of marriage registry offices and their schedules, instead of the built-in demo offices. */
   MARRIAGE_OFFICES_FILE: z
     .string()
@@ -46,6 +61,8 @@ export interface Config {
   trackLimits: TrackLimits;
   /** Absolute path, or undefined for the built-in demo offices. */
   marriageOfficesFile: string | undefined;
+  /** The public origin (https://host[:port]), or undefined to use the origin each request came to. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -70,5 +87,6 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     contentCheckMs: env.CONTENT_CHECK_MS,
     trackLimits: { perClient: env.TRACK_LIMIT_PER_CLIENT, perNumber: env.TRACK_LIMIT_PER_NUMBER },
     marriageOfficesFile: env.MARRIAGE_OFFICES_FILE ? resolve(env.MARRIAGE_OFFICES_FILE) : undefined,
+    publicUrl: env.PUBLIC_URL,
   };
 }

@@ -73,6 +73,11 @@ export function formatDate(value: string, lang: Locale): string {
   }).format(date);
 }
 
+/** The day of the week of a calendar day (YYYY-MM-DD): 星期三 / Wednesday. */
+export function formatWeekday(day: string, lang: Locale): string {
+  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 export function formatNumber(value: number, lang: Locale): string {
   return new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB').format(value);
 }

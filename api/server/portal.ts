@@ -45,6 +45,11 @@ export interface PortalLocals {
   search: string;
   /** Today in China (YYYY-MM-DD), from the portal's clock: the day forms validate against. */
   today: string;
+  /**
+   * The portal's public origin (PUBLIC_URL), else the origin this request came to: for absolute
+   * links read away from the page, such as the appointment receipt's QR code.
+   */
+  origin: string;
   /** Seals a form draft for a cookie (encrypted and authenticated with the portal's key) and opens it again. */
   drafts: DraftSealer;
 }
@@ -89,6 +94,8 @@ export interface PortalOptions {
   calendar: LiveCalendar;
   /** Status lookup limits (TRACK_LIMIT_PER_CLIENT / _PER_NUMBER); the defaults when absent. */
   trackLimits?: TrackLimits;
+  /** PUBLIC_URL's origin; absent: each request's own. */
+  publicUrl?: string;
   /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */
   site?: { handler: AstroNodeHandler; clientDir: string };
   pageCacheEntries?: number;
@@ -179,6 +186,7 @@ export function createPortal(options: PortalOptions) {
         path,
         search,
         today: chinaDate(options.now()),
+        origin: options.publicUrl ?? new URL(c.req.url).origin,
         drafts,
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).

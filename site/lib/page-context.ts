@@ -5,7 +5,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { TOptions } from 'i18next';
-import { formatDate, translator, type Locale } from '../../api/i18n/index.ts';
+import { formatDate, formatWeekday, translator, type Locale } from '../../api/i18n/index.ts';
 
 export interface PageContext {
   lang: Locale;
@@ -46,7 +46,7 @@ export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
     otherLang,
     currentPath: localizedHref(path, lang) + search,
     formatDate: (value) => formatDate(value, lang),
-    weekday: (day) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)),
+    weekday: (day) => formatWeekday(day, lang),
     formatDateTime: (iso) => new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }).format(new Date(iso)),
   };
 }

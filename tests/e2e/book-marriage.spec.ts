@@ -4,50 +4,17 @@
  * ID numbers checked (age on the day, not the same person), check your answers, and the
  * confirmation; in both languages, with and without JavaScript.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { personId } from '../support/applications.ts';
-import { LANGUAGES, exactly, expectNoAxeViolations, type Language } from './support/portal.ts';
-
-function booking(page: Page, language: Language) {
-  const s = language.strings;
-  const label = (text: string) => page.getByLabel(exactly(text.charAt(0).toUpperCase() + text.slice(1)));
-  const next = () => page.getByRole('button', { name: s.application.continue }).click();
-  const heading = () => page.getByRole('heading', { level: 1 });
-  return {
-    label,
-    next,
-    heading,
-    async upToPeople(kind: 'marriage' | 'reissue' = 'marriage') {
-      await page.goto(language.path('/book/marriage'));
-      await page.getByRole('button', { name: s.booking.start.button }).click();
-      await expect(heading()).toHaveText(s.booking.step.kind.title);
-      await page.getByLabel(s.marriage.kind[kind], { exact: true }).check();
-      await next();
-      await page.getByLabel(s.marriage.office['demo-county-registry'].name).check();
-      await next();
-      await expect(heading()).toHaveText(s.booking.step.date.title);
-      await expect(page.locator('input[name="date"][disabled]').first()).toBeAttached();
-      await page.locator('input[name="date"]:not([disabled])').first().check();
-      await next();
-      await expect(heading()).toHaveText(s.booking.step.slot.title);
-      await page.locator('input[name="start"]:not([disabled])').first().check();
-      await next();
-    },
-    async person(key: 'partyA' | 'partyB', name: string, idNumber: string, phone: string) {
-      await label(s.fields[key].name).fill(name);
-      await label(s.fields[key].idNumber).fill(idNumber);
-      await label(s.fields[key].phone).fill(phone);
-      await next();
-    },
-  };
-}
+import { bookingPages } from './support/booking.ts';
+import { LANGUAGES, expectNoAxeViolations } from './support/portal.ts';
 
 for (const [index, language] of LANGUAGES.entries()) {
   const s = language.strings;
   test.describe(`In ${language.name}, booking a marriage registration appointment`, () => {
     test('chooses an office, a day and a time from the calendar, names both people, and gets a tracking number that either can use', async ({ page }, info) => {
       const n = 9000 + index * 200 + info.project.name.length * 10;
-      const b = booking(page, language);
+      const b = bookingPages(page, language);
       await b.upToPeople();
       await expect(b.heading()).toHaveText(s.booking.step['party-a'].title);
       await b.person('partyA', '王小明', personId(n, 'male'), '139 0000 1234');
@@ -76,7 +43,7 @@ for (const [index, language] of LANGUAGES.entries()) {
 
     test('a replacement certificate needs one person', async ({ page }, info) => {
       const n = 9050 + index * 200 + info.project.name.length * 10;
-      const b = booking(page, language);
+      const b = bookingPages(page, language);
       await b.upToPeople('reissue');
       await b.person('partyA', '王小明', personId(n, 'male'), '13900002345');
       await expect(b.heading()).toHaveText(s.booking.step.check.title);
@@ -84,7 +51,7 @@ for (const [index, language] of LANGUAGES.entries()) {
 
     test('explains each bad answer next to its field and keeps what was typed', async ({ page }, info) => {
       const n = 9100 + index * 200 + info.project.name.length * 10;
-      const b = booking(page, language);
+      const b = bookingPages(page, language);
       const e = s.errors.marriage;
       await page.goto(language.path('/book/marriage/kind'));
       await b.next();
@@ -102,7 +69,7 @@ for (const [index, language] of LANGUAGES.entries()) {
     });
 
     test('pages have no axe violations, the calendar included', { tag: '@needs-js' }, async ({ page }) => {
-      const b = booking(page, language);
+      const b = bookingPages(page, language);
       await page.goto(language.path('/book/marriage'));
       await expectNoAxeViolations(page, 'start');
       await page.goto(language.path('/book/marriage/kind'));

@@ -623,8 +623,15 @@ export const en: SameKeys<typeof zhCN> = {
       bringReissue: 'Come in person.',
       divorceNext: 'This is the first visit: you apply together. Once the application is accepted, a 30-day cooling-off period begins, during which either of you may withdraw on this site. In the 30 days after it, you must both come back to receive the divorce certificate; book that visit from “Check progress”.',
       addToCalendar: 'Add to your phone or computer calendar (.ics file)',
+      downloadReceipt: 'Download the receipt (PDF)',
       trackLink: 'Check, change or cancel the appointment',
       newBooking: 'Book another appointment',
+    },
+    receipt: {
+      title: 'Marriage registration appointment receipt',
+      trackTitle: 'Check, change or cancel',
+      track: 'On the “Check the progress of an application” page, enter the reference number and the ID number or mobile number of either person booked.',
+      scan: 'Scan to check, change or cancel the appointment',
     },
   },
   officeDay: {

@@ -619,8 +619,16 @@ export const zhCN = {
       bringReissue: '本人到场即可。',
       divorceNext: '这是第一次到场：双方一同提交离婚登记申请。受理后有 30 日离婚冷静期，期间任何一方都可以在本网站撤回；冷静期满后 30 日内，双方须再次一同到场领取离婚证，领证时间在“查询办件进度”里预约。',
       addToCalendar: '添加到手机或电脑日历（.ics 文件）',
+      downloadReceipt: '下载预约回执（PDF）',
       trackLink: '查询、改约或取消预约',
       newBooking: '再预约一次',
+    },
+    /** The printable receipt (预约回执): only the appointment's public details, never a name or an ID number. */
+    receipt: {
+      title: '婚姻登记预约回执',
+      trackTitle: '查询、改约或取消',
+      track: '在“查询办件进度”页面输入办件编号，以及预约人的身份证号码或手机号码。',
+      scan: '扫码查询、改约或取消预约',
     },
   },
   officeDay: {

@@ -1,0 +1,52 @@
+/**
+ * What a marriage appointment's receipt says, in the reader's language: the tracking number, the
+ * kind of business, the office, the day and time, what to bring and how to check, change or cancel.
+ * Only those public details are read from the answers: whatever else they hold (names, ID numbers,
+ * phones) never reaches the page or its QR code, which opens the status page, where the ID number or
+ * phone is still asked for.
+ */
+import type { FlatAnswers } from '../domain/journey.ts';
+import { formatDate, formatWeekday, translator, type Locale } from '../i18n/index.ts';
+import { registryOffice } from '../services/marriage/offices.ts';
+import type { ReceiptContent } from './receipt-pdf.ts';
+
+export interface AppointmentReceiptInput {
+  lang: Locale;
+  trackingNumber: string;
+  answers: FlatAnswers;
+  /** The absolute URL of the status page for this tracking number (the QR code's content). */
+  statusUrl: string;
+  issuedAt: Date;
+}
+
+export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, issuedAt }: AppointmentReceiptInput): ReceiptContent {
+  const t = translator(lang);
+  const { kind = 'marriage', office: officeId = '', date = '', start = '', end = '' } = answers;
+  const office = registryOffice(officeId);
+  return {
+    lang,
+    issuer: `${t('site.bureau')} · ${t('site.name')}`,
+    title: t('booking.receipt.title'),
+    numberLabel: t('track.trackingNumber'),
+    trackingNumber,
+    rows: [
+      { label: t('track.appointmentKind'), lines: [t(`marriage.kind.${kind}`)] },
+      {
+        label: t('track.appointmentTime'),
+        lines: [t('track.appointmentSlot', { date: `${formatDate(date, lang)} ${formatWeekday(date, lang)}`, start, end }), t('booking.step.slot.lead')],
+      },
+      {
+        label: t('track.appointmentOffice'),
+        lines: [
+          t(`marriage.office.${officeId}.name`),
+          t(`marriage.office.${officeId}.address`),
+          ...(office ? [t('booking.phone', { phone: office.phone })] : []),
+        ],
+      },
+      { label: t('booking.confirmation.bringTitle'), lines: [t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')] },
+      { label: t('booking.receipt.trackTitle'), lines: [t('booking.receipt.track')], link: statusUrl },
+    ],
+    qr: { url: statusUrl, caption: t('booking.receipt.scan') },
+    issuedAt,
+  };
+}

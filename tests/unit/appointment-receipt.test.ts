@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
+import { extractText, getMeta } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { appointmentReceipt } from '../../api/appointments/appointment-receipt.ts';
+import { appointmentReceiptPdf } from '../../api/appointments/receipt-pdf.ts';
+import { readConfig } from '../../api/env.ts';
+import type { Locale } from '../../api/i18n/index.ts';
+
+const TRACKING_NUMBER = '7KQ4-M9XH-2CP';
+/** What a draft held before booking: the receipt must take none of the people's details. */
+const PEOPLE = {
+  'partyA.name': '欧阳震华',
+  'partyA.idNumber': '11010119900307451X',
+  'partyA.phone': '13912345678',
+  'partyB.name': '司马翠萍',
+  'partyB.idNumber': '110101199208121220',
+  'partyB.phone': '13787654321',
+};
+const PERSONAL_VALUES = Object.values(PEOPLE);
+const ANSWERS = { kind: 'marriage', office: 'demo-district-registry', date: '2026-12-02', start: '09:00', end: '09:30', ...PEOPLE };
+
+const statusUrl = (lang: Locale) => `https://portal.example.gov.cn${lang === 'en' ? '/en' : ''}/track?number=${TRACKING_NUMBER}`;
+
+async function receipt(lang: Locale): Promise<Uint8Array> {
+  return appointmentReceiptPdf(
+    appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers: ANSWERS, statusUrl: statusUrl(lang), issuedAt: new Date('2026-11-25T02:00:00Z') }),
+  );
+}
+
+/** Every stream of the file, inflated where it is compressed: what a reader of the raw file could find. */
+function streams(pdf: Uint8Array): string[] {
+  const raw = Buffer.from(pdf).toString('latin1');
+  return [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((match) => {
+    const bytes = Buffer.from(match[1] ?? '', 'latin1');
+    try {
+      return inflateSync(bytes).toString('latin1');
+    } catch {
+      return bytes.toString('latin1');
+    }
+  });
+}
+
+/**
+ * The QR code as drawn on the page: the filled rectangles of the content stream (the receipt draws
+ * no other), put back on a grid of modules and rendered as a bitmap with a white quiet zone.
+ */
+function qrBitmap(pdf: Uint8Array): ImageData {
+  const rects = streams(pdf).flatMap((stream) =>
+    [...stream.matchAll(/^(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+) re$/gm)].map((match) => match.slice(1, 5).map(Number) as [number, number, number, number]),
+  );
+  expect(rects.length).toBeGreaterThan(50);
+  const module = Math.min(...rects.map(([, , , h]) => h));
+  const left = Math.min(...rects.map(([x]) => x));
+  const top = Math.min(...rects.map(([, y]) => y));
+  const size = Math.round((Math.max(...rects.map(([x, , w]) => x + w)) - left) / module);
+  const scale = 6;
+  const quiet = 4;
+  const width = (size + 2 * quiet) * scale;
+  const data = new Uint8ClampedArray(width * width * 4).fill(255);
+  for (const [x, y, w] of rects) {
+    const row = Math.round((y - top) / module);
+    const first = Math.round((x - left) / module);
+    for (let column = first; column < first + Math.round(w / module); column += 1) {
+      for (let dy = 0; dy < scale; dy += 1) {
+        for (let dx = 0; dx < scale; dx += 1) {
+          const offset = (((row + quiet) * scale + dy) * width + (column + quiet) * scale + dx) * 4;
+          data.fill(0, offset, offset + 3);
+        }
+      }
+    }
+  }
+  return { data, width, height: width, colorSpace: 'srgb' };
+}
+
+beforeAll(() => {
+  // The decoder's WebAssembly from the installed package, not from the network.
+  const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+  prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) } });
+});
+
+describe('the appointment receipt (预约回执)', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    describe(lang, () => {
+      it('is a small one-page PDF with the fonts embedded as subsets', async () => {
+        const pdf = await receipt(lang);
+        expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+        expect(pdf.byteLength).toBeLessThan(100_000);
+        const raw = Buffer.from(pdf).toString('latin1');
+        // Subset fonts are named with a six-letter tag and carry their glyphs (FontFile2).
+        expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/);
+        expect(raw).toContain('/FontFile2');
+        const { info } = await getMeta(pdf.slice());
+        expect(info['Title']).toContain(TRACKING_NUMBER);
+      });
+
+      it('says what, when, where and the tracking number, in the reader’s language', async () => {
+        const { text, totalPages } = await extractText(await receipt(lang), { mergePages: true });
+        expect(totalPages).toBe(1);
+        const flat = text.replace(/\s+/g, '');
+        const expected =
+          lang === 'zh-CN'
+            ? ['婚姻登记预约回执', '结婚登记', '2026年12月2日星期三09:00–09:30', '示例区婚姻登记处', '示例市示例区幸福路8号', '双方本人必须一同到场。']
+            : ['Marriageregistrationappointmentreceipt', '2December2026Wednesday,09:00–09:30', 'ExampleDistrictMarriageRegistry', 'Bothofyoumustcomeinperson.'];
+        for (const part of [TRACKING_NUMBER, ...expected]) expect(flat).toContain(part);
+      });
+
+      it('holds no name, ID number or phone number of the people booked', async () => {
+        const pdf = await receipt(lang);
+        const { text } = await extractText(pdf.slice(), { mergePages: true });
+        const { info } = await getMeta(pdf.slice());
+        const everything = [text, JSON.stringify(info), Buffer.from(pdf).toString('latin1'), ...streams(pdf)].join('\n');
+        for (const value of PERSONAL_VALUES) expect(everything).not.toContain(value);
+        // Names are checked as text; ID numbers and phones also by their first digits, however cut.
+        for (const value of PERSONAL_VALUES.filter((v) => /^\d/.test(v))) expect(text.replace(/\s+/g, '')).not.toContain(value.slice(0, 8));
+      });
+
+      it('has a QR code that opens the status page for this tracking number, exactly', async () => {
+        const [result, ...others] = await readBarcodes(qrBitmap(await receipt(lang)), { formats: ['QRCode'] });
+        expect(others).toHaveLength(0);
+        expect(result?.isValid).toBe(true);
+        expect(result?.text).toBe(statusUrl(lang));
+      });
+    });
+  }
+
+  it('asks one person only to come for a replacement certificate', async () => {
+    const pdf = await appointmentReceiptPdf(
+      appointmentReceipt({ lang: 'zh-CN', trackingNumber: TRACKING_NUMBER, answers: { ...ANSWERS, kind: 'reissue' }, statusUrl: statusUrl('zh-CN'), issuedAt: new Date() }),
+    );
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain('补领婚姻登记证');
+    expect(text).toContain('本人到场即可。');
+    expect(text).not.toContain('双方');
+  });
+});
+
+describe('PUBLIC_URL, the origin the QR code points to', () => {
+  it('is optional, and kept as an origin', () => {
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    expect(readConfig({ PUBLIC_URL: '' }).publicUrl).toBeUndefined();
+    expect(readConfig({ PUBLIC_URL: 'https://portal.example.gov.cn/' }).publicUrl).toBe('https://portal.example.gov.cn');
+    expect(readConfig({ PUBLIC_URL: 'http://127.0.0.1:4321' }).publicUrl).toBe('http://127.0.0.1:4321');
+  });
+
+  it('refuses anything but an http(s) origin, naming the variable', () => {
+    for (const value of ['portal.example.gov.cn', 'ftp://portal.example.gov.cn', 'https://portal.example.gov.cn/portal', 'https://portal.example.gov.cn/?x=1']) {
+      expect(() => readConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
+    }
+  });
+});
