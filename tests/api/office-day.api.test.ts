@@ -50,7 +50,7 @@ describe.each(DIALECTS)('a registry office’s day on %s', (kind) => {
     const day = (await response.json()) as Day;
     expect(day.slots.map((slot) => slot.start)).toContain('13:30');
     const nine = day.slots.find((slot) => slot.start === '09:00');
-    expect(nine?.appointments).toEqual([{ trackingNumber: first, kind: 'marriage', state: 'booked', people: [expect.objectContaining({ name: '王小明', noShows: 0 }), expect.objectContaining({ name: '李小红' })] }]);
+    expect(nine?.appointments).toEqual([{ trackingNumber: first, kind: 'marriage', visit: 1, state: 'booked', people: [expect.objectContaining({ name: '王小明', noShows: 0 }), expect.objectContaining({ name: '李小红' })] }]);
     expect(nine?.appointments[0]?.people[0]?.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect((await as('district.clerk', '/staff/appointments?office=demo-county-registry&date=2026-12-02')).status).toBe(404);
     const audit = await runtime.database.db.selectFrom('audit_log').select('action').where('action', '=', 'appointments.day-view').execute();
@@ -72,5 +72,27 @@ describe.each(DIALECTS)('a registry office’s day on %s', (kind) => {
     await book(4, { date: '2026-12-03', start: '09:00' });
     const day = (await (await as('county.clerk3', '/staff/appointments?office=demo-county-registry&date=2026-12-03')).json()) as Day;
     expect(day.slots.find((slot) => slot.start === '09:00')?.appointments[0]?.people.map((person) => person.noShows)).toEqual([1, 1]);
+  });
+
+  it('finds a couple in the day by tracking number, full ID number or its last 4 characters, posted and audited without the number', async () => {
+    clock = new Date('2026-11-25T02:00:00Z');
+    await member('county.clerk4', ['intake'], ['demo-county']);
+    const wanted = await book(5, { date: '2026-12-08', start: '11:00' });
+    await book(6, { date: '2026-12-08', start: '11:00' });
+    const search = async (query: string) => {
+      const response = await as('county.clerk4', '/staff/appointments/search', { method: 'POST', body: { office: 'demo-county-registry', date: '2026-12-08', search: query } });
+      expect(response.status).toBe(200);
+      const day = (await response.json()) as Day;
+      return day.slots.flatMap((slot) => slot.appointments.map((appointment) => appointment.trackingNumber));
+    };
+    const woman = marriageAppointment(5, { date: '2026-12-08', start: '11:00' }).partyB.idNumber;
+    expect(await search(wanted.toLowerCase().replaceAll('-', ' '))).toEqual([wanted]);
+    expect(await search(woman)).toEqual([wanted]);
+    expect(await search(woman.slice(-4))).toEqual([wanted]);
+    expect(await search('110101')).toEqual([]);
+    expect((await search('')).length).toBe(2);
+    const audit = await runtime.database.db.selectFrom('audit_log').select(['action', 'details_json']).where('action', '=', 'appointments.day-search').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(audit)).not.toContain(woman);
   });
 });

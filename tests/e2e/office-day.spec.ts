@@ -26,7 +26,13 @@ for (const [index, language] of LANGUAGES.entries()) {
       await expect(row).toContainText(couple.partyA.name);
       await expect(row).toContainText(`${couple.partyA.idNumber.slice(0, 4)}**********${couple.partyA.idNumber.slice(-4)}`);
       await expect(row).not.toContainText(couple.partyA.idNumber);
-      await row.getByRole('link', { name: trackingNumber }).click();
+      // The clerk finds the couple from the ID card one of them holds out (its last 4 characters will do).
+      await page.getByLabel(s.officeDay.search).fill(couple.partyB.idNumber.slice(-4));
+      await page.getByRole('button', { name: s.officeDay.searchButton }).click();
+      await expect(page.getByRole('status')).toContainText(s.officeDay.clearSearch);
+      await expect(page.getByRole('link', { name: trackingNumber })).toBeVisible();
+      expect(page.url()).not.toContain(couple.partyB.idNumber.slice(-4));
+      await page.getByRole('link', { name: trackingNumber }).click();
 
       await page.getByRole('button', { name: exactly(s.workbench.action['mark-arrived']) }).click();
       await expect(page.locator('dl.summary strong')).toHaveText(s.caseState.arrived);
