@@ -7,7 +7,7 @@
  * the window after the cooling-off period.
  */
 import type { ZodError } from 'zod';
-import { addVisit, findAppointmentByCase, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../db/booking.repo.ts';
+import { addVisit, findAppointmentByCase, isKnownFull, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../db/booking.repo.ts';
 import { CaseChangedError, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { applyTransition } from '../domain/workflow/workflow.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
@@ -30,6 +30,44 @@ export type BookingResult =
   | { ok: false; reason: 'already-booked' }
   /** A person missed too many appointments lately (see no-show-rule.ts): `party` may book again after `until`. */
   | { ok: false; reason: 'suspended'; party: 'partyA' | 'partyB'; until: string };
+
+/**
+ * Slots seen full lately, per database (in this process), until when. In a rush for a popular date
+ * nearly every attempt is for a slot already full: it is answered from here, without a transaction
+ * or a write. An entry lives a second, so a place released meanwhile (a cancellation) is missed for
+ * at most that long, as if the attempt had come a moment earlier. Whether a place is taken is still
+ * decided by the database alone.
+ */
+const recentlyFull = new WeakMap<object, Map<string, number>>();
+const FULL_FOR_MS = 1_000;
+
+function fullSlotsOf(db: object): Map<string, number> {
+  let slots = recentlyFull.get(db);
+  if (!slots) recentlyFull.set(db, (slots = new Map()));
+  return slots;
+}
+
+function rememberFull(db: object, key: string, now: Date): void {
+  const slots = fullSlotsOf(db);
+  if (slots.size > 10_000) slots.clear();
+  slots.set(key, now.getTime() + FULL_FOR_MS);
+}
+
+/**
+ * A booking request for a slot known to be full, refused before anything else is checked or
+ * written (the answer names the time, as a full slot always does); undefined otherwise.
+ */
+export async function refuseIfKnownFull(deps: Pick<CaseDeps, 'db' | 'now'>, input: unknown): Promise<Extract<BookingResult, { reason: 'slot' }> | undefined> {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const { office, kind, date, start } = input as Record<string, unknown>;
+  if (typeof office !== 'string' || typeof kind !== 'string' || typeof date !== 'string' || typeof start !== 'string') return undefined;
+  const key = placeKey(office, { date, start }, kind);
+  const now = deps.now();
+  if ((fullSlotsOf(deps.db).get(key) ?? 0) > now.getTime()) return slotRefusal('full');
+  if (!(await isKnownFull(deps.db, key))) return undefined;
+  rememberFull(deps.db, key, now);
+  return slotRefusal('full');
+}
 
 const slotRefusal = (refusal: BookingRefusal, releasesAt?: string) => ({ ok: false as const, reason: 'slot' as const, refusal, ...(releasesAt ? { releasesAt } : {}) });
 
@@ -78,7 +116,10 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
       return { ok: true as const, trackingNumber: formatTrackingNumber(trackingNumber), office: office.id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: bookable.end };
     });
   } catch (error) {
-    if (error instanceof SlotFullError) return slotRefusal('full');
+    if (error instanceof SlotFullError) {
+      rememberFull(deps.db, placeKey(office.id, appointment, appointment.kind), now);
+      return slotRefusal('full');
+    }
     if (error instanceof PersonAlreadyBookedError) return { ok: false, reason: 'already-booked' };
     throw error;
   }

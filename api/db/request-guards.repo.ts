@@ -55,6 +55,11 @@ export async function claimIdempotencyKey(db: Kysely<Database>, key: string, req
   return { outcome: 'replay', status: Number(existing.response_status), body: existing.response_json ? (JSON.parse(existing.response_json) as unknown) : null };
 }
 
+/** Whether a key was claimed before (a read only: a request that will be refused need not claim one). */
+export async function idempotencyKeyExists(db: Kysely<Database>, key: string): Promise<boolean> {
+  return (await db.selectFrom('idempotency_keys').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
+}
+
 export async function completeIdempotencyKey(db: Kysely<Database>, key: string, response: { status: number; body: unknown }): Promise<void> {
   await db
     .updateTable('idempotency_keys')

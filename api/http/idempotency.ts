@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
+import { claimIdempotencyKey, completeIdempotencyKey, idempotencyKeyExists, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
 import type { ApiEnv } from './api-env.ts';
 
 /** What the work did: made something (its answer is kept for repeats), or refused (the key is released). */
@@ -15,12 +15,17 @@ export type IdempotentOutcome<Body, Refusal> = { kind: 'done'; status: 201; body
 /**
  * Reads the request's JSON body (a body that is not JSON is `malformed`, before any key is claimed)
  * and runs `work` on it under the Idempotency-Key, if the request has one.
+ *
+ * `refuseEarly`, when given, may refuse a request before its key is claimed, from what it knows
+ * cheaply (a slot already full): such a request writes nothing. A key used before still goes the
+ * whole way, so that a repeat of a request that succeeded gets its first answer, not a refusal.
  */
 export async function idempotent<Body, Refusal>(
   c: Context<ApiEnv>,
   scope: string,
   key: string | undefined,
   work: (body: unknown) => Promise<IdempotentOutcome<Body, Refusal>>,
+  refuseEarly?: (body: unknown) => Promise<Refusal | undefined>,
 ): Promise<{ kind: 'malformed' } | { kind: 'replay'; body: Body } | { kind: 'conflict'; code: 'idempotency_key_reused' | 'request_in_progress' } | IdempotentOutcome<Body, Refusal>> {
   const rawBody = await c.req.text();
   let body: unknown;
@@ -29,9 +34,11 @@ export async function idempotent<Body, Refusal>(
   } catch {
     return { kind: 'malformed' };
   }
-  if (!key) return work(body);
   const deps = c.get('deps');
-  const scopedKey = `${scope}:${key}`;
+  const scopedKey = `${scope}:${key ?? ''}`;
+  const early = await refuseEarly?.(body);
+  if (early !== undefined && !(key && (await idempotencyKeyExists(deps.database.db, scopedKey)))) return { kind: 'refused', refusal: early };
+  if (!key) return work(body);
   const claim = await claimIdempotencyKey(deps.database.db, scopedKey, createHash('sha256').update(rawBody).digest('hex'), deps.now());
   if (claim.outcome === 'replay') return { kind: 'replay', body: claim.body as Body };
   if (claim.outcome !== 'first') return { kind: 'conflict', code: claim.outcome === 'mismatch' ? 'idempotency_key_reused' : 'request_in_progress' };

@@ -5,7 +5,7 @@
  * field concerned, never a 5xx.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bookMarriageAppointment, officeCalendar, officeSlots, type BookingResult } from '../appointments/booking-service.ts';
+import { bookMarriageAppointment, officeCalendar, officeSlots, refuseIfKnownFull, type BookingResult } from '../appointments/booking-service.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError, type FieldError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { caseDeps } from '../http/route-deps.ts';
@@ -124,12 +124,19 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(book, async (c) => {
     const lang = requestLocale(c);
-    const outcome = await idempotent<z.infer<typeof Booked>, Refusal>(c, 'marriage/appointments', c.req.valid('header')['idempotency-key'], async (body) => {
-      const result = await bookMarriageAppointment(caseDeps(c), body, lang);
-      if (!result.ok) return { kind: 'refused', refusal: result };
-      const { ok: _ok, ...booked } = result;
-      return { kind: 'done', status: 201, body: booked };
-    });
+    const deps = caseDeps(c);
+    const outcome = await idempotent<z.infer<typeof Booked>, Refusal>(
+      c,
+      'marriage/appointments',
+      c.req.valid('header')['idempotency-key'],
+      async (body) => {
+        const result = await bookMarriageAppointment(deps, body, lang);
+        if (!result.ok) return { kind: 'refused', refusal: result };
+        const { ok: _ok, ...booked } = result;
+        return { kind: 'done', status: 201, body: booked };
+      },
+      (body) => refuseIfKnownFull(deps, body),
+    );
     if (outcome.kind === 'malformed') return statusError(c, 400, 'malformed_json');
     if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
     if (outcome.kind === 'replay' || outcome.kind === 'done') return c.json(outcome.body, 201);

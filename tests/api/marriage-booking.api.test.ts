@@ -76,6 +76,22 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     expect(await placesTaken('demo-county-registry|2026-12-08|09:30|marriage')).toBe(1);
   });
 
+  it('answers an attempt for a full slot without writing anything, but still replays a request that succeeded before it filled', async () => {
+    const slot = { date: '2026-12-09', start: '15:00' };
+    const key = { 'idempotency-key': 'marriage-form-0009-replay' };
+    const first = await book(marriageAppointment(9, slot), key);
+    expect(first.status).toBe(201);
+    for (let n = 10; n < 13; n += 1) expect((await book(marriageAppointment(n, slot))).status).toBe(201);
+    const keys = async () => (await runtime.database.db.selectFrom('idempotency_keys').select('key').execute()).length;
+    const keysBefore = await keys();
+    const refused = await book(marriageAppointment(13, slot), { 'idempotency-key': 'marriage-form-0013-late' });
+    expect(refused.status).toBe(409);
+    expect(await keys()).toBe(keysBefore);
+    const replay = await book(marriageAppointment(9, slot), key);
+    expect(replay.status).toBe(201);
+    expect(await replay.json()).toEqual(await first.json());
+  });
+
   it('answers bad input with field errors, never 5xx, and books nothing', async () => {
     const before = await count('appointments');
     for (const body of ['{', '[]', 'null', JSON.stringify({ kind: 'wedding' }), JSON.stringify({ ...marriageAppointment(5, { date: '2026-12-02', start: '09:00' }), partyB: { ...marriageAppointment(5, { date: '2026-12-02', start: '09:00' }).partyB, idNumber: personId(5, 'male') } })]) {
