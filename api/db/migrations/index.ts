@@ -11,6 +11,7 @@ import * as staff from './2026112505_staff.ts';
 import * as caseQueue from './2026112506_case_queue.ts';
 import * as holidayYears from './2026112507_holiday_years.ts';
 import * as booking from './2026112508_booking.ts';
+import * as officeSchedules from './2026112509_office_schedules.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026112506_case_queue': caseQueue,
   '2026112507_holiday_years': holidayYears,
   '2026112508_booking': booking,
+  '2026112509_office_schedules': officeSchedules,
 };
