@@ -115,6 +115,8 @@ export interface CaseProgress {
   withdrawable: boolean;
   /** The applicant's way of stopping this kind of case: 'withdraw' an application, 'cancel' an appointment. */
   applicantStop: string | null;
+  /** Where this service is booked again (an appointment the office cancelled links there). */
+  bookingPath: string | null;
   /** For an appointment: where and when. */
   appointment: { office: string; kind: string; date: string; start: string; end: string; status: string } | null;
 }
@@ -170,6 +172,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     // The workflow definition says whether the applicant may withdraw from this state.
     withdrawable: service ? availableTransitions(service.workflow, stored.snapshot, { kind: 'applicant' }).some((t) => t.name === (service.workflow.applicantStop ?? 'withdraw')) : false,
     applicantStop: service?.workflow.applicantStop ?? null,
+    bookingPath: service?.bookingPath ?? null,
     appointment: appointment ? { office: appointment.resource_id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: appointment.end, status: appointment.status } : null,
   };
 }

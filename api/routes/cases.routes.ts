@@ -56,6 +56,7 @@ const Progress = z
     documentsRequested: z.string().nullable(),
     withdrawable: z.boolean(),
     applicantStop: z.string().nullable(),
+    bookingPath: z.string().nullable().meta({ description: 'Where the applicant books this service again (a site path), for an appointment service' }),
     appointment: z.object({ office: z.string(), kind: z.string(), date: z.string(), start: z.string(), end: z.string(), status: z.string() }).nullable(),
   })
   .openapi('CaseProgress');

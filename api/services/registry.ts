@@ -39,6 +39,8 @@ export interface CaseService<Application> {
   applicant(application: Application): ApplicantContact;
   office(application: Application): string;
   answerRows(application: Application): AnswerRow[];
+  /** For an appointment service: the site path where it is booked (an appointment the office cancelled links there). */
+  bookingPath?: string;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333 */
@@ -81,6 +83,7 @@ const partyRows = (key: 'partyA' | 'partyB', party: MarriageAppointment['partyA'
 
 const marriageAppointment: CaseService<MarriageAppointment> = {
   workflow: marriageAppointmentWorkflow,
+  bookingPath: '/book/marriage',
   applicationSchema: (today) => marriageAppointmentSchema({ today }),
   // Either party's ID number opens the status page; messages go to the first party's phone.
   applicant: (appointment) => ({ idNumber: appointment.partyA.idNumber, phone: appointment.partyA.phone }),
@@ -110,6 +113,7 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     applicant: (application) => service.applicant(own(application)),
     office: (application) => service.office(own(application)),
     answerRows: (application) => service.answerRows(own(application)),
+    ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
   };
 }
 

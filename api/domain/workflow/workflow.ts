@@ -35,6 +35,12 @@ export interface TransitionDefinition {
   /** Notification template sent to the applicant, in their language. */
   notify?: string;
   visibility: 'applicant' | 'internal';
+  /**
+   * false: taken only by the use case built for it (an office closing a booked day cancels its
+   * appointments, releases their places and tells each applicant), never offered or taken as a
+   * workbench action on one case.
+   */
+  workbench?: false;
 }
 
 export interface StateDefinition {
@@ -175,7 +181,7 @@ export function applyTransition(
 /** The transitions `actor` may take now: what the workbench offers, and nothing else. */
 export function availableTransitions(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor): TransitionDefinition[] {
   if (!inScope(definition, snapshot, actor)) return [];
-  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor));
+  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor) && (actor.kind !== 'staff' || t.workbench !== false));
 }
 
 export type DeadlineStatus = 'stopped' | 'paused' | 'overdue' | 'due-soon' | 'on-time';
