@@ -115,6 +115,8 @@ export interface CaseProgress {
   withdrawable: boolean;
   /** The applicant's way of stopping the case now, or its first when none is open: 'withdraw' an application, 'cancel' an appointment. */
   applicantStop: string | null;
+  /** Where this service is booked again (an appointment the office cancelled links there). */
+  bookingPath: string | null;
   /** What else the applicant may do now (move an appointment, book a divorce's second visit, cancel it). */
   applicantActions: string[];
   /** For an appointment: where and when (a divorce's second visit once booked). */
@@ -213,6 +215,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     appointment: appointments.at(-1) ?? null,
     appointments,
     periods: [...(stored.snapshot.periods ?? [])],
+    bookingPath: service?.bookingPath ?? null,
   };
 }
 

@@ -156,6 +156,8 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   if (!stored) return { ok: false, reason: 'not_found' };
   if (stored.snapshot.version !== action.version) return { ok: false, reason: 'changed' };
   const service = CASE_SERVICES[stored.service as CaseServiceId];
+  // Some transitions belong to a use case of their own (an office closing a booked day), not to one case's page.
+  if (service.workflow.transitions.find((t) => t.name === action.transition)?.workbench === false) return { ok: false, reason: 'not_permitted' };
   const now = deps.now();
   const outcome = applyTransition(service.workflow, stored.snapshot, action.transition, staffActor(member), action.input, { today: chinaDate(now), calendar: deps.calendar });
   if (!outcome.ok) {

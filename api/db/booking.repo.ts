@@ -252,3 +252,97 @@ export async function missedDaysSince(db: Kysely<Database>, personHashes: readon
   for (const row of rows) days.set(row.person_hash, [...(days.get(row.person_hash) ?? []), row.date]);
   return days;
 }
+
+/** An office's active appointments from `from` on (date and start): what a schedule change must keep. */
+export async function activeAppointmentsFrom(db: Kysely<Database>, resourceId: string, from: string): Promise<{ date: string; start: string }[]> {
+  return db
+    .selectFrom('appointments')
+    .select(['date', 'start'])
+    .where('resource_id', '=', resourceId)
+    .where('status', '=', 'active')
+    .where('date', '>=', from)
+    .orderBy('date')
+    .orderBy('start')
+    .execute();
+}
+
+/** An office's appointments of one day with their cases' tracking numbers (every status): what a closure would touch. */
+export async function appointmentsOnDay(db: Kysely<Database>, resourceId: string, date: string) {
+  const rows = await db
+    .selectFrom('appointments')
+    .innerJoin('cases', 'cases.id', 'appointments.case_id')
+    .select(['appointments.case_id', 'appointments.date', 'appointments.start', 'appointments.end', 'appointments.kind', 'appointments.status', 'cases.tracking_number', 'cases.answers_enc'])
+    .where('appointments.resource_id', '=', resourceId)
+    .where('appointments.date', '=', date)
+    .orderBy('appointments.start')
+    .orderBy('appointments.created_at')
+    .execute();
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    trackingNumber: row.tracking_number,
+    date: row.date,
+    start: row.start,
+    end: row.end,
+    kind: row.kind,
+    status: row.status,
+    answersEnc: row.answers_enc,
+  }));
+}
+
+/** The places rows of one kind from `from` on (slots someone has booked since the row was made). */
+export async function placesFrom(db: Kysely<Database>, resourceId: string, kind: string, from: string): Promise<{ date: string; start: string; capacity: number; taken: number }[]> {
+  const rows = await db
+    .selectFrom('booking_places')
+    .select(['date', 'start', 'capacity', 'taken'])
+    .where('resource_id', '=', resourceId)
+    .where('kind', '=', kind)
+    .where('date', '>=', from)
+    .execute();
+  return rows.map((row) => ({ date: row.date, start: row.start, capacity: Number(row.capacity), taken: Number(row.taken) }));
+}
+
+/**
+ * Gives the existing slots of one kind from `from` on the schedule's new capacity, never below what
+ * is taken (a slot with more taken keeps exactly those: nobody is dropped, nobody more gets in).
+ * Rows were made with the capacity of their first booking, and `takePlace` counts against the row,
+ * so without this a raised capacity would not reach them. Closed days keep none.
+ */
+export async function setCapacityFrom(trx: Transaction<Database>, resourceId: string, kind: string, from: string, capacity: number, closedDays: readonly string[]): Promise<void> {
+  let query = trx
+    .updateTable('booking_places')
+    .set((eb) => ({ capacity: eb.case().when('taken', '>', capacity).then(eb.ref('taken')).else(capacity).end() }))
+    .where('resource_id', '=', resourceId)
+    .where('kind', '=', kind)
+    .where('date', '>=', from);
+  if (closedDays.length > 0) query = query.where('date', 'not in', closedDays);
+  await query.execute();
+}
+
+/**
+ * A closed day takes no more bookings, in the database itself: each of its slots (and kinds) gets a
+ * row whose capacity is what is still taken (none, once its appointments are cancelled), so a
+ * process whose cached schedule does not know the closure yet finds the slot full.
+ */
+export async function closePlacesOfDay(trx: Transaction<Database>, resourceId: string, date: string, places: readonly { key: string; start: string; kind: string }[]): Promise<void> {
+  await trx
+    .updateTable('booking_places')
+    .set((eb) => ({ capacity: eb.ref('taken') }))
+    .where('resource_id', '=', resourceId)
+    .where('date', '=', date)
+    .execute();
+  const rows = places.map((place) => ({ key: place.key, resource_id: resourceId, date, start: place.start, kind: place.kind, capacity: 0, taken: 0 }));
+  if (rows.length > 0) await trx.insertInto('booking_places').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
+}
+
+/** A day opened again: its rows get the schedule's capacity per kind back (never below what is taken). */
+export async function reopenPlacesOfDay(trx: Transaction<Database>, resourceId: string, date: string, capacities: Readonly<Record<string, number>>): Promise<void> {
+  for (const [kind, capacity] of Object.entries(capacities)) {
+    await trx
+      .updateTable('booking_places')
+      .set((eb) => ({ capacity: eb.case().when('taken', '>', capacity).then(eb.ref('taken')).else(capacity).end() }))
+      .where('resource_id', '=', resourceId)
+      .where('date', '=', date)
+      .where('kind', '=', kind)
+      .execute();
+  }
+}

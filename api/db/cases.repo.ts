@@ -65,6 +65,11 @@ export async function findCaseByTrackingNumber(db: Kysely<Database>, trackingNum
   return row ? toStoredCase(row) : undefined;
 }
 
+export async function findCaseById(db: Kysely<Database>, id: string): Promise<StoredCase | undefined> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toStoredCase(row) : undefined;
+}
+
 export interface EventActor {
   kind: 'applicant' | 'staff' | 'system';
   id: string | null;
@@ -142,27 +147,36 @@ export async function enqueueNotification(trx: Transaction<Database>, caseId: st
  */
 export async function saveTransition(db: Kysely<Database>, kind: DatabaseKind, change: SaveTransition, beforeCommit?: () => void): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { snapshot } = change.result;
-    const updated = await trx
-      .updateTable('cases')
-      .set({
-        state: snapshot.state,
-        previous_state: snapshot.previousState ?? null,
-        version: snapshot.version,
-        ...deadlineColumns(snapshot.deadlines),
-        ...periodColumns(snapshot.periods),
-        updated_at: change.at.toISOString(),
-      })
-      .where('id', '=', change.caseId)
-      .where('version', '=', change.expectedVersion)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new CaseChangedError('the case changed since it was read');
-    await insertEvent(trx, change.caseId, change.result, change.actor, change.at);
-    await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
-    for (const notification of change.notifications ?? []) await enqueueNotification(trx, change.caseId, notification, change.at);
-    await change.alsoInTransaction?.(trx);
+    await saveTransitionIn(trx, kind, change);
     beforeCommit?.();
   });
+}
+
+/**
+ * One transition inside the caller's transaction, for a change that moves several cases at once
+ * (an office closing a booked day): all of them, or none.
+ * @throws CaseChangedError when someone else changed the case since it was read.
+ */
+export async function saveTransitionIn(trx: Transaction<Database>, kind: DatabaseKind, change: SaveTransition): Promise<void> {
+  const { snapshot } = change.result;
+  const updated = await trx
+    .updateTable('cases')
+    .set({
+      state: snapshot.state,
+      previous_state: snapshot.previousState ?? null,
+      version: snapshot.version,
+      ...deadlineColumns(snapshot.deadlines),
+      ...periodColumns(snapshot.periods),
+      updated_at: change.at.toISOString(),
+    })
+    .where('id', '=', change.caseId)
+    .where('version', '=', change.expectedVersion)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new CaseChangedError('the case changed since it was read');
+  await insertEvent(trx, change.caseId, change.result, change.actor, change.at);
+  await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
+  for (const notification of change.notifications ?? []) await enqueueNotification(trx, change.caseId, notification, change.at);
+  await change.alsoInTransaction?.(trx);
 }
 
 export interface NewCase {

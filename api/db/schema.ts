@@ -220,10 +220,21 @@ export interface AppointmentPersonTable {
   active: number;
 }
 
+/** A registry office's schedule as changed by an admin; replaces the file's or demo's schedule whole. */
+export interface OfficeScheduleTable {
+  office_id: string;
+  /** The ResourceSchedule as JSON (api/domain/booking/schedule.ts). */
+  schedule_json: string;
+  updated_at: string;
+  /** The staff member who made the last change. */
+  updated_by: string | null;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
   booking_places: BookingPlaceTable;
+  office_schedules: OfficeScheduleTable;
   appointments: AppointmentTable;
   appointment_people: AppointmentPersonTable;
   content_state: ContentStateTable;

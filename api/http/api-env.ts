@@ -1,3 +1,4 @@
+import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
@@ -28,6 +29,7 @@ export interface ApiDeps {
   /** Encrypts personal data at rest; keyed by the portal secret. */
   crypto: FieldCrypto;
   calendar: LiveCalendar;
+  officeSchedules: LiveOfficeSchedules;
   randomBytes: (size: number) => Uint8Array;
   trackLimits: TrackLimits;
   /** Development tools (/dev/outbox) exist only outside production. */

@@ -34,20 +34,37 @@ export function requestLocale(c: Context): Locale {
   return isLocale(lang) ? lang : localeFromAcceptLanguage(c.req.header('accept-language'));
 }
 
+/**
+ * The name of the field at `path`: its own label, or a whole group's (e.g. `elder`), or else the
+ * nearest enclosing field's (a session inside `weekly.1` is named as Monday's opening hours).
+ */
+function fieldLabel(t: ReturnType<typeof translator>, path: readonly string[]): string | undefined {
+  for (let length = path.length; length > 0; length -= 1) {
+    const key = `fields.${path.slice(0, length).join('.')}`;
+    const label: unknown = t(key, { defaultValue: '', returnObjects: true });
+    if (typeof label === 'string' && label) return label;
+    if (label && typeof label === 'object') {
+      const group = t(`${key}.group`, { defaultValue: '' });
+      if (group) return group;
+    }
+  }
+  return undefined;
+}
+
 /** Zod issues → field errors with a translated message that names the field. */
 export function fieldErrors(error: ZodError, lang: Locale): FieldError[] {
   const t = translator(lang);
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'body';
-    // A whole group missing (e.g. `elder`) is named by the group's label.
-    const label: unknown = t(`fields.${field}`, { defaultValue: field, returnObjects: true });
-    const fieldName = typeof label === 'string' ? label : t(`fields.${field}.group`, { defaultValue: field });
+    const fieldName = fieldLabel(t, issue.path.map(String)) ?? field;
     let message: string;
     // A schema may carry its own message as a translation key (the form and the API share it).
     if (issue.message.startsWith('errors.')) message = t(issue.message, { field: fieldName, ...(issue.code === 'custom' ? issue.params : {}) });
     else if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) message = t('errors.field.required', { field: fieldName });
     else if (issue.code === 'too_small' && issue.origin === 'string') message = t('errors.field.tooShort', { field: fieldName, min: issue.minimum });
     else if (issue.code === 'too_big' && issue.origin === 'string') message = t('errors.field.tooLong', { field: fieldName, max: issue.maximum });
+    else if (issue.code === 'too_small' && issue.origin === 'number') message = t('errors.field.numberTooSmall', { field: fieldName, min: issue.minimum });
+    else if (issue.code === 'too_big' && issue.origin === 'number') message = t('errors.field.numberTooBig', { field: fieldName, max: issue.maximum });
     else if (issue.code === 'invalid_value') message = t('errors.field.notAllowed', { field: fieldName });
     else if (issue.code === 'invalid_type' && issue.input === undefined) message = t('errors.field.required', { field: fieldName });
     else message = t('errors.field.invalid', { field: fieldName });

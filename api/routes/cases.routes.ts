@@ -64,6 +64,7 @@ const Progress = z
     appointment: Appointment.nullable().meta({ description: 'The latest visit' }),
     appointments: z.array(Appointment).meta({ description: 'Every visit, first first (a divorce has two)' }),
     periods: z.array(z.object({ key: z.string(), from: z.string(), to: z.string() })).meta({ description: 'Legal periods: a divorce’s cooling-off and the window for the second visit (dates included)' }),
+    bookingPath: z.string().nullable().meta({ description: 'Where the applicant books this service again (a site path), for an appointment service' }),
   })
   .openapi('CaseProgress');
 

@@ -4,6 +4,7 @@
  * server, the CLI scripts and the tests so that all of them start the same way.
  */
 import type { Config } from '../env.ts';
+import { openLiveOfficeSchedules, type LiveOfficeSchedules } from '../appointments/office-schedules.ts';
 import { openLiveCalendar, type LiveCalendar } from '../content/holidays.ts';
 import { createContentVersionProbe, type ContentVersionProbe } from '../content/content-version.ts';
 import { createGuideCatalogue, type GuideCatalogue } from '../content/guide-catalogue.ts';
@@ -21,6 +22,8 @@ export interface Runtime {
   guideSync: GuideSyncResult;
   /** Working days for deadlines: the holiday years in the database (content/holidays loaded when absent). */
   calendar: LiveCalendar;
+  /** Registry offices' schedules as admins changed them (the file's or demo's otherwise). */
+  officeSchedules: LiveOfficeSchedules;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       calendar: await openLiveCalendar(database.db, { now, seedWith: db }),
     }));
     options.logger.info(guideSync, 'guides loaded');
+    const officeSchedules = await openLiveOfficeSchedules(database.db);
     const contentVersion = createContentVersionProbe({
       db: database.db,
       name: 'guides',
@@ -61,6 +65,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       migration: async () => (migration ??= await currentMigration(database.db)),
       guideSync,
       calendar,
+      officeSchedules,
       close: () => database.close(),
     };
   } catch (error) {

@@ -79,9 +79,11 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
           NOTIFICATION_INTERVAL_MS,
         );
   if (!delivery) logger.warn('no notification provider is configured: notifications stay queued in the outbox');
-  // A holiday year loaded by an admin through another process reaches this one within a minute.
+  // A holiday year loaded, or an office's schedule changed, by an admin through another process
+  // reaches this one within a minute.
   const calendarRefresh = setInterval(() => {
     runtime.calendar.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the holiday calendar'));
+    runtime.officeSchedules.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the registry offices’ schedules'));
   }, CALENDAR_REFRESH_MS);
   calendarRefresh.unref();
   // A divorce application whose certificate window has passed lapses by itself (and both parties are told).

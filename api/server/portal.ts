@@ -23,6 +23,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { elderModeFromCookieHeader } from '../domain/preferences.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
+import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -92,6 +93,7 @@ export interface PortalOptions {
   environment: 'development' | 'production' | 'test';
   crypto: FieldCrypto;
   calendar: LiveCalendar;
+  officeSchedules: LiveOfficeSchedules;
   /** Status lookup limits (TRACK_LIMIT_PER_CLIENT / _PER_NUMBER); the defaults when absent. */
   trackLimits?: TrackLimits;
   /** PUBLIC_URL's origin; absent: each request's own. */
@@ -117,6 +119,7 @@ export function createPortal(options: PortalOptions) {
     environment: options.environment,
     crypto: options.crypto,
     calendar: options.calendar,
+    officeSchedules: options.officeSchedules,
     randomBytes,
     trackLimits: options.trackLimits ?? DEFAULT_TRACK_LIMITS,
   });

@@ -45,6 +45,13 @@ export interface CaseService<Application> {
   answerRows(application: Application): AnswerRow[];
   /** For a booking service: what each transition does to the case's appointments and people. */
   appointmentEffects?: Readonly<Record<string, AppointmentEffect>>;
+  /**
+   * For an appointment service: the transitions an office closing a booked day takes, the first open
+   * in the case's state (default `cancel-by-office`).
+   */
+  closureSteps?: readonly string[];
+  /** For an appointment service: the site path where it is booked (an appointment the office cancelled links there). */
+  bookingPath?: string;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333 */
@@ -86,9 +93,11 @@ const partyRows = (key: 'partyA' | 'partyB', party: MarriageAppointment['partyA'
   { label: `fields.${key}.phone`, value: party.phone, personal: 'phone' },
 ];
 
-const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly<Record<string, AppointmentEffect>>): CaseService<MarriageAppointment> => ({
+const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly<Record<string, AppointmentEffect>>, closureSteps: readonly string[]): CaseService<MarriageAppointment> => ({
   workflow,
   appointmentEffects,
+  closureSteps,
+  bookingPath: '/book/marriage',
   applicationSchema: (today) => marriageAppointmentSchema({ today }),
   // Either party's ID number opens the status page (the second's through the appointment's people).
   applicant: (appointment) => ({ idNumber: appointment.partyA.idNumber, phone: appointment.partyA.phone }),
@@ -122,13 +131,15 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     office: (application) => service.office(own(application)),
     answerRows: (application) => service.answerRows(own(application)),
     ...(service.appointmentEffects ? { appointmentEffects: service.appointmentEffects } : {}),
+    ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
+    ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
   };
 }
 
 export const CASE_SERVICES = {
   'old-age-allowance': register(oldAgeAllowance),
-  'marriage-appointment': register(appointmentOf(marriageAppointmentWorkflow, marriageAppointmentEffects)),
-  'divorce-registration': register(appointmentOf(divorceWorkflow, divorceAppointmentEffects)),
+  'marriage-appointment': register(appointmentOf(marriageAppointmentWorkflow, marriageAppointmentEffects, ['cancel-by-office'])),
+  'divorce-registration': register(appointmentOf(divorceWorkflow, divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office'])),
 } as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];
@@ -136,9 +147,4 @@ export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];
 /** The case service that books a kind of marriage business: a divorce is its own, two-visit service. */
 export function marriageServiceOf(kind: MarriageKind): 'marriage-appointment' | 'divorce-registration' {
   return kind === 'divorce' ? 'divorce-registration' : 'marriage-appointment';
-}
-
-/** Whether a case service books appointments (its cases have a place, people, a day at an office). */
-export function isBookingService(id: string): boolean {
-  return id === 'marriage-appointment' || id === 'divorce-registration';
 }

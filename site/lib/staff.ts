@@ -85,3 +85,45 @@ export async function officeDay(astro: Astro, office: string | undefined, date: 
     slots: { start: string; end: string; appointments: { trackingNumber: string; kind: string; visit: number; state: string; people: { name: string; idNumber: string; noShows: number }[] }[] }[];
   };
 }
+
+export type OfficeScheduleView = import('../../api/appointments/office-admin.ts').OfficeScheduleView;
+export type AffectedAppointment = import('../../api/appointments/office-admin.ts').AffectedAppointment;
+
+interface ErrorAnswer {
+  error: { code: string; message: string; fields?: { field: string; message: string }[] };
+  affected?: AffectedAppointment[];
+}
+
+export type OfficeAnswer<Body> = { ok: true; body: Body } | { ok: false; status: number; code: string; message: string; fields: { field: string; message: string }[]; affected: AffectedAppointment[] };
+
+async function officeAnswer<Body>(response: Response): Promise<OfficeAnswer<Body>> {
+  if (response.status === 200) return { ok: true, body: (await response.json()) as Body };
+  const body = (await response.json().catch(() => ({ error: { code: 'unknown', message: '' } }))) as ErrorAnswer;
+  return { ok: false, status: response.status, code: body.error.code, message: body.error.message, fields: body.error.fields ?? [], affected: body.affected ?? [] };
+}
+
+/** The registry offices the member administers (undefined when they administer none). */
+export async function administeredOffices(astro: Astro) {
+  const response = await astro.locals.portal.api.staff.offices.$get();
+  return response.status === 200 ? ((await response.json()) as { offices: OfficeScheduleView[] }).offices : undefined;
+}
+
+export async function officeSchedule(astro: Astro, officeId: string): Promise<OfficeAnswer<OfficeScheduleView>> {
+  return officeAnswer(await astro.locals.portal.api.staff.offices[':officeId'].$get({ param: { officeId } }));
+}
+
+export async function saveOfficeSettings(astro: Astro, officeId: string, settings: import('../../api/domain/booking/schedule-admin.ts').ScheduleSettings) {
+  return officeAnswer<OfficeScheduleView & { slotsNotReduced: number }>(await astro.locals.portal.api.staff.offices[':officeId'].settings.$put({ param: { officeId }, json: settings }));
+}
+
+export async function previewClosure(astro: Astro, officeId: string, date: string) {
+  return officeAnswer<{ date: string; closed: boolean; affected: AffectedAppointment[] }>(await astro.locals.portal.api.staff.offices[':officeId'].closures[':date'].$get({ param: { officeId, date } }));
+}
+
+export async function closeOfficeDay(astro: Astro, officeId: string, date: string, confirmed: string[]) {
+  return officeAnswer<OfficeScheduleView & { cancelled: number }>(await astro.locals.portal.api.staff.offices[':officeId'].closures.$post({ param: { officeId }, json: { date, confirmed } }));
+}
+
+export async function reopenOfficeDay(astro: Astro, officeId: string, date: string) {
+  return officeAnswer<OfficeScheduleView>(await astro.locals.portal.api.staff.offices[':officeId'].closures[':date'].$delete({ param: { officeId, date } }));
+}

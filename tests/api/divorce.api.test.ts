@@ -67,6 +67,7 @@ describe.each(DIALECTS)('divorce by agreement as two linked visits on %s', (kind
   beforeAll(async () => {
     runtime = await createTestRuntime(kind, { now: () => clock });
     await createStaff({ db: runtime.database.db, kind, now: () => clock }, { username: 'registry-clerk', displayName: 'clerk', password: PASSWORD, roles: ['intake'], offices: ['demo-county'], serviceAreas: ['marriage'] });
+    await createStaff({ db: runtime.database.db, kind, now: () => clock }, { username: 'registry-admin', displayName: 'admin', password: PASSWORD, roles: ['office-admin'], offices: ['demo-county'], serviceAreas: ['marriage'] });
   });
   afterAll(async () => {
     await runtime.dispose();
@@ -155,6 +156,22 @@ describe.each(DIALECTS)('divorce by agreement as two linked visits on %s', (kind
     clock = at('2027-03-01');
     await sweep();
     expect((await track(trackingNumber, 6)).state).toBe('divorced');
+  });
+
+  it('keeps the application when the office closes the day of the second visit: the visit is cancelled, its place released, both told to book again', async () => {
+    const trackingNumber = await accepted(9);
+    expect((await json('/track/second-visit', { trackingNumber, secondFactor: couple(9).partyA.idNumber, date: '2027-01-08', start: '10:00' })).status).toBe(200);
+    const signIn = await json('/staff/session', { username: 'registry-admin', password: PASSWORD });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const closed = await json('/staff/offices/demo-county-registry/closures', { date: '2027-01-08', confirmed: [trackingNumber] }, { cookie });
+    expect(closed.status).toBe(200);
+    const progress = await track(trackingNumber, 9);
+    expect(progress).toMatchObject({ state: 'divorce-accepted', applicantActions: ['book-second-visit'] });
+    expect(progress.appointments.map((a) => a.status)).toEqual(['completed', 'cancelled']);
+    expect(await placesTaken('demo-county-registry|2027-01-08|10:00|divorce')).toBe(0);
+    const told = await outbox(trackingNumber, 'case.secondVisitCancelledByOffice');
+    expect(told).toHaveLength(2);
+    expect(told[0]?.params).toMatchObject({ windowTo: '2027-02-03', trackUrl: `http://localhost/en/track?number=${trackingNumber}` });
   });
 
   it('lapses by itself the day after the window ends, and tells both parties', async () => {

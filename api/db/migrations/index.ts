@@ -11,6 +11,7 @@ import * as staff from './2026112505_staff.ts';
 import * as caseQueue from './2026112506_case_queue.ts';
 import * as holidayYears from './2026112507_holiday_years.ts';
 import * as booking from './2026112508_booking.ts';
+import * as officeSchedules from './2026112509_office_schedules.ts';
 import * as legalPeriods from './2026112510_legal_periods.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026112506_case_queue': caseQueue,
   '2026112507_holiday_years': holidayYears,
   '2026112508_booking': booking,
+  '2026112509_office_schedules': officeSchedules,
   '2026112510_legal_periods': legalPeriods,
 };

@@ -43,6 +43,12 @@ export interface TransitionDefinition {
   /** Notification template sent to the applicant, in their language. */
   notify?: string;
   visibility: 'applicant' | 'internal';
+  /**
+   * false: taken only by the use case built for it (an office closing a booked day cancels its
+   * appointments, releases their places and tells each applicant), never offered or taken as a
+   * workbench action on one case.
+   */
+  workbench?: false;
 }
 
 export interface StateDefinition {
@@ -232,7 +238,7 @@ export function applyTransition(
 /** The transitions `actor` may take `today`: what the workbench and the status page offer, and nothing else. */
 export function availableTransitions(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor, today: string): TransitionDefinition[] {
   if (!inScope(definition, snapshot, actor)) return [];
-  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor) && withinPeriods(t, snapshot, today));
+  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor) && (actor.kind !== 'staff' || t.workbench !== false) && withinPeriods(t, snapshot, today));
 }
 
 /** The applicant's way of stopping the case today (withdraw, cancel), if any. */

@@ -38,6 +38,7 @@ export const divorceWorkflow: ServiceDefinition = {
     lapsed: { terminal: true },
     'no-show': { terminal: true, decided: true },
     cancelled: { terminal: true },
+    'cancelled-by-office': { terminal: true },
   },
   deadlines: {},
   periods: {
@@ -59,6 +60,10 @@ export const divorceWorkflow: ServiceDefinition = {
     { name: 'mark-arrived-second', from: ['second-booked'], to: 'second-arrived', by: ['intake'], visibility: 'internal' },
     { name: 'mark-no-show-second', from: ['second-booked'], to: 'divorce-accepted', by: ['intake'], notify: 'case.secondVisitMissed', visibility: 'applicant' },
     { name: 'register', from: ['second-arrived'], to: 'divorced', by: ['intake'], notify: 'case.divorceRegistered', visibility: 'applicant' },
+    // The office closes a booked day (api/appointments/office-admin.ts): a first visit is cancelled; a
+    // second visit only, the couple booking another day in their window.
+    { name: 'cancel-by-office', from: ['booked'], to: 'cancelled-by-office', by: ['office-admin', 'system-admin'], notify: 'case.appointmentCancelledByOffice', visibility: 'applicant', workbench: false },
+    { name: 'second-visit-cancelled-by-office', from: ['second-booked'], to: 'divorce-accepted', by: ['office-admin', 'system-admin'], notify: 'case.secondVisitCancelledByOffice', visibility: 'applicant', workbench: false },
     { name: 'lapse', from: ['divorce-accepted', 'second-booked'], to: 'lapsed', by: ['system'], afterEndOf: SECOND_VISIT_WINDOW, notify: 'case.divorceLapsed', visibility: 'applicant' },
   ],
 };
@@ -74,6 +79,8 @@ export const divorceAppointmentEffects: Readonly<Record<string, AppointmentEffec
   'mark-no-show-second': { close: 'no-show' },
   register: APPOINTMENT_ENDS.completed,
   lapse: APPOINTMENT_ENDS.cancelled,
+  'cancel-by-office': APPOINTMENT_ENDS.cancelled,
+  'second-visit-cancelled-by-office': { close: 'cancelled', releasePlace: true },
 };
 
 /**

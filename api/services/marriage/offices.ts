@@ -84,25 +84,71 @@ export const DEMO_REGISTRY_OFFICES: readonly RegistryOffice[] = [
 
 /**
  * The loaded offices are kept process-wide: the built site bundles its own copy of this module, and
- * its pages must see the same offices as the API.
+ * its pages must see the same offices as the API. So are the schedules admins have changed (kept in
+ * the database and read into this cache: api/appointments/office-schedules.ts), which replace the
+ * file's or demo's schedule of their office whole.
  */
 const LOADED = Symbol.for('civil-affairs-portal.marriage.registryOffices');
-const slot = globalThis as { [LOADED]?: readonly RegistryOffice[] };
+const OVERRIDES = Symbol.for('civil-affairs-portal.marriage.scheduleOverrides');
+const EFFECTIVE = Symbol.for('civil-affairs-portal.marriage.effectiveOffices');
+const slot = globalThis as {
+  [LOADED]?: readonly RegistryOffice[];
+  [OVERRIDES]?: ReadonlyMap<string, ResourceSchedule>;
+  [EFFECTIVE]?: readonly RegistryOffice[];
+};
 
-/**
- * The offices this process books for: the demo offices, or those loaded at start-up by
- * `useRegistryOffices`. A live binding: importers always see the current list.
- */
-export let REGISTRY_OFFICES: readonly RegistryOffice[] = slot[LOADED] ?? DEMO_REGISTRY_OFFICES;
-
-export function registryOffice(id: string): RegistryOffice | undefined {
-  return (slot[LOADED] ?? REGISTRY_OFFICES).find((office) => office.id === id);
+function effectiveOffices(): readonly RegistryOffice[] {
+  const base = slot[LOADED] ?? DEMO_REGISTRY_OFFICES;
+  const overrides = slot[OVERRIDES];
+  if (!overrides || overrides.size === 0) return base;
+  return base.map((office) => {
+    const schedule = overrides.get(office.id);
+    return schedule ? { ...office, schedule } : office;
+  });
 }
 
-/** Replaces the offices for the whole process (at start-up, before the first request). */
+/**
+ * The offices this process books for, with the schedules admins have changed: the demo offices, or
+ * those loaded at start-up by `useRegistryOffices`. A live binding: importers always see the
+ * current list (the site's copy of this module reads `registryOffices()`).
+ */
+export let REGISTRY_OFFICES: readonly RegistryOffice[] = slot[EFFECTIVE] ?? effectiveOffices();
+
+export function registryOffices(): readonly RegistryOffice[] {
+  return slot[EFFECTIVE] ?? REGISTRY_OFFICES;
+}
+
+export function registryOffice(id: string): RegistryOffice | undefined {
+  return registryOffices().find((office) => office.id === id);
+}
+
+/** The office as its file (or the demo) defines it, before any admin's change: what a new override starts from. */
+export function configuredRegistryOffice(id: string): RegistryOffice | undefined {
+  return (slot[LOADED] ?? DEMO_REGISTRY_OFFICES).find((office) => office.id === id);
+}
+
+function publish(): void {
+  REGISTRY_OFFICES = effectiveOffices();
+  slot[EFFECTIVE] = REGISTRY_OFFICES;
+}
+
+/**
+ * Replaces the offices for the whole process (at start-up, before the first request). Schedules
+ * changed by admins are dropped with them until the database is read again.
+ */
 export function useRegistryOffices(offices: readonly RegistryOffice[]): void {
-  REGISTRY_OFFICES = RegistryOfficesFileSchema.parse({ offices }).offices;
-  slot[LOADED] = REGISTRY_OFFICES;
+  slot[LOADED] = RegistryOfficesFileSchema.parse({ offices }).offices;
+  slot[OVERRIDES] = new Map();
+  publish();
+}
+
+/**
+ * The schedules admins have changed, by office id (all of them, as read from the database): each
+ * replaces its office's schedule. An id that is no office of this process is ignored.
+ */
+export function useScheduleOverrides(overrides: ReadonlyMap<string, ResourceSchedule>): void {
+  slot[OVERRIDES] = new Map(overrides);
+  publish();
 }
 
 export class RegistryOfficesFileError extends Error {

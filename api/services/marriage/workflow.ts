@@ -1,7 +1,8 @@
 /**
  * A marriage registration or certificate reissue appointment as a case: booked → arrived →
  * completed, or no-show; the applicant cancels or moves it before the day (the place is released in
- * the same transaction). A divorce is its own service (divorce-workflow.ts): two linked visits.
+ * the same transaction), or the office closes that day and cancels it. A divorce is its own service
+ * (divorce-workflow.ts): two linked visits.
  */
 import { APPOINTMENT_ENDS, type AppointmentEffect } from '../../domain/booking/appointment-effect.ts';
 import type { ServiceDefinition } from '../../domain/workflow/workflow.ts';
@@ -16,6 +17,7 @@ export const marriageAppointmentWorkflow: ServiceDefinition = {
     completed: { terminal: true, decided: true },
     'no-show': { terminal: true, decided: true },
     cancelled: { terminal: true },
+    'cancelled-by-office': { terminal: true },
   },
   deadlines: {},
   applicantStops: ['cancel'],
@@ -26,6 +28,9 @@ export const marriageAppointmentWorkflow: ServiceDefinition = {
     { name: 'cancel', from: ['booked'], to: 'cancelled', by: ['applicant'], notify: 'case.appointmentCancelled', visibility: 'applicant' },
     // Another day or time, same tracking number: the new place is taken and the old one released together.
     { name: 'reschedule', from: ['booked'], to: 'booked', by: ['applicant'], notify: 'case.appointmentRescheduled', visibility: 'applicant' },
+    // The office closes a booked day (api/appointments/office-admin.ts): every appointment of the day is
+    // cancelled, its place released and the applicant told, with a link to book again, in one transaction.
+    { name: 'cancel-by-office', from: ['booked'], to: 'cancelled-by-office', by: ['office-admin', 'system-admin'], notify: 'case.appointmentCancelledByOffice', visibility: 'applicant', workbench: false },
   ],
 };
 
@@ -33,4 +38,5 @@ export const marriageAppointmentEffects: Readonly<Record<string, AppointmentEffe
   complete: APPOINTMENT_ENDS.completed,
   'mark-no-show': APPOINTMENT_ENDS.missed,
   cancel: APPOINTMENT_ENDS.cancelled,
+  'cancel-by-office': APPOINTMENT_ENDS.cancelled,
 };
