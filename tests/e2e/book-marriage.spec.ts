@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { personId } from '../support/applications.ts';
+import { chooseDay } from './support/booking.ts';
 import { LANGUAGES, exactly, expectNoAxeViolations, type Language } from './support/portal.ts';
 
 function booking(page: Page, language: Language) {
@@ -27,7 +28,7 @@ function booking(page: Page, language: Language) {
       await next();
       await expect(heading()).toHaveText(s.booking.step.date.title);
       await expect(page.locator('input[name="date"][disabled]').first()).toBeAttached();
-      await page.locator('input[name="date"]:not([disabled])').first().check();
+      await chooseDay(page);
       await next();
       await expect(heading()).toHaveText(s.booking.step.slot.title);
       await page.locator('input[name="start"]:not([disabled])').first().check();
@@ -118,7 +119,7 @@ for (const [index, language] of LANGUAGES.entries()) {
       await b.next();
       await expect(b.heading()).toHaveText(s.booking.step.date.title);
       await expectNoAxeViolations(page, 'calendar');
-      await page.locator('input[name="date"]:not([disabled])').first().check();
+      await chooseDay(page);
       await b.next();
       await expect(b.heading()).toHaveText(s.booking.step.slot.title);
       await expectNoAxeViolations(page, 'times');
