@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { marriageAppointment } from '../support/applications.ts';
-import { bookableSlot } from './support/booking.ts';
+import { bookableSlot, chooseDay } from './support/booking.ts';
 import { LANGUAGES, expectNoAxeViolations } from './support/portal.ts';
 
 for (const [index, language] of LANGUAGES.entries()) {
@@ -43,9 +43,7 @@ for (const [index, language] of LANGUAGES.entries()) {
       await page.getByRole('button', { name: s.track.submit }).click();
       await page.getByRole('button', { name: s.track.rescheduleButton }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.track.rescheduleDateTitle);
-      const newDay = page.locator('input[name="date"]:not([disabled])').last();
-      const newDate = (await newDay.getAttribute('value')) ?? '';
-      await newDay.check();
+      const newDate = await chooseDay(page, 'last');
       await page.getByRole('button', { name: s.application.continue }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.track.rescheduleSlotTitle);
       await page.getByRole('button', { name: s.track.rescheduleConfirm }).click();

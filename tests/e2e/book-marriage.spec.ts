@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { personId } from '../support/applications.ts';
-import { bookingPages } from './support/booking.ts';
+import { bookingPages, chooseDay } from './support/booking.ts';
 import { LANGUAGES, expectNoAxeViolations } from './support/portal.ts';
 
 for (const [index, language] of LANGUAGES.entries()) {
@@ -85,7 +85,7 @@ for (const [index, language] of LANGUAGES.entries()) {
       await b.next();
       await expect(b.heading()).toHaveText(s.booking.step.date.title);
       await expectNoAxeViolations(page, 'calendar');
-      await page.locator('input[name="date"]:not([disabled])').first().check();
+      await chooseDay(page);
       await b.next();
       await expect(b.heading()).toHaveText(s.booking.step.slot.title);
       await expectNoAxeViolations(page, 'times');

@@ -1,5 +1,5 @@
 /** Booking helpers for the browser specs. */
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { exactly, type Language } from './portal.ts';
 
 /** The first slot with a place left in an office (the county's by default), from its own calendar (the server's clock is real). */
@@ -34,7 +34,7 @@ export function bookingPages(page: Page, language: Language) {
       await next();
       await expect(heading()).toHaveText(s.booking.step.date.title);
       await expect(page.locator('input[name="date"][disabled]').first()).toBeAttached();
-      await page.locator('input[name="date"]:not([disabled])').first().check();
+      await chooseDay(page);
       await next();
       await expect(heading()).toHaveText(s.booking.step.slot.title);
       await page.locator('input[name="start"]:not([disabled])').first().check();
@@ -47,4 +47,81 @@ export function bookingPages(page: Page, language: Language) {
       await next();
     },
   };
+}
+
+/** A day of an office's calendar as the API gives it (and the date step lists it). */
+export interface CalendarDay {
+  date: string;
+  state: string;
+  placesLeft?: number;
+}
+
+/** The county office's calendar for a marriage, the days the date step offers (from tomorrow in China, 31 days). */
+export async function officeCalendar(request: APIRequestContext, office = 'demo-county-registry'): Promise<CalendarDay[]> {
+  const from = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  const response = await request.get(`/api/v1/marriage/offices/${office}/calendar?kind=marriage&from=${from}&days=31`);
+  return ((await response.json()) as { days: CalendarDay[] }).days;
+}
+
+/** From the booking's first page to its date step: a marriage at the county office. */
+export async function bookingUpToDate(page: Page, language: Language): Promise<void> {
+  const s = language.strings;
+  await page.goto(language.path('/book/marriage'));
+  await page.getByRole('button', { name: s.booking.start.button }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.booking.step.kind.title);
+  await page.getByLabel(s.marriage.kind.marriage, { exact: true }).check();
+  await page.getByRole('button', { name: s.application.continue }).click();
+  await page.getByLabel(s.marriage.office['demo-county-registry'].name).check();
+  await page.getByRole('button', { name: s.application.continue }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.booking.step.date.title);
+}
+
+/**
+ * Chooses the first (or last) day with places, as the reader would: the radio list without
+ * JavaScript, the month grid (paging forward to its month) with it. Returns the day chosen.
+ */
+export async function chooseDay(page: Page, which: 'first' | 'last' = 'first'): Promise<string> {
+  const radios = page.locator('input[name="date"]:not([disabled])');
+  const radio = which === 'first' ? radios.first() : radios.last();
+  const date = (await radio.getAttribute('value')) ?? '';
+  if (test.info().project.use.javaScriptEnabled === false) {
+    await radio.check();
+    return date;
+  }
+  await expect(page.getByRole('grid')).toBeVisible();
+  const day = page.locator(`button[data-date="${date}"]`);
+  for (let month = 0; month < 2 && !(await day.isVisible()); month++) await page.locator('.calendar-nav').last().click();
+  await day.click();
+  await expect(radio).toBeChecked();
+  return date;
+}
+
+const DAY_MS = 86_400_000;
+const timeOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+export function addDays(day: string, count: number): string {
+  return new Date(timeOf(day) + count * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((timeOf(to) - timeOf(from)) / DAY_MS);
+}
+
+/** 0 for Monday … 6 for Sunday: the week starts on Monday in China. */
+export function weekdayIndex(day: string): number {
+  return (new Date(timeOf(day)).getUTCDay() + 6) % 7;
+}
+
+const WEEKDAYS = {
+  'zh-CN': ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/** A day's name in the grid: "12月3日 星期四，剩余 8 个名额" / "Thursday 3 December, 8 places left". */
+export function gridDayName(language: Language, day: string, state: string): string {
+  const [, month = 1, date = 1] = day.split('-').map(Number);
+  const shortDate = language.code === 'zh-CN' ? `${month}月${date}日` : `${date} ${MONTHS[month - 1]}`;
+  return language.t(language.strings.booking.calendar.dayName, { date: shortDate, weekday: WEEKDAYS[language.code][weekdayIndex(day)] ?? '', state });
 }
