@@ -87,7 +87,8 @@ for (const [languageIndex, language] of LANGUAGES.entries()) {
       });
       await expect(async () => {
         await page.goto(language.path('/dev/outbox'));
-        await expect(page.getByRole('cell', { name: sms })).toBeVisible({ timeout: 500 });
+        // One message to each of the couple.
+        await expect(page.getByRole('cell', { name: sms })).toHaveCount(2, { timeout: 500 });
       }).toPass({ timeout: 15_000 });
     });
 
