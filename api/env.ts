@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_TRACK_LIMITS, type TrackLimits } from './http/api-env.ts';
+import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from './http/api-env.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   /** Status lookups per 10 minutes per client address / per tracking number (load tests raise them). */
   TRACK_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perClient),
   TRACK_LIMIT_PER_NUMBER: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perNumber),
+  BOOKING_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_BOOKING_LIMIT_PER_CLIENT),
   /**
    * The portal's public address, for links that leave the page (the receipt's QR code). Only an
    * origin: the portal serves from the root of its host.
@@ -59,6 +60,7 @@ export interface Config {
   secretFromEnv: string | undefined;
   contentCheckMs: number;
   trackLimits: TrackLimits;
+  bookingLimitPerClient: number;
   /** Absolute path, or undefined for the built-in demo offices. */
   marriageOfficesFile: string | undefined;
   /** The public origin (https://host[:port]), or undefined to use the origin each request came to. */
@@ -86,6 +88,7 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     secretFromEnv: env.PORTAL_SECRET,
     contentCheckMs: env.CONTENT_CHECK_MS,
     trackLimits: { perClient: env.TRACK_LIMIT_PER_CLIENT, perNumber: env.TRACK_LIMIT_PER_NUMBER },
+    bookingLimitPerClient: env.BOOKING_LIMIT_PER_CLIENT,
     marriageOfficesFile: env.MARRIAGE_OFFICES_FILE ? resolve(env.MARRIAGE_OFFICES_FILE) : undefined,
     publicUrl: env.PUBLIC_URL,
   };

@@ -17,6 +17,8 @@ export interface TrackLimits {
 
 // Generous per client: a service hall's kiosk or an office network puts many people behind one address.
 export const DEFAULT_TRACK_LIMITS: TrackLimits = { perClient: 100, perNumber: 10 };
+// Generous too, for the same reason: a service hall's staff may book for many couples in a morning.
+export const DEFAULT_BOOKING_LIMIT_PER_CLIENT = 30;
 
 /** What the API needs from the outside world; tests pass their own. */
 export interface ApiDeps {
@@ -32,6 +34,12 @@ export interface ApiDeps {
   officeSchedules: LiveOfficeSchedules;
   randomBytes: (size: number) => Uint8Array;
   trackLimits: TrackLimits;
+  /**
+   * Booking attempts that reach the database per client address per 10 minutes (BOOKING_LIMIT_PER_CLIENT):
+   * a couple books once or twice; a script trying every slot is stopped. Attempts for a slot already
+   * full are answered before this is counted.
+   */
+  bookingLimitPerClient: number;
   /** Development tools (/dev/outbox) exist only outside production. */
   environment: 'development' | 'production' | 'test';
 }

@@ -4,11 +4,14 @@
  * not-yet-open day and a person already booked are 409/422 answers with a translated message on the
  * field concerned, never a 5xx.
  */
+import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bookMarriageAppointment, officeCalendar, officeSlots, refuseIfKnownFull, type BookingResult } from '../appointments/booking-service.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError, type FieldError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { caseDeps } from '../http/route-deps.ts';
+import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { translator } from '../i18n/index.ts';
 import { MARRIAGE_KINDS, REGISTRY_OFFICES } from '../services/marriage/offices.ts';
@@ -76,16 +79,21 @@ const book = createRoute({
     201: json(Booked, 'Booked; a place is held and the applicant is notified'),
     400: json(ApiErrorSchema, 'The body is not JSON'),
     409: json(ApiErrorSchema, 'The slot is full, or the Idempotency-Key was used with another body or is still running'),
-    422: json(ApiErrorSchema, 'Field errors (ID numbers, ages, the same person twice, a person already booked, a closed or not-yet-open day)'),
+    422: json(ApiErrorSchema, 'Field errors (ID numbers, ages, the same person twice, a person already booked or suspended after no-shows, a closed or not-yet-open day)'),
+    429: json(ApiErrorSchema, 'Too many booking attempts from this client (BOOKING_LIMIT_PER_CLIENT per 10 minutes); try again later'),
   },
 });
 
-type Refusal = Exclude<BookingResult, { ok: true }>;
+/** The booking's own refusals, and too many attempts from one client. */
+type Refusal = Exclude<BookingResult, { ok: true }> | { ok: false; reason: 'too-many' };
+
+const BOOKING_WINDOW_MS = 10 * 60_000;
 
 /** Each refusal on the field it concerns, in the reader's language. */
 function refusalFields(refusal: Refusal, lang: ReturnType<typeof requestLocale>): FieldError[] {
   const t = translator(lang);
   if (refusal.reason === 'invalid') return fieldErrors(refusal.error, lang);
+  if (refusal.reason === 'too-many') return [];
   if (refusal.reason === 'already-booked') return [{ field: 'partyA.idNumber', code: 'already_booked', message: t('errors.marriage.alreadyBooked') }];
   if (refusal.reason === 'suspended') return [{ field: `${refusal.party}.idNumber`, code: 'suspended', message: t('errors.marriage.suspended', { until: refusal.until }) }];
   const field = refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date';
@@ -130,6 +138,9 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
       'marriage/appointments',
       c.req.valid('header')['idempotency-key'],
       async (body) => {
+        const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
+        const limit = await hitRateLimit(deps.db, `booking:client:${client}`, { limit: c.get('deps').bookingLimitPerClient, windowMs: BOOKING_WINDOW_MS, now: deps.now() });
+        if (!limit.allowed) return { kind: 'refused', refusal: { ok: false, reason: 'too-many' } };
         const result = await bookMarriageAppointment(deps, body, lang);
         if (!result.ok) return { kind: 'refused', refusal: result };
         const { ok: _ok, ...booked } = result;
@@ -140,6 +151,7 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
     if (outcome.kind === 'malformed') return statusError(c, 400, 'malformed_json');
     if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
     if (outcome.kind === 'replay' || outcome.kind === 'done') return c.json(outcome.body, 201);
+    if (outcome.refusal.reason === 'too-many') return statusError(c, 429, 'too_many_bookings');
     const fields = refusalFields(outcome.refusal, lang);
     const full = outcome.refusal.reason === 'slot' && outcome.refusal.refusal === 'full';
     return c.json(errorBody(c, full ? 'slot_full' : 'validation_failed', translator(lang)(full ? 'errors.marriage.slot.full' : 'errors.badRequest'), fields), full ? 409 : 422);

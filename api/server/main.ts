@@ -61,7 +61,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   }
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
-  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, trackLimits: config.trackLimits, publicUrl: config.publicUrl });
+  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, publicUrl: config.publicUrl });
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
   const delivery =

@@ -16,7 +16,7 @@ import { requestId } from 'hono/request-id';
 import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
 import { statusError } from '../http/api-error.ts';
 import { translator } from '../i18n/index.ts';
-import { DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
+import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { ContentVersionProbe } from '../content/content-version.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -96,6 +96,8 @@ export interface PortalOptions {
   officeSchedules: LiveOfficeSchedules;
   /** Status lookup limits (TRACK_LIMIT_PER_CLIENT / _PER_NUMBER); the defaults when absent. */
   trackLimits?: TrackLimits;
+  /** Booking attempts per client per 10 minutes (BOOKING_LIMIT_PER_CLIENT); the default when absent. */
+  bookingLimitPerClient?: number;
   /** PUBLIC_URL's origin; absent: each request's own. */
   publicUrl?: string;
   /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */
@@ -122,6 +124,7 @@ export function createPortal(options: PortalOptions) {
     officeSchedules: options.officeSchedules,
     randomBytes,
     trackLimits: options.trackLimits ?? DEFAULT_TRACK_LIMITS,
+    bookingLimitPerClient: options.bookingLimitPerClient ?? DEFAULT_BOOKING_LIMIT_PER_CLIENT,
   });
   const drafts = draftSealer(options.crypto);
   const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });

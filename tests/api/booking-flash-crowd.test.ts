@@ -42,7 +42,7 @@ describe.each(DIALECTS)('a flash crowd on a popular date, real server process on
       if (database.target.kind !== 'postgres') throw new Error('expected postgres');
       env = { DATABASE_URL: `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${database.target.schema}`)}` };
     }
-    portal = await startPortalProcess({ env: { ...env, LOG_LEVEL: 'warn', MARRIAGE_OFFICES_FILE: officesFile.path } });
+    portal = await startPortalProcess({ env: { ...env, LOG_LEVEL: 'warn', MARRIAGE_OFFICES_FILE: officesFile.path, BOOKING_LIMIT_PER_CLIENT: '100000' } });
     handle = openDatabase(database?.target ?? { kind: 'sqlite', path: `${portal.dataDir}/portal.sqlite` });
   });
   afterAll(async () => {

@@ -154,3 +154,28 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     expect((await runtime.portal.app.request('/api/v1/marriage/offices/atlantis/calendar?kind=marriage&from=2026-11-28')).status).toBe(404);
   });
 });
+
+describe.each(DIALECTS)('booking attempts per client on %s', (kind) => {
+  let runtime: TestRuntime;
+  const clock = new Date('2026-11-25T02:00:00Z');
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind, { now: () => clock, bookingLimitPerClient: 3 });
+  });
+  afterAll(async () => {
+    await runtime.dispose();
+  });
+
+  it('are limited per address (counted in the database, the same for every process), but not for a slot already full', async () => {
+    const from = (address: string, n: number, slot: { date: string; start: string }) =>
+      runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(marriageAppointment(n, slot)), headers: { 'content-type': 'application/json', 'accept-language': 'en' } }, { clientAddress: address });
+    const full = { date: '2026-12-10', start: '09:00' };
+    // The county office has 4 places a slot: the fourth and fifth attempts come from other addresses.
+    for (const [n, address] of [[1, '10.0.0.1'], [2, '10.0.0.1'], [3, '10.0.0.2'], [4, '10.0.0.3']] as const) expect((await from(address, n, full)).status).toBe(201);
+    expect((await from('10.0.0.1', 5, full)).status).toBe(409); // full: answered before the limit is counted
+    expect((await from('10.0.0.1', 6, { date: '2026-12-10', start: '10:00' })).status).toBe(201); // the third counted
+    const refused = await from('10.0.0.1', 7, { date: '2026-12-10', start: '10:30' });
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as ErrorBody).error.code).toBe('too_many_bookings');
+    expect((await from('10.0.0.9', 7, { date: '2026-12-10', start: '10:30' })).status).toBe(201);
+  });
+});

@@ -23,7 +23,7 @@ export interface TestRuntime extends Runtime {
 
 export async function createTestRuntime(
   kind: DatabaseKind,
-  options: { guidesDir?: URL; now?: () => Date; environment?: 'development' | 'production' | 'test'; trackLimits?: TrackLimits } = {},
+  options: { guidesDir?: URL; now?: () => Date; environment?: 'development' | 'production' | 'test'; trackLimits?: TrackLimits; bookingLimitPerClient?: number } = {},
 ): Promise<TestRuntime> {
   const testDatabase: TestDatabase = await createTestDatabase(kind);
   const runtime = await bootstrap({
@@ -41,6 +41,8 @@ export async function createTestRuntime(
     environment: options.environment ?? 'test',
     crypto,
     ...(options.trackLimits ? { trackLimits: options.trackLimits } : {}),
+    // In-process tests book many times from one (unknown) address; a test of the limit sets its own.
+    bookingLimitPerClient: options.bookingLimitPerClient ?? 100_000,
   });
   return {
     ...runtime,

@@ -11,7 +11,7 @@ export default async function globalSetup(_config: FullConfig) {
   if (process.env.PORTAL_URL) return undefined;
   // A secret the tests know, so they can derive the demo staff passwords (api/staff/demo-accounts.ts).
   process.env.E2E_PORTAL_SECRET ??= randomBytes(32).toString('hex');
-  const portal = await startPortalProcess({ env: { LOG_LEVEL: 'warn', CONTENT_CHECK_MS: '0', PORTAL_SECRET: process.env.E2E_PORTAL_SECRET } });
+  const portal = await startPortalProcess({ env: { LOG_LEVEL: 'warn', CONTENT_CHECK_MS: '0', PORTAL_SECRET: process.env.E2E_PORTAL_SECRET, BOOKING_LIMIT_PER_CLIENT: '100000' } });
   process.env.PORTAL_URL = portal.url;
   // For tests that put something in the server's database directly (the development outbox).
   process.env.E2E_DATA_DIR = portal.dataDir;
