@@ -17,7 +17,7 @@ import { checkBookable, dayState, placeKey, slotsOn, type BookingClock, type Boo
 import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import { caseNotifications, matchingCase, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
+import { matchingCase, stepToSave, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
 import { secondVisitWindow } from '../services/marriage/divorce-workflow.ts';
 import { registryOffice, type MarriageKind, type RegistryOffice } from '../services/marriage/offices.ts';
@@ -235,22 +235,18 @@ export async function chooseTime(deps: CaseDeps, trackingInput: string, secondFa
   const place = placeOf(target.office, to, target.kind, bookable.capacity);
   const previous = await findAppointmentByCase(deps.db, stored.id);
   try {
-    await saveTransition(deps.db, deps.kind, {
-      caseId: stored.id,
-      expectedVersion: stored.snapshot.version,
-      result: { ...outcome.result, event: { ...outcome.result.event, input: { date: to.date, start: to.start } } },
-      actor: { kind: 'applicant', id: null, role: null },
-      audit: {
-        actorId: null,
-        actorRole: 'applicant',
-        action: `case.${choice}`,
+    await saveTransition(
+      deps.db,
+      deps.kind,
+      stepToSave(deps, service, stored, { ...outcome.result, event: { ...outcome.result.event, input: { date: to.date, start: to.start } } }, { kind: 'applicant', id: null, role: null }, {
+        at: now,
         origin,
         details: { ...(choice === 'reschedule' && previous ? { from: `${previous.date} ${previous.start}` } : {}), to: `${to.date} ${to.start}` },
-      },
-      notifications: caseNotifications(deps, service, stored, outcome.result.notify ?? 'case.appointmentRescheduled', { date: to.date, start: to.start }),
-      at: now,
-      alsoInTransaction: (trx) => (choice === 'reschedule' ? moveAppointment(trx, stored.id, place, bookable.end, now) : addVisit(trx, stored.id, place, bookable.end, 2, now)),
-    });
+        params: { date: to.date, start: to.start },
+        // The new place is taken (or the second visit's) in the transaction that records the step.
+        andThen: (trx) => (choice === 'reschedule' ? moveAppointment(trx, stored.id, place, bookable.end, now) : addVisit(trx, stored.id, place, bookable.end, 2, now)),
+      }),
+    );
   } catch (error) {
     if (error instanceof SlotFullError) return slotRefusal('full');
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };

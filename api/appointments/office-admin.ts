@@ -12,7 +12,7 @@
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
 import { appendAudit } from '../db/audit.repo.ts';
-import { activeAppointmentsFrom, appointmentsOnDay, applyAppointmentEffect, closePlacesOfDay, placesFrom, reopenPlacesOfDay, setCapacityFrom } from '../db/booking.repo.ts';
+import { activeAppointmentsFrom, appointmentsOnDay, closePlacesOfDay, placesFrom, reopenPlacesOfDay, setCapacityFrom } from '../db/booking.repo.ts';
 import { findCaseById, saveTransitionIn } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import { changeOfficeSchedule, findOfficeSchedule } from '../db/office-schedules.repo.ts';
@@ -37,11 +37,10 @@ import { maskResidentId } from '../domain/identity/resident-id.ts';
 import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
 import { applyTransition, type Actor } from '../domain/workflow/workflow.ts';
 import { isLocale, translator } from '../i18n/index.ts';
-import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { configuredRegistryOffice, registryOffices, type RegistryOffice } from '../services/marriage/offices.ts';
 import { CASE_SERVICES, type CaseServiceId } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, caseNotifications } from '../cases/case-service.ts';
+import { ANSWERS_CONTEXT, stepToSave } from '../cases/case-service.ts';
 import type { LiveOfficeSchedules } from './office-schedules.ts';
 
 /** The transition a closure takes on each appointment of the day, in whatever service booked it. */
@@ -252,27 +251,22 @@ export async function closeDay(deps: OfficeAdminDeps, member: StaffMember, offic
         if (!step || !outcome?.ok) throw new NotCancellable(appointment.trackingNumber);
         const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === step)?.by.includes(r)) ?? null;
         const lang = isLocale(stored.lang) ? stored.lang : 'zh-CN';
-        const effect = service.appointmentEffects?.[step];
-        await saveTransitionIn(trx, deps.kind, {
-          caseId: stored.id,
-          expectedVersion: stored.snapshot.version,
-          result: { ...outcome.result, event: { ...outcome.result.event, input: { date } } },
-          actor: { kind: 'staff', id: member.id, role },
-          audit: { actorId: member.id, actorRole: role, action: `case.${step}`, origin, details: { office: office.id, date, start: appointment.start } },
-          ...(outcome.result.notify
-            ? {
-                notifications: caseNotifications(deps, service, stored, outcome.result.notify, {
-                  date,
-                  start: appointment.start,
-                  office: translator(lang)(`marriage.office.${office.id}.name`, { defaultValue: office.id }),
-                  bookUrl: `${siteOrigin}${sitePath(service.bookingPath ?? '/', lang)}`,
-                  trackUrl: `${siteOrigin}${sitePath('/track', lang)}?number=${appointment.trackingNumber}`,
-                }, outcome.result.snapshot),
-              }
-            : {}),
-          at: now,
-          ...(effect ? { alsoInTransaction: (inner) => applyAppointmentEffect(inner, stored.id, effect, now) } : {}),
-        });
+        await saveTransitionIn(
+          trx,
+          deps.kind,
+          stepToSave(deps, service, stored, { ...outcome.result, event: { ...outcome.result.event, input: { date } } }, { kind: 'staff', id: member.id, role }, {
+            at: now,
+            origin,
+            details: { office: office.id, date, start: appointment.start },
+            params: {
+              date,
+              start: appointment.start,
+              office: translator(lang)(`marriage.office.${office.id}.name`, { defaultValue: office.id }),
+              bookUrl: `${siteOrigin}${sitePath(service.bookingPath ?? '/', lang)}`,
+              trackUrl: `${siteOrigin}${sitePath('/track', lang)}?number=${appointment.trackingNumber}`,
+            },
+          }),
+        );
       }
       const kinds = Object.keys(current.placesPerSlot);
       const places = slotsOn(current, date, deps.calendar).flatMap((slot) => kinds.map((kind) => ({ key: placeKey(office.id, slot, kind), start: slot.start, kind })));

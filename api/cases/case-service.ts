@@ -4,17 +4,17 @@
  * answers a wrong second factor exactly as it answers an unknown tracking number.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ZodError } from 'zod';
 import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase } from '../db/booking.repo.ts';
-import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type StoredCase } from '../db/cases.repo.ts';
+import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
-import { applicantStopNow, applyTransition, availableTransitions, startDeadlines, type CaseSnapshot } from '../domain/workflow/workflow.ts';
+import { applicantStopNow, applyTransition, availableTransitions, startDeadlines, type CaseSnapshot, type TransitionResult } from '../domain/workflow/workflow.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
@@ -244,6 +244,42 @@ export function caseNotifications(deps: Pick<CaseDeps, 'crypto'>, service: Regis
   }));
 }
 
+/** Who takes a step, as the timeline and the audit log record them. */
+export interface StepTaker {
+  kind: 'applicant' | 'staff' | 'system';
+  id: string | null;
+  role: string | null;
+}
+
+/**
+ * A step checked by the workflow engine, as it is saved in one transaction: the case's new state
+ * and timeline event, the audit entry, the text messages to the case's recipients (with `params`),
+ * and what the step does to the case's appointments and people (a place given back, people freed).
+ */
+export function stepToSave(
+  deps: Pick<CaseDeps, 'crypto'>,
+  service: RegisteredCaseService,
+  stored: StoredCase,
+  result: TransitionResult,
+  by: StepTaker,
+  options: { at: Date; origin: string | null; details?: Record<string, string>; params?: Record<string, string>; andThen?: (trx: Transaction<Database>) => Promise<void> },
+): SaveTransition {
+  const effect = service.appointmentEffects?.[result.event.transition];
+  return {
+    caseId: stored.id,
+    expectedVersion: stored.snapshot.version,
+    result,
+    actor: by,
+    audit: { actorId: by.id, actorRole: by.kind === 'staff' ? by.role : by.kind, action: `case.${result.event.transition}`, origin: options.origin, ...(options.details ? { details: options.details } : {}) },
+    notifications: result.notify ? caseNotifications(deps, service, stored, result.notify, options.params ?? {}, result.snapshot) : [],
+    at: options.at,
+    alsoInTransaction: async (trx) => {
+      await options.andThen?.(trx);
+      if (effect) await applyAppointmentEffect(trx, stored.id, effect, options.at);
+    },
+  };
+}
+
 /** The applicant withdraws a case that has no decision yet, or cancels an appointment; told by SMS, like every step. */
 export async function withdrawCase(deps: CaseDeps, trackingInput: string, secondFactor: string, origin: string | null): Promise<WithdrawResult> {
   return takeApplicantStep(deps, trackingInput, secondFactor, 'stop', origin);
@@ -265,19 +301,9 @@ export async function takeApplicantStep(deps: CaseDeps, trackingInput: string, s
   if (!stop) return { ok: false, reason: 'not_withdrawable' };
   const outcome = applyTransition(service.workflow, stored.snapshot, stop, { kind: 'applicant' }, {}, { today, calendar: deps.calendar });
   if (!outcome.ok) return { ok: false, reason: 'not_withdrawable' };
-  const effect = service.appointmentEffects?.[stop];
   try {
-    await saveTransition(deps.db, deps.kind, {
-      caseId: stored.id,
-      expectedVersion: stored.snapshot.version,
-      result: outcome.result,
-      actor: { kind: 'applicant', id: null, role: null },
-      audit: { actorId: null, actorRole: 'applicant', action: `case.${stop}`, origin },
-      notifications: caseNotifications(deps, service, stored, outcome.result.notify ?? 'case.withdrawn', {}),
-      at: now,
-      // A cancelled appointment gives its place back in the same transaction.
-      ...(effect ? { alsoInTransaction: (trx) => applyAppointmentEffect(trx, stored.id, effect, now) } : {}),
-    });
+    // A cancelled appointment gives its place back in the same transaction.
+    await saveTransition(deps.db, deps.kind, stepToSave(deps, service, stored, outcome.result, { kind: 'applicant', id: null, role: null }, { at: now, origin }));
   } catch (error) {
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };
     throw error;

@@ -7,7 +7,6 @@
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
 import { appendAudit } from '../db/audit.repo.ts';
-import { applyAppointmentEffect } from '../db/booking.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -24,10 +23,9 @@ import {
   type DeadlineStatus,
   type FieldControl,
 } from '../domain/workflow/workflow.ts';
-import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { CASE_SERVICES, maskAnswer, type CaseServiceId } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, caseNotifications, eventDetails } from './case-service.ts';
+import { ANSWERS_CONTEXT, eventDetails, stepToSave } from './case-service.ts';
 
 /** The roles whose work needs the whole ID number, phone or account (checking documents, paying). */
 export const REVEAL_ROLES: readonly StaffRole[] = ['intake', 'investigator', 'reviewer', 'approver'];
@@ -168,23 +166,21 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
     if (refusal.code === 'out_of_scope') return { ok: false, reason: 'not_found' };
     return { ok: false, reason: 'not_permitted' };
   }
-  const application = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as Parameters<typeof service.applicant>[0];
   const { result } = outcome;
   const details = result.event.input && typeof result.event.input === 'object' ? (result.event.input as Record<string, unknown>) : {};
-  const effect = service.appointmentEffects?.[action.transition];
   const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === action.transition)?.by.includes(r)) ?? null;
   try {
-    await saveTransition(deps.db, deps.kind, {
-      caseId: stored.id,
-      expectedVersion: stored.snapshot.version,
-      result,
-      actor: { kind: 'staff', id: member.id, role },
-      audit: { actorId: member.id, actorRole: role, action: `case.${action.transition}`, origin, details: { from: result.event.from, to: result.event.to } },
-      ...(result.notify ? { notifications: caseNotifications(deps, service, stored, result.notify, Object.fromEntries(Object.entries(details).map(([key, value]) => [key, String(value)])), result.snapshot) } : {}),
-      at: now,
-      // What the step does to the appointment and its people (a cancelled place goes back; an ended case frees its people).
-      ...(effect ? { alsoInTransaction: (trx) => applyAppointmentEffect(trx, stored.id, effect, now) } : {}),
-    });
+    // What the step does to the appointment and its people goes with it (a cancelled place goes back; an ended case frees its people).
+    await saveTransition(
+      deps.db,
+      deps.kind,
+      stepToSave(deps, service, stored, result, { kind: 'staff', id: member.id, role }, {
+        at: now,
+        origin,
+        details: { from: result.event.from, to: result.event.to },
+        params: Object.fromEntries(Object.entries(details).map(([key, value]) => [key, String(value)])),
+      }),
+    );
   } catch (error) {
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };
     throw error;

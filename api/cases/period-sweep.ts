@@ -5,12 +5,11 @@
  * is taken for the cases past their periods. Several processes may sweep at once: the version check
  * lets one of them record each step, and the others skip it.
  */
-import { applyAppointmentEffect } from '../db/booking.repo.ts';
 import { CaseChangedError, casesPastTheirPeriods, saveTransition } from '../db/cases.repo.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { applyTransition } from '../domain/workflow/workflow.ts';
 import { CASE_SERVICES, CASE_SERVICE_IDS } from '../services/registry.ts';
-import { caseNotifications, type CaseDeps } from './case-service.ts';
+import { stepToSave, type CaseDeps } from './case-service.ts';
 
 /** At most this many cases per service and run: a backlog is worked off over a few runs, never in one long transaction. */
 const BATCH = 200;
@@ -26,18 +25,12 @@ export async function sweepEndedPeriods(deps: CaseDeps): Promise<number> {
       for (const stored of await casesPastTheirPeriods(deps.db, id, transition.from, today, BATCH)) {
         const outcome = applyTransition(service.workflow, stored.snapshot, transition.name, { kind: 'system' }, {}, { today, calendar: deps.calendar });
         if (!outcome.ok) continue;
-        const effect = service.appointmentEffects?.[transition.name];
         try {
-          await saveTransition(deps.db, deps.kind, {
-            caseId: stored.id,
-            expectedVersion: stored.snapshot.version,
-            result: outcome.result,
-            actor: { kind: 'system', id: null, role: null },
-            audit: { actorId: null, actorRole: 'system', action: `case.${transition.name}`, origin: null, details: { from: outcome.result.event.from, to: outcome.result.event.to } },
-            notifications: outcome.result.notify ? caseNotifications(deps, service, stored, outcome.result.notify, {}, outcome.result.snapshot) : [],
-            at: now,
-            ...(effect ? { alsoInTransaction: (trx) => applyAppointmentEffect(trx, stored.id, effect, now) } : {}),
-          });
+          await saveTransition(
+            deps.db,
+            deps.kind,
+            stepToSave(deps, service, stored, outcome.result, { kind: 'system', id: null, role: null }, { at: now, origin: null, details: { from: outcome.result.event.from, to: outcome.result.event.to } }),
+          );
           moved += 1;
         } catch (error) {
           if (!(error instanceof CaseChangedError)) throw error;
