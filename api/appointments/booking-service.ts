@@ -27,7 +27,8 @@ export type BookingResult =
   | { ok: true; trackingNumber: string; office: string; kind: MarriageKind; date: string; start: string; end: string }
   | { ok: false; reason: 'invalid'; error: ZodError }
   | { ok: false; reason: 'slot'; refusal: BookingRefusal; releasesAt?: string }
-  | { ok: false; reason: 'already-booked' }
+  /** `party` already holds an active appointment of this kind. */
+  | { ok: false; reason: 'already-booked'; party: 'partyA' | 'partyB' }
   /** A person missed too many appointments lately (see no-show-rule.ts): `party` may book again after `until`. */
   | { ok: false; reason: 'suspended'; party: 'partyA' | 'partyB'; until: string };
 
@@ -120,7 +121,7 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
       rememberFull(deps.db, placeKey(office.id, appointment, appointment.kind), now);
       return slotRefusal('full');
     }
-    if (error instanceof PersonAlreadyBookedError) return { ok: false, reason: 'already-booked' };
+    if (error instanceof PersonAlreadyBookedError) return { ok: false, reason: 'already-booked', party: parties.find((party) => party.hash === error.personHash)?.key ?? 'partyA' };
     throw error;
   }
 }

@@ -80,6 +80,12 @@ export class SlotFullError extends Error {
 
 export class PersonAlreadyBookedError extends Error {
   override name = 'PersonAlreadyBookedError';
+  /** The keyed hash of the person who already holds an appointment, so the caller can name them. */
+  readonly personHash: string;
+  constructor(personHash: string) {
+    super('a person already holds an active appointment of this kind');
+    this.personHash = personHash;
+  }
 }
 
 export interface NewAppointment {
@@ -92,8 +98,8 @@ export interface NewAppointment {
 /**
  * A booking: the case (with its first event and notification), the place and the appointment with
  * its people, in one transaction.
- * @throws SlotFullError when no place is left; PersonAlreadyBookedError when someone already holds an
- * active appointment of this kind; a unique violation on the tracking number (the caller draws again).
+ * @throws SlotFullError when no place is left; PersonAlreadyBookedError (naming the person) when someone
+ * already holds an active appointment of this kind; a unique violation on the tracking number (the caller draws again).
  */
 export async function recordBooking(db: Kysely<Database>, newCase: NewCase, notifications: readonly QueuedNotification[], appointment: NewAppointment): Promise<{ caseId: string; appointmentId: string }> {
   if (await isKnownFull(db, appointment.place.key)) throw new SlotFullError('the slot is full');
@@ -101,14 +107,14 @@ export async function recordBooking(db: Kysely<Database>, newCase: NewCase, noti
     if (!(await takePlace(trx, appointment.place))) throw new SlotFullError('the slot is full');
     const caseId = await insertSubmission(trx, newCase, notifications);
     const appointmentId = await insertAppointment(trx, caseId, appointment.place, appointment.end, 1, newCase.at);
-    try {
-      await trx
-        .insertInto('appointment_people')
-        .values(appointment.personHashes.map((hash) => ({ appointment_id: appointmentId, kind: appointment.place.kind, person_hash: hash, active: 1 })))
-        .execute();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new PersonAlreadyBookedError('a person already holds an active appointment of this kind');
-      throw error;
+    // One row at a time, so a clash names its person (PostgreSQL allows no query after a failed one).
+    for (const hash of appointment.personHashes) {
+      try {
+        await trx.insertInto('appointment_people').values({ appointment_id: appointmentId, kind: appointment.place.kind, person_hash: hash, active: 1 }).execute();
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new PersonAlreadyBookedError(hash);
+        throw error;
+      }
     }
     return { caseId, appointmentId };
   });

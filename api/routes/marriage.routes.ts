@@ -94,7 +94,7 @@ function refusalFields(refusal: Refusal, lang: ReturnType<typeof requestLocale>)
   const t = translator(lang);
   if (refusal.reason === 'invalid') return fieldErrors(refusal.error, lang);
   if (refusal.reason === 'too-many') return [];
-  if (refusal.reason === 'already-booked') return [{ field: 'partyA.idNumber', code: 'already_booked', message: t('errors.marriage.alreadyBooked') }];
+  if (refusal.reason === 'already-booked') return [{ field: `${refusal.party}.idNumber`, code: 'already_booked', message: t('errors.marriage.alreadyBooked') }];
   if (refusal.reason === 'suspended') return [{ field: `${refusal.party}.idNumber`, code: 'suspended', message: t('errors.marriage.suspended', { until: refusal.until }) }];
   const field = refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date';
   return [{ field, code: refusal.refusal, message: t(`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: refusal.releasesAt } : {}) }];

@@ -51,9 +51,18 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     const before = await count('cases');
     const again = await book(marriageAppointment(2, { date: '2026-12-07', start: '10:00' }));
     expect(again.status).toBe(422);
-    expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyA.idNumber', code: 'already_booked', message: 'One of you already has an appointment of this kind: cancel it or change it instead' }]);
+    expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyA.idNumber', code: 'already_booked', message: 'This person already has an appointment of this kind: cancel it or change it instead' }]);
     expect(await count('cases')).toBe(before);
     expect(await placesTaken('demo-county-registry|2026-12-07|10:00|marriage')).toBe(0);
+  });
+
+  it('names the second party when it is they who already hold an appointment', async () => {
+    expect((await book(marriageAppointment(60, { date: '2026-12-04', start: '10:00' }))).status).toBe(201);
+    const sameBride = { ...marriageAppointment(61, { date: '2026-12-07', start: '11:00' }), partyB: marriageAppointment(60, { date: '2026-12-07', start: '11:00' }).partyB };
+    const again = await book(sameBride);
+    expect(again.status).toBe(422);
+    expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyB.idNumber', code: 'already_booked', message: 'This person already has an appointment of this kind: cancel it or change it instead' }]);
+    expect(await placesTaken('demo-county-registry|2026-12-07|11:00|marriage')).toBe(0);
   });
 
   it('refuses a closed, past, too-early or not-yet-open day on the date field, and a time the office does not have', async () => {

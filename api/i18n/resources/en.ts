@@ -262,7 +262,7 @@ export const en: SameKeys<typeof zhCN> = {
         male: 'The man is not yet {{minimum}} on the day of the appointment and cannot marry (Civil Code art. 1047)',
         female: 'The woman is not yet {{minimum}} on the day of the appointment and cannot marry (Civil Code art. 1047)',
       },
-      alreadyBooked: 'One of you already has an appointment of this kind: cancel it or change it instead',
+      alreadyBooked: 'This person already has an appointment of this kind: cancel it or change it instead',
       suspended: 'The person with this ID number missed two appointments recently and cannot book until after {{until}}',
       slot: {
         past: 'That day has passed: choose a later date',
