@@ -33,7 +33,7 @@ import {
   type ScheduleSettings,
 } from '../domain/booking/schedule-admin.ts';
 import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import { maskResidentId } from '../domain/identity/resident-id.ts';
+import { maskDocumentNumber } from '../domain/identity/id-document.ts';
 import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
 import { applyTransition, type Actor } from '../domain/workflow/workflow.ts';
 import { isLocale, translator } from '../i18n/index.ts';
@@ -172,7 +172,7 @@ function affectedView(deps: Pick<OfficeAdminDeps, 'crypto'>, row: DayRow & { ser
     start: row.start,
     end: row.end,
     kind: row.kind,
-    people: names.map((name, index) => ({ name: maskName(name.value), idNumber: maskResidentId(ids[index]?.value ?? '') })),
+    people: names.map((name, index) => ({ name: maskName(name.value), idNumber: maskDocumentNumber(ids[index]?.value ?? '') })),
   };
 }
 

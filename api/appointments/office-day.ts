@@ -12,7 +12,7 @@ import { addDays, type WorkingDayCalendar } from '../domain/calendar/working-day
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { slotsOn } from '../domain/booking/schedule.ts';
 import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import { maskResidentId } from '../domain/identity/resident-id.ts';
+import { maskDocumentNumber } from '../domain/identity/id-document.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../cases/case-service.ts';
@@ -39,7 +39,8 @@ export interface OfficeDay {
       /** 2 for a divorce's second visit (to receive the certificate). */
       visit: number;
       state: string;
-      people: { name: string; idNumber: string; noShows: number }[];
+      /** `idType`: the document the person books with, which the clerk asks to see. */
+      people: { name: string; idType: string; idNumber: string; noShows: number }[];
     }[];
   }[];
 }
@@ -60,8 +61,9 @@ export function matchesSearch(search: string, appointment: { trackingNumber: str
   if (wanted.length === 0) return true;
   const tracking = checkTrackingNumber(wanted);
   if (tracking.ok) return appointment.trackingNumber === tracking.value;
-  if (wanted.length === 18) return appointment.idNumbers.includes(wanted);
   if (wanted.length === 4) return appointment.idNumbers.some((id) => id.endsWith(wanted));
+  // A whole number of any document (18 for a resident ID card, 9 for many passports).
+  if (wanted.length >= 5) return appointment.idNumbers.includes(wanted);
   return false;
 }
 
@@ -96,7 +98,8 @@ export async function officeDay(deps: OfficeDayDeps, member: StaffMember, office
         state: row.state,
         people: persons.map((person) => ({
           name: person.name,
-          idNumber: maskResidentId(person.idNumber),
+          idType: person.idType ?? 'resident-id',
+          idNumber: maskDocumentNumber(person.idNumber),
           noShows: noShows.get(person.hash) ?? 0,
         })),
       })),

@@ -14,6 +14,8 @@ export interface JourneyField {
   inputmode?: 'numeric' | 'tel' | 'text';
   /** A short field for a short answer (ID number, phone). */
   width?: 'short' | 'medium';
+  /** For radios: the choice made until the reader makes another (the common case, e.g. a resident ID card). */
+  default?: string;
 }
 
 export interface JourneyPage<Step extends string = string> {

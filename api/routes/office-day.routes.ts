@@ -25,7 +25,7 @@ const OfficeDay = z
             kind: z.string(),
             visit: z.number().int().meta({ description: '2 for a divorce’s second visit' }),
             state: z.string(),
-            people: z.array(z.object({ name: z.string(), idNumber: z.string().meta({ description: 'Masked' }), noShows: z.number().int().meta({ description: 'No-shows in the last 30 days' }) })),
+            people: z.array(z.object({ name: z.string(), idType: z.string().meta({ description: 'The ID document: resident-id, residence-permit, hk-macao-permit, taiwan-permit, foreign-permanent-id or passport' }), idNumber: z.string().meta({ description: 'Masked' }), noShows: z.number().int().meta({ description: 'No-shows in the last 30 days' }) })),
           }),
         ),
       }),

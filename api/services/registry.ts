@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { AppointmentEffect } from '../domain/booking/appointment-effect.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
-import { maskResidentId } from '../domain/identity/resident-id.ts';
+import { maskBirthDate, maskDocumentNumber } from '../domain/identity/id-document.ts';
 import { maskPhone } from '../platform/field-crypto.ts';
 import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from './old-age-allowance/application.schema.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from './old-age-allowance/districts.ts';
@@ -32,7 +32,7 @@ export interface AnswerRow {
   value: string;
   valueKey?: boolean;
   /** A personal value (ID number, phone, bank account): masked unless the reader may see it whole. */
-  personal?: 'id' | 'phone' | 'account';
+  personal?: 'id' | 'phone' | 'account' | 'birth';
 }
 
 export interface CaseService<Application> {
@@ -54,11 +54,12 @@ export interface CaseService<Application> {
   bookingPath?: string;
 }
 
-/** 1101**********1234, 138****5678, **** **** **** 3333 */
+/** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
 export function maskAnswer(row: AnswerRow): string {
-  if (row.personal === 'id') return maskResidentId(row.value);
+  if (row.personal === 'id') return maskDocumentNumber(row.value);
   if (row.personal === 'phone') return maskPhone(row.value);
   if (row.personal === 'account') return `**** ${row.value.slice(-4)}`;
+  if (row.personal === 'birth') return maskBirthDate(row.value);
   return row.value;
 }
 
@@ -89,7 +90,11 @@ const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
 
 const partyRows = (key: 'partyA' | 'partyB', party: MarriageAppointment['partyA']): AnswerRow[] => [
   { label: `fields.${key}.name`, value: party.name },
+  // Appointments booked before document types were asked hold a resident ID number.
+  { label: `fields.${key}.idType`, value: `identity.document.${party.idType ?? 'resident-id'}`, valueKey: true },
   { label: `fields.${key}.idNumber`, value: party.idNumber, personal: 'id' },
+  ...(party.birthDate ? [{ label: `fields.${key}.birthDate`, value: party.birthDate, personal: 'birth' as const }] : []),
+  ...(party.sex ? [{ label: `fields.${key}.sex`, value: `identity.sex.${party.sex}`, valueKey: true }] : []),
   { label: `fields.${key}.phone`, value: party.phone, personal: 'phone' },
 ];
 

@@ -65,6 +65,21 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     expect(await placesTaken('demo-county-registry|2026-12-07|11:00|marriage')).toBe(0);
   });
 
+  it('books a passport holder at a designated office, who then finds the appointment with the passport number', async () => {
+    const passport = { name: 'Anna Schmidt', idType: 'passport', idNumber: 'C01X00T62', phone: '13700000062', birthDate: '1996-05-07', sex: 'female' };
+    const elsewhere = await book({ ...marriageAppointment(62, { date: '2026-12-07', start: '14:00' }), partyB: passport });
+    expect(elsewhere.status).toBe(422);
+    expect(((await elsewhere.json()) as ErrorBody).error.fields?.map((f) => f.field)).toEqual(['partyB.idType']);
+    const response = await book({ ...marriageAppointment(62, { date: '2026-12-07', start: '14:00' }), office: 'demo-district-registry', partyB: { ...passport, idNumber: 'c01x 00t62' } });
+    expect(response.status).toBe(201);
+    const { trackingNumber } = (await response.json()) as { trackingNumber: string };
+    const tracked = await runtime.portal.app.request('/api/v1/track', { method: 'POST', body: JSON.stringify({ trackingNumber, secondFactor: 'C01X00T62' }), headers: { 'content-type': 'application/json' } });
+    expect(tracked.status).toBe(200);
+    // The same passport cannot hold a second marriage appointment.
+    const again = await book({ ...marriageAppointment(63, { date: '2026-12-08', start: '14:00' }), office: 'demo-district-registry', partyB: passport });
+    expect(((await again.json()) as ErrorBody).error.fields).toEqual([expect.objectContaining({ field: 'partyB.idNumber', code: 'already_booked' })]);
+  });
+
   it('refuses a closed, past, too-early or not-yet-open day on the date field, and a time the office does not have', async () => {
     const refusal = async (slot: { date: string; start: string }) => ((await (await book(marriageAppointment(3, slot))).json()) as ErrorBody).error.fields?.[0];
     expect(await refusal({ date: '2026-11-29', start: '09:00' })).toMatchObject({ field: 'date', code: 'closed' });

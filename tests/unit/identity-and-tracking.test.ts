@@ -7,7 +7,8 @@ import {
   newTrackingNumber,
   trackingCheckCharacter,
 } from '../../api/domain/cases/tracking-number.ts';
-import { ageOn, maskResidentId, parseResidentId, residentIdCheckCharacter } from '../../api/domain/identity/resident-id.ts';
+import { ageOn, parseResidentId, residentIdCheckCharacter } from '../../api/domain/identity/resident-id.ts';
+import { maskDocumentNumber } from '../../api/domain/identity/id-document.ts';
 
 const TODAY = '2026-11-25';
 /** A valid number built from its parts, so the tests show what each part means. */
@@ -50,7 +51,7 @@ describe('resident identity numbers (GB 11643)', () => {
   });
 
   it('are shown masked', () => {
-    expect(maskResidentId('110101194001011234')).toBe('1101**********1234');
+    expect(maskDocumentNumber('110101194001011234')).toBe('1101**********1234');
   });
 });
 

@@ -78,9 +78,3 @@ export function ageOn(birthDate: string, day: string): number {
   const hadBirthday = m > bm || (m === bm && d >= bd);
   return y - by - (hadBirthday ? 0 : 1);
 }
-
-/** 1101**********1234: enough for the owner to recognise, too little to misuse. */
-export function maskResidentId(value: string): string {
-  if (value.length < 8) return '*'.repeat(value.length);
-  return `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
-}

@@ -1,14 +1,16 @@
 /**
  * A marriage registration appointment (婚姻登记预约): the kind of business, the office, the slot, and
- * the parties with their resident ID numbers. Both parties come for a marriage or a divorce; one
+ * the parties with their ID documents (a resident ID card, or a document of a Hong Kong, Macao or
+ * Taiwan resident or a foreigner, accepted only at an office the province designates). Both parties come for a marriage or a divorce; one
  * may come alone for a reissue (补领). For a marriage, both must be of legal age on the appointment
  * day (Civil Code art. 1047: a man 22, a woman 20), and a marriage is registered between a man and
  * a woman (art. 1049). Whether the slot is free is the booking engine's question, not the schema's.
  * Messages are translation keys (errors.marriage.* and the shared person fields).
  */
 import { z } from 'zod';
-import { MobilePhone, PersonName, residentIdField } from '../../domain/identity/person-fields.ts';
-import { ageOn, parseResidentId } from '../../domain/identity/resident-id.ts';
+import { carriesBirthDetails, needsDesignatedOffice, type IdDocumentType } from '../../domain/identity/id-document.ts';
+import { birthAndSex, documentHolder } from '../../domain/identity/person-fields.ts';
+import { ageOn } from '../../domain/identity/resident-id.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import { MARRIAGE_KINDS, REGISTRY_OFFICES } from './offices.ts';
 
@@ -28,8 +30,7 @@ export function marriageAppointmentSchema(options: { today: string }): ReturnTyp
 let built: { today: string; schema: ReturnType<typeof buildSchema> } | undefined;
 
 function buildSchema(options: { today: string }) {
-  const IdNumber = residentIdField(options.today);
-  const Party = z.object({ name: PersonName, idNumber: IdNumber, phone: MobilePhone });
+  const Party = documentHolder(options.today);
   return z
     .object({
       kind: z.enum(MARRIAGE_KINDS, { error: 'errors.marriage.kindRequired' }),
@@ -51,36 +52,63 @@ function buildSchema(options: { today: string }) {
       (appointment, context) => {
         const b = appointment.partyB;
         if (!b) return;
-        if (b.idNumber === appointment.partyA.idNumber) {
+        if (b.idNumber === appointment.partyA.idNumber && b.idType === appointment.partyA.idType) {
           context.addIssue({ code: 'custom', path: ['partyB', 'idNumber'], message: 'errors.marriage.samePerson' });
           return;
         }
         if (appointment.kind !== 'marriage') return;
-        const a = parseResidentId(appointment.partyA.idNumber, options.today);
-        const other = parseResidentId(b.idNumber, options.today);
-        if (a.ok && other.ok && a.id.sex === other.id.sex) context.addIssue({ code: 'custom', path: ['partyB', 'idNumber'], message: 'errors.marriage.manAndWoman' });
+        const a = birthAndSex(appointment.partyA, options.today);
+        const other = birthAndSex(b, options.today);
+        if (a && other && a.sex === other.sex) context.addIssue({ code: 'custom', path: ['partyB', enteredBirthDetails(b) ? 'sex' : 'idNumber'], message: 'errors.marriage.manAndWoman' });
       },
-      { when: (payload) => validFields(payload.issues, [['kind'], ['partyA', 'idNumber'], ['partyB', 'idNumber']]) },
+      { when: (payload) => validFields(payload.issues, [['kind'], ...personFields('partyA'), ...personFields('partyB')]) },
     )
-    // The legal age, for each person as soon as their own ID number is valid (the form asks one person per page).
+    // The legal age, for each person as soon as their own details are valid (the form asks one person per page).
     .superRefine(...legalAge('partyA'))
-    .superRefine(...legalAge('partyB'));
+    .superRefine(...legalAge('partyB'))
+    .superRefine(...designatedOffice('partyA'))
+    .superRefine(...designatedOffice('partyB'));
+
+  type Person = { idType?: string | undefined; idNumber: string; birthDate?: string | undefined; sex?: string | undefined };
+  type Answers = { kind: string; office: string; date: string; partyA: Person; partyB?: Person | undefined };
+  type Issues = { issues: readonly { path?: readonly PropertyKey[] | undefined }[] };
 
   function legalAge(key: 'partyA' | 'partyB') {
     return [
-      (appointment: { kind: string; date: string; partyA: { idNumber: string }; partyB?: { idNumber: string } | undefined }, context: z.RefinementCtx) => {
+      (appointment: Answers, context: z.RefinementCtx) => {
         const party = appointment[key];
         if (appointment.kind !== 'marriage' || !party) return;
-        const parsed = parseResidentId(party.idNumber, options.today);
-        if (!parsed.ok) return;
-        const minimum = MARRIAGE_AGE[parsed.id.sex];
-        if (ageOn(parsed.id.birthDate, appointment.date) < minimum) {
-          context.addIssue({ code: 'custom', path: [key, 'idNumber'], message: `errors.marriage.underAge.${parsed.id.sex}`, params: { minimum } });
+        const person = birthAndSex(party, options.today);
+        if (!person) return;
+        const minimum = MARRIAGE_AGE[person.sex];
+        if (ageOn(person.birthDate, appointment.date) < minimum) {
+          // On the field the age came from: the number, or the birth date the person gave.
+          context.addIssue({ code: 'custom', path: [key, enteredBirthDetails(party) ? 'birthDate' : 'idNumber'], message: `errors.marriage.underAge.${person.sex}`, params: { minimum } });
         }
       },
-      { when: (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) => validFields(payload.issues, [['kind'], ['date'], [key, 'idNumber']]) },
+      { when: (payload: Issues) => validFields(payload.issues, [['kind'], ['date'], ...personFields(key)]) },
     ] as const;
   }
+
+  /** Documents other than a resident ID card are registered only at the offices the province designates. */
+  function designatedOffice(key: 'partyA' | 'partyB') {
+    return [
+      (appointment: Answers, context: z.RefinementCtx) => {
+        const type = appointment[key]?.idType as IdDocumentType | undefined;
+        if (!type || !needsDesignatedOffice(type)) return;
+        if (REGISTRY_OFFICES.find((office) => office.id === appointment.office)?.handlesForeign) return;
+        context.addIssue({ code: 'custom', path: [key, 'idType'], message: 'errors.marriage.designatedOffice' });
+      },
+      { when: (payload: Issues) => validFields(payload.issues, [['office'], [key, 'idType']]) },
+    ] as const;
+  }
+
+  /** Whether the person gave their birth date and sex (their document's number does not carry them). */
+  function enteredBirthDetails(person: Person): boolean {
+    return !carriesBirthDetails((person.idType ?? 'resident-id') as IdDocumentType, person.idNumber);
+  }
 }
+
+const personFields = (key: 'partyA' | 'partyB') => [[key, 'idType'], [key, 'idNumber'], [key, 'birthDate'], [key, 'sex']] as const;
 
 export type MarriageAppointment = z.infer<ReturnType<typeof marriageAppointmentSchema>>;

@@ -1,17 +1,27 @@
 /**
  * Booking a marriage registration appointment, one question per page: what to register, which
- * office, which day (a calendar of availability), which time, then each person. A replacement
- * certificate (补领) needs one person. Pure data; the pages render it and the API decides.
+ * office, which day (a calendar of availability), which time, then each person (name, ID document,
+ * phone), with a page for their birth date and sex when their document's number does not carry
+ * them. A replacement certificate (补领) needs one person. Pure data; the pages render it and the
+ * API decides.
  */
+import { carriesBirthDetails, ID_DOCUMENT_TYPES, type IdDocumentType } from '../../domain/identity/id-document.ts';
+import { SEXES } from '../../domain/identity/person-fields.ts';
 import type { FlatAnswers, JourneyField, JourneyPage } from '../../domain/journey.ts';
 import { MARRIAGE_KINDS, REGISTRY_OFFICES } from './offices.ts';
 
-export type BookingStep = 'kind' | 'office' | 'date' | 'slot' | 'party-a' | 'party-b' | 'check';
+export type BookingStep = 'kind' | 'office' | 'date' | 'slot' | 'party-a' | 'party-a-born' | 'party-b' | 'party-b-born' | 'check';
 
 const person = (key: 'partyA' | 'partyB'): JourneyField[] => [
   { path: `${key}.name`, control: 'text', autocomplete: 'off' },
+  { path: `${key}.idType`, control: 'radios', options: ID_DOCUMENT_TYPES.map((type) => ({ value: type, label: `identity.document.${type}` })), default: 'resident-id' },
   { path: `${key}.idNumber`, control: 'text', autocomplete: 'off', width: 'medium' },
   { path: `${key}.phone`, control: 'text', autocomplete: 'off', inputmode: 'tel', width: 'medium' },
+];
+
+const born = (key: 'partyA' | 'partyB'): JourneyField[] => [
+  { path: `${key}.birthDate`, control: 'text', autocomplete: 'off', width: 'medium' },
+  { path: `${key}.sex`, control: 'radios', options: SEXES.map((sex) => ({ value: sex, label: `identity.sex.${sex}` })) },
 ];
 
 /** The pages; the date and slot pages' choices come from the office's calendar at the time. */
@@ -21,14 +31,28 @@ export const BOOKING_PAGES: readonly JourneyPage<BookingStep>[] = [
   { step: 'date', fields: [{ path: 'date', control: 'radios' }] },
   { step: 'slot', fields: [{ path: 'start', control: 'radios' }] },
   { step: 'party-a', fields: person('partyA') },
+  { step: 'party-a-born', fields: born('partyA') },
   { step: 'party-b', fields: person('partyB') },
+  { step: 'party-b-born', fields: born('partyB') },
 ];
 
-const ORDER: BookingStep[] = ['kind', 'office', 'date', 'slot', 'party-a', 'party-b', 'check'];
+const ORDER: BookingStep[] = ['kind', 'office', 'date', 'slot', 'party-a', 'party-a-born', 'party-b', 'party-b-born', 'check'];
 
-/** The pages these answers go through: no second person for a replacement certificate. */
+const asksBirth = (answers: FlatAnswers, key: 'partyA' | 'partyB') =>
+  !carriesBirthDetails((answers[`${key}.idType`] || 'resident-id') as IdDocumentType, answers[`${key}.idNumber`] ?? '');
+
+/**
+ * The pages these answers go through: no second person for a replacement certificate; a person's
+ * birth date and sex only when their document's number does not carry them.
+ */
 export function bookingRoute(answers: FlatAnswers): BookingStep[] {
-  return ORDER.filter((step) => step !== 'party-b' || answers['kind'] !== 'reissue');
+  const reissue = answers['kind'] === 'reissue';
+  return ORDER.filter((step) => {
+    if (step === 'party-a-born') return asksBirth(answers, 'partyA');
+    if (step === 'party-b') return !reissue;
+    if (step === 'party-b-born') return !reissue && asksBirth(answers, 'partyB');
+    return true;
+  });
 }
 
 export function nextBookingStep(step: BookingStep, answers: FlatAnswers): BookingStep {
@@ -47,6 +71,13 @@ export function forgetStaleAnswers(before: FlatAnswers, after: Record<string, st
     delete next['start'];
   } else if (before['date'] !== after['date']) delete next['start'];
   if (next['kind'] === 'reissue') for (const key of Object.keys(next)) if (key.startsWith('partyB.')) delete next[key];
+  // Birth details given for a document that carries them in its number are not kept (data minimisation).
+  for (const key of ['partyA', 'partyB'] as const) {
+    if (!asksBirth(next, key)) {
+      delete next[`${key}.birthDate`];
+      delete next[`${key}.sex`];
+    }
+  }
   return next;
 }
 

@@ -19,6 +19,8 @@ export interface RegistryOffice {
   phone: string;
   /** A map link for the address (no tracking parameters). */
   mapUrl: string;
+  /** Designated for registrations involving foreigners and residents of Hong Kong, Macao and Taiwan. */
+  handlesForeign?: boolean;
   schedule: ResourceSchedule;
 }
 
@@ -28,6 +30,7 @@ export const RegistryOfficeSchema = z.object({
   office: z.string().min(1).max(60),
   phone: z.string().min(1).max(40),
   mapUrl: z.url({ protocol: /^https?$/ }),
+  handlesForeign: z.boolean().optional(),
   schedule: ResourceScheduleSchema,
 });
 
@@ -61,6 +64,7 @@ export const DEMO_REGISTRY_OFFICES: readonly RegistryOffice[] = [
     office: 'demo-district',
     phone: '0000-12345001',
     mapUrl: 'https://www.openstreetmap.org/search?query=%E7%A4%BA%E4%BE%8B%E5%8C%BA',
+    handlesForeign: true,
     schedule: standardSchedule({ marriage: 10, divorce: 4, reissue: 4 }, [
       // 12.12 falls on a Saturday; the office opens for weddings, bookable from 1 December 09:00.
       { date: '2026-12-12', releasesAt: '2026-12-01T09:00:00+08:00', sessions: [{ from: '09:00', to: '12:00' }] },
