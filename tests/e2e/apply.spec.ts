@@ -201,8 +201,6 @@ for (const language of LANGUAGES) {
     });
 
     test('has no axe violations on any page, with and without errors', { tag: '@needs-js' }, async ({ page }) => {
-      // Ten axe runs in one journey: on a two-core machine each takes a few seconds.
-      test.slow();
       const j = journey(page, language);
       await page.goto(language.path('/apply/old-age-allowance'));
       await expectNoAxeViolations(page, 'start');

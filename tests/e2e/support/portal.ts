@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { en } from '../../../api/i18n/resources/en.ts';
 import { zhCN } from '../../../api/i18n/resources/zh-CN.ts';
@@ -145,9 +145,13 @@ export function exactly(text: string): RegExp {
 }
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE_RUN_ALLOWANCE_MS = 10_000;
 
 /** WCAG 2.2 AA through axe-core: no violations, each printed with its elements when there are. */
 export async function expectNoAxeViolations(page: Page, view = ''): Promise<void> {
+  // Each axe run takes seconds of CPU on a two-core machine busy with the server and another worker:
+  // it brings its own time, so a journey checked page by page is not cut short by the test's budget.
+  test.info().setTimeout(test.info().timeout + AXE_RUN_ALLOWANCE_MS);
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const report = results.violations
     .map((violation) => {
