@@ -73,7 +73,7 @@ const book = createRoute({
   method: 'post',
   path: '/marriage/appointments',
   tags: ['Marriage appointments'],
-  summary: 'Book an appointment. Body: kind, office, date, start, partyA {name, idNumber, phone}, partyB (not needed for a reissue)',
+  summary: 'Book an appointment. Body: kind, office, date, start, partyA {name, idType (resident-id by default; residence-permit, hk-macao-permit, taiwan-permit, foreign-permanent-id or passport at an office that handlesForeign), idNumber, phone, birthDate and sex when the number does not carry them}, partyB (not needed for a reissue)',
   request: { headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }) },
   responses: {
     201: json(Booked, 'Booked; a place is held and the applicant is notified'),
