@@ -692,6 +692,15 @@ export const en: SameKeys<typeof zhCN> = {
       'demo-county-registry': { name: 'Example County Marriage Registry', address: '1 Minzheng Road, Chengguan, Example County' },
     },
   },
+  openingHours: {
+    weekday: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday', '7': 'Sunday' },
+    range: '{{from}} to {{to}}',
+    session: '{{from}}–{{to}}',
+    sessionSeparator: ', ',
+    line: '{{days}} {{hours}}',
+    holidays: 'Closed on public holidays; open on the weekend days worked in exchange',
+    none: 'No regular opening hours: see the days you can book',
+  },
   booking: {
     hint: {
       idNumber: 'A resident ID card or residence permit number has 18 characters (the last may be X); other documents, as printed on them',

@@ -688,6 +688,16 @@ export const zhCN = {
       'demo-county-registry': { name: '示例县婚姻登记处', address: '示例县城关镇民政路 1 号' },
     },
   },
+  /** Regular opening hours from a weekly schedule (api/i18n/opening-hours.ts). */
+  openingHours: {
+    weekday: { '1': '周一', '2': '周二', '3': '周三', '4': '周四', '5': '周五', '6': '周六', '7': '周日' },
+    range: '{{from}}至{{to}}',
+    session: '{{from}}–{{to}}',
+    sessionSeparator: '，',
+    line: '{{days}} {{hours}}',
+    holidays: '法定节假日休息，调休上班日照常办公',
+    none: '没有固定的办公时间，请查看可以预约的日期',
+  },
   booking: {
     hint: {
       idNumber: '居民身份证和居住证号码为 18 位，最后一位可以是 X；其他证件按证件上印的号码填写',
