@@ -7,7 +7,7 @@
  */
 import type { FlatAnswers } from '../domain/journey.ts';
 import { formatDate, formatWeekday, translator, type Locale } from '../i18n/index.ts';
-import { registryOffice } from '../services/marriage/offices.ts';
+import { officeText, registryOffice } from '../services/marriage/offices.ts';
 import type { ReceiptContent } from './receipt-pdf.ts';
 
 export interface AppointmentReceiptInput {
@@ -23,6 +23,7 @@ export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, i
   const t = translator(lang);
   const { kind = 'marriage', office: officeId = '', date = '', start = '', end = '' } = answers;
   const office = registryOffice(officeId);
+  const text = office ? officeText(office, lang) : undefined;
   return {
     lang,
     issuer: `${t('site.bureau')} · ${t('site.name')}`,
@@ -37,11 +38,8 @@ export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, i
       },
       {
         label: t('track.appointmentOffice'),
-        lines: [
-          t(`marriage.office.${officeId}.name`),
-          t(`marriage.office.${officeId}.address`),
-          ...(office ? [t('booking.phone', { phone: office.phone })] : []),
-        ],
+        // An office no longer configured is named by its id; its address and phone are gone with it.
+        lines: office && text ? [text.name, text.address, t('booking.phone', { phone: office.phone })] : [officeId],
       },
       { label: t('booking.confirmation.bringTitle'), lines: [t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')] },
       { label: t('booking.receipt.trackTitle'), lines: [t('booking.receipt.track')], link: statusUrl },

@@ -36,9 +36,9 @@ import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import { maskDocumentNumber } from '../domain/identity/id-document.ts';
 import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
 import { applyTransition, type Actor } from '../domain/workflow/workflow.ts';
-import { isLocale, translator } from '../i18n/index.ts';
+import { isLocale } from '../i18n/index.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { configuredRegistryOffice, registryOffices, type RegistryOffice } from '../services/marriage/offices.ts';
+import { configuredRegistryOffice, officeText, registryOffices, type RegistryOffice } from '../services/marriage/offices.ts';
 import { CASE_SERVICES, type CaseServiceId } from '../services/registry.ts';
 import { ANSWERS_CONTEXT, stepToSave } from '../cases/case-service.ts';
 import type { LiveOfficeSchedules } from './office-schedules.ts';
@@ -162,7 +162,8 @@ type DayRow = Awaited<ReturnType<typeof appointmentsOnDay>>[number];
 
 function affectedView(deps: Pick<OfficeAdminDeps, 'crypto'>, row: DayRow & { service: string }): AffectedAppointment {
   const service = CASE_SERVICES[row.service as CaseServiceId];
-  const rows = service ? service.answerRows(JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT))) : [];
+  // Only names and ID numbers are read, which no language changes.
+  const rows = service ? service.answerRows(JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)), 'zh-CN') : [];
   // The service's own answer rows say which values are names and which ID numbers, in order of the people.
   const names = rows.filter((answer) => answer.label.endsWith('.name'));
   const ids = rows.filter((answer) => answer.personal === 'id');
@@ -261,7 +262,7 @@ export async function closeDay(deps: OfficeAdminDeps, member: StaffMember, offic
             params: {
               date,
               start: appointment.start,
-              office: translator(lang)(`marriage.office.${office.id}.name`, { defaultValue: office.id }),
+              office: officeText(office, lang).name,
               bookUrl: `${siteOrigin}${sitePath(service.bookingPath ?? '/', lang)}`,
               trackUrl: `${siteOrigin}${sitePath('/track', lang)}?number=${appointment.trackingNumber}`,
             },

@@ -12,6 +12,7 @@ import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
+import type { Locale } from '../domain/guides/guide.schema.ts';
 import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
 import {
@@ -78,7 +79,7 @@ async function readableCase(deps: CaseWorkDeps, member: StaffMember, trackingInp
   return stored && mayRead(member, stored) ? stored : undefined;
 }
 
-async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCase, reveal: boolean): Promise<CaseWorkView> {
+async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCase, reveal: boolean, lang: Locale): Promise<CaseWorkView> {
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   const application = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as Parameters<typeof service.answerRows>[0];
   const clock = { today: chinaDate(deps.now()), calendar: deps.calendar };
@@ -92,7 +93,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCas
     submittedAt: stored.createdAt,
     revealed: reveal,
     mayReveal: mayReveal(member),
-    answers: service.answerRows(application).map((row) => ({ label: row.label, value: reveal ? row.value : maskAnswer(row), valueKey: row.valueKey ?? false })),
+    answers: service.answerRows(application, lang).map((row) => ({ label: row.label, value: reveal ? row.value : maskAnswer(row), valueKey: row.valueKey ?? false })),
     timeline: events.map((event) => ({
       at: event.at,
       transition: event.transition,
@@ -115,22 +116,22 @@ async function auditLook(deps: CaseWorkDeps, member: StaffMember, stored: Stored
 }
 
 /** The case as the member may see it; every look is in the audit chain. */
-export async function openCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, origin: string | null): Promise<OpenCaseResult> {
+export async function openCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, origin: string | null, lang: Locale): Promise<OpenCaseResult> {
   const stored = await readableCase(deps, member, trackingInput);
   if (!stored) return { ok: false, reason: 'not_found' };
   await auditLook(deps, member, stored, 'case.view', origin);
-  return { ok: true, view: await viewOf(deps, member, stored, false) };
+  return { ok: true, view: await viewOf(deps, member, stored, false, lang) };
 }
 
 export type RevealResult = OpenCaseResult | { ok: false; reason: 'not_permitted' };
 
 /** The whole ID numbers, phones and account: only for the roles that handle cases, and audited as such. */
-export async function revealCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, origin: string | null): Promise<RevealResult> {
+export async function revealCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, origin: string | null, lang: Locale): Promise<RevealResult> {
   const stored = await readableCase(deps, member, trackingInput);
   if (!stored) return { ok: false, reason: 'not_found' };
   if (!mayReveal(member)) return { ok: false, reason: 'not_permitted' };
   await auditLook(deps, member, stored, 'case.reveal', origin);
-  return { ok: true, view: await viewOf(deps, member, stored, true) };
+  return { ok: true, view: await viewOf(deps, member, stored, true, lang) };
 }
 
 export interface StaffAction {
@@ -149,7 +150,7 @@ export type ActResult =
  * A staff member takes a transition. Saved whole or not at all (state, timeline, audit, notification);
  * a page read before someone else acted gets 'changed', never a second transition.
  */
-export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, action: StaffAction, origin: string | null): Promise<ActResult> {
+export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, action: StaffAction, origin: string | null, lang: Locale): Promise<ActResult> {
   const stored = await readableCase(deps, member, trackingInput);
   if (!stored) return { ok: false, reason: 'not_found' };
   if (stored.snapshot.version !== action.version) return { ok: false, reason: 'changed' };
@@ -187,5 +188,5 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   }
   const updated = await findCaseByTrackingNumber(deps.db, stored.trackingNumber);
   if (!updated) throw new Error('a case disappeared while it was being changed');
-  return { ok: true, view: await viewOf(deps, member, updated, false) };
+  return { ok: true, view: await viewOf(deps, member, updated, false, lang) };
 }

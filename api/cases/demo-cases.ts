@@ -39,7 +39,7 @@ export async function ensureDemoCases(deps: CaseDeps & CaseWorkDeps): Promise<nu
     for (const [role, transition, input] of person.steps) {
       const member = await findStaffByUsername(deps.db, demoUsername(role as StaffRole));
       if (!member) throw new Error('the demo staff accounts are created first');
-      const acted = await actOnCase(deps, member, submitted.trackingNumber, { transition, version, input }, null);
+      const acted = await actOnCase(deps, member, submitted.trackingNumber, { transition, version, input }, null, 'zh-CN');
       if (!acted.ok) throw new Error(`a demo case could not ${transition}: ${acted.reason}`);
       version = acted.view.version;
     }

@@ -14,19 +14,36 @@ import { caseDeps } from '../http/route-deps.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { translator } from '../i18n/index.ts';
-import { MARRIAGE_KINDS, REGISTRY_OFFICES } from '../services/marriage/offices.ts';
+import { formatOpeningHours } from '../i18n/opening-hours.ts';
+import { LocaleSchema } from '../domain/guides/guide.schema.ts';
+import { MARRIAGE_KINDS, officeText, registryOffices } from '../services/marriage/offices.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const Office = z
-  .object({ id: z.string(), phone: z.string(), mapUrl: z.string(), placesPerSlot: z.record(z.string(), z.number().int()), slotMinutes: z.number().int(), window: z.object({ minDaysAhead: z.number().int(), maxDaysAhead: z.number().int() }) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string(),
+    accessibility: z.array(z.string()).meta({ description: 'Access notes, one fact each (step-free entrance, lift, accessible toilet, hearing loop, sign language, parking)' }),
+    textLang: LocaleSchema.meta({ description: 'The language name, address and notes are in: zh-CN when the office has no text in the language asked for' }),
+    openingHours: z.array(z.string()).meta({ description: 'Regular opening hours, a line each, from the weekly schedule (e.g. 周一至周五 09:00–12:00，13:30–17:00)' }),
+    phone: z.string(),
+    mapUrl: z.string(),
+    handlesForeign: z.boolean().meta({ description: 'Designated for registrations where a party is a foreigner or a resident of Hong Kong, Macao or Taiwan (涉外、涉港澳台)' }),
+    placesPerSlot: z.record(z.string(), z.number().int()),
+    slotMinutes: z.number().int(),
+    window: z.object({ minDaysAhead: z.number().int(), maxDaysAhead: z.number().int() }),
+  })
   .openapi('RegistryOffice');
+export type RegistryOfficeView = z.infer<typeof Office>;
 
 const offices = createRoute({
   method: 'get',
   path: '/marriage/offices',
   tags: ['Marriage appointments'],
-  summary: 'The marriage registry offices (any office registers anyone: 全国通办)',
+  summary: 'The marriage registry offices (any office registers anyone: 全国通办), with their text in the language asked for (lang, else Accept-Language)',
+  request: { query: z.object({ lang: LocaleSchema.optional().meta({ description: 'zh-CN or en; without it, Accept-Language decides' }) }) },
   responses: { 200: json(z.object({ offices: z.array(Office) }), 'The offices') },
 });
 
@@ -101,21 +118,33 @@ function refusalFields(refusal: Refusal, lang: ReturnType<typeof requestLocale>)
 }
 
 export const marriageRoutes = new OpenAPIHono<ApiEnv>()
-  .openapi(offices, (c) =>
-    c.json(
+  .openapi(offices, (c) => {
+    const lang = requestLocale(c);
+    // The same path answers in either language.
+    c.header('Vary', 'Accept-Language');
+    return c.json(
       {
-        offices: REGISTRY_OFFICES.map((office) => ({
-          id: office.id,
-          phone: office.phone,
-          mapUrl: office.mapUrl,
-          placesPerSlot: office.schedule.placesPerSlot,
-          slotMinutes: office.schedule.slotMinutes,
-          window: office.schedule.window,
-        })),
+        offices: registryOffices().map((office) => {
+          const text = officeText(office, lang);
+          return {
+            id: office.id,
+            name: text.name,
+            address: text.address,
+            accessibility: text.accessibility,
+            textLang: text.lang,
+            openingHours: formatOpeningHours(office.schedule, lang),
+            phone: office.phone,
+            mapUrl: office.mapUrl,
+            handlesForeign: office.handlesForeign,
+            placesPerSlot: office.schedule.placesPerSlot,
+            slotMinutes: office.schedule.slotMinutes,
+            window: office.schedule.window,
+          };
+        }),
       },
       200,
-    ),
-  )
+    );
+  })
   .openapi(calendar, async (c) => {
     const { kind, from, days } = c.req.valid('query');
     const result = await officeCalendar(caseDeps(c), c.req.valid('param').office, kind, from, days);

@@ -116,14 +116,14 @@ export const staffCaseRoutes = new OpenAPIHono<ApiEnv>()
     const member = await signedInMember(c);
     if (!member) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
-    const result = await openCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c));
+    const result = await openCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c), requestLocale(c));
     return result.ok ? c.json(result.view, 200) : caseNotFound(c);
   })
   .openapi(reveal, async (c) => {
     const member = await signedInMember(c);
     if (!member) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
-    const result = await revealCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c));
+    const result = await revealCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c), requestLocale(c));
     if (result.ok) return c.json(result.view, 200);
     if (result.reason === 'not_permitted') return c.json(errorBody(c, 'not_permitted', translator(requestLocale(c))('errors.workbench.notPermitted')), 403);
     return caseNotFound(c);
@@ -133,5 +133,5 @@ export const staffCaseRoutes = new OpenAPIHono<ApiEnv>()
     if (!member) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
     const body = c.req.valid('json');
-    return answerAction(c, await actOnCase(deps(c), member, c.req.valid('param').trackingNumber, body, clientAddress(c)));
+    return answerAction(c, await actOnCase(deps(c), member, c.req.valid('param').trackingNumber, body, clientAddress(c), requestLocale(c)));
   });

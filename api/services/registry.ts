@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { AppointmentEffect } from '../domain/booking/appointment-effect.ts';
+import type { Locale } from '../domain/guides/guide.schema.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import { maskBirthDate, maskDocumentNumber } from '../domain/identity/id-document.ts';
 import { maskPhone } from '../platform/field-crypto.ts';
@@ -13,7 +14,7 @@ import { OLD_AGE_ALLOWANCE_DISTRICTS } from './old-age-allowance/districts.ts';
 import { oldAgeAllowanceWorkflow } from './old-age-allowance/workflow.ts';
 import { marriageAppointmentSchema, type MarriageAppointment } from './marriage/appointment.schema.ts';
 import { divorceAppointmentEffects, divorceWorkflow } from './marriage/divorce-workflow.ts';
-import { registryOffice, type MarriageKind } from './marriage/offices.ts';
+import { officeName, registryOffice, type MarriageKind } from './marriage/offices.ts';
 import { marriageAppointmentEffects, marriageAppointmentWorkflow } from './marriage/workflow.ts';
 
 export interface ApplicantContact {
@@ -25,7 +26,8 @@ export interface ApplicantContact {
 
 /**
  * One answer as the workbench and the check-answers page show it. `label` is a translation key;
- * `value` is either text as entered or, with `valueKey`, a translation key (a district, a relationship).
+ * `value` is either text (as entered, or a configured name such as a registry office's, already in
+ * the reader's language) or, with `valueKey`, a translation key (a district, a relationship).
  */
 export interface AnswerRow {
   label: string;
@@ -42,7 +44,8 @@ export interface CaseService<Application> {
   /** The phones every notification of the case goes to: the applicant's, or each party's of an appointment. */
   recipients(application: Application): string[];
   office(application: Application): string;
-  answerRows(application: Application): AnswerRow[];
+  /** In the reader's language where a value is configured data with a name per language (an office). */
+  answerRows(application: Application, lang: Locale): AnswerRow[];
   /** For a booking service: what each transition does to the case's appointments and people. */
   appointmentEffects?: Readonly<Record<string, AppointmentEffect>>;
   /**
@@ -109,9 +112,9 @@ const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly
   // Both parties come, so both are told (a divorce's acceptance, withdrawal or lapse concerns each of them).
   recipients: (appointment) => [...new Set([appointment.partyA.phone, ...(appointment.partyB ? [appointment.partyB.phone] : [])])],
   office: (appointment) => registryOffice(appointment.office)?.office ?? appointment.office,
-  answerRows: (appointment) => [
+  answerRows: (appointment, lang) => [
     { label: 'fields.kind', value: `marriage.kind.${appointment.kind}`, valueKey: true },
-    { label: 'fields.office', value: `marriage.office.${appointment.office}.name`, valueKey: true },
+    { label: 'fields.office', value: officeName(appointment.office, lang) },
     { label: 'fields.date', value: appointment.date },
     { label: 'fields.start', value: appointment.start },
     ...partyRows('partyA', appointment.partyA),
@@ -134,7 +137,7 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     applicant: (application) => service.applicant(own(application)),
     recipients: (application) => service.recipients(own(application)),
     office: (application) => service.office(own(application)),
-    answerRows: (application) => service.answerRows(own(application)),
+    answerRows: (application, lang) => service.answerRows(own(application), lang),
     ...(service.appointmentEffects ? { appointmentEffects: service.appointmentEffects } : {}),
     ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),

@@ -84,7 +84,17 @@ export function planFlashCrowd(places: number, now = new Date(), calendar: Worki
     followsWorkingDays: true,
   };
   const file = RegistryOfficesFileSchema.parse({
-    offices: [{ id: FLASH_OFFICE_ID, office: 'demo-county', phone: '0000-12345009', mapUrl: 'https://www.openstreetmap.org/search?query=%E7%A4%BA%E4%BE%8B%E5%8E%BF', schedule }],
+    offices: [
+      {
+        id: FLASH_OFFICE_ID,
+        office: 'demo-county',
+        // Chinese only: the English pages fall back to it.
+        text: { 'zh-CN': { name: '示例县热门日期婚姻登记处', address: '示例县城关镇民政路 1 号', accessibility: ['入口无台阶'] } },
+        phone: '0000-12345009',
+        mapUrl: 'https://www.openstreetmap.org/search?query=%E7%A4%BA%E4%BE%8B%E5%8E%BF',
+        schedule,
+      },
+    ],
   });
   const office = file.offices[0] as RegistryOffice;
   // What the server will say: every slot of both days bookable now, by the same schedule core.

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../api/env.ts';
-import { DEMO_REGISTRY_OFFICES, readRegistryOfficesFile, REGISTRY_OFFICES, registryOffice, RegistryOfficesFileError, useRegistryOffices } from '../../api/services/marriage/offices.ts';
+import {
+  DEMO_REGISTRY_OFFICES,
+  officeName,
+  officeText,
+  readRegistryOfficesFile,
+  REGISTRY_OFFICES,
+  registryOffice,
+  RegistryOfficeSchema,
+  RegistryOfficesFileError,
+  useRegistryOffices,
+} from '../../api/services/marriage/offices.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'offices-'));
 const file = (name: string, content: unknown) => {
@@ -17,7 +27,14 @@ const schedule = {
   placesPerSlot: { marriage: 8, divorce: 2, reissue: 2 },
   window: { minDaysAhead: 1, maxDaysAhead: 30 },
 };
-const office = { id: 'riverside-registry', office: 'riverside', phone: '0571-88880000', mapUrl: 'https://www.openstreetmap.org/search?query=riverside', schedule };
+const riverside = {
+  name: '滨江区婚姻登记处',
+  address: '滨江区江南大道 100 号',
+  accessibility: ['无台阶入口', '一楼有无障碍卫生间'],
+};
+const office = { id: 'riverside-registry', office: 'riverside', text: { 'zh-CN': riverside }, phone: '0571-88880000', mapUrl: 'https://www.openstreetmap.org/search?query=riverside', schedule };
+const english = { name: 'Riverside Marriage Registry', address: '100 Jiangnan Avenue, Riverside District', accessibility: ['Step-free entrance', 'Accessible toilet on the ground floor'] };
+const problemsOf = (input: unknown) => RegistryOfficeSchema.safeParse(input).error?.issues.map((issue) => issue.path.join('.')) ?? [];
 
 afterEach(() => useRegistryOffices(DEMO_REGISTRY_OFFICES));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,5 +76,55 @@ describe('registry offices from a file (MARRIAGE_OFFICES_FILE)', () => {
     expect(() => readRegistryOfficesFile(file('twice.json', { offices: [office, office] }))).toThrow(/only once/);
     expect(() => readRegistryOfficesFile(file('broken.json', '{ "offices": ['))).toThrow(RegistryOfficesFileError);
     expect(() => readRegistryOfficesFile(join(dir, 'missing.json'))).toThrow(/missing\.json/);
+  });
+});
+
+describe('a registry office record', () => {
+  it('carries its own name, address and access notes in Chinese, and may add English', () => {
+    expect(RegistryOfficeSchema.parse(office).text['zh-CN']).toEqual(riverside);
+    expect(RegistryOfficeSchema.parse({ ...office, text: { 'zh-CN': riverside, en: english } }).text.en).toEqual(english);
+  });
+
+  it('is not designated for 涉外、涉港澳台 registrations unless it says so', () => {
+    expect(RegistryOfficeSchema.parse(office).handlesForeign).toBe(false);
+    expect(RegistryOfficeSchema.parse({ ...office, handlesForeign: true }).handlesForeign).toBe(true);
+    expect(problemsOf({ ...office, handlesForeign: 'yes' })).toEqual(['handlesForeign']);
+  });
+
+  it('is refused without Chinese text, with an empty name, address or note, or without any access note', () => {
+    expect(problemsOf({ ...office, text: { en: english } })).toEqual(['text.zh-CN']);
+    expect(problemsOf({ ...office, text: undefined })).toEqual(['text']);
+    expect(problemsOf({ ...office, text: { 'zh-CN': { ...riverside, name: '  ' } } })).toEqual(['text.zh-CN.name']);
+    expect(problemsOf({ ...office, text: { 'zh-CN': { ...riverside, address: '' } } })).toEqual(['text.zh-CN.address']);
+    expect(problemsOf({ ...office, text: { 'zh-CN': { ...riverside, accessibility: [] } } })).toEqual(['text.zh-CN.accessibility']);
+    expect(problemsOf({ ...office, text: { 'zh-CN': { ...riverside, accessibility: ['无台阶入口', ''] } } })).toEqual(['text.zh-CN.accessibility.1']);
+  });
+
+  it('is refused with an incomplete English text, or text in a language the portal does not speak', () => {
+    expect(problemsOf({ ...office, text: { 'zh-CN': riverside, en: { name: english.name } } })).toEqual(['text.en.address', 'text.en.accessibility']);
+    // A misspelt language would otherwise be dropped without a word, and the English pages fall back to Chinese.
+    expect(problemsOf({ ...office, text: { 'zh-CN': riverside, 'en-GB': english } })).toEqual(['text']);
+    expect(problemsOf({ ...office, text: { 'zh-CN': { ...riverside, hours: '9–5' } } })).toEqual(['text.zh-CN']);
+  });
+
+  it('reads in the reader’s language, and in Chinese, saying so, where it has no English', () => {
+    const both = RegistryOfficeSchema.parse({ ...office, text: { 'zh-CN': riverside, en: english } });
+    expect(officeText(both, 'en')).toEqual({ ...english, lang: 'en' });
+    expect(officeText(both, 'zh-CN')).toEqual({ ...riverside, lang: 'zh-CN' });
+    expect(officeText(RegistryOfficeSchema.parse(office), 'en')).toEqual({ ...riverside, lang: 'zh-CN' });
+  });
+
+  it('is named by its id alone once it is no longer configured', () => {
+    expect(officeName('demo-county-registry', 'zh-CN')).toBe('示例县婚姻登记处');
+    expect(officeName('demo-county-registry', 'en')).toBe('Example County Marriage Registry');
+    useRegistryOffices([RegistryOfficeSchema.parse(office)]);
+    expect(officeName('riverside-registry', 'en')).toBe('滨江区婚姻登记处');
+    expect(officeName('demo-county-registry', 'zh-CN')).toBe('demo-county-registry');
+  });
+
+  it('in the demo data: three offices in both languages, the district office designated for 涉外 registrations', () => {
+    expect(DEMO_REGISTRY_OFFICES.map((demo) => RegistryOfficeSchema.parse(demo))).toEqual(DEMO_REGISTRY_OFFICES);
+    expect(DEMO_REGISTRY_OFFICES.every((demo) => demo.text.en !== undefined)).toBe(true);
+    expect(DEMO_REGISTRY_OFFICES.filter((demo) => demo.handlesForeign).map((demo) => demo.id)).toEqual(['demo-district-registry']);
   });
 });

@@ -2,37 +2,54 @@
  * Marriage registry offices (婚姻登记处) and their booking schedules. Built in: example data in three
  * cities. A bureau loads its own offices instead from a JSON file named by MARRIAGE_OFFICES_FILE
  * (validated by `RegistryOfficesFileSchema`, each schedule by the booking engine's
- * `ResourceScheduleSchema`), read once when the process starts; names and addresses are in the i18n
- * resources under marriage.office.<id>. Since the 2025 regulation any office registers anyone (全国通办).
+ * `ResourceScheduleSchema`), read once when the process starts. Each office carries its own name,
+ * address and accessibility notes in each language (docs/decisions/011): they are the bureau's data,
+ * not the portal's wording, so they live with the office and not in the i18n resources. Since the
+ * 2025 regulation any office registers anyone (全国通办).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ResourceScheduleSchema, type ResourceSchedule } from '../../domain/booking/schedule.ts';
+import type { Locale } from '../../domain/guides/guide.schema.ts';
 
 export const MARRIAGE_KINDS = ['marriage', 'divorce', 'reissue'] as const;
 export type MarriageKind = (typeof MARRIAGE_KINDS)[number];
 
-export interface RegistryOffice {
-  id: string;
-  /** The staff office that runs it (workbench scope). */
-  office: string;
-  phone: string;
-  /** A map link for the address (no tracking parameters). */
-  mapUrl: string;
-  /** Designated for registrations involving foreigners and residents of Hong Kong, Macao and Taiwan. */
-  handlesForeign?: boolean;
-  schedule: ResourceSchedule;
-}
+/** What a person reads about an office, in one language. */
+export const OfficeTextSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  address: z.string().trim().min(1).max(200),
+  /**
+   * Short notes, one per fact (step-free entrance, lift, accessible toilet, hearing loop, how to book
+   * a sign-language interpreter, parking). At least one: a person in a wheelchair needs to know
+   * before travelling, and "call us to ask" is a note too.
+   */
+  accessibility: z.array(z.string().trim().min(1).max(300)).min(1).max(12),
+});
+export type OfficeText = z.infer<typeof OfficeTextSchema>;
 
 export const RegistryOfficeSchema = z.object({
-  /** In URLs (/marriage/offices/<id>/…) and in i18n keys: lower case letters, digits and "-". */
+  /** In URLs (/marriage/offices/<id>/…): lower case letters, digits and "-". */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'lower case letters, digits and "-", at most 60'),
+  /** The staff office that runs it (workbench scope). */
   office: z.string().min(1).max(60),
+  /**
+   * Chinese is required. English is optional and, when given, complete: an English page falls back
+   * to the whole Chinese text rather than mixing languages within one office (a Chinese address is
+   * still what a taxi driver reads). Any other key is refused, so a misspelt "en-GB" is not lost.
+   */
+  text: z.strictObject({ 'zh-CN': OfficeTextSchema, en: OfficeTextSchema.optional() }),
   phone: z.string().min(1).max(40),
+  /** A map link for the address (no tracking parameters). */
   mapUrl: z.url({ protocol: /^https?$/ }),
-  handlesForeign: z.boolean().optional(),
+  /**
+   * Designated by the province for registrations where a party is a foreigner or a resident of Hong
+   * Kong, Macao or Taiwan (涉外、涉港澳台婚姻登记); only those offices accept other ID documents.
+   */
+  handlesForeign: z.boolean().default(false),
   schedule: ResourceScheduleSchema,
 });
+export type RegistryOffice = z.output<typeof RegistryOfficeSchema>;
 
 /** The file MARRIAGE_OFFICES_FILE names: `{ "offices": [ … ] }`, each id once. */
 export const RegistryOfficesFileSchema = z.object({
@@ -57,13 +74,41 @@ const standardSchedule = (places: Record<MarriageKind, number>, specialDates: Re
     specialDates,
   });
 
-/** The built-in example offices, used unless MARRIAGE_OFFICES_FILE names others. */
+/**
+ * The built-in example offices, used unless MARRIAGE_OFFICES_FILE names others. Names, addresses,
+ * phone numbers and accessibility notes are made up (示例 = example): a bureau replaces them all.
+ */
 export const DEMO_REGISTRY_OFFICES: readonly RegistryOffice[] = [
   {
     id: 'demo-district-registry',
     office: 'demo-district',
+    text: {
+      'zh-CN': {
+        name: '示例区婚姻登记处',
+        address: '示例市示例区幸福路 8 号',
+        accessibility: [
+          '正门有坡道，无台阶进入',
+          '登记大厅在一楼；颁证厅在二楼，有无障碍电梯',
+          '一楼有无障碍卫生间',
+          '服务台有助听环路；需要手语翻译的，请至少提前 3 个工作日致电预约',
+          '楼前有 2 个无障碍停车位',
+        ],
+      },
+      en: {
+        name: 'Example District Marriage Registry',
+        address: '8 Xingfu Road, Example District, Example City',
+        accessibility: [
+          'Step-free entrance by a ramp at the main door',
+          'Registration hall on the ground floor; the certificate hall is on the first floor, with a lift',
+          'Accessible toilet on the ground floor',
+          'Hearing loop at the service desk; for a sign-language interpreter, phone at least 3 working days ahead',
+          '2 accessible parking spaces in front of the building',
+        ],
+      },
+    },
     phone: '0000-12345001',
     mapUrl: 'https://www.openstreetmap.org/search?query=%E7%A4%BA%E4%BE%8B%E5%8C%BA',
+    // The demo's designated office for 涉外、涉港澳台 registrations.
     handlesForeign: true,
     schedule: standardSchedule({ marriage: 10, divorce: 4, reissue: 4 }, [
       // 12.12 falls on a Saturday; the office opens for weddings, bookable from 1 December 09:00.
@@ -73,18 +118,83 @@ export const DEMO_REGISTRY_OFFICES: readonly RegistryOffice[] = [
   {
     id: 'demo-city-north-registry',
     office: 'demo-city-north',
+    text: {
+      'zh-CN': {
+        name: '示例市北城婚姻登记处',
+        address: '示例市北城区和平街 20 号',
+        accessibility: [
+          '正门有 3 级台阶；东侧门有坡道，请按门铃，工作人员会来开门',
+          '登记大厅和颁证厅都在一楼',
+          '一楼东侧有无障碍卫生间',
+          '可以借用轮椅；需要手语翻译的，请提前致电预约',
+          '没有专用停车位；最近的公共停车场在和平街 50 号，约 200 米',
+        ],
+      },
+      en: {
+        name: 'Example City North Marriage Registry',
+        address: '20 Heping Street, North District, Example City',
+        accessibility: [
+          'Three steps at the main door; step-free side door on the east with a ramp: ring the bell and staff will open it',
+          'Registration hall and certificate hall both on the ground floor',
+          'Accessible toilet on the ground floor, east side',
+          'Wheelchair to borrow; for a sign-language interpreter, phone ahead',
+          'No parking of its own; the nearest public car park is at 50 Heping Street, about 200 m away',
+        ],
+      },
+    },
     phone: '0000-12345002',
     mapUrl: 'https://www.openstreetmap.org/search?query=%E7%A4%BA%E4%BE%8B%E5%B8%82',
+    handlesForeign: false,
     schedule: standardSchedule({ marriage: 6, divorce: 2, reissue: 2 }),
   },
   {
     id: 'demo-county-registry',
     office: 'demo-county',
+    text: {
+      'zh-CN': {
+        name: '示例县婚姻登记处',
+        address: '示例县城关镇民政路 1 号',
+        accessibility: [
+          '入口无台阶，门宽可通过轮椅',
+          '所有窗口都在一楼，有一个低位服务窗口',
+          '大厅北侧有无障碍卫生间',
+          '需要手语翻译或其他帮助的，请提前致电',
+          '院内停车场有无障碍停车位',
+        ],
+      },
+      en: {
+        name: 'Example County Marriage Registry',
+        address: '1 Minzheng Road, Chengguan, Example County',
+        accessibility: [
+          'Step-free entrance, wide enough for a wheelchair',
+          'Every counter on the ground floor, one of them at wheelchair height',
+          'Accessible toilet on the north side of the hall',
+          'For a sign-language interpreter or other help, phone ahead',
+          'Accessible parking spaces in the courtyard car park',
+        ],
+      },
+    },
     phone: '0000-12345003',
     mapUrl: 'https://www.openstreetmap.org/search?query=%E7%A4%BA%E4%BE%8B%E5%8E%BF',
+    handlesForeign: false,
     schedule: standardSchedule({ marriage: 4, divorce: 2, reissue: 2 }),
   },
 ];
+
+/** An office's text in a language, and the language it is really in (Chinese when it has no English). */
+export function officeText(office: Pick<RegistryOffice, 'text'>, lang: Locale): OfficeText & { lang: Locale } {
+  const own = office.text[lang];
+  return own ? { ...own, lang } : { ...office.text['zh-CN'], lang: 'zh-CN' };
+}
+
+/**
+ * An office's name by its id, for pages and messages that know only the id (an appointment's). An
+ * office no longer configured (an old appointment after a bureau changed its file) is named by its id.
+ */
+export function officeName(id: string, lang: Locale): string {
+  const office = registryOffice(id);
+  return office ? officeText(office, lang).name : id;
+}
 
 /**
  * The loaded offices are kept process-wide: the built site bundles its own copy of this module, and

@@ -5,6 +5,7 @@
 import type { APIRoute } from 'astro';
 import { appointmentIcs } from '../../../../api/domain/booking/ics.ts';
 import { translator } from '../../../../api/i18n/index.ts';
+import { officeText, registryOffice } from '../../../../api/services/marriage/offices.ts';
 import { readDraft } from '../../../lib/application-draft.ts';
 import { SERVICE } from '../../../lib/marriage-booking.ts';
 
@@ -13,11 +14,14 @@ export const GET: APIRoute = (context) => {
   const submitted = draft?.submitted;
   const { kind = '', office = '', date = '', start = '', end = '' } = draft?.answers ?? {};
   if (!submitted || !date) return new Response(null, { status: 404 });
-  const t = translator(context.locals.portal.lang);
+  const { lang } = context.locals.portal;
+  const t = translator(lang);
+  const registry = registryOffice(office);
+  const where = registry ? officeText(registry, lang) : undefined;
   const body = appointmentIcs({
     uid: `${submitted.trackingNumber.replaceAll('-', '')}@civil-affairs-portal`,
     title: `${t(`marriage.kind.${kind}`)} · ${submitted.trackingNumber}`,
-    location: `${t(`marriage.office.${office}.name`)}, ${t(`marriage.office.${office}.address`)}`,
+    location: where ? `${where.name}, ${where.address}` : office,
     description: `${t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')} ${t('booking.confirmation.numberLabel')}${t('punctuation.colon')}${submitted.trackingNumber}`,
     date,
     start,
