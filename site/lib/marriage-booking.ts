@@ -8,6 +8,8 @@ import { translator } from '../../api/i18n/index.ts';
 import type { FlatAnswers } from '../../api/domain/journey.ts';
 import { marriageAppointmentSchema } from '../../api/services/marriage/appointment.schema.ts';
 import { BOOKING_PAGES, appointmentFrom, bookingRoute, type BookingStep } from '../../api/services/marriage/journey.ts';
+import type { RegistryOfficeView } from '../../api/routes/marriage.routes.ts';
+import { UnexpectedApiAnswer } from './api.ts';
 import { createOnce, problemsOnPage, type CreateAnswer, type FieldMessage } from './forms.ts';
 
 export const SERVICE = 'marriage-appointment';
@@ -17,6 +19,21 @@ type Astro = Pick<AstroGlobal, 'locals'>;
 
 export function bookingPage(step: string) {
   return BOOKING_PAGES.find((page) => page.step === step);
+}
+
+export type { RegistryOfficeView };
+
+/** The registry offices with their details (name, address, opening hours, access notes…) in the reader's language. */
+export async function officeDetails(astro: Astro): Promise<RegistryOfficeView[]> {
+  const { api, lang } = astro.locals.portal;
+  const response = await api.marriage.offices.$get({ query: { lang } });
+  if (response.status !== 200) throw new UnexpectedApiAnswer(`GET /marriage/offices answered ${response.status}`);
+  return ((await response.json()) as { offices: RegistryOfficeView[] }).offices;
+}
+
+/** A phone number as a tel: link (digits and a leading +; dashes and spaces are only for reading). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
 export type DayChoice = { date: string; state: string; placesLeft?: number; releasesAt?: string };

@@ -2,12 +2,26 @@
  * Booking a marriage registration appointment: one question per page, the office's calendar and
  * times with places left (full and closed days shown but not choosable), both people with their
  * ID numbers checked (age on the day, not the same person), check your answers, and the
- * confirmation; in both languages, with and without JavaScript.
+ * confirmation; in both languages, with and without JavaScript. The confirmation and the status
+ * page say where the office is and how to reach it: its address, phone and a map link.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { registryOffice } from '../../api/services/marriage/offices.ts';
 import { personId } from '../support/applications.ts';
 import { bookingPages, chooseDay } from './support/booking.ts';
-import { LANGUAGES, expectNoAxeViolations } from './support/portal.ts';
+import { LANGUAGES, demoOffice, expectNoAxeViolations, mapLinkName, type Language } from './support/portal.ts';
+
+/** The booked office (the county's) with its address, a phone link and a map link. */
+async function expectBookedOffice(page: Page, language: Language) {
+  const s = language.strings;
+  const county = demoOffice(language);
+  const { phone = '', mapUrl = '' } = registryOffice('demo-county-registry') ?? {};
+  const where = page.getByTestId('appointment-office');
+  await expect(where).toContainText(county.name);
+  await expect(where).toContainText(county.address);
+  await expect(where.getByRole('link', { name: phone, exact: true })).toHaveAttribute('href', `tel:${phone.replaceAll('-', '')}`);
+  await expect(where.getByRole('link', { name: mapLinkName(language, county.name) })).toHaveAttribute('href', mapUrl);
+}
 
 for (const [index, language] of LANGUAGES.entries()) {
   const s = language.strings;
@@ -21,7 +35,7 @@ for (const [index, language] of LANGUAGES.entries()) {
       await expect(b.heading()).toHaveText(s.booking.step['party-b'].title);
       await b.person('partyB', '李小红', personId(n, 'female'), '13700001234');
       await expect(b.heading()).toHaveText(s.booking.step.check.title);
-      await expect(page.locator('.check-answers')).toContainText(s.marriage.office['demo-county-registry'].name);
+      await expect(page.locator('.check-answers')).toContainText(demoOffice(language).name);
       await page.getByRole('button', { name: s.booking.submit }).click();
 
       await expect(b.heading()).toHaveText(s.booking.confirmation.title);
@@ -29,6 +43,7 @@ for (const [index, language] of LANGUAGES.entries()) {
       expect(trackingNumber).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{3}$/);
       await expect(page.getByText(`${s.application.sentTo}${s.punctuation.colon}139****1234`)).toBeVisible();
       await expect(page.getByText(s.booking.confirmation.bringBoth)).toBeVisible();
+      await expectBookedOffice(page, language);
       // The calendar file carries the same appointment, in UTC.
       const calendarFile = await page.request.get(await page.getByRole('link', { name: s.booking.confirmation.addToCalendar }).getAttribute('href') ?? '');
       expect(calendarFile.headers()['content-type']).toContain('text/calendar');
@@ -39,6 +54,7 @@ for (const [index, language] of LANGUAGES.entries()) {
       await page.getByLabel(s.track.secondFactor).fill(personId(n, 'female'));
       await page.getByRole('button', { name: s.track.submit }).click();
       await expect(page.getByText(s.caseState.booked, { exact: true })).toBeVisible();
+      await expectBookedOffice(page, language);
     });
 
     test('a replacement certificate needs one person', async ({ page }, info) => {
@@ -81,7 +97,7 @@ for (const [index, language] of LANGUAGES.entries()) {
       await b.next();
       await expect(b.heading()).toHaveText(s.booking.step.office.title);
       await expectNoAxeViolations(page, 'office');
-      await page.getByLabel(s.marriage.office['demo-county-registry'].name).check();
+      await page.getByLabel(demoOffice(language).name).check();
       await b.next();
       await expect(b.heading()).toHaveText(s.booking.step.date.title);
       await expectNoAxeViolations(page, 'calendar');

@@ -7,7 +7,7 @@ import { expect, test, type TestInfo } from '@playwright/test';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
 import { addDays } from '../../api/domain/calendar/working-days.ts';
 import { marriageAppointment } from '../support/applications.ts';
-import { LANGUAGES, expectNoAxeViolations, type Language } from './support/portal.ts';
+import { LANGUAGES, demoOffice, expectNoAxeViolations, type Language } from './support/portal.ts';
 import { signIn } from './support/staff.ts';
 
 const OFFICE = 'demo-district-registry';
@@ -37,8 +37,8 @@ async function openOffice(page: import('@playwright/test').Page, language: Langu
   const s = language.strings;
   await signIn(page, language, 'office-admin');
   await page.getByRole('link', { name: s.staff.home.officeSchedules }).click();
-  await page.getByRole('link', { name: s.marriage.office[OFFICE].name }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.marriage.office[OFFICE].name);
+  await page.getByRole('link', { name: demoOffice(language, OFFICE).name }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(demoOffice(language, OFFICE).name);
 }
 
 for (const [languageIndex, language] of LANGUAGES.entries()) {
@@ -79,7 +79,7 @@ for (const [languageIndex, language] of LANGUAGES.entries()) {
 
       const origin = new URL(page.url()).origin;
       const sms = language.t(s.notifications.case.appointmentCancelledByOffice, {
-        office: s.marriage.office[OFFICE].name,
+        office: demoOffice(language, OFFICE).name,
         date,
         start: '09:00',
         trackingNumber,

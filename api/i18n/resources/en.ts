@@ -686,11 +686,6 @@ export const en: SameKeys<typeof zhCN> = {
       divorce: 'Divorce',
       reissue: 'Replacement marriage certificate',
     },
-    office: {
-      'demo-district-registry': { name: 'Example District Marriage Registry', address: '8 Xingfu Road, Example District, Example City' },
-      'demo-city-north-registry': { name: 'Example City North Marriage Registry', address: '20 Heping Street, North District, Example City' },
-      'demo-county-registry': { name: 'Example County Marriage Registry', address: '1 Minzheng Road, Chengguan, Example County' },
-    },
   },
   openingHours: {
     weekday: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday', '7': 'Sunday' },
@@ -758,7 +753,13 @@ export const en: SameKeys<typeof zhCN> = {
     slotLeft: '{{count}} left',
     slotFull: 'fully booked',
     phone: 'Phone: {{phone}}',
-    map: 'Map',
+    office: {
+      address: 'Address',
+      hours: 'Opening hours',
+      phone: 'Phone',
+      accessibility: 'Access and help',
+      map: 'View on a map (opens another website)',
+    },
     submit: 'Book the appointment',
     slotTaken: 'The time you chose has just filled up. Choose another time; your other answers are kept.',
     confirmation: {

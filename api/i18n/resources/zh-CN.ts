@@ -682,11 +682,6 @@ export const zhCN = {
       divorce: '离婚登记',
       reissue: '补领婚姻登记证',
     },
-    office: {
-      'demo-district-registry': { name: '示例区婚姻登记处', address: '示例市示例区幸福路 8 号' },
-      'demo-city-north-registry': { name: '示例市北城婚姻登记处', address: '示例市北城区和平街 20 号' },
-      'demo-county-registry': { name: '示例县婚姻登记处', address: '示例县城关镇民政路 1 号' },
-    },
   },
   /** Regular opening hours from a weekly schedule (api/i18n/opening-hours.ts). */
   openingHours: {
@@ -755,7 +750,14 @@ export const zhCN = {
     slotLeft: '剩余 {{count}} 个',
     slotFull: '已约满',
     phone: '电话：{{phone}}',
-    map: '查看地图',
+    /** What the office step, the confirmation and the status page say about a registry office. */
+    office: {
+      address: '地址',
+      hours: '办公时间',
+      phone: '电话',
+      accessibility: '无障碍设施和帮助',
+      map: '查看地图（打开其他网站）',
+    },
     submit: '确认预约',
     slotTaken: '您选的时间刚刚约满了，请重新选择时间，其他信息已为您保留。',
     confirmation: {

@@ -8,7 +8,7 @@
 import { carriesBirthDetails, ID_DOCUMENT_TYPES, type IdDocumentType } from '../../domain/identity/id-document.ts';
 import { SEXES } from '../../domain/identity/person-fields.ts';
 import type { FlatAnswers, JourneyField, JourneyPage } from '../../domain/journey.ts';
-import { MARRIAGE_KINDS, REGISTRY_OFFICES } from './offices.ts';
+import { MARRIAGE_KINDS } from './offices.ts';
 
 export type BookingStep = 'kind' | 'office' | 'date' | 'slot' | 'party-a' | 'party-a-born' | 'party-b' | 'party-b-born' | 'check';
 
@@ -24,10 +24,13 @@ const born = (key: 'partyA' | 'partyB'): JourneyField[] => [
   { path: `${key}.sex`, control: 'radios', options: SEXES.map((sex) => ({ value: sex, label: `identity.sex.${sex}` })) },
 ];
 
-/** The pages; the date and slot pages' choices come from the office's calendar at the time. */
+/**
+ * The pages; the office page's choices come from the offices list (with each office's details), the
+ * date and slot pages' from the office's calendar at the time.
+ */
 export const BOOKING_PAGES: readonly JourneyPage<BookingStep>[] = [
   { step: 'kind', fields: [{ path: 'kind', control: 'radios', options: MARRIAGE_KINDS.map((kind) => ({ value: kind, label: `marriage.kind.${kind}` })) }] },
-  { step: 'office', fields: [{ path: 'office', control: 'radios', options: REGISTRY_OFFICES.map((office) => ({ value: office.id, label: `marriage.office.${office.id}.name` })) }] },
+  { step: 'office', fields: [{ path: 'office', control: 'radios' }] },
   { step: 'date', fields: [{ path: 'date', control: 'radios' }] },
   { step: 'slot', fields: [{ path: 'start', control: 'radios' }] },
   { step: 'party-a', fields: person('partyA') },

@@ -1,6 +1,6 @@
 /** Booking helpers for the browser specs. */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { exactly, type Language } from './portal.ts';
+import { demoOffice, exactly, type Language } from './portal.ts';
 
 /** The first slot with a place left in an office (the county's by default), from its own calendar (the server's clock is real). */
 export async function bookableSlot(request: APIRequestContext, office = 'demo-county-registry', kind: 'marriage' | 'divorce' | 'reissue' = 'marriage'): Promise<{ date: string; start: string }> {
@@ -30,7 +30,7 @@ export function bookingPages(page: Page, language: Language) {
       await expect(heading()).toHaveText(s.booking.step.kind.title);
       await page.getByLabel(s.marriage.kind[kind], { exact: true }).check();
       await next();
-      await page.getByLabel(s.marriage.office[office as 'demo-county-registry'].name).check();
+      await page.getByLabel(demoOffice(language, office).name).check();
       await next();
       await expect(heading()).toHaveText(s.booking.step.date.title);
       await expect(page.locator('input[name="date"][disabled]').first()).toBeAttached();
@@ -71,7 +71,7 @@ export async function bookingUpToDate(page: Page, language: Language): Promise<v
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.booking.step.kind.title);
   await page.getByLabel(s.marriage.kind.marriage, { exact: true }).check();
   await page.getByRole('button', { name: s.application.continue }).click();
-  await page.getByLabel(s.marriage.office['demo-county-registry'].name).check();
+  await page.getByLabel(demoOffice(language).name).check();
   await page.getByRole('button', { name: s.application.continue }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.booking.step.date.title);
 }

@@ -10,6 +10,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { parse } from 'yaml';
 import { en } from '../../../api/i18n/resources/en.ts';
 import { zhCN } from '../../../api/i18n/resources/zh-CN.ts';
+import { DEMO_REGISTRY_OFFICES, officeText, type OfficeText } from '../../../api/services/marriage/offices.ts';
 import { oldAgeAllowanceApplication } from '../../support/applications.ts';
 import { PROJECT_ROOT } from '../../support/portal-process.ts';
 
@@ -68,6 +69,22 @@ export const LANGUAGES: readonly Language[] = [zh, english];
 
 export function otherLanguage(language: Language): Language {
   return language === zh ? english : zh;
+}
+
+/** A demo registry office's text as a reader of this language sees it (the records in api/services/marriage/offices.ts). */
+export function demoOffice(language: Language, id = 'demo-county-registry'): OfficeText {
+  const office = DEMO_REGISTRY_OFFICES.find((o) => o.id === id);
+  if (!office) throw new Error(`no demo office ${id}`);
+  return officeText(office, language.code);
+}
+
+/**
+ * The accessible name of an office's map link: its visible words, then the office's name (visually
+ * hidden; Chrome puts a space before a hidden part, which a screen reader does not mind).
+ */
+export function mapLinkName(language: Language, officeName: string): RegExp {
+  const { booking, punctuation } = language.strings;
+  return new RegExp(`^${escapeRegExp(booking.office.map)}\\s*${escapeRegExp(punctuation.colon.trim())}\\s*${escapeRegExp(officeName)}$`);
 }
 
 export const LIFE_EVENTS = ['marriage', 'hardship', 'elderly-disability', 'after-death'] as const;
