@@ -23,7 +23,8 @@ for (const [index, language] of LANGUAGES.entries()) {
       await page.getByLabel(s.track.secondFactor).fill(couple.partyB.idNumber);
       await page.getByRole('button', { name: s.track.submit }).click();
       await expect(page.getByText(s.caseState.booked, { exact: true })).toBeVisible();
-      await expect(page.getByText(demoOffice(language).name)).toBeVisible();
+      await expect(page.getByTestId('appointment-office')).toContainText(demoOffice(language).name);
+      await expect(page.getByTestId('appointment-office')).toContainText(demoOffice(language).address);
       await expect(page.getByText(language.t(s.track.appointmentSlot, { date: language.date(couple.date), start: couple.start, end: '.*' }).replace('.*', ''), { exact: false })).toBeVisible();
 
       await page.getByRole('button', { name: s.track.cancelButton }).click();
