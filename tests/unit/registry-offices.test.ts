@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,13 @@ describe('registry offices from a file (MARRIAGE_OFFICES_FILE)', () => {
     expect(REGISTRY_OFFICES.map((o) => o.id)).toEqual(['riverside-registry']);
     expect(registryOffice('riverside-registry')?.office).toBe('riverside');
     expect(registryOffice('demo-county-registry')).toBeUndefined();
+  });
+
+  it('reads the example in the README', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const example = /### A registry offices file[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? '';
+    const offices = readRegistryOfficesFile(file('readme.json', example));
+    expect(offices.map((o) => officeText(o, 'en').name)).toEqual(['Riverside Marriage Registry']);
   });
 
   it('names the file and where each problem is', () => {
