@@ -1,8 +1,8 @@
 /**
  * Choosing a registry office on the booking's office step: one radio per office, named by the
  * office's name, with its address, opening hours, phone (a tel: link), a map link that says it opens
- * another website, and its access notes; each radio is described by the address and the opening
- * hours. In both languages, with and without JavaScript; no axe violations, in elder mode too; on a
+ * another website, and its access notes; an office designated for 涉外、涉港澳台 registrations is
+ * marked as such; each radio is described by that mark, the address and the opening hours. In both languages, with and without JavaScript; no axe violations, in elder mode too; on a
  * phone it fits the screen.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -42,7 +42,14 @@ for (const language of LANGUAGES) {
         await expect(choice.getByRole('link', { name: office.phone, exact: true })).toHaveAttribute('href', `tel:${office.phone.replaceAll('-', '')}`);
         await expect(choice.getByRole('link', { name: mapLinkName(language, text.name) })).toHaveAttribute('href', office.mapUrl);
         await expect(choice.getByRole('listitem')).toHaveText(text.accessibility);
+        // Only the designated office says it registers foreigners and residents of Hong Kong, Macao and Taiwan.
+        if (office.handlesForeign) {
+          await expect(choice).toContainText(s.booking.office.handlesForeign);
+          await expect(radio).toHaveAccessibleDescription(new RegExp(`^${escapeRegExp(s.booking.office.handlesForeign)}`));
+        } else await expect(choice).not.toContainText(s.booking.office.handlesForeign);
       }
+      // The message for a document only designated offices take points at this mark.
+      expect(s.errors.marriage.designatedOffice).toContain(s.booking.office.handlesForeign);
 
       const city = demoOffice(language, 'demo-city-north-registry');
       await page.getByRole('radio', { name: city.name, exact: true }).check();

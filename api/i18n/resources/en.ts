@@ -759,6 +759,7 @@ export const en: SameKeys<typeof zhCN> = {
       phone: 'Phone',
       accessibility: 'Access and help',
       map: 'View on a map (opens another website)',
+      handlesForeign: 'Registers foreigners and residents of Hong Kong, Macao and Taiwan',
     },
     submit: 'Book the appointment',
     slotTaken: 'The time you chose has just filled up. Choose another time; your other answers are kept.',

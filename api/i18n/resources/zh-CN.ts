@@ -757,6 +757,8 @@ export const zhCN = {
       phone: '电话',
       accessibility: '无障碍设施和帮助',
       map: '查看地图（打开其他网站）',
+      /** The mark of an office designated for 涉外、涉港澳台 registrations (errors.marriage.designatedOffice quotes it). */
+      handlesForeign: '可办理涉外、涉港澳台婚姻登记',
     },
     submit: '确认预约',
     slotTaken: '您选的时间刚刚约满了，请重新选择时间，其他信息已为您保留。',
