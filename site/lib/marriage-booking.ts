@@ -4,7 +4,7 @@
  * booking sent through the API with the draft's idempotency key.
  */
 import type { AstroGlobal } from 'astro';
-import { translator } from '../../api/i18n/index.ts';
+import { formatDateTime, translator } from '../../api/i18n/index.ts';
 import type { FlatAnswers } from '../../api/domain/journey.ts';
 import { marriageAppointmentSchema } from '../../api/services/marriage/appointment.schema.ts';
 import { BOOKING_PAGES, appointmentFrom, bookingRoute, type BookingStep } from '../../api/services/marriage/journey.ts';
@@ -24,11 +24,11 @@ export type SlotChoice = { start: string; end: string; placesLeft: number };
 
 const tomorrow = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** The office's next days for a kind of business, as the calendar page shows them. */
-export async function officeDays(astro: Astro, office: string, kind: string): Promise<DayChoice[]> {
+/** The office's next days for a kind of business, as the calendar page shows them (or `days` days from `from`). */
+export async function officeDays(astro: Astro, office: string, kind: string, from = tomorrow(astro.locals.portal.today), days = 31): Promise<DayChoice[]> {
   const response = await astro.locals.portal.api.marriage.offices[':office'].calendar.$get({
     param: { office },
-    query: { kind: kind as 'marriage', from: tomorrow(astro.locals.portal.today), days: '31' },
+    query: { kind: kind as 'marriage', from, days: String(days) },
   });
   return response.status === 200 ? ((await response.json()) as { days: DayChoice[] }).days : [];
 }
@@ -48,9 +48,13 @@ export async function bookingProblems(astro: Astro, step: BookingStep, answers: 
   if (problems.length > 0) return problems;
   const t = (key: string, options: Record<string, string> = {}) => String(translator(lang)(key, options));
   if (step === 'date') {
-    const day = (await officeDays(astro, answers['office'] ?? '', answers['kind'] ?? '')).find((d) => d.date === answers['date']);
+    // The day sent, whichever it is: a stale or altered form may send one the page never offered
+    // (past, closed, not open yet), and each has its own reason.
+    const [day] = await officeDays(astro, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '', 1);
     if (!day) return [{ field: 'date', message: t('errors.marriage.slot.beyond-window') }];
-    if (day.state !== 'available') return [{ field: 'date', message: t(`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ?? '' }) }];
+    if (day.state !== 'available') {
+      return [{ field: 'date', message: t(`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ? formatDateTime(day.releasesAt, lang) : '' }) }];
+    }
   }
   if (step === 'slot') {
     const slot = (await daySlots(astro, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '')).find((s) => s.start === answers['start']);
