@@ -38,8 +38,12 @@ export async function daySlots(astro: Astro, office: string, kind: string, date:
   return response.status === 200 ? ((await response.json()) as { slots: SlotChoice[] }).slots : [];
 }
 
-/** The translated problems with one page's answers, each on its field (the schema's, and the calendar's for a day or time). */
-export async function bookingProblems(astro: Astro, step: BookingStep, answers: FlatAnswers): Promise<FieldMessage[]> {
+/**
+ * The translated problems with one page's answers, each on its field (the schema's, and the
+ * calendar's for a day or time). With `places: false`, a day or time without places left is not a
+ * problem: the booking itself decides that.
+ */
+export async function bookingProblems(astro: Astro, step: BookingStep, answers: FlatAnswers, { places = true } = {}): Promise<FieldMessage[]> {
   const { lang } = astro.locals.portal;
   const page = bookingPage(step);
   if (!page) return [];
@@ -52,23 +56,28 @@ export async function bookingProblems(astro: Astro, step: BookingStep, answers: 
     // (past, closed, not open yet), and each has its own reason.
     const [day] = await officeDays(astro, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '', 1);
     if (!day) return [{ field: 'date', message: t('errors.marriage.slot.beyond-window') }];
-    if (day.state !== 'available') {
+    if (day.state !== 'available' && (places || day.state !== 'full')) {
       return [{ field: 'date', message: t(`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ? formatDateTime(day.releasesAt, lang) : '' }) }];
     }
   }
   if (step === 'slot') {
     const slot = (await daySlots(astro, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '')).find((s) => s.start === answers['start']);
     if (!slot) return [{ field: 'start', message: t('errors.marriage.slot.no-such-slot') }];
-    if (slot.placesLeft <= 0) return [{ field: 'start', message: t('errors.marriage.slot.full') }];
+    if (places && slot.placesLeft <= 0) return [{ field: 'start', message: t('errors.marriage.slot.full') }];
   }
   return [];
 }
 
-/** The first page whose answers are missing or wrong, or 'check' when all are good. */
+/**
+ * The first page whose answers are missing or wrong, or 'check' when all are good. Places left do
+ * not count here: whether the time is still free is the booking's to say, atomically. A time taken
+ * meanwhile then sends the reader back to choose another with a reason, and a booking sent twice
+ * gets its first answer again, even when it took the time's last place.
+ */
 export async function firstUnfinished(astro: Astro, answers: FlatAnswers): Promise<BookingStep> {
   for (const step of bookingRoute(answers)) {
     if (step === 'check') return 'check';
-    if ((await bookingProblems(astro, step, answers)).length > 0) return step;
+    if ((await bookingProblems(astro, step, answers, { places: false })).length > 0) return step;
   }
   return 'check';
 }
