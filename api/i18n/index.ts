@@ -73,6 +73,11 @@ export function formatDate(value: string, lang: Locale): string {
   }).format(date);
 }
 
+/** A moment (e.g. when a popular day's booking opens) as a day and time in China, on the 24-hour clock as the slots are: 12月1日 09:00 / 1 December at 09:00. */
+export function formatDateTime(iso: string, lang: Locale): string {
+  return new Intl.DateTimeFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+}
+
 /** The day of the week of a calendar day (YYYY-MM-DD): 星期三 / Wednesday. */
 export function formatWeekday(day: string, lang: Locale): string {
   return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));

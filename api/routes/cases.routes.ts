@@ -16,7 +16,7 @@ import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { caseDeps } from '../http/route-deps.ts';
-import { translator } from '../i18n/index.ts';
+import { formatDateTime, translator } from '../i18n/index.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -234,7 +234,7 @@ async function answerChosenTime(c: Context<ApiEnv>, choice: TimeChoice, body: z.
   if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
   if (result.reason === 'slot') {
     const field = result.refusal === 'full' || result.refusal === 'no-such-slot' ? 'start' : 'date';
-    const message = t(`errors.marriage.slot.${result.refusal}`, result.releasesAt ? { releasesAt: result.releasesAt } : {});
+    const message = t(`errors.marriage.slot.${result.refusal}`, result.releasesAt ? { releasesAt: formatDateTime(result.releasesAt, requestLocale(c)) } : {});
     return c.json(errorBody(c, result.refusal === 'full' ? 'slot_full' : 'validation_failed', message, [{ field, code: result.refusal, message }]), result.refusal === 'full' ? 409 : 422);
   }
   return c.json(errorBody(c, 'not_reschedulable', t('errors.track.notReschedulable')), 409);

@@ -13,7 +13,7 @@ import { clientAddress } from '../http/client-address.ts';
 import { caseDeps } from '../http/route-deps.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
-import { translator } from '../i18n/index.ts';
+import { formatDateTime, translator } from '../i18n/index.ts';
 import { formatOpeningHours } from '../i18n/opening-hours.ts';
 import { LocaleSchema } from '../domain/guides/guide.schema.ts';
 import { MARRIAGE_KINDS, officeText, registryOffices } from '../services/marriage/offices.ts';
@@ -114,7 +114,7 @@ function refusalFields(refusal: Refusal, lang: ReturnType<typeof requestLocale>)
   if (refusal.reason === 'already-booked') return [{ field: `${refusal.party}.idNumber`, code: 'already_booked', message: t('errors.marriage.alreadyBooked') }];
   if (refusal.reason === 'suspended') return [{ field: `${refusal.party}.idNumber`, code: 'suspended', message: t('errors.marriage.suspended', { until: refusal.until }) }];
   const field = refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date';
-  return [{ field, code: refusal.refusal, message: t(`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: refusal.releasesAt } : {}) }];
+  return [{ field, code: refusal.refusal, message: t(`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: formatDateTime(refusal.releasesAt, lang) } : {}) }];
 }
 
 export const marriageRoutes = new OpenAPIHono<ApiEnv>()

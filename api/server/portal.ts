@@ -196,10 +196,7 @@ export function createPortal(options: PortalOptions) {
         drafts,
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
-        api: hc<ApiApp>(`${new URL(c.req.url).origin}/`, {
-          fetch: (input: RequestInfo | URL, init?: RequestInit) => api.request(input, init, { clientAddress }),
-          headers: { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang },
-        }),
+        api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, clientAddress),
       },
     };
     const response = await renderWithAstro(site.handler, c.env.incoming, locals);
@@ -210,3 +207,19 @@ export function createPortal(options: PortalOptions) {
 }
 
 export type Portal = ReturnType<typeof createPortal>;
+
+/**
+ * The API as the pages call it: in process, from `origin`, with the page's `headers` (the reader's
+ * language, cookies, request id) on every call. Also on a call that passes headers of its own in
+ * `init` (a body its route does not declare, an Idempotency-Key): the client would let those
+ * replace its default headers whole, and the API would answer in the default language.
+ */
+export function pageApiClient(api: ApiApp, origin: string, headers: Record<string, string>, clientAddress: string | null): ApiClient {
+  return hc<ApiApp>(`${origin}/`, {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+      const merged = new Headers(init?.headers);
+      for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+      return api.request(input, { ...init, headers: merged }, { clientAddress });
+    },
+  });
+}

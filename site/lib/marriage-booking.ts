@@ -4,7 +4,7 @@
  * booking sent through the API with the draft's idempotency key.
  */
 import type { AstroGlobal } from 'astro';
-import { translator } from '../../api/i18n/index.ts';
+import { formatDateTime, translator } from '../../api/i18n/index.ts';
 import type { FlatAnswers } from '../../api/domain/journey.ts';
 import { marriageAppointmentSchema } from '../../api/services/marriage/appointment.schema.ts';
 import { BOOKING_PAGES, appointmentFrom, bookingRoute, type BookingStep } from '../../api/services/marriage/journey.ts';
@@ -41,11 +41,11 @@ export type SlotChoice = { start: string; end: string; placesLeft: number };
 
 const tomorrow = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** The office's next days for a kind of business, as the calendar page shows them. */
-export async function officeDays(astro: Astro, office: string, kind: string): Promise<DayChoice[]> {
+/** The office's next days for a kind of business, as the calendar page shows them (or `days` days from `from`). */
+export async function officeDays(astro: Astro, office: string, kind: string, from = tomorrow(astro.locals.portal.today), days = 31): Promise<DayChoice[]> {
   const response = await astro.locals.portal.api.marriage.offices[':office'].calendar.$get({
     param: { office },
-    query: { kind: kind as 'marriage', from: tomorrow(astro.locals.portal.today), days: '31' },
+    query: { kind: kind as 'marriage', from, days: String(days) },
   });
   return response.status === 200 ? ((await response.json()) as { days: DayChoice[] }).days : [];
 }
@@ -55,8 +55,12 @@ export async function daySlots(astro: Astro, office: string, kind: string, date:
   return response.status === 200 ? ((await response.json()) as { slots: SlotChoice[] }).slots : [];
 }
 
-/** The translated problems with one page's answers, each on its field (the schema's, and the calendar's for a day or time). */
-export async function bookingProblems(astro: Astro, step: BookingStep, answers: FlatAnswers): Promise<FieldMessage[]> {
+/**
+ * The translated problems with one page's answers, each on its field (the schema's, and the
+ * calendar's for a day or time). With `places: false`, a day or time without places left is not a
+ * problem: the booking itself decides that.
+ */
+export async function bookingProblems(astro: Astro, step: BookingStep, answers: FlatAnswers, { places = true } = {}): Promise<FieldMessage[]> {
   const { lang } = astro.locals.portal;
   const page = bookingPage(step);
   if (!page) return [];
@@ -65,23 +69,32 @@ export async function bookingProblems(astro: Astro, step: BookingStep, answers: 
   if (problems.length > 0) return problems;
   const t = (key: string, options: Record<string, string> = {}) => String(translator(lang)(key, options));
   if (step === 'date') {
-    const day = (await officeDays(astro, answers['office'] ?? '', answers['kind'] ?? '')).find((d) => d.date === answers['date']);
+    // The day sent, whichever it is: a stale or altered form may send one the page never offered
+    // (past, closed, not open yet), and each has its own reason.
+    const [day] = await officeDays(astro, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '', 1);
     if (!day) return [{ field: 'date', message: t('errors.marriage.slot.beyond-window') }];
-    if (day.state !== 'available') return [{ field: 'date', message: t(`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ?? '' }) }];
+    if (day.state !== 'available' && (places || day.state !== 'full')) {
+      return [{ field: 'date', message: t(`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ? formatDateTime(day.releasesAt, lang) : '' }) }];
+    }
   }
   if (step === 'slot') {
     const slot = (await daySlots(astro, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '')).find((s) => s.start === answers['start']);
     if (!slot) return [{ field: 'start', message: t('errors.marriage.slot.no-such-slot') }];
-    if (slot.placesLeft <= 0) return [{ field: 'start', message: t('errors.marriage.slot.full') }];
+    if (places && slot.placesLeft <= 0) return [{ field: 'start', message: t('errors.marriage.slot.full') }];
   }
   return [];
 }
 
-/** The first page whose answers are missing or wrong, or 'check' when all are good. */
+/**
+ * The first page whose answers are missing or wrong, or 'check' when all are good. Places left do
+ * not count here: whether the time is still free is the booking's to say, atomically. A time taken
+ * meanwhile then sends the reader back to choose another with a reason, and a booking sent twice
+ * gets its first answer again, even when it took the time's last place.
+ */
 export async function firstUnfinished(astro: Astro, answers: FlatAnswers): Promise<BookingStep> {
   for (const step of bookingRoute(answers)) {
     if (step === 'check') return 'check';
-    if ((await bookingProblems(astro, step, answers)).length > 0) return step;
+    if ((await bookingProblems(astro, step, answers, { places: false })).length > 0) return step;
   }
   return 'check';
 }

@@ -5,7 +5,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { TOptions } from 'i18next';
-import { formatDate, formatWeekday, translator, type Locale } from '../../api/i18n/index.ts';
+import { formatDate, formatDateTime, formatWeekday, translator, type Locale } from '../../api/i18n/index.ts';
 
 export interface PageContext {
   lang: Locale;
@@ -47,7 +47,7 @@ export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
     currentPath: localizedHref(path, lang) + search,
     formatDate: (value) => formatDate(value, lang),
     weekday: (day) => formatWeekday(day, lang),
-    formatDateTime: (iso) => new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }).format(new Date(iso)),
+    formatDateTime: (iso) => formatDateTime(iso, lang),
   };
 }
 

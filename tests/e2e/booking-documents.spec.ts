@@ -20,16 +20,16 @@ for (const [index, language] of LANGUAGES.entries()) {
   const e = s.errors.application;
   test.describe(`In ${language.name}, booking with another ID document`, () => {
     test('a passport holder gives their birth date and sex on a page of their own, and finds the appointment with the passport number', async ({ page }, info) => {
-      const n = 12000 + index * 100 + info.project.name.length * 5;
+      const n = 14000 + index * 100 + info.project.name.length * 5;
       const passport = `P${n}K`;
       const b = bookingPages(page, language);
       await b.upToPeople('marriage', DESIGNATED);
-      await b.person('partyA', '王小明', personId(n, 'male'), '13900012000');
+      await b.person('partyA', '王小明', personId(n, 'male'), '13900014000');
       await expect(b.heading()).toHaveText(s.booking.step['party-b'].title);
       // A resident ID card is the document until another is chosen.
       await expect(page.getByLabel(s.identity.document['resident-id'], { exact: true })).toBeChecked();
       await page.getByLabel(s.identity.document.passport, { exact: true }).check();
-      await b.person('partyB', 'Anna Schmidt', passport.toLowerCase(), '13700012000');
+      await b.person('partyB', 'Anna Schmidt', passport.toLowerCase(), '13700014000');
 
       await expect(b.heading()).toHaveText(s.booking.step['party-b-born'].title);
       await b.label(s.fields.partyB.birthDate).fill('1996年2月30日');
@@ -58,30 +58,30 @@ for (const [index, language] of LANGUAGES.entries()) {
     });
 
     test('explains a document number in the wrong format, or a document this office does not take, and keeps what was typed', async ({ page }, info) => {
-      const n = 12050 + index * 100 + info.project.name.length * 5;
+      const n = 14050 + index * 100 + info.project.name.length * 5;
       const b = bookingPages(page, language);
       await b.upToPeople();
-      await b.person('partyA', '王小明', personId(n, 'male'), '13900012050');
+      await b.person('partyA', '王小明', personId(n, 'male'), '13900014050');
       await page.getByLabel(s.identity.document['hk-macao-permit'], { exact: true }).check();
-      await b.person('partyB', '陈美玲', 'H1234', '13700012050');
+      await b.person('partyB', '陈美玲', 'H1234', '13700014050');
       await expect(page.locator('#partyB-idNumber-error')).toContainText(sentence(language.t(e.idNumberFormat['hk-macao-permit'], { field: s.fields.partyB.idNumber })));
       await expect(page.getByLabel(s.identity.document['hk-macao-permit'], { exact: true })).toBeChecked();
       await expect(b.label(s.fields.partyB.name)).toHaveValue('陈美玲');
 
       // A valid permit, but the county office is not designated: the message is on the document, nothing is booked.
-      await b.person('partyB', '陈美玲', 'H12345678', '13700012050');
+      await b.person('partyB', '陈美玲', 'H12345678', '13700014050');
       await expect(page.locator('#partyB-idType-error')).toContainText(s.errors.marriage.designatedOffice);
       await expect(b.label(s.fields.partyB.idNumber)).toHaveValue('H12345678');
-      await expect(b.label(s.fields.partyB.phone)).toHaveValue('13700012050');
+      await expect(b.label(s.fields.partyB.phone)).toHaveValue('13700014050');
     });
 
     test('the document and birth date pages have no axe violations, with and without errors', { tag: '@needs-js' }, async ({ page }, info) => {
-      const n = 12080 + index * 100 + info.project.name.length * 5;
+      const n = 14080 + index * 100 + info.project.name.length * 5;
       const b = bookingPages(page, language);
       await b.upToPeople('reissue', DESIGNATED);
       await expectNoAxeViolations(page, 'the first person, with the document choice');
       await page.getByLabel(s.identity.document['taiwan-permit'], { exact: true }).check();
-      await b.person('partyA', '林志明', `0${n}01`, '13900012080');
+      await b.person('partyA', '林志明', `0${n}01`, '13900014080');
       await expect(b.heading()).toHaveText(s.booking.step['party-a-born'].title);
       await b.next();
       await expect(page.locator('#partyA-sex-error')).toBeVisible();

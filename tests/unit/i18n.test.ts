@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, localeFromAcceptLanguage, translator } from '../../api/i18n/index.ts';
+import { formatDate, formatDateTime, formatNumber, localeFromAcceptLanguage, translator } from '../../api/i18n/index.ts';
 import { en } from '../../api/i18n/resources/en.ts';
 import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
 
@@ -52,6 +52,12 @@ describe('dates and numbers', () => {
     expect(formatDate('2026-05-20', 'zh-CN')).toBe('2026年5月20日');
     expect(formatDate('2026-05-20', 'en')).toBe('20 May 2026');
     expect(formatNumber(12345.5, 'zh-CN')).toBe('12,345.5');
+  });
+
+  it('give a moment in China on the 24-hour clock, as the booking times are written', () => {
+    expect(formatDateTime('2026-05-18T14:00:00+08:00', 'zh-CN')).toBe('5月18日 14:00');
+    expect(formatDateTime('2026-05-18T14:00:00+08:00', 'en')).toBe('18 May at 14:00');
+    expect(formatDateTime('2026-05-18T01:00:00Z', 'en')).toBe('18 May at 09:00');
   });
 
   it('use China’s time zone for instants near midnight', () => {

@@ -54,6 +54,8 @@ export interface CalendarDay {
   date: string;
   state: string;
   placesLeft?: number;
+  /** When an 'opens-at' day opens for booking. */
+  releasesAt?: string;
 }
 
 /** The county office's calendar for a marriage, the days the date step offers (from tomorrow in China, 31 days). */
@@ -63,15 +65,15 @@ export async function officeCalendar(request: APIRequestContext, office = 'demo-
   return ((await response.json()) as { days: CalendarDay[] }).days;
 }
 
-/** From the booking's first page to its date step: a marriage at the county office. */
-export async function bookingUpToDate(page: Page, language: Language): Promise<void> {
+/** From the booking's first page to its date step: a marriage at the county office (or `office`). */
+export async function bookingUpToDate(page: Page, language: Language, office = 'demo-county-registry'): Promise<void> {
   const s = language.strings;
   await page.goto(language.path('/book/marriage'));
   await page.getByRole('button', { name: s.booking.start.button }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.booking.step.kind.title);
   await page.getByLabel(s.marriage.kind.marriage, { exact: true }).check();
   await page.getByRole('button', { name: s.application.continue }).click();
-  await page.getByLabel(demoOffice(language).name).check();
+  await page.getByLabel(demoOffice(language, office).name).check();
   await page.getByRole('button', { name: s.application.continue }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.booking.step.date.title);
 }
@@ -84,16 +86,22 @@ export async function chooseDay(page: Page, which: 'first' | 'last' = 'first'): 
   const radios = page.locator('input[name="date"]:not([disabled])');
   const radio = which === 'first' ? radios.first() : radios.last();
   const date = (await radio.getAttribute('value')) ?? '';
+  await chooseDate(page, date);
+  return date;
+}
+
+/** Chooses this day (one with places), as the reader would: in the radio list without JavaScript, in the month grid with it. */
+export async function chooseDate(page: Page, date: string): Promise<void> {
+  const radio = page.locator(`input[name="date"][value="${date}"]`);
   if (test.info().project.use.javaScriptEnabled === false) {
     await radio.check();
-    return date;
+    return;
   }
   await expect(page.getByRole('grid')).toBeVisible();
   const day = page.locator(`button[data-date="${date}"]`);
   for (let month = 0; month < 2 && !(await day.isVisible()); month++) await page.locator('.calendar-nav').last().click();
   await day.click();
   await expect(radio).toBeChecked();
-  return date;
 }
 
 const DAY_MS = 86_400_000;
