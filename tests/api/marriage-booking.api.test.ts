@@ -126,7 +126,7 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     const couple = marriageAppointment(70, { date: '2026-12-10', start: '11:00' });
     const twice = await send({ ...couple, partyB: { ...couple.partyB, idNumber: couple.partyA.idNumber } }, 'page-language-0070-a');
     expect(twice.status).toBe(422);
-    expect(await twice.json()).toMatchObject({ error: { fields: [{ field: 'partyB.idNumber', message: 'The two people cannot be the same person: check the ID numbers' }] } });
+    expect(await twice.json()).toMatchObject({ error: { fields: [{ field: 'partyB.idNumber', message: 'The two people cannot be the same person: check the document numbers' }] } });
     const booked = await send(couple, 'page-language-0070-b');
     expect(booked.status).toBe(201);
     const { trackingNumber } = (await booked.json()) as { trackingNumber: string };
