@@ -16,7 +16,7 @@
  * A document that does not carry the birth date and sex in its number makes the journey ask for them.
  * The clock is an argument.
  */
-import { parseResidentId, residentIdCheckCharacter, normaliseResidentId, type ResidentIdProblem, type Sex } from './resident-id.ts';
+import { isPossibleBirthDate, normaliseResidentId, parseResidentId, residentIdCheckCharacter, type ResidentIdProblem, type Sex } from './resident-id.ts';
 
 export const ID_DOCUMENT_TYPES = ['resident-id', 'residence-permit', 'hk-macao-permit', 'taiwan-permit', 'foreign-permanent-id', 'passport'] as const;
 export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
@@ -62,7 +62,7 @@ export function parseIdDocument(type: IdDocumentType, input: string, today: stri
     if (/^[A-Z]{3}\d{12}$/.test(value)) return { ok: true, document: { type, value } };
     if (!/^9\d{16}[\dX]$/.test(value)) return { ok: false, problem: 'format' };
     const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-    if (!isRealPastDate(birthDate, today)) return { ok: false, problem: 'birthDate' };
+    if (!isPossibleBirthDate(birthDate, today)) return { ok: false, problem: 'birthDate' };
     if (residentIdCheckCharacter(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'checkDigit' };
     return { ok: true, document: { type, value, birthDate, sex: Number(value[16]) % 2 === 1 ? 'male' : 'female' } };
   }
@@ -84,12 +84,6 @@ export function needsDesignatedOffice(type: IdDocumentType): boolean {
   return type !== 'resident-id';
 }
 
-function isRealPastDate(date: string, today: string): boolean {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const real = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1880 && real.getUTCFullYear() === year && real.getUTCMonth() === month - 1 && real.getUTCDate() === day && date <= today;
-}
-
 /**
  * A birth date as people write it: 1995-03-08, 1995/3/8, 1995.3.8, 1995年3月8日 or 19950308 (full-width
  * digits forgiven); YYYY-MM-DD, or undefined when it is no real day between 1880 and today.
@@ -99,7 +93,7 @@ export function parseBirthDate(input: string, today: string): string | undefined
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!match) return undefined;
   const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-  return isRealPastDate(date, today) ? date : undefined;
+  return isPossibleBirthDate(date, today) ? date : undefined;
 }
 
 /**

@@ -49,9 +49,11 @@ export function normaliseResidentId(input: string): string {
     .toUpperCase();
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
+/** Whether YYYY-MM-DD is a real day someone alive could be born on: from 1880 up to `today`. */
+export function isPossibleBirthDate(birthDate: string, today: string): boolean {
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return year >= 1880 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && birthDate <= today;
 }
 
 /** @param today YYYY-MM-DD in China's time zone */
@@ -61,11 +63,8 @@ export function parseResidentId(input: string, today: string): ResidentIdResult 
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'characters' };
   const regionCode = value.slice(0, 6);
   if (!PROVINCE_CODES.has(regionCode.slice(0, 2))) return { ok: false, problem: 'region' };
-  const year = Number(value.slice(6, 10));
-  const month = Number(value.slice(10, 12));
-  const day = Number(value.slice(12, 14));
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (year < 1880 || !isRealDate(year, month, day) || birthDate > today) return { ok: false, problem: 'birthDate' };
+  if (!isPossibleBirthDate(birthDate, today)) return { ok: false, problem: 'birthDate' };
   if (residentIdCheckCharacter(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'checkDigit' };
   const sex: Sex = Number(value[16]) % 2 === 1 ? 'male' : 'female';
   return { ok: true, id: { value, regionCode, birthDate, sex } };
