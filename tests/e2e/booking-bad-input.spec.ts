@@ -101,6 +101,15 @@ for (const [languageIndex, language] of LANGUAGES.entries()) {
     await expect(b.heading()).toHaveText(s.booking.step['party-a'].title);
   }
 
+  /** A couple numbered `n` booked up to the check page at `slot` (phones from their number). */
+  async function upToCheckAt(page: Page, slot: Slot, n: number): Promise<void> {
+    const b = bookingPages(page, language);
+    await upToPeopleAt(page, slot);
+    await b.person('partyA', '王小明', personId(n, 'male'), `139${String(n).padStart(8, '0')}`);
+    await b.person('partyB', '李小红', personId(n, 'female'), `137${String(n).padStart(8, '0')}`);
+    await expect(b.heading()).toHaveText(s.booking.step.check.title);
+  }
+
   /** The field's own message, and the error summary's link to it. */
   async function expectMessageAt(page: Page, field: string, message: string): Promise<void> {
     await expect(page.locator(`#${field}-error`)).toContainText(message);
@@ -246,10 +255,7 @@ for (const [languageIndex, language] of LANGUAGES.entries()) {
       const n = peopleFrom(languageIndex, info) + 50;
       const slot = { date: await ownDay(request, languageIndex, info), start: TIME.checkPage };
       const b = bookingPages(page, language);
-      await upToPeopleAt(page, slot);
-      await b.person('partyA', '王小明', personId(n, 'male'), '13900012050');
-      await b.person('partyB', '李小红', personId(n, 'female'), '13700012050');
-      await expect(b.heading()).toHaveText(s.booking.step.check.title);
+      await upToCheckAt(page, slot, n);
       // Meanwhile other couples take the time's last places.
       await fillSlot(request, slot, n + 1);
       await page.getByRole('button', { name: s.booking.submit }).click();
@@ -275,10 +281,7 @@ for (const [languageIndex, language] of LANGUAGES.entries()) {
       const n = peopleFrom(languageIndex, info) + 70;
       const slot = { date: await ownDay(request, languageIndex, info), start: TIME.tampered };
       const b = bookingPages(page, language);
-      await upToPeopleAt(page, slot);
-      await b.person('partyA', '王小明', personId(n, 'male'), '13900012070');
-      await b.person('partyB', '李小红', personId(n, 'female'), '13700012070');
-      await expect(b.heading()).toHaveText(s.booking.step.check.title);
+      await upToCheckAt(page, slot, n);
       const before = await placesLeft(request, slot);
       await tamperWith(page, language.path('/book/marriage/check'), 'key', '00000000-0000-4000-8000-000000000000');
       await page.getByRole('button', { name: s.booking.submit }).click();
@@ -315,10 +318,7 @@ for (const [languageIndex, language] of LANGUAGES.entries()) {
       // The couple takes the time's last place: the repeat must not find it full.
       await fillSlot(request, slot, n + 1, 1);
       const b = bookingPages(page, language);
-      await upToPeopleAt(page, slot);
-      await b.person('partyA', '王小明', personId(n, 'male'), '13900012080');
-      await b.person('partyB', '李小红', personId(n, 'female'), '13700012080');
-      await expect(b.heading()).toHaveText(s.booking.step.check.title);
+      await upToCheckAt(page, slot, n);
       // The form as it leaves the browser, cookie and all, to send once more.
       const sent: { url: string; headers: Record<string, string>; body: string }[] = [];
       await page.route(
