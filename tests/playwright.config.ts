@@ -1,7 +1,12 @@
 /**
- * Browser tests in real Chromium against the real server (started once per run on a free port
- * with a fresh data folder by global-setup.ts). Two projects: with JavaScript, and without it,
- * because every page and form must work without JavaScript.
+ * The browser tier (tests/README.md): real Chromium for what only a browser shows, and the
+ * accessibility sweep. Each worker starts its own server and database (tests/e2e/support/fixtures.ts).
+ *   chromium        islands, keyboard and focus, computed styles, downloads, and one happy journey
+ *                   per service in each language (tests/e2e);
+ *   chromium-no-js  the journeys tagged @no-js (one per service), with JavaScript off: the HTML tier
+ *                   covers every plain-form path, this proves a real browser gets through too;
+ *   phone           the layout on a phone (tests tagged @phone);
+ *   a11y            axe once per page template and state, both languages (tests/a11y).
  *
  * The browser: CHROMIUM_PATH when set; else Debian's /usr/bin/chromium when present; else the
  * browser Playwright installed for itself (`npx playwright install chromium`), if any.
@@ -18,25 +23,24 @@ const launchOptions = {
 };
 
 export default defineConfig({
-  testDir: './e2e',
+  testDir: '.',
   outputDir: '../test-results',
-  globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
-  // The server runs in its own process; two workers keep both cores busy.
+  // Two cores: two workers, each with its own server process.
   workers: 2,
   retries: 0,
+  // A test should take seconds (tests/README.md: none over 20 s); this only stops one that hangs.
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
-    baseURL: process.env.PORTAL_URL,
     trace: 'retain-on-failure',
     launchOptions,
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, grepInvert: /@phone/ },
-    // Tests tagged @needs-js (axe runs as a script in the page) are left out without JavaScript.
-    { name: 'chromium-no-js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions }, grepInvert: /@phone|@needs-js/ },
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, grep: /@phone/ },
+    { name: 'chromium', testDir: './e2e', use: { ...devices['Desktop Chrome'], launchOptions }, grepInvert: /@phone/ },
+    { name: 'chromium-no-js', testDir: './e2e', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions }, grep: /@no-js/ },
+    { name: 'phone', testDir: './e2e', use: { ...devices['Pixel 7'], launchOptions }, grep: /@phone/ },
+    { name: 'a11y', testDir: './a11y', use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
 });

@@ -63,7 +63,8 @@ export interface DraftSealer {
 
 const DRAFT_CONTEXT = 'cookie.draft';
 
-function draftSealer(crypto: FieldCrypto): DraftSealer {
+/** How drafts are sealed; the tests seal one with the server's secret to start a journey at any step. */
+export function draftSealer(crypto: FieldCrypto): DraftSealer {
   return {
     seal: (value) => crypto.encrypt(JSON.stringify(value), DRAFT_CONTEXT),
     open: (token) => {

@@ -61,7 +61,7 @@ describe.each(DIALECTS)('the queue columns of a case on %s', (kind) => {
   });
 
   it('are filled in for the cases that existed before the migration', async () => {
-    const testDatabase = await createTestDatabase(kind);
+    const testDatabase = await createTestDatabase(kind, { fresh: true });
     const handle = openDatabase(testDatabase.target);
     try {
       const { error } = await (await migratorFor(handle.db)).migrateTo('2026112505_staff');

@@ -38,3 +38,23 @@ export function marriageAppointment(n: number, slot: { office?: string; date: st
     partyB: { name: '李小红', idNumber: personId(n, 'female'), phone: `137${String(n).padStart(8, '0')}` },
   };
 }
+
+/** An agent applying for the elder (born 15 March 1975). */
+export const AGENT_ID = '11010519750315202' + residentIdCheckCharacter('11010519750315202');
+
+/** A whole 高龄津贴 application through an agent, as the journey's draft holds it (flat answers by field path): every step is on its route. */
+export const OLD_AGE_ALLOWANCE_ANSWERS: Readonly<Record<string, string>> = {
+  district: 'demo-district',
+  'elder.idNumber': ELDER_ID,
+  'elder.name': '张秀英',
+  'elder.phone': ELDER_PHONE,
+  hasAgent: 'yes',
+  'agent.name': '李明',
+  'agent.idNumber': AGENT_ID,
+  'agent.phone': '13900001111',
+  'agent.relationship': 'child',
+  'bank.bankName': '示例银行',
+  'bank.accountHolder': '张秀英',
+  'bank.accountNumber': '6222000011112222333',
+  declaration: 'yes',
+};

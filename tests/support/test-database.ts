@@ -1,14 +1,15 @@
 /**
- * A database of its own for each test file: a fresh SQLite file always, and a fresh PostgreSQL
+ * A database of its own for each test file: a fresh SQLite file always (a copy of the migrated
+ * template when the run made one: template-database.ts), and a fresh PostgreSQL
  * schema whenever TEST_DATABASE_URL is set (CI sets it). Dropped at the end, so parallel runs and
  * parallel workers never meet.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../api/db/connect.ts';
 import { migrateToLatest } from '../../api/db/migrate.ts';
 import type { DatabaseKind, DatabaseTarget } from '../../api/db/connect.ts';
@@ -24,10 +25,15 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/** `fresh`: an empty database even when a migrated template exists (for tests of the migrations themselves). */
+export async function createTestDatabase(kind: DatabaseKind, options: { fresh?: boolean } = {}): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'portal-db-'));
-    return { target: { kind: 'sqlite', path: join(dir, 'test.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    const path = join(dir, 'test.sqlite');
+    // A copy of the migrated template (template-database.ts) when the run made one: migrating finds nothing left to do.
+    const template = inject('sqliteTemplate');
+    if (template && !options.fresh && existsSync(template)) copyFileSync(template, path);
+    return { target: { kind: 'sqlite', path }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;

@@ -1,0 +1,472 @@
+/**
+ * The accessibility sweep: axe (WCAG 2.2 AA as far as axe-core can tell) once on every page
+ * template in every state that changes its markup — empty or filled, with errors, elder mode — in
+ * both languages. Each state is reached by its address with its data set up through the API or a
+ * sealed draft (tests/support/drafts.ts), not by clicking through a journey, and each test runs a
+ * few states in one browser context. Journeys no longer run axe at every step (tests/README.md).
+ *
+ * A new page template or state adds a line to STATES; a new service adds its group.
+ */
+import type { Page } from '@playwright/test';
+import type { StaffRole } from '../../api/domain/staff/staff.ts';
+import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
+import { ELDER_ID, marriageAppointment, OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
+import type { JourneyService, SubmittedDraft } from '../support/drafts.ts';
+import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, staffCookie, takeStep } from '../support/portal-api.ts';
+import { demoOffice, LANGUAGES, type Language } from '../support/site.ts';
+import { expectNoAxeViolations } from '../e2e/support/axe.ts';
+import { elderCookie, expect, test } from '../e2e/support/fixtures.ts';
+
+/** What a state's set-up can use. */
+interface Visit {
+  page: Page;
+  language: Language;
+  baseURL: string;
+  portal: { url: string; secret: string };
+  people: (count?: number) => number;
+  withDraft: (page: Page, service: JourneyService, answers: Record<string, string>, submitted?: SubmittedDraft) => Promise<void>;
+  /** Signs this context in as a member of staff (replacing whoever was signed in). */
+  as: (role: StaffRole) => Promise<void>;
+  /** Puts the context in elder mode for this state only. */
+  elder: () => Promise<void>;
+}
+
+interface State {
+  name: string;
+  /** Opens the state and waits for what shows it is there. */
+  open: (visit: Visit) => Promise<void>;
+}
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+const SUBMITTED: SubmittedDraft = { trackingNumber: '2345-6789-ABC', acceptanceDue: addDays(chinaToday(), 5), smsTo: '138****5678' };
+
+/** A booking's answers up to the people, at the first free time of an office. */
+async function bookingUpToPeople(v: Visit, kind = 'marriage', office = 'demo-county-registry') {
+  const slot = await bookableSlot(v.baseURL, office);
+  return { kind, office, date: slot.date, start: slot.start };
+}
+
+function person(key: 'partyA' | 'partyB', n: number, sex: 'male' | 'female') {
+  return { [`${key}.name`]: sex === 'male' ? '王小明' : '李小红', [`${key}.idType`]: 'resident-id', [`${key}.idNumber`]: personId(n, sex), [`${key}.phone`]: `13${sex === 'male' ? 9 : 7}${String(n).padStart(8, '0')}` };
+}
+
+/** Opens the status page of a case and looks it up with this second factor. */
+async function lookUp(v: Visit, trackingNumber: string, secondFactor: string) {
+  const s = v.language.strings;
+  await v.page.goto(v.language.path('/track'));
+  await v.page.getByLabel(s.track.trackingNumber).fill(trackingNumber);
+  await v.page.getByLabel(s.track.secondFactor).fill(secondFactor);
+  await v.page.getByRole('button', { name: s.track.submit }).click();
+}
+
+/** A working day near the end of the booking window, the `index`-th from the end. */
+function lateWorkingDay(index: number): string {
+  const calendar = loadWorkingDayCalendar();
+  const days: string[] = [];
+  for (let ahead = 30; ahead >= 2 && days.length <= index; ahead -= 1) if (calendar.isWorkingDay(addDays(chinaToday(), ahead))) days.push(addDays(chinaToday(), ahead));
+  return days[index] ?? addDays(chinaToday(), 20);
+}
+
+const content = (name: string, path: (language: Language) => string, elder: 'both' | 'standard' = 'both'): State[] => [
+  {
+    name,
+    open: async (v) => {
+      await v.page.goto(v.language.path(path(v.language)));
+      await expect(v.page.locator('html')).toHaveAttribute('lang', v.language.code);
+      await expect(v.page.locator('html')).not.toHaveClass(/(^|\s)elder(\s|$)/);
+    },
+  },
+  ...(elder === 'both'
+    ? [
+        {
+          name: `${name}, elder mode`,
+          open: async (v: Visit) => {
+            await v.elder();
+            await v.page.goto(v.language.path(path(v.language)));
+            await expect(v.page.locator('html')).toHaveClass(/(^|\s)elder(\s|$)/);
+          },
+        },
+      ]
+    : []),
+];
+
+/** Page templates and their states, in groups of a few (each group one test per language). */
+const STATES: Record<string, State[]> = {
+  'home and guide': [...content('the home page', () => '/'), ...content('a guide', () => '/guides/minimum-living-allowance')],
+  'search and catalogue': [
+    ...content('search results', (l) => `/search?q=${encodeURIComponent(l.code === 'zh-CN' ? '低保' : 'dibao')}`),
+    ...content('a search that finds nothing', () => '/search?q=zzqxjv'),
+    ...content('the service catalogue', () => '/services', 'standard'),
+  ],
+  'content pages': [
+    ...content('the service catalogue', () => '/services').slice(1),
+    ...content('the accessibility statement', () => '/accessibility'),
+    ...content('the privacy notice', () => '/privacy'),
+  ],
+  'other public pages': [
+    ...content('the privacy notice', () => '/privacy').slice(1),
+    ...content('the contact page', () => '/contact'),
+    ...content('the printable guide', () => '/guides/minimum-living-allowance/print', 'standard'),
+  ],
+  'errors on public pages': [
+    ...content('a search that is too long', () => `/search?q=${'x'.repeat(101)}`, 'standard'),
+    ...content('page not found', () => '/no-such-page', 'standard'),
+    {
+      name: 'the status page, empty',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/track'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.track.title);
+      },
+    },
+  ],
+  'applying (1)': [
+    {
+      name: 'start',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/apply/old-age-allowance'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.application.start.title);
+      },
+    },
+    {
+      name: 'eligibility with errors',
+      open: async (v) => {
+        await v.withDraft(v.page, 'old-age-allowance', {});
+        await v.page.goto(v.language.path('/apply/old-age-allowance/eligibility'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    ...(['elder', 'agent', 'agent-details'] as const).map((step) => ({
+      name: step,
+      open: async (v: Visit) => {
+        await v.withDraft(v.page, 'old-age-allowance', OLD_AGE_ALLOWANCE_ANSWERS);
+        await v.page.goto(v.language.path(`/apply/old-age-allowance/${step}`));
+        await expect(h1(v.page)).toHaveText(v.language.strings.application.step[step].title);
+      },
+    })),
+  ],
+  'applying (2)': [
+    ...(['bank', 'declaration', 'check'] as const).map((step) => ({
+      name: step,
+      open: async (v: Visit) => {
+        await v.withDraft(v.page, 'old-age-allowance', OLD_AGE_ALLOWANCE_ANSWERS);
+        await v.page.goto(v.language.path(`/apply/old-age-allowance/${step}`));
+        await expect(h1(v.page)).toHaveText(v.language.strings.application.step[step].title);
+      },
+    })),
+    {
+      name: 'confirmation',
+      open: async (v) => {
+        await v.withDraft(v.page, 'old-age-allowance', {}, SUBMITTED);
+        await v.page.goto(v.language.path('/apply/old-age-allowance/confirmation'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.application.confirmation.title);
+      },
+    },
+  ],
+  'booking (1)': [
+    {
+      name: 'start',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/book/marriage'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.booking.start.title);
+      },
+    },
+    {
+      name: 'what to register, with an error',
+      open: async (v) => {
+        await v.withDraft(v.page, 'marriage-appointment', {});
+        await v.page.goto(v.language.path('/book/marriage/kind'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'the office step',
+      open: async (v) => {
+        await v.withDraft(v.page, 'marriage-appointment', { kind: 'marriage' });
+        await v.page.goto(v.language.path('/book/marriage/office'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.booking.step.office.title);
+      },
+    },
+    {
+      name: 'the office step, elder mode',
+      open: async (v) => {
+        await v.elder();
+        await v.withDraft(v.page, 'marriage-appointment', { kind: 'marriage' });
+        await v.page.goto(v.language.path('/book/marriage/office'));
+        await expect(v.page.locator('html')).toHaveClass(/(^|\s)elder(\s|$)/);
+      },
+    },
+  ],
+  'booking calendar': [
+    {
+      name: 'the month grid',
+      open: async (v) => {
+        await v.withDraft(v.page, 'marriage-appointment', { kind: 'marriage', office: 'demo-county-registry' });
+        await v.page.goto(v.language.path('/book/marriage/date'));
+        await expect(v.page.getByRole('grid')).toBeVisible();
+      },
+    },
+    {
+      name: 'the month grid with an error',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+        await expect(v.page.getByRole('grid')).toBeVisible();
+      },
+    },
+    {
+      name: 'a day chosen',
+      open: async (v) => {
+        await v.page.locator('button[data-date]:not([aria-disabled])').first().click();
+        await expect(v.page.getByRole('status')).not.toBeEmpty();
+      },
+    },
+    {
+      name: 'the month grid, elder mode',
+      open: async (v) => {
+        await v.elder();
+        await v.page.goto(v.language.path('/book/marriage/date'));
+        await expect(v.page.getByRole('grid')).toBeVisible();
+        await expect(v.page.locator('html')).toHaveClass(/(^|\s)elder(\s|$)/);
+      },
+    },
+  ],
+  'booking (2)': [
+    {
+      name: 'the times of a day',
+      open: async (v) => {
+        await v.withDraft(v.page, 'marriage-appointment', await bookingUpToPeople(v));
+        await v.page.goto(v.language.path('/book/marriage/slot'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.booking.step.slot.title);
+      },
+    },
+    {
+      name: 'the first person, with the document choice',
+      open: async (v) => {
+        await v.withDraft(v.page, 'marriage-appointment', await bookingUpToPeople(v, 'reissue', 'demo-district-registry'));
+        await v.page.goto(v.language.path('/book/marriage/party-a'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.booking.step['party-a'].title);
+      },
+    },
+    {
+      name: 'birth date and sex, with errors',
+      open: async (v) => {
+        const answers = { ...(await bookingUpToPeople(v, 'reissue', 'demo-district-registry')), 'partyA.name': '林志明', 'partyA.idType': 'taiwan-permit', 'partyA.idNumber': `0${String(v.people()).padStart(5, '0')}01`, 'partyA.phone': '13900014080' };
+        await v.withDraft(v.page, 'marriage-appointment', answers);
+        await v.page.goto(v.language.path('/book/marriage/party-a-born'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.locator('#partyA-sex-error')).toBeVisible();
+      },
+    },
+  ],
+  'booking (3)': [
+    {
+      name: 'the check page with a refusal next to an answer',
+      open: async (v) => {
+        const n = v.people(2);
+        const slot = await bookableSlot(v.baseURL);
+        // The first person already holds an appointment.
+        await bookedViaApi(v.baseURL, marriageAppointment(n, slot));
+        await v.withDraft(v.page, 'marriage-appointment', { kind: 'marriage', office: 'demo-county-registry', ...slot, ...person('partyA', n, 'male'), ...person('partyB', n + 1, 'female') });
+        await v.page.goto(v.language.path('/book/marriage/check'));
+        await v.page.getByRole('button', { name: v.language.strings.booking.submit }).click();
+        await expect(v.page.getByRole('alert')).toContainText(v.language.strings.errors.marriage.alreadyBooked);
+      },
+    },
+    {
+      name: 'the confirmation',
+      open: async (v) => {
+        const slot = await bookableSlot(v.baseURL);
+        await v.withDraft(v.page, 'marriage-appointment', { kind: 'marriage', office: 'demo-county-registry', ...slot, end: slot.start }, SUBMITTED);
+        await v.page.goto(v.language.path('/book/marriage/confirmation'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.booking.confirmation.title);
+        await expect(v.page.getByTestId('appointment-office')).toContainText(demoOffice(v.language).name);
+      },
+    },
+  ],
+  'status page (1)': [
+    {
+      name: 'no match',
+      open: async (v) => {
+        await lookUp(v, await applyViaApi(v.baseURL), '13900000000');
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'an application',
+      open: async (v) => {
+        const trackingNumber = await applyViaApi(v.baseURL);
+        await lookUp(v, trackingNumber, ELDER_ID);
+        await expect(h1(v.page)).toHaveText(v.language.t(v.language.strings.track.result, { trackingNumber }));
+      },
+    },
+    {
+      name: 'an appointment',
+      open: async (v) => {
+        const couple = marriageAppointment(v.people(), await bookableSlot(v.baseURL));
+        const trackingNumber = await bookedViaApi(v.baseURL, couple);
+        await lookUp(v, trackingNumber, couple.partyA.idNumber);
+        await expect(h1(v.page)).toHaveText(v.language.t(v.language.strings.track.result, { trackingNumber }));
+      },
+    },
+    {
+      name: 'choosing a new day',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.track.rescheduleButton }).click();
+        await expect(h1(v.page)).toHaveText(v.language.strings.track.rescheduleDateTitle);
+      },
+    },
+  ],
+  'status page (2)': [
+    {
+      name: 'a divorce in its cooling-off period',
+      open: async (v) => {
+        const slot = await bookableSlot(v.baseURL, 'demo-district-registry', 'divorce');
+        const couple = marriageAppointment(v.people(), { ...slot, office: 'demo-district-registry', kind: 'divorce' });
+        const trackingNumber = await bookedViaApi(v.baseURL, couple);
+        const clerk = await staffCookie(v.portal, 'intake');
+        await takeStep(v.baseURL, clerk, trackingNumber, 'mark-arrived');
+        await takeStep(v.baseURL, clerk, trackingNumber, 'accept');
+        await lookUp(v, trackingNumber, couple.partyA.idNumber);
+        await expect(v.page.getByTestId('cooling-off')).toBeVisible();
+      },
+    },
+    {
+      name: 'the second visit’s calendar',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.track.divorce.secondVisitButton }).click();
+        await expect(h1(v.page)).toHaveText(v.language.strings.track.divorce.secondVisitDateTitle);
+      },
+    },
+  ],
+  'staff (1)': [
+    {
+      name: 'sign-in',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/staff/sign-in'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.staff.signIn.title);
+      },
+    },
+    {
+      name: 'sign-in with errors',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.staff.signIn.submit }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'the workbench',
+      open: async (v) => {
+        await v.as('approver');
+        await v.page.goto(v.language.path('/staff'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.staff.home.title);
+      },
+    },
+    {
+      name: 'a case',
+      open: async (v) => {
+        const trackingNumber = await applyViaApi(v.baseURL, v.language.code);
+        await v.as('approver');
+        await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
+        await expect(h1(v.page)).toHaveText(v.language.t(v.language.strings.workbench.caseTitle, { trackingNumber }));
+      },
+    },
+  ],
+  'staff (2)': [
+    {
+      name: 'a case with an error',
+      open: async (v) => {
+        const trackingNumber = await applyViaApi(v.baseURL, v.language.code);
+        await v.as('intake');
+        await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
+        await v.page.getByRole('button', { name: v.language.strings.workbench.action['not-accept'], exact: true }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'public holidays',
+      open: async (v) => {
+        await v.as('system-admin');
+        await v.page.goto(v.language.path('/staff/holidays'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.holidays.title);
+      },
+    },
+    {
+      name: 'public holidays with errors',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.holidays.submit }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'the office’s day',
+      open: async (v) => {
+        await v.as('intake');
+        await v.page.goto(v.language.path('/staff/appointments'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.officeDay.title);
+      },
+    },
+  ],
+  'office admin': [
+    {
+      name: 'the offices',
+      open: async (v) => {
+        await v.as('office-admin');
+        await v.page.goto(v.language.path('/staff/offices'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.officeAdmin.title);
+      },
+    },
+    {
+      name: 'an office’s settings',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/staff/offices/demo-district-registry'));
+        await expect(h1(v.page)).toHaveText(demoOffice(v.language, 'demo-district-registry').name);
+      },
+    },
+    {
+      name: 'an office’s settings with an error',
+      open: async (v) => {
+        const s = v.language.strings;
+        await v.page.getByLabel(s.fields.date.charAt(0).toUpperCase() + s.fields.date.slice(1), { exact: true }).fill('yesterday');
+        await v.page.getByRole('button', { name: s.officeAdmin.addClosure }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'confirming the closure of a booked day',
+      open: async (v) => {
+        const s = v.language.strings;
+        const date = lateWorkingDay(v.language.code === 'zh-CN' ? 6 : 7);
+        await bookedViaApi(v.baseURL, { ...marriageAppointment(v.people(), { date, start: '10:00' }), office: 'demo-district-registry' });
+        await v.page.goto(v.language.path('/staff/offices/demo-district-registry'));
+        await v.page.getByLabel(s.fields.date.charAt(0).toUpperCase() + s.fields.date.slice(1), { exact: true }).fill(date);
+        await v.page.getByRole('button', { name: s.officeAdmin.addClosure }).click();
+        await expect(h1(v.page)).toHaveText(v.language.t(s.officeAdmin.confirmTitle_one, { date: v.language.date(date), count: 1 }));
+      },
+    },
+  ],
+};
+
+for (const [group, states] of Object.entries(STATES)) {
+  for (const language of LANGUAGES) {
+    test(`${group}, in ${language.name}: ${states.map((state) => state.name).join('; ')}`, async ({ page, baseURL, portal, people, withDraft, staffState }) => {
+      const context = page.context();
+      const visit: Visit = {
+        page,
+        language,
+        baseURL: baseURL ?? '',
+        portal,
+        people,
+        withDraft,
+        as: async (role) => context.addCookies((await staffState(role)).cookies),
+        elder: () => context.addCookies([elderCookie(baseURL ?? '')]),
+      };
+      for (const state of states) {
+        await state.open(visit);
+        await expectNoAxeViolations(page, `${state.name}, ${language.name}`);
+        await context.clearCookies({ name: 'elder' });
+      }
+    });
+  }
+}

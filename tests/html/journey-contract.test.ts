@@ -1,0 +1,133 @@
+/**
+ * The contract every journey's pages keep, generated from the journey's own definition (its pages
+ * and fields as data), so a new service gets it by adding a line to JOURNEYS, not by writing tests
+ * page by page. For every step, in both languages, without JavaScript:
+ *   - each field the definition lists is on the page: a control named by its path, with the id the
+ *     error summary links to, a label (a text field) or a legend (a group of choices), and the
+ *     choices the definition offers;
+ *   - a form sent with every text field mistyped and no choice made comes back (422) with "Error:"
+ *     in the title, an error summary whose every link leads to an element of the page, each
+ *     message next to its field and read with it (aria-describedby), and every text kept as typed.
+ * The steps are opened with a sealed draft holding a whole application, so every step is on its
+ * route; the step-by-step behaviour of each journey is tested in its own file.
+ */
+import { describe, expect, it } from 'vitest';
+import type { JourneyPage } from '../../api/domain/journey.ts';
+import { BOOKING_PAGES, bookingRoute } from '../../api/services/marriage/journey.ts';
+import { OLD_AGE_ALLOWANCE_DISTRICTS } from '../../api/services/old-age-allowance/districts.ts';
+import { journeyPages, pagesFor } from '../../api/services/old-age-allowance/journey.ts';
+import { OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
+import { draftCookie, JOURNEYS as DRAFT_JOURNEYS, type JourneyService } from '../support/drafts.ts';
+import { bookableSlot } from '../support/portal-api.ts';
+import { LANGUAGES, type Strings } from '../support/site.ts';
+import { normalize, type HtmlPage } from './support/html-client.ts';
+import { baseUrl, people, visitor, workerPortal } from './support/portal.ts';
+
+interface JourneyUnderTest {
+  service: JourneyService;
+  /** The steps a whole application goes through, as the definition orders them. */
+  steps: (answers: Record<string, string>) => readonly JourneyPage[];
+  /** A whole application, as the draft keeps it, whose route passes every step. */
+  answers: () => Promise<Record<string, string>>;
+  title: (strings: Strings, step: string) => string;
+}
+
+const fieldId = (path: string) => path.replace(/\./g, '-');
+
+const JOURNEYS: JourneyUnderTest[] = [
+  {
+    service: 'old-age-allowance',
+    steps: (answers) => pagesFor(journeyPages(OLD_AGE_ALLOWANCE_DISTRICTS), answers),
+    answers: async () => ({ ...OLD_AGE_ALLOWANCE_ANSWERS }),
+    title: (s, step) => s.application.step[step as keyof Strings['application']['step']].title,
+  },
+  {
+    service: 'marriage-appointment',
+    steps: (answers) => BOOKING_PAGES.filter((page) => bookingRoute(answers).includes(page.step)),
+    // Passports at the designated office: both people's birth-date pages are on the route.
+    answers: async () => {
+      const slot = await bookableSlot(baseUrl(), 'demo-district-registry');
+      const n = people();
+      return {
+        kind: 'marriage',
+        office: 'demo-district-registry',
+        ...slot,
+        'partyA.name': 'Max Müller',
+        'partyA.idType': 'passport',
+        'partyA.idNumber': `P${String(n).padStart(6, '0')}A`,
+        'partyA.phone': '13900000001',
+        'partyA.birthDate': '1990-01-01',
+        'partyA.sex': 'male',
+        'partyB.name': '李小红',
+        'partyB.idType': 'resident-id',
+        'partyB.idNumber': personId(n, 'female'),
+        'partyB.phone': '13700000001',
+      };
+    },
+    title: (s, step) => s.booking.step[step as keyof Strings['booking']['step']].title,
+  },
+];
+
+/** The element an error's message should be read with: the control, or the group of choices. */
+function describedElement(page: HtmlPage, path: string) {
+  const control = page.one(`[name="${path}"]`);
+  const type = control.getAttribute('type');
+  return type === 'radio' || type === 'checkbox' ? (control.closest('fieldset') ?? control) : control;
+}
+
+describe.each(LANGUAGES)('every journey step’s contract, in $name', (language) => {
+  const s = language.strings;
+  for (const journey of JOURNEYS) {
+    const base = DRAFT_JOURNEYS[journey.service].path;
+
+    it(`${journey.service}: every step shows its fields as defined, and a bad form comes back with every message by its field and every text kept`, async () => {
+      const answers = await journey.answers();
+      const steps = journey.steps(answers);
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps) {
+        const reader = visitor(language);
+        const { name, value } = draftCookie(workerPortal(), journey.service, answers);
+        reader.setCookie(name, value);
+        const page = await reader.get(language.path(`${base}/${step.step}`));
+        const where = `${journey.service} ${step.step}`;
+        expect(page.status, where).toBe(200);
+        expect(page.h1, where).toBe(journey.title(s, step.step));
+
+        for (const field of step.fields) {
+          const controls = page.all(`[name="${field.path}"]`);
+          expect(controls.length, `${where}: a control named ${field.path}`).toBeGreaterThan(0);
+          expect(page.has(`#${fieldId(field.path)}`), `${where}: #${fieldId(field.path)} for the error summary`).toBe(true);
+          if (field.control === 'text') {
+            expect(page.has(`label[for="${fieldId(field.path)}"]`), `${where}: a label for ${field.path}`).toBe(true);
+          } else {
+            const legend = normalize(controls[0]?.closest('fieldset')?.querySelector('legend')?.textContent);
+            expect(legend, `${where}: a legend for ${field.path}`).not.toBe('');
+            if (field.options) expect(controls.map((control) => control.getAttribute('value')), `${where}: the choices of ${field.path}`).toEqual(field.options.map((option) => option.value));
+          }
+        }
+
+        // Every text mistyped, no choice made.
+        const form = page.form(s.application.continue);
+        const body = new URLSearchParams();
+        for (const field of step.fields) if (field.control === 'text') body.set(field.path, 'x');
+        const refused = await reader.post(form.page.url, body);
+        expect(refused.status, `${where}: a bad form is refused`).toBe(422);
+        expect(refused.h1, where).toBe(journey.title(s, step.step));
+        expect(refused.title.startsWith(s.errors.title), `${where}: "${s.errors.title}" in the title`).toBe(true);
+        expect(refused.errorSummary.length, `${where}: an error summary`).toBeGreaterThan(0);
+        for (const { href, text } of refused.errorSummary) {
+          expect(href.startsWith('#') && refused.has(href), `${where}: the summary's "${text}" leads to ${href}`).toBe(true);
+        }
+        for (const field of step.fields) {
+          const message = refused.errorFor(fieldId(field.path));
+          if (message) {
+            const describedBy = describedElement(refused, field.path).getAttribute('aria-describedby') ?? '';
+            expect(describedBy.split(/\s+/), `${where}: the message of ${field.path} is read with it`).toContain(`${fieldId(field.path)}-error`);
+          }
+          if (field.control === 'text') expect(refused.one(`[name="${field.path}"]`).getAttribute('value') ?? refused.one(`[name="${field.path}"]`).textContent, `${where}: ${field.path} kept`).toBe('x');
+        }
+      }
+    });
+  }
+});
+
