@@ -28,6 +28,13 @@ export default defineConfig({
   },
   // Guides are prose: no code blocks to highlight, and Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
+  // No image transforms: the pages use plain <img> files. Astro still routes /_image on every
+  // on-demand site (there is no switch to leave it out), so it is pointed at an endpoint that
+  // answers "page not found", and the service that would transform images is the no-op one.
+  image: {
+    service: { entrypoint: 'astro/assets/services/noop' },
+    endpoint: { route: '/_image', entrypoint: './site/lib/no-image-endpoint.ts' },
+  },
   devToolbar: { enabled: false },
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -8,7 +8,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { API_DOCS_CSP, renderApiDocsPage } from './http/api-docs-page.ts';
 import type { ApiDeps, ApiEnv } from './http/api-env.ts';
-import { errorBody, requestLocale, statusError, validationFailed } from './http/api-error.ts';
+import { errorBody, MALFORMED_JSON, requestLocale, statusError, validationFailed } from './http/api-error.ts';
+import { staffOnly } from './http/staff-only.ts';
+import { completeContract } from './http/openapi-contract.ts';
 import { translator } from './i18n/index.ts';
 import { guideRoutes } from './routes/guides.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -24,6 +26,8 @@ import { staffRoutes } from './routes/staff.routes.ts';
 export const API_BASE = '/api/v1';
 /** JSON bodies larger than this are refused with 413 before anything parses them. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** application/json and its +json kinds, with parameters (charset): as @hono/zod-openapi matches them. */
+const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 
 export function createApiApp(deps: ApiDeps) {
   const api = new OpenAPIHono<ApiEnv>({
@@ -37,31 +41,52 @@ export function createApiApp(deps: ApiDeps) {
     if (!c.get('logger')) c.set('logger', deps.logger);
     await next();
   });
+  // Before anything reads the request: a stranger learns nothing of what a staff operation takes.
+  api.use('/staff/*', staffOnly);
   const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => statusError(c, 413, 'body_too_large') });
   // GET and HEAD carry no body; skipping them spares building a full Request on the hot path.
   api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // The API reads JSON only: a body said to be anything else is refused whichever operation it is
+  // sent to (an operation that declares a body refuses one with no media type too).
+  api.use('*', async (c, next) => {
+    const mediaType = c.req.header('content-type');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && mediaType && !JSON_MEDIA_TYPE.test(mediaType)) return statusError(c, 415, 'unsupported_media_type');
+    await next();
+  });
 
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
   const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', marriageRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', developmentOnly);
 
-  api.doc31('/openapi.json', (c) => ({
-    openapi: '3.1.0',
-    info: {
-      title: translator(requestLocale(c))('site.name'),
-      version: '1.0.0',
-      description: 'Public API of the civil affairs citizen service portal (民政一网通办). Every request and response schema here is the one the server validates with.',
-      license: { name: 'MIT' },
-    },
-    servers: [{ url: API_BASE }],
-  }));
+  // The generated document, completed with what every operation shares (http/openapi-contract.ts).
+  api.get('/openapi.json', (c) =>
+    c.json(
+      completeContract(
+        api.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: translator(requestLocale(c))('site.name'),
+            version: '1.0.0',
+            description:
+              'Public API of the civil affairs citizen service portal (民政一网通办). Every request and response schema here is the one the server validates with. Staff operations need the `staff_session` cookie that `signIn` sets; every error is an `ApiError`, its message in the reader’s language (`lang`, else Accept-Language).',
+            license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+          },
+          servers: [{ url: API_BASE }],
+        }),
+        { maxBodyBytes: MAX_BODY_BYTES },
+      ),
+    ),
+  );
 
   api.notFound((c) => statusError(c, 404, 'not_found'));
   api.onError((error, c) => {
     if (error instanceof HTTPException) {
       const status = error.status;
-      if (status >= 400 && status < 500) return statusError(c, status, status === 400 ? 'bad_request' : 'request_refused');
+      // A 400 here is a body the JSON validator could not parse; a 415 a body of another media type.
+      if (status === 400) return statusError(c, 400, MALFORMED_JSON);
+      if (status === 415) return statusError(c, 415, 'unsupported_media_type');
+      if (status >= 400 && status < 500) return statusError(c, status, 'request_refused');
     }
     c.get('logger').error({ err: error, requestId: c.get('requestId') }, 'unhandled API error');
     return c.json(errorBody(c, 'internal_error', translator(requestLocale(c))('errors.serverError')), 500);

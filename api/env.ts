@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from './http/api-env.ts';
+import { parseProxyEntry } from './http/client-address.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -42,12 +43,29 @@ const EnvSchema = z.object({
       .transform((value) => new URL(value).origin)
       .optional(),
   ),
+  /**
+   * The proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For and
+   * X-Forwarded-Proto are believed; none by default.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) if (!parseProxyEntry(entry)) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5, 10.0.0.0/8, fd00::/8)` });
+    }),
   /** A JSON file of marriage registry offices and their schedules, instead of the built-in demo offices. */
   MARRIAGE_OFFICES_FILE: z
     .string()
     .min(1)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+}).superRefine((env, ctx) => {
+  // Links sent away (SMS, receipts, closure texts) must never take their origin from a request's
+  // Host header; in production nothing else could give it.
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required in production: the portal’s public origin, e.g. https://portal.example.gov.cn (the links in SMS, receipts and calendar files are built from it)' });
+  }
 });
 
 export interface Config {
@@ -63,8 +81,13 @@ export interface Config {
   bookingLimitPerClient: number;
   /** Absolute path, or undefined for the built-in demo offices. */
   marriageOfficesFile: string | undefined;
-  /** The public origin (https://host[:port]), or undefined to use the origin each request came to. */
+  /**
+   * The public origin (https://host[:port]); always set in production. Undefined elsewhere: the
+   * origin each request came to, when it came to this server's own host (api/http/public-origin.ts).
+   */
   publicUrl: string | undefined;
+  /** TRUST_PROXY's entries: the proxies whose forwarded headers are believed. */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -91,5 +114,6 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     bookingLimitPerClient: env.BOOKING_LIMIT_PER_CLIENT,
     marriageOfficesFile: env.MARRIAGE_OFFICES_FILE ? resolve(env.MARRIAGE_OFFICES_FILE) : undefined,
     publicUrl: env.PUBLIC_URL,
+    trustProxy: env.TRUST_PROXY,
   };
 }

@@ -31,7 +31,7 @@ interface Tier {
 
 const TIERS: Tier[] = [
   { name: 'unit', title: 'Unit tests', runner: 'vitest', projects: ['unit'], needsBuild: false },
-  { name: 'api', title: `Data-layer and API tests (${process.env.TEST_DATABASE_URL ? 'SQLite and PostgreSQL' : 'SQLite; set TEST_DATABASE_URL for PostgreSQL too'})`, runner: 'vitest', projects: ['api'], needsBuild: true },
+  { name: 'api', title: `Data-layer and API tests (${process.env.TEST_DATABASE_URL ? 'SQLite and PostgreSQL' : 'SQLite; set TEST_DATABASE_URL for PostgreSQL too'})`, runner: 'vitest', projects: ['api', 'api-statuses'], needsBuild: true },
   { name: 'html', title: 'HTML tests (every page and plain form, no browser)', runner: 'vitest', projects: ['html'], needsBuild: true },
   { name: 'e2e', title: 'Browser tests (Chromium)', runner: 'playwright', projects: ['chromium', 'chromium-no-js', 'phone'], needsBuild: true },
   { name: 'a11y', title: 'Accessibility sweep (axe in Chromium)', runner: 'playwright', projects: ['a11y'], needsBuild: true },

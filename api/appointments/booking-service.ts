@@ -20,7 +20,7 @@ import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import { matchingCase, stepToSave, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
 import { secondVisitWindow } from '../services/marriage/divorce-workflow.ts';
-import { registryOffice, type MarriageKind, type RegistryOffice } from '../services/marriage/offices.ts';
+import { MARRIAGE_KINDS, registryOffice, type MarriageKind, type RegistryOffice } from '../services/marriage/offices.ts';
 import { CASE_SERVICES, marriageServiceOf, type CaseServiceId } from '../services/registry.ts';
 
 export type BookingResult =
@@ -62,6 +62,8 @@ export async function refuseIfKnownFull(deps: Pick<CaseDeps, 'db' | 'now'>, inpu
   if (typeof input !== 'object' || input === null) return undefined;
   const { office, kind, date, start } = input as Record<string, unknown>;
   if (typeof office !== 'string' || typeof kind !== 'string' || typeof date !== 'string' || typeof start !== 'string') return undefined;
+  // Only a place that can exist is looked up: anything else (a NUL byte PostgreSQL cannot compare) is the schema's to refuse.
+  if (!registryOffice(office) || !(MARRIAGE_KINDS as readonly string[]).includes(kind) || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(start)) return undefined;
   const key = placeKey(office, { date, start }, kind);
   const now = deps.now();
   if ((fullSlotsOf(deps.db).get(key) ?? 0) > now.getTime()) return slotRefusal('full');

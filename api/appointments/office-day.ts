@@ -13,11 +13,13 @@ import { chinaDate } from '../domain/calendar/china-time.ts';
 import { slotsOn } from '../domain/booking/schedule.ts';
 import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import { maskDocumentNumber } from '../domain/identity/id-document.ts';
+import { handlesCasesOf } from '../domain/staff/access.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../cases/case-service.ts';
 import type { MarriageAppointment } from '../services/marriage/appointment.schema.ts';
 import { REGISTRY_OFFICES, registryOffice } from '../services/marriage/offices.ts';
+import { CASE_SERVICES } from '../services/registry.ts';
 
 export interface OfficeDayDeps {
   db: Kysely<Database>;
@@ -45,10 +47,15 @@ export interface OfficeDay {
   }[];
 }
 
-/** The registry offices a member may see: those run by one of the member's offices (all, for a system admin). */
+/**
+ * The registry offices whose day a member may see: those run by one of the member's offices, for a
+ * member who handles marriage registration's cases there (the registry clerk: intake). The day shows
+ * names and documents, so administering the office is not enough.
+ */
 export function registriesOf(member: StaffMember): string[] {
-  if (!member.serviceAreas.includes('marriage') && !member.roles.includes('system-admin')) return [];
-  return REGISTRY_OFFICES.filter((office) => member.roles.includes('system-admin') || member.offices.includes(office.office)).map((office) => office.id);
+  const handled = [CASE_SERVICES['marriage-appointment'], CASE_SERVICES['divorce-registration']].some((service) => handlesCasesOf(member, service.workflow));
+  if (!handled) return [];
+  return REGISTRY_OFFICES.filter((office) => member.offices.includes(office.office)).map((office) => office.id);
 }
 
 /**

@@ -1,11 +1,14 @@
 /**
  * The workbench's case page: what a staff member sees of one case and the actions they may take on
- * it now. Opening a case is audited (personal values masked); seeing them whole is a separate,
- * audited step for the roles that handle cases. A case outside the member's offices or service
- * areas is answered exactly like an unknown one.
+ * it now. Only the roles that handle the case's service read it, within their offices and service
+ * areas (api/domain/staff/access.ts, docs/access-control.md); a case outside them is answered
+ * exactly like an unknown one. Opening a case is audited (personal values masked); seeing them whole
+ * is a separate, audited step. A system admin opens a case only by giving a reason (break glass),
+ * kept with the case and in the audit log; the case page shows who looked at it and why.
  */
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
+import { caseAccessRecord, findLiveGrant, insertAccessGrant, type AccessRecord } from '../db/access-grants.repo.ts';
 import { appendAudit } from '../db/audit.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
@@ -14,7 +17,8 @@ import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
+import { BREAK_GLASS_MS, mayBreakGlass, mayReadCases, mayRevealCase } from '../domain/staff/access.ts';
+import type { StaffMember } from '../domain/staff/staff.ts';
 import {
   applyTransition,
   availableTransitions,
@@ -28,8 +32,8 @@ import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { CASE_SERVICES, maskAnswer, type CaseServiceId } from '../services/registry.ts';
 import { ANSWERS_CONTEXT, eventDetails, stepToSave } from './case-service.ts';
 
-/** The roles whose work needs the whole ID number, phone or account (checking documents, paying). */
-export const REVEAL_ROLES: readonly StaffRole[] = ['intake', 'investigator', 'reviewer', 'approver'];
+/** The audited looks at a case that its record of access lists. */
+const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass'] as const;
 
 export interface CaseWorkDeps {
   db: Kysely<Database>;
@@ -55,35 +59,60 @@ export interface CaseWorkView {
   /** Legal periods the applicant has (a divorce's cooling-off period and the window after it). */
   periods: { key: string; from: string; to: string }[];
   actions: { name: string; fields: { name: string; control: FieldControl }[] }[];
+  /** When the member reads the case by a break-glass reason: the reason and until when. */
+  breakGlass: { reason: string; expiresAt: string } | null;
+  /** Who looked at the case, and how (newest first): every view, whole view and break-glass reason. */
+  access: { at: string; action: string; actorRole: string | null; actorName: string | null; reason: string | null }[];
 }
 
-export type OpenCaseResult = { ok: true; view: CaseWorkView } | { ok: false; reason: 'not_found' };
+export type OpenCaseResult = { ok: true; view: CaseWorkView } | { ok: false; reason: 'not_found' | 'break_glass_required' };
 
 function staffActor(member: StaffMember): Actor {
   return { kind: 'staff', staffId: member.id, roles: member.roles, offices: member.offices, serviceAreas: member.serviceAreas };
 }
 
-function mayRead(member: StaffMember, stored: StoredCase): boolean {
-  const service = CASE_SERVICES[stored.service as CaseServiceId];
-  if (!service) return false;
-  if (member.roles.includes('system-admin')) return true;
-  return member.offices.includes(stored.snapshot.office) && member.serviceAreas.includes(service.workflow.serviceArea);
+const serviceOf = (stored: StoredCase) => CASE_SERVICES[stored.service as CaseServiceId] as (typeof CASE_SERVICES)[CaseServiceId] | undefined;
+
+/** The member handles the case's service at its office. */
+function handles(member: StaffMember, stored: StoredCase): boolean {
+  const service = serviceOf(stored);
+  return service !== undefined && mayReadCases(member, service.workflow, stored.snapshot.office);
 }
 
-const mayReveal = (member: StaffMember) => member.roles.some((role) => REVEAL_ROLES.includes(role));
+const mayReveal = (member: StaffMember, stored: StoredCase) => {
+  const service = serviceOf(stored);
+  return service !== undefined && mayRevealCase(member, service.workflow, stored.snapshot.office);
+};
 
-async function readableCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string): Promise<StoredCase | undefined> {
+async function findCase(deps: CaseWorkDeps, trackingInput: string): Promise<StoredCase | undefined> {
   const checked = checkTrackingNumber(trackingInput);
   if (!checked.ok) return undefined;
-  const stored = await findCaseByTrackingNumber(deps.db, checked.value);
-  return stored && mayRead(member, stored) ? stored : undefined;
+  return findCaseByTrackingNumber(deps.db, checked.value);
 }
 
-async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCase, reveal: boolean, lang: Locale): Promise<CaseWorkView> {
+/** A case the member handles (to act on it or see it whole): any other is as if unknown. */
+async function handledCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string): Promise<StoredCase | undefined> {
+  const stored = await findCase(deps, trackingInput);
+  return stored && handles(member, stored) ? stored : undefined;
+}
+
+type Readable = { ok: true; stored: StoredCase; grant: { reason: string; expiresAt: string } | null } | { ok: false; reason: 'not_found' | 'break_glass_required' };
+
+/** A case the member may read: one they handle, or, for a system admin, one opened by a running break-glass grant. */
+async function readableCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string): Promise<Readable> {
+  const stored = await findCase(deps, trackingInput);
+  if (!stored || !serviceOf(stored)) return { ok: false, reason: 'not_found' };
+  if (handles(member, stored)) return { ok: true, stored, grant: null };
+  if (!mayBreakGlass(member)) return { ok: false, reason: 'not_found' };
+  const grant = await findLiveGrant(deps.db, stored.id, member.id, deps.now());
+  return grant ? { ok: true, stored, grant } : { ok: false, reason: 'break_glass_required' };
+}
+
+async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCase, reveal: boolean, lang: Locale, grant: { reason: string; expiresAt: string } | null = null): Promise<CaseWorkView> {
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   const application = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as Parameters<typeof service.answerRows>[0];
   const clock = { today: chinaDate(deps.now()), calendar: deps.calendar };
-  const events = await caseTimeline(deps.db, stored.id, 'all');
+  const [events, access] = await Promise.all([caseTimeline(deps.db, stored.id, 'all'), caseAccessRecord(deps.db, stored.id, ACCESS_ACTIONS)]);
   return {
     trackingNumber: formatTrackingNumber(stored.trackingNumber),
     service: stored.service,
@@ -92,7 +121,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCas
     office: stored.snapshot.office,
     submittedAt: stored.createdAt,
     revealed: reveal,
-    mayReveal: mayReveal(member),
+    mayReveal: mayReveal(member, stored),
     answers: service.answerRows(application, lang).map((row) => ({ label: row.label, value: reveal ? row.value : maskAnswer(row), valueKey: row.valueKey ?? false })),
     timeline: events.map((event) => ({
       at: event.at,
@@ -105,33 +134,70 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCas
     })),
     deadlines: stored.snapshot.deadlines.map((deadline) => ({ key: deadline.key, startedOn: deadline.startedOn, dueOn: deadline.dueOn, status: deadlineStatus(deadline, clock) })),
     periods: [...(stored.snapshot.periods ?? [])],
-    actions: availableTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today).map((transition) => ({ name: transition.name, fields: transitionFields(transition) })),
+    // Reading by a break-glass reason is reading, not working the case.
+    actions: grant ? [] : availableTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today).map((transition) => ({ name: transition.name, fields: transitionFields(transition) })),
+    breakGlass: grant,
+    access: access.map(accessRow),
   };
 }
 
-async function auditLook(deps: CaseWorkDeps, member: StaffMember, stored: StoredCase, action: 'case.view' | 'case.reveal', origin: string | null) {
+function accessRow(record: AccessRecord): CaseWorkView['access'][number] {
+  const reason = record.details['reason'];
+  return { at: record.at, action: record.action, actorRole: record.actorRole, actorName: record.actorName, reason: typeof reason === 'string' ? reason : null };
+}
+
+async function auditLook(deps: CaseWorkDeps, member: StaffMember, stored: StoredCase, action: 'case.view' | 'case.reveal', origin: string | null, grant: { reason: string } | null = null) {
   await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps.kind, { at: deps.now(), actorId: member.id, actorRole: member.roles.join(','), action, recordType: 'case', recordId: stored.id, origin }),
+    appendAudit(trx, deps.kind, {
+      at: deps.now(),
+      actorId: member.id,
+      actorRole: member.roles.join(','),
+      action,
+      recordType: 'case',
+      recordId: stored.id,
+      origin,
+      ...(grant ? { details: { reason: grant.reason } } : {}),
+    }),
   );
 }
 
 /** The case as the member may see it; every look is in the audit chain. */
 export async function openCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, origin: string | null, lang: Locale): Promise<OpenCaseResult> {
-  const stored = await readableCase(deps, member, trackingInput);
-  if (!stored) return { ok: false, reason: 'not_found' };
-  await auditLook(deps, member, stored, 'case.view', origin);
-  return { ok: true, view: await viewOf(deps, member, stored, false, lang) };
+  const readable = await readableCase(deps, member, trackingInput);
+  if (!readable.ok) return readable;
+  await auditLook(deps, member, readable.stored, 'case.view', origin, readable.grant);
+  return { ok: true, view: await viewOf(deps, member, readable.stored, false, lang, readable.grant) };
 }
 
-export type RevealResult = OpenCaseResult | { ok: false; reason: 'not_permitted' };
+export type RevealResult = { ok: true; view: CaseWorkView } | { ok: false; reason: 'not_found' | 'not_permitted' };
 
-/** The whole ID numbers, phones and account: only for the roles that handle cases, and audited as such. */
+/** The whole ID numbers, phones and account: only for the roles that handle the case, and audited as such. */
 export async function revealCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, origin: string | null, lang: Locale): Promise<RevealResult> {
-  const stored = await readableCase(deps, member, trackingInput);
-  if (!stored) return { ok: false, reason: 'not_found' };
-  if (!mayReveal(member)) return { ok: false, reason: 'not_permitted' };
-  await auditLook(deps, member, stored, 'case.reveal', origin);
-  return { ok: true, view: await viewOf(deps, member, stored, true, lang) };
+  const readable = await readableCase(deps, member, trackingInput);
+  if (!readable.ok) return { ok: false, reason: 'not_found' };
+  if (!mayReveal(member, readable.stored)) return { ok: false, reason: 'not_permitted' };
+  await auditLook(deps, member, readable.stored, 'case.reveal', origin);
+  return { ok: true, view: await viewOf(deps, member, readable.stored, true, lang) };
+}
+
+export type BreakGlassResult = { ok: true; view: CaseWorkView } | { ok: false; reason: 'not_found' | 'not_permitted' };
+
+/**
+ * A system admin opens a case it may not otherwise read, saying why (BreakGlassSchema checked the
+ * reason): the grant (for BREAK_GLASS_MS) and its audit entry are saved together, and the reason
+ * shows on the case's record of access.
+ */
+export async function breakGlass(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, why: string, origin: string | null, lang: Locale): Promise<BreakGlassResult> {
+  if (!mayBreakGlass(member)) return { ok: false, reason: 'not_permitted' };
+  const stored = await findCase(deps, trackingInput);
+  if (!stored || !serviceOf(stored)) return { ok: false, reason: 'not_found' };
+  const now = deps.now();
+  const grant = { reason: why, expiresAt: new Date(now.getTime() + BREAK_GLASS_MS).toISOString() };
+  await deps.db.transaction().execute(async (trx) => {
+    await insertAccessGrant(trx, { caseId: stored.id, staffId: member.id, reason: why, grantedAt: now, expiresAt: new Date(grant.expiresAt) });
+    await appendAudit(trx, deps.kind, { at: now, actorId: member.id, actorRole: member.roles.join(','), action: 'case.break-glass', recordType: 'case', recordId: stored.id, origin, details: { reason: why, until: grant.expiresAt } });
+  });
+  return { ok: true, view: await viewOf(deps, member, stored, false, lang, grant) };
 }
 
 export interface StaffAction {
@@ -151,7 +217,7 @@ export type ActResult =
  * a page read before someone else acted gets 'changed', never a second transition.
  */
 export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, action: StaffAction, origin: string | null, lang: Locale): Promise<ActResult> {
-  const stored = await readableCase(deps, member, trackingInput);
+  const stored = await handledCase(deps, member, trackingInput);
   if (!stored) return { ok: false, reason: 'not_found' };
   if (stored.snapshot.version !== action.version) return { ok: false, reason: 'changed' };
   const service = CASE_SERVICES[stored.service as CaseServiceId];

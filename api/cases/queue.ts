@@ -1,5 +1,6 @@
 /**
- * The staff queue: the cases a member may act on (their offices and service areas), with the next
+ * The staff queue: the cases a member handles (their case-handling roles, offices and service
+ * areas: api/domain/staff/access.ts), with the next
  * running deadline and whether it is due soon or overdue (computed from today, never stored),
  * filtered, sorted by due date, paginated, with counts per state. No personal data: a case is
  * listed by its tracking number; opening it is a separate, audited step.
@@ -19,6 +20,7 @@ import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
+import { capabilitiesOf, handlesCasesOf, type StaffCapabilities } from '../domain/staff/access.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
 import { DUE_SOON_WORKING_DAYS, dueBoundaries } from '../domain/workflow/queue-position.ts';
 import { deadlineStatus, type Clock, type Deadline, type DeadlineStatus } from '../domain/workflow/workflow.ts';
@@ -51,10 +53,17 @@ export interface Queue {
   countsByState: Record<string, number>;
 }
 
-/** The services a member works on: those whose area is in the member's scope. */
-function servicesInScope(member: StaffMember): CaseServiceId[] {
-  if (member.roles.includes('system-admin')) return CASE_SERVICE_IDS;
-  return CASE_SERVICE_IDS.filter((id) => member.serviceAreas.includes(CASE_SERVICES[id].workflow.serviceArea));
+/** What the workbench offers the member, over every case service (a registry's day shows marriage registration's). */
+export function staffCapabilities(member: StaffMember): StaffCapabilities {
+  return capabilitiesOf(
+    member,
+    CASE_SERVICE_IDS.map((id) => ({ workflow: CASE_SERVICES[id].workflow, registryDay: id === 'marriage-appointment' || id === 'divorce-registration' })),
+  );
+}
+
+/** The services whose cases a member handles (a role that works them, in their service areas). */
+export function servicesHandledBy(member: StaffMember): CaseServiceId[] {
+  return CASE_SERVICE_IDS.filter((id) => handlesCasesOf(member, CASE_SERVICES[id].workflow));
 }
 
 const SEGMENTS: readonly QueueSegment[] = ['running', 'paused', 'idle'];
@@ -85,10 +94,13 @@ export async function staffQueue(
   deps: { db: Kysely<Database>; calendar: WorkingDayCalendar; now: () => Date },
   member: StaffMember,
   filters: QueueFilters,
-): Promise<Queue> {
-  const services = servicesInScope(member).filter((id) => !filters.service || id === filters.service);
+): Promise<Queue | undefined> {
+  const handled = servicesHandledBy(member);
+  // No case-handling role: no queue at all (an admin or an editor sees no one's cases).
+  if (handled.length === 0) return undefined;
+  const services = handled.filter((id) => !filters.service || id === filters.service);
   if (services.length === 0) return { items: [], total: 0, page: 1, pages: 1, countsByState: {} };
-  const scope: QueueScope = { services, offices: member.roles.includes('system-admin') ? undefined : member.offices };
+  const scope: QueueScope = { services, offices: member.offices };
   const clock: Clock = { today: chinaDate(deps.now()), calendar: deps.calendar };
   const boundaries = dueBoundaries(clock, DUE_SOON_WORKING_DAYS);
 

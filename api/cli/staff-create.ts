@@ -10,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { NewStaffSchema } from '../domain/staff/staff.ts';
 import { targetFromConfig } from '../server/bootstrap.ts';
 import { createStaff } from '../staff/auth.ts';
+import { DEMO_USERNAMES } from '../staff/demo-accounts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +34,11 @@ const parsed = NewStaffSchema.safeParse({
 if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`✗ ${issue.path.join('.')}: ${issue.message}`);
   console.error('usage: npm run staff:create -- --username NAME --name "显示名" --roles intake,reviewer --offices OFFICE --areas allowances');
+  process.exit(2);
+}
+if (DEMO_USERNAMES.includes(parsed.data.username)) {
+  // Reserved: a development start on this database would take the account for its demo account and mark it as demo data.
+  console.error(`✗ username: ${parsed.data.username} is reserved for a demo account`);
   process.exit(2);
 }
 const database = openDatabase(targetFromConfig(readConfig(process.env)));

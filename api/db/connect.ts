@@ -3,7 +3,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { PortalPostgresDialect } from './postgres-introspector.ts';
 import pg from 'pg';
 import { NodeSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -36,6 +37,6 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     max: target.poolSize ?? 10,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PortalPostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

@@ -93,6 +93,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Where keyed hashing of the audit log began (migration 2026120502_audit_hmac): one row. */
+export interface AuditChainTable {
+  /** The last entry hashed the old, unkeyed way (0: every entry is keyed). */
+  legacy_until: number;
+}
+
 export interface NotificationOutboxTable {
   id: string;
   case_id: string | null;
@@ -151,11 +157,18 @@ export interface StaffTable {
   roles_json: string;
   offices_json: string;
   service_areas_json: string;
-  /** Consecutive failed sign-ins; counted here so every process agrees. */
-  failed_attempts: number;
-  locked_until: string | null;
   created_at: string;
   disabled_at: string | null;
+}
+
+/** Staff sign-in attempts counted per window, in the database so every process agrees (docs/decisions/014). */
+export interface SignInThrottleTable {
+  /** 'client:<hash>', 'pair:<hash>:<hash>' or 'account:<hash>': keyed hashes, never a username or address. */
+  key: string;
+  window_start: string;
+  count: number;
+  /** Pairs only: when the account last signed in from the address. */
+  last_signed_in_at: string | null;
 }
 
 export interface StaffSessionTable {
@@ -230,6 +243,28 @@ export interface OfficeScheduleTable {
   updated_by: string | null;
 }
 
+/** A system admin's reason for opening one case, and until when it opens it (docs/access-control.md). */
+export interface CaseAccessGrantTable {
+  id: string;
+  case_id: string;
+  staff_id: string;
+  reason: string;
+  granted_at: string;
+  expires_at: string;
+}
+
+/**
+ * The demo accounts and applications a development start made (docs/decisions/017): a production
+ * start refuses while any is left, and `npm run demo:remove` removes exactly these.
+ */
+export interface DemoRecordTable {
+  /** 'staff' or 'case'. */
+  record_type: string;
+  /** staff.id or cases.id. */
+  record_id: string;
+  created_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -241,10 +276,14 @@ export interface Database {
   cases: CaseTable;
   case_events: CaseEventTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
   notification_outbox: NotificationOutboxTable;
   dev_messages: DevMessageTable;
   rate_limits: RateLimitTable;
   idempotency_keys: IdempotencyKeyTable;
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  case_access_grants: CaseAccessGrantTable;
+  demo_records: DemoRecordTable;
 }

@@ -1,13 +1,11 @@
 /** Staff accounts and sessions. */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
 import type { Database, StaffSessionTable, StaffTable } from './schema.ts';
 
 export interface StoredStaff extends StaffMember {
   passwordHash: string;
-  failedAttempts: number;
-  lockedUntil: string | null;
   disabled: boolean;
 }
 
@@ -20,8 +18,6 @@ function toStaff(row: StaffTable): StoredStaff {
     offices: JSON.parse(row.offices_json) as string[],
     serviceAreas: JSON.parse(row.service_areas_json) as string[],
     passwordHash: row.password_hash,
-    failedAttempts: Number(row.failed_attempts),
-    lockedUntil: row.locked_until,
     disabled: row.disabled_at !== null,
   };
 }
@@ -42,8 +38,6 @@ export async function insertStaff(
       roles_json: JSON.stringify(input.roles),
       offices_json: JSON.stringify(input.offices),
       service_areas_json: JSON.stringify(input.serviceAreas),
-      failed_attempts: 0,
-      locked_until: null,
       created_at: now.toISOString(),
       disabled_at: null,
     })
@@ -54,25 +48,6 @@ export async function insertStaff(
 export async function findStaffByUsername(db: Kysely<Database>, username: string): Promise<StoredStaff | undefined> {
   const row = await db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
   return row ? toStaff(row) : undefined;
-}
-
-/** One more failure, counted atomically; returns the new count. */
-export async function recordFailedSignIn(db: Kysely<Database>, staffId: string): Promise<number> {
-  const row = await db
-    .updateTable('staff')
-    .set({ failed_attempts: sql<number>`failed_attempts + 1` })
-    .where('id', '=', staffId)
-    .returning('failed_attempts')
-    .executeTakeFirstOrThrow();
-  return Number(row.failed_attempts);
-}
-
-export async function setLockedUntil(db: Kysely<Database>, staffId: string, until: string | null): Promise<void> {
-  await db.updateTable('staff').set({ locked_until: until }).where('id', '=', staffId).execute();
-}
-
-export async function resetFailedSignIns(db: Kysely<Database>, staffId: string): Promise<void> {
-  await db.updateTable('staff').set({ failed_attempts: 0, locked_until: null }).where('id', '=', staffId).execute();
 }
 
 export async function insertSession(db: Kysely<Database>, session: StaffSessionTable): Promise<void> {

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { StaffSession } from '../staff/auth.ts';
 
 /**
  * How many status lookups (and withdrawals) are allowed per 10 minutes, per client address and per
@@ -49,5 +50,7 @@ export interface ApiEnv {
     deps: ApiDeps;
     requestId: string;
     logger: Logger;
+    /** The staff session behind the request's cookie once looked up (null: none), so a request looks it up once. */
+    staffSession: StaffSession | null | undefined;
   };
 }

@@ -83,15 +83,19 @@ export function validationFailed(c: Context, error: ZodError) {
   return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(error, lang)), 422);
 }
 
-type ErrorMessageKey = 'errors.badRequest' | 'errors.forbidden' | 'errors.notFound' | 'errors.tooLarge' | 'errors.unsupportedMediaType' | 'errors.rateLimited';
+type ErrorMessageKey = 'errors.badRequest' | 'errors.notSignedIn' | 'errors.forbidden' | 'errors.notFound' | 'errors.tooLarge' | 'errors.unsupportedMediaType' | 'errors.rateLimited';
 const MESSAGE_BY_STATUS: Partial<Record<number, ErrorMessageKey>> = {
   400: 'errors.badRequest',
+  401: 'errors.notSignedIn',
   403: 'errors.forbidden',
   404: 'errors.notFound',
   413: 'errors.tooLarge',
   415: 'errors.unsupportedMediaType',
   429: 'errors.rateLimited',
 };
+
+/** A request body that is not JSON, whichever route reads it: one code for clients to handle. */
+export const MALFORMED_JSON = 'malformed_json';
 
 export function statusError<S extends ContentfulStatusCode>(c: Context, status: S, code: string) {
   const t = translator(requestLocale(c));

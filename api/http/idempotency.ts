@@ -2,7 +2,8 @@
  * Idempotency-Key for POSTs that create something: the first request with a key runs; a repeat
  * with the same body gets the first answer again; the same key with another body, or while the
  * first is still running, gets 409. A refused request (4xx) releases the key, so the corrected
- * answers may use it.
+ * answers may use it. A claim left "in progress" by a request whose process died is taken over by
+ * the next request with the key once its lease has passed (IDEMPOTENCY_LEASE_MS).
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
@@ -44,11 +45,14 @@ export async function idempotent<Body, Refusal>(
   if (claim.outcome !== 'first') return { kind: 'conflict', code: claim.outcome === 'mismatch' ? 'idempotency_key_reused' : 'request_in_progress' };
   try {
     const outcome = await work(body);
-    if (outcome.kind === 'done') await completeIdempotencyKey(deps.database.db, scopedKey, { status: outcome.status, body: outcome.body });
-    else await releaseIdempotencyKey(deps.database.db, scopedKey);
+    if (outcome.kind === 'done') {
+      const kept = await completeIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt, { status: outcome.status, body: outcome.body });
+      // Only a request that outlived its lease gets here; its answer stands, but a repeat will not see it.
+      if (!kept) c.get('logger').error({ scope, requestId: c.get('requestId') }, 'a request outlived its idempotency lease: a retry took over its key');
+    } else await releaseIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt);
     return outcome;
   } catch (error) {
-    await releaseIdempotencyKey(deps.database.db, scopedKey);
+    await releaseIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt);
     throw error;
   }
 }

@@ -19,6 +19,21 @@ function decode(text: string): Buffer {
   return Buffer.from(trimmed, 'base64');
 }
 
+/**
+ * The secret as configured, without generating one: for tools that check what the server wrote
+ * (`npm run audit:verify`), where a new secret would only make everything look forged.
+ */
+export function findSecret(options: { fromEnv: string | undefined; dataDir: string }): PortalSecret | undefined {
+  if (options.fromEnv) return loadSecret(options);
+  const file = join(options.dataDir, 'secret.key');
+  try {
+    return { key: decode(readFileSync(file, 'utf8')), origin: 'file' };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 export function loadSecret(options: { fromEnv: string | undefined; dataDir: string }): PortalSecret {
   if (options.fromEnv) {
     const key = decode(options.fromEnv);

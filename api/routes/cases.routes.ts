@@ -11,12 +11,16 @@ import type { ZodError } from 'zod';
 import { lookupCase, submitApplication, takeApplicantStep, withdrawCase, type LookupResult } from '../cases/case-service.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
+import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
+import { oldAgeAllowanceApplicationSchema } from '../services/old-age-allowance/application.schema.ts';
+import { OLD_AGE_ALLOWANCE_DISTRICTS } from '../services/old-age-allowance/districts.ts';
 import { caseCalendar, chooseTime, type TimeChoice } from '../appointments/booking-service.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
+import { ApiErrorSchema, errorBody, fieldErrors, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { caseDeps } from '../http/route-deps.ts';
 import { formatDateTime, translator } from '../i18n/index.ts';
+import { textLine } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -27,9 +31,12 @@ const Submitted = z
 const submitOldAgeAllowance = createRoute({
   method: 'post',
   path: '/services/old-age-allowance/applications',
+  operationId: 'applyForOldAgeAllowance',
   tags: ['Applications'],
-  summary: 'Apply for the old-age allowance (高龄津贴). Body: district, elder {name, idNumber, phone}, optional agent {name, idNumber, phone, relationship}, bank {bankName, accountHolder, accountNumber}, declaration: true',
-  request: { headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }) },
+  summary: 'Apply for the old-age allowance (高龄津贴)',
+  description: 'Body: district, elder {name, idNumber, phone}, optional agent {name, idNumber, phone, relationship}, bank {bankName, accountHolder, accountNumber}, declaration: true. A repeat with the same Idempotency-Key and body gets the first answer again.',
+  // Checked in the handler, by the service's schema for the day (the age rule).
+  request: { headers: z.object({ 'idempotency-key': textLine().min(8).max(100).optional() }), body: bodyValidatedInHandler('OldAgeAllowanceApplication') },
   responses: {
     201: json(Submitted, 'The case exists; the applicant is notified'),
     400: json(ApiErrorSchema, 'The body is not JSON'),
@@ -40,8 +47,8 @@ const submitOldAgeAllowance = createRoute({
 
 const TrackRequest = z
   .object({
-    trackingNumber: z.string().max(40).meta({ description: 'As printed on the receipt; case, spaces and hyphens do not matter' }),
-    secondFactor: z.string().max(40).meta({ description: "The applicant's resident ID number or mobile number" }),
+    trackingNumber: textLine().max(40).meta({ description: 'As printed on the receipt; case, spaces and hyphens do not matter' }),
+    secondFactor: textLine().max(40).meta({ description: "The applicant's resident ID number or mobile number" }),
   })
   .openapi('TrackRequest');
 
@@ -71,6 +78,7 @@ const Progress = z
 const track = createRoute({
   method: 'post',
   path: '/track',
+  operationId: 'trackApplication',
   tags: ['Applications'],
   summary: 'Progress of an application, by tracking number plus the applicant’s ID number or phone',
   request: { body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
@@ -85,6 +93,7 @@ const track = createRoute({
 const withdraw = createRoute({
   method: 'post',
   path: '/track/withdraw',
+  operationId: 'withdrawApplication',
   tags: ['Applications'],
   summary: 'The applicant withdraws an application that has no decision yet (same two factors as /track)',
   request: { body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
@@ -99,10 +108,10 @@ const withdraw = createRoute({
 
 const RescheduleRequest = z
   .object({
-    trackingNumber: z.string().max(40),
-    secondFactor: z.string().max(40),
+    trackingNumber: textLine().max(40),
+    secondFactor: textLine().max(40),
     date: z.iso.date().meta({ description: 'The new day' }),
-    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).meta({ description: 'The new time (HH:MM), one of the day’s slots' }),
+    start: textLine().regex(/^([01]\d|2[0-3]):[0-5]\d$/).meta({ description: 'The new time (HH:MM), one of the day’s slots' }),
   })
   .openapi('RescheduleRequest');
 
@@ -117,6 +126,7 @@ const timeResponses = {
 const reschedule = createRoute({
   method: 'post',
   path: '/track/reschedule',
+  operationId: 'rescheduleAppointment',
   tags: ['Marriage appointments'],
   summary: 'Move an appointment to another day or time (same tracking number; the old place is released when the new one is taken)',
   request: { body: { content: { 'application/json': { schema: RescheduleRequest } }, required: true } },
@@ -126,6 +136,7 @@ const reschedule = createRoute({
 const secondVisit = createRoute({
   method: 'post',
   path: '/track/second-visit',
+  operationId: 'bookSecondVisit',
   tags: ['Marriage appointments'],
   summary: 'Book a divorce’s second visit (to receive the certificate), for a day in the 30 days after the cooling-off period',
   request: { body: { content: { 'application/json': { schema: RescheduleRequest } }, required: true } },
@@ -135,6 +146,7 @@ const secondVisit = createRoute({
 const cancelSecondVisit = createRoute({
   method: 'post',
   path: '/track/second-visit/cancel',
+  operationId: 'cancelSecondVisit',
   tags: ['Marriage appointments'],
   summary: 'Cancel a divorce’s booked second visit (the application stays; another day in the window may be booked)',
   request: { body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
@@ -152,6 +164,7 @@ const CalendarRequest = TrackRequest.extend({ choice: z.enum(['reschedule', 'boo
 const caseCalendarRoute = createRoute({
   method: 'post',
   path: '/track/calendar',
+  operationId: 'getCaseCalendar',
   tags: ['Marriage appointments'],
   summary: 'The days this case’s visit may be booked for or moved to: the office’s booking window, or a divorce’s own window for the second visit',
   request: { body: { content: { 'application/json': { schema: CalendarRequest } }, required: true } },
@@ -184,7 +197,7 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
       if (!result.ok) return { kind: 'refused', refusal: result.error };
       return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines } };
     });
-    if (outcome.kind === 'malformed') return statusError(c, 400, 'malformed_json');
+    if (outcome.kind === 'malformed') return statusError(c, 400, MALFORMED_JSON);
     if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
     if (outcome.kind === 'refused') return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(outcome.refusal, lang)), 422);
     return c.json(outcome.body, 201);
@@ -201,6 +214,9 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
     return c.json(errorBody(c, 'not_withdrawable', translator(requestLocale(c))('errors.track.notWithdrawable')), 409);
   });
+
+// The body as the handler checks it (its age rule depends on the day; any day shows its shape).
+registerSchema(caseRoutes, 'OldAgeAllowanceApplication', oldAgeAllowanceApplicationSchema({ today: '2026-01-01', districts: OLD_AGE_ALLOWANCE_DISTRICTS }));
 
 export const rescheduleRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(reschedule, (c) => answerChosenTime(c, 'reschedule', c.req.valid('json')))

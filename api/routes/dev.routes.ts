@@ -12,6 +12,7 @@ const DevMessage = z
 const listMessages = createRoute({
   method: 'get',
   path: '/dev/outbox',
+  operationId: 'listDevMessages',
   tags: ['Development'],
   summary: 'Messages recorded by the development notification provider, newest first (absent in production)',
   responses: { 200: { description: 'Recorded messages', content: { 'application/json': { schema: z.object({ messages: z.array(DevMessage) }) } } } },

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { GuideSchema, GuideSlugSchema, GuideSummarySchema, LocaleSchema, type Guide as GuideType, type GuideSummary as GuideSummaryType } from '../domain/guides/guide.schema.ts';
 import { ApiErrorSchema, statusError } from '../http/api-error.ts';
+import { textLine } from '../domain/text.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 
 // `.meta({ id })` names the component without relying on @hono/zod-openapi having patched the instance.
@@ -24,6 +25,7 @@ const errors = {
 const listGuides = createRoute({
   method: 'get',
   path: '/guides',
+  operationId: 'listGuides',
   tags: ['Guides'],
   summary: 'Every published policy guide (办事指南) of a language, in catalogue order',
   request: { query: LangQuery },
@@ -39,6 +41,7 @@ const listGuides = createRoute({
 const getGuide = createRoute({
   method: 'get',
   path: '/guides/{slug}',
+  operationId: 'getGuide',
   tags: ['Guides'],
   summary: 'One policy guide with every 一次性告知 field, in its newest published version',
   request: {
@@ -65,7 +68,7 @@ export const SearchHitSchema = z
   .openapi('SearchHit');
 
 export const SearchQuerySchema = z.object({
-  q: z.string().trim().min(1).max(100).openapi({ description: 'Everyday words: 低保, 领证, 火化 …', example: '低保' }),
+  q: textLine().trim().min(1).max(100).openapi({ description: 'Everyday words: 低保, 领证, 火化 …', example: '低保' }),
   lang: LocaleSchema.default('zh-CN'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -73,6 +76,7 @@ export const SearchQuerySchema = z.object({
 const searchGuides = createRoute({
   method: 'get',
   path: '/search',
+  operationId: 'searchGuides',
   tags: ['Guides'],
   summary: 'Find guides by the words people use; tolerant of 全角/半角 and traditional characters',
   request: { query: SearchQuerySchema },

@@ -13,6 +13,7 @@ export const HealthSchema = z
 const health = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['Operations'],
   summary: 'Liveness and readiness: answers only when the database answers',
   responses: {

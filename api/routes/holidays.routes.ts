@@ -37,6 +37,7 @@ const HolidayCalendar = z
 const list = createRoute({
   method: 'get',
   path: '/staff/holidays',
+  operationId: 'listHolidayYears',
   tags: ['Staff'],
   summary: 'The holiday years the deadlines use, and the years still missing',
   responses: { 200: json(HolidayCalendar, 'The calendar'), 401: json(ApiErrorSchema, 'Not signed in') },
@@ -45,6 +46,7 @@ const list = createRoute({
 const load = createRoute({
   method: 'put',
   path: '/staff/holidays/{year}',
+  operationId: 'loadHolidayYear',
   tags: ['Staff'],
   summary: 'Load (or correct) a year’s holidays and make-up working days, as published by the State Council. System admins only; audited.',
   request: {

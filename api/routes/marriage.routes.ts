@@ -7,15 +7,18 @@
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bookMarriageAppointment, officeCalendar, officeSlots, refuseIfKnownFull, type BookingResult } from '../appointments/booking-service.ts';
-import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError, type FieldError } from '../http/api-error.ts';
+import { ApiErrorSchema, errorBody, fieldErrors, MALFORMED_JSON, requestLocale, statusError, type FieldError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { caseDeps } from '../http/route-deps.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
+import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
 import { formatDateTime, translator } from '../i18n/index.ts';
 import { formatOpeningHours } from '../i18n/opening-hours.ts';
 import { LocaleSchema } from '../domain/guides/guide.schema.ts';
+import { textLine } from '../domain/text.ts';
+import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
 import { MARRIAGE_KINDS, officeText, registryOffices } from '../services/marriage/offices.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -41,6 +44,7 @@ export type RegistryOfficeView = z.infer<typeof Office>;
 const offices = createRoute({
   method: 'get',
   path: '/marriage/offices',
+  operationId: 'listRegistryOffices',
   tags: ['Marriage appointments'],
   summary: 'The marriage registry offices (any office registers anyone: 全国通办), with their text in the language asked for (lang, else Accept-Language)',
   request: { query: z.object({ lang: LocaleSchema.optional().meta({ description: 'zh-CN or en; without it, Accept-Language decides' }) }) },
@@ -53,10 +57,11 @@ const Day = z.iso.date();
 const calendar = createRoute({
   method: 'get',
   path: '/marriage/offices/{office}/calendar',
+  operationId: 'getOfficeCalendar',
   tags: ['Marriage appointments'],
   summary: 'An office’s days for one kind of business: places left, full, closed, or when a popular date opens',
   request: {
-    params: z.object({ office: z.string().max(60) }),
+    params: z.object({ office: textLine().max(60) }),
     query: z.object({ kind: Kind, from: Day, days: z.coerce.number().int().min(1).max(62).default(31) }),
   },
   responses: {
@@ -72,9 +77,10 @@ const calendar = createRoute({
 const slots = createRoute({
   method: 'get',
   path: '/marriage/offices/{office}/slots',
+  operationId: 'getOfficeSlots',
   tags: ['Marriage appointments'],
   summary: 'The slots of one day with the places left in each',
-  request: { params: z.object({ office: z.string().max(60) }), query: z.object({ kind: Kind, date: Day }) },
+  request: { params: z.object({ office: textLine().max(60) }), query: z.object({ kind: Kind, date: Day }) },
   responses: {
     200: json(z.object({ slots: z.array(z.object({ start: z.string(), end: z.string(), placesLeft: z.number().int() })) }).openapi('OfficeSlots'), 'The slots'),
     404: json(ApiErrorSchema, 'No such office'),
@@ -89,9 +95,13 @@ const Booked = z
 const book = createRoute({
   method: 'post',
   path: '/marriage/appointments',
+  operationId: 'bookMarriageAppointment',
   tags: ['Marriage appointments'],
-  summary: 'Book an appointment. Body: kind, office, date, start, partyA {name, idType (resident-id by default; residence-permit, hk-macao-permit, taiwan-permit, foreign-permanent-id or passport at an office that handlesForeign), idNumber, phone, birthDate and sex when the number does not carry them}, partyB (not needed for a reissue)',
-  request: { headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }) },
+  summary: 'Book an appointment',
+  description:
+    'Body: kind, office, date, start, partyA {name, idType (resident-id by default; residence-permit, hk-macao-permit, taiwan-permit, foreign-permanent-id or passport at an office that handlesForeign), idNumber, phone, birthDate and sex when the number does not carry them}, partyB (not needed for a reissue). A repeat with the same Idempotency-Key and body gets the first answer again.',
+  // Checked in the handler: a slot already full is refused before the answers are (the flash crowd's fast path).
+  request: { headers: z.object({ 'idempotency-key': textLine().min(8).max(100).optional() }), body: bodyValidatedInHandler('MarriageAppointmentRequest') },
   responses: {
     201: json(Booked, 'Booked; a place is held and the applicant is notified'),
     400: json(ApiErrorSchema, 'The body is not JSON'),
@@ -177,7 +187,7 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
       },
       (body) => refuseIfKnownFull(deps, body),
     );
-    if (outcome.kind === 'malformed') return statusError(c, 400, 'malformed_json');
+    if (outcome.kind === 'malformed') return statusError(c, 400, MALFORMED_JSON);
     if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
     if (outcome.kind === 'replay' || outcome.kind === 'done') return c.json(outcome.body, 201);
     if (outcome.refusal.reason === 'too-many') return statusError(c, 429, 'too_many_bookings');
@@ -185,3 +195,6 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
     const full = outcome.refusal.reason === 'slot' && outcome.refusal.refusal === 'full';
     return c.json(errorBody(c, full ? 'slot_full' : 'validation_failed', translator(lang)(full ? 'errors.marriage.slot.full' : 'errors.badRequest'), fields), full ? 409 : 422);
   });
+
+// The body as the handler checks it (its rules depend on the day; any day shows its shape).
+registerSchema(marriageRoutes, 'MarriageAppointmentRequest', marriageAppointmentSchema({ today: '2026-01-01' }));

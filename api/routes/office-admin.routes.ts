@@ -22,10 +22,12 @@ import { closureRequestSchema, ScheduleSettingsSchema } from '../domain/booking/
 import { ResourceScheduleSchema } from '../domain/booking/schedule.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
 import { clientAddress } from '../http/client-address.ts';
+import { publicOrigin } from '../http/public-origin.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { caseDeps, staffSession } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
+import { textLine } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -55,7 +57,7 @@ const ClosurePreview = z.object({ date: z.string(), closed: z.boolean(), affecte
 
 const NeedsConfirmation = ApiErrorSchema.extend({ affected: z.array(AffectedAppointment) }).openapi('ClosureNeedsConfirmation');
 
-const OfficeParam = z.object({ officeId: z.string().max(60) });
+const OfficeParam = z.object({ officeId: textLine().max(60) });
 const DateParam = OfficeParam.extend({ date: z.iso.date() });
 
 const notSignedIn = { 401: json(ApiErrorSchema, 'Not signed in') };
@@ -68,6 +70,7 @@ const scoped = {
 const list = createRoute({
   method: 'get',
   path: '/staff/offices',
+  operationId: 'listAdministeredOffices',
   tags: ['Staff'],
   summary: 'The registry offices the member administers, with their schedules',
   responses: { 200: json(z.object({ offices: z.array(OfficeSchedule) }), 'The offices'), ...notSignedIn, 403: json(ApiErrorSchema, 'Not an office or system admin') },
@@ -76,6 +79,7 @@ const list = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/staff/offices/{officeId}',
+  operationId: 'getOfficeSchedule',
   tags: ['Staff'],
   summary: 'One registry office’s schedule as stored',
   request: { params: OfficeParam },
@@ -85,6 +89,7 @@ const one = createRoute({
 const settings = createRoute({
   method: 'put',
   path: '/staff/offices/{officeId}/settings',
+  operationId: 'changeOfficeSettings',
   tags: ['Staff'],
   summary:
     'New weekly sessions, slot length, places per slot per kind and booking window. Existing slots take the new places (never fewer than are taken: `slotsNotReduced` counts those). Audited.',
@@ -100,6 +105,7 @@ const settings = createRoute({
 const preview = createRoute({
   method: 'get',
   path: '/staff/offices/{officeId}/closures/{date}',
+  operationId: 'previewOfficeClosure',
   tags: ['Staff'],
   summary: 'What closing a day would cancel: its active appointments (names and ID numbers masked). Audited.',
   request: { params: DateParam },
@@ -109,6 +115,7 @@ const preview = createRoute({
 const close = createRoute({
   method: 'post',
   path: '/staff/offices/{officeId}/closures',
+  operationId: 'closeOfficeDay',
   tags: ['Staff'],
   summary:
     'Close a day. If it has appointments, `confirmed` must list every one of their tracking numbers (as the preview showed them); then each is cancelled by the office, its place released and its applicant sent an SMS with a link to book again, with the closure, in one transaction. Audited.',
@@ -125,6 +132,7 @@ const close = createRoute({
 const reopen = createRoute({
   method: 'delete',
   path: '/staff/offices/{officeId}/closures/{date}',
+  operationId: 'reopenOfficeDay',
   tags: ['Staff'],
   summary: 'Open a closed day again (appointments cancelled by the closure stay cancelled). Audited.',
   request: { params: DateParam },
@@ -193,7 +201,8 @@ export const officeAdminRoutes = new OpenAPIHono<ApiEnv>()
     const deps = adminDeps(c);
     const lang = requestLocale(c);
     const t = translator(lang);
-    const result = await closeDay(deps, member, access.office, c.req.valid('json'), clientAddress(c), new URL(c.req.url).origin);
+    // The texts' links: the public origin, never the Host this request was sent with.
+    const result = await closeDay(deps, member, access.office, c.req.valid('json'), clientAddress(c), publicOrigin(c));
     c.header('Cache-Control', 'no-store');
     if (result.ok) return c.json({ ...(await officeScheduleView(deps, access.office)), cancelled: result.cancelled }, 200);
     if (result.reason === 'invalid') return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), fieldErrors(result.error, lang)), 422);

@@ -7,6 +7,7 @@ import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/a
 import type { ApiEnv } from '../http/api-env.ts';
 import { caseDeps, staffSession } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
+import { textLine } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -36,12 +37,14 @@ const OfficeDay = z
 const day = createRoute({
   method: 'get',
   path: '/staff/appointments',
+  operationId: 'getOfficeDay',
   tags: ['Staff'],
   summary: 'A registry office’s appointments of one day, by slot, for the office’s own staff. Audited.',
-  request: { query: z.object({ office: z.string().max(60).optional(), date: z.iso.date() }) },
+  request: { query: z.object({ office: textLine().max(60).optional(), date: z.iso.date() }) },
   responses: {
     200: json(OfficeDay, 'The day'),
     401: json(ApiErrorSchema, 'Not signed in'),
+    403: json(ApiErrorSchema, 'The member is no clerk of a registry office (intake, in the marriage area)'),
     404: json(ApiErrorSchema, 'No such registry office, or not one of the member’s'),
     422: json(ApiErrorSchema, 'The date is not valid'),
   },
@@ -51,9 +54,10 @@ const day = createRoute({
 const search = createRoute({
   method: 'post',
   path: '/staff/appointments/search',
+  operationId: 'searchOfficeDay',
   tags: ['Staff'],
   summary: 'The appointments of one day that match a tracking number, a full ID number or its last 4 characters. Audited.',
-  request: { body: { content: { 'application/json': { schema: z.object({ office: z.string().max(60).optional(), date: z.iso.date(), search: z.string().max(40) }) } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: z.object({ office: textLine().max(60).optional(), date: z.iso.date(), search: textLine().max(40) }) } }, required: true } },
   responses: day.responses,
 });
 
@@ -65,6 +69,8 @@ async function answerDay(c: Context<ApiEnv>, request: { office?: string | undefi
   const member = (await staffSession(c))?.staff;
   if (!member) return statusError(c, 401, 'not_signed_in');
   const registries = registriesOf(member);
+  // The day shows names and documents: only the registry's clerks (docs/access-control.md).
+  if (registries.length === 0) return c.json(errorBody(c, 'not_permitted', translator(requestLocale(c))('errors.workbench.notPermitted')), 403);
   const chosen = request.office ?? registries[0] ?? '';
   const result = await officeDay(caseDeps(c), member, chosen, request.date, clientAddress(c), request.search ?? '');
   c.header('Cache-Control', 'no-store');

@@ -1,16 +1,19 @@
 /**
  * The workbench's case page over HTTP: open a case (audited, personal values masked), see them
- * whole (audited, case-handling roles only), and take a transition with the version the page
- * showed. A case outside the member's scope answers 404, like an unknown number.
+ * whole (audited, the roles that handle the case only), and take a transition with the version the
+ * page showed. A case outside the member's scope answers 404, like an unknown number; a system
+ * admin is answered 403 `break_glass_required` until it gives a reason (docs/access-control.md).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { actOnCase, openCase, revealCase, type ActResult, type CaseWorkDeps } from '../cases/case-work.ts';
+import { actOnCase, breakGlass, openCase, revealCase, type ActResult, type CaseWorkDeps } from '../cases/case-work.ts';
+import { BREAK_GLASS_REASON, BreakGlassSchema } from '../domain/staff/access.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { caseDeps, staffSession } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
+import { textLine, textLines } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -39,27 +42,54 @@ const CaseWork = z
     deadlines: z.array(z.object({ key: z.string(), startedOn: z.string(), dueOn: z.string(), status: z.enum(['stopped', 'paused', 'overdue', 'due-soon', 'on-time']) })),
     periods: z.array(z.object({ key: z.string(), from: z.string(), to: z.string() })).meta({ description: 'Legal periods the applicant has (a divorce’s cooling-off period and the window after it)' }),
     actions: z.array(z.object({ name: z.string(), fields: z.array(z.object({ name: z.string(), control: z.enum(['text', 'textarea', 'number', 'month']) })) })),
+    breakGlass: z.object({ reason: z.string(), expiresAt: z.string() }).nullable().meta({ description: 'When a system admin reads the case by a break-glass reason: the reason and until when' }),
+    access: z
+      .array(z.object({ at: z.string(), action: z.string(), actorRole: z.string().nullable(), actorName: z.string().nullable(), reason: z.string().nullable() }))
+      .meta({ description: 'Who looked at the case and how, newest first (case.view, case.reveal, case.break-glass with its reason)' }),
   })
   .openapi('CaseWork');
 
-const TrackingNumberParam = z.object({ trackingNumber: z.string().min(1).max(40) });
+const TrackingNumberParam = z.object({ trackingNumber: textLine().min(1).max(40) });
 
 const getCase = createRoute({
   method: 'get',
   path: '/staff/cases/{trackingNumber}',
+  operationId: 'getCase',
   tags: ['Staff'],
   summary: 'One case for the workbench: answers (personal values masked), full timeline, deadlines, the actions the member may take now. Audited.',
   request: { params: TrackingNumberParam },
   responses: {
     200: json(CaseWork, 'The case'),
     401: json(ApiErrorSchema, 'Not signed in'),
-    404: json(ApiErrorSchema, 'No such case, or it is outside the member’s offices or service areas'),
+    403: json(ApiErrorSchema, 'A system admin must first give a reason (break_glass_required): POST …/break-glass'),
+    404: json(ApiErrorSchema, 'No such case, or the member does not handle its service at its office'),
+  },
+});
+
+const BreakGlassRequest = BreakGlassSchema.extend({
+  reason: BreakGlassSchema.shape.reason.meta({ description: `Why the case must be read (${BREAK_GLASS_REASON.min}–${BREAK_GLASS_REASON.max} characters); kept with the case and in the audit log` }),
+}).openapi('BreakGlass');
+
+const openByReason = createRoute({
+  method: 'post',
+  path: '/staff/cases/{trackingNumber}/break-glass',
+  operationId: 'openCaseByReason',
+  tags: ['Staff'],
+  summary: 'A system admin opens a case it does not handle, giving a reason: read-only, masked, for 30 minutes. Audited and shown on the case.',
+  request: { params: TrackingNumberParam, body: { content: { 'application/json': { schema: BreakGlassRequest } }, required: true } },
+  responses: {
+    200: json(CaseWork, 'The case, read by the reason given'),
+    401: json(ApiErrorSchema, 'Not signed in'),
+    403: json(ApiErrorSchema, 'Not a system admin'),
+    404: json(ApiErrorSchema, 'No such case'),
+    422: json(ApiErrorSchema, 'The reason is missing, too short or too long'),
   },
 });
 
 const reveal = createRoute({
   method: 'post',
   path: '/staff/cases/{trackingNumber}/reveal',
+  operationId: 'revealCase',
   tags: ['Staff'],
   summary: 'The same view with ID numbers, phones and the bank account whole; case-handling roles only. Audited.',
   request: { params: TrackingNumberParam },
@@ -73,15 +103,16 @@ const reveal = createRoute({
 
 const ActionRequest = z
   .object({
-    transition: z.string().min(1).max(60),
+    transition: textLine().min(1).max(60),
     version: z.number().int().min(1).meta({ description: 'The case version the member’s page showed' }),
-    input: z.record(z.string(), z.union([z.string().max(2000), z.number()])).default({}).meta({ description: 'The fields the action requires, e.g. reason, documents, monthlyAmount, firstMonth' }),
+    input: z.record(textLine().max(60), z.union([textLines().max(2000), z.number()])).default({}).meta({ description: 'The fields the action requires, e.g. reason, documents, monthlyAmount, firstMonth' }),
   })
   .openapi('CaseAction');
 
 const act = createRoute({
   method: 'post',
   path: '/staff/cases/{trackingNumber}/transitions',
+  operationId: 'actOnCase',
   tags: ['Staff'],
   summary: 'Take an action on a case (accept, review, approve, request documents…). Saved whole or not at all; the applicant is notified.',
   request: { params: TrackingNumberParam, body: { content: { 'application/json': { schema: ActionRequest } }, required: true } },
@@ -117,7 +148,19 @@ export const staffCaseRoutes = new OpenAPIHono<ApiEnv>()
     if (!member) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
     const result = await openCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c), requestLocale(c));
-    return result.ok ? c.json(result.view, 200) : caseNotFound(c);
+    if (result.ok) return c.json(result.view, 200);
+    if (result.reason === 'break_glass_required') return c.json(errorBody(c, 'break_glass_required', translator(requestLocale(c))('workbench.breakGlass.required')), 403);
+    return caseNotFound(c);
+  })
+  .openapi(openByReason, async (c) => {
+    const member = await signedInMember(c);
+    if (!member) return statusError(c, 401, 'not_signed_in');
+    c.header('Cache-Control', 'no-store');
+    const t = translator(requestLocale(c));
+    const result = await breakGlass(deps(c), member, c.req.valid('param').trackingNumber, c.req.valid('json').reason, clientAddress(c), requestLocale(c));
+    if (result.ok) return c.json(result.view, 200);
+    if (result.reason === 'not_permitted') return c.json(errorBody(c, 'not_permitted', t('errors.workbench.notPermitted')), 403);
+    return caseNotFound(c);
   })
   .openapi(reveal, async (c) => {
     const member = await signedInMember(c);

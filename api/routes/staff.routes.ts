@@ -2,13 +2,15 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { SignInSchema, STAFF_ROLES } from '../domain/staff/staff.ts';
+import { textLine } from '../domain/text.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { authDeps, staffSession } from '../http/route-deps.ts';
-import { translator } from '../i18n/index.ts';
+import { authDeps, signInDeps, staffSession } from '../http/route-deps.ts';
+import { formatDateTime, translator } from '../i18n/index.ts';
+import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
 import { STAFF_SESSION_COOKIE, signIn, signOut } from '../staff/auth.ts';
-import { staffQueue } from '../cases/queue.ts';
+import { staffCapabilities, staffQueue } from '../cases/queue.ts';
 
 const StaffMember = z
   .object({
@@ -22,12 +24,19 @@ const StaffMember = z
   .openapi('StaffMember');
 
 const SignedIn = z.object({ staff: StaffMember, expiresAt: z.string() }).openapi('StaffSignedIn');
+
+const StaffMe = StaffMember.extend({
+  may: z
+    .object({ queue: z.boolean(), officeDay: z.boolean(), officeSchedules: z.boolean(), holidayYears: z.boolean(), breakGlass: z.boolean() })
+    .meta({ description: 'What the workbench offers this member (docs/access-control.md)' }),
+}).openapi('StaffMe');
 const SignInBody = SignInSchema.meta({ id: 'StaffSignIn' });
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const startSession = createRoute({
   method: 'post',
   path: '/staff/session',
+  operationId: 'signIn',
   tags: ['Staff'],
   summary: 'Sign in: opens a session in an HttpOnly, SameSite=Strict cookie',
   request: { body: { content: { 'application/json': { schema: SignInBody } }, required: true } },
@@ -35,21 +44,26 @@ const startSession = createRoute({
     200: json(SignedIn, 'Signed in'),
     401: json(ApiErrorSchema, 'Wrong name or password (the same answer for both)'),
     422: json(ApiErrorSchema, 'A field is missing'),
-    423: json(ApiErrorSchema, 'Too many failures: the account waits until retryAt'),
+    429: {
+      ...json(ApiErrorSchema, 'Too many attempts (`too_many_sign_in_attempts`) for this account from this address, for this account, or from this address (docs/decisions/014): no password was checked, and the message says when to try again. Unknown usernames are answered alike'),
+      headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds until an attempt may be made again' }) }),
+    },
   },
 });
 
 const me = createRoute({
   method: 'get',
   path: '/staff/me',
+  operationId: 'getSignedInStaff',
   tags: ['Staff'],
-  summary: 'The signed-in staff member',
-  responses: { 200: json(StaffMember, 'Signed in'), 401: json(ApiErrorSchema, 'Not signed in, or the session ended') },
+  summary: 'The signed-in staff member, and what the workbench offers them',
+  responses: { 200: json(StaffMe, 'Signed in'), 401: json(ApiErrorSchema, 'Not signed in, or the session ended') },
 });
 
 const endSession = createRoute({
   method: 'post',
   path: '/staff/session/end',
+  operationId: 'signOut',
   tags: ['Staff'],
   summary: 'Sign out of this session, or of every session of the member',
   request: { body: { content: { 'application/json': { schema: z.object({ everywhere: z.boolean().default(false) }) } }, required: false } },
@@ -71,12 +85,13 @@ const QueueItem = z
 const queue = createRoute({
   method: 'get',
   path: '/staff/cases',
+  operationId: 'listStaffQueue',
   tags: ['Staff'],
-  summary: 'The cases the signed-in member may act on, soonest due first, with counts per state',
+  summary: 'The cases the signed-in member handles (a case-handling role, their offices and service areas), soonest due first, with counts per state',
   request: {
     query: z.object({
-      state: z.string().max(40).optional(),
-      service: z.string().max(60).optional(),
+      state: textLine().max(40).optional(),
+      service: textLine().max(60).optional(),
       due: z.enum(['overdue', 'due-soon']).optional(),
       page: z.coerce.number().int().min(1).max(10_000).default(1),
     }),
@@ -84,6 +99,7 @@ const queue = createRoute({
   responses: {
     200: json(z.object({ items: z.array(QueueItem), total: z.number().int(), page: z.number().int(), pages: z.number().int(), countsByState: z.record(z.string(), z.number().int()) }).openapi('StaffQueue'), 'A page of the queue'),
     401: json(ApiErrorSchema, 'Not signed in'),
+    403: json(ApiErrorSchema, 'The member has no case-handling role: no queue (docs/access-control.md)'),
     422: json(ApiErrorSchema, 'A filter is not valid'),
   },
 });
@@ -101,10 +117,12 @@ function notSignedIn(c: Context<ApiEnv>) {
 export const staffRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(startSession, async (c) => {
     const input = c.req.valid('json');
-    const result = await signIn(authDeps(c), input, clientAddress(c));
-    const t = translator(requestLocale(c));
-    if (!result.ok && result.reason === 'locked') {
-      return c.json({ ...errorBody(c, 'account_locked', t('staff.signIn.locked')), retryAt: result.retryAt }, 423);
+    const result = await signIn(signInDeps(c), input, clientAddress(c));
+    const lang = requestLocale(c);
+    const t = translator(lang);
+    if (!result.ok && result.reason === 'throttled') {
+      c.header('Retry-After', String(secondsUntil(result.retryAt, c.get('deps').now())));
+      return c.json(errorBody(c, 'too_many_sign_in_attempts', t('staff.signIn.throttled', { time: formatDateTime(result.retryAt, lang) })), 429);
     }
     if (!result.ok) return c.json(errorBody(c, 'invalid_credentials', t('staff.signIn.invalid')), 401);
     setCookie(c, STAFF_SESSION_COOKIE, result.token, {
@@ -121,14 +139,16 @@ export const staffRoutes = new OpenAPIHono<ApiEnv>()
     const session = await staffSession(c);
     if (!session) return notSignedIn(c);
     c.header('Cache-Control', 'no-store');
-    return c.json(session.staff, 200);
+    return c.json({ ...session.staff, may: staffCapabilities(session.staff) }, 200);
   })
   .openapi(queue, async (c) => {
     const session = await staffSession(c);
     if (!session) return notSignedIn(c);
     const deps = c.get('deps');
     c.header('Cache-Control', 'no-store');
-    return c.json(await staffQueue({ db: deps.database.db, calendar: deps.calendar, now: deps.now }, session.staff, c.req.valid('query')), 200);
+    const found = await staffQueue({ db: deps.database.db, calendar: deps.calendar, now: deps.now }, session.staff, c.req.valid('query'));
+    if (!found) return c.json(errorBody(c, 'not_permitted', translator(requestLocale(c))('errors.workbench.noQueue')), 403);
+    return c.json(found, 200);
   })
   .openapi(endSession, async (c) => {
     const session = await staffSession(c);

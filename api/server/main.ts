@@ -6,17 +6,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { readConfig, type Config } from '../env.ts';
+import { ConfigError, readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { ensureDemoCases } from '../cases/demo-cases.ts';
 import { sweepEndedPeriods } from '../cases/period-sweep.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
+import { useAuditKeys } from '../db/audit.repo.ts';
+import { auditAnchorPath } from '../platform/audit-anchor.ts';
+import { deriveAuditKeys } from '../platform/audit-keys.ts';
+import { startAuditAnchoring } from './audit-anchoring.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
 import { readRegistryOfficesFile, useRegistryOffices } from '../services/marriage/offices.ts';
 import { ensureDemoStaff, type DemoAccount } from '../staff/demo-accounts.ts';
 import type { AstroNodeHandler } from './astro-bridge.ts';
 import { bootstrap, targetFromConfig } from './bootstrap.ts';
+import { demoDataRefusal, findDemoData, hasDemoData, StartRefusedError } from './demo-data.ts';
 import { createPortal } from './portal.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -25,6 +30,8 @@ const NOTIFICATION_INTERVAL_MS = 2_000;
 const CALENDAR_REFRESH_MS = 60_000;
 /** Legal periods end at midnight; looking every five minutes is prompt enough and costs one indexed query per service. */
 const PERIOD_SWEEP_MS = 5 * 60_000;
+/** How often the audit log's head is anchored outside the database (and at shutdown): at most this long of the last entries could go unnoticed if removed together with a crash of the process. */
+const AUDIT_ANCHOR_MS = 10_000;
 
 async function loadSite(): Promise<{ handler: AstroNodeHandler; clientDir: string } | undefined> {
   const entry = `${DIST_DIR}server/entry.mjs`;
@@ -49,19 +56,30 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   }
   const secret = loadSecret({ fromEnv: config.secretFromEnv, dataDir: config.dataDir });
   if (secret.origin === 'generated') logger.info({ file: `${config.dataDir}/secret.key` }, 'generated a new portal secret');
+  // Before anything is audited (demo cases included): every entry is keyed with it (docs/decisions/015).
+  const auditKeys = deriveAuditKeys(secret.key);
+  useAuditKeys(auditKeys);
   const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs });
   const demoAccounts =
     config.env === 'production' ? [] : await ensureDemoStaff({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date() }, secret.key);
   // Build the guide catalogue and its search index now, not on the first reader's request.
   await runtime.guides.search('低保', 'zh-CN');
   const crypto = createFieldCrypto(secret.key);
+  if (config.env === 'production') {
+    // A database made by a development start keeps working demo accounts: not in production.
+    const demoData = await findDemoData({ db: runtime.database.db, kind: runtime.database.kind, crypto, now: () => new Date() });
+    if (hasDemoData(demoData)) {
+      await runtime.close();
+      throw new StartRefusedError(demoDataRefusal(demoData));
+    }
+  }
   if (config.env !== 'production') {
     const made = await ensureDemoCases({ db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes });
     if (made > 0) logger.info({ cases: made }, 'created demo applications for the workbench');
   }
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
-  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, publicUrl: config.publicUrl });
+  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
   const delivery =
@@ -95,6 +113,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   void sweep();
   const periodSweep = setInterval(sweep, PERIOD_SWEEP_MS);
   periodSweep.unref();
+  const auditAnchoring = startAuditAnchoring({ db: runtime.database.db, keys: auditKeys, file: auditAnchorPath(config.dataDir), logger, now: () => new Date() }, AUDIT_ANCHOR_MS);
 
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
@@ -126,6 +145,8 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
       clearInterval(calendarRefresh);
       clearInterval(periodSweep);
       await delivery?.stop();
+      // After the last request's entries, before the database closes.
+      await auditAnchoring.stop();
       await runtime.close();
       logger.info('stopped');
     })());
@@ -134,7 +155,15 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
 
 /** The process entry: reads the environment, wires the signals, starts. */
 export async function runFromEnvironment(onListening?: (url: string) => void): Promise<void> {
-  const config = readConfig(process.env);
+  let config: Config;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // What to fix, not a stack trace.
+    console.error(error.message);
+    process.exit(1);
+  }
   const logger = createLogger({ level: config.logLevel });
   let portal: RunningPortal | undefined;
   let stopRequested = false;
@@ -151,7 +180,14 @@ export async function runFromEnvironment(onListening?: (url: string) => void): P
   };
   // Before listening, so a signal that arrives the moment the port opens is still graceful.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, stop);
-  portal = await startPortal(config, logger, onListening);
+  try {
+    portal = await startPortal(config, logger, onListening);
+  } catch (error) {
+    if (!(error instanceof StartRefusedError)) throw error;
+    logger.fatal({ reason: 'demo data' }, 'start refused');
+    console.error(error.message);
+    process.exit(1);
+  }
   if (config.env === 'development' && portal.demoAccounts.length > 0) {
     // On the terminal only, never in the log: these are passwords, if only for demo accounts.
     console.log('  Demo staff accounts (development only), sign in at /staff/sign-in:');

@@ -12,9 +12,12 @@ import { Hono } from 'hono';
 import { hc } from 'hono/client';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
 import { statusError } from '../http/api-error.ts';
+import { CLIENT_ADDRESS_VARIABLE, NO_TRUSTED_PROXIES, clientAddress, forwardedProto, resolveClientAddress, trustedProxies } from '../http/client-address.ts';
+import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, resolvePublicOrigin } from '../http/public-origin.ts';
 import { translator } from '../i18n/index.ts';
 import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
@@ -47,8 +50,10 @@ export interface PortalLocals {
   /** Today in China (YYYY-MM-DD), from the portal's clock: the day forms validate against. */
   today: string;
   /**
-   * The portal's public origin (PUBLIC_URL), else the origin this request came to: for absolute
-   * links read away from the page, such as the appointment receipt's QR code.
+   * The portal's public origin (PUBLIC_URL; outside production without it, the origin this request
+   * came to when that is this server's own host: api/http/public-origin.ts), never the request's
+   * Host as sent: for absolute links read away from the page (the receipt's QR code, the calendar
+   * file, a printed guide).
    */
   origin: string;
   /** Seals a form draft for a cookie (encrypted and authenticated with the portal's key) and opens it again. */
@@ -99,14 +104,28 @@ export interface PortalOptions {
   trackLimits?: TrackLimits;
   /** Booking attempts per client per 10 minutes (BOOKING_LIMIT_PER_CLIENT); the default when absent. */
   bookingLimitPerClient?: number;
-  /** PUBLIC_URL's origin; absent: each request's own. */
+  /** PUBLIC_URL's origin; absent: each request's own, when it came to this server's own host. */
   publicUrl?: string;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none when absent. */
+  trustProxy?: readonly string[];
   /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */
   site?: { handler: AstroNodeHandler; clientDir: string };
   pageCacheEntries?: number;
 }
 
-type PortalEnv = { Bindings: HttpBindings; Variables: { requestId: string; logger: Logger } };
+type PortalEnv = {
+  Bindings: HttpBindings;
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    /** Resolved once per request (TRUST_PROXY), for the API's clientAddress(c) and the pages. */
+    clientAddress: string | null;
+    /** The origin links sent away are built from (PUBLIC_URL, or this server's own host). */
+    publicOrigin: string;
+    /** Whether the reader's connection is https (PUBLIC_URL's scheme, or a trusted proxy's word): HSTS. */
+    https: boolean;
+  };
+};
 
 const HAS_FILE_EXTENSION = /\.[a-z0-9]{1,8}$/i;
 /** A page's form post larger than this is refused (413) before anything reads it. */
@@ -130,13 +149,34 @@ export function createPortal(options: PortalOptions) {
   const drafts = draftSealer(options.crypto);
   const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });
   const app = new Hono<PortalEnv>();
+  const trusted = options.trustProxy?.length ? trustedProxies(options.trustProxy) : NO_TRUSTED_PROXIES;
 
+  // Who is asking and through which origin, once per request: the API's routes and the pages read
+  // these (clientAddress(c), publicOrigin(c)) rather than the socket or the Host header.
+  app.use('*', async (c, next) => {
+    const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+    const peer = socket?.remoteAddress;
+    c.set(CLIENT_ADDRESS_VARIABLE, resolveClientAddress(peer, c.req.header('x-forwarded-for'), trusted));
+    const origin = resolvePublicOrigin({ publicUrl: options.publicUrl, requestUrl: c.req.url, socket });
+    c.set(PUBLIC_ORIGIN_VARIABLE, origin);
+    c.set('https', origin.startsWith('https:') || forwardedProto(peer, c.req.header('x-forwarded-proto'), trusted) === 'https');
+    await next();
+  });
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('*', requestLog(options.logger));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders<PortalEnv>((c) => c.get('https')));
   // Forms post to their own page; a post from another origin is refused (no token needed, so
-  // pages stay cacheable). Browsers send Origin on every form post.
-  app.use('*', csrf());
+  // pages stay cacheable). Browsers send Origin on every form post. The API answers the refusal as
+  // it answers everything else, with an ApiError (documented: http/openapi-contract.ts).
+  const sameOrigin = csrf();
+  app.use('*', async (c, next) => {
+    try {
+      return await sameOrigin(c, next);
+    } catch (error) {
+      if (error instanceof HTTPException && error.status === 403 && c.req.path.startsWith(`${API_BASE}/`)) return statusError(c, 403, 'cross_site_request');
+      throw error;
+    }
+  });
   app.use('*', compress({ threshold: 1024 }));
 
   app.route(API_BASE, api);
@@ -182,7 +222,8 @@ export function createPortal(options: PortalOptions) {
       if (hit) return hit;
     }
     const { lang, path } = splitLanguagePrefix(c.req.path);
-    const clientAddress = c.env.incoming.socket.remoteAddress ?? null;
+    const reader = clientAddress(c);
+    const origin = publicOrigin(c);
     // Astro routes the page without the prefix; the page learns the language from locals.
     c.env.incoming.url = path + search;
     const locals: { portal: PortalLocals } = {
@@ -193,11 +234,11 @@ export function createPortal(options: PortalOptions) {
         path,
         search,
         today: chinaDate(options.now()),
-        origin: options.publicUrl ?? new URL(c.req.url).origin,
+        origin,
         drafts,
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
-        api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, clientAddress),
+        api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
       },
     };
     const response = await renderWithAstro(site.handler, c.env.incoming, locals);
@@ -213,14 +254,15 @@ export type Portal = ReturnType<typeof createPortal>;
  * The API as the pages call it: in process, from `origin`, with the page's `headers` (the reader's
  * language, cookies, request id) on every call. Also on a call that passes headers of its own in
  * `init` (a body its route does not declare, an Idempotency-Key): the client would let those
- * replace its default headers whole, and the API would answer in the default language.
+ * replace its default headers whole, and the API would answer in the default language. The
+ * reader's address and the public origin, as the server resolved them, go along too.
  */
-export function pageApiClient(api: ApiApp, origin: string, headers: Record<string, string>, clientAddress: string | null): ApiClient {
+export function pageApiClient(api: ApiApp, origin: string, headers: Record<string, string>, clientAddress: string | null, publicOrigin?: string): ApiClient {
   return hc<ApiApp>(`${origin}/`, {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => {
       const merged = new Headers(init?.headers);
       for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
-      return api.request(input, { ...init, headers: merged }, { clientAddress });
+      return api.request(input, { ...init, headers: merged }, { clientAddress, ...(publicOrigin ? { publicOrigin } : {}) });
     },
   });
 }

@@ -3,7 +3,7 @@
  * each inline script and style it emits); this adds the directives Astro leaves out. Everything
  * else (JSON, files) gets a policy that allows nothing to run.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
 
 const ALWAYS = {
   'x-content-type-options': 'nosniff',
@@ -46,7 +46,12 @@ function addMissingDirectives(policy: string): string {
   return [policy.trim().replace(/;$/, ''), ...missing].filter(Boolean).join('; ');
 }
 
-export function securityHeaders(): MiddlewareHandler {
+/**
+ * `isHttps` says whether the reader's connection is https: the public origin's scheme (PUBLIC_URL),
+ * or a trusted proxy's X-Forwarded-Proto (the portal itself speaks plain HTTP behind the proxy
+ * that terminates TLS). Then Strict-Transport-Security is sent.
+ */
+export function securityHeaders<E extends Env = Env>(isHttps: (c: Context<E>) => boolean = (c) => new URL(c.req.url).protocol === 'https:'): MiddlewareHandler<E> {
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
@@ -54,6 +59,6 @@ export function securityHeaders(): MiddlewareHandler {
     const policy = headers.get('content-security-policy');
     if (policy) headers.set('content-security-policy', completePagePolicy(policy));
     else headers.set('content-security-policy', LOCKED_DOWN);
-    if (new URL(c.req.url).protocol === 'https:') headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (isHttps(c)) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
   };
 }

@@ -2,8 +2,11 @@
  * One demo account per role, outside production only, so that a new developer can sign in to
  * every part of the workbench at once. Each password is derived from the portal secret: the same
  * on every start (so it can be printed), different on every machine (so it is no public password).
+ * Each account is marked as demo data (demo_records): a production start refuses to run while one
+ * is left (`npm run demo:remove`).
  */
 import { createHmac } from 'node:crypto';
+import { markDemoRecords, staffIdsByUsername } from '../db/demo-data.repo.ts';
 import { findStaffByUsername } from '../db/staff.repo.ts';
 import { STAFF_ROLES, type StaffRole } from '../domain/staff/staff.ts';
 import { createStaff, type AuthDeps } from './auth.ts';
@@ -25,9 +28,12 @@ export interface DemoAccount {
   password: string;
 }
 
+/** The usernames of the demo accounts, reserved: `npm run staff:create` refuses them. */
+export const DEMO_USERNAMES: readonly string[] = STAFF_ROLES.map(demoUsername);
+
 export async function ensureDemoStaff(deps: AuthDeps, secret: Buffer): Promise<DemoAccount[]> {
   // In parallel: argon2 hashing runs on the thread pool, and a first start hashes seven passwords.
-  return Promise.all(
+  const accounts = await Promise.all(
     STAFF_ROLES.map(async (role) => {
       const username = demoUsername(role);
       const password = demoPassword(secret, role);
@@ -37,4 +43,7 @@ export async function ensureDemoStaff(deps: AuthDeps, secret: Buffer): Promise<D
       return { role, username, password };
     }),
   );
+  // Marked as demo data (also when made by an older start): a production start refuses while any is left.
+  await markDemoRecords(deps.db, 'staff', await staffIdsByUsername(deps.db, DEMO_USERNAMES), deps.now());
+  return accounts;
 }

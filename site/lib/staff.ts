@@ -10,13 +10,15 @@ export async function currentStaff(astro: Astro) {
 
 export type SignInAnswer =
   | { ok: true; setCookie: string }
-  | { ok: false; status: number; message: string; fields: { field: string; message: string }[] };
+  /** `retryAfter`: when there were too many attempts, the seconds to wait (the API's Retry-After). */
+  | { ok: false; status: number; message: string; fields: { field: string; message: string }[]; retryAfter?: string };
 
 export async function postSignIn(astro: Astro, username: string, password: string): Promise<SignInAnswer> {
   const response = await astro.locals.portal.api.staff.session.$post({ json: { username, password } });
   if (response.status === 200) return { ok: true, setCookie: response.headers.get('set-cookie') ?? '' };
   const body = (await response.json()) as { error: { message: string; fields?: { field: string; message: string }[] } };
-  return { ok: false, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
+  const retryAfter = response.headers.get('retry-after');
+  return { ok: false, status: response.status, message: body.error.message, fields: body.error.fields ?? [], ...(retryAfter ? { retryAfter } : {}) };
 }
 
 export async function postSignOut(astro: Astro, everywhere: boolean): Promise<string | undefined> {
@@ -41,12 +43,12 @@ export type CaseWork = import('../../api/cases/case-work.ts').CaseWorkView;
 
 export type CaseAnswer =
   | { ok: true; view: CaseWork }
-  | { ok: false; status: number; message: string; fields: { field: string; message: string }[] };
+  | { ok: false; status: number; code: string; message: string; fields: { field: string; message: string }[] };
 
 async function caseAnswer(response: Response): Promise<CaseAnswer> {
   if (response.status === 200) return { ok: true, view: (await response.json()) as CaseWork };
-  const body = (await response.json().catch(() => ({ error: { message: '' } }))) as { error: { message: string; fields?: { field: string; message: string }[] } };
-  return { ok: false, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
+  const body = (await response.json().catch(() => ({ error: { code: '', message: '' } }))) as { error: { code: string; message: string; fields?: { field: string; message: string }[] } };
+  return { ok: false, status: response.status, code: body.error.code, message: body.error.message, fields: body.error.fields ?? [] };
 }
 
 export async function openCase(astro: Astro, trackingNumber: string): Promise<CaseAnswer> {
@@ -55,6 +57,11 @@ export async function openCase(astro: Astro, trackingNumber: string): Promise<Ca
 
 export async function revealCase(astro: Astro, trackingNumber: string): Promise<CaseAnswer> {
   return caseAnswer(await astro.locals.portal.api.staff.cases[':trackingNumber'].reveal.$post({ param: { trackingNumber } }));
+}
+
+/** A system admin gives the reason for reading a case it does not handle (docs/access-control.md). */
+export async function breakGlass(astro: Astro, trackingNumber: string, reason: string): Promise<CaseAnswer> {
+  return caseAnswer(await astro.locals.portal.api.staff.cases[':trackingNumber']['break-glass'].$post({ param: { trackingNumber }, json: { reason } }));
 }
 
 export async function actOnCase(astro: Astro, trackingNumber: string, action: { transition: string; version: number; input: Record<string, string> }): Promise<CaseAnswer> {
@@ -74,17 +81,20 @@ export async function loadHolidayYear(astro: Astro, year: import('../../api/doma
 }
 
 /** The office's day; with `search`, only the appointments that match it (sent in a POST body, never a URL). */
-export async function officeDay(astro: Astro, office: string | undefined, date: string, search?: string) {
+/** A registry office's day, or the status that says why not (403: the member is no clerk of a registry; 404: not this office). */
+export async function officeDay(astro: Astro, office: string | undefined, date: string, search?: string): Promise<{ status: number; day?: OfficeDayView }> {
   const where = { date, ...(office ? { office } : {}) };
   const response = search ? await astro.locals.portal.api.staff.appointments.search.$post({ json: { ...where, search } }) : await astro.locals.portal.api.staff.appointments.$get({ query: where });
-  if (response.status !== 200) return undefined;
-  return (await response.json()) as {
-    registries: string[];
-    office: string;
-    date: string;
-    slots: { start: string; end: string; appointments: { trackingNumber: string; kind: string; visit: number; state: string; people: { name: string; idNumber: string; noShows: number }[] }[] }[];
-  };
+  if (response.status !== 200) return { status: response.status };
+  return { status: 200, day: (await response.json()) as OfficeDayView };
 }
+
+type OfficeDayView = {
+  registries: string[];
+  office: string;
+  date: string;
+  slots: { start: string; end: string; appointments: { trackingNumber: string; kind: string; visit: number; state: string; people: { name: string; idType: string; idNumber: string; noShows: number }[] }[] }[];
+};
 
 export type OfficeScheduleView = import('../../api/appointments/office-admin.ts').OfficeScheduleView;
 export type AffectedAppointment = import('../../api/appointments/office-admin.ts').AffectedAppointment;

@@ -408,6 +408,48 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  'staff (3)': [
+    {
+      name: 'sign-in, after too many attempts',
+      open: async (v) => {
+        const s = v.language.strings;
+        // Five wrong passwords for an account no other state signs in with, from this machine's address.
+        const username = v.language.code === 'zh-CN' ? 'demo-investigator' : 'demo-content-editor';
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          await fetch(`${v.baseURL}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: v.baseURL }, body: JSON.stringify({ username, password: 'not the password' }) });
+        }
+        await v.page.goto(v.language.path('/staff/sign-in'));
+        await v.page.getByLabel(s.staff.signIn.username).fill(username);
+        await v.page.getByLabel(s.staff.signIn.password).fill('not the password');
+        await v.page.getByRole('button', { name: s.staff.signIn.submit }).click();
+        await expect(h1(v.page)).toHaveText(s.staff.signIn.title);
+        await expect(v.page.getByText(s.staff.signIn.throttled.split('{{')[0] ?? '', { exact: false })).toBeVisible();
+      },
+    },
+    {
+      name: 'a system admin asked for a reason',
+      open: async (v) => {
+        await v.as('system-admin');
+        await v.page.goto(v.language.path(`/staff/cases/${await applyViaApi(v.baseURL, v.language.code)}`));
+        await expect(v.page.getByLabel(v.language.strings.workbench.breakGlass.reasonLabel)).toBeVisible();
+      },
+    },
+    {
+      name: 'the reason refused',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.workbench.breakGlass.submit }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'a case read by a reason, with its record of access',
+      open: async (v) => {
+        await v.page.getByLabel(v.language.strings.workbench.breakGlass.reasonLabel).fill('Looking into complaint 2026-118');
+        await v.page.getByRole('button', { name: v.language.strings.workbench.breakGlass.submit }).click();
+        await expect(v.page.getByRole('note')).toContainText('2026-118');
+      },
+    },
+  ],
   'office admin': [
     {
       name: 'the offices',

@@ -104,6 +104,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/staff/appointments/search',
       '/staff/cases',
       '/staff/cases/{trackingNumber}',
+      '/staff/cases/{trackingNumber}/break-glass',
       '/staff/cases/{trackingNumber}/reveal',
       '/staff/cases/{trackingNumber}/transitions',
       '/staff/holidays',

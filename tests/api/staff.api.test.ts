@@ -49,6 +49,44 @@ describe.each(DIALECTS)('the staff API on %s', (kind) => {
     expect(((await missing.json()) as { error: { fields: unknown[] } }).error.fields).toEqual([{ field: 'password', code: 'invalid_type', message: 'Enter your password' }]);
   });
 
+  it('answers too many attempts with 429, Retry-After and a translated message saying when to try again, as documented', async () => {
+    const attempt = (lang: string) =>
+      runtime.portal.app.request(
+        `/api/v1/staff/session?lang=${lang}`,
+        { method: 'POST', body: JSON.stringify({ username: 'wang.fang', password: 'nope' }), headers: { 'content-type': 'application/json' } },
+        { clientAddress: '192.0.2.41' },
+      );
+    const statuses = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await attempt('zh-CN')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    for (const [lang, message] of [
+      ['zh-CN', /^登录尝试次数过多。为保护账号安全，请在\d+月\d+日 \d\d:\d\d以后再试。$/],
+      ['en', /^There have been too many sign-in attempts\. To keep the account safe, please try again after \d+ \w+ at \d\d:\d\d\.$/],
+    ] as const) {
+      const throttled = await attempt(lang);
+      expect(throttled.status).toBe(429);
+      const wait = Number(throttled.headers.get('retry-after'));
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(15 * 60);
+      const body = (await throttled.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('too_many_sign_in_attempts');
+      expect(body.error.message).toMatch(message);
+    }
+    // The right password from the same address waits too; from another it is let in.
+    const right = (clientAddress: string) =>
+      runtime.portal.app.request('/api/v1/staff/session', { method: 'POST', body: JSON.stringify({ username: 'wang.fang', password: 'a long enough password' }), headers: { 'content-type': 'application/json' } }, { clientAddress });
+    expect((await right('192.0.2.41')).status).toBe(429);
+    expect((await right('192.0.2.42')).status).toBe(200);
+
+    const document = (await (await runtime.portal.app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    };
+    const responses = document.paths['/staff/session']?.post?.responses ?? {};
+    expect(Object.keys(responses)).toContain('429');
+    expect(Object.keys(responses)).not.toContain('423');
+    expect(Object.keys(responses['429']?.headers ?? {})).toEqual(['Retry-After']);
+  });
+
   it('never answers 5xx to a broken body', async () => {
     for (const body of ['{', 'null', '[]', '"x"', JSON.stringify({ username: 1, password: {} })]) {
       const response = await runtime.portal.app.request('/api/v1/staff/session', { method: 'POST', body, headers: { 'content-type': 'application/json' } });

@@ -8,7 +8,8 @@ import { newTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
 import { applyTransition, startDeadlines, type Actor, type CaseSnapshot } from '../../api/domain/workflow/workflow.ts';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
 import { oldAgeAllowanceWorkflow as workflow } from '../../api/services/old-age-allowance/workflow.ts';
-import { DIALECTS, useMigratedDatabase } from '../support/test-database.ts';
+import { tamperedThenRolledBack } from '../support/audit-tamper.ts';
+import { DIALECTS, TEST_AUDIT_KEYS, useMigratedDatabase } from '../support/test-database.ts';
 
 const calendar = createWorkingDayCalendar([HolidayYearSchema.parse(JSON.parse(readFileSync(new URL('../../content/holidays/cn-2026.json', import.meta.url), 'utf8')))]);
 const clock = { today: '2026-11-02', calendar };
@@ -95,10 +96,16 @@ describe.each(DIALECTS)('the case store on %s', (kind) => {
         ),
       ),
     );
-    const verified = await verifyAuditChain(store.handle.db);
+    const verified = await verifyAuditChain(store.handle.db, { keys: TEST_AUDIT_KEYS });
     expect(verified.ok).toBe(true);
     const victim = Math.max(2, verified.entries - 5);
-    await store.handle.db.updateTable('audit_log').set({ action: 'case.nothing-to-see' }).where('seq', '=', victim).execute();
-    expect(await verifyAuditChain(store.handle.db, 7)).toMatchObject({ ok: false, firstBrokenSeq: victim, reason: 'hash' });
+    // The database refuses the edit; an administrator removes its guards first (tests/db/audit-chain.db.test.ts).
+    const broken = await tamperedThenRolledBack(
+      store.handle.db,
+      kind,
+      async (trx) => void (await trx.updateTable('audit_log').set({ action: 'case.nothing-to-see' }).where('seq', '=', victim).execute()),
+      (trx) => verifyAuditChain(trx, { keys: TEST_AUDIT_KEYS, batchSize: 7 }),
+    );
+    expect(broken).toMatchObject({ ok: false, firstBrokenSeq: victim, reason: 'hash' });
   });
 });

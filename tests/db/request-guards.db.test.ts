@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimIdempotencyKey, completeIdempotencyKey, hitRateLimit, releaseIdempotencyKey } from '../../api/db/request-guards.repo.ts';
+import { IDEMPOTENCY_LEASE_MS, claimIdempotencyKey, completeIdempotencyKey, hitRateLimit, releaseIdempotencyKey } from '../../api/db/request-guards.repo.ts';
 import { openDatabase } from '../../api/db/connect.ts';
 import { DIALECTS, useMigratedDatabase } from '../support/test-database.ts';
 
@@ -33,9 +33,9 @@ describe.each(DIALECTS)('request guards on %s', (kind) => {
 
   it('make a repeated request return the first answer, and refuse the key with another body', async () => {
     const now = at('2026-11-25T02:00:00Z');
-    expect(await claimIdempotencyKey(store.handle.db, 'k1', 'hash-a', now)).toEqual({ outcome: 'first' });
+    expect(await claimIdempotencyKey(store.handle.db, 'k1', 'hash-a', now)).toEqual({ outcome: 'first', claimedAt: now.toISOString() });
     expect(await claimIdempotencyKey(store.handle.db, 'k1', 'hash-a', now)).toEqual({ outcome: 'in-progress' });
-    await completeIdempotencyKey(store.handle.db, 'k1', { status: 201, body: { trackingNumber: '7KQ4-M9XH-2CP' } });
+    expect(await completeIdempotencyKey(store.handle.db, 'k1', now.toISOString(), { status: 201, body: { trackingNumber: '7KQ4-M9XH-2CP' } })).toBe(true);
     expect(await claimIdempotencyKey(store.handle.db, 'k1', 'hash-a', now)).toEqual({ outcome: 'replay', status: 201, body: { trackingNumber: '7KQ4-M9XH-2CP' } });
     expect(await claimIdempotencyKey(store.handle.db, 'k1', 'hash-b', now)).toEqual({ outcome: 'mismatch' });
   });
@@ -44,7 +44,55 @@ describe.each(DIALECTS)('request guards on %s', (kind) => {
     const now = at('2026-11-25T02:00:00Z');
     const claims = await Promise.all(Array.from({ length: 10 }, () => claimIdempotencyKey(store.handle.db, 'double-click', 'h', now)));
     expect(claims.filter((c) => c.outcome === 'first')).toHaveLength(1);
-    await releaseIdempotencyKey(store.handle.db, 'double-click');
-    expect(await claimIdempotencyKey(store.handle.db, 'double-click', 'h', now)).toEqual({ outcome: 'first' });
+    await releaseIdempotencyKey(store.handle.db, 'double-click', now.toISOString());
+    expect(await claimIdempotencyKey(store.handle.db, 'double-click', 'h', now)).toMatchObject({ outcome: 'first' });
+  });
+
+  /** A claim as a request leaves it when its process dies mid-way: in progress, never completed nor released. */
+  const leaveClaimBehind = (key: string, claimedAt: Date, requestHash = 'h') =>
+    store.handle.db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, status: 'in-progress', response_status: null, response_json: null, created_at: claimedAt.toISOString() }).execute();
+
+  it('let a retry take over a claim left in progress longer than the lease, and keep a fresh one in progress', async () => {
+    const now = at('2026-11-25T04:00:00Z');
+    await leaveClaimBehind('dead', new Date(now.getTime() - IDEMPOTENCY_LEASE_MS - 1));
+    await leaveClaimBehind('running', new Date(now.getTime() - IDEMPOTENCY_LEASE_MS + 1000));
+    expect(await claimIdempotencyKey(store.handle.db, 'dead', 'h', now)).toEqual({ outcome: 'first', claimedAt: now.toISOString() });
+    expect(await claimIdempotencyKey(store.handle.db, 'running', 'h', now)).toEqual({ outcome: 'in-progress' });
+    // Taken over, the key is the retry's: in progress while it runs, its answer replayed after.
+    expect(await claimIdempotencyKey(store.handle.db, 'dead', 'h', now)).toEqual({ outcome: 'in-progress' });
+    expect(await completeIdempotencyKey(store.handle.db, 'dead', now.toISOString(), { status: 201, body: { n: 1 } })).toBe(true);
+    expect(await claimIdempotencyKey(store.handle.db, 'dead', 'h', now)).toEqual({ outcome: 'replay', status: 201, body: { n: 1 } });
+  });
+
+  it('let a retry with changed answers take over a dead claim (nothing was answered for it)', async () => {
+    const now = at('2026-11-25T04:10:00Z');
+    await leaveClaimBehind('edited', new Date(now.getTime() - IDEMPOTENCY_LEASE_MS - 1), 'old-answers');
+    expect(await claimIdempotencyKey(store.handle.db, 'edited', 'new-answers', now)).toMatchObject({ outcome: 'first' });
+    expect(await claimIdempotencyKey(store.handle.db, 'edited', 'old-answers', now)).toEqual({ outcome: 'mismatch' });
+  });
+
+  it('let exactly one of several simultaneous retries, over several connections, take over a dead claim', async () => {
+    const others = [openDatabase(store.target), openDatabase(store.target)];
+    try {
+      const now = at('2026-11-25T04:20:00Z');
+      await leaveClaimBehind('crashed', new Date(now.getTime() - 10 * IDEMPOTENCY_LEASE_MS));
+      const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => claimIdempotencyKey((others[i % 3] ?? store.handle).db, 'crashed', 'h', now)));
+      expect(claims.filter((claim) => claim.outcome === 'first')).toHaveLength(1);
+      expect(claims.filter((claim) => claim.outcome === 'in-progress')).toHaveLength(11);
+    } finally {
+      await Promise.all(others.map((other) => other.close()));
+    }
+  });
+
+  it('never let a request that outlived its lease complete or release the claim that replaced its own', async () => {
+    const first = at('2026-11-25T04:30:00Z');
+    const retry = new Date(first.getTime() + IDEMPOTENCY_LEASE_MS + 1);
+    expect(await claimIdempotencyKey(store.handle.db, 'slow', 'h', first)).toMatchObject({ outcome: 'first' });
+    expect(await claimIdempotencyKey(store.handle.db, 'slow', 'h', retry)).toEqual({ outcome: 'first', claimedAt: retry.toISOString() });
+    expect(await completeIdempotencyKey(store.handle.db, 'slow', first.toISOString(), { status: 201, body: { n: 'late' } })).toBe(false);
+    await releaseIdempotencyKey(store.handle.db, 'slow', first.toISOString());
+    expect(await claimIdempotencyKey(store.handle.db, 'slow', 'h', retry)).toEqual({ outcome: 'in-progress' });
+    expect(await completeIdempotencyKey(store.handle.db, 'slow', retry.toISOString(), { status: 201, body: { n: 'retry' } })).toBe(true);
+    expect(await claimIdempotencyKey(store.handle.db, 'slow', 'h', retry)).toEqual({ outcome: 'replay', status: 201, body: { n: 'retry' } });
   });
 });

@@ -4,12 +4,15 @@
  * links, a confirmation with the tracking number and what happens next, and one case however often
  * the form is sent. Both languages.
  */
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
+import { IDEMPOTENCY_LEASE_MS } from '../../api/db/request-guards.repo.ts';
 import { residentIdCheckCharacter } from '../../api/domain/identity/resident-id.ts';
 import { AGENT_ID, ELDER_ID } from '../support/applications.ts';
 import { LANGUAGES, escapeRegExp, sentence, type Language } from '../support/site.ts';
-import { normalize, type HtmlPage } from './support/html-client.ts';
-import { visitor } from './support/portal.ts';
+import { normalize, type HtmlPage, type Visitor } from './support/html-client.ts';
+import { visitor, workerPortal } from './support/portal.ts';
 
 /** Born 1 June 1970: far too young for the allowance. */
 const YOUNG_ID = '11010119700601123' + residentIdCheckCharacter('11010119700601123');
@@ -52,6 +55,15 @@ function journey(language: Language) {
     async declaration(page: HtmlPage) {
       expectStep(page, 'declaration');
       return continueFrom(page).check(s.application.declarationAgree).submit();
+    },
+    /** From the first question to the check page, without an agent. */
+    async upToCheck(reader: Visitor): Promise<HtmlPage> {
+      let page = await reader.get(language.path(`${BASE}/eligibility`));
+      page = await this.eligibility(page);
+      page = await this.elder(page);
+      page = await this.agent(page, 'no');
+      page = await this.bank(page);
+      return this.declaration(page);
     },
     /** The answer the check page shows for a field. */
     answer(page: HtmlPage, field: string): string {
@@ -167,12 +179,7 @@ describe.each(LANGUAGES)('applying for the old-age allowance in $name', (languag
   it('makes one case however often the applicant goes back and sends again', async () => {
     const j = journey(language);
     const reader = visitor(language);
-    let page = await reader.get(language.path(`${BASE}/eligibility`));
-    page = await j.eligibility(page);
-    page = await j.elder(page);
-    page = await j.agent(page, 'no');
-    page = await j.bank(page);
-    page = await j.declaration(page);
+    const page = await j.upToCheck(reader);
     const key = page.one('input[name="key"]').getAttribute('value') ?? '';
     expect(key).not.toBe('');
     const { trackingNumber } = await j.submit(page);
@@ -187,6 +194,25 @@ describe.each(LANGUAGES)('applying for the old-age allowance in $name', (languag
     const fresh = await back.press(s.application.confirmation.newApplication);
     expect(fresh.h1).toBe(s.application.step.eligibility.title);
     expect(fresh.valueOf(sentence(f.elder.idNumber))).toBe('');
+  });
+
+  it('sends the application when a request with the draft’s key died mid-way, once its claim’s lease has passed', async () => {
+    const j = journey(language);
+    const reader = visitor(language);
+    const page = await j.upToCheck(reader);
+    const key = page.one('input[name="key"]').getAttribute('value') ?? '';
+    // A request with this draft's key, whose process died: its claim stays "in progress" in the
+    // server's database, as old as the lease.
+    const database = new DatabaseSync(join(workerPortal().dataDir, 'portal.sqlite'), { timeout: 5000 });
+    try {
+      database
+        .prepare(`insert into idempotency_keys (key, request_hash, status, response_status, response_json, created_at) values (?, 'the dead request', 'in-progress', null, null, ?)`)
+        .run(`applications/old-age-allowance:${key}`, new Date(Date.now() - IDEMPOTENCY_LEASE_MS - 1000).toISOString());
+    } finally {
+      database.close();
+    }
+    const { trackingNumber } = await j.submit(page);
+    expect(trackingNumber).toMatch(TRACKING_NUMBER);
   });
 
   it('sends a reader who arrives mid-way without answers to the start', async () => {

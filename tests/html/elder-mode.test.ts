@@ -108,4 +108,20 @@ describe.each(LANGUAGES)('elder mode in $name', (language) => {
     const print = await reader.get(language.path('/guides/marriage-registration/print'));
     expect(print.classes).toContain('elder');
   });
+
+  it('returns the reader to a page whose address has Chinese characters in it', async () => {
+    const reader = visitor(language);
+    const page = await reader.get(language.path('/不存在的页面'));
+    expect(page.status).toBe(404);
+    const back = await switchForm(page, language, false).submit();
+    expect(back.redirects.map((url) => url.pathname)).toEqual(['/preferences']);
+    expect(back.status).toBe(404);
+    expect(decodeURI(addressOf(back))).toBe(language.path('/不存在的页面'));
+    expectElderMode(back, language, true);
+    // The same address sent as typed, and with a query: where the Location header could not carry it, the answer was 500.
+    const typed = await reader.post('/preferences', { elder: '0', return: language.path('/search?q=高龄津贴') });
+    expect(typed.status).toBe(200);
+    expect(decodeURIComponent(addressOf(typed))).toBe(language.path('/search?q=高龄津贴'));
+    expectElderMode(typed, language, false);
+  });
 });

@@ -18,7 +18,7 @@ const queuedNumbers = (page: HtmlPage) => page.texts('th[scope="row"]', queueOf(
 describe.each(LANGUAGES)('staff in $name', (language) => {
   const s = language.strings;
   // Each language signs in with accounts of its own, and the wrong password goes to an account no
-  // other test signs in with: failed sign-ins count towards a lockout.
+  // other test signs in with: attempts count towards a limit per account and address (decision 014).
   const [member, mistaken]: [StaffRole, StaffRole] = language.code === 'zh-CN' ? ['intake', 'investigator'] : ['reviewer', 'content-editor'];
 
   it('sign in, see who they are and what they may do, and sign out', async () => {
@@ -71,6 +71,25 @@ describe.each(LANGUAGES)('staff in $name', (language) => {
     expect(page.role('alert')).toContain(s.staff.signIn.invalid);
     expect(page.valueOf(s.staff.signIn.username)).toBe(demoUsername(mistaken));
     expect(page.valueOf(s.staff.signIn.password)).toBe('');
+  });
+
+  it('are told to try again later, and when, after too many attempts, with no field marked wrong', async () => {
+    // An account nobody has: it is throttled just like a real one, and no real account's count is used up.
+    const username = `no.such.clerk.${language.code.toLowerCase()}`;
+    const attempt = async () => {
+      const form = await visitor(language).get(language.path('/staff/sign-in'));
+      return form.form(s.staff.signIn.submit).fill(s.staff.signIn.username, username).fill(s.staff.signIn.password, 'a guess').submit();
+    };
+    for (let i = 0; i < 5; i += 1) expect((await attempt()).role('alert')).toContain(s.staff.signIn.invalid);
+    const page = await attempt();
+    expect(page.status).toBe(429);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(page.title).toMatch(new RegExp(`^${escapeRegExp(s.errors.title)}`));
+    const [before, after] = s.staff.signIn.throttled.split('{{time}}').map((part) => escapeRegExp(part));
+    expect(page.role('alert')).toMatch(new RegExp(`${before}\\d.*\\d\\d:\\d\\d${after}`));
+    expect(page.valueOf(s.staff.signIn.username)).toBe(username);
+    expect(page.field(s.staff.signIn.username).getAttribute('aria-invalid')).toBeNull();
+    expect(page.field(s.staff.signIn.password).getAttribute('aria-invalid')).toBeNull();
   });
 
   it('are told which field is missing when the form is empty', async () => {

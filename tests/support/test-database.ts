@@ -13,8 +13,17 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../api/db/connect.ts';
 import { migrateToLatest } from '../../api/db/migrate.ts';
 import type { DatabaseKind, DatabaseTarget } from '../../api/db/connect.ts';
+import { useAuditKeys } from '../../api/db/audit.repo.ts';
+import { deriveAuditKeys } from '../../api/platform/audit-keys.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+
+/**
+ * In-process tests audit under keys of their own, set for every file that opens a database (a
+ * server process derives its keys from its secret: api/server/main.ts).
+ */
+export const TEST_AUDIT_KEYS = deriveAuditKeys(randomBytes(32));
+useAuditKeys(TEST_AUDIT_KEYS);
 
 /** The dialects every data-layer and API test runs against. */
 export const DIALECTS: DatabaseKind[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];

@@ -9,6 +9,7 @@ import type { DatabaseKind } from '../../api/db/connect.ts';
 import type { TrackLimits } from '../../api/http/api-env.ts';
 import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
 import { createPortal } from '../../api/server/portal.ts';
+import { recordAnsweredStatuses } from './answered-statuses.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const silentLogger = pino({ level: 'silent' });
@@ -23,7 +24,17 @@ export interface TestRuntime extends Runtime {
 
 export async function createTestRuntime(
   kind: DatabaseKind,
-  options: { guidesDir?: URL; now?: () => Date; environment?: 'development' | 'production' | 'test'; trackLimits?: TrackLimits; bookingLimitPerClient?: number } = {},
+  options: {
+    guidesDir?: URL;
+    now?: () => Date;
+    environment?: 'development' | 'production' | 'test';
+    trackLimits?: TrackLimits;
+    bookingLimitPerClient?: number;
+    /** PUBLIC_URL's origin. */
+    publicUrl?: string;
+    /** TRUST_PROXY's entries. */
+    trustProxy?: string[];
+  } = {},
 ): Promise<TestRuntime> {
   const testDatabase: TestDatabase = await createTestDatabase(kind);
   const runtime = await bootstrap({
@@ -41,9 +52,13 @@ export async function createTestRuntime(
     environment: options.environment ?? 'test',
     crypto,
     ...(options.trackLimits ? { trackLimits: options.trackLimits } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     // In-process tests book many times from one (unknown) address; a test of the limit sets its own.
     bookingLimitPerClient: options.bookingLimitPerClient ?? 100_000,
   });
+  // Every status the API tests see must be documented (tests/api/answered-statuses.test.ts).
+  recordAnsweredStatuses(portal.app, options.environment ?? 'test');
   return {
     ...runtime,
     portal,

@@ -28,3 +28,13 @@ describe('an appointment as a calendar file', () => {
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 });
+
+describe('the calendar file’s link', () => {
+  it('is the status page given (on the public origin), folded like any line; none when none is given', () => {
+    const url = 'https://portal.example.gov.cn/en/track?number=7KQ4-M9XH-2CP';
+    const linked = appointmentIcs({ uid: 'u@civil-affairs-portal', title: 'Marriage registration', location: 'Office', description: 'Bring both IDs', date: '2026-12-02', start: '09:00', end: '09:30', stamp: new Date('2026-11-25T02:00:00Z'), url });
+    expect(linked.replace(/\r\n /g, '')).toContain(`\r\nURL:${url}\r\n`);
+    for (const line of linked.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(ics).not.toContain('URL:');
+  });
+});

@@ -16,8 +16,14 @@ describe('the page to return to after changing a preference', () => {
     expect(safeReturnPath('/en/guides/old-age-allowance?x=1')).toBe('/en/guides/old-age-allowance?x=1');
   });
 
+  it('writes a path with characters beyond ASCII as a URL writes them, so a Location header can carry it', () => {
+    expect(safeReturnPath('/guides/高龄津贴?q=低保')).toBe('/guides/%E9%AB%98%E9%BE%84%E6%B4%A5%E8%B4%B4?q=%E4%BD%8E%E4%BF%9D');
+    expect(safeReturnPath('/search?q=%E4%BD%8E%E4%BF%9D')).toBe('/search?q=%E4%BD%8E%E4%BF%9D');
+    for (const path of ['/guides/高龄津贴', '/en/search?q=café#top', '/a b']) expect(() => new Headers({ location: safeReturnPath(path) }), path).not.toThrow();
+  });
+
   it('falls back to the home page for anything that could leave the site', () => {
-    for (const hostile of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/a\nb', '', null, 42, `/${'a'.repeat(600)}`]) {
+    for (const hostile of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/a\nb', '/a\u0085b', '/a\ud800', '', null, 42, `/${'a'.repeat(600)}`]) {
       expect(safeReturnPath(hostile), String(hostile)).toBe('/');
     }
   });

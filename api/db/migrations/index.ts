@@ -13,6 +13,10 @@ import * as holidayYears from './2026112507_holiday_years.ts';
 import * as booking from './2026112508_booking.ts';
 import * as officeSchedules from './2026112509_office_schedules.ts';
 import * as legalPeriods from './2026112510_legal_periods.ts';
+import * as signInThrottle from './2026120501_sign_in_throttle.ts';
+import * as auditHmac from './2026120502_audit_hmac.ts';
+import * as breakGlass from './2026120503_break_glass.ts';
+import * as demoDataMarks from './2026120507_demo_data_marks.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -25,4 +29,8 @@ export const migrations: Record<string, Migration> = {
   '2026112508_booking': booking,
   '2026112509_office_schedules': officeSchedules,
   '2026112510_legal_periods': legalPeriods,
+  '2026120501_sign_in_throttle': signInThrottle,
+  '2026120502_audit_hmac': auditHmac,
+  '2026120503_break_glass': breakGlass,
+  '2026120507_demo_data_marks': demoDataMarks,
 };

@@ -1,7 +1,7 @@
 /**
  * An appointment as an iCalendar file (RFC 5545) for the applicant's own calendar: one event, in
  * UTC (China has no daylight saving: 09:00 in Beijing is 01:00Z), with a reminder the day before.
- * Nothing personal in it: the tracking number, the office and the time.
+ * Nothing personal in it: the tracking number, the office, the time and a link to the status page.
  */
 export interface CalendarAppointment {
   uid: string;
@@ -13,6 +13,8 @@ export interface CalendarAppointment {
   end: string;
   /** When the file was made (DTSTAMP). */
   stamp: Date;
+  /** The status page of this appointment (URL), an absolute link on the portal's public origin. */
+  url?: string;
 }
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -57,6 +59,7 @@ export function appointmentIcs(appointment: CalendarAppointment): string {
     `SUMMARY:${text(appointment.title)}`,
     `LOCATION:${text(appointment.location)}`,
     `DESCRIPTION:${text(appointment.description)}`,
+    ...(appointment.url ? [`URL:${appointment.url}`] : []),
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
     'TRIGGER:-P1D',

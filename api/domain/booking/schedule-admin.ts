@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
+import { textLine } from '../text.ts';
 import { ResourceScheduleSchema, slotsOn, type ResourceSchedule } from './schedule.ts';
 
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -94,7 +95,7 @@ export function settingsFormValues(settings: ScheduleSettings): Record<string, s
  */
 export function scheduleSettingsFormSchema(kinds: readonly string[]) {
   return z
-    .record(z.string(), z.string().max(500))
+    .record(textLine().max(100), textLine().max(500))
     .transform((form, context) => {
       const weekly: Record<string, { from: string; to: string }[]> = {};
       for (const day of WEEKDAYS) {
@@ -173,7 +174,7 @@ export function closureDateSchema(today: string) {
 export function closureRequestSchema(today: string) {
   return z.object({
     date: closureDateSchema(today),
-    confirmed: z.array(z.string().max(20)).max(2000).default([]),
+    confirmed: z.array(textLine().max(20)).max(2000).default([]),
   });
 }
 

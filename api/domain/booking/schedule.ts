@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { addDays, type WorkingDayCalendar } from '../calendar/working-days.ts';
+import { textLine } from '../text.ts';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const Day = z.iso.date();
@@ -17,7 +18,7 @@ export const ResourceScheduleSchema = z.object({
   weekly: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.object({ from: Time, to: Time }))),
   slotMinutes: z.number().int().min(5).max(240),
   /** Places in each slot, per kind of business (e.g. marriage, divorce, reissue). */
-  placesPerSlot: z.record(z.string(), z.number().int().min(0).max(1000)),
+  placesPerSlot: z.record(textLine().min(1).max(40), z.number().int().min(0).max(1000)),
   /** Bookable from `minDaysAhead` (1 = tomorrow) to `maxDaysAhead` days ahead. */
   window: z.object({ minDaysAhead: z.number().int().min(0), maxDaysAhead: z.number().int().min(1).max(365) }),
   /** Days the resource is closed besides public holidays (a training day, a move). */

@@ -5,6 +5,7 @@
  * Messages are translation keys (errors.holidays.*).
  */
 import { z } from 'zod';
+import { textLine, textLines } from '../text.ts';
 import { HolidayYearSchema, type HolidayYear } from './working-days.ts';
 
 const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
@@ -32,9 +33,9 @@ const HOLIDAY_LINE = new RegExp(String.raw`^(\S+)\s+(${DATE})(?:\s*(?:至|到|~|
 export const HolidayYearFormSchema = z
   .object({
     year: z.coerce.number({ error: 'errors.holidays.year' }).int('errors.holidays.year').min(2000, 'errors.holidays.year').max(2100, 'errors.holidays.year'),
-    source: z.string({ error: 'errors.holidays.source' }).trim().min(4, 'errors.holidays.source').max(300, 'errors.holidays.source'),
-    holidays: z.string().max(5000),
-    makeUpWorkdays: z.string().max(2000),
+    source: textLine({ error: 'errors.holidays.source' }).trim().min(4, 'errors.holidays.source').max(300, 'errors.holidays.source'),
+    holidays: textLines().max(5000),
+    makeUpWorkdays: textLines().max(2000),
   })
   .transform((form, context): HolidayYear => {
     const holidays: HolidayYear['holidays'] = [];

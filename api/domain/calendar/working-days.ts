@@ -6,11 +6,12 @@
  * China's time zone; no clock inside.
  */
 import { z } from 'zod';
+import { nameLine, textLine } from '../text.ts';
 
 export const HolidayYearSchema = z.object({
   year: z.number().int().min(2000).max(2100),
-  source: z.string().min(1),
-  holidays: z.array(z.object({ name: z.string().min(1), from: z.iso.date(), to: z.iso.date() })),
+  source: textLine().min(1),
+  holidays: z.array(z.object({ name: nameLine().min(1), from: z.iso.date(), to: z.iso.date() })),
   makeUpWorkdays: z.array(z.iso.date()),
 });
 export type HolidayYear = z.infer<typeof HolidayYearSchema>;

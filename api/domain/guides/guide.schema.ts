@@ -10,6 +10,7 @@
  * sample figures as its own by accident (see guide-text.ts).
  */
 import { z } from 'zod';
+import { textLines } from '../text.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export const LocaleSchema = z.enum(LOCALES);
@@ -25,7 +26,7 @@ export const GuideSlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case words joined by hyphens')
   .max(80);
 
-const Text = z.string().trim().min(1);
+const Text = textLines().trim().min(1);
 
 /**
  * A calendar date as YYYY-MM-DD. YAML parsers differ on an unquoted date (a string in YAML 1.2, a

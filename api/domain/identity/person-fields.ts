@@ -5,6 +5,7 @@
  * explains itself on any form and in the API.
  */
 import { z } from 'zod';
+import { nameLine, textLine } from '../text.ts';
 import { validFields } from '../valid-fields.ts';
 import { ID_DOCUMENT_TYPES, parseBirthDate, parseIdDocument, type IdDocumentProblem, type IdDocumentType } from './id-document.ts';
 import { parseResidentId, type Sex } from './resident-id.ts';
@@ -21,22 +22,19 @@ const PROBLEM_MESSAGE: Record<IdDocumentProblem, string> = {
   format: 'errors.application.idNumberFormat',
 };
 
-export const PersonName = z
-  .string({ error: 'errors.application.nameRequired' })
+export const PersonName = nameLine({ error: 'errors.application.nameRequired' })
   .trim()
   .min(2, 'errors.application.nameRequired')
   .max(30, 'errors.application.nameTooLong');
 
-export const MobilePhone = z
-  .string({ error: 'errors.application.phoneRequired' })
+export const MobilePhone = textLine({ error: 'errors.application.phoneRequired' })
   .trim()
   .transform((value) => value.normalize('NFKC').replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^1\d{10}$/, 'errors.application.phoneInvalid'));
 
 /** A resident ID number, normalised (18 characters, upper-case X), checked against `today`. */
 export function residentIdField(today: string) {
-  return z
-    .string({ error: 'errors.application.idNumberRequired' })
+  return textLine({ error: 'errors.application.idNumberRequired' })
     .trim()
     .min(1, 'errors.application.idNumberRequired')
     .transform((value, context) => {
@@ -63,10 +61,10 @@ export function documentHolder(today: string) {
     .object({
       name: PersonName,
       idType: z.enum(ID_DOCUMENT_TYPES, { error: 'errors.application.idTypeRequired' }).default('resident-id'),
-      idNumber: z.string({ error: 'errors.application.idNumberRequired' }).trim().min(1, 'errors.application.idNumberRequired'),
+      idNumber: textLine({ error: 'errors.application.idNumberRequired' }).trim().min(1, 'errors.application.idNumberRequired'),
       phone: MobilePhone,
-      birthDate: z.string().trim().max(20).optional(),
-      sex: z.string().optional(),
+      birthDate: textLine().trim().max(20).optional(),
+      sex: textLine().max(20).optional(),
     })
     .superRefine(
       (person, context) => {

@@ -185,6 +185,7 @@ export const en: SameKeys<typeof zhCN> = {
     tooLarge: 'What you sent is too large',
     unsupportedMediaType: 'This type of content is not supported',
     forbidden: 'This action is not allowed',
+    notSignedIn: 'You are not signed in, or your session has ended: sign in again',
     rateLimited: 'Too many attempts. Please wait and try again',
     signIn: {
       usernameRequired: 'Enter your username',
@@ -232,6 +233,8 @@ export const en: SameKeys<typeof zhCN> = {
       notPermitted: 'Your role cannot take this action',
       monthlyAmount: 'The monthly amount must be a whole number of yuan from 1 to 10000',
       firstMonth: 'The first month must be year-month, like 2027-01',
+      breakGlassReason: 'Say why you need to read this case, in {{min}} to {{max}} characters',
+      noQueue: 'Your role does not handle cases, so you have no queue',
     },
     track: {
       length: 'The reference number has 11 characters (like 7KQ4-M9XH-2CP)',
@@ -298,6 +301,7 @@ export const en: SameKeys<typeof zhCN> = {
       notAllowed: '{{field}} must be one of the listed options',
       numberTooSmall: '{{field}} must be {{min}} or more',
       numberTooBig: '{{field}} must be {{max}} or less',
+      hiddenCharacters: '{{field}} has hidden characters in it (control or formatting characters): delete them and type it again',
     },
   },
   fields: {
@@ -423,7 +427,7 @@ export const en: SameKeys<typeof zhCN> = {
       password: 'Password',
       submit: 'Sign in',
       invalid: 'The username or password is not right',
-      locked: 'Too many failed attempts. Please try again later',
+      throttled: 'There have been too many sign-in attempts. To keep the account safe, please try again after {{time}}.',
     },
     home: {
       title: 'Workbench',
@@ -568,6 +572,29 @@ export const en: SameKeys<typeof zhCN> = {
     reveal: 'Show full details',
     revealHint: 'Viewing full personal details is recorded in the audit log.',
     revealed: 'Full personal details are shown. This view has been recorded in the audit log.',
+    breakGlass: {
+      required: 'System admins do not handle cases. To read this case, first give a reason: it is kept in the audit log and shown on the case.',
+      title: 'Reading case {{trackingNumber}} needs a reason',
+      lead: 'System admins do not handle cases and cannot normally see them. If you must read this one (to look into a complaint or a fault, say), give the reason. It is kept in the audit log and shown in the case’s record of access, where the staff who handle the case can see it.',
+      reasonLabel: 'Reason for reading the case',
+      reasonHint: 'Say why you need to read it, for example a complaint or fault reference.',
+      submit: 'Give the reason and read the case',
+      reading: 'You are reading this case by the reason you gave (read-only, personal details partly hidden) until {{until}}. Reason: {{reason}}',
+    },
+    access: {
+      title: 'Record of access',
+      lead: 'Who looked at this case, and when.',
+      when: 'When',
+      who: 'Who',
+      what: 'How',
+      reason: 'Reason',
+      none: 'Nobody has looked at it yet.',
+      action: {
+        'case.view': 'Viewed',
+        'case.reveal': 'Viewed full personal details',
+        'case.break-glass': 'Read after giving a reason',
+      },
+    },
     deadlines: 'Time limits',
     periods: 'Legal periods',
     period: {

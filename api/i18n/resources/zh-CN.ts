@@ -181,6 +181,7 @@ export const zhCN = {
     tooLarge: '提交的内容太大',
     unsupportedMediaType: '不支持的内容类型',
     forbidden: '无法完成此操作',
+    notSignedIn: '您还没有登录，或者登录已过期，请重新登录',
     rateLimited: '操作太频繁，请稍后再试',
     signIn: {
       usernameRequired: '请输入用户名',
@@ -228,6 +229,8 @@ export const zhCN = {
       notPermitted: '您的岗位不能进行这项操作',
       monthlyAmount: '每月金额应为 1 到 10000 之间的整数（元）',
       firstMonth: '起始发放月份的格式应为 年-月，例如 2027-01',
+      breakGlassReason: '请写明查看这件办件的原因，{{min}} 至 {{max}} 个字',
+      noQueue: '您的岗位不办理案件，没有待办队列',
     },
     track: {
       length: '办件编号应为 11 位（例如 7KQ4-M9XH-2CP）',
@@ -294,6 +297,7 @@ export const zhCN = {
       notAllowed: '{{field}}的值不在可选范围内',
       numberTooSmall: '{{field}}不能小于 {{min}}',
       numberTooBig: '{{field}}不能大于 {{max}}',
+      hiddenCharacters: '{{field}}中有看不见的特殊字符（如控制字符或排版符号），请删除后重新填写',
     },
   },
   fields: {
@@ -419,7 +423,7 @@ export const zhCN = {
       password: '密码',
       submit: '登录',
       invalid: '用户名或密码不正确',
-      locked: '登录失败次数过多，请稍后再试',
+      throttled: '登录尝试次数过多。为保护账号安全，请在{{time}}以后再试。',
     },
     home: {
       title: '工作台',
@@ -564,6 +568,29 @@ export const zhCN = {
     reveal: '查看完整信息',
     revealHint: '查看完整的个人信息会被记录在审计日志中。',
     revealed: '正在显示完整的个人信息。此次查看已记录在审计日志中。',
+    breakGlass: {
+      required: '系统管理员不办理案件。确需查看这件办件的，请先写明原因：原因和查看记录会保存在审计日志中，并显示在办件上。',
+      title: '查看办件 {{trackingNumber}} 须说明原因',
+      lead: '系统管理员不办理案件，平时看不到办件内容。确需查看的（例如核查投诉、排查故障），请写明原因。原因会保存在审计日志中，并显示在这件办件的“查看记录”里，经办人员都能看到。',
+      reasonLabel: '查看原因',
+      reasonHint: '写明为什么需要查看，例如投诉编号或故障单号。',
+      submit: '说明原因并查看',
+      reading: '您正凭所说明的原因查看这件办件（只读，个人信息部分隐藏），有效至 {{until}}。原因：{{reason}}',
+    },
+    access: {
+      title: '查看记录',
+      lead: '谁在什么时候查看过这件办件。',
+      when: '时间',
+      who: '查看人',
+      what: '方式',
+      reason: '原因',
+      none: '还没有人查看过。',
+      action: {
+        'case.view': '查看',
+        'case.reveal': '查看完整个人信息',
+        'case.break-glass': '说明原因后查看',
+      },
+    },
     deadlines: '办理时限',
     periods: '法定期间',
     period: {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { carriesBirthDetails, needsDesignatedOffice, type IdDocumentType } from '../../domain/identity/id-document.ts';
 import { birthAndSex, documentHolder } from '../../domain/identity/person-fields.ts';
 import { ageOn } from '../../domain/identity/resident-id.ts';
+import { textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import { MARRIAGE_KINDS, REGISTRY_OFFICES } from './offices.ts';
 
@@ -34,9 +35,9 @@ function buildSchema(options: { today: string }) {
   return z
     .object({
       kind: z.enum(MARRIAGE_KINDS, { error: 'errors.marriage.kindRequired' }),
-      office: z.string({ error: 'errors.marriage.officeRequired' }).refine((id) => REGISTRY_OFFICES.some((o) => o.id === id), 'errors.marriage.officeRequired'),
+      office: textLine({ error: 'errors.marriage.officeRequired' }).refine((id) => REGISTRY_OFFICES.some((o) => o.id === id), 'errors.marriage.officeRequired'),
       date: z.iso.date({ error: 'errors.marriage.dateRequired' }),
-      start: z.string({ error: 'errors.marriage.slotRequired' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.marriage.slotRequired'),
+      start: textLine({ error: 'errors.marriage.slotRequired' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.marriage.slotRequired'),
       partyA: Party,
       partyB: Party.optional(),
     })

@@ -14,9 +14,10 @@
 import { z } from 'zod';
 import { APPOINTMENT_ENDS, type AppointmentEffect } from '../../domain/booking/appointment-effect.ts';
 import type { DateWindow } from '../../domain/booking/schedule.ts';
+import { textLines } from '../../domain/text.ts';
 import { SAME_STATE, type CaseSnapshot, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
 
-const Reason = z.object({ reason: z.string().trim().min(2).max(500).meta({ control: 'textarea' }) });
+const Reason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea' }) });
 
 /** The periods a divorce application's acceptance starts. */
 export const COOLING_OFF = 'cooling-off';

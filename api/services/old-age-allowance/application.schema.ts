@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MobilePhone, PersonName as Name, residentIdField } from '../../domain/identity/person-fields.ts';
 import { ageOn, parseResidentId } from '../../domain/identity/resident-id.ts';
+import { nameLine, textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import { DEFAULT_AGE_THRESHOLD, type AllowanceDistrict } from './districts.ts';
 
@@ -18,7 +19,7 @@ export function oldAgeAllowanceApplicationSchema(options: { today: string; distr
   const IdNumber = residentIdField(options.today);
   return z
     .object({
-      district: z.string({ error: 'errors.application.districtRequired' }).refine((id) => districtIds.includes(id), 'errors.application.districtRequired'),
+      district: textLine({ error: 'errors.application.districtRequired' }).refine((id) => districtIds.includes(id), 'errors.application.districtRequired'),
       elder: z.object({ name: Name, idNumber: IdNumber, phone: MobilePhone }),
       agent: z
         .object({
@@ -29,10 +30,9 @@ export function oldAgeAllowanceApplicationSchema(options: { today: string; distr
         })
         .optional(),
       bank: z.object({
-        bankName: z.string({ error: 'errors.application.bankNameRequired' }).trim().min(2, 'errors.application.bankNameRequired').max(60, 'errors.application.bankNameRequired'),
+        bankName: nameLine({ error: 'errors.application.bankNameRequired' }).trim().min(2, 'errors.application.bankNameRequired').max(60, 'errors.application.bankNameRequired'),
         accountHolder: Name,
-        accountNumber: z
-          .string({ error: 'errors.application.accountNumberRequired' })
+        accountNumber: textLine({ error: 'errors.application.accountNumberRequired' })
           .transform((value) => value.normalize('NFKC').replace(/\s/g, ''))
           .pipe(z.string().regex(/^\d{12,19}$/, 'errors.application.accountNumberInvalid')),
       }),

@@ -5,14 +5,15 @@
  * them. Time limits are local settings; these are examples a bureau changes here.
  */
 import { z } from 'zod';
+import { textLine, textLines } from '../../domain/text.ts';
 import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
 
 // `control` tells the workbench which form control a field needs; the schema is still the rule.
-const Reason = z.object({ reason: z.string().trim().min(2).max(500).meta({ control: 'textarea' }) });
-const Documents = z.object({ documents: z.string().trim().min(2).max(1000).meta({ control: 'textarea' }) });
+const Reason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea' }) });
+const Documents = z.object({ documents: textLines().trim().min(2).max(1000).meta({ control: 'textarea' }) });
 const Approval = z.object({
   monthlyAmount: z.coerce.number({ error: 'errors.workbench.monthlyAmount' }).int('errors.workbench.monthlyAmount').min(1, 'errors.workbench.monthlyAmount').max(10_000, 'errors.workbench.monthlyAmount').meta({ control: 'number' }),
-  firstMonth: z.string({ error: 'errors.workbench.firstMonth' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.workbench.firstMonth').meta({ control: 'month' }),
+  firstMonth: textLine({ error: 'errors.workbench.firstMonth' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.workbench.firstMonth').meta({ control: 'month' }),
 });
 
 const STAFF_STAGES = ['submitted', 'accepted', 'reviewed'] as const;

@@ -1,0 +1,338 @@
+/**
+ * Every operation of the API under hostile input, on SQLite and on PostgreSQL (TEST_DATABASE_URL):
+ * each text input in turn (path, query, header and every leaf of the JSON body) gets a NUL byte,
+ * other control characters, an overlong or broken string, a wrong type and a deeply nested value;
+ * the whole body comes malformed, of another type or too large. Nothing may answer 5xx, every
+ * refusal is an ApiError, a NUL or a control character is refused with 422 naming the input (after
+ * 401 for a staff operation without a session), and malformed JSON has one code everywhere.
+ *
+ * The operations come from the OpenAPI document, each with a valid request to start from
+ * (`VALID`): an operation added without one fails the first test, naming it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_ROLES } from '../../api/domain/staff/staff.ts';
+import { en } from '../../api/i18n/resources/en.ts';
+import { createStaff } from '../../api/staff/auth.ts';
+import { marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
+import { DIALECTS } from '../support/test-database.ts';
+import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+
+const PASSWORD = 'a long enough password';
+const API = 'http://localhost/api/v1';
+// Wednesday 25 November 2026, 10:00 in China.
+const CLOCK = new Date('2026-11-25T02:00:00Z');
+
+interface Fixture {
+  /** An old-age allowance case staff may open and act on. */
+  caseNumber: string;
+  /** Another, for the applicant's withdrawal. */
+  withdrawable: string;
+  /** A marriage appointment, and the first party's ID number. */
+  appointment: string;
+  appointmentHolder: string;
+}
+
+/** A request that the operation accepts (or refuses only for what it is, not for its form). */
+interface ValidRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+const SETTINGS = {
+  weekly: { '1': [{ from: '09:00', to: '12:00' }], '3': [{ from: '13:30', to: '17:00' }] },
+  slotMinutes: 30,
+  placesPerSlot: { marriage: 4, divorce: 2, reissue: 2 },
+  window: { minDaysAhead: 1, maxDaysAhead: 30 },
+};
+
+/** One valid request per operation ("METHOD /path" as the document names it). */
+const VALID: Record<string, (f: Fixture) => ValidRequest> = {
+  'GET /health': () => ({}),
+  'GET /guides': () => ({ query: { lang: 'zh-CN' } }),
+  'GET /guides/{slug}': () => ({ params: { slug: 'old-age-allowance' }, query: { lang: 'en' } }),
+  'GET /search': () => ({ query: { q: '低保', lang: 'zh-CN', limit: '5' } }),
+  'GET /marriage/offices': () => ({ query: { lang: 'en' } }),
+  'GET /marriage/offices/{office}/calendar': () => ({ params: { office: 'demo-county-registry' }, query: { kind: 'marriage', from: '2026-11-25', days: '7' } }),
+  'GET /marriage/offices/{office}/slots': () => ({ params: { office: 'demo-county-registry' }, query: { kind: 'marriage', date: '2026-12-02' } }),
+  'POST /marriage/appointments': () => ({
+    headers: { 'idempotency-key': 'fuzz-idempotency-key-1' },
+    body: {
+      ...marriageAppointment(700, { office: 'demo-district-registry', date: '2026-12-02', start: '09:00' }),
+      partyB: { name: 'Anna Schmidt', idType: 'passport', idNumber: 'C01X00T70', phone: '13700000700', birthDate: '1996-05-07', sex: 'female' },
+    },
+  }),
+  'POST /services/old-age-allowance/applications': () => ({
+    headers: { 'idempotency-key': 'fuzz-idempotency-key-2' },
+    body: { ...oldAgeAllowanceApplication(), agent: { name: '李明', idNumber: personId(710, 'male', '19750315'), phone: '13900001111', relationship: 'child' } },
+  }),
+  'POST /track': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
+  'POST /track/withdraw': (f) => ({ body: { trackingNumber: f.withdrawable, secondFactor: '13812345678' } }),
+  'POST /track/reschedule': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
+  'POST /track/second-visit': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
+  'POST /track/second-visit/cancel': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
+  'POST /track/calendar': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, choice: 'reschedule' } }),
+  'POST /staff/session': () => ({ body: { username: 'fuzz.admin', password: PASSWORD } }),
+  'GET /staff/me': () => ({}),
+  'POST /staff/session/end': () => ({ body: { everywhere: false } }),
+  'GET /staff/cases': () => ({ query: { state: 'submitted', service: 'old-age-allowance', due: 'overdue', page: '1' } }),
+  'GET /staff/cases/{trackingNumber}': (f) => ({ params: { trackingNumber: f.caseNumber } }),
+  'POST /staff/cases/{trackingNumber}/reveal': (f) => ({ params: { trackingNumber: f.caseNumber } }),
+  'POST /staff/cases/{trackingNumber}/break-glass': (f) => ({ params: { trackingNumber: f.caseNumber }, body: { reason: '核查群众投诉的办理情况' } }),
+  'POST /staff/cases/{trackingNumber}/transitions': (f) => ({ params: { trackingNumber: f.caseNumber }, body: { transition: 'accept', version: 1, input: { reason: '材料齐全' } } }),
+  'GET /staff/holidays': () => ({}),
+  'PUT /staff/holidays/{year}': () => ({
+    params: { year: '2027' },
+    body: { year: 2027, source: '国务院办公厅关于2027年部分节假日安排的通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], makeUpWorkdays: ['2027-01-09'] },
+  }),
+  'GET /staff/appointments': () => ({ query: { office: 'demo-county-registry', date: '2026-12-02' } }),
+  'POST /staff/appointments/search': () => ({ body: { office: 'demo-county-registry', date: '2026-12-02', search: '1234' } }),
+  'GET /staff/offices': () => ({}),
+  'GET /staff/offices/{officeId}': () => ({ params: { officeId: 'demo-county-registry' } }),
+  'PUT /staff/offices/{officeId}/settings': () => ({ params: { officeId: 'demo-city-north-registry' }, body: SETTINGS }),
+  'GET /staff/offices/{officeId}/closures/{date}': () => ({ params: { officeId: 'demo-county-registry', date: '2026-12-31' } }),
+  'DELETE /staff/offices/{officeId}/closures/{date}': () => ({ params: { officeId: 'demo-county-registry', date: '2026-12-31' } }),
+  'POST /staff/offices/{officeId}/closures': () => ({ params: { officeId: 'demo-county-registry' }, body: { date: '2026-12-31', confirmed: ['ABCD-EFGH-JKM'] } }),
+  'GET /dev/outbox': () => ({}),
+};
+
+/** The names in each operation's body: besides control characters, they refuse invisible formatting. */
+const NAMES: Record<string, string[]> = {
+  'POST /marriage/appointments': ['partyA.name', 'partyB.name'],
+  'POST /services/old-age-allowance/applications': ['elder.name', 'agent.name', 'bank.bankName', 'bank.accountHolder'],
+  'PUT /staff/holidays/{year}': ['holidays.0.name'],
+};
+/** Bidirectional embeddings, overrides and isolates, and zero-width characters. */
+const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+
+/** Operations that end the session they are sent with: each request gets a session of its own. */
+const ENDS_SESSION = new Set(['POST /staff/session/end']);
+
+const NUL = 'a\u0000b';
+const CONTROL = 'a\u0001\u001b[2J\u007f\u0085b';
+/** What each text input in turn is replaced with. */
+const HOSTILE_TEXT: { name: string; value: string; refused: boolean }[] = [
+  { name: 'a NUL byte', value: NUL, refused: true },
+  { name: 'control characters', value: CONTROL, refused: true },
+  { name: 'an overlong string', value: '字'.repeat(20_000), refused: false },
+  { name: 'a lone surrogate', value: 'a\ud800b', refused: false },
+  { name: 'bidirectional and zero-width characters', value: '王\u202e小\u200b明', refused: false },
+];
+const nested = (depth: number): unknown => {
+  let value: unknown = 'x';
+  for (let i = 0; i < depth; i += 1) value = { a: [value] };
+  return value;
+};
+/** What each body value in turn is replaced with, besides the texts. */
+const HOSTILE_VALUES: { name: string; value: unknown }[] = [
+  { name: 'null', value: null },
+  { name: 'a huge number', value: 1e308 },
+  { name: 'an object', value: { '\u0000': '\u0000' } },
+  { name: 'a value nested 2,000 deep', value: nested(2000) },
+];
+/** Whole bodies that are not what any operation takes. */
+/** `expect`: the answer an operation that reads a body gives (one that reads none ignores it). */
+const HOSTILE_BODIES: { name: string; body: string; contentType?: string; origin?: string; expect?: number[] }[] = [
+  { name: 'malformed JSON', body: '{"a":', expect: [400] },
+  { name: 'JSON null', body: 'null' },
+  { name: 'a JSON array', body: '[1,2]' },
+  { name: 'a JSON string', body: '"\\u0000"' },
+  { name: 'brackets nested 100,000 deep', body: `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
+  { name: 'a body over the size limit', body: JSON.stringify({ a: 'x'.repeat(300 * 1024) }), expect: [413] },
+  { name: 'plain text', body: 'a=b', contentType: 'text/plain', expect: [415] },
+  { name: 'a form', body: 'a=%00', contentType: 'application/x-www-form-urlencoded', expect: [415] },
+  { name: 'a form from another site', body: 'a=b', contentType: 'application/x-www-form-urlencoded', origin: 'https://evil.example', expect: [403] },
+];
+
+interface Operation {
+  key: string;
+  method: string;
+  path: string;
+  staff: boolean;
+  hasBody: boolean;
+}
+
+interface ApiErrorBody {
+  error: { code: string; message: string; fields?: { field: string; code: string; message: string }[] };
+}
+
+/** A value as a URL carries it; a lone surrogate, which has no UTF-8, as the bytes a broken client would send. */
+function inUrl(value: string): string {
+  return value.isWellFormed() ? encodeURIComponent(value) : value.split(/(\p{Cs})/u).map((part) => (/^\p{Cs}$/u.test(part) ? '%ED%A0%80' : encodeURIComponent(part))).join('');
+}
+
+/** Every leaf of a JSON value, with its path. */
+function leaves(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => leaves(item, [...path, index]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => leaves(item, [...path, key]));
+  return [{ path, value }];
+}
+
+function replaced(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return replacement;
+  if (Array.isArray(value)) return value.map((item, index) => (index === head ? replaced(item, rest, replacement) : item));
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: replaced(record[head], rest, replacement) };
+}
+
+describe.each(DIALECTS)('the API under hostile input on %s', (kind) => {
+  let runtime: TestRuntime;
+  let fixture: Fixture;
+  let operations: Operation[] = [];
+  let staffCookie = '';
+  let leaverCount = 0;
+
+  const signIn = async (username: string): Promise<string> => {
+    const response = await runtime.portal.app.request(`${API}/staff/session`, { method: 'POST', body: JSON.stringify({ username, password: PASSWORD }), headers: { 'content-type': 'application/json' } });
+    expect(response.status, username).toBe(200);
+    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  };
+  const member = (username: string) =>
+    createStaff({ db: runtime.database.db, kind, now: () => CLOCK }, { username, displayName: username, password: PASSWORD, roles: [...STAFF_ROLES], offices: ['demo-district', 'demo-county', 'demo-city-north'], serviceAreas: ['allowances', 'marriage'] });
+
+  async function cookieFor(operation: Operation, signedIn: boolean): Promise<string> {
+    if (!signedIn || !operation.staff) return '';
+    if (!ENDS_SESSION.has(operation.key)) return staffCookie;
+    leaverCount += 1;
+    await member(`fuzz.leaver${leaverCount}`);
+    return signIn(`fuzz.leaver${leaverCount}`);
+  }
+
+  async function send(operation: Operation, request: ValidRequest, options: { signedIn: boolean; rawBody?: string; contentType?: string; origin?: string }) {
+    const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => inUrl(request.params?.[name] ?? ''));
+    const query = Object.entries(request.query ?? {})
+      .map(([name, value]) => `${name}=${inUrl(value)}`)
+      .join('&');
+    // From this site, as a browser says (a request without an Origin and a JSON body is refused as cross-site).
+    const headers: Record<string, string> = { 'accept-language': 'en', origin: options.origin ?? 'http://localhost', ...request.headers };
+    const cookie = await cookieFor(operation, options.signedIn);
+    if (cookie) headers.cookie = cookie;
+    const body = options.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+    if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+    const response = await runtime.portal.app.request(`${API}${path}${query ? `?${query}` : ''}`, { method: operation.method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    const described = `${operation.key} ${path}?${query.slice(0, 80)} ${(body ?? '').slice(0, 160)} → ${response.status} ${text.slice(0, 300)}`;
+    expect(response.status, described).toBeLessThan(500);
+    let parsed: ApiErrorBody | undefined;
+    if (response.status >= 400) {
+      parsed = JSON.parse(text) as ApiErrorBody;
+      expect(typeof parsed.error?.code, described).toBe('string');
+      expect(typeof parsed.error?.message, described).toBe('string');
+    }
+    return { status: response.status, error: parsed?.error, described };
+  }
+
+  /** Each input of the valid request, one at a time, replaced by `value`. */
+  function variants(request: ValidRequest, value: unknown, options: { textOnly: boolean }): { input: string; request: ValidRequest }[] {
+    const out: { input: string; request: ValidRequest }[] = [];
+    const text = typeof value === 'string';
+    for (const where of ['params', 'query'] as const) {
+      if (!text) continue;
+      for (const name of Object.keys(request[where] ?? {})) out.push({ input: name, request: { ...request, [where]: { ...request[where], [name]: value } } });
+    }
+    // A header cannot carry NUL or a line break; the other control characters it can.
+    if (text && !/[\u0000\n\r]|[^\u0000-\u00ff]/.test(value)) {
+      for (const name of Object.keys(request.headers ?? {})) out.push({ input: name, request: { ...request, headers: { ...request.headers, [name]: value } } });
+    }
+    if (request.body !== undefined) {
+      for (const leaf of leaves(request.body)) {
+        if (options.textOnly && typeof leaf.value !== 'string') continue;
+        out.push({ input: leaf.path.join('.'), request: { ...request, body: replaced(request.body, leaf.path, value) } });
+      }
+    }
+    return out;
+  }
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind, { now: () => CLOCK, trackLimits: { perClient: 1_000_000, perNumber: 1_000_000 } });
+    const document = (await (await runtime.portal.app.request(`${API}/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase(),
+        path,
+        staff: path.startsWith('/staff/') && !(method === 'post' && path === '/staff/session'),
+        hasBody: 'requestBody' in operation,
+      })),
+    );
+    await member('fuzz.admin');
+    staffCookie = await signIn('fuzz.admin');
+    const post = async (path: string, body: unknown) =>
+      (await (await runtime.portal.app.request(`${API}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })).json()) as { trackingNumber: string };
+    const appointment = marriageAppointment(701, { date: '2026-12-02', start: '10:00' });
+    fixture = {
+      caseNumber: (await post('/services/old-age-allowance/applications', oldAgeAllowanceApplication())).trackingNumber,
+      withdrawable: (await post('/services/old-age-allowance/applications', oldAgeAllowanceApplication('demo-county'))).trackingNumber,
+      appointment: (await post('/marriage/appointments', appointment)).trackingNumber,
+      appointmentHolder: appointment.partyA.idNumber,
+    };
+  });
+  afterAll(async () => {
+    await runtime?.dispose();
+  });
+
+  it('has a valid request for every operation of the document', () => {
+    expect(operations.map((operation) => operation.key).sort()).toEqual(Object.keys(VALID).sort());
+  });
+
+  it.each(Object.keys(VALID))('%s: refuses a NUL or a control character in any text input with 422 naming it, and never answers 5xx', async (key) => {
+    const operation = operations.find((candidate) => candidate.key === key);
+    if (!operation) return expect.unreachable(`${key} is not in the document`);
+    const request = VALID[key]?.(fixture) ?? {};
+
+    for (const hostile of HOSTILE_TEXT) {
+      for (const variant of variants(request, hostile.value, { textOnly: true })) {
+        const answer = await send(operation, variant.request, { signedIn: true });
+        if (!hostile.refused) continue;
+        expect(answer.status, `${hostile.name} in ${variant.input}: ${answer.described}`).toBe(422);
+        expect(answer.error?.fields?.map((field) => field.field), `${hostile.name} in ${variant.input}: ${answer.described}`).toContain(variant.input);
+      }
+    }
+    for (const hostile of HOSTILE_VALUES) {
+      for (const variant of variants(request, hostile.value, { textOnly: false })) await send(operation, variant.request, { signedIn: true });
+    }
+    if (operation.method === 'GET') return;
+    for (const hostile of HOSTILE_BODIES) {
+      const answer = await send(operation, request, { signedIn: true, rawBody: hostile.body, ...(hostile.contentType ? { contentType: hostile.contentType } : {}), ...(hostile.origin ? { origin: hostile.origin } : {}) });
+      // A form or text body is refused whether the operation reads one or not; malformed JSON only where it does.
+      if (hostile.expect && (operation.hasBody || hostile.contentType)) expect(hostile.expect, `${hostile.name}: ${answer.described}`).toContain(answer.status);
+      // Malformed JSON has one code, whichever operation reads it.
+      if (hostile.name === 'malformed JSON' && operation.hasBody) expect(answer.error?.code, answer.described).toBe('malformed_json');
+    }
+  });
+
+  it('refuses bidirectional controls and zero-width characters in every name, naming it', async () => {
+    for (const [key, names] of Object.entries(NAMES)) {
+      const operation = operations.find((candidate) => candidate.key === key);
+      if (!operation) return expect.unreachable(`${key} is not in the document`);
+      const request = VALID[key]?.(fixture) ?? {};
+      for (const name of names) {
+        for (const character of INVISIBLE) {
+          const path = name.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+          const answer = await send(operation, { ...request, body: replaced(request.body, path, `王${character}小明`) }, { signedIn: true });
+          expect(answer.status, `${name} with U+${character.codePointAt(0)?.toString(16)}: ${answer.described}`).toBe(422);
+          expect(answer.error?.fields?.map((field) => field.field)).toContain(name);
+        }
+      }
+    }
+  });
+
+  it('answers every staff operation without a session with 401, before it looks at the input', async () => {
+    const staffOperations = operations.filter((operation) => operation.staff);
+    expect(staffOperations.length).toBeGreaterThan(10);
+    for (const operation of staffOperations) {
+      const request = VALID[operation.key]?.(fixture) ?? {};
+      const inputs = [{ input: 'nothing', request }, ...variants(request, NUL, { textOnly: true })];
+      for (const variant of inputs) {
+        const answer = await send(operation, variant.request, { signedIn: false });
+        expect(answer.status, `${variant.input}: ${answer.described}`).toBe(401);
+        expect(answer.error).toMatchObject({ code: 'not_signed_in', message: en.errors.notSignedIn });
+      }
+      if (!operation.hasBody) continue;
+      const malformed = await send(operation, request, { signedIn: false, rawBody: '{"a":' });
+      expect(malformed.status, malformed.described).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Demo data is recognised by its mark (demo_records), listed for the production start's refusal,
+ * and removed by `npm run demo:remove` with one audit entry per removal, leaving real accounts and
+ * applications as they were. Databases made before the mark existed are recognised too: demo
+ * accounts by the migration, demo applications by their made-up applicants.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDemoCases } from '../../api/cases/demo-cases.ts';
+import { submitApplication } from '../../api/cases/case-service.ts';
+import { listDemoData } from '../../api/db/demo-data.repo.ts';
+import * as demoDataMarks from '../../api/db/migrations/2026120507_demo_data_marks.ts';
+import { formatTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
+import { DEMO_REMOVE_COMMAND, demoDataRefusal, findDemoData, hasDemoData, removeDemoData } from '../../api/server/demo-data.ts';
+import { createStaff } from '../../api/staff/auth.ts';
+import { ensureDemoStaff } from '../../api/staff/demo-accounts.ts';
+import { oldAgeAllowanceApplication } from '../support/applications.ts';
+import { DIALECTS } from '../support/test-database.ts';
+import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+
+const DEMO_USERNAMES = ['demo-approver', 'demo-content-editor', 'demo-intake', 'demo-investigator', 'demo-office-admin', 'demo-reviewer', 'demo-system-admin'];
+
+describe.each(DIALECTS)('demo data on %s', (kind) => {
+  let runtime: TestRuntime;
+  let realCase = '';
+  const deps = () => ({ db: runtime.database.db, kind, crypto: runtime.crypto, now: () => new Date() });
+  const usernames = async () => (await runtime.database.db.selectFrom('staff').select('username').orderBy('username').execute()).map((row) => row.username);
+  const caseCount = async () => (await runtime.database.db.selectFrom('cases').select('id').execute()).length;
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind);
+    // What a development start makes: the demo accounts, then the demo applications.
+    await ensureDemoStaff({ db: runtime.database.db, kind, now: () => new Date() }, randomBytes(32));
+    await ensureDemoCases({ db: runtime.database.db, kind, crypto: runtime.crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes });
+    // And what is not demo data: an account made with staff:create and a citizen's application.
+    await createStaff({ db: runtime.database.db, kind, now: () => new Date() }, { username: 'li.ming', displayName: '李明', password: 'a long enough password', roles: ['intake'], offices: ['demo-district'], serviceAreas: ['allowances'] });
+    const submitted = await submitApplication({ db: runtime.database.db, kind, crypto: runtime.crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes }, 'old-age-allowance', oldAgeAllowanceApplication(), 'zh-CN');
+    if (!submitted.ok) throw new Error('the real application was refused');
+    realCase = submitted.trackingNumber;
+  });
+  afterAll(async () => {
+    await runtime.dispose();
+  });
+
+  it('finds every demo account and demo application, and nothing else', async () => {
+    const found = await findDemoData(deps());
+    expect(found.staff.map((member) => member.username)).toEqual(DEMO_USERNAMES);
+    expect(found.cases).toHaveLength(4);
+    expect(found.cases.map((stored) => formatTrackingNumber(stored.trackingNumber))).not.toContain(realCase);
+  });
+
+  it('says what a production start refuses over: each account, each application, and the command that removes them', async () => {
+    const found = await findDemoData(deps());
+    expect(hasDemoData(found)).toBe(true);
+    const message = demoDataRefusal(found);
+    for (const username of DEMO_USERNAMES) expect(message).toContain(username);
+    for (const stored of found.cases) expect(message).toContain(formatTrackingNumber(stored.trackingNumber));
+    expect(message).toContain(DEMO_REMOVE_COMMAND);
+    expect(message).not.toContain('li.ming');
+    expect(message).not.toContain(realCase);
+  });
+
+  it('recognises demo data made before it was marked: accounts by the migration, applications by their made-up applicants', async () => {
+    await runtime.database.db.deleteFrom('demo_records').execute();
+    expect(await listDemoData(runtime.database.db)).toEqual({ staff: [], cases: [] });
+    // The migration, run again on a database whose accounts were made by an older start.
+    await sql`drop table demo_records`.execute(runtime.database.db);
+    await demoDataMarks.up(runtime.database.db as unknown as Kysely<unknown>);
+    const found = await findDemoData(deps());
+    expect(found.staff.map((member) => member.username)).toEqual(DEMO_USERNAMES);
+    expect(found.cases).toHaveLength(4);
+  });
+
+  it('removes them all, each with an audit entry, and leaves real accounts and applications as they were', async () => {
+    const found = await findDemoData(deps());
+    const demoCaseIds = found.cases.map((stored) => stored.id);
+    // A demo account still signed in somewhere: its session goes with it.
+    const admin = found.staff.find((member) => member.username === 'demo-system-admin');
+    const at = new Date().toISOString();
+    await runtime.database.db.insertInto('staff_sessions').values({ id: 'demo-session', staff_id: admin?.id ?? '', created_at: at, last_seen_at: at, expires_at: at, revoked_at: null }).execute();
+    const casesBefore = await caseCount();
+
+    const removed = await removeDemoData(deps());
+    expect(removed.staff.map((member) => member.username)).toEqual(DEMO_USERNAMES);
+    expect(removed.cases).toHaveLength(4);
+    expect(await findDemoData(deps())).toEqual({ staff: [], cases: [] });
+    expect(await usernames()).toEqual(['li.ming']);
+    expect(await caseCount()).toBe(casesBefore - 4);
+    const real = await runtime.database.db.selectFrom('cases').select('tracking_number').execute();
+    expect(real.map((row) => formatTrackingNumber(row.tracking_number))).toEqual([realCase]);
+    for (const table of ['case_events', 'notification_outbox'] as const) {
+      expect(await runtime.database.db.selectFrom(table).select('case_id').where('case_id', 'in', demoCaseIds).execute(), table).toEqual([]);
+    }
+    expect(await runtime.database.db.selectFrom('staff_sessions').select('id').where('id', '=', 'demo-session').execute()).toEqual([]);
+
+    const audit = await runtime.database.db.selectFrom('audit_log').select(['action', 'record_type', 'record_id', 'details_json']).where('action', 'like', 'demo.%').orderBy('seq').execute();
+    expect(audit).toHaveLength(11);
+    expect(audit.filter((entry) => entry.action === 'demo.case.remove').map((entry) => entry.record_id).sort()).toEqual([...demoCaseIds].sort());
+    expect(audit.filter((entry) => entry.action === 'demo.staff.remove').map((entry) => (JSON.parse(entry.details_json ?? '{}') as { username: string }).username).sort()).toEqual(DEMO_USERNAMES);
+    expect(audit.every((entry) => (JSON.parse(entry.details_json ?? '{}') as { by: string }).by === DEMO_REMOVE_COMMAND)).toBe(true);
+
+    // A second run finds nothing and writes nothing.
+    expect(await removeDemoData(deps())).toEqual({ staff: [], cases: [] });
+    expect(await runtime.database.db.selectFrom('audit_log').select('seq').where('action', 'like', 'demo.%').execute()).toHaveLength(11);
+  });
+});
