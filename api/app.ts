@@ -18,8 +18,10 @@ import { caseRoutes, rescheduleRoutes } from './routes/cases.routes.ts';
 import { devRoutes } from './routes/dev.routes.ts';
 import { holidayRoutes } from './routes/holidays.routes.ts';
 import { marriageRoutes } from './routes/marriage.routes.ts';
+import { bookingCheckRoutes } from './routes/booking-checks.routes.ts';
 import { officeAdminRoutes } from './routes/office-admin.routes.ts';
 import { officeDayRoutes } from './routes/office-day.routes.ts';
+import { phoneCodeRoutes } from './routes/phone-codes.routes.ts';
 import { staffCaseRoutes } from './routes/staff-cases.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';
 
@@ -57,7 +59,7 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', marriageRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', developmentOnly);
 
   // The generated document, completed with what every operation shares (http/openapi-contract.ts).
   api.get('/openapi.json', (c) =>

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from './http/api-env.ts';
+import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from './http/api-env.ts';
 import { parseProxyEntry } from './http/client-address.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   TRACK_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perClient),
   TRACK_LIMIT_PER_NUMBER: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_TRACK_LIMITS.perNumber),
   BOOKING_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_BOOKING_LIMIT_PER_CLIENT),
+  /** One-time codes sent per client address per hour (load tests raise it). */
+  PHONE_CODE_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT),
   /**
    * The portal's public address, for links that leave the page (the receipt's QR code). Only an
    * origin: the portal serves from the root of its host.
@@ -79,6 +81,7 @@ export interface Config {
   contentCheckMs: number;
   trackLimits: TrackLimits;
   bookingLimitPerClient: number;
+  phoneCodeLimitPerClient: number;
   /** Absolute path, or undefined for the built-in demo offices. */
   marriageOfficesFile: string | undefined;
   /**
@@ -112,6 +115,7 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     contentCheckMs: env.CONTENT_CHECK_MS,
     trackLimits: { perClient: env.TRACK_LIMIT_PER_CLIENT, perNumber: env.TRACK_LIMIT_PER_NUMBER },
     bookingLimitPerClient: env.BOOKING_LIMIT_PER_CLIENT,
+    phoneCodeLimitPerClient: env.PHONE_CODE_LIMIT_PER_CLIENT,
     marriageOfficesFile: env.MARRIAGE_OFFICES_FILE ? resolve(env.MARRIAGE_OFFICES_FILE) : undefined,
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,

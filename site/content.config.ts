@@ -15,7 +15,8 @@ const byPath = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
 
 const pages = defineCollection({
   loader: glob({ pattern: '{zh-CN,en}/*.md', base: './content/pages', generateId: byPath }),
-  schema: z.object({ title: z.string().min(1), updated: CalendarDateSchema }).strict(),
+  // The description is the page's summary for search engines and link previews (<meta name="description">).
+  schema: z.object({ title: z.string().min(1), description: z.string().min(1).max(160), updated: CalendarDateSchema }).strict(),
 });
 
 const guides = defineCollection({

@@ -1,13 +1,15 @@
 /**
  * What a marriage appointment's receipt says, in the reader's language: the tracking number, the
  * kind of business, the office, the day and time, what to bring and how to check, change or cancel.
- * Only those public details are read from the answers: whatever else they hold (names, ID numbers,
- * phones) never reaches the page or its QR code, which opens the status page, where the ID number or
- * phone is still asked for.
+ * Only those public details are read from the answers, and the kind of each party's ID document
+ * (what to bring depends on it: what-to-bring.ts, the confirmation page's list too): whatever else
+ * they hold (names, ID numbers, phones) never reaches the page or its QR code, which opens the status
+ * page, where the ID number or phone is still asked for.
  */
 import type { FlatAnswers } from '../domain/journey.ts';
-import { formatDate, formatWeekday, translator, type Locale } from '../i18n/index.ts';
-import { officeText, registryOffice } from '../services/marriage/offices.ts';
+import { formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
+import { MARRIAGE_KINDS, officeText, registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
+import { bringLines, documentsOf, whatToBring } from '../services/marriage/what-to-bring.ts';
 import type { ReceiptContent } from './receipt-pdf.ts';
 
 export interface AppointmentReceiptInput {
@@ -18,6 +20,8 @@ export interface AppointmentReceiptInput {
   statusUrl: string;
   issuedAt: Date;
 }
+
+const marriageKind = (kind: string): MarriageKind => MARRIAGE_KINDS.find((known) => known === kind) ?? 'marriage';
 
 export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, issuedAt }: AppointmentReceiptInput): ReceiptContent {
   const t = translator(lang);
@@ -34,14 +38,19 @@ export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, i
       { label: t('track.appointmentKind'), lines: [t(`marriage.kind.${kind}`)] },
       {
         label: t('track.appointmentTime'),
-        lines: [t('track.appointmentSlot', { date: `${formatDate(date, lang)} ${formatWeekday(date, lang)}`, start, end }), t('booking.step.slot.lead')],
+        lines: [t('track.appointmentSlot', { date: formatDayWithWeekday(date, lang), start, end }), t('booking.step.slot.lead')],
       },
       {
         label: t('track.appointmentOffice'),
         // An office no longer configured is named by its id; its address and phone are gone with it.
         lines: office && text ? [text.name, text.address, t('booking.phone', { phone: office.phone })] : [officeId],
       },
-      { label: t('booking.confirmation.bringTitle'), lines: [t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')] },
+      {
+        label: t('booking.confirmation.bringTitle'),
+        lines: [t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')],
+        // The receipt is for the first visit (a divorce's second is booked later, on the status page).
+        list: bringLines(whatToBring({ kind: marriageKind(kind), visit: 1, documents: documentsOf(answers, kind) }), (key, options) => t(key, options)),
+      },
       { label: t('booking.receipt.trackTitle'), lines: [t('booking.receipt.track')], link: statusUrl },
     ],
     qr: { url: statusUrl, caption: t('booking.receipt.scan') },

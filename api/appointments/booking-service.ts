@@ -6,8 +6,8 @@
  * own service with two visits: the second is booked later, from the status page, for a day inside
  * the window after the cooling-off period.
  */
-import type { ZodError } from 'zod';
-import { addVisit, findAppointmentByCase, isKnownFull, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../db/booking.repo.ts';
+import { z, type ZodError } from 'zod';
+import { addVisit, findAppointmentByCase, heldAppointmentOf, isKnownFull, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../db/booking.repo.ts';
 import { CaseChangedError, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { applyTransition } from '../domain/workflow/workflow.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
@@ -15,22 +15,30 @@ import { addDays } from '../domain/calendar/working-days.ts';
 import { bookingSuspendedUntil, noShowLookback } from '../domain/booking/no-show-rule.ts';
 import { checkBookable, dayState, placeKey, slotsOn, type BookingClock, type BookingRefusal, type DateWindow, type DayState } from '../domain/booking/schedule.ts';
 import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import type { Locale } from '../i18n/index.ts';
+import { isLocale, type Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import { matchingCase, stepToSave, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
+import { ANSWERS_CONTEXT, matchingCase, stepToSave, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
 import { secondVisitWindow } from '../services/marriage/divorce-workflow.ts';
+import { appointmentTextParams } from '../services/marriage/appointment-texts.ts';
 import { MARRIAGE_KINDS, registryOffice, type MarriageKind, type RegistryOffice } from '../services/marriage/offices.ts';
 import { CASE_SERVICES, marriageServiceOf, type CaseServiceId } from '../services/registry.ts';
+import { textLine } from '../domain/text.ts';
+import { proofHolds } from '../verification/phone-codes.ts';
 
 export type BookingResult =
   | { ok: true; trackingNumber: string; office: string; kind: MarriageKind; date: string; start: string; end: string }
   | { ok: false; reason: 'invalid'; error: ZodError }
   | { ok: false; reason: 'slot'; refusal: BookingRefusal; releasesAt?: string }
-  /** `party` already holds an active appointment of this kind. */
-  | { ok: false; reason: 'already-booked'; party: 'partyA' | 'partyB' }
+  /**
+   * `party` already holds an active appointment of this kind; `held` says which, only when the
+   * booking's confirmed phones include one of that appointment's (a party of it asks).
+   */
+  | { ok: false; reason: 'already-booked'; party: 'partyA' | 'partyB'; held?: { kind: MarriageKind; date: string } }
+  /** A party's phone is not confirmed: no proof was sent for it, or the proof is unknown, expired or another phone's. */
+  | { ok: false; reason: 'phone-not-confirmed'; parties: { party: 'partyA' | 'partyB'; problem: 'missing' | 'invalid' }[] }
   /** A person missed too many appointments lately (see no-show-rule.ts): `party` may book again after `until`. */
-  | { ok: false; reason: 'suspended'; party: 'partyA' | 'partyB'; until: string };
+  | { ok: false; reason: 'suspended'; party: 'partyA' | 'partyB'; until: string; office: string };
 
 /**
  * Slots seen full lately, per database (in this process), until when. In a rush for a popular date
@@ -72,6 +80,49 @@ export async function refuseIfKnownFull(deps: Pick<CaseDeps, 'db' | 'now'>, inpu
   return slotRefusal('full');
 }
 
+/**
+ * The proofs that each party's phone was confirmed (POST /phone-codes/confirm), beside the
+ * appointment in a booking's body: `partyB` is not needed for a reissue.
+ */
+export const PhoneProofsSchema = z
+  .object({
+    partyA: textLine().max(100).optional(),
+    partyB: textLine().max(100).optional(),
+  })
+  .meta({ description: 'The proof of each party’s confirmed phone (POST /phone-codes/confirm): partyB not needed for a reissue' });
+const BookingProofsSchema = z.object({ phoneProofs: PhoneProofsSchema.optional() });
+
+/** The parties whose phone the booking's proofs do not confirm. Reads only: a proof serves the whole journey. */
+async function unconfirmedPhones(deps: CaseDeps, appointment: { partyA: { phone: string }; partyB?: { phone: string } | undefined }, proofs: z.infer<typeof PhoneProofsSchema> | undefined) {
+  const unconfirmed: { party: 'partyA' | 'partyB'; problem: 'missing' | 'invalid' }[] = [];
+  for (const party of ['partyA', 'partyB'] as const) {
+    const person = appointment[party];
+    if (!person) continue;
+    const proof = proofs?.[party];
+    if (!proof) unconfirmed.push({ party, problem: 'missing' });
+    else if (!(await proofHolds(deps, proof, person.phone))) unconfirmed.push({ party, problem: 'invalid' });
+  }
+  return unconfirmed;
+}
+
+/**
+ * What a booking refused for a person who already holds an appointment may say about it: its kind
+ * and date only when the booking's (confirmed) phones include one that appointment was booked with.
+ * The same work is done whoever asks, so the answer's time tells no one more than its words.
+ */
+async function heldBy(deps: CaseDeps, personHash: string, kind: MarriageKind, provenPhones: readonly string[]): Promise<{ kind: MarriageKind; date: string } | undefined> {
+  const held = await heldAppointmentOf(deps.db, personHash, kind);
+  if (!held) return undefined;
+  let phones: string[] = [];
+  try {
+    const answers = JSON.parse(deps.crypto.decrypt(held.answersEnc, ANSWERS_CONTEXT)) as { partyA?: { phone?: string }; partyB?: { phone?: string } };
+    phones = [answers.partyA?.phone, answers.partyB?.phone].filter((phone): phone is string => typeof phone === 'string');
+  } catch {
+    return undefined;
+  }
+  return provenPhones.some((phone) => phones.includes(phone)) ? { kind: held.kind as MarriageKind, date: held.date } : undefined;
+}
+
 const slotRefusal = (refusal: BookingRefusal, releasesAt?: string) => ({ ok: false as const, reason: 'slot' as const, refusal, ...(releasesAt ? { releasesAt } : {}) });
 
 export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, lang: Locale): Promise<BookingResult> {
@@ -84,6 +135,11 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
   if (!office) return slotRefusal('closed');
   const bookable = checkBookable(office.schedule, appointment, appointment.kind, { today, now, calendar: deps.calendar });
   if (!bookable.ok) return slotRefusal(bookable.refusal, bookable.releasesAt);
+  // Each party's phone confirmed before anything about the people is looked up (docs/decisions/019).
+  const proofs = BookingProofsSchema.safeParse(input);
+  if (!proofs.success) return { ok: false, reason: 'invalid', error: proofs.error };
+  const unconfirmed = await unconfirmedPhones(deps, appointment, proofs.data.phoneProofs);
+  if (unconfirmed.length > 0) return { ok: false, reason: 'phone-not-confirmed', parties: unconfirmed };
 
   const parties = (['partyA', 'partyB'] as const).flatMap((key) => {
     const person = appointment[key];
@@ -92,14 +148,15 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
   const missed = await missedDaysSince(deps.db, parties.map((party) => party.hash), noShowLookback(today));
   for (const party of parties) {
     const until = bookingSuspendedUntil(missed.get(party.hash) ?? [], today);
-    if (until) return { ok: false, reason: 'suspended', party: party.key, until };
+    if (until) return { ok: false, reason: 'suspended', party: party.key, until, office: office.id };
   }
 
   const serviceId = marriageServiceOf(appointment.kind);
   const service = CASE_SERVICES[serviceId];
   try {
     return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
-      const params = { trackingNumber: formatTrackingNumber(trackingNumber), date: appointment.date, start: appointment.start };
+      // The text names the office and its address, in the kind of business's own words.
+      const params = { trackingNumber: formatTrackingNumber(trackingNumber), ...appointmentTextParams(office, appointment, lang, appointment.kind) };
       await recordBooking(
         deps.db,
         // Either party opens the status page with their ID number: the first's hash is kept with the
@@ -123,7 +180,12 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
       rememberFull(deps.db, placeKey(office.id, appointment, appointment.kind), now);
       return slotRefusal('full');
     }
-    if (error instanceof PersonAlreadyBookedError) return { ok: false, reason: 'already-booked', party: parties.find((party) => party.hash === error.personHash)?.key ?? 'partyA' };
+    if (error instanceof PersonAlreadyBookedError) {
+      const party = parties.find((candidate) => candidate.hash === error.personHash)?.key ?? 'partyA';
+      const provenPhones = [appointment.partyA.phone, ...(appointment.partyB ? [appointment.partyB.phone] : [])];
+      const held = await heldBy(deps, error.personHash, appointment.kind, provenPhones);
+      return { ok: false, reason: 'already-booked', party, ...(held ? { held } : {}) };
+    }
     throw error;
   }
 }
@@ -245,7 +307,8 @@ export async function chooseTime(deps: CaseDeps, trackingInput: string, secondFa
         at: now,
         origin,
         details: { ...(choice === 'reschedule' && previous ? { from: `${previous.date} ${previous.start}` } : {}), to: `${to.date} ${to.start}` },
-        params: { date: to.date, start: to.start },
+        // Booking the second visit names the office and its address, as the first booking's text did.
+        params: choice === 'book-second-visit' ? appointmentTextParams(target.office, to, isLocale(stored.lang) ? stored.lang : 'zh-CN') : { date: to.date, start: to.start },
         // The new place is taken (or the second visit's) in the transaction that records the step.
         andThen: (trx) => (choice === 'reschedule' ? moveAppointment(trx, stored.id, place, bookable.end, now) : addVisit(trx, stored.id, place, bookable.end, 2, now)),
       }),

@@ -9,7 +9,7 @@
  * `cancel-by-office` transition (timeline, audit, the applicant's SMS with a link to book again),
  * releasing its place, once the admin has seen and confirmed the list. All of it, or nothing.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ZodError } from 'zod';
 import { appendAudit } from '../db/audit.repo.ts';
 import { activeAppointmentsFrom, appointmentsOnDay, closePlacesOfDay, placesFrom, reopenPlacesOfDay, setCapacityFrom } from '../db/booking.repo.ts';
@@ -103,7 +103,8 @@ export async function officeScheduleView(deps: Pick<OfficeAdminDeps, 'db' | 'now
   };
 }
 
-function configuredSchedule(office: RegistryOffice): ResourceSchedule {
+/** The schedule an office follows until an admin changes it: its offices file's, or the demo's. */
+export function configuredSchedule(office: RegistryOffice): ResourceSchedule {
   return configuredRegistryOffice(office.id)?.schedule ?? office.schedule;
 }
 
@@ -160,7 +161,8 @@ export interface AffectedAppointment {
 
 type DayRow = Awaited<ReturnType<typeof appointmentsOnDay>>[number];
 
-function affectedView(deps: Pick<OfficeAdminDeps, 'crypto'>, row: DayRow & { service: string }): AffectedAppointment {
+/** What an admin is shown of an appointment a change would cancel: names and ID numbers masked. */
+export function affectedView(deps: Pick<OfficeAdminDeps, 'crypto'>, row: DayRow & { service: string }): AffectedAppointment {
   const service = CASE_SERVICES[row.service as CaseServiceId];
   // Only names and ID numbers are read, which no language changes.
   const rows = service ? service.answerRows(JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)), 'zh-CN') : [];
@@ -177,11 +179,15 @@ function affectedView(deps: Pick<OfficeAdminDeps, 'crypto'>, row: DayRow & { ser
   };
 }
 
-async function dayWithServices(db: Kysely<Database>, officeId: string, date: string) {
-  const rows = await appointmentsOnDay(db, officeId, date);
+/** Appointments with their tracking numbers as people write them and the service that booked each. */
+export async function withServices(db: Kysely<Database>, rows: readonly DayRow[]) {
   return Promise.all(
     rows.map(async (row) => ({ ...row, trackingNumber: formatTrackingNumber(row.trackingNumber), service: (await findCaseById(db, row.caseId))?.service ?? '' })),
   );
+}
+
+async function dayWithServices(db: Kysely<Database>, officeId: string, date: string) {
+  return withServices(db, await appointmentsOnDay(db, officeId, date));
 }
 
 export type ClosurePreview = { ok: true; date: string; closed: boolean; affected: AffectedAppointment[] } | { ok: false; reason: 'invalid'; error: ZodError };
@@ -208,7 +214,7 @@ export type CloseDayResult =
   /** An appointment's service cannot cancel it now (no such transition, or another state): nothing was saved. */
   | { ok: false; reason: 'not_cancellable'; trackingNumber: string };
 
-class NotCancellable extends Error {
+export class NotCancellable extends Error {
   override name = 'NotCancellable';
   readonly trackingNumber: string;
   constructor(trackingNumber: string) {
@@ -218,6 +224,65 @@ class NotCancellable extends Error {
 }
 
 const sitePath = (path: string, lang: string) => (lang === 'en' ? (path === '/' ? '/en/' : `/en${path}`) : path);
+
+/**
+ * Cancels one appointment because its office does not open that day (a closure, or a public
+ * holiday loaded after it was booked): its case takes the step its service takes when the office
+ * closes (`cancel-by-office`, or a divorce's second visit only), with its timeline, audit entry and
+ * the SMS to each party saying the office is closed that day, with `siteOrigin`'s booking page to
+ * book again; the appointment ends and its place is released. Call inside the transaction that
+ * closes the day.
+ * @throws NotCancellable when the case's service has no such step open in its state (nothing may then be saved).
+ */
+export async function cancelByOffice(
+  trx: Transaction<Database>,
+  deps: Pick<OfficeAdminDeps, 'kind' | 'crypto'>,
+  member: StaffMember,
+  office: RegistryOffice,
+  appointment: { caseId: string; trackingNumber: string; date: string; start: string },
+  context: {
+    now: Date;
+    calendar: WorkingDayCalendar;
+    origin: string | null;
+    siteOrigin: string;
+    /** Said in the audit entry besides the office, day and time. */
+    details?: Record<string, string>;
+    /** More for the texts: `context: 'holiday'` with the `holiday`'s name says the day became a public holiday. */
+    notify?: Record<string, string>;
+  },
+): Promise<void> {
+  const { now, origin, siteOrigin } = context;
+  const { date } = appointment;
+  const actor: Actor = { kind: 'staff', staffId: member.id, roles: member.roles, offices: member.offices, serviceAreas: member.serviceAreas };
+  const stored = await findCaseById(trx, appointment.caseId);
+  const service = stored ? CASE_SERVICES[stored.service as CaseServiceId] : undefined;
+  if (!stored || !service) throw new NotCancellable(appointment.trackingNumber);
+  // The step the service takes when the office closes the day, the first open in the case's state
+  // (a divorce's first visit is cancelled; its second visit only, the application staying).
+  const clock = { today: chinaDate(now), calendar: context.calendar };
+  const step = (service.closureSteps ?? [CANCEL_BY_OFFICE]).find((name) => applyTransition(service.workflow, stored.snapshot, name, actor, {}, clock).ok);
+  const outcome = step ? applyTransition(service.workflow, stored.snapshot, step, actor, {}, clock) : undefined;
+  if (!step || !outcome?.ok) throw new NotCancellable(appointment.trackingNumber);
+  const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === step)?.by.includes(r)) ?? null;
+  const lang = isLocale(stored.lang) ? stored.lang : 'zh-CN';
+  await saveTransitionIn(
+    trx,
+    deps.kind,
+    stepToSave(deps, service, stored, { ...outcome.result, event: { ...outcome.result.event, input: { date } } }, { kind: 'staff', id: member.id, role }, {
+      at: now,
+      origin,
+      details: { office: office.id, date, start: appointment.start, ...context.details },
+      params: {
+        date,
+        start: appointment.start,
+        office: officeText(office, lang).name,
+        bookUrl: `${siteOrigin}${sitePath(service.bookingPath ?? '/', lang)}`,
+        trackUrl: `${siteOrigin}${sitePath('/track', lang)}?number=${appointment.trackingNumber}`,
+        ...context.notify,
+      },
+    }),
+  );
+}
 
 /**
  * Closes a day. With appointments on it, the admin confirms the tracking numbers they were shown;
@@ -232,7 +297,6 @@ export async function closeDay(deps: OfficeAdminDeps, member: StaffMember, offic
   const parsed = closureRequestSchema(today).safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
   const { date, confirmed } = parsed.data;
-  const actor: Actor = { kind: 'staff', staffId: member.id, roles: member.roles, offices: member.offices, serviceAreas: member.serviceAreas };
   let result: CloseDayResult;
   try {
     result = await changeOfficeSchedule<CloseDayResult>(deps.db, deps.kind, office.id, configuredSchedule(office), now, async (trx, current) => {
@@ -241,33 +305,7 @@ export async function closeDay(deps: OfficeAdminDeps, member: StaffMember, offic
       const impact = closureImpact(day, date, confirmed);
       if (!impact.confirmed) return { save: null, result: { ok: false, reason: 'needs_confirmation', date, affected: impact.affected.map((row) => affectedView(deps, row)) } };
       for (const appointment of impact.affected) {
-        const stored = await findCaseById(trx, appointment.caseId);
-        const service = stored ? CASE_SERVICES[stored.service as CaseServiceId] : undefined;
-        if (!stored || !service) throw new NotCancellable(appointment.trackingNumber);
-        // The step the service takes when the office closes the day, the first open in the case's state
-        // (a divorce's first visit is cancelled; its second visit only, the application staying).
-        const clock = { today, calendar: deps.calendar };
-        const step = (service.closureSteps ?? [CANCEL_BY_OFFICE]).find((name) => applyTransition(service.workflow, stored.snapshot, name, actor, {}, clock).ok);
-        const outcome = step ? applyTransition(service.workflow, stored.snapshot, step, actor, {}, clock) : undefined;
-        if (!step || !outcome?.ok) throw new NotCancellable(appointment.trackingNumber);
-        const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === step)?.by.includes(r)) ?? null;
-        const lang = isLocale(stored.lang) ? stored.lang : 'zh-CN';
-        await saveTransitionIn(
-          trx,
-          deps.kind,
-          stepToSave(deps, service, stored, { ...outcome.result, event: { ...outcome.result.event, input: { date } } }, { kind: 'staff', id: member.id, role }, {
-            at: now,
-            origin,
-            details: { office: office.id, date, start: appointment.start },
-            params: {
-              date,
-              start: appointment.start,
-              office: officeText(office, lang).name,
-              bookUrl: `${siteOrigin}${sitePath(service.bookingPath ?? '/', lang)}`,
-              trackUrl: `${siteOrigin}${sitePath('/track', lang)}?number=${appointment.trackingNumber}`,
-            },
-          }),
-        );
+        await cancelByOffice(trx, deps, member, office, appointment, { now, calendar: deps.calendar, origin, siteOrigin });
       }
       const kinds = Object.keys(current.placesPerSlot);
       const places = slotsOn(current, date, deps.calendar).flatMap((slot) => kinds.map((kind) => ({ key: placeKey(office.id, slot, kind), start: slot.start, kind })));

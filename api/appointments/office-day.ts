@@ -10,7 +10,7 @@ import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { addDays, type WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
-import { slotsOn } from '../domain/booking/schedule.ts';
+import { closedFor, slotsOn, type ClosedFor } from '../domain/booking/schedule.ts';
 import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
 import { maskDocumentNumber } from '../domain/identity/id-document.ts';
 import { handlesCasesOf } from '../domain/staff/access.ts';
@@ -32,6 +32,8 @@ export interface OfficeDayDeps {
 export interface OfficeDay {
   office: string;
   date: string;
+  /** Why the day has no slots (none when it has). */
+  closedFor?: ClosedFor;
   slots: {
     start: string;
     end: string;
@@ -111,5 +113,6 @@ export async function officeDay(deps: OfficeDayDeps, member: StaffMember, office
         })),
       })),
   }));
-  return { office: office.id, date, slots };
+  const closed = closedFor(office.schedule, date, deps.calendar);
+  return { office: office.id, date, ...(closed ? { closedFor: closed } : {}), slots };
 }

@@ -17,6 +17,8 @@ export interface ReceiptRow {
   label: string;
   /** Each on a line of its own (an office's name, address and phone). */
   lines: readonly string[];
+  /** Items under the lines, each with a bullet and wrapped beside it (what to bring). */
+  list?: readonly string[];
   /** An address to print small under the lines, and to open when the PDF is read on screen. */
   link?: string;
 }
@@ -59,6 +61,7 @@ const PAGE = { width: 595.28, height: 841.89, margin: 56 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const QR_SIZE = 120;
 const LABEL_WIDTH = 118;
+const BULLET_INDENT = 12;
 const INK = '#1a1a1a';
 const MUTED = '#555555';
 
@@ -134,6 +137,17 @@ export function appointmentReceiptPdf(content: ReceiptContent, receiptFontFiles:
     row.lines.forEach((line, index) => {
       doc.text(line, left + LABEL_WIDTH, index === 0 ? y : undefined, { width: CONTENT_WIDTH - LABEL_WIDTH, lineGap: 2, features });
     });
+    if (row.list && row.list.length > 0) {
+      // Smaller than the lines, so that the longest list (two people with long document names and
+      // their statements) still leaves the receipt one page (tests/unit/appointment-receipt.test.ts).
+      doc.moveDown(0.2).fontSize(10);
+      for (const item of row.list) {
+        const top = doc.y;
+        doc.text('•', left + LABEL_WIDTH, top, { width: BULLET_INDENT });
+        doc.text(item, left + LABEL_WIDTH + BULLET_INDENT, top, { width: CONTENT_WIDTH - LABEL_WIDTH - BULLET_INDENT, features });
+        doc.moveDown(0.1);
+      }
+    }
     if (row.link) {
       doc.moveDown(0.2).font('regular').fontSize(10).fillColor(MUTED).text(row.link, left + LABEL_WIDTH, undefined, { width: CONTENT_WIDTH - LABEL_WIDTH, link: row.link });
     }

@@ -6,19 +6,20 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ZodError } from 'zod';
-import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase } from '../db/booking.repo.ts';
+import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppointmentTimes } from '../db/booking.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
+import { appointmentMoments } from '../domain/booking/appointment-moments.ts';
+import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
-import { applicantStopNow, applyTransition, availableTransitions, startDeadlines, type CaseSnapshot, type TransitionResult } from '../domain/workflow/workflow.ts';
+import { applicantStopNow, applyTransition, availableTransitions, staffOnlyFields, startDeadlines, type CaseSnapshot, type TransitionResult } from '../domain/workflow/workflow.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { CASE_SERVICES, type CaseServiceId, type RegisteredCaseService } from '../services/registry.ts';
+import { CASE_SERVICES, type CaseServiceId, type RegisteredCaseService, type SettingInForce } from '../services/registry.ts';
 
 export const ANSWERS_CONTEXT = 'cases.answers';
 export const ID_HASH_CONTEXT = 'cases.applicant_id';
@@ -125,6 +126,8 @@ export interface CaseProgress {
   appointments: AppointmentView[];
   /** Legal periods running or past (a divorce's cooling-off period and the window for the second visit). */
   periods: { key: string; from: string; to: string }[];
+  /** The local rules in force for the case today (a divorce's way of withdrawing online), by setting name. */
+  settings: Record<string, SettingInForce>;
 }
 
 export interface AppointmentView {
@@ -159,6 +162,26 @@ function sameHash(a: string, b: string | null): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
+/** Stand-in answers decrypted when there is no case, so that an unknown number costs what a known one does. */
+const standIns = new WeakMap<FieldCrypto, string>();
+function standInAnswers(crypto: FieldCrypto): string {
+  let sealed = standIns.get(crypto);
+  if (!sealed) standIns.set(crypto, (sealed = crypto.encrypt('{}', ANSWERS_CONTEXT)));
+  return sealed;
+}
+
+/**
+ * Whether a phone (normalised, as its keyed hash) is one the case's messages go to: each party's of
+ * an appointment, both of whom were texted and may track it. The answers are decrypted for every
+ * lookup of a known number, matched or not, and a stand-in for an unknown one.
+ */
+function isRecipientPhone(deps: Pick<CaseDeps, 'crypto'>, stored: StoredCase | undefined, phoneHash: string): boolean {
+  const answers: unknown = JSON.parse(deps.crypto.decrypt(stored?.answersEnc ?? standInAnswers(deps.crypto), ANSWERS_CONTEXT));
+  const service = stored ? CASE_SERVICES[stored.service as CaseServiceId] : undefined;
+  if (!service) return false;
+  return service.recipients(answers).some((phone) => sameHash(phoneHash, deps.crypto.lookupHash(normaliseSecondFactor(phone), PHONE_HASH_CONTEXT)));
+}
+
 /** The case behind a tracking number and second factor, or why there is none to show. */
 export async function matchingCase(deps: CaseDeps, trackingInput: string, secondFactor: string) {
   const checked = checkTrackingNumber(trackingInput);
@@ -170,10 +193,35 @@ export async function matchingCase(deps: CaseDeps, trackingInput: string, second
   const stored = await findCaseByTrackingNumber(deps.db, checked.value);
   const idMatches = sameHash(idHash, stored?.applicantIdHash ?? null);
   const phoneMatches = sameHash(phoneHash, stored?.applicantPhoneHash ?? null);
-  // The other party of an appointment (asked always, so that every answer takes as long).
+  // The other party of an appointment, by ID number and by phone (asked always, so that every answer takes as long).
   const otherParty = await isPersonOnCase(deps.db, stored?.id ?? '', deps.crypto.lookupHash(factor, PERSON_HASH_CONTEXT));
-  if (!stored || !(idMatches || phoneMatches || otherParty)) return { ok: false as const, reason: 'no_match' as const };
+  const otherPhone = isRecipientPhone(deps, stored, phoneHash);
+  if (!stored || !(idMatches || phoneMatches || otherParty || otherPhone)) return { ok: false as const, reason: 'no_match' as const };
   return { ok: true as const, stored };
+}
+
+/**
+ * The case with the moments its workflow's time conditions read (an appointment's start and end,
+ * when it was marked missed), for a service that names any; as stored otherwise.
+ */
+export async function withMoments(deps: Pick<CaseDeps, 'db'>, stored: StoredCase): Promise<StoredCase> {
+  const service = CASE_SERVICES[stored.service as CaseServiceId] as RegisteredCaseService | undefined;
+  if (!service?.workflow.moments?.length) return stored;
+  return { ...stored, snapshot: { ...stored.snapshot, moments: appointmentMoments(await latestAppointmentTimes(deps.db, stored.id)) } };
+}
+
+/** The settings in force for the case on `day` (a divorce's withdrawal rule at its office), for a service that has any. */
+function settingsInForce(deps: Pick<CaseDeps, 'crypto'>, stored: StoredCase, day: string): Record<string, SettingInForce> {
+  const service = CASE_SERVICES[stored.service as CaseServiceId] as RegisteredCaseService | undefined;
+  if (!service?.settings) return {};
+  return { ...service.settings(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)), day) };
+}
+
+/** The case with the values of the settings its workflow's transitions read (`onlyIf`), as in force on `day`. */
+export function withSettings(deps: Pick<CaseDeps, 'crypto'>, stored: StoredCase, day: string): StoredCase {
+  const settings = settingsInForce(deps, stored, day);
+  if (Object.keys(settings).length === 0) return stored;
+  return { ...stored, snapshot: { ...stored.snapshot, settings: Object.fromEntries(Object.entries(settings).map(([name, setting]) => [name, setting.value])) } };
 }
 
 /** A timeline event's input (reason, documents, amount) as text. */
@@ -183,12 +231,19 @@ export function eventDetails(inputJson: string | null): Record<string, string> {
   return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]));
 }
 
+/** An event's input as the applicant may read it: without the office's working record (a reviewer's opinion). */
+export function applicantDetails(service: RegisteredCaseService | undefined, transition: string, inputJson: string | null): Record<string, string> {
+  const hidden = staffOnlyFields(service?.workflow.transitions.find((t) => t.name === transition));
+  return Object.fromEntries(Object.entries(eventDetails(inputJson)).filter(([key]) => !hidden.includes(key)));
+}
+
 /** The applicant-visible view of a stored case: its timeline without internal events. */
 export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgress> {
   const service = CASE_SERVICES[stored.service as CaseServiceId];
   const events = await caseTimeline(deps.db, stored.id, 'applicant');
   const request = events.findLast((event) => event.to_state === 'awaiting-documents');
-  const appointments: AppointmentView[] = (await appointmentsOfCase(deps.db, stored.id)).map((row) => ({
+  const rows = await appointmentsOfCase(deps.db, stored.id);
+  const appointments: AppointmentView[] = rows.map((row) => ({
     office: row.resource_id,
     kind: row.kind,
     date: row.date,
@@ -197,15 +252,27 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     status: row.status,
     visit: Number(row.visit),
   }));
-  const today = chinaDate(deps.now());
-  const stop = service ? applicantStopNow(service.workflow, stored.snapshot, today) : undefined;
-  const open = service ? availableTransitions(service.workflow, stored.snapshot, { kind: 'applicant' }, today).map((t) => t.name) : [];
+  const now = deps.now();
+  const today = chinaDate(now);
+  const time = chinaMinute(now);
+  // The latest visit's moments, for the time conditions of what the applicant may do.
+  const latest = rows.at(-1);
+  const settings = settingsInForce(deps, stored, today);
+  const snapshot = {
+    ...(service?.workflow.moments?.length
+      ? { ...stored.snapshot, moments: appointmentMoments(latest ? { date: latest.date, start: latest.start, end: latest.end, status: latest.status, updatedAt: latest.updated_at } : undefined) }
+      : stored.snapshot),
+    // The local rules in force today choose between transitions (a withdrawal request or one made at once).
+    settings: Object.fromEntries(Object.entries(settings).map(([name, setting]) => [name, setting.value])),
+  };
+  const stop = service ? applicantStopNow(service.workflow, snapshot, today, time) : undefined;
+  const open = service ? availableTransitions(service.workflow, snapshot, { kind: 'applicant' }, today, time).map((t) => t.name) : [];
   return {
     trackingNumber: formatTrackingNumber(stored.trackingNumber),
     service: stored.service,
     state: stored.snapshot.state,
     submittedAt: stored.createdAt,
-    timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: eventDetails(event.input_json) })),
+    timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: applicantDetails(service, event.transition, event.input_json) })),
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
     documentsRequested: stored.snapshot.state === 'awaiting-documents' ? (eventDetails(request?.input_json ?? null)['documents'] ?? null) : null,
     // The workflow definition says whether, and how, the applicant may stop the case today.
@@ -216,6 +283,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     appointments,
     periods: [...(stored.snapshot.periods ?? [])],
     bookingPath: service?.bookingPath ?? null,
+    settings,
   };
 }
 
@@ -292,14 +360,16 @@ export async function withdrawCase(deps: CaseDeps, trackingInput: string, second
 export async function takeApplicantStep(deps: CaseDeps, trackingInput: string, secondFactor: string, step: string, origin: string | null): Promise<WithdrawResult> {
   const match = await matchingCase(deps, trackingInput, secondFactor);
   if (!match.ok) return match;
-  const { stored } = match;
-  const service = CASE_SERVICES[stored.service as CaseServiceId];
+  const service = CASE_SERVICES[match.stored.service as CaseServiceId];
   if (!service) return { ok: false, reason: 'not_withdrawable' };
   const now = deps.now();
   const today = chinaDate(now);
-  const stop = step === 'stop' ? applicantStopNow(service.workflow, stored.snapshot, today) : step;
+  const time = chinaMinute(now);
+  // The moments and the local rules in force today that the workflow's conditions read.
+  const stored = withSettings(deps, await withMoments(deps, match.stored), today);
+  const stop = step === 'stop' ? applicantStopNow(service.workflow, stored.snapshot, today, time) : step;
   if (!stop) return { ok: false, reason: 'not_withdrawable' };
-  const outcome = applyTransition(service.workflow, stored.snapshot, stop, { kind: 'applicant' }, {}, { today, calendar: deps.calendar });
+  const outcome = applyTransition(service.workflow, stored.snapshot, stop, { kind: 'applicant' }, {}, { today, time, calendar: deps.calendar });
   if (!outcome.ok) return { ok: false, reason: 'not_withdrawable' };
   try {
     // A cancelled appointment gives its place back in the same transaction.

@@ -10,10 +10,11 @@ import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
 import { caseAccessRecord, findLiveGrant, insertAccessGrant, type AccessRecord } from '../db/access-grants.repo.ts';
 import { appendAudit } from '../db/audit.repo.ts';
+import { PeopleBookedAgainError } from '../db/booking.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
+import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
@@ -23,14 +24,16 @@ import {
   applyTransition,
   availableTransitions,
   deadlineStatus,
+  laterTransitions,
+  staffOnlyFields,
   transitionFields,
   type Actor,
   type DeadlineStatus,
   type FieldControl,
 } from '../domain/workflow/workflow.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { CASE_SERVICES, maskAnswer, type CaseServiceId } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, eventDetails, stepToSave } from './case-service.ts';
+import { CASE_SERVICES, maskAnswer, type AnswerRow, type CaseServiceId, type DecisionAid } from '../services/registry.ts';
+import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments } from './case-service.ts';
 
 /** The audited looks at a case that its record of access lists. */
 const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass'] as const;
@@ -53,14 +56,25 @@ export interface CaseWorkView {
   submittedAt: string;
   revealed: boolean;
   mayReveal: boolean;
-  answers: { label: string; value: string; valueKey: boolean }[];
+  /**
+   * `format`: `date`, a calendar day (YYYY-MM-DD) the page writes in its language; `year`, a birth
+   * date masked to its year.
+   */
+  answers: { label: string; value: string; valueKey: boolean; format?: 'date' | 'year' }[];
   timeline: { at: string; transition: string; from: string; to: string; actorRole: string | null; visibility: string; details: Record<string, string> }[];
   deadlines: { key: string; startedOn: string; dueOn: string; status: DeadlineStatus }[];
   /** Legal periods the applicant has (a divorce's cooling-off period and the window after it). */
   periods: { key: string; from: string; to: string }[];
   actions: { name: string; fields: { name: string; control: FieldControl }[] }[];
+  /** Actions the member may take later, not yet (a no-show once the appointment is over), with when (ISO, China time). */
+  laterActions: { name: string; from: string }[];
   /** When the member reads the case by a break-glass reason: the reason and until when. */
   breakGlass: { reason: string; expiresAt: string } | null;
+  /**
+   * What the service's rules say to the member deciding the case, on today's date (高龄津贴: the
+   * elder's age, the district's standard, the proposed approval), while it is undecided; null otherwise.
+   */
+  decisionAid: DecisionAid | null;
   /** Who looked at the case, and how (newest first): every view, whole view and break-glass reason. */
   access: { at: string; action: string; actorRole: string | null; actorName: string | null; reason: string | null }[];
 }
@@ -108,10 +122,16 @@ async function readableCase(deps: CaseWorkDeps, member: StaffMember, trackingInp
   return grant ? { ok: true, stored, grant } : { ok: false, reason: 'break_glass_required' };
 }
 
-async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCase, reveal: boolean, lang: Locale, grant: { reason: string; expiresAt: string } | null = null): Promise<CaseWorkView> {
-  const service = CASE_SERVICES[stored.service as CaseServiceId];
+/** A China wall-clock minute ('YYYY-MM-DDTHH:MM') as an ISO 8601 time with its offset. */
+const chinaIso = (minute: string) => `${minute}:00+08:00`;
+
+async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase, reveal: boolean, lang: Locale, grant: { reason: string; expiresAt: string } | null = null): Promise<CaseWorkView> {
+  const service = CASE_SERVICES[read.service as CaseServiceId];
+  // The moments the actions' time conditions read (an appointment's start and end).
+  const stored = await withMoments(deps, read);
   const application = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as Parameters<typeof service.answerRows>[0];
-  const clock = { today: chinaDate(deps.now()), calendar: deps.calendar };
+  const now = deps.now();
+  const clock = { today: chinaDate(now), time: chinaMinute(now), calendar: deps.calendar };
   const [events, access] = await Promise.all([caseTimeline(deps.db, stored.id, 'all'), caseAccessRecord(deps.db, stored.id, ACCESS_ACTIONS)]);
   return {
     trackingNumber: formatTrackingNumber(stored.trackingNumber),
@@ -122,7 +142,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCas
     submittedAt: stored.createdAt,
     revealed: reveal,
     mayReveal: mayReveal(member, stored),
-    answers: service.answerRows(application, lang).map((row) => ({ label: row.label, value: reveal ? row.value : maskAnswer(row), valueKey: row.valueKey ?? false })),
+    answers: service.answerRows(application, lang).map((row) => answerView(row, reveal)),
     timeline: events.map((event) => ({
       at: event.at,
       transition: event.transition,
@@ -135,10 +155,19 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, stored: StoredCas
     deadlines: stored.snapshot.deadlines.map((deadline) => ({ key: deadline.key, startedOn: deadline.startedOn, dueOn: deadline.dueOn, status: deadlineStatus(deadline, clock) })),
     periods: [...(stored.snapshot.periods ?? [])],
     // Reading by a break-glass reason is reading, not working the case.
-    actions: grant ? [] : availableTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today).map((transition) => ({ name: transition.name, fields: transitionFields(transition) })),
+    actions: grant ? [] : availableTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today, clock.time).map((transition) => ({ name: transition.name, fields: transitionFields(transition) })),
+    laterActions: grant ? [] : laterTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today, clock.time).map(({ transition, from }) => ({ name: transition.name, from: chinaIso(from) })),
     breakGlass: grant,
+    decisionAid: (service.workflow.states[stored.snapshot.state]?.terminal ? undefined : service.decisionAid?.(application, clock.today)) ?? null,
     access: access.map(accessRow),
   };
+}
+
+/** An answer as the workbench shows it: masked unless revealed; a birth date masked to its year. */
+function answerView(row: AnswerRow, reveal: boolean): CaseWorkView['answers'][number] {
+  const base = { label: row.label, valueKey: row.valueKey ?? false };
+  if (row.personal === 'birth') return reveal ? { ...base, value: row.value, format: 'date' } : { ...base, value: row.value.slice(0, 4), format: 'year' };
+  return { ...base, value: reveal ? row.value : maskAnswer(row), ...(row.format ? { format: row.format } : {}) };
 }
 
 function accessRow(record: AccessRecord): CaseWorkView['access'][number] {
@@ -209,7 +238,9 @@ export interface StaffAction {
 
 export type ActResult =
   | { ok: true; view: CaseWorkView }
-  | { ok: false; reason: 'not_found' | 'not_permitted' | 'changed' }
+  | { ok: false; reason: 'not_found' | 'not_permitted' | 'changed' | 'booked_again' }
+  /** Not at this time: possible from `from`, or no longer since `until` (ISO, China time); neither when there is nothing it applies to. */
+  | { ok: false; reason: 'not_now'; from?: string; until?: string }
   | { ok: false; reason: 'invalid_input'; error: ZodError };
 
 /**
@@ -217,17 +248,20 @@ export type ActResult =
  * a page read before someone else acted gets 'changed', never a second transition.
  */
 export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, action: StaffAction, origin: string | null, lang: Locale): Promise<ActResult> {
-  const stored = await handledCase(deps, member, trackingInput);
-  if (!stored) return { ok: false, reason: 'not_found' };
-  if (stored.snapshot.version !== action.version) return { ok: false, reason: 'changed' };
-  const service = CASE_SERVICES[stored.service as CaseServiceId];
+  const handled = await handledCase(deps, member, trackingInput);
+  if (!handled) return { ok: false, reason: 'not_found' };
+  if (handled.snapshot.version !== action.version) return { ok: false, reason: 'changed' };
+  const service = CASE_SERVICES[handled.service as CaseServiceId];
   // Some transitions belong to a use case of their own (an office closing a booked day), not to one case's page.
   if (service.workflow.transitions.find((t) => t.name === action.transition)?.workbench === false) return { ok: false, reason: 'not_permitted' };
+  const stored = await withMoments(deps, handled);
   const now = deps.now();
-  const outcome = applyTransition(service.workflow, stored.snapshot, action.transition, staffActor(member), action.input, { today: chinaDate(now), calendar: deps.calendar });
+  const outcome = applyTransition(service.workflow, stored.snapshot, action.transition, staffActor(member), action.input, { today: chinaDate(now), time: chinaMinute(now), calendar: deps.calendar });
   if (!outcome.ok) {
     const { refusal } = outcome;
     if (refusal.code === 'invalid_input') return { ok: false, reason: 'invalid_input', error: refusal.error };
+    // Too early (a no-show before the appointment is over) or too late (an undo on a later day).
+    if (refusal.code === 'not_now') return { ok: false, reason: 'not_now', ...(refusal.from ? { from: chinaIso(refusal.from) } : {}), ...(refusal.until ? { until: chinaIso(refusal.until) } : {}) };
     // The state moved on under the page (or the action never applied to it): the member reloads.
     if (refusal.code === 'wrong_state') return { ok: false, reason: 'changed' };
     if (refusal.code === 'out_of_scope') return { ok: false, reason: 'not_found' };
@@ -236,6 +270,7 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   const { result } = outcome;
   const details = result.event.input && typeof result.event.input === 'object' ? (result.event.input as Record<string, unknown>) : {};
   const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === action.transition)?.by.includes(r)) ?? null;
+  const staffOnly = staffOnlyFields(service.workflow.transitions.find((t) => t.name === action.transition));
   try {
     // What the step does to the appointment and its people goes with it (a cancelled place goes back; an ended case frees its people).
     await saveTransition(
@@ -245,11 +280,13 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
         at: now,
         origin,
         details: { from: result.event.from, to: result.event.to },
-        params: Object.fromEntries(Object.entries(details).map(([key, value]) => [key, String(value)])),
+        // The text to the applicant gets what the step decided, not the office's working record (an opinion).
+        params: Object.fromEntries(Object.entries(details).filter(([key]) => !staffOnly.includes(key)).map(([key, value]) => [key, String(value)])),
       }),
     );
   } catch (error) {
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };
+    if (error instanceof PeopleBookedAgainError) return { ok: false, reason: 'booked_again' };
     throw error;
   }
   const updated = await findCaseByTrackingNumber(deps.db, stored.trackingNumber);

@@ -18,7 +18,7 @@ const DEMO_PEOPLE = [
   { name: '王秀兰', id: demoId('11010119380214002'), phone: '13800000001', steps: [] },
   { name: '赵德明', id: demoId('11010119410908003'), phone: '13800000002', steps: [['intake', 'accept', {}]] },
   { name: '陈桂英', id: demoId('11010119360517004'), phone: '13800000003', steps: [['intake', 'accept', {}], ['reviewer', 'request-documents', { documents: '老人本人的银行卡或社保卡（复印件）' }]] },
-  { name: '刘福生', id: demoId('11010119400101005'), phone: '13800000004', steps: [['intake', 'accept', {}], ['reviewer', 'review', {}], ['approver', 'approve', { monthlyAmount: 200, firstMonth: '2027-01' }]] },
+  { name: '刘福生', id: demoId('11010119400101005'), phone: '13800000004', steps: [['intake', 'accept', {}], ['reviewer', 'review', { opinion: '经审核，老人户籍和年龄属实，发放账户为本人账户，符合申领条件，同意上报审批。' }], ['approver', 'approve', { monthlyAmount: 60, firstMonth: '2027-01' }]] },
 ] as const;
 
 const DEMO_SERVICE = 'old-age-allowance';

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { LIFE_EVENTS, type Guide, type Locale } from '../domain/guides/guide.schema.ts';
-import { guideSearchText, withoutExampleMarks } from '../domain/guides/guide-text.ts';
+import { guideSearchDocument } from '../domain/guides/guide-text.ts';
 import { buildGuideSearchIndex, type GuideSearchIndex, type SearchHit } from '../domain/search/guide-search.ts';
 import { listPublishedGuides } from '../db/guides.repo.ts';
 import type { Database } from '../db/schema.ts';
@@ -34,16 +34,7 @@ function buildSnapshot(version: number, guides: Guide[]): Snapshot {
   const sorted = [...guides].sort(catalogueOrder);
   const byLang = new Map<Locale, Guide[]>();
   for (const guide of sorted) byLang.set(guide.lang, [...(byLang.get(guide.lang) ?? []), guide]);
-  const index = buildGuideSearchIndex(
-    sorted.map((guide) => ({
-      slug: guide.slug,
-      lang: guide.lang,
-      title: guide.title,
-      aliases: guide.aliases,
-      summary: withoutExampleMarks(guide.summary),
-      text: guideSearchText(guide, guide.bodyHtml.replace(/<[^>]+>/g, ' ')),
-    })),
-  );
+  const index = buildGuideSearchIndex(sorted.map((guide) => guideSearchDocument(guide, guide.lang, guide.bodyHtml)));
   return { version, byKey: new Map(sorted.map((g) => [`${g.lang}/${g.slug}`, g])), byLang, index };
 }
 

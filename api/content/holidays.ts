@@ -42,6 +42,7 @@ export async function openLiveCalendar(db: Kysely<Database>, options: { seedFrom
   await refresh();
   return {
     isWorkingDay: (day) => current.isWorkingDay(day),
+    holidayOn: (day) => current.holidayOn(day),
     hasYear: (year) => current.hasYear(year),
     get missingYears() {
       return current.missingYears;

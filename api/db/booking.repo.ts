@@ -88,6 +88,11 @@ export class PersonAlreadyBookedError extends Error {
   }
 }
 
+/** Undoing a no-show would hold a person again who has since booked another appointment of the kind. */
+export class PeopleBookedAgainError extends Error {
+  override name = 'PeopleBookedAgainError';
+}
+
 export interface NewAppointment {
   place: Place;
   end: string;
@@ -182,6 +187,37 @@ export async function applyAppointmentEffect(trx: Transaction<Database>, caseId:
       .where('appointment_id', 'in', (eb) => eb.selectFrom('appointments').select('id').where('case_id', '=', caseId))
       .execute();
   }
+  if (effect.reopenMissed) {
+    // The latest visit, as the moments the undo was allowed by were read from it.
+    const latest = await trx.selectFrom('appointments').select(['id', 'status']).where('case_id', '=', caseId).orderBy('visit', 'desc').orderBy('created_at', 'desc').executeTakeFirst();
+    if (latest?.status === 'no-show') await trx.updateTable('appointments').set({ status: 'active', updated_at: at.toISOString() }).where('id', '=', latest.id).execute();
+  }
+  if (effect.holdPeople) {
+    try {
+      await trx
+        .updateTable('appointment_people')
+        .set({ active: 1 })
+        .where('active', '=', 0)
+        .where('appointment_id', 'in', (eb) => eb.selectFrom('appointments').select('id').where('case_id', '=', caseId))
+        .execute();
+    } catch (error) {
+      // One active appointment per person and kind: someone booked again since (the whole step is rolled back).
+      if (isUniqueViolation(error)) throw new PeopleBookedAgainError('a person of the case holds another appointment of this kind');
+      throw error;
+    }
+  }
+}
+
+/** A case's latest visit's times and status: the moments its workflow's time conditions read. */
+export async function latestAppointmentTimes(db: Kysely<Database>, caseId: string) {
+  const row = await db
+    .selectFrom('appointments')
+    .select(['date', 'start', 'end', 'status', 'updated_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('visit', 'desc')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row ? { date: row.date, start: row.start, end: row.end, status: row.status, updatedAt: row.updated_at } : undefined;
 }
 
 /** Whether this person (by keyed hash) is on the case's appointment: either party may look it up. */
@@ -274,15 +310,24 @@ export async function activeAppointmentsFrom(db: Kysely<Database>, resourceId: s
 
 /** An office's appointments of one day with their cases' tracking numbers (every status): what a closure would touch. */
 export async function appointmentsOnDay(db: Kysely<Database>, resourceId: string, date: string) {
-  const rows = await db
+  return appointmentsWithCases(db, resourceId, { from: date, to: date });
+}
+
+/** An office's active appointments from `from` to `to` (both included), with their cases' tracking numbers: what a holiday year loaded over them would touch. */
+export async function activeAppointmentsBetween(db: Kysely<Database>, resourceId: string, from: string, to: string) {
+  return appointmentsWithCases(db, resourceId, { from, to, status: 'active' });
+}
+
+async function appointmentsWithCases(db: Kysely<Database>, resourceId: string, where: { from: string; to: string; status?: string }) {
+  let query = db
     .selectFrom('appointments')
     .innerJoin('cases', 'cases.id', 'appointments.case_id')
     .select(['appointments.case_id', 'appointments.date', 'appointments.start', 'appointments.end', 'appointments.kind', 'appointments.status', 'cases.tracking_number', 'cases.answers_enc'])
     .where('appointments.resource_id', '=', resourceId)
-    .where('appointments.date', '=', date)
-    .orderBy('appointments.start')
-    .orderBy('appointments.created_at')
-    .execute();
+    .where('appointments.date', '>=', where.from)
+    .where('appointments.date', '<=', where.to);
+  if (where.status) query = query.where('appointments.status', '=', where.status);
+  const rows = await query.orderBy('appointments.date').orderBy('appointments.start').orderBy('appointments.created_at').execute();
   return rows.map((row) => ({
     caseId: row.case_id,
     trackingNumber: row.tracking_number,
@@ -351,4 +396,25 @@ export async function reopenPlacesOfDay(trx: Transaction<Database>, resourceId: 
       .where('kind', '=', kind)
       .execute();
   }
+}
+
+/**
+ * The appointment a person (by keyed hash) holds for a kind of business, with its case's encrypted
+ * answers: whom a refused booking may be told more about it (docs/decisions/019). The case's
+ * latest visit gives the date.
+ */
+export async function heldAppointmentOf(db: Kysely<Database>, personHash: string, kind: string): Promise<{ kind: string; date: string; answersEnc: string } | undefined> {
+  const row = await db
+    .selectFrom('appointment_people')
+    .innerJoin('appointments as held', 'held.id', 'appointment_people.appointment_id')
+    .innerJoin('cases', 'cases.id', 'held.case_id')
+    .innerJoin('appointments as latest', 'latest.case_id', 'cases.id')
+    .select(['latest.kind', 'latest.date', 'cases.answers_enc'])
+    .where('appointment_people.person_hash', '=', personHash)
+    .where('appointment_people.kind', '=', kind)
+    .where('appointment_people.active', '=', 1)
+    .orderBy('latest.visit', 'desc')
+    .orderBy('latest.created_at', 'desc')
+    .executeTakeFirst();
+  return row ? { kind: row.kind, date: row.date, answersEnc: row.answers_enc } : undefined;
 }

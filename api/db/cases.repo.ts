@@ -118,11 +118,13 @@ export async function insertEvent(trx: Transaction<Database>, caseId: string, re
     .execute();
 }
 
-export async function enqueueNotification(trx: Transaction<Database>, caseId: string | null, notification: QueuedNotification, at: Date): Promise<void> {
+/** Queues a message in the transaction given; answers the message's id. */
+export async function enqueueNotification(trx: Transaction<Database>, caseId: string | null, notification: QueuedNotification, at: Date): Promise<string> {
+  const id = randomUUID();
   await trx
     .insertInto('notification_outbox')
     .values({
-      id: randomUUID(),
+      id,
       case_id: caseId,
       channel: notification.channel,
       template: notification.template,
@@ -139,6 +141,7 @@ export async function enqueueNotification(trx: Transaction<Database>, caseId: st
       created_at: at.toISOString(),
     })
     .execute();
+  return id;
 }
 
 /**

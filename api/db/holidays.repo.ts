@@ -1,5 +1,5 @@
 /** Holiday years: read all, load one (with its audit entry, in one transaction), seed from files. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { HolidayYearSchema, type HolidayYear } from '../domain/calendar/working-days.ts';
 import { appendAudit } from './audit.repo.ts';
 import type { DatabaseKind } from './connect.ts';
@@ -26,29 +26,32 @@ export async function insertHolidayYearIfAbsent(db: Kysely<Database>, year: Holi
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function saveHolidayYear(
-  db: Kysely<Database>,
+/**
+ * Loads (or corrects) a year, with its audit entry, inside the caller's transaction (which may also
+ * cancel the appointments the year's new holidays cover; `cancelled` names them in the entry).
+ */
+export async function saveHolidayYearIn(
+  trx: Transaction<Database>,
   kind: DatabaseKind,
   year: HolidayYear,
   by: { staffId: string; role: string; origin: string | null },
   at: Date,
+  cancelled: readonly string[] = [],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const values = { data_json: JSON.stringify(year), source: year.source, loaded_at: at.toISOString(), loaded_by: by.staffId };
-    await trx
-      .insertInto('holiday_years')
-      .values({ year: year.year, ...values })
-      .onConflict((oc) => oc.column('year').doUpdateSet(values))
-      .execute();
-    await appendAudit(trx, kind, {
-      at,
-      actorId: by.staffId,
-      actorRole: by.role,
-      action: 'holidays.load',
-      recordType: 'holiday_year',
-      recordId: String(year.year),
-      origin: by.origin,
-      details: { holidays: year.holidays.length, makeUpWorkdays: year.makeUpWorkdays.length },
-    });
+  const values = { data_json: JSON.stringify(year), source: year.source, loaded_at: at.toISOString(), loaded_by: by.staffId };
+  await trx
+    .insertInto('holiday_years')
+    .values({ year: year.year, ...values })
+    .onConflict((oc) => oc.column('year').doUpdateSet(values))
+    .execute();
+  await appendAudit(trx, kind, {
+    at,
+    actorId: by.staffId,
+    actorRole: by.role,
+    action: 'holidays.load',
+    recordType: 'holiday_year',
+    recordId: String(year.year),
+    origin: by.origin,
+    details: { holidays: year.holidays.length, makeUpWorkdays: year.makeUpWorkdays.length, ...(cancelled.length > 0 ? { cancelled } : {}) },
   });
 }

@@ -265,6 +265,25 @@ export interface DemoRecordTable {
   created_at: string;
 }
 
+/** A one-time code sent to a phone, and the proof its confirmation gave (docs/decisions/019). */
+export interface PhoneVerificationTable {
+  id: string;
+  /** Keyed hash of the phone number (never the number). */
+  phone_hash: string;
+  /** Keyed hash of this row's id and the code (never the code). */
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  /** Tries counted, each before its comparison. */
+  attempts: number;
+  confirmed_at: string | null;
+  /** sha256 of the proof token, once confirmed. */
+  proof_hash: string | null;
+  proof_expires_at: string | null;
+  /** The outbox message that carries the code (encrypted) to the phone. */
+  outbox_id: string | null;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -286,4 +305,5 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   case_access_grants: CaseAccessGrantTable;
   demo_records: DemoRecordTable;
+  phone_verifications: PhoneVerificationTable;
 }

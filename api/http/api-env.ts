@@ -1,4 +1,5 @@
 import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
+import { PHONE_CODE_RULES } from '../domain/verification/phone-code.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
@@ -20,6 +21,8 @@ export interface TrackLimits {
 export const DEFAULT_TRACK_LIMITS: TrackLimits = { perClient: 100, perNumber: 10 };
 // Generous too, for the same reason: a service hall's staff may book for many couples in a morning.
 export const DEFAULT_BOOKING_LIMIT_PER_CLIENT = 30;
+/** One-time codes sent per client address per hour (PHONE_CODE_LIMIT_PER_CLIENT): the default of PHONE_CODE_RULES. */
+export const DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT = PHONE_CODE_RULES.perClient;
 
 /** What the API needs from the outside world; tests pass their own. */
 export interface ApiDeps {
@@ -41,6 +44,11 @@ export interface ApiDeps {
    * full are answered before this is counted.
    */
   bookingLimitPerClient: number;
+  /**
+   * One-time codes sent per client address per hour (PHONE_CODE_LIMIT_PER_CLIENT), counted in the
+   * database; a load test that confirms thousands of phones from one address raises it.
+   */
+  phoneCodeLimitPerClient: number;
   /** Development tools (/dev/outbox) exist only outside production. */
   environment: 'development' | 'production' | 'test';
 }

@@ -78,9 +78,22 @@ export function formatDateTime(iso: string, lang: Locale): string {
   return new Intl.DateTimeFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 }
 
+/** A calendar month (YYYY-MM) as people write it: 2027年1月 / January 2027. */
+export function formatMonth(month: string, lang: Locale): string {
+  return new Intl.DateTimeFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
 /** The day of the week of a calendar day (YYYY-MM-DD): 星期三 / Wednesday. */
 export function formatWeekday(day: string, lang: Locale): string {
   return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) with its day of the week, in the order each language writes them:
+ * 2026年12月17日 星期四 / Thursday 17 December 2026 (the order is the resources' `date.withWeekday`).
+ */
+export function formatDayWithWeekday(day: string, lang: Locale): string {
+  return translator(lang)('date.withWeekday', { date: formatDate(day, lang), weekday: formatWeekday(day, lang) });
 }
 
 export function formatNumber(value: number, lang: Locale): string {

@@ -16,6 +16,11 @@ import { maskPhone, type FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 
 export const OUTBOX_RECIPIENT_CONTEXT = 'notification_outbox.recipient';
+/**
+ * A message's secret parameter (a one-time code) is stored encrypted under its name with `Enc`
+ * appended (`codeEnc`), in this context, and decrypted only to render the message being sent.
+ */
+export const OUTBOX_SECRET_PARAM_CONTEXT = 'notification_outbox.secret_param';
 
 export interface OutgoingMessage {
   outboxId: string;
@@ -61,14 +66,25 @@ export class UnknownTemplateError extends Error {
   override name = 'UnknownTemplateError';
 }
 
-export function renderNotification(message: Pick<OutboxMessage, 'template' | 'lang' | 'params_json'>): string {
+export function renderNotification(message: Pick<OutboxMessage, 'template' | 'lang' | 'params_json'>, crypto?: Pick<FieldCrypto, 'decrypt'>): string {
   const lang = isLocale(message.lang) ? message.lang : 'zh-CN';
   const t = translator(lang);
   const key = `notifications.${message.template}`;
-  const params = JSON.parse(message.params_json) as Record<string, string>;
+  const params = secretParamsOpened(JSON.parse(message.params_json) as Record<string, string>, crypto);
   const body = t(key, { ...params, defaultValue: '' });
   if (!body) throw new UnknownTemplateError(`no notification template ${key}`);
   return body;
+}
+
+/** The parameters with each secret one (`<name>Enc`) decrypted under its own name; left as they are without `crypto`. */
+export function secretParamsOpened(params: Record<string, string>, crypto?: Pick<FieldCrypto, 'decrypt'>): Record<string, string> {
+  if (!crypto) return params;
+  const opened: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith('Enc')) opened[name.slice(0, -3)] = crypto.decrypt(value, OUTBOX_SECRET_PARAM_CONTEXT);
+    else opened[name] = value;
+  }
+  return opened;
 }
 
 export interface DeliveryReport {
@@ -88,7 +104,7 @@ export async function deliverDueNotifications(deps: DeliveryDeps, options: { wor
   });
   for (const message of claimed) {
     try {
-      const body = renderNotification(message);
+      const body = renderNotification(message, deps.crypto);
       const recipient = deps.crypto.decrypt(message.recipient_enc, OUTBOX_RECIPIENT_CONTEXT);
       await deps.provider.send({ outboxId: message.id, channel: message.channel === 'email' ? 'email' : 'sms', recipient, body });
       if (await markSent(deps.db, message.id, options.workerId, deps.now())) report.sent += 1;

@@ -2,13 +2,16 @@
  * Applications and their progress. An application is validated by its service's schema (which
  * depends on the day: the age rule), so its body is checked in the handler; a repeated request
  * with the same Idempotency-Key never makes a second case. The status lookup is rate-limited per
- * client and per tracking number, in the database, so the limits hold across processes.
+ * client and per tracking number, in the database, so the limits hold across processes; the limit
+ * per tracking number counts attempts to open a case, not the pages of a case the reader has opened
+ * (their answers carry a lookup token that the next page sends back: docs/decisions/023).
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { lookupCase, submitApplication, takeApplicantStep, withdrawCase, type LookupResult } from '../cases/case-service.ts';
+import { isLookupTokenFor, issueLookupToken } from '../cases/lookup-token.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
@@ -19,7 +22,7 @@ import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { caseDeps } from '../http/route-deps.ts';
-import { formatDateTime, translator } from '../i18n/index.ts';
+import { formatDateTime, translator, type Locale } from '../i18n/index.ts';
 import { textLine } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -45,10 +48,16 @@ const submitOldAgeAllowance = createRoute({
   },
 });
 
+const LookupToken = textLine()
+  .max(100)
+  .optional()
+  .meta({ description: 'The lookupToken of an earlier answer about this case (30 minutes): a request that carries it is a page of a case already opened, not counted against the lookup limit per tracking number' });
+
 const TrackRequest = z
   .object({
     trackingNumber: textLine().max(40).meta({ description: 'As printed on the receipt; case, spaces and hyphens do not matter' }),
-    secondFactor: textLine().max(40).meta({ description: "The applicant's resident ID number or mobile number" }),
+    secondFactor: textLine().max(40).meta({ description: "The applicant's ID document number or mobile number; for an appointment, either party's" }),
+    lookupToken: LookupToken,
   })
   .openapi('TrackRequest');
 
@@ -72,6 +81,13 @@ const Progress = z
     appointments: z.array(Appointment).meta({ description: 'Every visit, first first (a divorce has two)' }),
     periods: z.array(z.object({ key: z.string(), from: z.string(), to: z.string() })).meta({ description: 'Legal periods: a divorce’s cooling-off and the window for the second visit (dates included)' }),
     bookingPath: z.string().nullable().meta({ description: 'Where the applicant books this service again (a site path), for an appointment service' }),
+    settings: z
+      .record(z.string(), z.object({ value: z.string(), basis: z.string().nullable(), effectiveFrom: z.string().nullable() }))
+      .meta({
+        description:
+          'Local rules in force for the case today, by name: for a divorce, `withdrawal` is `office-confirms` (withdrawing online is a request the accepting office confirms, 民发〔2020〕116号) or `immediate` (the province allows it outright; `basis` names its text)',
+      }),
+    lookupToken: z.string().meta({ description: 'Send it back (lookupToken) with the next requests about this case: they are then not counted as new lookups of its tracking number' }),
   })
   .openapi('CaseProgress');
 
@@ -86,7 +102,7 @@ const track = createRoute({
     200: json(Progress, 'The applicant-visible state, timeline and deadlines'),
     404: json(ApiErrorSchema, 'No application matches this pair (the same answer for an unknown number and a wrong second factor)'),
     422: json(ApiErrorSchema, 'The tracking number is mistyped (its check character does not match)'),
-    429: json(ApiErrorSchema, 'Too many lookups from this client or for this number; try again later'),
+    429: json(ApiErrorSchema, 'Too many lookups from this client or for this number: the message says from when to try again, and Retry-After in how many seconds'),
   },
 });
 
@@ -96,9 +112,11 @@ const withdraw = createRoute({
   operationId: 'withdrawApplication',
   tags: ['Applications'],
   summary: 'The applicant withdraws an application that has no decision yet (same two factors as /track)',
+  description:
+    'A divorce during its cooling-off period is withdrawn at once only where the local rule allows it (settings.withdrawal `immediate`); elsewhere this records a withdrawal request (state `withdrawal-requested`) that the accepting office confirms.',
   request: { body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
   responses: {
-    200: json(Progress, 'Withdrawn; the applicant is notified'),
+    200: json(Progress, 'Withdrawn (or, for a divorce where the office confirms, the withdrawal requested); the applicant, or both parties of an appointment, are notified'),
     404: json(ApiErrorSchema, 'No application matches this pair'),
     409: json(ApiErrorSchema, 'A decision has been made, or the case changed meanwhile: it can no longer be withdrawn'),
     422: json(ApiErrorSchema, 'The tracking number is mistyped'),
@@ -110,6 +128,7 @@ const RescheduleRequest = z
   .object({
     trackingNumber: textLine().max(40),
     secondFactor: textLine().max(40),
+    lookupToken: LookupToken,
     date: z.iso.date().meta({ description: 'The new day' }),
     start: textLine().regex(/^([01]\d|2[0-3]):[0-5]\d$/).meta({ description: 'The new time (HH:MM), one of the day’s slots' }),
   })
@@ -203,13 +222,15 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(outcome.body, 201);
   })
   .openapi(track, async (c) => {
-    const { trackingNumber, secondFactor } = c.req.valid('json');
-    if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+    const { trackingNumber, secondFactor, lookupToken } = c.req.valid('json');
+    const limited = await lookupLimited(c, trackingNumber, lookupToken);
+    if (limited) return limited;
     return answerProgress(c, await lookupCase(caseDeps(c), trackingNumber, secondFactor));
   })
   .openapi(withdraw, async (c) => {
-    const { trackingNumber, secondFactor } = c.req.valid('json');
-    if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+    const { trackingNumber, secondFactor, lookupToken } = c.req.valid('json');
+    const limited = await lookupLimited(c, trackingNumber, lookupToken);
+    if (limited) return limited;
     const result = await withdrawCase(caseDeps(c), trackingNumber, secondFactor, clientAddress(c));
     if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
     return c.json(errorBody(c, 'not_withdrawable', translator(requestLocale(c))('errors.track.notWithdrawable')), 409);
@@ -222,15 +243,17 @@ export const rescheduleRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(reschedule, (c) => answerChosenTime(c, 'reschedule', c.req.valid('json')))
   .openapi(secondVisit, (c) => answerChosenTime(c, 'book-second-visit', c.req.valid('json')))
   .openapi(cancelSecondVisit, async (c) => {
-    const { trackingNumber, secondFactor } = c.req.valid('json');
-    if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+    const { trackingNumber, secondFactor, lookupToken } = c.req.valid('json');
+    const limited = await lookupLimited(c, trackingNumber, lookupToken);
+    if (limited) return limited;
     const result = await takeApplicantStep(caseDeps(c), trackingNumber, secondFactor, 'cancel-second-visit', clientAddress(c));
     if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
     return c.json(errorBody(c, 'not_reschedulable', translator(requestLocale(c))('errors.track.notReschedulable')), 409);
   })
   .openapi(caseCalendarRoute, async (c) => {
-    const { trackingNumber, secondFactor, choice } = c.req.valid('json');
-    if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+    const { trackingNumber, secondFactor, choice, lookupToken } = c.req.valid('json');
+    const limited = await lookupLimited(c, trackingNumber, lookupToken);
+    if (limited) return limited;
     const result = await caseCalendar(caseDeps(c), trackingNumber, secondFactor, choice);
     if (result.ok) {
       const { ok: _ok, ...calendar } = result;
@@ -243,8 +266,9 @@ export const rescheduleRoutes = new OpenAPIHono<ApiEnv>()
 
 /** Moving a visit or booking a divorce's second one: the refusal on the field it concerns. */
 async function answerChosenTime(c: Context<ApiEnv>, choice: TimeChoice, body: z.infer<typeof RescheduleRequest>) {
-  const { trackingNumber, secondFactor, date, start } = body;
-  if (!(await withinLookupLimits(c, trackingNumber))) return statusError(c, 429, 'too_many_lookups');
+  const { trackingNumber, secondFactor, date, start, lookupToken } = body;
+  const limited = await lookupLimited(c, trackingNumber, lookupToken);
+  if (limited) return limited;
   const result = await chooseTime(caseDeps(c), trackingNumber, secondFactor, choice, { date, start }, clientAddress(c));
   const t = translator(requestLocale(c));
   if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
@@ -256,18 +280,30 @@ async function answerChosenTime(c: Context<ApiEnv>, choice: TimeChoice, body: z.
   return c.json(errorBody(c, 'not_reschedulable', t('errors.track.notReschedulable')), 409);
 }
 
-/** Per client and per tracking number, counted in the database so every process agrees. */
-async function withinLookupLimits(c: Context<ApiEnv>, trackingNumber: string): Promise<boolean> {
+/**
+ * Per client and per tracking number, counted in the database so every process agrees. Every
+ * request counts per client; per tracking number only an attempt to open the case: a request with
+ * a lookup token for this number is a page of a case its reader has already opened.
+ * @returns the 429 answer (when to try again, in the message and in Retry-After), or undefined within the limits
+ */
+async function lookupLimited(c: Context<ApiEnv>, trackingNumber: string, lookupToken: string | undefined) {
   const deps = caseDeps(c);
   const { trackLimits } = c.get('deps');
   const now = deps.now();
   const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
   const number = trackingNumber.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
+  const opened = isLookupTokenFor(deps.crypto, lookupToken, trackingNumber, now);
   const limits = await Promise.all([
     hitRateLimit(deps.db, `track:client:${client}`, { limit: trackLimits.perClient, windowMs: TRACK_WINDOW_MS, now }),
-    hitRateLimit(deps.db, `track:number:${number}`, { limit: trackLimits.perNumber, windowMs: TRACK_WINDOW_MS, now }),
+    ...(opened ? [] : [hitRateLimit(deps.db, `track:number:${number}`, { limit: trackLimits.perNumber, windowMs: TRACK_WINDOW_MS, now })]),
   ]);
-  return limits.every((limit) => limit.allowed);
+  const refused = limits.filter((limit) => !limit.allowed);
+  if (refused.length === 0) return undefined;
+  const retryAt = refused.map((limit) => limit.resetAt).sort().at(-1) ?? now.toISOString();
+  const lang: Locale = requestLocale(c);
+  c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(retryAt) - now.getTime()) / 1000))));
+  c.header('Cache-Control', 'no-store');
+  return c.json(errorBody(c, 'too_many_lookups', translator(lang)('errors.track.tooMany', { time: formatDateTime(retryAt, lang) })), 429);
 }
 
 function answerProgress(c: Context<ApiEnv>, result: LookupResult) {
@@ -275,7 +311,8 @@ function answerProgress(c: Context<ApiEnv>, result: LookupResult) {
   c.header('Cache-Control', 'no-store');
   if (result.ok) {
     const { ok: _ok, ...progress } = result;
-    return c.json(progress, 200);
+    // The reader has opened the case: their next pages of it send this back (lookupLimited).
+    return c.json({ ...progress, lookupToken: issueLookupToken(caseDeps(c).crypto, progress.trackingNumber, caseDeps(c).now()) ?? '' }, 200);
   }
   if (result.reason === 'format') {
     return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'trackingNumber', code: result.problem, message: t(`errors.track.${result.problem}`) }]), 422);

@@ -1,22 +1,29 @@
 /**
  * The holiday calendar for staff: which years have data, which are missing (staff are warned), and
  * loading a year when the State Council publishes it (system admins; audited; every process picks
- * it up within a minute, this one at once).
+ * it up within a minute, this one at once). A year whose new holidays cover booked appointments is
+ * saved only once the admin has seen them and confirms cancelling them (api/appointments/holiday-closures.ts).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { listHolidayYears, saveHolidayYear } from '../db/holidays.repo.ts';
+import { loadHolidayYear } from '../appointments/holiday-closures.ts';
+import { listHolidayYears } from '../db/holidays.repo.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
-import { HolidayYearInputSchema, missingHolidayYears } from '../domain/calendar/holiday-year-form.ts';
+import { HolidayYearLoadSchema, missingHolidayYears } from '../domain/calendar/holiday-year-form.ts';
+import { publicOrigin } from '../http/public-origin.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { staffSession } from '../http/route-deps.ts';
+import { caseDeps, staffSession } from '../http/route-deps.ts';
 import { translator } from '../i18n/index.ts';
+import { AffectedAppointment } from './office-admin.routes.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-const HolidayYearBody = HolidayYearInputSchema.meta({ id: 'HolidayYear' });
+const HolidayYearBody = HolidayYearLoadSchema.meta({ id: 'HolidayYearLoad' });
+
+const HolidayAffectedAppointment = AffectedAppointment.extend({ office: z.string().meta({ description: 'The registry office' }) }).openapi('HolidayAffectedAppointment');
+const HolidaysNeedConfirmation = ApiErrorSchema.extend({ affected: z.array(HolidayAffectedAppointment) }).openapi('HolidaysNeedConfirmation');
 
 const HolidayCalendar = z
   .object({
@@ -48,15 +55,17 @@ const load = createRoute({
   path: '/staff/holidays/{year}',
   operationId: 'loadHolidayYear',
   tags: ['Staff'],
-  summary: 'Load (or correct) a year’s holidays and make-up working days, as published by the State Council. System admins only; audited.',
+  summary:
+    'Load (or correct) a year’s holidays and make-up working days, as published by the State Council. System admins only; audited. If the new holidays cover booked appointments (from tomorrow on, at any registry office), `confirmed` must list every one of their tracking numbers as the 409 answer showed them (masked); then each is cancelled by the office, its place released and both parties sent an SMS with a link to book again, with the year, in one transaction.',
   request: {
     params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
     body: { content: { 'application/json': { schema: HolidayYearBody } }, required: true },
   },
   responses: {
-    200: json(HolidayCalendar, 'Loaded; deadlines use it from now on'),
+    200: json(HolidayCalendar.extend({ cancelled: z.number().int() }).openapi('HolidayYearLoaded'), 'Loaded; deadlines and bookings use it from now on; `cancelled` appointments were cancelled'),
     401: json(ApiErrorSchema, 'Not signed in'),
     403: json(ApiErrorSchema, 'Only system admins load holiday years'),
+    409: json(HolidaysNeedConfirmation, 'The new holidays cover booked appointments not (or no longer all) confirmed, or one that cannot be cancelled now: nothing saved; here they are'),
     422: json(ApiErrorSchema, 'A date is not valid, outside the year, or a make-up day is not a weekend'),
   },
 });
@@ -87,9 +96,10 @@ export const holidayRoutes = new OpenAPIHono<ApiEnv>()
     if (year.year !== c.req.valid('param').year) {
       return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'year', code: 'custom', message: t('errors.holidays.yearMismatch') }]), 422);
     }
-    const d = c.get('deps');
-    await saveHolidayYear(d.database.db, d.database.kind, year, { staffId: member.id, role: 'system-admin', origin: clientAddress(c) }, d.now());
-    await d.calendar.refresh();
+    // The texts' links: the public origin, never the Host this request was sent with.
+    const result = await loadHolidayYear({ ...caseDeps(c), calendar: c.get('deps').calendar }, member, year, clientAddress(c), publicOrigin(c));
     c.header('Cache-Control', 'no-store');
-    return c.json(await calendarView(c), 200);
+    if (result.ok) return c.json({ ...(await calendarView(c)), cancelled: result.cancelled }, 200);
+    if (result.reason === 'not_cancellable') return c.json({ ...errorBody(c, 'not_cancellable', t('errors.officeSchedule.notCancellable', { trackingNumber: result.trackingNumber })), affected: [] }, 409);
+    return c.json({ ...errorBody(c, 'holidays_need_confirmation', t('errors.holidays.needsConfirmation', { year: year.year, count: result.affected.length })), affected: result.affected }, 409);
   });

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bookMarriageAppointment, officeCalendar, officeSlots, refuseIfKnownFull, type BookingResult } from '../appointments/booking-service.ts';
+import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull, type BookingResult } from '../appointments/booking-service.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, MALFORMED_JSON, requestLocale, statusError, type FieldError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
@@ -14,8 +14,9 @@ import { caseDeps } from '../http/route-deps.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
-import { formatDateTime, translator } from '../i18n/index.ts';
+import { formatDateTime, formatDayWithWeekday, translator } from '../i18n/index.ts';
 import { formatOpeningHours } from '../i18n/opening-hours.ts';
+import { suspensionMessage } from '../i18n/no-show-suspension.ts';
 import { LocaleSchema } from '../domain/guides/guide.schema.ts';
 import { textLine } from '../domain/text.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
@@ -99,14 +100,14 @@ const book = createRoute({
   tags: ['Marriage appointments'],
   summary: 'Book an appointment',
   description:
-    'Body: kind, office, date, start, partyA {name, idType (resident-id by default; residence-permit, hk-macao-permit, taiwan-permit, foreign-permanent-id or passport at an office that handlesForeign), idNumber, phone, birthDate and sex when the number does not carry them}, partyB (not needed for a reissue). A repeat with the same Idempotency-Key and body gets the first answer again.',
+    'Body: kind, office, date, start, partyA {name, idType (resident-id by default; residence-permit, hk-macao-permit, taiwan-permit, foreign-permanent-id or passport at an office that handlesForeign), idNumber, phone, birthDate and sex when the number does not carry them}, partyB (not needed for a reissue), and phoneProofs {partyA, partyB}: the proof of each party’s phone from POST /phone-codes/confirm (docs/decisions/019). A repeat with the same Idempotency-Key and body gets the first answer again. A person who already holds an appointment of the kind is refused on their idNumber, saying which appointment only when one of the booking’s confirmed phones is one that appointment was booked with.',
   // Checked in the handler: a slot already full is refused before the answers are (the flash crowd's fast path).
   request: { headers: z.object({ 'idempotency-key': textLine().min(8).max(100).optional() }), body: bodyValidatedInHandler('MarriageAppointmentRequest') },
   responses: {
     201: json(Booked, 'Booked; a place is held and the applicant is notified'),
     400: json(ApiErrorSchema, 'The body is not JSON'),
     409: json(ApiErrorSchema, 'The slot is full, or the Idempotency-Key was used with another body or is still running'),
-    422: json(ApiErrorSchema, 'Field errors (ID numbers, ages, the same person twice, a person already booked or suspended after no-shows, a closed or not-yet-open day)'),
+    422: json(ApiErrorSchema, 'Field errors (ID numbers, ages, the same person twice, a phone not confirmed (`phone_not_confirmed`, `phone_proof_invalid` on partyA.phone or partyB.phone), a person already booked or suspended after no-shows, a closed or not-yet-open day)'),
     429: json(ApiErrorSchema, 'Too many booking attempts from this client (BOOKING_LIMIT_PER_CLIENT per 10 minutes); try again later'),
   },
 });
@@ -121,8 +122,23 @@ function refusalFields(refusal: Refusal, lang: ReturnType<typeof requestLocale>)
   const t = translator(lang);
   if (refusal.reason === 'invalid') return fieldErrors(refusal.error, lang);
   if (refusal.reason === 'too-many') return [];
-  if (refusal.reason === 'already-booked') return [{ field: `${refusal.party}.idNumber`, code: 'already_booked', message: t('errors.marriage.alreadyBooked') }];
-  if (refusal.reason === 'suspended') return [{ field: `${refusal.party}.idNumber`, code: 'suspended', message: t('errors.marriage.suspended', { until: refusal.until }) }];
+  if (refusal.reason === 'already-booked') {
+    // The same status and field whoever asks; what the appointment is, only to a party of it.
+    const message = refusal.held
+      ? t('errors.marriage.alreadyBookedVerified', { kind: t(`marriage.kind.${refusal.held.kind}`), date: formatDayWithWeekday(refusal.held.date, lang) })
+      : t('errors.marriage.alreadyBooked');
+    return [{ field: `${refusal.party}.idNumber`, code: 'already_booked', message }];
+  }
+  if (refusal.reason === 'phone-not-confirmed') {
+    return refusal.parties.map(({ party, problem }) => {
+      const field = `${party}.phone`;
+      const key = problem === 'missing' ? 'errors.verification.proofMissing' : 'errors.verification.proofInvalid';
+      const message = t(key, { field: t(`fields.${field}`) });
+      return { field, code: problem === 'missing' ? 'phone_not_confirmed' : 'phone_proof_invalid', message: message.charAt(0).toUpperCase() + message.slice(1) };
+    });
+  }
+  // Why, until when and whom to call, as the person's page said it (docs/decisions/023).
+  if (refusal.reason === 'suspended') return [{ field: `${refusal.party}.idNumber`, code: 'suspended', message: suspensionMessage(lang, refusal.until, refusal.office) }];
   const field = refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date';
   return [{ field, code: refusal.refusal, message: t(`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: formatDateTime(refusal.releasesAt, lang) } : {}) }];
 }
@@ -196,5 +212,5 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(errorBody(c, full ? 'slot_full' : 'validation_failed', translator(lang)(full ? 'errors.marriage.slot.full' : 'errors.badRequest'), fields), full ? 409 : 422);
   });
 
-// The body as the handler checks it (its rules depend on the day; any day shows its shape).
-registerSchema(marriageRoutes, 'MarriageAppointmentRequest', marriageAppointmentSchema({ today: '2026-01-01' }));
+// The body as the handler checks it (its rules depend on the day; any day shows its shape), with the proofs beside the appointment.
+registerSchema(marriageRoutes, 'MarriageAppointmentRequest', z.object({ ...marriageAppointmentSchema({ today: '2026-01-01' }).shape, phoneProofs: PhoneProofsSchema }));

@@ -42,7 +42,7 @@ const OfficeSchedule = z
   })
   .openapi('OfficeSchedule');
 
-const AffectedAppointment = z
+export const AffectedAppointment = z
   .object({
     trackingNumber: z.string(),
     date: z.string(),

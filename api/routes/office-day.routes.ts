@@ -16,6 +16,14 @@ const OfficeDay = z
     registries: z.array(z.string()),
     office: z.string(),
     date: z.string(),
+    closedFor: z
+      .discriminatedUnion('reason', [
+        z.object({ reason: z.literal('closure') }),
+        z.object({ reason: z.literal('holiday'), name: z.string().meta({ description: 'As the notice (or the law) names it: 元旦, 春节…' }), statutory: z.boolean().meta({ description: 'Fixed by law alone: the year’s notice is not loaded yet' }) }),
+        z.object({ reason: z.literal('not-open') }),
+      ])
+      .optional()
+      .meta({ description: 'Why the day has no slots: a day the office closed, a public holiday, or a day it does not open' }),
     slots: z.array(
       z.object({
         start: z.string(),

@@ -12,7 +12,7 @@ import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { caseDeps, staffSession } from '../http/route-deps.ts';
-import { translator } from '../i18n/index.ts';
+import { formatDateTime, translator } from '../i18n/index.ts';
 import { textLine, textLines } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -27,7 +27,14 @@ const CaseWork = z
     submittedAt: z.string(),
     revealed: z.boolean(),
     mayReveal: z.boolean(),
-    answers: z.array(z.object({ label: z.string(), value: z.string(), valueKey: z.boolean() })),
+    answers: z.array(
+      z.object({
+        label: z.string(),
+        value: z.string(),
+        valueKey: z.boolean(),
+        format: z.enum(['date', 'year']).optional().meta({ description: 'date: a calendar day (YYYY-MM-DD); year: a birth date masked to its year' }),
+      }),
+    ),
     timeline: z.array(
       z.object({
         at: z.string(),
@@ -42,7 +49,29 @@ const CaseWork = z
     deadlines: z.array(z.object({ key: z.string(), startedOn: z.string(), dueOn: z.string(), status: z.enum(['stopped', 'paused', 'overdue', 'due-soon', 'on-time']) })),
     periods: z.array(z.object({ key: z.string(), from: z.string(), to: z.string() })).meta({ description: 'Legal periods the applicant has (a divorce’s cooling-off period and the window after it)' }),
     actions: z.array(z.object({ name: z.string(), fields: z.array(z.object({ name: z.string(), control: z.enum(['text', 'textarea', 'number', 'month']) })) })),
+    laterActions: z
+      .array(z.object({ name: z.string(), from: z.string().meta({ description: 'ISO 8601, China time (+08:00)' }) }))
+      .meta({ description: 'Actions the member may take later but not yet, and from when (a no-show once the appointment’s time is over)' }),
     breakGlass: z.object({ reason: z.string(), expiresAt: z.string() }).nullable().meta({ description: 'When a system admin reads the case by a break-glass reason: the reason and until when' }),
+    decisionAid: z
+      .object({
+        on: z.string().meta({ description: 'The day the age and proposals are for (today, YYYY-MM-DD)' }),
+        age: z.number().int().meta({ description: 'The applicant’s age on that day' }),
+        district: z.string(),
+        standard: z
+          .object({
+            effectiveFrom: z.string(),
+            sourceYear: z.number().int(),
+            example: z.boolean().meta({ description: 'Figures made up for the demonstration' }),
+            bands: z.array(z.object({ fromAge: z.number().int(), toAge: z.number().int().nullable(), monthlyAmount: z.number() })),
+          })
+          .nullable()
+          .meta({ description: 'The district’s amounts by age band that apply to the first month paid; null when it has none' }),
+        bandFrom: z.number().int().nullable().meta({ description: 'The band the age falls in (its fromAge); null when below every band' }),
+        proposals: z.record(z.string(), z.record(z.string(), z.string())).meta({ description: 'Values proposed for a transition’s fields, by transition and field (approve: monthlyAmount, firstMonth); the member may change them' }),
+      })
+      .nullable()
+      .meta({ description: 'What the service’s rules say to the member deciding the case (高龄津贴: the elder’s age, the district’s standard, the proposed approval), while it is undecided' }),
     access: z
       .array(z.object({ at: z.string(), action: z.string(), actorRole: z.string().nullable(), actorName: z.string().nullable(), reason: z.string().nullable() }))
       .meta({ description: 'Who looked at the case and how, newest first (case.view, case.reveal, case.break-glass with its reason)' }),
@@ -121,7 +150,10 @@ const act = createRoute({
     401: json(ApiErrorSchema, 'Not signed in'),
     403: json(ApiErrorSchema, 'The member’s roles may not take this action'),
     404: json(ApiErrorSchema, 'No such case, or out of scope'),
-    409: json(ApiErrorSchema, 'The case changed since the page was read: reload'),
+    409: json(
+      ApiErrorSchema,
+      'The case changed since the page was read: reload (case_changed); the action is not possible at this time, the message saying from or until when (not_now: e.g. a no-show before the appointment is over, an undo after its day); or undoing a no-show would hold a person who has booked again since (people_booked_again)',
+    ),
     422: json(ApiErrorSchema, 'A required field is missing or not valid'),
   },
 });
@@ -138,6 +170,12 @@ function answerAction(c: Context<ApiEnv>, result: ActResult) {
   if (result.ok) return c.json(result.view, 200);
   if (result.reason === 'invalid_input') return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), fieldErrors(result.error, requestLocale(c))), 422);
   if (result.reason === 'changed') return c.json(errorBody(c, 'case_changed', t('errors.workbench.changed')), 409);
+  if (result.reason === 'not_now') {
+    const lang = requestLocale(c);
+    const message = result.from ? t('errors.workbench.notYet', { time: formatDateTime(result.from, lang) }) : result.until ? t('errors.workbench.noLonger', { time: formatDateTime(result.until, lang) }) : t('errors.workbench.notNow');
+    return c.json(errorBody(c, 'not_now', message), 409);
+  }
+  if (result.reason === 'booked_again') return c.json(errorBody(c, 'people_booked_again', t('errors.workbench.bookedAgain')), 409);
   if (result.reason === 'not_permitted') return c.json(errorBody(c, 'not_permitted', t('errors.workbench.notPermitted')), 403);
   return caseNotFound(c);
 }

@@ -10,6 +10,7 @@ import { ConfigError, readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { ensureDemoCases } from '../cases/demo-cases.ts';
 import { sweepEndedPeriods } from '../cases/period-sweep.ts';
+import { sweepStalePhoneCodes } from '../verification/phone-codes.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { useAuditKeys } from '../db/audit.repo.ts';
@@ -17,7 +18,8 @@ import { auditAnchorPath } from '../platform/audit-anchor.ts';
 import { deriveAuditKeys } from '../platform/audit-keys.ts';
 import { startAuditAnchoring } from './audit-anchoring.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
-import { readRegistryOfficesFile, useRegistryOffices } from '../services/marriage/offices.ts';
+import { readRegistryFile, useRegistryOffices } from '../services/marriage/offices.ts';
+import { useWithdrawalRules } from '../services/marriage/withdrawal-rules.ts';
 import { ensureDemoStaff, type DemoAccount } from '../staff/demo-accounts.ts';
 import type { AstroNodeHandler } from './astro-bridge.ts';
 import { bootstrap, targetFromConfig } from './bootstrap.ts';
@@ -50,9 +52,10 @@ export interface RunningPortal {
 export async function startPortal(config: Config, logger: Logger, onListening?: (url: string) => void): Promise<RunningPortal> {
   if (config.marriageOfficesFile) {
     // Before anything else: a bad file stops the start with the file's problems, not a later request.
-    const offices = readRegistryOfficesFile(config.marriageOfficesFile);
+    const { offices, withdrawalRules } = readRegistryFile(config.marriageOfficesFile);
     useRegistryOffices(offices);
-    logger.info({ file: config.marriageOfficesFile, offices: offices.map((office) => office.id) }, 'marriage registry offices loaded');
+    useWithdrawalRules(withdrawalRules);
+    logger.info({ file: config.marriageOfficesFile, offices: offices.map((office) => office.id), withdrawalRules: withdrawalRules.length }, 'marriage registry offices loaded');
   }
   const secret = loadSecret({ fromEnv: config.secretFromEnv, dataDir: config.dataDir });
   if (secret.origin === 'generated') logger.info({ file: `${config.dataDir}/secret.key` }, 'generated a new portal secret');
@@ -79,7 +82,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   }
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
-  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
+  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
   const delivery =
@@ -109,7 +112,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const sweep = () =>
     sweepEndedPeriods(caseDeps)
       .then((moved) => (moved > 0 ? logger.info({ cases: moved }, 'cases moved on at the end of a legal period') : undefined))
-      .catch((error: unknown) => logger.error({ err: error }, 'could not move on cases past their legal periods'));
+      .catch((error: unknown) => logger.error({ err: error }, 'could not move on cases past their legal periods'))
+      .then(() => sweepStalePhoneCodes(caseDeps))
+      .catch((error: unknown) => logger.error({ err: error }, 'could not remove stale phone codes'));
   void sweep();
   const periodSweep = setInterval(sweep, PERIOD_SWEEP_MS);
   periodSweep.unref();

@@ -19,7 +19,7 @@ import { statusError } from '../http/api-error.ts';
 import { CLIENT_ADDRESS_VARIABLE, NO_TRUSTED_PROXIES, clientAddress, forwardedProto, resolveClientAddress, trustedProxies } from '../http/client-address.ts';
 import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, resolvePublicOrigin } from '../http/public-origin.ts';
 import { translator } from '../i18n/index.ts';
-import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
+import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { ContentVersionProbe } from '../content/content-version.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -104,6 +104,8 @@ export interface PortalOptions {
   trackLimits?: TrackLimits;
   /** Booking attempts per client per 10 minutes (BOOKING_LIMIT_PER_CLIENT); the default when absent. */
   bookingLimitPerClient?: number;
+  /** One-time codes sent per client per hour (PHONE_CODE_LIMIT_PER_CLIENT); the default when absent. */
+  phoneCodeLimitPerClient?: number;
   /** PUBLIC_URL's origin; absent: each request's own, when it came to this server's own host. */
   publicUrl?: string;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none when absent. */
@@ -145,6 +147,7 @@ export function createPortal(options: PortalOptions) {
     randomBytes,
     trackLimits: options.trackLimits ?? DEFAULT_TRACK_LIMITS,
     bookingLimitPerClient: options.bookingLimitPerClient ?? DEFAULT_BOOKING_LIMIT_PER_CLIENT,
+    phoneCodeLimitPerClient: options.phoneCodeLimitPerClient ?? DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT,
   });
   const drafts = draftSealer(options.crypto);
   const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });
@@ -215,7 +218,9 @@ export function createPortal(options: PortalOptions) {
     }
     const elder = elderModeFromCookieHeader(c.req.header('cookie'));
     const search = new URL(c.req.url).search;
-    const key = `${elder ? 'elder' : 'std'}|${c.req.path}|${search}`;
+    // Pages name their own absolute address (canonical, hreflang): without PUBLIC_URL that is the
+    // origin the request came to (localhost or 127.0.0.1), so a page is cached per origin.
+    const key = `${elder ? 'elder' : 'std'}|${publicOrigin(c)}|${c.req.path}|${search}`;
     const version = cacheable ? await options.contentVersion.current() : 0;
     if (cacheable) {
       const hit = pageCache.lookup(key, version, c.req.raw);
@@ -230,7 +235,8 @@ export function createPortal(options: PortalOptions) {
       portal: {
         requestId: requestIdValue,
         lang,
-        elder,
+        // Staff pages have no elder mode (their header has no switch to turn it off).
+        elder: elder && !/^\/staff(\/|$)/.test(path),
         path,
         search,
         today: chinaDate(options.now()),

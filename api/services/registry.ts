@@ -11,10 +11,13 @@ import { maskBirthDate, maskDocumentNumber } from '../domain/identity/id-documen
 import { maskPhone } from '../platform/field-crypto.ts';
 import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from './old-age-allowance/application.schema.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from './old-age-allowance/districts.ts';
+import { bandRanges, proposeAllowance } from './old-age-allowance/rules.ts';
+import { parseResidentId } from '../domain/identity/resident-id.ts';
 import { oldAgeAllowanceWorkflow } from './old-age-allowance/workflow.ts';
 import { marriageAppointmentSchema, type MarriageAppointment } from './marriage/appointment.schema.ts';
-import { divorceAppointmentEffects, divorceWorkflow } from './marriage/divorce-workflow.ts';
+import { divorceAppointmentEffects, divorceWorkflow, WITHDRAWAL_SETTING } from './marriage/divorce-workflow.ts';
 import { officeName, registryOffice, type MarriageKind } from './marriage/offices.ts';
+import { withdrawalRuleOn, withdrawalRules } from './marriage/withdrawal-rules.ts';
 import { marriageAppointmentEffects, marriageAppointmentWorkflow } from './marriage/workflow.ts';
 
 export interface ApplicantContact {
@@ -35,6 +38,43 @@ export interface AnswerRow {
   valueKey?: boolean;
   /** A personal value (ID number, phone, bank account): masked unless the reader may see it whole. */
   personal?: 'id' | 'phone' | 'account' | 'birth';
+  /** `date`: the value is a calendar day (YYYY-MM-DD), which the page writes as its language does. */
+  format?: 'date';
+}
+
+/**
+ * What a service's rules say to the members deciding a case, beside the case (高龄津贴: the elder's
+ * age on the day, the district's amounts by age band that apply, and the approval they give:
+ * old-age-allowance/rules.ts). `proposals` pre-fills a transition's fields; the member may change
+ * them, and the transition's schema still checks what is sent.
+ */
+export interface DecisionAid {
+  /** The day the age and the proposals are for: today, the decision day (YYYY-MM-DD). */
+  on: string;
+  /** The applicant's age on that day, in whole years. */
+  age: number;
+  /** The district whose standard applies (named in the i18n resources: application.district.<id>). */
+  district: string;
+  /** The standard that applies, or null when the district has none for the first month paid. */
+  standard: {
+    effectiveFrom: string;
+    sourceYear: number;
+    /** Figures made up for the demonstration, shown as examples. */
+    example: boolean;
+    /** Youngest first; `toAge` null for the last band. */
+    bands: { fromAge: number; toAge: number | null; monthlyAmount: number }[];
+  } | null;
+  /** The band the age falls in (its `fromAge`), or null when below every band. */
+  bandFrom: number | null;
+  /** By transition, by field: { approve: { monthlyAmount: '60', firstMonth: '2027-01' } }. */
+  proposals: Record<string, Record<string, string>>;
+}
+
+/** A setting of a service's workflow as in force for one case: its value, and the local text that set it (null: the default). */
+export interface SettingInForce {
+  value: string;
+  basis: string | null;
+  effectiveFrom: string | null;
 }
 
 export interface CaseService<Application> {
@@ -55,6 +95,16 @@ export interface CaseService<Application> {
   closureSteps?: readonly string[];
   /** For an appointment service: the site path where it is booked (an appointment the office cancelled links there). */
   bookingPath?: string;
+  /** For a service applied for online: the site path of its journey's start page. */
+  applyPath?: string;
+  /** For a service whose decision its rules can propose: what they say on `today` (YYYY-MM-DD). */
+  decisionAid?(application: Application, today: string): DecisionAid | undefined;
+  /**
+   * For a service whose workflow has settings: each one as in force for this case on `day` where it
+   * is handled (a divorce's withdrawal rule at its office). Their values are what the transitions'
+   * `onlyIf` read; the status page says which applies and on what text.
+   */
+  settings?(application: Application, day: string): Readonly<Record<string, SettingInForce>>;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -68,10 +118,26 @@ export function maskAnswer(row: AnswerRow): string {
 
 const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
   workflow: oldAgeAllowanceWorkflow,
+  applyPath: '/apply/old-age-allowance',
   applicationSchema: (today) => oldAgeAllowanceApplicationSchema({ today, districts: OLD_AGE_ALLOWANCE_DISTRICTS }),
   applicant: (application) => ({ idNumber: application.elder.idNumber, phone: application.agent?.phone ?? application.elder.phone }),
   recipients: (application) => [application.agent?.phone ?? application.elder.phone],
   office: (application) => OLD_AGE_ALLOWANCE_DISTRICTS.find((d) => d.id === application.district)?.office ?? application.district,
+  decisionAid: (application, today) => {
+    const district = OLD_AGE_ALLOWANCE_DISTRICTS.find((d) => d.id === application.district);
+    const born = parseResidentId(application.elder.idNumber, today);
+    if (!district || !born.ok) return undefined;
+    const proposal = proposeAllowance(district, born.id.birthDate, today);
+    const { standard } = proposal;
+    return {
+      on: today,
+      age: proposal.age,
+      district: district.id,
+      standard: standard ? { effectiveFrom: standard.effectiveFrom, sourceYear: standard.sourceYear, example: standard.example, bands: bandRanges(standard) } : null,
+      bandFrom: proposal.band?.fromAge ?? null,
+      proposals: { approve: { ...(proposal.monthlyAmount === undefined ? {} : { monthlyAmount: String(proposal.monthlyAmount) }), firstMonth: proposal.firstMonth } },
+    };
+  },
   answerRows: (application) => [
     { label: 'fields.district', value: `application.district.${application.district}`, valueKey: true },
     { label: 'fields.elder.name', value: application.elder.name },
@@ -115,7 +181,7 @@ const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly
   answerRows: (appointment, lang) => [
     { label: 'fields.kind', value: `marriage.kind.${appointment.kind}`, valueKey: true },
     { label: 'fields.office', value: officeName(appointment.office, lang) },
-    { label: 'fields.date', value: appointment.date },
+    { label: 'fields.date', value: appointment.date, format: 'date' },
     { label: 'fields.start', value: appointment.start },
     ...partyRows('partyA', appointment.partyA),
     ...(appointment.partyB ? partyRows('partyB', appointment.partyB) : []),
@@ -140,17 +206,42 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     answerRows: (application, lang) => service.answerRows(own(application), lang),
     ...(service.appointmentEffects ? { appointmentEffects: service.appointmentEffects } : {}),
     ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
+    ...(service.applyPath ? { applyPath: service.applyPath } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
+    ...(service.decisionAid ? { decisionAid: (application: unknown, today: string) => service.decisionAid?.(own(application), today) } : {}),
+    ...(service.settings ? { settings: (application: unknown, day: string) => service.settings?.(own(application), day) ?? {} } : {}),
   };
 }
 
 export const CASE_SERVICES = {
   'old-age-allowance': register(oldAgeAllowance),
   'marriage-appointment': register(appointmentOf(marriageAppointmentWorkflow, marriageAppointmentEffects, ['cancel-by-office'])),
-  'divorce-registration': register(appointmentOf(divorceWorkflow, divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office'])),
+  'divorce-registration': register({
+    ...appointmentOf(divorceWorkflow, divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office']),
+    // How a party withdraws online: the rule in force at the office that accepted the application.
+    settings: (appointment, day) => {
+      const rule = withdrawalRuleOn(withdrawalRules(), { id: appointment.office, province: registryOffice(appointment.office)?.province }, day);
+      return { [WITHDRAWAL_SETTING]: { value: rule.mode, basis: rule.basis, effectiveFrom: rule.effectiveFrom } };
+    },
+  }),
 } as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];
+
+/**
+ * What this portal really offers online at a site path: 'apply' where a service's application
+ * journey starts, 'book' where an appointment service is booked, nothing elsewhere. A guide's
+ * "apply online" or "book online" label comes from here, never from what the guide's text claims.
+ */
+export type OnlineChannel = 'apply' | 'book';
+
+export function onlineChannelAt(path: string | undefined): OnlineChannel | undefined {
+  if (!path) return undefined;
+  const services: readonly RegisteredCaseService[] = Object.values(CASE_SERVICES);
+  if (services.some((service) => service.applyPath === path)) return 'apply';
+  if (services.some((service) => service.bookingPath === path)) return 'book';
+  return undefined;
+}
 
 /** The case service that books a kind of marriage business: a divorce is its own, two-visit service. */
 export function marriageServiceOf(kind: MarriageKind): 'marriage-appointment' | 'divorce-registration' {

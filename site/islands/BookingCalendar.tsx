@@ -122,6 +122,8 @@ export default function BookingCalendar(props: CalendarProps) {
     const first = radios()[0];
     const link = event.target instanceof Element ? event.target.closest('a') : null;
     if (!first || !link || link.getAttribute('href') !== `#${first.id}`) return;
+    // Where the grid is not shown (elder mode on a phone keeps the list), the link's own target is right.
+    if (root && getComputedStyle(root).display === 'none') return;
     event.preventDefault();
     moveTo(focused());
   };

@@ -4,7 +4,7 @@
  * button at all, and no inline hydration script for the Content-Security-Policy to block), and
  * shown only where the browser can speak, so no reader ever sees a button that does nothing.
  */
-import { createSignal, onCleanup, onMount } from 'solid-js';
+import { createSignal, onCleanup } from 'solid-js';
 
 interface Props {
   lang: string;
@@ -13,10 +13,10 @@ interface Props {
 }
 
 export default function ReadAloud(props: Props) {
-  const [supported, setSupported] = createSignal(false);
+  // Known at the first render (client:only never renders on the server), so the button replaces
+  // the place the page held for it in one step, not hidden first and shown a moment later.
+  const supported = () => typeof window !== 'undefined' && 'speechSynthesis' in window;
   const [speaking, setSpeaking] = createSignal(false);
-
-  onMount(() => setSupported(typeof window !== 'undefined' && 'speechSynthesis' in window));
   onCleanup(() => {
     if (speaking()) window.speechSynthesis.cancel();
   });

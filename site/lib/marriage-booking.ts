@@ -7,7 +7,7 @@ import type { AstroGlobal } from 'astro';
 import { formatDateTime, translator } from '../../api/i18n/index.ts';
 import type { FlatAnswers } from '../../api/domain/journey.ts';
 import { marriageAppointmentSchema } from '../../api/services/marriage/appointment.schema.ts';
-import { BOOKING_PAGES, appointmentFrom, bookingRoute, type BookingStep } from '../../api/services/marriage/journey.ts';
+import { BOOKING_PAGES, appointmentFrom, bookingRoute, phoneProofsFrom, phonesToConfirm, type BookingStep } from '../../api/services/marriage/journey.ts';
 import type { RegistryOfficeView } from '../../api/routes/marriage.routes.ts';
 import { UnexpectedApiAnswer } from './api.ts';
 import { createOnce, problemsOnPage, type CreateAnswer, type FieldMessage } from './forms.ts';
@@ -56,14 +56,17 @@ export async function daySlots(astro: Astro, office: string, kind: string, date:
 }
 
 /**
- * The translated problems with one page's answers, each on its field (the schema's, and the
- * calendar's for a day or time). With `places: false`, a day or time without places left is not a
- * problem: the booking itself decides that.
+ * The translated problems with one page's answers, each on its field (the schema's, the calendar's
+ * for a day or time, and on a person's page whether that person may book now). With
+ * `places: false` (going through the answers again), a day or time without places left is not a
+ * problem, and a person is not asked about again: the booking itself decides both.
  */
 export async function bookingProblems(astro: Astro, step: BookingStep, answers: FlatAnswers, { places = true } = {}): Promise<FieldMessage[]> {
   const { lang } = astro.locals.portal;
   const page = bookingPage(step);
   if (!page) return [];
+  // The phones step is done when every phone is confirmed (site/lib/phone-confirmation.ts does the rest).
+  if (step === 'phones') return phonesToConfirm(answers, new Date()).map((party) => ({ field: `phoneCode.${party}`, message: String(translator(lang)('errors.verification.proofMissing', { field: translator(lang)(`fields.${party}.phone`) })) }));
   const parsed = marriageAppointmentSchema({ today: astro.locals.portal.today }).safeParse(appointmentFrom(answers));
   const problems = problemsOnPage(page, parsed.error, lang);
   if (problems.length > 0) return problems;
@@ -82,7 +85,21 @@ export async function bookingProblems(astro: Astro, step: BookingStep, answers: 
     if (!slot) return [{ field: 'start', message: t('errors.marriage.slot.no-such-slot') }];
     if (places && slot.placesLeft <= 0) return [{ field: 'start', message: t('errors.marriage.slot.full') }];
   }
+  if (places && (step === 'party-a' || step === 'party-b')) return personProblems(astro, step === 'party-a' ? 'partyA' : 'partyB', answers);
   return [];
+}
+
+/**
+ * Whether the person just entered may book now: one suspended after missed appointments is told so
+ * on their own page, with why, until when and whom to call (docs/decisions/023).
+ */
+async function personProblems(astro: Astro, party: 'partyA' | 'partyB', answers: FlatAnswers): Promise<FieldMessage[]> {
+  const response = await astro.locals.portal.api.marriage['booking-checks'].person.$post({
+    json: { office: answers['office'] ?? '', party, idType: (answers[`${party}.idType`] || 'resident-id') as 'resident-id', idNumber: answers[`${party}.idNumber`] ?? '' },
+  });
+  if (response.status !== 422) return [];
+  const body = (await response.json()) as { error: { fields?: FieldMessage[] } };
+  return (body.error.fields ?? []).filter((field) => field.field === `${party}.idNumber`).map(({ field, message }) => ({ field, message }));
 }
 
 /**
@@ -101,12 +118,12 @@ export async function firstUnfinished(astro: Astro, answers: FlatAnswers): Promi
 
 export type BookAnswer = CreateAnswer<{ trackingNumber: string; office: string; kind: string; date: string; start: string; end: string }>;
 
-/** Sends the booking with the draft's idempotency key (a double click gets the same appointment). */
+/** Sends the booking, with the proofs of the confirmed phones, under the draft's idempotency key (a double click gets the same appointment). */
 export function book(astro: Astro, answers: FlatAnswers, key: string): Promise<BookAnswer> {
   return createOnce(() =>
     astro.locals.portal.api.marriage.appointments.$post(
       { header: { 'idempotency-key': key } },
-      { init: { body: JSON.stringify(appointmentFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key } } },
+      { init: { body: JSON.stringify({ ...appointmentFrom(answers), phoneProofs: phoneProofsFrom(answers, new Date()) }), headers: { 'content-type': 'application/json', 'idempotency-key': key } } },
     ),
   );
 }

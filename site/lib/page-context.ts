@@ -5,7 +5,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { TOptions } from 'i18next';
-import { formatDate, formatDateTime, formatWeekday, translator, type Locale } from '../../api/i18n/index.ts';
+import { formatDate, formatDateTime, formatDayWithWeekday, formatMonth, formatWeekday, translator, type Locale } from '../../api/i18n/index.ts';
 
 export interface PageContext {
   lang: Locale;
@@ -20,10 +20,14 @@ export interface PageContext {
   /** The current path without the language prefix, with its query. */
   currentPath: string;
   formatDate: (value: string) => string;
+  /** A calendar month (YYYY-MM): 2027年1月 / January 2027. */
+  formatMonth: (month: string) => string;
   /** A moment (e.g. when a popular day's booking opens) as a day and time in China. */
   formatDateTime: (iso: string) => string;
   /** The day of the week of a calendar day (YYYY-MM-DD): 星期三 / Wednesday. */
   weekday: (day: string) => string;
+  /** A calendar day with its day of the week, in the language's order: 2026年12月17日 星期四 / Thursday 17 December 2026. */
+  dayWithWeekday: (day: string) => string;
 }
 
 export function localizedHref(path: string, lang: Locale): string {
@@ -46,7 +50,9 @@ export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
     otherLang,
     currentPath: localizedHref(path, lang) + search,
     formatDate: (value) => formatDate(value, lang),
+    formatMonth: (month) => formatMonth(month, lang),
     weekday: (day) => formatWeekday(day, lang),
+    dayWithWeekday: (day) => formatDayWithWeekday(day, lang),
     formatDateTime: (iso) => formatDateTime(iso, lang),
   };
 }

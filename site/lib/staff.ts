@@ -1,5 +1,6 @@
 /** The staff pages' view of the staff API (sign-in, who is signed in, sign-out). */
 import type { AstroGlobal } from 'astro';
+import { statutoryHolidayNamed } from '../../api/domain/calendar/statutory-holidays.ts';
 
 type Astro = Pick<AstroGlobal, 'locals'>;
 
@@ -7,6 +8,9 @@ export async function currentStaff(astro: Astro) {
   const response = await astro.locals.portal.api.staff.me.$get();
   return response.status === 200 ? response.json() : undefined;
 }
+
+/** The signed-in member as the staff pages know them (name, roles, offices, service areas, what they may do). */
+export type SignedInStaff = NonNullable<Awaited<ReturnType<typeof currentStaff>>>;
 
 export type SignInAnswer =
   | { ok: true; setCookie: string }
@@ -73,11 +77,23 @@ export async function holidayCalendar(astro: Astro) {
   return response.status === 200 ? response.json() : undefined;
 }
 
-export async function loadHolidayYear(astro: Astro, year: import('../../api/domain/calendar/working-days.ts').HolidayYear) {
-  const response = await astro.locals.portal.api.staff.holidays[':year'].$put({ param: { year: String(year.year) }, json: year });
-  if (response.status === 200) return { ok: true as const };
-  const body = (await response.json()) as { error: { message: string; fields?: { field: string; message: string }[] } };
-  return { ok: false as const, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
+export type HolidayAffectedAppointment = import('../../api/appointments/holiday-closures.ts').HolidayAffectedAppointment;
+
+/**
+ * Loads a year; with appointments on its new holidays, the API answers 409 with them until
+ * `confirmed` lists every one (`code` holidays_need_confirmation, `affected` the list).
+ */
+export async function loadHolidayYear(astro: Astro, year: import('../../api/domain/calendar/working-days.ts').HolidayYear, confirmed: string[] = []) {
+  const response = await astro.locals.portal.api.staff.holidays[':year'].$put({ param: { year: String(year.year) }, json: { ...year, confirmed } });
+  if (response.status === 200) return { ok: true as const, cancelled: ((await response.json()) as { cancelled: number }).cancelled };
+  const body = (await response.json()) as { error: { code: string; message: string; fields?: { field: string; message: string }[] }; affected?: HolidayAffectedAppointment[] };
+  return { ok: false as const, status: response.status, code: body.error.code, message: body.error.message, fields: body.error.fields ?? [], affected: body.affected ?? [] };
+}
+
+/** A holiday's name in the page's language: the law's holidays are translated, any other name a notice gives is shown as written. */
+export function holidayName(name: string, t: (key: string) => string): string {
+  const id = statutoryHolidayNamed(name);
+  return id ? t(`holidays.names.${id}`) : name;
 }
 
 /** The office's day; with `search`, only the appointments that match it (sent in a POST body, never a URL). */
@@ -93,6 +109,7 @@ type OfficeDayView = {
   registries: string[];
   office: string;
   date: string;
+  closedFor?: import('../../api/domain/booking/schedule.ts').ClosedFor;
   slots: { start: string; end: string; appointments: { trackingNumber: string; kind: string; visit: number; state: string; people: { name: string; idType: string; idNumber: string; noShows: number }[] }[] }[];
 };
 

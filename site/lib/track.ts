@@ -1,4 +1,8 @@
-/** The status page's view of the API: look up progress, withdraw or cancel, choose a new time. */
+/**
+ * The status page's view of the API: look up progress, withdraw or cancel, choose a new time. Each
+ * call after the first sends back the lookup token of the answer before, so the pages of a case the
+ * reader has opened are not counted as new lookups of its number (docs/decisions/023).
+ */
 import type { AstroGlobal } from 'astro';
 import type { CaseProgress } from '../../api/cases/case-service.ts';
 
@@ -17,12 +21,21 @@ async function answer(response: Response): Promise<TrackAnswer> {
   return { ok: false, status: response.status, message: field?.message ?? body.error.message, ...(field ? { field: field.field } : {}) };
 }
 
-export async function lookUp(astro: Astro, trackingNumber: string, secondFactor: string): Promise<TrackAnswer> {
-  return answer(await astro.locals.portal.api.track.$post({ json: { trackingNumber, secondFactor } }));
+/** The case's tracking number, the second factor, and the lookup token of an earlier answer (empty on a first lookup). */
+export interface CaseKey {
+  trackingNumber: string;
+  secondFactor: string;
+  lookupToken: string;
 }
 
-export async function withdraw(astro: Astro, trackingNumber: string, secondFactor: string): Promise<TrackAnswer> {
-  return answer(await astro.locals.portal.api.track.withdraw.$post({ json: { trackingNumber, secondFactor } }));
+const keyJson = ({ trackingNumber, secondFactor, lookupToken }: CaseKey) => ({ trackingNumber, secondFactor, ...(lookupToken ? { lookupToken } : {}) });
+
+export async function lookUp(astro: Astro, key: CaseKey): Promise<TrackAnswer> {
+  return answer(await astro.locals.portal.api.track.$post({ json: keyJson(key) }));
+}
+
+export async function withdraw(astro: Astro, key: CaseKey): Promise<TrackAnswer> {
+  return answer(await astro.locals.portal.api.track.withdraw.$post({ json: keyJson(key) }));
 }
 
 
@@ -36,18 +49,18 @@ export interface CaseDays {
 }
 
 /** The days this case's visit may be moved to or booked for (a divorce's second visit: only its window). */
-export async function caseDays(astro: Astro, trackingNumber: string, secondFactor: string, choice: TimeChoice): Promise<CaseDays | undefined> {
-  const response = await astro.locals.portal.api.track.calendar.$post({ json: { trackingNumber, secondFactor, choice } });
+export async function caseDays(astro: Astro, key: CaseKey, choice: TimeChoice): Promise<CaseDays | undefined> {
+  const response = await astro.locals.portal.api.track.calendar.$post({ json: { ...keyJson(key), choice } });
   if (response.status !== 200) return undefined;
   const days: unknown = await response.json();
   return days as CaseDays;
 }
 
-export async function chooseTime(astro: Astro, choice: TimeChoice, trackingNumber: string, secondFactor: string, date: string, start: string): Promise<TrackAnswer> {
-  const json = { trackingNumber, secondFactor, date, start };
+export async function chooseTime(astro: Astro, choice: TimeChoice, key: CaseKey, date: string, start: string): Promise<TrackAnswer> {
+  const json = { ...keyJson(key), date, start };
   return answer(await (choice === 'reschedule' ? astro.locals.portal.api.track.reschedule.$post({ json }) : astro.locals.portal.api.track['second-visit'].$post({ json })));
 }
 
-export async function cancelSecondVisit(astro: Astro, trackingNumber: string, secondFactor: string): Promise<TrackAnswer> {
-  return answer(await astro.locals.portal.api.track['second-visit'].cancel.$post({ json: { trackingNumber, secondFactor } }));
+export async function cancelSecondVisit(astro: Astro, key: CaseKey): Promise<TrackAnswer> {
+  return answer(await astro.locals.portal.api.track['second-visit'].cancel.$post({ json: keyJson(key) }));
 }

@@ -12,7 +12,8 @@ import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
 import { ELDER_ID, marriageAppointment, OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
 import type { JourneyService, SubmittedDraft } from '../support/drafts.ts';
-import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, staffCookie, takeStep } from '../support/portal-api.ts';
+import { earlyToday, setAppointmentTime, yesterday } from '../support/appointment-time.ts';
+import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, phoneProof, staffCookie, takeStep } from '../support/portal-api.ts';
 import { demoOffice, LANGUAGES, type Language } from '../support/site.ts';
 import { expectNoAxeViolations } from '../e2e/support/axe.ts';
 import { elderCookie, expect, test } from '../e2e/support/fixtures.ts';
@@ -22,7 +23,7 @@ interface Visit {
   page: Page;
   language: Language;
   baseURL: string;
-  portal: { url: string; secret: string };
+  portal: { url: string; secret: string; dataDir: string };
   people: (count?: number) => number;
   withDraft: (page: Page, service: JourneyService, answers: Record<string, string>, submitted?: SubmittedDraft) => Promise<void>;
   /** Signs this context in as a member of staff (replacing whoever was signed in). */
@@ -48,6 +49,16 @@ async function bookingUpToPeople(v: Visit, kind = 'marriage', office = 'demo-cou
 
 function person(key: 'partyA' | 'partyB', n: number, sex: 'male' | 'female') {
   return { [`${key}.name`]: sex === 'male' ? '王小明' : '李小红', [`${key}.idType`]: 'resident-id', [`${key}.idNumber`]: personId(n, sex), [`${key}.phone`]: `13${sex === 'male' ? 9 : 7}${String(n).padStart(8, '0')}` };
+}
+
+/** The answers with each person's phone confirmed, as the phones step leaves the draft (docs/decisions/019). */
+async function phonesConfirmed(v: Visit, answers: Record<string, string>): Promise<Record<string, string>> {
+  const confirmed = { ...answers };
+  for (const party of ['partyA', 'partyB'] as const) {
+    const phone = answers[`${party}.phone`];
+    if (phone) confirmed[`phoneProof.${party}`] = JSON.stringify({ phone, proof: await phoneProof(v.baseURL, phone), expiresAt: new Date(Date.now() + 12 * 3_600_000).toISOString() });
+  }
+  return confirmed;
 }
 
 /** Opens the status page of a case and looks it up with this second factor. */
@@ -91,8 +102,15 @@ const content = (name: string, path: (language: Language) => string, elder: 'bot
 ];
 
 /** Page templates and their states, in groups of a few (each group one test per language). */
+/** The divorce whose withdrawal 'status page (3)' requests, for the clerk's page after it. */
+let withdrawalRequested = '';
+
 const STATES: Record<string, State[]> = {
-  'home and guide': [...content('the home page', () => '/'), ...content('a guide', () => '/guides/minimum-living-allowance')],
+  'home and guide': [
+    ...content('the home page', () => '/'),
+    ...content('a guide', () => '/guides/minimum-living-allowance'),
+    ...content('a guide with numbers to call at once', () => '/guides/basic-funeral-services', 'standard'),
+  ],
   'search and catalogue': [
     ...content('search results', (l) => `/search?q=${encodeURIComponent(l.code === 'zh-CN' ? '低保' : 'dibao')}`),
     ...content('a search that finds nothing', () => '/search?q=zzqxjv'),
@@ -266,9 +284,10 @@ const STATES: Record<string, State[]> = {
       open: async (v) => {
         const n = v.people(2);
         const slot = await bookableSlot(v.baseURL);
-        // The first person already holds an appointment.
+        // The first person already holds an appointment (booked with other phones: this booking is not a party's of it).
         await bookedViaApi(v.baseURL, marriageAppointment(n, slot));
-        await v.withDraft(v.page, 'marriage-appointment', { kind: 'marriage', office: 'demo-county-registry', ...slot, ...person('partyA', n, 'male'), ...person('partyB', n + 1, 'female') });
+        const answers = { kind: 'marriage', office: 'demo-county-registry', ...slot, ...person('partyA', n + 1, 'male'), 'partyA.idNumber': personId(n, 'male'), ...person('partyB', n + 1, 'female') };
+        await v.withDraft(v.page, 'marriage-appointment', await phonesConfirmed(v, answers));
         await v.page.goto(v.language.path('/book/marriage/check'));
         await v.page.getByRole('button', { name: v.language.strings.booking.submit }).click();
         await expect(v.page.getByRole('alert')).toContainText(v.language.strings.errors.marriage.alreadyBooked);
@@ -282,6 +301,36 @@ const STATES: Record<string, State[]> = {
         await v.page.goto(v.language.path('/book/marriage/confirmation'));
         await expect(h1(v.page)).toHaveText(v.language.strings.booking.confirmation.title);
         await expect(v.page.getByTestId('appointment-office')).toContainText(demoOffice(v.language).name);
+      },
+    },
+  ],
+  'booking phones': [
+    {
+      name: 'the phones step before sending',
+      open: async (v) => {
+        const n = v.people();
+        const slot = await bookableSlot(v.baseURL);
+        await v.withDraft(v.page, 'marriage-appointment', { kind: 'marriage', office: 'demo-county-registry', ...slot, ...person('partyA', n, 'male'), ...person('partyB', n, 'female') });
+        await v.page.goto(v.language.path('/book/marriage/phones'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.booking.step.phones.title);
+        await expect(v.page.getByRole('button', { name: v.language.strings.booking.phones.send })).toBeVisible();
+      },
+    },
+    {
+      name: 'the phones step with both codes asked',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.booking.phones.send }).click();
+        await expect(v.page.locator('input[name="phoneCode.partyB"]')).toBeVisible();
+        await expect(v.page.getByRole('status')).toBeVisible();
+      },
+    },
+    {
+      name: 'the phones step with an error next to each code',
+      open: async (v) => {
+        await v.page.locator('input[name="phoneCode.partyA"]').fill('12345');
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+        await expect(v.page.locator('#phoneCode-partyB-error')).toBeVisible();
       },
     },
   ],
@@ -326,6 +375,8 @@ const STATES: Record<string, State[]> = {
         const couple = marriageAppointment(v.people(), { ...slot, office: 'demo-district-registry', kind: 'divorce' });
         const trackingNumber = await bookedViaApi(v.baseURL, couple);
         const clerk = await staffCookie(v.portal, 'intake');
+        // Arrived on the appointment's day only.
+        setAppointmentTime(v.portal, trackingNumber, earlyToday());
         await takeStep(v.baseURL, clerk, trackingNumber, 'mark-arrived');
         await takeStep(v.baseURL, clerk, trackingNumber, 'accept');
         await lookUp(v, trackingNumber, couple.partyA.idNumber);
@@ -337,6 +388,39 @@ const STATES: Record<string, State[]> = {
       open: async (v) => {
         await v.page.getByRole('button', { name: v.language.strings.track.divorce.secondVisitButton }).click();
         await expect(h1(v.page)).toHaveText(v.language.strings.track.divorce.secondVisitDateTitle);
+      },
+    },
+  ],
+  'status page (3)': [
+    {
+      name: 'asking to withdraw a divorce (a request the office confirms)',
+      open: async (v) => {
+        const slot = await bookableSlot(v.baseURL, 'demo-district-registry', 'divorce');
+        const couple = marriageAppointment(v.people(), { ...slot, office: 'demo-district-registry', kind: 'divorce' });
+        withdrawalRequested = await bookedViaApi(v.baseURL, couple);
+        const clerk = await staffCookie(v.portal, 'intake');
+        setAppointmentTime(v.portal, withdrawalRequested, earlyToday());
+        await takeStep(v.baseURL, clerk, withdrawalRequested, 'mark-arrived');
+        await takeStep(v.baseURL, clerk, withdrawalRequested, 'accept');
+        await lookUp(v, withdrawalRequested, couple.partyB.idNumber);
+        await expect(v.page.getByTestId('withdrawal-rule')).toBeVisible();
+        await v.page.getByRole('button', { name: v.language.strings.track.divorce.requestWithdrawalButton }).click();
+        await expect(h1(v.page)).toHaveText(v.language.t(v.language.strings.track.divorce.requestWithdrawalConfirmTitle, { trackingNumber: withdrawalRequested }));
+      },
+    },
+    {
+      name: 'a divorce withdrawal requested',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.track.divorce.requestWithdrawalConfirmYes }).click();
+        await expect(v.page.getByRole('status')).toHaveText(v.language.strings.track.divorce.withdrawalRequested);
+      },
+    },
+    {
+      name: 'the clerk’s case page with a withdrawal to confirm',
+      open: async (v) => {
+        await v.as('intake');
+        await v.page.goto(v.language.path(`/staff/cases/${withdrawalRequested}`));
+        await expect(v.page.getByRole('button', { name: v.language.strings.workbench.action['confirm-withdrawal'] })).toBeVisible();
       },
     },
   ],
@@ -370,6 +454,17 @@ const STATES: Record<string, State[]> = {
         await v.as('approver');
         await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
         await expect(h1(v.page)).toHaveText(v.language.t(v.language.strings.workbench.caseTitle, { trackingNumber }));
+      },
+    },
+    {
+      name: 'a case awaiting approval: the elder’s age, the district’s standard and the approval filled in',
+      open: async (v) => {
+        const trackingNumber = await applyViaApi(v.baseURL, v.language.code);
+        await takeStep(v.baseURL, await staffCookie(v.portal, 'intake'), trackingNumber, 'accept');
+        await takeStep(v.baseURL, await staffCookie(v.portal, 'reviewer'), trackingNumber, 'review', { opinion: '经审核，符合申领条件，同意上报审批。' });
+        await v.as('approver');
+        await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
+        await expect(v.page.getByTestId('decision-aid')).toBeVisible();
       },
     },
   ],
@@ -450,6 +545,58 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  'no-shows and lookups': [
+    {
+      name: 'an appointment’s case before its day, its steps said for later',
+      open: async (v) => {
+        const slot = await bookableSlot(v.baseURL, 'demo-district-registry');
+        const trackingNumber = await bookedViaApi(v.baseURL, marriageAppointment(v.people(), { ...slot, office: 'demo-district-registry' }));
+        await v.as('intake');
+        await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
+        await expect(v.page.getByTestId('later-actions')).toBeVisible();
+      },
+    },
+    {
+      name: 'a no-show to undo, the reason missing',
+      open: async (v) => {
+        const slot = await bookableSlot(v.baseURL, 'demo-district-registry');
+        const trackingNumber = await bookedViaApi(v.baseURL, marriageAppointment(v.people(), { ...slot, office: 'demo-district-registry' }));
+        setAppointmentTime(v.portal, trackingNumber, yesterday());
+        await takeStep(v.baseURL, await staffCookie(v.portal, 'intake'), trackingNumber, 'mark-no-show');
+        await v.as('intake');
+        await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
+        await v.page.getByRole('button', { name: v.language.strings.workbench.action['undo-no-show'] }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'a person’s page, suspended after two no-shows',
+      open: async (v) => {
+        const n = v.people();
+        const clerk = await staffCookie(v.portal, 'intake');
+        for (const daysAgo of [3, 1]) {
+          const trackingNumber = await bookedViaApi(v.baseURL, marriageAppointment(n, { ...(await bookableSlot(v.baseURL, 'demo-district-registry')), office: 'demo-district-registry' }));
+          setAppointmentTime(v.portal, trackingNumber, { date: addDays(chinaToday(), -daysAgo), start: '09:00', end: '09:30' });
+          await takeStep(v.baseURL, clerk, trackingNumber, 'mark-no-show');
+        }
+        await v.withDraft(v.page, 'marriage-appointment', { ...(await bookingUpToPeople(v, 'marriage', 'demo-district-registry')), ...person('partyA', n, 'male') });
+        await v.page.goto(v.language.path('/book/marriage/party-a'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.locator('#partyA-idNumber-error')).toBeVisible();
+      },
+    },
+    {
+      name: 'the status page, its lookups used up',
+      open: async (v) => {
+        const trackingNumber = await bookedViaApi(v.baseURL, marriageAppointment(v.people(), await bookableSlot(v.baseURL)));
+        for (let attempt = 0; attempt < 10; attempt += 1) {
+          await fetch(`${v.baseURL}/api/v1/track`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trackingNumber, secondFactor: '13800000000' }) });
+        }
+        await lookUp(v, trackingNumber, '13800000000');
+        await expect(v.page.getByTestId('lookup-limit')).toBeVisible();
+      },
+    },
+  ],
   'office admin': [
     {
       name: 'the offices',
@@ -485,6 +632,23 @@ const STATES: Record<string, State[]> = {
         await v.page.getByLabel(s.fields.date.charAt(0).toUpperCase() + s.fields.date.slice(1), { exact: true }).fill(date);
         await v.page.getByRole('button', { name: s.officeAdmin.addClosure }).click();
         await expect(h1(v.page)).toHaveText(v.language.t(s.officeAdmin.confirmTitle_one, { date: v.language.date(date), count: 1 }));
+      },
+    },
+    {
+      name: 'confirming a year of holidays over a booked day',
+      open: async (v) => {
+        const s = v.language.strings;
+        const label = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+        const date = lateWorkingDay(v.language.code === 'zh-CN' ? 8 : 9);
+        await bookedViaApi(v.baseURL, { ...marriageAppointment(v.people(), { date, start: '10:00' }), office: 'demo-district-registry' });
+        await v.as('system-admin');
+        await v.page.goto(v.language.path('/staff/holidays'));
+        // Not saved: the list of what it would cancel is the state.
+        await v.page.getByLabel(label(s.fields.year), { exact: true }).fill(date.slice(0, 4));
+        await v.page.getByLabel(label(s.fields.source), { exact: true }).fill('测试用的假想安排');
+        await v.page.getByLabel(label(s.fields.holidays), { exact: true }).fill(`测试假日 ${date} ${date}`);
+        await v.page.getByRole('button', { name: s.holidays.submit }).click();
+        await expect(h1(v.page)).toHaveText(v.language.t(s.holidays.confirmTitle_one, { year: date.slice(0, 4), count: 1 }));
       },
     },
   ],

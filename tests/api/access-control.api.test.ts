@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../api/domain/staff/staff.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment, oldAgeAllowanceApplication } from '../support/applications.ts';
+import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { PROJECT_ROOT } from '../support/portal-process.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -77,7 +78,7 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     const slots = (await (await call(undefined, 'GET', `/marriage/offices/demo-district-registry/slots?kind=marriage&date=${date}`)).json()) as { slots: { start: string; placesLeft: number }[] };
     const start = slots.slots.find((slot) => slot.placesLeft > 0)?.start ?? '';
     people += 1;
-    const response = await call(undefined, 'POST', '/marriage/appointments', marriageAppointment(people, { office: 'demo-district-registry', date, start }));
+    const response = await call(undefined, 'POST', '/marriage/appointments', await withPhoneProofs(runtime.portal.app, marriageAppointment(people, { office: 'demo-district-registry', date, start }), () => clock));
     expect(response.status).toBe(201);
     return { trackingNumber: ((await response.json()) as { trackingNumber: string }).trackingNumber, date };
   }

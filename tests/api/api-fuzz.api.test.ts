@@ -14,6 +14,7 @@ import { STAFF_ROLES } from '../../api/domain/staff/staff.ts';
 import { en } from '../../api/i18n/resources/en.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
+import { phoneProof, withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -30,6 +31,8 @@ interface Fixture {
   /** A marriage appointment, and the first party's ID number. */
   appointment: string;
   appointmentHolder: string;
+  /** Proofs of the phones of the couple the booking's valid request names (docs/decisions/019). */
+  phoneProofs: { partyA: string; partyB: string };
 }
 
 /** A request that the operation accepts (or refuses only for what it is, not for its form). */
@@ -56,13 +59,16 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'GET /marriage/offices': () => ({ query: { lang: 'en' } }),
   'GET /marriage/offices/{office}/calendar': () => ({ params: { office: 'demo-county-registry' }, query: { kind: 'marriage', from: '2026-11-25', days: '7' } }),
   'GET /marriage/offices/{office}/slots': () => ({ params: { office: 'demo-county-registry' }, query: { kind: 'marriage', date: '2026-12-02' } }),
-  'POST /marriage/appointments': () => ({
+  'POST /marriage/appointments': (f) => ({
     headers: { 'idempotency-key': 'fuzz-idempotency-key-1' },
     body: {
       ...marriageAppointment(700, { office: 'demo-district-registry', date: '2026-12-02', start: '09:00' }),
       partyB: { name: 'Anna Schmidt', idType: 'passport', idNumber: 'C01X00T70', phone: '13700000700', birthDate: '1996-05-07', sex: 'female' },
+      phoneProofs: f.phoneProofs,
     },
   }),
+  'POST /phone-codes': () => ({ body: { phone: '13900000711' } }),
+  'POST /phone-codes/confirm': () => ({ body: { phone: '13900000712', code: '123456' } }),
   'POST /services/old-age-allowance/applications': () => ({
     headers: { 'idempotency-key': 'fuzz-idempotency-key-2' },
     body: { ...oldAgeAllowanceApplication(), agent: { name: '李明', idNumber: personId(710, 'male', '19750315'), phone: '13900001111', relationship: 'child' } },
@@ -73,6 +79,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /track/second-visit': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
   'POST /track/second-visit/cancel': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
   'POST /track/calendar': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, choice: 'reschedule' } }),
+  'POST /marriage/booking-checks/person': () => ({ body: { office: 'demo-county-registry', party: 'partyA', idType: 'resident-id', idNumber: personId(720, 'male') } }),
   'POST /staff/session': () => ({ body: { username: 'fuzz.admin', password: PASSWORD } }),
   'GET /staff/me': () => ({}),
   'POST /staff/session/end': () => ({ body: { everywhere: false } }),
@@ -84,7 +91,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'GET /staff/holidays': () => ({}),
   'PUT /staff/holidays/{year}': () => ({
     params: { year: '2027' },
-    body: { year: 2027, source: '国务院办公厅关于2027年部分节假日安排的通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], makeUpWorkdays: ['2027-01-09'] },
+    body: { year: 2027, source: '国务院办公厅关于2027年部分节假日安排的通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], makeUpWorkdays: ['2027-01-09'], confirmed: ['ABCD-EFGH-JKM'] },
   }),
   'GET /staff/appointments': () => ({ query: { office: 'demo-county-registry', date: '2026-12-02' } }),
   'POST /staff/appointments/search': () => ({ body: { office: 'demo-county-registry', date: '2026-12-02', search: '1234' } }),
@@ -95,6 +102,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'DELETE /staff/offices/{officeId}/closures/{date}': () => ({ params: { officeId: 'demo-county-registry', date: '2026-12-31' } }),
   'POST /staff/offices/{officeId}/closures': () => ({ params: { officeId: 'demo-county-registry' }, body: { date: '2026-12-31', confirmed: ['ABCD-EFGH-JKM'] } }),
   'GET /dev/outbox': () => ({}),
+  'GET /dev/phone-codes/{phone}': () => ({ params: { phone: '13900000700' } }),
 };
 
 /** The names in each operation's body: besides control characters, they refuse invisible formatting. */
@@ -265,8 +273,9 @@ describe.each(DIALECTS)('the API under hostile input on %s', (kind) => {
     fixture = {
       caseNumber: (await post('/services/old-age-allowance/applications', oldAgeAllowanceApplication())).trackingNumber,
       withdrawable: (await post('/services/old-age-allowance/applications', oldAgeAllowanceApplication('demo-county'))).trackingNumber,
-      appointment: (await post('/marriage/appointments', appointment)).trackingNumber,
+      appointment: (await post('/marriage/appointments', await withPhoneProofs(runtime.portal.app, appointment, () => CLOCK))).trackingNumber,
       appointmentHolder: appointment.partyA.idNumber,
+      phoneProofs: { partyA: await phoneProof(runtime.portal.app, '13900000700', () => CLOCK), partyB: await phoneProof(runtime.portal.app, '13700000700', () => CLOCK) },
     };
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../api/db/connect.ts';
-import { attemptBody, attemptHeaders, BOOKING_PATH, classifyAnswer, countOutcomes, planFlashCrowd, readBookingState, writeOfficesFile, type AttemptOutcome, type FlashCrowdPlan } from '../support/flash-crowd.ts';
+import { attemptBody, attemptHeaders, BOOKING_PATH, classifyAnswer, confirmCrowdPhones, countOutcomes, planFlashCrowd, readBookingState, writeOfficesFile, type AttemptOutcome, type FlashCrowdPlan } from '../support/flash-crowd.ts';
 import { startPortalProcess, type PortalProcess } from '../support/portal-process.ts';
 import { createTestDatabase, DIALECTS, TEST_DATABASE_URL, type TestDatabase } from '../support/test-database.ts';
 
@@ -42,7 +42,7 @@ describe.each(DIALECTS)('a flash crowd on a popular date, real server process on
       if (database.target.kind !== 'postgres') throw new Error('expected postgres');
       env = { DATABASE_URL: `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${database.target.schema}`)}` };
     }
-    portal = await startPortalProcess({ env: { ...env, LOG_LEVEL: 'warn', MARRIAGE_OFFICES_FILE: officesFile.path, BOOKING_LIMIT_PER_CLIENT: '100000' } });
+    portal = await startPortalProcess({ env: { ...env, LOG_LEVEL: 'warn', MARRIAGE_OFFICES_FILE: officesFile.path, BOOKING_LIMIT_PER_CLIENT: '100000', PHONE_CODE_LIMIT_PER_CLIENT: '100000' } });
     handle = openDatabase(database?.target ?? { kind: 'sqlite', path: `${portal.dataDir}/portal.sqlite` });
   });
   afterAll(async () => {
@@ -60,9 +60,11 @@ describe.each(DIALECTS)('a flash crowd on a popular date, real server process on
   });
 
   it(`gives ${PLACES} places to exactly ${PLACES} of ${ATTEMPTS} couples trying at once, and tells the others it is full`, async () => {
+    // Every couple confirmed their phones before the date opened (docs/decisions/019).
+    const proofs = await confirmCrowdPhones(portal.url, plan, ATTEMPTS);
     const outcomes = await pooled(ATTEMPTS, IN_FLIGHT, async (i): Promise<AttemptOutcome> => {
       try {
-        const response = await fetch(portal.url + BOOKING_PATH, { method: 'POST', headers: attemptHeaders(i), body: attemptBody(plan, i), signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(portal.url + BOOKING_PATH, { method: 'POST', headers: attemptHeaders(i), body: attemptBody(plan, i, { proofs }), signal: AbortSignal.timeout(15_000) });
         return classifyAnswer(response.status, await response.text());
       } catch (error) {
         return `error network ${error instanceof Error ? error.name : 'unknown'}`;

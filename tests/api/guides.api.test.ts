@@ -78,6 +78,18 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
     expect(body.results[0]?.matchedAliases).toContain('低保');
   });
 
+  it('finds the guide people mean in their own words, with the phrases read back from the stored guides', async () => {
+    const first = async (q: string, lang: string) => {
+      const response = await get(`/api/v1/search?q=${encodeURIComponent(q)}&lang=${lang}`);
+      return ((await response.json()) as { results: { slug: string; matchedAliases: string[] }[] }).results[0];
+    };
+    expect(await first('人死了', 'zh-CN')).toMatchObject({ slug: 'basic-funeral-services', matchedAliases: [] });
+    expect((await first('家里有人去世', 'zh-CN'))?.slug).toBe('basic-funeral-services');
+    expect((await first('领结婚证', 'zh-CN'))?.slug).toBe('marriage-registration');
+    expect((await first('吃不上饭', 'zh-CN'))?.slug).toBe('minimum-living-allowance');
+    expect((await first('my father died', 'en'))?.slug).toBe('basic-funeral-services');
+  });
+
   it('explains a search that is empty or too long, naming the field, in Chinese', async () => {
     const empty = await get('/api/v1/search?q=%20&lang=zh-CN');
     expect(empty.status).toBe(422);
@@ -91,13 +103,17 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
       '/dev/outbox',
+      '/dev/phone-codes/{phone}',
       '/guides',
       '/guides/{slug}',
       '/health',
       '/marriage/appointments',
+      '/marriage/booking-checks/person',
       '/marriage/offices',
       '/marriage/offices/{office}/calendar',
       '/marriage/offices/{office}/slots',
+      '/phone-codes',
+      '/phone-codes/confirm',
       '/search',
       '/services/old-age-allowance/applications',
       '/staff/appointments',

@@ -62,8 +62,9 @@ describe.each(DIALECTS)('loading public holidays on %s', (kind) => {
     clock = new Date('2027-02-01T02:00:00Z');
     await member('admin2', ['system-admin']); // the earlier sessions timed out over the months
     await member('clerk2', ['intake']);
-    // Without data, 2027 counts Monday to Friday: five working days from Monday 1 February.
-    expect(await acceptanceDue()).toBe('2027-02-08');
+    // Without data, 2027 counts Monday to Friday less the law's holidays: five working days from
+    // Monday 1 February skip 春节's 除夕 (Friday 5) to 初三 (Monday 8).
+    expect(await acceptanceDue()).toBe('2027-02-10');
     expect((await request('clerk2', '/staff/holidays/2027', { method: 'PUT', body: MADE_UP_2027 })).status).toBe(403);
     const loaded = await request('admin2', '/staff/holidays/2027', { method: 'PUT', body: MADE_UP_2027 });
     expect(loaded.status).toBe(200);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApiClient } from '../../api/server/portal.ts';
+import { formatDayWithWeekday } from '../../api/i18n/index.ts';
+import { en } from '../../api/i18n/resources/en.ts';
 import { marriageAppointment, personId } from '../support/applications.ts';
+import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -12,8 +15,9 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
   let runtime: TestRuntime;
   // Wednesday 25 November 2026, 10:00 in China.
   const clock = new Date('2026-11-25T02:00:00Z');
-  const book = (body: unknown, headers: Record<string, string> = {}) =>
-    runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers } });
+  /** Books, the people's phones confirmed first (docs/decisions/019). */
+  const book = async <B extends { partyA: { phone: string }; partyB?: { phone: string } | undefined }>(body: B, headers: Record<string, string> = {}) =>
+    runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(await withPhoneProofs(runtime.portal.app, body, () => clock)), headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers } });
   const count = async (table: 'appointments' | 'cases') => (await runtime.database.db.selectFrom(table).select('id').execute()).length;
   const placesTaken = async (key: string) => Number((await runtime.database.db.selectFrom('booking_places').select('taken').where('key', '=', key).executeTakeFirst())?.taken ?? 0);
 
@@ -31,7 +35,14 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     expect(booked).toMatchObject({ office: 'demo-county-registry', kind: 'marriage', date: '2026-12-02', start: '09:00', end: '09:30' });
     expect(await placesTaken('demo-county-registry|2026-12-02|09:00|marriage')).toBe(1);
     const outbox = await runtime.database.db.selectFrom('notification_outbox').select(['template', 'params_json']).where('template', '=', 'case.appointmentBooked').execute();
-    expect(outbox.map((row) => JSON.parse(row.params_json) as Record<string, string>)).toContainEqual({ trackingNumber: booked.trackingNumber, date: '2026-12-02', start: '09:00' });
+    // The text names the office and its address, in the language the couple booked in.
+    expect(outbox.map((row) => JSON.parse(row.params_json) as Record<string, string>)).toContainEqual({
+      trackingNumber: booked.trackingNumber,
+      date: '2026-12-02',
+      start: '09:00',
+      office: 'Example County Marriage Registry',
+      address: '1 Minzheng Road, Chengguan, Example County',
+    });
   });
 
   it('never holds more places than a slot has, however many people try at once, and loses none', async () => {
@@ -52,7 +63,9 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     const before = await count('cases');
     const again = await book(marriageAppointment(2, { date: '2026-12-07', start: '10:00' }));
     expect(again.status).toBe(422);
-    expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyA.idNumber', code: 'already_booked', message: 'This person already has an appointment of this kind: cancel it or change it instead' }]);
+    // Asked with the phones it was booked with: a party of that appointment is told which it is.
+    const held = en.errors.marriage.alreadyBookedVerified.replace('{{kind}}', en.marriage.kind.marriage).replace('{{date}}', formatDayWithWeekday('2026-12-04', 'en'));
+    expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyA.idNumber', code: 'already_booked', message: held }]);
     expect(await count('cases')).toBe(before);
     expect(await placesTaken('demo-county-registry|2026-12-07|10:00|marriage')).toBe(0);
   });
@@ -62,7 +75,8 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     const sameBride = { ...marriageAppointment(61, { date: '2026-12-07', start: '11:00' }), partyB: marriageAppointment(60, { date: '2026-12-07', start: '11:00' }).partyB };
     const again = await book(sameBride);
     expect(again.status).toBe(422);
-    expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyB.idNumber', code: 'already_booked', message: 'This person already has an appointment of this kind: cancel it or change it instead' }]);
+    const held = en.errors.marriage.alreadyBookedVerified.replace('{{kind}}', en.marriage.kind.marriage).replace('{{date}}', formatDayWithWeekday('2026-12-04', 'en'));
+    expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyB.idNumber', code: 'already_booked', message: held }]);
     expect(await placesTaken('demo-county-registry|2026-12-07|11:00|marriage')).toBe(0);
   });
 
@@ -127,7 +141,7 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     const twice = await send({ ...couple, partyB: { ...couple.partyB, idNumber: couple.partyA.idNumber } }, 'page-language-0070-a');
     expect(twice.status).toBe(422);
     expect(await twice.json()).toMatchObject({ error: { fields: [{ field: 'partyB.idNumber', message: 'The two people cannot be the same person: check the document numbers' }] } });
-    const booked = await send(couple, 'page-language-0070-b');
+    const booked = await send(await withPhoneProofs(runtime.portal.app, couple, () => clock), 'page-language-0070-b');
     expect(booked.status).toBe(201);
     const { trackingNumber } = (await booked.json()) as { trackingNumber: string };
     const texts = await runtime.database.db.selectFrom('notification_outbox').select(['lang', 'params_json']).where('template', '=', 'case.appointmentBooked').execute();
@@ -208,8 +222,8 @@ describe.each(DIALECTS)('booking attempts per client on %s', (kind) => {
   });
 
   it('are limited per address (counted in the database, the same for every process), but not for a slot already full', async () => {
-    const from = (address: string, n: number, slot: { date: string; start: string }) =>
-      runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(marriageAppointment(n, slot)), headers: { 'content-type': 'application/json', 'accept-language': 'en' } }, { clientAddress: address });
+    const from = async (address: string, n: number, slot: { date: string; start: string }) =>
+      runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(await withPhoneProofs(runtime.portal.app, marriageAppointment(n, slot), () => clock)), headers: { 'content-type': 'application/json', 'accept-language': 'en' } }, { clientAddress: address });
     const full = { date: '2026-12-10', start: '09:00' };
     // The county office has 4 places a slot: the fourth and fifth attempts come from other addresses.
     for (const [n, address] of [[1, '10.0.0.1'], [2, '10.0.0.1'], [3, '10.0.0.2'], [4, '10.0.0.3']] as const) expect((await from(address, n, full)).status).toBe(201);

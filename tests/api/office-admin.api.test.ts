@@ -9,6 +9,7 @@ import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { registryOffice } from '../../api/services/marriage/offices.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment } from '../support/applications.ts';
+import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -58,7 +59,7 @@ describe.each(DIALECTS)('office admins and their registry office’s schedule on
     person += 1;
     const response = await runtime.portal.app.request('http://localhost/api/v1/marriage/appointments', {
       method: 'POST',
-      body: JSON.stringify({ ...marriageAppointment(person, { date, start }), office: OFFICE }),
+      body: JSON.stringify(await withPhoneProofs(runtime.portal.app, { ...marriageAppointment(person, { date, start }), office: OFFICE }, () => clock)),
       headers: { 'content-type': 'application/json', 'accept-language': lang },
     });
     expect(response.status).toBe(201);

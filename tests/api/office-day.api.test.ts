@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment } from '../support/applications.ts';
+import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -29,7 +30,7 @@ describe.each(DIALECTS)('a registry office’s day on %s', (kind) => {
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
   const book = async (n: number, slot: { date: string; start: string }) => {
-    const response = await runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(marriageAppointment(n, slot)), headers: { 'content-type': 'application/json' } });
+    const response = await runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(await withPhoneProofs(runtime.portal.app, marriageAppointment(n, slot), () => clock)), headers: { 'content-type': 'application/json' } });
     return ((await response.json()) as { trackingNumber: string }).trackingNumber;
   };
 
@@ -65,7 +66,11 @@ describe.each(DIALECTS)('a registry office’s day on %s', (kind) => {
     const act = (trackingNumber: string, transition: string, version: number) => as('county.clerk2', `/staff/cases/${trackingNumber}/transitions`, { method: 'POST', body: { transition, version, input: {} } });
     expect((await act(arriving, 'mark-arrived', 1)).status).toBe(200);
     expect((await act(arriving, 'complete', 2)).status).toBe(200);
-    expect((await act(missing, 'mark-no-show', 1)).status).toBe(200);
+    // Not come: once their 09:30–10:00 slot is over.
+    expect((await act(missing, 'mark-no-show', 1)).status).toBe(409);
+    clock = new Date('2026-11-26T02:00:00Z');
+    await member('county.clerk2.later', ['intake'], ['demo-county']);
+    expect((await as('county.clerk2.later', `/staff/cases/${missing}/transitions`, { method: 'POST', body: { transition: 'mark-no-show', version: 1, input: {} } })).status).toBe(200);
     // The couple who did not come may book again, and the clerks see their no-show.
     clock = new Date('2026-11-27T01:00:00Z');
     await member('county.clerk3', ['intake'], ['demo-county']);

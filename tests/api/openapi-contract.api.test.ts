@@ -99,8 +99,8 @@ describe('the OpenAPI document', () => {
     const booking = operations.find(({ key }) => key === 'POST /marriage/appointments')?.operation.requestBody;
     const application = operations.find(({ key }) => key === 'POST /services/old-age-allowance/applications')?.operation.requestBody;
     expect(booking?.required).toBe(true);
-    expect(resolve(booking?.content['application/json']?.schema ?? {})).toMatchObject({ type: 'object', required: expect.arrayContaining(['kind', 'office', 'date', 'start', 'partyA']) });
-    expect(Object.keys(resolve(booking?.content['application/json']?.schema ?? {}).properties ?? {})).toEqual(['kind', 'office', 'date', 'start', 'partyA', 'partyB']);
+    expect(resolve(booking?.content['application/json']?.schema ?? {})).toMatchObject({ type: 'object', required: expect.arrayContaining(['kind', 'office', 'date', 'start', 'partyA', 'phoneProofs']) });
+    expect(Object.keys(resolve(booking?.content['application/json']?.schema ?? {}).properties ?? {})).toEqual(['kind', 'office', 'date', 'start', 'partyA', 'partyB', 'phoneProofs']);
     expect(resolve(application?.content['application/json']?.schema ?? {})).toMatchObject({ type: 'object', required: ['district', 'elder', 'bank', 'declaration'] });
     // Every operation that may answer 400 (a body that is not JSON) reads a body, and says what it is.
     for (const { key, operation } of operations.filter(({ operation }) => '400' in operation.responses)) {

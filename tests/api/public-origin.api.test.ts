@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment } from '../support/applications.ts';
+import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -38,7 +39,7 @@ describe.each(DIALECTS)('the office-closure texts’ links on %s', (kind) => {
     for (const [n, lang] of [[1, 'zh-CN'], [2, 'en']] as const) {
       const response = await portal.portal.app.request('http://localhost/api/v1/marriage/appointments', {
         method: 'POST',
-        body: JSON.stringify({ ...marriageAppointment(n, { date: DAY, start: '10:00' }), office: OFFICE }),
+        body: JSON.stringify(await withPhoneProofs(portal.portal.app, { ...marriageAppointment(n, { date: DAY, start: '10:00' }), office: OFFICE }, () => clock)),
         headers: { 'content-type': 'application/json', 'accept-language': lang },
       });
       expect(response.status).toBe(201);

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REGISTRY_OFFICES, RegistryOfficeSchema, useRegistryOffices } from '../../api/services/marriage/offices.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment } from '../support/applications.ts';
+import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 interface OfficeView {
@@ -94,7 +95,7 @@ describe('the registry offices over HTTP', () => {
   it('names an appointment’s office on the workbench in the staff member’s language', async () => {
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
       runtime.portal.app.request(`http://localhost/api/v1${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
-    const booked = await post('/marriage/appointments', marriageAppointment(1, { date: '2026-12-02', start: '09:00' }));
+    const booked = await post('/marriage/appointments', await withPhoneProofs(runtime.portal.app, marriageAppointment(1, { date: '2026-12-02', start: '09:00' })));
     expect(booked.status).toBe(201);
     const { trackingNumber } = (await booked.json()) as { trackingNumber: string };
     const password = 'a long enough password';

@@ -120,7 +120,7 @@ describe.each(DIALECTS)('the workbench case page on %s', (kind) => {
   it('takes a case from submission to approval, notifying the applicant at every step with what was decided', async () => {
     const trackingNumber = await newCase();
     expect((await act('clerk', trackingNumber, 'accept', 1)).status).toBe(200);
-    expect((await act('reviewer', trackingNumber, 'review', 2)).status).toBe(200);
+    expect((await act('reviewer', trackingNumber, 'review', 2, { opinion: '经审核，符合申领条件，同意上报审批。' })).status).toBe(200);
     const approved = await act('approver', trackingNumber, 'approve', 3, { monthlyAmount: '300', firstMonth: '2027-01' });
     expect(approved.status).toBe(200);
     const view = (await approved.json()) as CaseWork;
@@ -147,7 +147,7 @@ describe.each(DIALECTS)('the workbench case page on %s', (kind) => {
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as ErrorBody).error.fields).toEqual([{ field: 'reason', code: 'invalid_type', message: 'Enter the reason' }]);
     await act('clerk', trackingNumber, 'accept', 1);
-    await act('reviewer', trackingNumber, 'review', 2);
+    await act('reviewer', trackingNumber, 'review', 2, { opinion: '经审核，符合申领条件，同意上报审批。' });
     const badAmount = await act('approver', trackingNumber, 'approve', 3, { monthlyAmount: 'lots', firstMonth: '2027-13' });
     expect(badAmount.status).toBe(422);
     expect(((await badAmount.json()) as ErrorBody).error.fields?.map((f) => f.message)).toEqual(['每月金额应为 1 到 10000 之间的整数（元）', '起始发放月份的格式应为 年-月，例如 2027-01']);

@@ -13,7 +13,7 @@
  */
 import autocannon from 'autocannon';
 import { openDatabase, type DatabaseTarget } from '../../api/db/connect.ts';
-import { attemptBody, attemptHeaders, BOOKING_PATH, classifyAnswer, planFlashCrowd, readBookingState, writeOfficesFile, type BookingState, type FlashCrowdPlan } from '../support/flash-crowd.ts';
+import { attemptBody, attemptHeaders, BOOKING_PATH, classifyAnswer, confirmCrowdPhones, planFlashCrowd, readBookingState, writeOfficesFile, type BookingState, type FlashCrowdPlan } from '../support/flash-crowd.ts';
 import { cpuBetween, cpuSample, type Server } from './processes.ts';
 
 export const FLASH_SETTINGS = {
@@ -130,7 +130,7 @@ export async function fireCrowd(
 /** The baseline's answer: 2xx is ok, anything else an error. */
 const baselineOutcome = (status: number) => (status >= 200 && status < 300 ? 'ok' : `error ${status}`);
 
-/** The same crowd against the bare Hono baseline's POST / (warm-up, then the median of a few runs). */
+/** The same crowd against the bare Hono baseline's POST / (warm-up, then the median of a few runs): bodies of the same size, with stand-in proofs. */
 export async function baselineCrowd(server: Server, plan: FlashCrowdPlan): Promise<CrowdRun & { runs: number[] }> {
   const fire = () =>
     fireCrowd(`${server.url}/`, FLASH_SETTINGS.attempts, FLASH_SETTINGS.connections, { body: (i) => attemptBody(plan, i), headers: attemptHeaders, outcome: baselineOutcome });
@@ -167,7 +167,8 @@ export function prepareFlashCrowd(): { plan: FlashCrowdPlan; officesFile: Return
 
 /**
  * Against a portal started with the plan's offices file on `target`: checks the popular date is
- * open, warms up on the warm-up date, fires the crowd, reads the database.
+ * open, confirms every couple's phones (before the rush, not timed: as couples do on the phones
+ * step before a popular date opens), warms up on the warm-up date, fires the crowd, reads the database.
  */
 export async function runFlashCrowd(server: Server, plan: FlashCrowdPlan, kind: 'sqlite' | 'postgres', target: DatabaseTarget): Promise<FlashCrowdResult> {
   const slotsUrl = `${server.url}/api/v1/marriage/offices/${plan.office}/slots?kind=marriage&date=${plan.date}`;
@@ -175,14 +176,16 @@ export async function runFlashCrowd(server: Server, plan: FlashCrowdPlan, kind: 
   const left = (open.slots ?? []).reduce((sum, slot) => sum + slot.placesLeft, 0);
   if (left !== plan.places) throw new Error(`the popular date ${plan.date} shows ${left} places left, not ${plan.places}: was the offices file loaded? ${JSON.stringify(open)}`);
 
+  const warmupProofs = await confirmCrowdPhones(server.url, plan, FLASH_SETTINGS.warmupAttempts, { warmup: true });
+  const proofs = await confirmCrowdPhones(server.url, plan, FLASH_SETTINGS.attempts);
   const url = server.url + BOOKING_PATH;
   const warmup = await fireCrowd(url, FLASH_SETTINGS.warmupAttempts, FLASH_SETTINGS.connections, {
-    body: (i) => attemptBody(plan, i, { warmup: true }),
+    body: (i) => attemptBody(plan, i, { warmup: true, proofs: warmupProofs }),
     headers: (i) => attemptHeaders(i, { warmup: true }),
     outcome: classifyAnswer,
   });
   const before = cpuSample([server.pid, process.pid]);
-  const crowd = await fireCrowd(url, FLASH_SETTINGS.attempts, FLASH_SETTINGS.connections, { body: (i) => attemptBody(plan, i), headers: (i) => attemptHeaders(i), outcome: classifyAnswer });
+  const crowd = await fireCrowd(url, FLASH_SETTINGS.attempts, FLASH_SETTINGS.connections, { body: (i) => attemptBody(plan, i, { proofs }), headers: (i) => attemptHeaders(i), outcome: classifyAnswer });
   const used = cpuBetween(before, cpuSample([server.pid, process.pid]));
   const handle = openDatabase(target);
   let state: BookingState;

@@ -304,7 +304,7 @@ async function flashCrowds(): Promise<{ baseline: CrowdRun & { runs: number[] };
         results.push(
           await withCaseDatabase(kind, (database) =>
             withServer(
-              () => startPortal({ env: { LOG_LEVEL: 'warn', ...database.portalEnv, MARRIAGE_OFFICES_FILE: officesFile.path, BOOKING_LIMIT_PER_CLIENT: '100000000' }, ...(database.dataDir ? { dataDir: database.dataDir } : {}) }),
+              () => startPortal({ env: { LOG_LEVEL: 'warn', ...database.portalEnv, MARRIAGE_OFFICES_FILE: officesFile.path, BOOKING_LIMIT_PER_CLIENT: '100000000', PHONE_CODE_LIMIT_PER_CLIENT: '100000000' }, ...(database.dataDir ? { dataDir: database.dataDir } : {}) }),
               (server) => runFlashCrowd(server, plan, kind, database.target),
             ),
           ),

@@ -56,7 +56,7 @@ describe.each(DIALECTS)('the queue columns of a case on %s', (kind) => {
     expect(await take('request-documents', staff('intake'), { documents: '户口簿复印件' }, '2026-11-05')).toEqual({ next_due_on: null, clock_paused: 1 });
     // Back after 5 working days (6–12 Nov): the decision is due 5 working days later than before.
     expect(await take('provide-documents', applicant, {}, '2026-11-12')).toEqual({ next_due_on: '2026-12-09', clock_paused: 0 });
-    expect(await take('review', staff('reviewer'), {}, '2026-11-13')).toEqual({ next_due_on: '2026-12-09', clock_paused: 0 });
+    expect(await take('review', staff('reviewer'), { opinion: '经审核，符合申领条件' }, '2026-11-13')).toEqual({ next_due_on: '2026-12-09', clock_paused: 0 });
     expect(await take('approve', staff('approver'), { monthlyAmount: 100, firstMonth: '2026-12' }, '2026-11-16')).toEqual({ next_due_on: null, clock_paused: 0 });
   });
 

@@ -22,7 +22,7 @@ for (const language of LANGUAGES) {
     await page.goto(language.path('/guides/old-age-allowance'));
     await page.getByRole('link', { name: s.apply.onlineAction }).click();
     await expect(heading).toHaveText(s.application.start.title);
-    await page.getByRole('button', { name: s.application.start.button }).click();
+    await page.getByRole('link', { name: s.application.start.button }).click();
 
     await expect(heading).toHaveText(s.application.step.eligibility.title);
     await page.getByLabel(s.application.district['demo-district']).check();
@@ -60,7 +60,7 @@ for (const language of LANGUAGES) {
     const next = () => page.getByRole('button', { name: s.application.continue }).click();
     const heading = page.getByRole('heading', { level: 1 });
     await page.goto(language.path('/book/marriage'));
-    await page.getByRole('button', { name: s.booking.start.button }).click();
+    await page.getByRole('link', { name: s.booking.start.button }).click();
     await page.getByLabel(s.marriage.kind.marriage, { exact: true }).check();
     await next();
     await page.getByRole('radio', { name: demoOffice(language).name, exact: true }).check();
@@ -72,12 +72,22 @@ for (const language of LANGUAGES) {
     await expect(heading).toHaveText(s.booking.step.slot.title);
     await page.locator('input[name="start"]:not([disabled])').first().check();
     await next();
-    for (const [key, sex, name, phone] of [['partyA', 'male', '王小明', '139 0000 1234'], ['partyB', 'female', '李小红', '13700001234']] as const) {
+    const couple = [['partyA', 'male', '王小明', '139 0000 1234'], ['partyB', 'female', '李小红', '13700001234']] as const;
+    for (const [key, sex, name, phone] of couple) {
       await page.getByLabel(label(s.fields[key].name)).fill(name);
       await page.getByLabel(label(s.fields[key].idNumber)).fill(personId(n, sex));
       await page.getByLabel(label(s.fields[key].phone)).fill(phone);
       await next();
     }
+    // Both phones confirmed on one page, each with the code its text message carried (read here from the development route).
+    await expect(heading).toHaveText(s.booking.step.phones.title);
+    await page.getByRole('button', { name: s.booking.phones.send }).click();
+    for (const [key, , name, typed] of couple) {
+      const phone = typed.replace(/\s/g, '');
+      const sent = (await (await page.request.get(`/api/v1/dev/phone-codes/${phone}`)).json()) as { code: string };
+      await page.getByLabel(language.t(s.booking.phones.codeLabel, { who: s.booking.phones.who[key], name, phone: `${phone.slice(0, 3)}****${phone.slice(7)}` })).fill(sent.code);
+    }
+    await next();
     await expect(heading).toHaveText(s.booking.step.check.title);
     await page.getByRole('button', { name: s.booking.submit }).click();
     await expect(heading).toHaveText(s.booking.confirmation.title);

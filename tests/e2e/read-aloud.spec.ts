@@ -1,8 +1,9 @@
 /**
  * The one piece of JavaScript on content pages, the read-aloud island: pages load within their
  * Content-Security-Policy and without console errors, and the button appears (only once its script
- * has run, and only where the browser can speak) and works. Without JavaScript there is no button:
- * tests/html/scripts.test.ts.
+ * has run, and only where the browser can speak) and works, in a place held for it, so that nothing
+ * moves when it appears (on English pages it once wrapped the header: a layout shift of 0.05).
+ * Without JavaScript there is no button: tests/html/scripts.test.ts.
  */
 import type { Page } from '@playwright/test';
 import { escapeRegExp, LANGUAGES } from '../support/site.ts';
@@ -46,5 +47,26 @@ for (const language of LANGUAGES) {
       await page.evaluate(() => window.speechSynthesis.cancel());
     }
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+}
+
+for (const language of LANGUAGES) {
+  test(`In ${language.name}, the read-aloud button appears in its place without moving anything on the page`, async ({ page }) => {
+    // Every layout shift since the page began to load (none after a person's input here).
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { layoutShifts: shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(language.path('/guides/basic-funeral-services'));
+    await expect(page.getByRole('banner').getByRole('button', { name: language.strings.elder.readAloud })).toBeVisible();
+    // Two frames, so a shift caused by the button's arrival is reported.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+    expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts.join(', ')}`).toBeLessThan(0.01);
   });
 }

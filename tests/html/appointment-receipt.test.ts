@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extractText } from 'unpdf';
 import { personId } from '../support/applications.ts';
 import { LANGUAGES, demoOffice } from '../support/site.ts';
-import { person, trackingNumberOn, upToPeople } from './support/booking-pages.ts';
+import { confirmPhones, person, trackingNumberOn, upToPeople } from './support/booking-pages.ts';
 import { baseUrl, people, visitor } from './support/portal.ts';
 
 describe.each(LANGUAGES)('the appointment receipt in $name', (language) => {
@@ -21,7 +21,7 @@ describe.each(LANGUAGES)('the appointment receipt in $name', (language) => {
     const reader = visitor(language);
     const first = await upToPeople(reader, language);
     const second = await person(first, language, 'partyA', couple.a.name, couple.a.id, couple.a.phone);
-    const check = await person(second, language, 'partyB', couple.b.name, couple.b.id, couple.b.phone);
+    const check = await confirmPhones(await person(second, language, 'partyB', couple.b.name, couple.b.id, couple.b.phone), language, { partyA: couple.a.phone, partyB: couple.b.phone });
     const confirmation = await check.press(s.booking.submit);
     expect(confirmation.h1).toBe(s.booking.confirmation.title);
     const trackingNumber = trackingNumberOn(confirmation);

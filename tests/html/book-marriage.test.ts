@@ -11,7 +11,7 @@ import { personId } from '../support/applications.ts';
 import { officeCalendar } from '../support/portal-api.ts';
 import { LANGUAGES, demoOffice, mapLinkName, type Language } from '../support/site.ts';
 import type { HtmlPage } from './support/html-client.ts';
-import { label, person, trackingNumberOn, upToDate, upToPeople } from './support/booking-pages.ts';
+import { confirmPhones, enterCodes, label, person, trackingNumberOn, upToDate, upToPeople } from './support/booking-pages.ts';
 import { baseUrl, people, visitor } from './support/portal.ts';
 
 /** The booked office (the county's) with its address, a phone link and a map link. */
@@ -48,7 +48,8 @@ describe.each(LANGUAGES)('booking a marriage registration appointment in $name',
     const first = await upToPeople(reader, language);
     const second = await person(first, language, 'partyA', '王小明', personId(n, 'male'), '139 0000 1234');
     expect(second.h1).toBe(s.booking.step['party-b'].title);
-    const check = await person(second, language, 'partyB', '李小红', personId(n, 'female'), '13700001234');
+    const phonesStep = await person(second, language, 'partyB', '李小红', personId(n, 'female'), '13700001234');
+    const check = await confirmPhones(phonesStep, language, { partyA: '13900001234', partyB: '13700001234' });
     expect(check.h1).toBe(s.booking.step.check.title);
     expect(check.text('.check-answers')).toContain(demoOffice(language).name);
     const confirmation = await check.press(s.booking.submit);
@@ -70,11 +71,16 @@ describe.each(LANGUAGES)('booking a marriage registration appointment in $name',
     expectBookedOffice(result, language);
   });
 
-  it('a replacement certificate needs one person', async () => {
+  it('a replacement certificate needs one person, and one phone confirmed', async () => {
     const n = people();
     const first = await upToPeople(visitor(language), language, { kind: 'reissue' });
-    const next = await person(first, language, 'partyA', '王小明', personId(n, 'male'), '13900002345');
-    expect(next.h1).toBe(s.booking.step.check.title);
+    const phonesStep = await person(first, language, 'partyA', '王小明', personId(n, 'male'), `139${String(n).padStart(8, '0')}`);
+    expect(phonesStep.h1).toBe(s.booking.step.phones.title);
+    const codes = await phonesStep.press(s.booking.phones.send);
+    expect(codes.all('input[name^="phoneCode."]').map((input) => input.getAttribute('name'))).toEqual(['phoneCode.partyA']);
+    const check = await enterCodes(codes, language, { partyA: `139${String(n).padStart(8, '0')}` });
+    expect(check.h1).toBe(s.booking.step.check.title);
+    expect((await check.press(s.booking.submit)).h1).toBe(s.booking.confirmation.title);
   });
 
   it('explains each bad answer next to its field and keeps what was typed', async () => {

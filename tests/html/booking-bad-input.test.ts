@@ -15,7 +15,7 @@ import { NOT_YET_OPEN_OFFICE } from '../support/offices-file.ts';
 import { addDays, bookedViaApi, chinaToday, fillSlot, officeCalendar, placesLeft, type Slot } from '../support/portal-api.ts';
 import { LANGUAGES, sentence, type Language } from '../support/site.ts';
 import type { HtmlPage } from './support/html-client.ts';
-import { chooseDay, chooseTime, choosable, expectMessageAt, label, person, submitTampered, trackingNumberOn, upToCheck, upToDate, upToPeople } from './support/booking-pages.ts';
+import { chooseDay, chooseTime, choosable, confirmPhones, expectMessageAt, label, person, submitTampered, trackingNumberOn, upToCheck, upToDate, upToPeople } from './support/booking-pages.ts';
 import { baseUrl, people, visitor } from './support/portal.ts';
 
 /** The time each test takes on its language's day (a weekday's slots: 09:00–12:00 and 13:30–17:00, half-hourly). */
@@ -106,8 +106,10 @@ describe.each(LANGUAGES)('a booking with bad input in $name', (language) => {
       // The couple n booked earlier: the man is the first person now, or the woman the second.
       await bookedViaApi(baseUrl(), marriageAppointment(n, { date: day, start: TIME.earlierBooking }));
       const first = await upToPeople(visitor(language), language, { slot });
-      const second = await person(first, language, 'partyA', '王小明', personId(party === 'partyA' ? n : n + 1, 'male'), '13900012001');
-      const check = await person(second, language, 'partyB', '李小红', personId(party === 'partyB' ? n : n + 1, 'female'), '13700012001');
+      // Phones of their own: whoever books here is not a party of the earlier appointment.
+      const phones = { partyA: `136${String(n).padStart(8, '0')}`, partyB: `135${String(n).padStart(8, '0')}` };
+      const second = await person(first, language, 'partyA', '王小明', personId(party === 'partyA' ? n : n + 1, 'male'), phones.partyA);
+      const check = await confirmPhones(await person(second, language, 'partyB', '李小红', personId(party === 'partyB' ? n : n + 1, 'female'), phones.partyB), language, phones);
       expect(check.h1).toBe(s.booking.step.check.title);
       const before = await placesLeft(baseUrl(), slot);
       const refused = await check.press(s.booking.submit);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { personId } from '../support/applications.ts';
 import { LANGUAGES, sentence } from '../support/site.ts';
-import { label, person, trackingNumberOn, upToPeople } from './support/booking-pages.ts';
+import { confirmPhones, label, person, trackingNumberOn, upToPeople } from './support/booking-pages.ts';
 import { lookUp, people, visitor } from './support/portal.ts';
 
 /** The demo office designated for registrations involving foreigners and Hong Kong, Macao and Taiwan residents. */
@@ -33,7 +33,8 @@ describe.each(LANGUAGES)('booking with another ID document in $name', (language)
     expect(refused.errorFor('partyB-birthDate')).toContain(sentence(language.t(e.birthDateInvalid, { field: s.fields.partyB.birthDate })));
     expect(refused.errorFor('partyB-sex')).toContain(language.t(e.sexRequired, { field: s.fields.partyB.sex }));
     expect(refused.valueOf(label(s.fields.partyB.birthDate))).toBe('1996年2月30日');
-    const check = await refused.form(s.application.continue).fill(label(s.fields.partyB.birthDate), '1996年5月7日').check(s.identity.sex.female).submit();
+    const phonesStep = await refused.form(s.application.continue).fill(label(s.fields.partyB.birthDate), '1996年5月7日').check(s.identity.sex.female).submit();
+    const check = await confirmPhones(phonesStep, language, { partyA: '13900014000', partyB: '13700014000' });
 
     expect(check.h1).toBe(s.booking.step.check.title);
     const answers = check.text('.check-answers');
@@ -42,6 +43,11 @@ describe.each(LANGUAGES)('booking with another ID document in $name', (language)
     expect(answers).toContain('1996-05-07');
     const confirmation = await check.press(s.booking.submit);
     expect(confirmation.h1).toBe(s.booking.confirmation.title);
+    // What to bring names each person's document: the booking kept their kinds (never a number).
+    const toBring = confirmation.text('[data-testid="what-to-bring"]');
+    expect(toBring).toContain(language.t(s.booking.bring.document, { who: s.booking.bring.who.partyB, document: s.identity.document.passport }));
+    expect(toBring).toContain(language.t(s.booking.bring.noSpouseProof, { who: s.booking.bring.who.partyB }));
+    expect(toBring).not.toContain(passport);
 
     const result = await lookUp(reader, language, trackingNumberOn(confirmation), passport);
     expect(result.hasExactText(s.caseState.booked)).toBe(true);

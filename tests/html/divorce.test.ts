@@ -1,19 +1,26 @@
 /**
  * Divorce by agreement, two visits, without a browser: the couple books the first (through the
  * API); the intake clerk marks them arrived and accepts the application on the case page, which
- * starts the cooling-off period; either party may then withdraw online, or book the second visit,
+ * starts the cooling-off period; either party may then withdraw online (a request the clerk
+ * confirms on the case page, or at once where a local rule allows it: the status page says which),
+ * or book the second visit,
  * for which only the days of the window after the cooling-off period are offered (and a day inside
  * the cooling-off period, sent by a tampered form, is refused on the date). Both languages.
  */
 import { describe, expect, it } from 'vitest';
 import { marriageAppointment } from '../support/applications.ts';
-import { addDays, bookableSlot, bookedViaApi, chinaToday } from '../support/portal-api.ts';
+import { addDays, bookableSlot, bookedViaApi, chinaToday, takeStep } from '../support/portal-api.ts';
+import { ensureStaff, staffSession } from '../support/staff-accounts.ts';
+import { earlyToday, setAppointmentTime } from '../support/appointment-time.ts';
 import { LANGUAGES, type Language } from '../support/site.ts';
 import type { HtmlPage } from './support/html-client.ts';
-import { baseUrl, lookUp, people, staffVisitor, visitor } from './support/portal.ts';
+import { baseUrl, lookUp, people, staffVisitor, visitor, workerPortal } from './support/portal.ts';
 import { summaryState } from './support/registry-office.ts';
+import { IMMEDIATE_WITHDRAWAL } from '../support/offices-file.ts';
 
 const OFFICE = 'demo-district-registry';
+/** The county office's intake clerk (the demo accounts work the district's office only). */
+const COUNTY_CLERK = { username: 'county-clerk', password: 'a county clerk’s long password', roles: ['intake' as const], offices: ['demo-county'], serviceAreas: ['marriage'] };
 
 /** A divorce booked for the first slot with a place, then accepted by the office's intake clerk on the case page. */
 async function acceptedDivorce(language: Language) {
@@ -21,6 +28,8 @@ async function acceptedDivorce(language: Language) {
   const slot = await bookableSlot(baseUrl(), OFFICE, 'divorce');
   const couple = marriageAppointment(people(), { ...slot, office: OFFICE, kind: 'divorce' });
   const trackingNumber = await bookedViaApi(baseUrl(), couple, language.code);
+  // The couple comes today: a clerk marks them arrived on the appointment's day only.
+  setAppointmentTime(workerPortal(), trackingNumber, earlyToday());
   const clerk = await staffVisitor(language, 'intake');
   const casePage = await clerk.get(language.path(`/staff/cases/${trackingNumber}`));
   const arrived = await casePage.press(s.workbench.action['mark-arrived']);
@@ -40,13 +49,57 @@ const firstOpen = (page: HtmlPage, name: 'date' | 'start') => page.one(`input[na
 describe.each(LANGUAGES)('a divorce by agreement in $name', (language) => {
   const s = language.strings;
 
-  it('is accepted at the first visit, and either party may withdraw during the cooling-off period', async () => {
+  it('is accepted at the first visit; either party may then ask to withdraw, which the intake clerk confirms, as the status page says', async () => {
     const { trackingNumber, couple } = await acceptedDivorce(language);
     const status = await lookUp(visitor(language), language, trackingNumber, couple.partyB.idNumber);
     expect(status.h1).toBe(language.t(s.track.result, { trackingNumber }));
     expect(status.hasExactText(s.caseState['divorce-accepted'])).toBe(true);
     expect(status.has('[data-testid="cooling-off"]')).toBe(true);
     expect(status.has('[data-testid="second-visit-window"]')).toBe(true);
+    // No local rule at this office: the national procedure, a request the office confirms (民发〔2020〕116号).
+    expect(status.text('[data-testid="withdrawal-rule"]')).toBe(s.track.divorce.withdrawalRule['office-confirms']);
+    expect(status.text('#withdraw-heading')).toBe(s.track.divorce.requestWithdrawalTitle);
+    expect(status.buttons(s.track.divorce.withdrawButton)).toHaveLength(0);
+
+    const confirm = await status.press(s.track.divorce.requestWithdrawalButton);
+    expect(confirm.h1).toBe(language.t(s.track.divorce.requestWithdrawalConfirmTitle, { trackingNumber }));
+    expect(confirm.text()).toContain(s.track.divorce.requestWithdrawalHint);
+    const requested = await confirm.press(s.track.divorce.requestWithdrawalConfirmYes);
+    expect(requested.role('status')).toBe(s.track.divorce.withdrawalRequested);
+    expect(requested.hasExactText(s.caseState['withdrawal-requested'])).toBe(true);
+    expect(requested.text()).toContain(s.caseNextStep['withdrawal-requested']);
+    expect(requested.hasExactText(s.caseEvent['request-withdrawal'])).toBe(true);
+    // Nothing more to withdraw or book while the office checks.
+    expect(requested.buttons(s.track.divorce.requestWithdrawalButton)).toHaveLength(0);
+    expect(requested.buttons(s.track.divorce.secondVisitButton)).toHaveLength(0);
+
+    // The intake clerk confirms it on the case page; the couple then reads it withdrawn.
+    const clerk = await staffVisitor(language, 'intake');
+    const casePage = await clerk.get(language.path(`/staff/cases/${trackingNumber}`));
+    expect(summaryState(casePage)).toBe(s.caseState['withdrawal-requested']);
+    expect(casePage.buttons(s.workbench.action['decline-withdrawal'])).toHaveLength(1);
+    const confirmed = await casePage.press(s.workbench.action['confirm-withdrawal']);
+    expect(confirmed.role('status')).toBe(language.t(s.workbench.done, { action: s.workbench.action['confirm-withdrawal'] }));
+    expect(summaryState(confirmed)).toBe(s.caseState.withdrawn);
+    expect(confirmed.hasExactText(s.caseEvent['confirm-withdrawal'])).toBe(true);
+    const after = await lookUp(visitor(language), language, trackingNumber, couple.partyA.idNumber);
+    expect(after.hasExactText(s.caseState.withdrawn)).toBe(true);
+    expect(after.hasExactText(s.caseEvent['confirm-withdrawal'])).toBe(true);
+  });
+
+  it('where a local rule allows it, says so with the text it rests on, and withdraws at once', async () => {
+    // The rule is the county office's (tests/support/offices-file.ts), whose clerk accepts the application.
+    await ensureStaff(workerPortal(), COUNTY_CLERK);
+    const cookie = await staffSession(baseUrl(), COUNTY_CLERK);
+    const slot = await bookableSlot(baseUrl(), IMMEDIATE_WITHDRAWAL.office, 'divorce');
+    const couple = marriageAppointment(people(), { ...slot, office: IMMEDIATE_WITHDRAWAL.office, kind: 'divorce' });
+    const trackingNumber = await bookedViaApi(baseUrl(), couple, language.code);
+    setAppointmentTime(workerPortal(), trackingNumber, earlyToday());
+    await takeStep(baseUrl(), cookie, trackingNumber, 'mark-arrived');
+    await takeStep(baseUrl(), cookie, trackingNumber, 'accept');
+    const status = await lookUp(visitor(language), language, trackingNumber, couple.partyB.idNumber);
+    expect(status.text('[data-testid="withdrawal-rule"]')).toBe(language.t(s.track.divorce.withdrawalRule.immediate, { basis: IMMEDIATE_WITHDRAWAL.basis }));
+    expect(status.buttons(s.track.divorce.requestWithdrawalButton)).toHaveLength(0);
     const confirm = await status.press(s.track.divorce.withdrawButton);
     expect(confirm.h1).toBe(language.t(s.track.divorce.withdrawConfirmTitle, { trackingNumber }));
     const done = await confirm.press(s.track.divorce.withdrawConfirmYes);

@@ -26,6 +26,9 @@ describe.each(LANGUAGES)('public holidays in $name', (language) => {
     expect(home.role('note')).toContain(language.t(s.holidays.missingWarning, { years: 2027 }));
     let page = await home.follow(s.holidays.missingLink);
     expect(page.h1).toBe(s.holidays.title);
+    // Meanwhile the law's own holidays close 2027: 元旦, and 春节 from 除夕 (5 February) to 初三.
+    expect(page.role('note')).toContain(`${s.holidays.names['new-year']} ${language.date('2027-01-01')}`);
+    expect(page.role('note')).toContain(`${s.holidays.names['spring-festival']} ${language.date('2027-02-05')}–${language.date('2027-02-08')}`);
 
     const badHolidays = `春节 ${year}-01-20 ${year}-01-28\n国庆节放七天`;
     page = await page

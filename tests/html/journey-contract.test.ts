@@ -62,6 +62,9 @@ const JOURNEYS: JourneyUnderTest[] = [
         'partyB.idType': 'resident-id',
         'partyB.idNumber': personId(n, 'female'),
         'partyB.phone': '13700000001',
+        // Codes sent to both phones: the phones step asks for them (a code typed is refused as wrong or mistyped).
+        'phoneCodeSent.partyA': JSON.stringify({ phone: '13900000001', expiresAt: '2099-01-01T00:00:00.000Z' }),
+        'phoneCodeSent.partyB': JSON.stringify({ phone: '13700000001', expiresAt: '2099-01-01T00:00:00.000Z' }),
       };
     },
     title: (s, step) => s.booking.step[step as keyof Strings['booking']['step']].title,

@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { marriageAppointment } from '../support/applications.ts';
 import { bookableSlot, bookedViaApi } from '../support/portal-api.ts';
+import { earlyToday, setAppointmentTime } from '../support/appointment-time.ts';
 import { LANGUAGES } from '../support/site.ts';
 import type { HtmlPage } from './support/html-client.ts';
-import { baseUrl, people, signIn, visitor } from './support/portal.ts';
+import { baseUrl, people, signIn, visitor, workerPortal } from './support/portal.ts';
 import { maskedId, summaryState } from './support/registry-office.ts';
 
 const OFFICE = 'demo-district-registry';
@@ -46,6 +47,8 @@ describe.each(LANGUAGES)('the registry office’s day in $name', (language) => {
     expect(found.url.href).not.toContain(lastFour);
     expect(found.redirects.map((url) => url.href).join(' ')).not.toContain(lastFour);
 
+    // The day comes: a clerk marks a couple arrived on their appointment's day only.
+    setAppointmentTime(workerPortal(), trackingNumber, earlyToday());
     const casePage = await found.follow(trackingNumber);
     const arrived = await casePage.press(s.workbench.action['mark-arrived']);
     expect(summaryState(arrived)).toBe(s.caseState.arrived);

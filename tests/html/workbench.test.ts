@@ -63,7 +63,7 @@ describe.each(LANGUAGES)('a case in $name', (language) => {
     await w.signOut();
 
     page = await w.open('reviewer', trackingNumber);
-    await w.take(page, 'review');
+    await w.take(page, 'review', { [sentence(s.fields.opinion)]: language.code === 'zh-CN' ? '经审核，符合申领条件，同意上报审批。' : 'Checked: eligible, passed for approval.' });
     await w.signOut();
 
     page = await w.open('approver', trackingNumber);

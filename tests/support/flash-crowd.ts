@@ -20,6 +20,7 @@ import { chinaDate } from '../../api/domain/calendar/china-time.ts';
 import { addDays, type WorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
 import { RegistryOfficesFileSchema, type RegistryOffice } from '../../api/services/marriage/offices.ts';
 import { marriageAppointment } from './applications.ts';
+import { phoneProof } from './portal-api.ts';
 
 export const FLASH_OFFICE_ID = 'flash-crowd-registry';
 export const BOOKING_PATH = '/api/v1/marriage/appointments';
@@ -118,12 +119,44 @@ export function writeOfficesFile(plan: FlashCrowdPlan): { path: string; remove()
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Attempt `i` (0-based) of a crowd: couple `firstPerson + i` asks for slot `i mod slots` of `date`. */
-export function attemptBody(plan: FlashCrowdPlan, i: number, options: { warmup?: boolean } = {}): string {
+/** Each couple's proofs of their confirmed phones (docs/decisions/019), by attempt. */
+export type CrowdProofs = ReadonlyMap<number, { partyA: string; partyB: string }>;
+
+/** As long as a real proof (32 random bytes, base64url): a body of the same size where no proof is checked (the bare baseline). */
+const PLACEHOLDER_PROOFS = { partyA: 'x'.repeat(43), partyB: 'x'.repeat(43) };
+
+const couple = (plan: FlashCrowdPlan, i: number, options: { warmup?: boolean }) => {
   const slots = options.warmup ? plan.warmupSlots : plan.slots;
   const slot = slots[i % slots.length] as { start: string };
   const person = (options.warmup ? WARMUP_PEOPLE_FROM : 1) + i;
-  return JSON.stringify(marriageAppointment(person, { office: plan.office, date: options.warmup ? plan.warmupDate : plan.date, start: slot.start }));
+  return marriageAppointment(person, { office: plan.office, date: options.warmup ? plan.warmupDate : plan.date, start: slot.start });
+};
+
+/**
+ * Attempt `i` (0-based) of a crowd: couple `firstPerson + i` asks for slot `i mod slots` of `date`,
+ * with the proofs of their phones (confirmed before the rush: `confirmCrowdPhones`).
+ */
+export function attemptBody(plan: FlashCrowdPlan, i: number, options: { warmup?: boolean; proofs?: CrowdProofs } = {}): string {
+  return JSON.stringify({ ...couple(plan, i, options), phoneProofs: options.proofs?.get(i) ?? PLACEHOLDER_PROOFS });
+}
+
+/**
+ * Confirms the phones of a crowd's first `count` couples before the rush (not timed), as each couple
+ * does on the phones step before booking: a code sent, read back from the development route,
+ * confirmed. `inFlight` at a time. The server must allow that many codes from one address
+ * (PHONE_CODE_LIMIT_PER_CLIENT).
+ */
+export async function confirmCrowdPhones(baseUrl: string, plan: FlashCrowdPlan, count: number, options: { warmup?: boolean; inFlight?: number } = {}): Promise<CrowdProofs> {
+  const proofs = new Map<number, { partyA: string; partyB: string }>();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const people = couple(plan, i, options);
+      proofs.set(i, { partyA: await phoneProof(baseUrl, people.partyA.phone), partyB: await phoneProof(baseUrl, people.partyB.phone) });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.inFlight ?? 50, count) }, worker));
+  return proofs;
 }
 
 /** Headers of every attempt: JSON, English answers, and an Idempotency-Key of its own (as the portal's forms send). */

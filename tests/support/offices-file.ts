@@ -14,6 +14,12 @@ import { DEMO_REGISTRY_OFFICES, RegistryOfficesFileSchema } from '../../api/serv
 /** The office with a popular date not yet open; no other browser test books there. */
 export const NOT_YET_OPEN_OFFICE = 'demo-city-north-registry';
 
+/**
+ * The office where a local rule lets a divorce be withdrawn online at once (withdrawal-rules.ts);
+ * everywhere else the national procedure holds: a request the office confirms.
+ */
+export const IMMEDIATE_WITHDRAWAL = { office: 'demo-county-registry', effectiveFrom: '2026-01-01', mode: 'immediate', basis: '《示例省婚姻登记工作规范》第二十条' } as const;
+
 const isSunday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() === 0;
 
 /**
@@ -27,6 +33,7 @@ export function e2eOffices(now: Date) {
   const popular = { date, releasesAt: `${addDays(date, -2)}T09:00:00+08:00`, sessions: [{ from: '09:00', to: '12:00' }] };
   return RegistryOfficesFileSchema.parse({
     offices: DEMO_REGISTRY_OFFICES.map((office) => (office.id === NOT_YET_OPEN_OFFICE ? { ...office, schedule: { ...office.schedule, specialDates: [...office.schedule.specialDates, popular] } } : office)),
+    withdrawalRules: [IMMEDIATE_WITHDRAWAL],
   });
 }
 

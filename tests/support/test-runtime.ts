@@ -30,6 +30,8 @@ export async function createTestRuntime(
     environment?: 'development' | 'production' | 'test';
     trackLimits?: TrackLimits;
     bookingLimitPerClient?: number;
+    /** One-time codes per client address per hour: many tests confirm phones from one address; a test of the limit sets its own. */
+    phoneCodeLimitPerClient?: number;
     /** PUBLIC_URL's origin. */
     publicUrl?: string;
     /** TRUST_PROXY's entries. */
@@ -56,6 +58,7 @@ export async function createTestRuntime(
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     // In-process tests book many times from one (unknown) address; a test of the limit sets its own.
     bookingLimitPerClient: options.bookingLimitPerClient ?? 100_000,
+    phoneCodeLimitPerClient: options.phoneCodeLimitPerClient ?? 100_000,
   });
   // Every status the API tests see must be documented (tests/api/answered-statuses.test.ts).
   recordAnsweredStatuses(portal.app, options.environment ?? 'test');

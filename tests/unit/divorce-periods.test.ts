@@ -12,17 +12,18 @@ const clerk: Actor = { kind: 'staff', staffId: 'clerk', roles: ['intake'], offic
 const applicant: Actor = { kind: 'applicant' };
 const system: Actor = { kind: 'system' };
 
+// Steps are taken at noon; the case keeps the moments of its visit (mark-arrived is not possible before its day).
 function take(snapshot: CaseSnapshot, name: string, actor: Actor, today: string): CaseSnapshot {
-  const outcome = applyTransition(divorceWorkflow, snapshot, name, actor, {}, { today, calendar });
+  const outcome = applyTransition(divorceWorkflow, snapshot, name, actor, {}, { today, time: `${today}T12:00`, calendar });
   if (!outcome.ok) throw new Error(`${name} refused: ${outcome.refusal.code}`);
-  return outcome.result.snapshot;
+  return { ...outcome.result.snapshot, ...(snapshot.moments ? { moments: snapshot.moments } : {}) };
 }
 function acceptedOn(day: string): CaseSnapshot {
-  const booked: CaseSnapshot = { state: 'booked', version: 1, office: 'county', deadlines: [] };
+  const booked: CaseSnapshot = { state: 'booked', version: 1, office: 'county', deadlines: [], moments: { appointmentStart: `${day}T09:00`, appointmentEnd: `${day}T09:30` } };
   return take(take(booked, 'mark-arrived', clerk, day), 'accept', clerk, day);
 }
 const refusal = (snapshot: CaseSnapshot, name: string, actor: Actor, today: string) => {
-  const outcome = applyTransition(divorceWorkflow, snapshot, name, actor, {}, { today, calendar });
+  const outcome = applyTransition(divorceWorkflow, snapshot, name, actor, {}, { today, time: `${today}T12:00`, calendar });
   return outcome.ok ? 'allowed' : outcome.refusal.code;
 };
 
@@ -56,17 +57,22 @@ describe('the cooling-off period and the window for the second visit (Civil Code
     expect(acceptedOn('2026-11-03').periods?.[1]).toEqual({ key: 'second-visit', from: '2026-12-04', to: '2027-01-04' });
   });
 
-  it('allow withdrawal online until the last day of the cooling-off period, and not after', () => {
+  it('allow withdrawal online until the last day of the cooling-off period, and not after, whichever way the office takes it', () => {
+    // By default a request the office confirms; where the province allows it, a withdrawal at once.
     const accepted = acceptedOn('2026-06-01');
-    expect(refusal(accepted, 'withdraw', applicant, '2026-07-01')).toBe('allowed');
-    expect(applicantStopNow(divorceWorkflow, accepted, '2026-07-01')).toBe('withdraw');
-    expect(refusal(accepted, 'withdraw', applicant, '2026-07-02')).toBe('outside_period');
+    expect(refusal(accepted, 'request-withdrawal', applicant, '2026-07-01')).toBe('allowed');
+    expect(applicantStopNow(divorceWorkflow, accepted, '2026-07-01')).toBe('request-withdrawal');
+    expect(refusal(accepted, 'request-withdrawal', applicant, '2026-07-02')).toBe('outside_period');
+    const immediate: CaseSnapshot = { ...accepted, settings: { withdrawal: 'immediate' } };
+    expect(refusal(immediate, 'withdraw', applicant, '2026-07-01')).toBe('allowed');
+    expect(applicantStopNow(divorceWorkflow, immediate, '2026-07-01')).toBe('withdraw');
+    expect(refusal(immediate, 'withdraw', applicant, '2026-07-02')).toBe('outside_period');
     expect(applicantStopNow(divorceWorkflow, accepted, '2026-07-02')).toBeUndefined();
   });
 
   it('let the second visit be booked until the window closes, and the application lapse only after it', () => {
     const accepted = acceptedOn('2026-06-01');
-    expect(availableTransitions(divorceWorkflow, accepted, applicant, '2026-06-02').map((t) => t.name)).toEqual(['withdraw', 'book-second-visit']);
+    expect(availableTransitions(divorceWorkflow, accepted, applicant, '2026-06-02').map((t) => t.name)).toEqual(['request-withdrawal', 'book-second-visit']);
     expect(availableTransitions(divorceWorkflow, accepted, applicant, '2026-08-01').map((t) => t.name)).toEqual([]);
     expect(refusal(accepted, 'lapse', system, '2026-07-31')).toBe('outside_period');
     expect(take(accepted, 'lapse', system, '2026-08-01').state).toBe('lapsed');

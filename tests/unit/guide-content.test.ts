@@ -30,6 +30,16 @@ describe('the policy guides in content/guides', () => {
     expect(aliases('eco-burial-subsidy')).toEqual(expect.arrayContaining(['海葬', '树葬']));
   });
 
+  it('give every guide, in both languages, the phrases people ask with, not its title or names again', async () => {
+    const { guides } = await readGuideDirectory(new URL('guides/', ROOT));
+    for (const { lang, frontmatter } of guides) {
+      const where = `${lang}/${frontmatter.slug}`;
+      expect(frontmatter.phrases.length, `${where} has too few everyday phrases`).toBeGreaterThanOrEqual(10);
+      const repeated = frontmatter.phrases.filter((phrase) => phrase === frontmatter.title || frontmatter.aliases.includes(phrase));
+      expect(repeated, `${where} repeats its title or aliases as phrases`).toEqual([]);
+    }
+  });
+
   it('mark local figures as examples in both languages alike', async () => {
     const { guides } = await readGuideDirectory(new URL('guides/', ROOT));
     for (const guide of guides.filter((g) => g.lang === 'zh-CN')) {

@@ -12,6 +12,7 @@ const zhGuides: SearchDocument[] = [
     lang: 'zh-CN',
     title: '最低生活保障',
     aliases: ['低保', '吃低保'],
+    phrases: [],
     summary: '家庭人均收入低于当地低保标准、且家庭财产符合规定的，可以申请最低生活保障金。',
     text:
       '申请条件 共同生活的家庭成员人均收入低于当地最低生活保障标准。申请材料 身份证、户口簿、家庭收入情况声明。' +
@@ -23,6 +24,7 @@ const zhGuides: SearchDocument[] = [
     lang: 'zh-CN',
     title: '离婚登记',
     aliases: ['协议离婚', '冷静期'],
+    phrases: [],
     summary: '自愿离婚并对子女抚养、财产分割达成协议的夫妻，双方共同到婚姻登记机关申请离婚登记。',
     text:
       '申请材料 双方户口簿、身份证、结婚证，双方共同签署的离婚协议书。办理流程 申请、受理、冷静期、审查、登记。' +
@@ -34,6 +36,7 @@ const zhGuides: SearchDocument[] = [
     lang: 'zh-CN',
     title: '结婚登记',
     aliases: ['领证', '登记结婚'],
+    phrases: [],
     summary: '要求结婚的男女双方，应当亲自到婚姻登记机关申请结婚登记，符合条件的当场发给结婚证。',
     text:
       '申请条件 男年满二十二周岁，女年满二十周岁，双方均无配偶，没有直系血亲和三代以内旁系血亲关系。' +
@@ -45,6 +48,7 @@ const zhGuides: SearchDocument[] = [
     lang: 'zh-CN',
     title: '基本殡葬服务',
     aliases: ['火化', '殡仪馆', '遗体接运'],
+    phrases: [],
     summary: '户籍居民去世后，由殡仪馆提供遗体接运、暂存、火化、骨灰寄存等基本殡葬服务，相关费用按规定减免。',
     text:
       '办理流程 家属凭居民死亡医学证明（推断）书联系殡仪馆预约遗体接运。遗体运至殡仪馆后办理火化手续，' +
@@ -55,6 +59,7 @@ const zhGuides: SearchDocument[] = [
     lang: 'zh-CN',
     title: '生态安葬奖补',
     aliases: ['海葬', '树葬'],
+    phrases: [],
     summary: '选择骨灰撒海、树葬、花葬、草坪葬等不保留坟头的生态安葬方式的，给予一次性奖励补贴。',
     text:
       '补贴标准 骨灰撒海每具补贴{{ex:3000}}元，树葬、花葬每具补贴{{ex:2000}}元。申请材料 火化证明、安葬证明、' +
@@ -65,6 +70,7 @@ const zhGuides: SearchDocument[] = [
     lang: 'zh-CN',
     title: '高龄津贴',
     aliases: ['老年津贴'],
+    phrases: [],
     summary: '年满80周岁的本地户籍老年人，按月领取高龄津贴，年龄越大标准越高。',
     text:
       '申请条件 具有本地户籍，年满80周岁。补贴标准 80至89周岁每人每月{{ex:100}}元，90至99周岁每人每月{{ex:300}}元。' +
@@ -78,6 +84,7 @@ const enGuides: SearchDocument[] = [
     lang: 'en',
     title: 'Minimum living allowance',
     aliases: ['dibao', 'subsistence allowance'],
+    phrases: [],
     summary:
       'Households whose income per person is below the local minimum living standard can apply for a monthly allowance.',
     text:
@@ -92,6 +99,7 @@ const enGuides: SearchDocument[] = [
     lang: 'en',
     title: 'Divorce registration',
     aliases: ['divorce by agreement', 'cooling-off period'],
+    phrases: [],
     summary:
       'A married couple who agree to divorce and have settled child custody and property apply together at the marriage registry.',
     text:
@@ -104,6 +112,7 @@ const enGuides: SearchDocument[] = [
     lang: 'en',
     title: 'Marriage registration',
     aliases: ['getting married', 'marriage certificate'],
+    phrases: [],
     summary: 'A man and a woman who wish to marry register in person together at a marriage registry.',
     text:
       'Eligibility: the man is at least 22 and the woman at least 20, neither is already married, ' +
@@ -115,6 +124,7 @@ const enGuides: SearchDocument[] = [
     lang: 'en',
     title: 'Basic funeral services',
     aliases: ['cremation', 'funeral home', 'body transport'],
+    phrases: [],
     summary:
       'After a resident dies, the funeral home transports and keeps the body, carries out the cremation and stores the ashes; fees are waived or reduced.',
     text:
@@ -127,6 +137,7 @@ const enGuides: SearchDocument[] = [
     lang: 'en',
     title: 'Eco-burial subsidy',
     aliases: ['sea burial', 'tree burial'],
+    phrases: [],
     summary:
       'Families who choose burials that leave no grave mound, such as scattering ashes at sea or tree and flower burials, receive a one-off subsidy.',
     text:
@@ -139,6 +150,7 @@ const enGuides: SearchDocument[] = [
     lang: 'en',
     title: 'Old-age allowance',
     aliases: ['senior allowance', 'allowances for the elderly'],
+    phrases: [],
     summary: 'Residents aged 80 or over receive a monthly old-age allowance that rises with age.',
     text:
       'Eligibility: local household registration, aged 80 or over. ' +
@@ -276,7 +288,7 @@ describe('guide search highlights and snippets', () => {
 
   it('maps highlights back onto original full-width and upper-case text', () => {
     const [hit] = buildGuideSearchIndex([
-      { slug: 'x', lang: 'en', title: 'ＤＩＢＡＯ Guide', aliases: [], summary: 'About Dibao.', text: '' },
+      { slug: 'x', lang: 'en', title: 'ＤＩＢＡＯ Guide', aliases: [], phrases: [], summary: 'About Dibao.', text: '' },
     ]).search('dibao', 'en');
     expect(hit?.titleHighlights).toEqual([{ start: 0, end: 5 }]);
     expect(textsOf(hit?.snippet ?? '', hit?.snippetHighlights ?? [])).toEqual(['Dibao']);
@@ -325,5 +337,58 @@ describe('guide search highlights and snippets', () => {
         });
       }
     }
+  });
+});
+
+describe('guide search by everyday phrases', () => {
+  const doc = (slug: string, lang: 'zh-CN' | 'en', fields: Partial<SearchDocument>): SearchDocument => ({
+    slug, lang, title: slug, aliases: [], phrases: [], summary: '', text: '', ...fields,
+  });
+  const phraseIndex = buildGuideSearchIndex([
+    doc('reissue', 'zh-CN', {
+      title: '补领婚姻登记证（结婚证、离婚证）',
+      aliases: ['补办结婚证', '补结婚证', '结婚证丢了', '结婚证补办', '补领结婚证', '结婚证损坏'],
+      summary: '结婚证遗失、损毁的，可以申请补领结婚证。',
+      text: '补领结婚证的，带身份证到场。补领结婚证不收费。一方可以单独补领结婚证。',
+    }),
+    doc('register', 'zh-CN', {
+      title: '结婚登记',
+      aliases: ['领证', '领结婚证', '扯证', '登记结婚', '婚姻登记'],
+      summary: '男女双方自愿结婚的，共同到婚姻登记机关申请结婚登记，当场发给结婚证。',
+      text: '双方带身份证和签字声明到场。符合条件的当场登记。',
+    }),
+    doc('dibao', 'zh-CN', { title: '最低生活保障', aliases: ['低保'], phrases: ['没钱', '穷', '吃不上饭'] }),
+    doc('temporary', 'zh-CN', { title: '临时救助', aliases: ['急难救助'], phrases: ['没钱看病', '没钱看病怎么办'], text: '没钱看病的可以申请。' }),
+    doc('funeral', 'en', { title: 'Basic funeral services', aliases: ['cremation'], phrases: ['someone died', 'passed away'] }),
+    doc('disability', 'en', { title: 'Disability allowances', aliases: ['care allowance'], text: 'If someone in your family is disabled and the family has died out of work…' }),
+  ]);
+  const first = (query: string, lang: 'zh-CN' | 'en'): string | undefined => phraseIndex.search(query, lang)[0]?.slug;
+
+  it('ranks a guide whose everyday name occurs whole in the query above one sharing more of its bigrams', () => {
+    expect(first('领结婚证', 'zh-CN')).toBe('register');
+    expect(first('怎么领结婚证', 'zh-CN')).toBe('register');
+    expect(first('结婚证丢了怎么办', 'zh-CN')).toBe('reissue');
+  });
+
+  it('ranks a whole phrase above a partial one, and still finds the partial one', () => {
+    const slugs = phraseIndex.search('没钱', 'zh-CN').map((hit) => hit.slug);
+    expect(slugs[0]).toBe('dibao');
+    expect(slugs).toContain('temporary');
+    expect(first('没钱看病', 'zh-CN')).toBe('temporary');
+  });
+
+  it('finds a one-character phrase inside a longer query, which shares no bigram with it', () => {
+    expect(first('我很穷', 'zh-CN')).toBe('dibao');
+    expect(first('家里吃不上饭了', 'zh-CN')).toBe('dibao');
+  });
+
+  it('matches English phrases word by word: folded, plurals stemmed, small words skipped', () => {
+    expect(first('What do I do when someone died?', 'en')).toBe('funeral');
+    expect(first('my mother PASSED AWAY', 'en')).toBe('funeral');
+  });
+
+  it('shows phrases nowhere: they are not everyday names ("also called")', () => {
+    const [hit] = phraseIndex.search('没钱', 'zh-CN');
+    expect(hit?.matchedAliases).toEqual([]);
   });
 });

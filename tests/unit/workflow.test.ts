@@ -6,6 +6,7 @@ import {
   availableTransitions,
   deadlineStatus,
   definitionProblems,
+  staffOnlyFields,
   startDeadlines,
   type Actor,
   type CaseSnapshot,
@@ -40,6 +41,16 @@ describe('the old-age allowance workflow definition', () => {
     expect(definitionProblems(workflow)).toEqual([]);
   });
 
+  it('asks the reviewer for an opinion (审核意见) that is the office’s record only, kept from the applicant', () => {
+    const transition = (name: string) => workflow.transitions.find((t) => t.name === name);
+    expect(staffOnlyFields(transition('review'))).toEqual(['opinion']);
+    expect(staffOnlyFields(transition('approve'))).toEqual([]);
+    expect(staffOnlyFields(transition('accept'))).toEqual([]);
+    const accepted = take(submittedOn('2026-11-02'), 'accept', staff('intake'), {}, '2026-11-02');
+    const outcome = applyTransition(workflow, accepted, 'review', staff('reviewer'), {}, on('2026-11-03'));
+    expect(outcome.ok ? 'reviewed' : outcome.refusal.code).toBe('invalid_input');
+  });
+
   it('is checked: a definition naming an unknown state is reported', () => {
     const broken = { ...workflow, transitions: [...workflow.transitions, { name: 'x', from: ['nowhere'], to: 'approved', by: ['approver'] as const, visibility: 'internal' as const }] };
     expect(definitionProblems(broken)).toContain('x: from nowhere is not a state');
@@ -51,7 +62,7 @@ describe('applying a transition', () => {
     let snapshot = submittedOn('2026-11-02');
     expect(snapshot.deadlines).toEqual([{ key: 'acceptance', startedOn: '2026-11-02', dueOn: '2026-11-09' }]);
     snapshot = take(snapshot, 'accept', staff('intake'), {}, '2026-11-03');
-    snapshot = take(snapshot, 'review', staff('reviewer'), {}, '2026-11-10');
+    snapshot = take(snapshot, 'review', staff('reviewer'), { opinion: '经审核，符合申领条件，同意上报审批。' }, '2026-11-10');
     const outcome = applyTransition(workflow, snapshot, 'approve', staff('approver'), { monthlyAmount: '100', firstMonth: '2026-12' }, on('2026-11-12'));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
@@ -90,7 +101,7 @@ describe('applying a transition', () => {
   });
 
   it('never leaves a terminal state', () => {
-    const refused = take(take(take(submittedOn('2026-11-02'), 'accept', staff('intake'), {}, '2026-11-02'), 'review', staff('reviewer'), {}, '2026-11-03'), 'refuse', staff('approver'), { reason: '未达到年龄' }, '2026-11-04');
+    const refused = take(take(take(submittedOn('2026-11-02'), 'accept', staff('intake'), {}, '2026-11-02'), 'review', staff('reviewer'), { opinion: '经审核，符合申领条件' }, '2026-11-03'), 'refuse', staff('approver'), { reason: '未达到年龄' }, '2026-11-04');
     for (const t of workflow.transitions) {
       expect(applyTransition(workflow, refused, t.name, staff('system-admin'), {}, on('2026-11-05')).ok, t.name).toBe(false);
     }

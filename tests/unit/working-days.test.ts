@@ -32,10 +32,11 @@ describe('working days in 2026', () => {
     expect(calendar.missingYears.size).toBe(0);
   });
 
-  it('count Monday to Friday in a year without data, and report the year as missing', () => {
+  it('count Monday to Friday less the holidays the law fixes in a year without data, and report the year as missing', () => {
     const calendar = createWorkingDayCalendar([year2026]);
-    expect(addWorkingDays(calendar, '2026-12-30', 3)).toBe('2027-01-04');
-    expect(calendar.isWorkingDay('2027-01-01')).toBe(true);
+    // 31 December, then 元旦 (closed by law, notice or not), then 4 and 5 January.
+    expect(addWorkingDays(calendar, '2026-12-30', 3)).toBe('2027-01-05');
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
     expect([...calendar.missingYears]).toEqual([2027]);
     expect(calendar.hasYear(2027)).toBe(false);
   });

@@ -17,6 +17,7 @@ import * as signInThrottle from './2026120501_sign_in_throttle.ts';
 import * as auditHmac from './2026120502_audit_hmac.ts';
 import * as breakGlass from './2026120503_break_glass.ts';
 import * as demoDataMarks from './2026120507_demo_data_marks.ts';
+import * as phoneVerifications from './2026120508_phone_verifications.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026120502_audit_hmac': auditHmac,
   '2026120503_break_glass': breakGlass,
   '2026120507_demo_data_marks': demoDataMarks,
+  '2026120508_phone_verifications': phoneVerifications,
 };

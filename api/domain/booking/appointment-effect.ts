@@ -14,6 +14,10 @@ export interface AppointmentEffect {
    * people from the first visit until it is registered, withdrawn or lapses, across both visits.
    */
   freePeople?: boolean;
+  /** A no-show undone: the latest visit, marked missed, is on again (and no longer counts as missed). */
+  reopenMissed?: boolean;
+  /** The case's people are held again (one active appointment per person and kind), as before the no-show freed them. */
+  holdPeople?: boolean;
 }
 
 /** The effects of the usual appointment steps, shared by every booking service. */
@@ -24,4 +28,12 @@ export const APPOINTMENT_ENDS = {
   missed: { close: 'no-show', freePeople: true },
   /** Done: the slot was used. */
   completed: { close: 'completed', freePeople: true },
+} as const satisfies Record<string, AppointmentEffect>;
+
+/** Undoing a step that ended the appointment. */
+export const APPOINTMENT_UNDO = {
+  /** A no-show marked by mistake: the visit is on again and its people held again. */
+  missed: { reopenMissed: true, holdPeople: true },
+  /** A divorce's second visit marked missed by mistake: its people were held all along. */
+  missedSecondVisit: { reopenMissed: true },
 } as const satisfies Record<string, AppointmentEffect>;

@@ -150,9 +150,18 @@ export function checkSettingsChange(
     return { ok: false, refusal: { code: 'slot_length_locked', futureAppointments: futureAppointments.length } };
   }
   const schedule: ResourceSchedule = { ...current, ...settings };
-  const orphaned = futureAppointments.filter((appointment) => !slotsOn(schedule, appointment.date, calendar).some((slot) => slot.start === appointment.start));
+  const orphaned = outsideSlots(schedule, futureAppointments, calendar);
   if (orphaned.length > 0) return { ok: false, refusal: { code: 'sessions_have_appointments', appointments: orphaned } };
   return { ok: true, schedule };
+}
+
+/**
+ * The appointments whose start is not a slot of their day under this schedule and calendar: what a
+ * change of sessions must not leave behind, and what a holiday year loaded over booked days
+ * cancels (the day became a holiday, or a make-up working day no longer is one).
+ */
+export function outsideSlots<T extends BookedAppointment>(schedule: ResourceSchedule, appointments: readonly T[], calendar: WorkingDayCalendar): T[] {
+  return appointments.filter((appointment) => !slotsOn(schedule, appointment.date, calendar).some((slot) => slot.start === appointment.start));
 }
 
 /** A slot's capacity after a change: never below the places already taken, so nobody is dropped. */
@@ -190,8 +199,13 @@ export interface AppointmentOnDay {
  */
 export function closureImpact<T extends AppointmentOnDay>(appointments: readonly T[], date: string, confirmed: readonly string[]): { affected: T[]; confirmed: boolean } {
   const affected = appointments.filter((appointment) => appointment.date === date && appointment.status === 'active');
+  return { affected, confirmed: allConfirmed(affected, confirmed) };
+}
+
+/** Whether the admin confirmed every appointment a change cancels, by the tracking numbers they were shown. */
+export function allConfirmed(affected: readonly { trackingNumber: string }[], confirmed: readonly string[]): boolean {
   const seen = new Set(confirmed);
-  return { affected, confirmed: affected.every((appointment) => seen.has(appointment.trackingNumber)) };
+  return affected.every((appointment) => seen.has(appointment.trackingNumber));
 }
 
 export function withClosure(schedule: ResourceSchedule, date: string): ResourceSchedule {

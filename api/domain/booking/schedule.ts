@@ -52,6 +52,21 @@ function sessionsOn(schedule: ResourceSchedule, date: string, calendar: WorkingD
   return weekly.length > 0 ? weekly : (schedule.weekly['1'] ?? []);
 }
 
+/**
+ * Why a day has no slots, for the people who read it: a day its admin closed, a public holiday (its
+ * name, and `statutory` when only the law fixes it, the year's notice not loaded yet), or a day the
+ * resource does not open (a weekend).
+ */
+export type ClosedFor = { reason: 'closure' } | { reason: 'holiday'; name: string; statutory: boolean } | { reason: 'not-open' };
+
+/** Why the day is closed; nothing when it has slots. */
+export function closedFor(schedule: ResourceSchedule, date: string, calendar: WorkingDayCalendar): ClosedFor | undefined {
+  if (slotsOn(schedule, date, calendar).length > 0) return undefined;
+  if (schedule.closures.includes(date)) return { reason: 'closure' };
+  const holiday = schedule.followsWorkingDays ? calendar.holidayOn(date) : undefined;
+  return holiday ? { reason: 'holiday', ...holiday } : { reason: 'not-open' };
+}
+
 /** The slots of a day, in order; none on a closed day. */
 export function slotsOn(schedule: ResourceSchedule, date: string, calendar: WorkingDayCalendar): Slot[] {
   return sessionsOn(schedule, date, calendar).flatMap(({ from, to }) => {

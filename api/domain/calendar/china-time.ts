@@ -2,3 +2,8 @@
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The time in China of an instant, to the minute, 'YYYY-MM-DDTHH:MM': what time conditions on transitions compare. */
+export function chinaMinute(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+}

@@ -11,7 +11,7 @@ import { HolidayYearSchema, type HolidayYear } from './working-days.ts';
 const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
 
 /** A holiday may start in the December before (元旦 sometimes does); everything else is inside the year. */
-export const HolidayYearInputSchema = HolidayYearSchema.superRefine((year, context) => {
+function checkDaysOfYear(year: HolidayYear, context: z.RefinementCtx): void {
   const first = `${year.year - 1}-12-01`;
   const last = `${year.year}-12-31`;
   year.holidays.forEach((holiday, index) => {
@@ -24,7 +24,17 @@ export const HolidayYearInputSchema = HolidayYearSchema.superRefine((year, conte
     if (day < first || day > last) context.addIssue({ code: 'custom', path: ['makeUpWorkdays', index], message: 'errors.holidays.outsideYear', params: { name: day, year: year.year } });
     else if (!isWeekend(day)) context.addIssue({ code: 'custom', path: ['makeUpWorkdays', index], message: 'errors.holidays.notWeekend', params: { day } });
   });
-});
+}
+
+export const HolidayYearInputSchema = HolidayYearSchema.superRefine(checkDaysOfYear);
+
+/**
+ * Loading a year through the API: the year, and the tracking numbers of the booked appointments
+ * it cancels that the admin has seen and confirms (none until they have been shown).
+ */
+export const HolidayYearLoadSchema = z
+  .object({ ...HolidayYearSchema.shape, confirmed: z.array(textLine().max(20)).max(2000).default([]) })
+  .superRefine(checkDaysOfYear);
 
 const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
 const HOLIDAY_LINE = new RegExp(String.raw`^(\S+)\s+(${DATE})(?:\s*(?:至|到|~|–|—|-|to)?\s*(${DATE}))?$`);

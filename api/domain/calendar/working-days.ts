@@ -1,12 +1,14 @@
 /**
  * Working days (工作日) for statutory deadlines: Monday to Friday, minus the State Council's public
  * holidays, plus its make-up working days (调休上班). Each year's arrangement is data, published
- * around November of the year before; a year without data counts Monday to Friday and is reported
- * as missing so staff see a warning until an admin loads it. Dates are YYYY-MM-DD strings in
- * China's time zone; no clock inside.
+ * around November of the year before; a year without data counts Monday to Friday less the holidays
+ * the law itself fixes (statutory-holidays.ts: 元旦, 春节 from 除夕 to 初三, 清明, 劳动节, 端午, 中秋,
+ * 国庆), and is reported as missing so staff see a warning until an admin loads it. Dates are
+ * YYYY-MM-DD strings in China's time zone; no clock inside.
  */
 import { z } from 'zod';
 import { nameLine, textLine } from '../text.ts';
+import { statutoryHolidays } from './statutory-holidays.ts';
 
 export const HolidayYearSchema = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -16,8 +18,16 @@ export const HolidayYearSchema = z.object({
 });
 export type HolidayYear = z.infer<typeof HolidayYearSchema>;
 
+/** Why a day is a holiday: its name, and whether it comes from the law alone (no notice loaded for its year). */
+export interface HolidayOn {
+  name: string;
+  statutory: boolean;
+}
+
 export interface WorkingDayCalendar {
   isWorkingDay(day: string): boolean;
+  /** The holiday a day is part of (none on a make-up working day, an ordinary weekend or a working day). */
+  holidayOn(day: string): HolidayOn | undefined;
   /** Years with no holiday data, among those a computation touched. */
   readonly missingYears: ReadonlySet<number>;
   hasYear(year: number): boolean;
@@ -34,26 +44,46 @@ function weekday(day: string): number {
 }
 
 export function createWorkingDayCalendar(years: HolidayYear[]): WorkingDayCalendar {
-  const holidays = new Set<string>();
+  const holidays = new Map<string, string>();
   const makeUp = new Set<string>();
   const known = new Set<number>();
   for (const year of years) {
     known.add(year.year);
     for (const holiday of year.holidays) {
-      for (let day = holiday.from; day <= holiday.to; day = addDays(day, 1)) holidays.add(day);
+      for (let day = holiday.from; day <= holiday.to; day = addDays(day, 1)) holidays.set(day, holiday.name);
     }
     for (const day of year.makeUpWorkdays) makeUp.add(day);
   }
+  // The law's days of each year without a notice, worked out once per year asked about.
+  const byLaw = new Map<number, Map<string, string>>();
+  const lawDays = (year: number) => {
+    let days = byLaw.get(year);
+    if (!days) {
+      days = new Map(statutoryHolidays(year).flatMap((holiday) => holiday.days.map((day) => [day, holiday.name] as const)));
+      byLaw.set(year, days);
+    }
+    return days;
+  };
   const missingYears = new Set<number>();
+  const holidayOn = (day: string): HolidayOn | undefined => {
+    if (makeUp.has(day)) return undefined;
+    const noticed = holidays.get(day);
+    if (noticed !== undefined) return { name: noticed, statutory: false };
+    const year = Number(day.slice(0, 4));
+    if (known.has(year)) return undefined;
+    const byLawName = lawDays(year).get(day);
+    return byLawName === undefined ? undefined : { name: byLawName, statutory: true };
+  };
   return {
     isWorkingDay(day) {
       const year = Number(day.slice(0, 4));
       if (!known.has(year)) missingYears.add(year);
       if (makeUp.has(day)) return true;
-      if (holidays.has(day)) return false;
+      if (holidayOn(day)) return false;
       const dow = weekday(day);
       return dow !== 0 && dow !== 6;
     },
+    holidayOn,
     missingYears,
     hasYear: (year) => known.has(year),
   };

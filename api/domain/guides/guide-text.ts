@@ -6,6 +6,7 @@
  * phone numbers) with its own; marking each one keeps a sample from being published as fact.
  */
 import MarkdownIt from 'markdown-it';
+import type { SearchDocument, SearchLanguage } from '../search/guide-search.ts';
 import type { GuideFrontmatter } from './guide.schema.ts';
 
 const EXAMPLE = /\{\{ex:([^{}]*)\}\}/g;
@@ -94,4 +95,17 @@ export function guideSearchText(frontmatter: GuideFrontmatter, body: string): st
     markdownToPlain(body),
   ];
   return withoutExampleMarks(parts.filter(Boolean).join(' '));
+}
+
+/** What search indexes of a guide: the same for the published catalogue and for tests of the guides. */
+export function guideSearchDocument(frontmatter: GuideFrontmatter, lang: SearchLanguage, bodyHtml: string): SearchDocument {
+  return {
+    slug: frontmatter.slug,
+    lang,
+    title: frontmatter.title,
+    aliases: frontmatter.aliases,
+    phrases: frontmatter.phrases,
+    summary: withoutExampleMarks(frontmatter.summary),
+    text: guideSearchText(frontmatter, bodyHtml.replace(/<[^>]+>/g, ' ')),
+  };
 }

@@ -71,6 +71,22 @@ export const LocationSchema = z
     note: Text.optional(),
   });
 
+/** Digits, with spaces, hyphens or a leading +: what a phone can dial once the separators go (0571-88880000, 110). */
+const DIALLABLE = /^\+?\d[\d -]{1,18}\d$/;
+
+/**
+ * A number to call at once where minutes matter (a funeral home's 24-hour line, the police for a
+ * death that was not natural): the guide shows it first, as a link a phone dials.
+ */
+export const UrgentPhoneSchema = z
+  .object({
+    /** Who answers and what for: 殡仪馆24小时服务电话（接运遗体）. */
+    label: Text.max(100),
+    /** The number, possibly a local figure: {{ex:0000-12345678}}. */
+    number: Text.refine((value) => DIALLABLE.test(value.replace(/\{\{ex:|\}\}/g, '').trim()), 'a phone number: digits, with spaces, hyphens or a leading +'),
+  })
+  .strict();
+
 /** How the citizen applies; `path` is filled in when the online service of a later issue lands. */
 export const ApplySchema = z
   .object({
@@ -96,6 +112,13 @@ export const GuideFrontmatterSchema = z
     order: z.number().int().min(0).max(999),
     /** Everyday names people search with (别称/俗称): 低保, 领证, 火化… */
     aliases: z.array(Text).min(1),
+    /**
+     * How people ask about the situation in their own words, as on the hotline and in forums
+     * (没钱吃饭, 家里揭不开锅, 老人走了, 扯证): searched, never shown. Written from the asking, not
+     * from the title; a query that holds one whole ranks the guide first (docs/decisions/020).
+     * Defaults to none so that versions stored before the field existed still read.
+     */
+    phrases: z.array(Text).default([]),
     /** The kind of government matter, e.g. 行政确认, 行政给付, 公共服务. */
     matterType: Text,
     /** 受理条件 */
@@ -116,6 +139,8 @@ export const GuideFrontmatterSchema = z
     consultPhone: Text,
     /** 监督投诉电话 */
     complaintPhone: Text,
+    /** Numbers to call at once, shown at the top of the guide (none for most guides). */
+    urgentPhones: z.array(UrgentPhoneSchema).max(3).default([]),
     apply: ApplySchema,
     related: z.array(GuideSlugSchema).default([]),
     /** The date the content was last checked against the rules in force (YYYY-MM-DD). */

@@ -1,11 +1,13 @@
 /**
  * Full-text search over policy guides, with highlight ranges and a snippet for each hit.
  *
- * Ranking is MiniSearch's BM25; this module only decides what a term is. Chinese has no spaces,
- * so a run of Han characters becomes overlapping bigrams (离婚登记 → 离婚 婚登 登记): a two-character
- * word, the commonest length, is then matched exactly wherever it occurs. Other letters and digits
- * form words, lightly stemmed for English plurals. All text passes through normalizeForSearch first,
- * which keeps lengths, so every term carries offsets valid in the original string.
+ * Ranking is MiniSearch's BM25 under one rule of its own: a guide that recognises more of what was
+ * typed as one of its everyday names or phrases, whole, comes first (docs/decisions/020). Chinese
+ * has no spaces, so a run of Han characters becomes overlapping bigrams (离婚登记 → 离婚 婚登 登记):
+ * a two-character word, the commonest length, is then matched exactly wherever it occurs. Other
+ * letters and digits form words, lightly stemmed for English plurals. All text passes through
+ * normalizeForSearch first, which keeps lengths, so every term carries offsets valid in the
+ * original string.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { normalizeForSearch } from './normalize.ts';
@@ -17,6 +19,8 @@ export interface SearchDocument {
   lang: SearchLanguage;
   title: string;
   aliases: string[];
+  /** How people ask about the situation in their own words (没钱吃饭, 老人走了): searched, never shown. */
+  phrases: string[];
   summary: string;
   /** Plain text of all other fields and the body. */
   text: string;
@@ -48,8 +52,11 @@ const MAX_QUERY_LENGTH = 100;
 const DEFAULT_LIMIT = 20;
 /** Chinese packs about twice the meaning per character, so its snippet is half as long. */
 const SNIPPET_WIDTH: Record<SearchLanguage, number> = { 'zh-CN': 80, en: 160 };
-/** Aliases are the everyday names (低保, 火化) citizens actually type, so they outrank even titles. */
-const FIELD_BOOSTS = { aliases: 5, title: 4, summary: 2, text: 1 };
+/**
+ * Aliases are the everyday names (低保, 火化) citizens actually type, so they outrank even titles;
+ * phrases (家里揭不开锅) are longer and looser, so a partial match there counts like one in a title.
+ */
+const FIELD_BOOSTS = { aliases: 5, phrases: 4, title: 4, summary: 2, text: 1 };
 const FIELDS = Object.keys(FIELD_BOOSTS);
 
 const HAN = /\p{Script=Han}/u;
@@ -150,11 +157,61 @@ function indexTokens(text: string): Token[] {
   return tokens;
 }
 
+/** The part of a query that is searched: its first 100 characters, never half a surrogate pair. */
+function truncateQuery(query: string): string {
+  const truncated = query.slice(0, MAX_QUERY_LENGTH);
+  return /[\uD800-\uDBFF]$/.test(truncated) ? truncated.slice(0, -1) : truncated;
+}
+
 function queryTerms(query: string): string[] {
-  let truncated = query.slice(0, MAX_QUERY_LENGTH);
-  if (/[\uD800-\uDBFF]$/.test(truncated)) truncated = truncated.slice(0, -1);
-  const terms = tokenizeNormalized(normalizeForSearch(truncated), false).map((token) => token.term);
+  const terms = tokenizeNormalized(normalizeForSearch(truncateQuery(query)), false).map((token) => token.term);
   return [...new Set(terms)];
+}
+
+/**
+ * A text as the units a whole match is judged on: each Han character, and each other word as the
+ * search sees it (stemmed; stopwords and stray letters left out). Punctuation and spaces only
+ * separate words, so 没钱，吃饭 and 没钱吃饭 are the same units.
+ */
+function phraseUnits(text: string): string[] {
+  const normalized = normalizeForSearch(text);
+  const units: string[] = [];
+  let wordStart = -1;
+  const flushWord = (end: number): void => {
+    if (wordStart < 0) return;
+    const token = wordToken(normalized, wordStart, end);
+    if (token) units.push(token.term);
+    wordStart = -1;
+  };
+  let offset = 0;
+  for (const character of normalized) {
+    if (HAN.test(character)) {
+      flushWord(offset);
+      units.push(character);
+    } else if (WORD_CHARACTER.test(character)) {
+      if (wordStart < 0) wordStart = offset;
+    } else {
+      flushWord(offset);
+    }
+    offset += character.length;
+  }
+  flushWord(offset);
+  return units;
+}
+
+/**
+ * How many units of the query are covered by names or phrases that occur in it whole (all their
+ * units, in order, side by side): 领结婚证 covers all four of 领结婚证, while 补领结婚证 covers none,
+ * however many bigrams it shares. Overlapping names count each unit once.
+ */
+function wholeMatchCoverage(queryUnits: readonly string[], names: readonly (readonly string[])[]): number {
+  const covered = new Array<boolean>(queryUnits.length).fill(false);
+  for (const name of names) {
+    for (let start = 0; start + name.length <= queryUnits.length; start++) {
+      if (name.every((unit, i) => queryUnits[start + i] === unit)) covered.fill(true, start, start + name.length);
+    }
+  }
+  return covered.filter(Boolean).length;
 }
 
 function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
@@ -242,9 +299,11 @@ function fieldText(doc: SearchDocument, field: string): string {
       return doc.slug;
     case 'title':
       return doc.title;
-    // A line break between aliases keeps bigrams from spanning two of them.
+    // A line break between aliases (or phrases) keeps bigrams from spanning two of them.
     case 'aliases':
       return doc.aliases.join('\n');
+    case 'phrases':
+      return doc.phrases.join('\n');
     case 'summary':
       return doc.summary;
     case 'text':
@@ -313,7 +372,14 @@ export function buildGuideSearchIndex(docs: SearchDocument[]): GuideSearchIndex 
         .filter((doc) => doc.lang === lang)
         .map((doc) => ({ ...doc, summary: flatten(doc.summary), text: flatten(doc.text) }));
       const bySlug = new Map(docsInLanguage.map((doc) => [doc.slug, doc]));
-      return [lang, { engine: createEngine(docsInLanguage), bySlug }] as const;
+      // The everyday names and phrases of each guide, as units, for telling a whole match from a partial one.
+      const namesBySlug = new Map(
+        docsInLanguage.map((doc) => [
+          doc.slug,
+          [...doc.aliases, ...doc.phrases].map(phraseUnits).filter((units) => units.length > 0),
+        ]),
+      );
+      return [lang, { engine: createEngine(docsInLanguage), bySlug, namesBySlug }] as const;
     }),
   );
 
@@ -324,11 +390,27 @@ export function buildGuideSearchIndex(docs: SearchDocument[]): GuideSearchIndex 
       const language = byLanguage.get(lang);
       if (termCount === 0 || !language) return [];
       const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
-      // MiniSearch scores an OR query by summed BM25; a guide matching more of the query's terms
-      // still comes first, so one frequent term cannot outrank a guide that has them all.
-      const results = language.engine
-        .search(query)
-        .sort((a, b) => b.queryTerms.length - a.queryTerms.length || b.score - a.score);
+      const units = phraseUnits(truncateQuery(query));
+      const coverage = new Map<string, number>();
+      for (const [slug, names] of language.namesBySlug) {
+        const covered = wholeMatchCoverage(units, names);
+        if (covered > 0) coverage.set(slug, covered);
+      }
+      const results = language.engine.search(query);
+      // A one-character phrase inside a longer query (穷 in 我很穷) shares no bigram with it, so
+      // BM25 never saw it; a whole match is a match all the same.
+      const found = new Set(results.map((result) => String(result.id)));
+      for (const slug of coverage.keys()) {
+        if (!found.has(slug)) results.push({ id: slug, score: 0, terms: [], queryTerms: [], match: {} });
+      }
+      // First the guide that recognises more of what was typed as its own everyday words, whole
+      // (家里有人去世 is a death, whatever else shares 家里有); then, as MiniSearch scores an OR query
+      // by summed BM25, the guide matching more of the query's terms, so one frequent term cannot
+      // outrank a guide that has them all; then BM25.
+      const wholly = (slug: unknown): number => coverage.get(String(slug)) ?? 0;
+      results.sort(
+        (a, b) => wholly(b.id) - wholly(a.id) || b.queryTerms.length - a.queryTerms.length || b.score - a.score,
+      );
       const hits: SearchHit[] = [];
       for (const result of results.slice(0, limit)) {
         const doc = language.bySlug.get(String(result.id));

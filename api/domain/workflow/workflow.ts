@@ -37,6 +37,18 @@ export interface TransitionDefinition {
   untilEndOf?: string;
   /** Only once the named period is over (a divorce application lapses after its window). */
   afterEndOf?: string;
+  /**
+   * When the transition is possible relative to moments the case carries (CaseSnapshot.moments): a
+   * no-show only once the appointment's time is over, an arrival not before its day, an undo only on
+   * the day of what it undoes. A case without the moment named cannot take the transition.
+   */
+  when?: TimeCondition;
+  /**
+   * Only where a setting of the service has this value for the case (CaseSnapshot.settings, else the
+   * setting's default): the applicant's own withdrawal of a divorce where the province allows it
+   * outright, a request that the office confirms everywhere else.
+   */
+  onlyIf?: { setting: string; is: string };
   /** 补正: running deadlines stop counting until a transition resumes them. */
   pausesClock?: boolean;
   resumesClock?: boolean;
@@ -49,6 +61,22 @@ export interface TransitionDefinition {
    * workbench action on one case.
    */
   workbench?: false;
+}
+
+/**
+ * A point in time relative to a moment the case carries: the moment itself, or the start or end of
+ * its day (China time).
+ */
+export interface TimeBound {
+  /** The moment's name in CaseSnapshot.moments, e.g. 'appointmentEnd'. */
+  moment: string;
+  at?: 'moment' | 'start-of-day' | 'end-of-day';
+}
+
+/** From when (`notBefore`) and until when (`notAfter`, included) a transition is possible. */
+export interface TimeCondition {
+  notBefore?: TimeBound;
+  notAfter?: TimeBound;
 }
 
 export interface StateDefinition {
@@ -74,6 +102,14 @@ export interface ServiceDefinition {
   periods?: Readonly<Record<string, { calendarDays: number; follows?: string }>>;
   /** Deadlines that start when the case is submitted. */
   initialDeadlines?: readonly string[];
+  /** The moments its cases carry (CaseSnapshot.moments) that transitions' time conditions may name. */
+  moments?: readonly string[];
+  /**
+   * Local rules that choose between transitions (`onlyIf`), each with its possible values and the
+   * value where no rule says otherwise. Their values for a case are read with it, as in force on the
+   * day and where it is handled (CaseSnapshot.settings), never stored with its state.
+   */
+  settings?: Readonly<Record<string, { values: readonly string[]; default: string }>>;
   /**
    * The transitions by which the applicant stops the case (withdraw an application, cancel an
    * appointment): the first one the applicant may take in the case's state is offered.
@@ -105,6 +141,14 @@ export interface CaseSnapshot {
   office: string;
   deadlines: readonly Deadline[];
   periods?: readonly Period[];
+  /**
+   * Moments the case carries, China wall-clock time 'YYYY-MM-DDTHH:MM' (an appointment's start and
+   * end, when a visit was marked missed). Read with the case, never stored with its state: a moved
+   * appointment moves them.
+   */
+  moments?: Readonly<Record<string, string>>;
+  /** The service's settings (ServiceDefinition.settings) in force for this case now, by name; a missing one has its default. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export type TransitionRefusal =
@@ -114,6 +158,11 @@ export type TransitionRefusal =
   | { code: 'out_of_scope' }
   /** Too late (`untilEndOf`) or too early (`afterEndOf`) for the named period. */
   | { code: 'outside_period'; period: string }
+  /**
+   * Not at this time (`when`): possible from `from`, or no longer after `until` (China time,
+   * 'YYYY-MM-DDTHH:MM'); neither when the case lacks the moment (nothing to undo).
+   */
+  | { code: 'not_now'; from?: string; until?: string }
   | { code: 'invalid_input'; error: z.ZodError };
 
 export interface TransitionResult {
@@ -127,6 +176,11 @@ export type TransitionOutcome = { ok: true; result: TransitionResult } | { ok: f
 export interface Clock {
   /** YYYY-MM-DD in China's time zone. */
   today: string;
+  /**
+   * The time now in China, 'YYYY-MM-DDTHH:MM' (chinaMinute): what a transition's time condition is
+   * checked against. Without it, no transition with a time condition is possible.
+   */
+  time?: string;
   calendar: WorkingDayCalendar;
 }
 
@@ -194,6 +248,43 @@ function withinPeriods(transition: TransitionDefinition, snapshot: CaseSnapshot,
   return true;
 }
 
+/** The time a bound names on this case ('YYYY-MM-DDTHH:MM'), or undefined when the case lacks its moment. */
+function boundTime(bound: TimeBound, snapshot: CaseSnapshot): string | undefined {
+  const moment = snapshot.moments?.[bound.moment];
+  if (!moment) return undefined;
+  if (bound.at === 'start-of-day') return `${moment.slice(0, 10)}T00:00`;
+  if (bound.at === 'end-of-day') return `${moment.slice(0, 10)}T23:59`;
+  return moment.slice(0, 16);
+}
+
+/**
+ * Whether `time` (China time, 'YYYY-MM-DDTHH:MM') meets the transition's time condition; when not,
+ * from when it will, or until when it did. Minutes compare as text: both sides have one format.
+ */
+export function timeRefusal(transition: TransitionDefinition, snapshot: CaseSnapshot, time: string | undefined): Extract<TransitionRefusal, { code: 'not_now' }> | undefined {
+  const condition = transition.when;
+  if (!condition) return undefined;
+  if (!time) return { code: 'not_now' };
+  if (condition.notBefore) {
+    const from = boundTime(condition.notBefore, snapshot);
+    if (!from) return { code: 'not_now' };
+    if (time < from) return { code: 'not_now', from };
+  }
+  if (condition.notAfter) {
+    const until = boundTime(condition.notAfter, snapshot);
+    if (!until) return { code: 'not_now' };
+    if (time > until) return { code: 'not_now', until };
+  }
+  return undefined;
+}
+
+/** Whether the case's settings allow the transition (one without `onlyIf` always is). */
+function settingAllows(definition: ServiceDefinition, transition: TransitionDefinition, snapshot: CaseSnapshot): boolean {
+  if (!transition.onlyIf) return true;
+  const { setting, is } = transition.onlyIf;
+  return (snapshot.settings?.[setting] ?? definition.settings?.[setting]?.default) === is;
+}
+
 /** Whether `actor` may take `name` on this case now, and what it would change. Pure: nothing is saved. */
 export function applyTransition(
   definition: ServiceDefinition,
@@ -207,8 +298,12 @@ export function applyTransition(
   if (!transition) return { ok: false, refusal: { code: 'unknown_transition' } };
   if (!transition.from.includes(snapshot.state)) return { ok: false, refusal: { code: 'wrong_state', state: snapshot.state } };
   if (!actorMayTake(transition, actor)) return { ok: false, refusal: { code: 'not_permitted' } };
+  // The local rule in force takes another way here (a withdrawal the office confirms, not one made at once).
+  if (!settingAllows(definition, transition, snapshot)) return { ok: false, refusal: { code: 'not_permitted' } };
   if (!inScope(definition, snapshot, actor)) return { ok: false, refusal: { code: 'out_of_scope' } };
   if (!withinPeriods(transition, snapshot, clock.today)) return { ok: false, refusal: { code: 'outside_period', period: transition.untilEndOf ?? transition.afterEndOf ?? '' } };
+  const notNow = timeRefusal(transition, snapshot, clock.time);
+  if (notNow) return { ok: false, refusal: notNow };
   let parsedInput: unknown = undefined;
   if (transition.input) {
     const parsed = transition.input.safeParse(input ?? {});
@@ -235,15 +330,35 @@ export function applyTransition(
   };
 }
 
-/** The transitions `actor` may take `today`: what the workbench and the status page offer, and nothing else. */
-export function availableTransitions(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor, today: string): TransitionDefinition[] {
+/** The transitions the actor may take on this case at all, whatever the day or time. */
+function openToActor(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor): TransitionDefinition[] {
   if (!inScope(definition, snapshot, actor)) return [];
-  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor) && (actor.kind !== 'staff' || t.workbench !== false) && withinPeriods(t, snapshot, today));
+  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor) && (actor.kind !== 'staff' || t.workbench !== false) && settingAllows(definition, t, snapshot));
+}
+
+/**
+ * The transitions `actor` may take `today` (at `time`, China time 'YYYY-MM-DDTHH:MM', for those
+ * with a time condition): what the workbench and the status page offer, and nothing else.
+ */
+export function availableTransitions(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor, today: string, time?: string): TransitionDefinition[] {
+  return openToActor(definition, snapshot, actor).filter((t) => withinPeriods(t, snapshot, today) && !timeRefusal(t, snapshot, time));
+}
+
+/**
+ * The transitions the actor may take on this case later today or on a later day, with the time
+ * from which each is possible (a no-show once the appointment is over): what the workbench says is
+ * coming rather than offering it too early.
+ */
+export function laterTransitions(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor, today: string, time: string): { transition: TransitionDefinition; from: string }[] {
+  return openToActor(definition, snapshot, actor).flatMap((transition) => {
+    const refusal = timeRefusal(transition, snapshot, time);
+    return refusal?.from && withinPeriods(transition, snapshot, today) ? [{ transition, from: refusal.from }] : [];
+  });
 }
 
 /** The applicant's way of stopping the case today (withdraw, cancel), if any. */
-export function applicantStopNow(definition: ServiceDefinition, snapshot: CaseSnapshot, today: string): string | undefined {
-  const open = availableTransitions(definition, snapshot, { kind: 'applicant' }, today).map((t) => t.name);
+export function applicantStopNow(definition: ServiceDefinition, snapshot: CaseSnapshot, today: string, time?: string): string | undefined {
+  const open = availableTransitions(definition, snapshot, { kind: 'applicant' }, today, time).map((t) => t.name);
   return definition.applicantStops?.find((name) => open.includes(name));
 }
 
@@ -277,11 +392,22 @@ export function definitionProblems(definition: ServiceDefinition): string[] {
     for (const key of [...(t.startsPeriods ?? []), ...(t.untilEndOf ? [t.untilEndOf] : []), ...(t.afterEndOf ? [t.afterEndOf] : [])]) {
       if (!definition.periods?.[key]) problems.push(`${t.name}: period ${key} is not defined`);
     }
+    for (const bound of [t.when?.notBefore, t.when?.notAfter]) {
+      if (bound && !definition.moments?.includes(bound.moment)) problems.push(`${t.name}: moment ${bound.moment} is not one the case carries`);
+    }
+    if (t.onlyIf) {
+      const setting = definition.settings?.[t.onlyIf.setting];
+      if (!setting) problems.push(`${t.name}: setting ${t.onlyIf.setting} is not defined`);
+      else if (!setting.values.includes(t.onlyIf.is)) problems.push(`${t.name}: ${t.onlyIf.is} is not a value of setting ${t.onlyIf.setting}`);
+    }
     if (t.by.length === 0) problems.push(`${t.name}: nobody may take it`);
   }
   for (const key of definition.initialDeadlines ?? []) if (!definition.deadlines[key]) problems.push(`initial deadline ${key} is not defined`);
   for (const name of definition.applicantStops ?? []) {
     if (!definition.transitions.some((t) => t.name === name && t.by.includes('applicant'))) problems.push(`applicant stop ${name} is not an applicant's transition`);
+  }
+  for (const [key, spec] of Object.entries(definition.settings ?? {})) {
+    if (!spec.values.includes(spec.default)) problems.push(`setting ${key}: its default ${spec.default} is not one of its values`);
   }
   for (const [key, spec] of Object.entries(definition.periods ?? {})) {
     if (spec.follows && !definition.periods?.[spec.follows]) problems.push(`period ${key} follows ${spec.follows}, which is not defined`);
@@ -299,4 +425,14 @@ export function transitionFields(transition: TransitionDefinition): { name: stri
     const control = schema.meta()?.control;
     return { name, control: control === 'textarea' || control === 'number' || control === 'month' ? control : 'text' };
   });
+}
+
+/**
+ * The fields of a transition that are the office's working record only (meta `staffOnly`, e.g. a
+ * reviewer's opinion): shown on the workbench, never on the applicant's status page or in the texts.
+ */
+export function staffOnlyFields(transition: TransitionDefinition | undefined): string[] {
+  const input = transition?.input;
+  if (!(input instanceof z.ZodObject)) return [];
+  return Object.entries(input.shape as Record<string, z.ZodType>).flatMap(([name, schema]) => (schema.meta()?.['staffOnly'] === true ? [name] : []));
 }

@@ -2,15 +2,23 @@
  * Booking a marriage registration appointment, one question per page: what to register, which
  * office, which day (a calendar of availability), which time, then each person (name, ID document,
  * phone), with a page for their birth date and sex when their document's number does not carry
- * them. A replacement certificate (补领) needs one person. Pure data; the pages render it and the
- * API decides.
+ * them, and a page that confirms each person's phone with a code sent by text message (the codes
+ * of both on one page: couples book together; docs/decisions/019). A replacement certificate (补领)
+ * needs one person. Pure data; the pages render it and the API decides.
+ *
+ * The draft keeps, beside the answers, what the phones step did, per party: `phoneCodeSent.<party>`
+ * (a code was sent: to which phone, until when) and `phoneProof.<party>` (the phone was confirmed:
+ * which phone, the proof, until when), as JSON. Neither is an answer of the appointment.
  */
 import { carriesBirthDetails, ID_DOCUMENT_TYPES, type IdDocumentType } from '../../domain/identity/id-document.ts';
-import { SEXES } from '../../domain/identity/person-fields.ts';
+import { MobilePhone, SEXES } from '../../domain/identity/person-fields.ts';
 import type { FlatAnswers, JourneyField, JourneyPage } from '../../domain/journey.ts';
 import { MARRIAGE_KINDS } from './offices.ts';
 
-export type BookingStep = 'kind' | 'office' | 'date' | 'slot' | 'party-a' | 'party-a-born' | 'party-b' | 'party-b-born' | 'check';
+export type BookingStep = 'kind' | 'office' | 'date' | 'slot' | 'party-a' | 'party-a-born' | 'party-b' | 'party-b-born' | 'phones' | 'check';
+
+export type Party = 'partyA' | 'partyB';
+const PARTIES: readonly Party[] = ['partyA', 'partyB'];
 
 const person = (key: 'partyA' | 'partyB'): JourneyField[] => [
   { path: `${key}.name`, control: 'text', autocomplete: 'off' },
@@ -37,9 +45,11 @@ export const BOOKING_PAGES: readonly JourneyPage<BookingStep>[] = [
   { step: 'party-a-born', fields: born('partyA') },
   { step: 'party-b', fields: person('partyB') },
   { step: 'party-b-born', fields: born('partyB') },
+  // Shown once the codes were sent, for each party whose phone is not confirmed yet.
+  { step: 'phones', fields: PARTIES.map((party) => ({ path: `phoneCode.${party}`, control: 'text', autocomplete: 'one-time-code', inputmode: 'numeric', width: 'short' })) },
 ];
 
-const ORDER: BookingStep[] = ['kind', 'office', 'date', 'slot', 'party-a', 'party-a-born', 'party-b', 'party-b-born', 'check'];
+const ORDER: BookingStep[] = ['kind', 'office', 'date', 'slot', 'party-a', 'party-a-born', 'party-b', 'party-b-born', 'phones', 'check'];
 
 const asksBirth = (answers: FlatAnswers, key: 'partyA' | 'partyB') =>
   !carriesBirthDetails((answers[`${key}.idType`] || 'resident-id') as IdDocumentType, answers[`${key}.idNumber`] ?? '');
@@ -73,7 +83,14 @@ export function forgetStaleAnswers(before: FlatAnswers, after: Record<string, st
     delete next['date'];
     delete next['start'];
   } else if (before['date'] !== after['date']) delete next['start'];
-  if (next['kind'] === 'reissue') for (const key of Object.keys(next)) if (key.startsWith('partyB.')) delete next[key];
+  if (next['kind'] === 'reissue') for (const key of Object.keys(next)) if (key.startsWith('partyB.') || key.endsWith('.partyB')) delete next[key];
+  // A phone changed (or gone) is asked about again: its code and its confirmation were for the old one.
+  for (const party of PARTIES) {
+    if (phoneOf(before, party) !== phoneOf(next, party)) {
+      delete next[`phoneCodeSent.${party}`];
+      delete next[`phoneProof.${party}`];
+    }
+  }
   // Birth details given for a document that carries them in its number are not kept (data minimisation).
   for (const key of ['partyA', 'partyB'] as const) {
     if (!asksBirth(next, key)) {
@@ -90,8 +107,73 @@ export function appointmentFrom(answers: FlatAnswers): Record<string, unknown> {
   for (const [path, value] of Object.entries(answers)) {
     const [head, tail] = path.split('.', 2) as [string, string | undefined];
     if (head === 'partyB' && answers['kind'] === 'reissue') continue;
+    if (head === 'phoneCodeSent' || head === 'phoneProof') continue;
     if (tail === undefined) appointment[head] = value;
     else appointment[head] = { ...(appointment[head] as Record<string, unknown> | undefined), [tail]: value };
   }
   return appointment;
+}
+
+/** A party's phone as the API reads it (11 digits), or '' while it is missing or not a mobile number. */
+export function phoneOf(answers: FlatAnswers, party: Party): string {
+  const parsed = MobilePhone.safeParse(answers[`${party}.phone`] ?? '');
+  return parsed.success ? parsed.data : '';
+}
+
+/** The parties whose phones the booking confirms: the second person's only when they come. */
+export function phoneParties(answers: FlatAnswers): Party[] {
+  return answers['kind'] === 'reissue' ? ['partyA'] : [...PARTIES];
+}
+
+/** What the phones step keeps per party (JSON in the draft): a code sent, a phone confirmed. */
+export interface CodeSent {
+  phone: string;
+  expiresAt: string;
+}
+export interface PhoneConfirmed {
+  phone: string;
+  proof: string;
+  expiresAt: string;
+}
+
+function kept<T extends { phone: string; expiresAt: string }>(answers: FlatAnswers, key: string, party: Party): T | undefined {
+  const raw = answers[`${key}.${party}`];
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as T;
+    return typeof value.phone === 'string' && typeof value.expiresAt === 'string' && value.phone === phoneOf(answers, party) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The code sent to the party's phone as it is now, if one was. */
+export const codeSentTo = (answers: FlatAnswers, party: Party): CodeSent | undefined => kept<CodeSent>(answers, 'phoneCodeSent', party);
+
+/** The confirmation of the party's phone as it is now, while it holds at `now`. */
+export function phoneConfirmation(answers: FlatAnswers, party: Party, now: Date): PhoneConfirmed | undefined {
+  const confirmed = kept<PhoneConfirmed>(answers, 'phoneProof', party);
+  return confirmed && typeof confirmed.proof === 'string' && Date.parse(confirmed.expiresAt) > now.getTime() ? confirmed : undefined;
+}
+
+/** Whether the second person gave the first person's phone: one code confirms it for both. */
+export const sharesFirstPhone = (answers: FlatAnswers, party: Party): boolean => party === 'partyB' && phoneOf(answers, 'partyB') !== '' && phoneOf(answers, 'partyB') === phoneOf(answers, 'partyA');
+
+/**
+ * The parties whose phone still needs a code typed: on the route and not confirmed. A second
+ * person who gave the first person's phone is confirmed with the first's code.
+ */
+export function phonesToConfirm(answers: FlatAnswers, now: Date): Party[] {
+  return phoneParties(answers).filter((party) => !sharesFirstPhone(answers, party) && !phoneConfirmation(answers, party, now));
+}
+
+/** The booking's proofs, as the API takes them (`phoneProofs`): a phone shared by both is proven once. */
+export function phoneProofsFrom(answers: FlatAnswers, now: Date): Partial<Record<Party, string>> {
+  const proofs: Partial<Record<Party, string>> = {};
+  for (const party of phoneParties(answers)) {
+    const own = phoneConfirmation(answers, party, now);
+    const proof = own?.proof ?? (sharesFirstPhone(answers, party) ? phoneConfirmation(answers, 'partyA', now)?.proof : undefined);
+    if (proof) proofs[party] = proof;
+  }
+  return proofs;
 }

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ResourceScheduleSchema, type ResourceSchedule } from '../../domain/booking/schedule.ts';
 import type { Locale } from '../../domain/guides/guide.schema.ts';
+import { WithdrawalRuleSchema, type WithdrawalRule } from './withdrawal-rules.ts';
 
 export const MARRIAGE_KINDS = ['marriage', 'divorce', 'reissue'] as const;
 export type MarriageKind = (typeof MARRIAGE_KINDS)[number];
@@ -47,17 +48,32 @@ export const RegistryOfficeSchema = z.object({
    * Kong, Macao or Taiwan (涉外、涉港澳台婚姻登记); only those offices accept other ID documents.
    */
   handlesForeign: z.boolean().default(false),
+  /** The province's two-digit administrative code (33 浙江): the province's rules apply to it (withdrawal-rules.ts). */
+  province: z.string().regex(/^\d{2}$/, 'a province’s two-digit code, e.g. "33"').optional(),
   schedule: ResourceScheduleSchema,
 });
 export type RegistryOffice = z.output<typeof RegistryOfficeSchema>;
 
-/** The file MARRIAGE_OFFICES_FILE names: `{ "offices": [ … ] }`, each id once. */
-export const RegistryOfficesFileSchema = z.object({
-  offices: z
-    .array(RegistryOfficeSchema)
-    .min(1)
-    .refine((offices) => new Set(offices.map((office) => office.id)).size === offices.length, 'each office id may appear only once'),
-});
+/**
+ * The file MARRIAGE_OFFICES_FILE names: `{ "offices": [ … ] }`, each id once, and optionally the
+ * local rules for withdrawing a divorce online (`withdrawalRules`: withdrawal-rules.ts), each for a
+ * province or for an office of the file.
+ */
+export const RegistryOfficesFileSchema = z
+  .object({
+    offices: z
+      .array(RegistryOfficeSchema)
+      .min(1)
+      .refine((offices) => new Set(offices.map((office) => office.id)).size === offices.length, 'each office id may appear only once'),
+    withdrawalRules: z.array(WithdrawalRuleSchema).default([]),
+  })
+  .superRefine((file, context) => {
+    file.withdrawalRules.forEach((rule, index) => {
+      if (rule.office !== undefined && !file.offices.some((office) => office.id === rule.office)) {
+        context.addIssue({ code: 'custom', path: ['withdrawalRules', index, 'office'], message: `no office ${rule.office} in this file` });
+      }
+    });
+  });
 
 const WEEKDAYS = [
   { from: '09:00', to: '12:00' },
@@ -269,8 +285,13 @@ export class RegistryOfficesFileError extends Error {
   override name = 'RegistryOfficesFileError';
 }
 
-/** Reads and validates an offices file; the error names the file and each problem's place in it. */
+/** Reads and validates an offices file (its offices only: readRegistryFile has its rules too). */
 export function readRegistryOfficesFile(path: string): RegistryOffice[] {
+  return readRegistryFile(path).offices;
+}
+
+/** Reads and validates an offices file; the error names the file and each problem's place in it. */
+export function readRegistryFile(path: string): { offices: RegistryOffice[]; withdrawalRules: WithdrawalRule[] } {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -282,5 +303,5 @@ export function readRegistryOfficesFile(path: string): RegistryOffice[] {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(file)'}: ${issue.message}`);
     throw new RegistryOfficesFileError(`MARRIAGE_OFFICES_FILE ${path} is not a valid offices file:\n${lines.join('\n')}`);
   }
-  return parsed.data.offices;
+  return parsed.data;
 }

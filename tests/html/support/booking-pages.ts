@@ -5,7 +5,7 @@
  * reached the page it meant, so a test fails where the journey went wrong.
  */
 import { expect } from 'vitest';
-import type { Slot } from '../../support/portal-api.ts';
+import { sentPhoneCode, type Slot } from '../../support/portal-api.ts';
 import { demoOffice, sentence, type Language } from '../../support/site.ts';
 import { personId } from '../../support/applications.ts';
 import type { Form, HtmlPage, Visitor } from './html-client.ts';
@@ -74,12 +74,34 @@ export async function person(page: HtmlPage, language: Language, key: 'partyA' |
   return form.fill(label(s.fields[key].name), name).fill(label(s.fields[key].idNumber), idNumber).fill(label(s.fields[key].phone), phone).submit();
 }
 
-/** A couple numbered `n` (phones from their number, as marriageAppointment gives them) up to the check page at `slot`. */
+/**
+ * The phones step as a couple goes through it (docs/decisions/019): sends the codes, reads each
+ * from the development route (as the phone would show it) and types them on the one page; answers
+ * the page after it (the check page). `phones` by party, as the people's pages took them.
+ */
+export async function confirmPhones(phonesStep: HtmlPage, language: Language, phones: { partyA: string; partyB?: string }): Promise<HtmlPage> {
+  const s = language.strings;
+  expect(phonesStep.h1).toBe(s.booking.step.phones.title);
+  const codesPage = await phonesStep.press(s.booking.phones.send);
+  expect(codesPage.status).toBe(200);
+  return enterCodes(codesPage, language, phones);
+}
+
+/** Types on the phones step the code each phone was sent (read from the development route); answers the next page. */
+export async function enterCodes(codesPage: HtmlPage, language: Language, phones: { partyA?: string; partyB?: string }): Promise<HtmlPage> {
+  const form = codesPage.form(language.strings.application.continue);
+  for (const [party, phone] of Object.entries(phones)) form.set(`phoneCode.${party}`, await sentPhoneCode(codesPage.visitor.baseUrl, phone.replace(/[\s-]/g, '')));
+  return form.submit();
+}
+
+/** A couple numbered `n` (phones from their number, as marriageAppointment gives them) up to the check page at `slot`, their phones confirmed. */
 export async function upToCheck(reader: Visitor, language: Language, slot: Slot, n: number): Promise<HtmlPage> {
   const s = language.strings;
+  const phones = { partyA: `139${String(n).padStart(8, '0')}`, partyB: `137${String(n).padStart(8, '0')}` };
   const first = await upToPeople(reader, language, { slot });
-  const second = await person(first, language, 'partyA', '王小明', personId(n, 'male'), `139${String(n).padStart(8, '0')}`);
-  const check = await person(second, language, 'partyB', '李小红', personId(n, 'female'), `137${String(n).padStart(8, '0')}`);
+  const second = await person(first, language, 'partyA', '王小明', personId(n, 'male'), phones.partyA);
+  const phonesStep = await person(second, language, 'partyB', '李小红', personId(n, 'female'), phones.partyB);
+  const check = await confirmPhones(phonesStep, language, phones);
   expect(check.h1).toBe(s.booking.step.check.title);
   return check;
 }

@@ -1,0 +1,23 @@
+/**
+ * How staff pages write the values they show: an office or a service area by its name in the
+ * reader's language (never its id), and a machine date or month in a timeline's details as people
+ * write it. Names are in the i18n resources (staff.office.<id>, staff.serviceArea.<id>).
+ */
+import type { PageContext } from './page-context.ts';
+
+type Writer = Pick<PageContext, 't' | 'formatDate' | 'formatMonth'>;
+
+export const officeLabel = ({ t }: Pick<PageContext, 't'>, office: string): string => t(`staff.office.${office}`, { defaultValue: office });
+
+export const serviceAreaLabel = ({ t }: Pick<PageContext, 't'>, area: string): string => t(`staff.serviceArea.${area}`, { defaultValue: area });
+
+/**
+ * A detail of a timeline event (what a step recorded: a reason, an amount, a first month, a new
+ * day): a value that is wholly a day (YYYY-MM-DD) or a month (YYYY-MM) was written by the portal,
+ * not typed as text, and is written as a date; anything else is shown as recorded.
+ */
+export function detailText(writer: Writer, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return writer.formatDate(value);
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return writer.formatMonth(value);
+  return value;
+}

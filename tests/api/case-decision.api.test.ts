@@ -1,0 +1,152 @@
+/**
+ * Deciding a 高龄津贴 case on the workbench, through the API: the case view gives the approver the
+ * elder's age on the decision day, the district's standard for the first month paid and the
+ * approval it proposes (which the approver may still change); the reviewer's 审核通过 carries a
+ * required opinion, kept on the case for staff and never shown to the applicant or texted. On a
+ * fixed day (10 December 2026), so the ages and standards are the same whenever the suite runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../api/domain/staff/staff.ts';
+import { createStaff } from '../../api/staff/auth.ts';
+import { ELDER_PHONE, oldAgeAllowanceApplication } from '../support/applications.ts';
+import { DIALECTS } from '../support/test-database.ts';
+import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+
+interface CaseWork {
+  state: string;
+  version: number;
+  timeline: { transition: string; details: Record<string, string> }[];
+  decisionAid: unknown;
+}
+interface ErrorBody {
+  error: { code: string; message: string; fields?: { field: string; message: string }[] };
+}
+
+const PASSWORD = 'a long enough password';
+/** 10:00 on 10 December 2026 in China. */
+const NOW = new Date('2026-12-10T02:00:00Z');
+const OPINION = '经审核，老人户籍和年龄属实，发放账户为本人账户，符合申领条件，同意上报审批。';
+
+describe.each(DIALECTS)('deciding a 高龄津贴 case on %s', (kind) => {
+  let runtime: TestRuntime;
+  const cookies = new Map<string, string>();
+
+  async function member(username: string, roles: StaffRole[], offices: string[]) {
+    await createStaff({ db: runtime.database.db, kind, now: () => NOW }, { username, displayName: username, password: PASSWORD, roles, offices, serviceAreas: ['allowances'] });
+    const response = await runtime.portal.app.request('http://localhost/api/v1/staff/session', {
+      method: 'POST',
+      body: JSON.stringify({ username, password: PASSWORD }),
+      headers: { 'content-type': 'application/json' },
+    });
+    cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
+  }
+  const as = (username: string, path: string, init: { method?: string; body?: unknown; lang?: string } = {}) =>
+    runtime.portal.app.request(`http://localhost/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers: { cookie: cookies.get(username) ?? '', 'content-type': 'application/json', 'accept-language': init.lang ?? 'zh-CN' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  const open = async (username: string, trackingNumber: string) => (await (await as(username, `/staff/cases/${trackingNumber}`)).json()) as CaseWork;
+  const act = (username: string, trackingNumber: string, transition: string, input: Record<string, string | number> = {}, lang = 'zh-CN') =>
+    open(username, trackingNumber).then(({ version }) => as(username, `/staff/cases/${trackingNumber}/transitions`, { method: 'POST', body: { transition, version, input }, lang }));
+  async function reviewedCase(district: 'demo-district' | 'demo-county'): Promise<string> {
+    const response = await runtime.portal.app.request('/api/v1/services/old-age-allowance/applications', {
+      method: 'POST',
+      body: JSON.stringify(oldAgeAllowanceApplication(district)),
+      headers: { 'content-type': 'application/json' },
+    });
+    const { trackingNumber } = (await response.json()) as { trackingNumber: string };
+    const clerk = district === 'demo-district' ? 'clerk' : 'county.clerk';
+    const reviewer = district === 'demo-district' ? 'reviewer' : 'county.reviewer';
+    expect((await act(clerk, trackingNumber, 'accept')).status).toBe(200);
+    expect((await act(reviewer, trackingNumber, 'review', { opinion: OPINION })).status).toBe(200);
+    return trackingNumber;
+  }
+  const progress = async (trackingNumber: string) =>
+    (await (
+      await runtime.portal.app.request('/api/v1/track', { method: 'POST', body: JSON.stringify({ trackingNumber, secondFactor: ELDER_PHONE }), headers: { 'content-type': 'application/json' } }, { clientAddress: '10.9.9.8' })
+    ).json()) as { timeline: { transition: string; details: Record<string, string> }[] };
+  const outboxOf = async (trackingNumber: string) => {
+    const stored = await runtime.database.db.selectFrom('cases').select('id').where('tracking_number', '=', trackingNumber.replaceAll('-', '')).executeTakeFirstOrThrow();
+    return runtime.database.db.selectFrom('notification_outbox').select(['template', 'params_json']).where('case_id', '=', stored.id).orderBy('created_at').execute();
+  };
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind, { now: () => NOW });
+    await member('clerk', ['intake'], ['demo-district']);
+    await member('reviewer', ['reviewer'], ['demo-district']);
+    await member('approver', ['approver'], ['demo-district']);
+    await member('county.clerk', ['intake'], ['demo-county']);
+    await member('county.reviewer', ['reviewer'], ['demo-county']);
+    await member('county.approver', ['approver'], ['demo-county']);
+  });
+  afterAll(async () => {
+    await runtime.dispose();
+  });
+
+  it('gives the approver the elder’s age on the day, the district’s standard for the first month paid, and the approval it proposes', async () => {
+    // Born 1 March 1940: 86 on 10 December 2026; paid from January 2027, when the district's raised standard applies.
+    const trackingNumber = await reviewedCase('demo-district');
+    const view = await open('approver', trackingNumber);
+    expect(view.decisionAid).toEqual({
+      on: '2026-12-10',
+      age: 86,
+      district: 'demo-district',
+      standard: {
+        effectiveFrom: '2027-01-01',
+        sourceYear: 2026,
+        example: true,
+        bands: [
+          { fromAge: 80, toAge: 89, monthlyAmount: 60 },
+          { fromAge: 90, toAge: 99, monthlyAmount: 120 },
+          { fromAge: 100, toAge: null, monthlyAmount: 600 },
+        ],
+      },
+      bandFrom: 80,
+      proposals: { approve: { monthlyAmount: '60', firstMonth: '2027-01' } },
+    });
+  });
+
+  it('follows the district the elder applied in (a county with bands from 70)', async () => {
+    const view = await open('county.approver', await reviewedCase('demo-county'));
+    expect(view.decisionAid).toMatchObject({ age: 86, district: 'demo-county', standard: { effectiveFrom: '2025-01-01', sourceYear: 2024 }, bandFrom: 80, proposals: { approve: { monthlyAmount: '50', firstMonth: '2027-01' } } });
+  });
+
+  it('lets the approver decide otherwise than proposed, records what was decided, and proposes nothing once the case is decided', async () => {
+    const trackingNumber = await reviewedCase('demo-district');
+    const approved = await act('approver', trackingNumber, 'approve', { monthlyAmount: '75', firstMonth: '2027-02' });
+    expect(approved.status).toBe(200);
+    const view = (await approved.json()) as CaseWork;
+    expect(view.state).toBe('approved');
+    expect(view.timeline.at(-1)).toMatchObject({ transition: 'approve', details: { monthlyAmount: '75', firstMonth: '2027-02' } });
+    expect(view.decisionAid).toBeNull();
+  });
+
+  it('asks the reviewer for an opinion, in the reader’s language, and changes nothing without one', async () => {
+    const response = await runtime.portal.app.request('/api/v1/services/old-age-allowance/applications', {
+      method: 'POST',
+      body: JSON.stringify(oldAgeAllowanceApplication()),
+      headers: { 'content-type': 'application/json' },
+    });
+    const { trackingNumber } = (await response.json()) as { trackingNumber: string };
+    await act('clerk', trackingNumber, 'accept');
+    const missing = await act('reviewer', trackingNumber, 'review', {});
+    expect(missing.status).toBe(422);
+    expect(((await missing.json()) as ErrorBody).error.fields).toEqual([expect.objectContaining({ field: 'opinion', message: '请填写审核意见' })]);
+    const blank = await act('reviewer', trackingNumber, 'review', { opinion: '  ' }, 'en');
+    expect(blank.status).toBe(422);
+    expect(((await blank.json()) as ErrorBody).error.fields?.map((field) => field.message)).toEqual(['The review opinion must be at least 2 characters']);
+    expect((await open('reviewer', trackingNumber)).state).toBe('accepted');
+  });
+
+  it('keeps the opinion on the case’s timeline for staff, and out of the applicant’s status page and text', async () => {
+    const trackingNumber = await reviewedCase('demo-district');
+    const review = (await open('approver', trackingNumber)).timeline.find((event) => event.transition === 'review');
+    expect(review?.details).toEqual({ opinion: OPINION });
+    const seen = (await progress(trackingNumber)).timeline.find((event) => event.transition === 'review');
+    expect(seen).toBeDefined();
+    expect(seen?.details).toEqual({});
+    const reviewed = (await outboxOf(trackingNumber)).find((row) => row.template === 'case.reviewed');
+    expect(JSON.parse(reviewed?.params_json ?? '{}')).toEqual({ trackingNumber });
+  });
+});
