@@ -215,6 +215,38 @@ describe.each(LANGUAGES)('applying for the old-age allowance in $name', (languag
     expect(trackingNumber).toMatch(TRACKING_NUMBER);
   });
 
+  it('asks for a page a change put on the route before going back to the check page, and opens no page beyond the first unanswered one', async () => {
+    const j = journey(language);
+    const reader = visitor(language);
+    let page = await j.upToCheck(reader);
+    // "No one applies for me" changed to "someone does": the agent's page is asked, in change mode, then the check page.
+    const change = await page.follow(`${s.application.change} ${f.hasAgent}`);
+    page = await j.continueFrom(change).check(s.application.hasAgent.yes).submit();
+    expect(page.h1).toBe(s.application.step['agent-details'].title);
+    expect(page.url.search).toBe('?change=1');
+    page = await j.agentDetails(page);
+    expect(page.h1).toBe(s.application.step.check.title);
+    expect(j.answer(page, f.agent.name)).toBe('李明');
+    // And back: the agent's answers are no longer kept (data minimisation), and the check page says no one applies for the elder.
+    const agent = await reader.get(language.path(`${BASE}/agent?change=1`));
+    page = await j.continueFrom(agent).check(s.application.hasAgent.no).submit();
+    expect(page.h1).toBe(s.application.step.check.title);
+    expect(j.answer(page, f.hasAgent)).toBe(s.application.hasAgent.no);
+    expect(page.text()).not.toContain('李明');
+
+    // A new applicant who answered the first page only cannot open the bank page by its address: the first unanswered page opens.
+    const another = visitor(language);
+    await j.eligibility(await another.get(language.path(`${BASE}/eligibility`)));
+    expect((await another.get(language.path(`${BASE}/bank`))).h1).toBe(s.application.step.elder.title);
+  });
+
+  it('knows no service that has no journey', async () => {
+    const reader = visitor(language);
+    expect((await reader.get(language.path('/apply/no-such-service'))).status).toBe(404);
+    expect((await reader.get(language.path('/apply/no-such-service/check'))).status).toBe(404);
+    expect((await reader.get(language.path(`${BASE}/no-such-step`))).status).toBe(404);
+  });
+
   it('sends a reader who arrives mid-way without answers to the start', async () => {
     const reader = visitor(language);
     expect((await reader.get(language.path(`${BASE}/bank`))).h1).toBe(s.application.start.title);

@@ -1,6 +1,6 @@
 /**
- * The contract every journey's pages keep, generated from the journey's own definition (its pages
- * and fields as data), so a new service gets it by adding a line to JOURNEYS, not by writing tests
+ * The contract every journey's pages keep, generated from the journey's own definition (its steps
+ * and fields as data, run by the journey engine: docs/decisions/028), so a new service gets it by adding a line to JOURNEYS, not by writing tests
  * page by page. For every step, in both languages, without JavaScript:
  *   - each field the definition lists is on the page: a control named by its path, with the id the
  *     error summary links to, a label (a text field) or a legend (a group of choices), and the
@@ -13,9 +13,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { JourneyPage } from '../../api/domain/journey.ts';
-import { BOOKING_PAGES, bookingRoute } from '../../api/services/marriage/journey.ts';
-import { OLD_AGE_ALLOWANCE_DISTRICTS } from '../../api/services/old-age-allowance/districts.ts';
-import { journeyPages, pagesFor } from '../../api/services/old-age-allowance/journey.ts';
+import { routeOf } from '../../api/engine/journey/journey.ts';
+import { BOOKING_JOURNEY } from '../../api/services/marriage/journey.ts';
+import { journeyService } from '../../site/lib/journey-services.ts';
 import { OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
 import { draftCookie, JOURNEYS as DRAFT_JOURNEYS, type JourneyService } from '../support/drafts.ts';
 import { bookableSlot } from '../support/portal-api.ts';
@@ -34,16 +34,24 @@ interface JourneyUnderTest {
 
 const fieldId = (path: string) => path.replace(/\./g, '-');
 
+/** A service of the generic pages, as they are told about it. */
+function generic(name: string) {
+  const service = journeyService(name);
+  if (!service) throw new Error(`the generic pages know no service ${name}`);
+  return service;
+}
+
 const JOURNEYS: JourneyUnderTest[] = [
   {
     service: 'old-age-allowance',
-    steps: (answers) => pagesFor(journeyPages(OLD_AGE_ALLOWANCE_DISTRICTS), answers),
+    // The generic pages' own definition (site/lib/journey-services.ts): what they render is what is checked.
+    steps: (answers) => routeOf(generic('old-age-allowance').journey, answers),
     answers: async () => ({ ...OLD_AGE_ALLOWANCE_ANSWERS }),
     title: (s, step) => s.application.step[step as keyof Strings['application']['step']].title,
   },
   {
     service: 'marriage-appointment',
-    steps: (answers) => BOOKING_PAGES.filter((page) => bookingRoute(answers).includes(page.step)),
+    steps: (answers) => routeOf(BOOKING_JOURNEY, answers),
     // Passports at the designated office: both people's birth-date pages are on the route.
     answers: async () => {
       const slot = await bookableSlot(baseUrl(), 'demo-district-registry');

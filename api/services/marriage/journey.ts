@@ -12,7 +12,8 @@
  */
 import { carriesBirthDetails, ID_DOCUMENT_TYPES, type IdDocumentType } from '../../domain/identity/id-document.ts';
 import { MobilePhone, SEXES } from '../../domain/identity/person-fields.ts';
-import type { FlatAnswers, JourneyField, JourneyPage } from '../../domain/journey.ts';
+import type { FlatAnswers, JourneyPage } from '../../domain/journey.ts';
+import { answersOnRoute, nestAnswers, nextStepOf, routeOf, settleAnswers, type JourneyDefinition, type JourneyStepField } from '../../engine/journey/journey.ts';
 import { MARRIAGE_KINDS } from './offices.ts';
 
 export type BookingStep = 'kind' | 'office' | 'date' | 'slot' | 'party-a' | 'party-a-born' | 'party-b' | 'party-b-born' | 'phones' | 'check';
@@ -20,98 +21,94 @@ export type BookingStep = 'kind' | 'office' | 'date' | 'slot' | 'party-a' | 'par
 export type Party = 'partyA' | 'partyB';
 const PARTIES: readonly Party[] = ['partyA', 'partyB'];
 
-const person = (key: 'partyA' | 'partyB'): JourneyField[] => [
+const person = (key: Party): JourneyStepField[] => [
   { path: `${key}.name`, control: 'text', autocomplete: 'off' },
   { path: `${key}.idType`, control: 'radios', options: ID_DOCUMENT_TYPES.map((type) => ({ value: type, label: `identity.document.${type}` })), default: 'resident-id' },
   { path: `${key}.idNumber`, control: 'text', autocomplete: 'off', width: 'medium' },
   { path: `${key}.phone`, control: 'text', autocomplete: 'off', inputmode: 'tel', width: 'medium' },
 ];
 
-const born = (key: 'partyA' | 'partyB'): JourneyField[] => [
+const born = (key: Party): JourneyStepField[] => [
   { path: `${key}.birthDate`, control: 'text', autocomplete: 'off', width: 'medium' },
   { path: `${key}.sex`, control: 'radios', options: SEXES.map((sex) => ({ value: sex, label: `identity.sex.${sex}` })) },
 ];
 
-/**
- * The pages; the office page's choices come from the offices list (with each office's details), the
- * date and slot pages' from the office's calendar at the time.
- */
-export const BOOKING_PAGES: readonly JourneyPage<BookingStep>[] = [
-  { step: 'kind', fields: [{ path: 'kind', control: 'radios', options: MARRIAGE_KINDS.map((kind) => ({ value: kind, label: `marriage.kind.${kind}` })) }] },
-  { step: 'office', fields: [{ path: 'office', control: 'radios' }] },
-  { step: 'date', fields: [{ path: 'date', control: 'radios' }] },
-  { step: 'slot', fields: [{ path: 'start', control: 'radios' }] },
-  { step: 'party-a', fields: person('partyA') },
-  { step: 'party-a-born', fields: born('partyA') },
-  { step: 'party-b', fields: person('partyB') },
-  { step: 'party-b-born', fields: born('partyB') },
-  // Shown once the codes were sent, for each party whose phone is not confirmed yet.
-  { step: 'phones', fields: PARTIES.map((party) => ({ path: `phoneCode.${party}`, control: 'text', autocomplete: 'one-time-code', inputmode: 'numeric', width: 'short' })) },
-];
-
-const ORDER: BookingStep[] = ['kind', 'office', 'date', 'slot', 'party-a', 'party-a-born', 'party-b', 'party-b-born', 'phones', 'check'];
-
-const asksBirth = (answers: FlatAnswers, key: 'partyA' | 'partyB') =>
+const asksBirth = (answers: FlatAnswers, key: Party) =>
   !carriesBirthDetails((answers[`${key}.idType`] || 'resident-id') as IdDocumentType, answers[`${key}.idNumber`] ?? '');
 
+/** A phone as the booking compares it: the same number typed with spaces or full-width digits is the same phone. */
+const samePhone = (value: string) => {
+  const parsed = MobilePhone.safeParse(value);
+  return parsed.success ? parsed.data : value;
+};
+
 /**
- * The pages these answers go through: no second person for a replacement certificate; a person's
- * birth date and sex only when their document's number does not carry them.
+ * The booking as the engine runs it (api/engine/journey): no second person for a replacement
+ * certificate; a person's birth date and sex only when their document's number does not carry
+ * them. The office page's choices come from the offices list (with each office's details), the
+ * date and slot pages' from the office's calendar at the time.
  */
+export const BOOKING_JOURNEY: JourneyDefinition<BookingStep> = {
+  service: 'marriage-appointment',
+  steps: [
+    { step: 'kind', fields: [{ path: 'kind', control: 'radios', options: MARRIAGE_KINDS.map((kind) => ({ value: kind, label: `marriage.kind.${kind}` })) }] },
+    { step: 'office', kind: 'office', fields: [{ path: 'office', control: 'radios' }] },
+    { step: 'date', kind: 'day', fields: [{ path: 'date', control: 'radios' }] },
+    { step: 'slot', kind: 'time-slot', fields: [{ path: 'start', control: 'radios' }] },
+    { step: 'party-a', fields: person('partyA') },
+    { step: 'party-a-born', when: { rule: 'partyA-birth-not-in-number' }, fields: born('partyA') },
+    { step: 'party-b', when: { field: 'kind', isNot: 'reissue' }, fields: person('partyB') },
+    { step: 'party-b-born', when: { all: [{ field: 'kind', isNot: 'reissue' }, { rule: 'partyB-birth-not-in-number' }] }, fields: born('partyB') },
+    // Shown once the codes were sent, for each party whose phone is not confirmed yet.
+    {
+      step: 'phones',
+      kind: 'confirm-phones',
+      fields: PARTIES.map((party) => ({ path: `phoneCode.${party}`, control: 'text', autocomplete: 'one-time-code', inputmode: 'numeric', width: 'short', optional: true })),
+    },
+  ],
+  rules: {
+    'partyA-birth-not-in-number': (answers) => asksBirth(answers, 'partyA'),
+    'partyB-birth-not-in-number': (answers) => asksBirth(answers, 'partyB'),
+  },
+  // Another kind or office means another calendar, another day another set of times; a phone
+  // changed (or gone) is asked about again: its code and confirmation were for the old one.
+  invalidates: {
+    kind: ['date', 'start'],
+    office: ['date', 'start'],
+    date: ['start'],
+    'partyA.phone': ['phoneCodeSent.partyA', 'phoneProof.partyA'],
+    'partyB.phone': ['phoneCodeSent.partyB', 'phoneProof.partyB'],
+  },
+  sameAnswer: { 'partyA.phone': samePhone, 'partyB.phone': samePhone },
+};
+
+/** The fields the pages ask that are not answers of the appointment: the codes typed. */
+export const NOT_IN_APPOINTMENT = PARTIES.map((party) => `phoneCode.${party}`);
+
+export const BOOKING_PAGES: readonly JourneyPage<BookingStep>[] = BOOKING_JOURNEY.steps;
+
+/** The pages these answers go through, then the check page. */
 export function bookingRoute(answers: FlatAnswers): BookingStep[] {
-  const reissue = answers['kind'] === 'reissue';
-  return ORDER.filter((step) => {
-    if (step === 'party-a-born') return asksBirth(answers, 'partyA');
-    if (step === 'party-b') return !reissue;
-    if (step === 'party-b-born') return !reissue && asksBirth(answers, 'partyB');
-    return true;
-  });
+  return [...routeOf(BOOKING_JOURNEY, answers).map((step) => step.step), 'check'];
 }
 
 export function nextBookingStep(step: BookingStep, answers: FlatAnswers): BookingStep {
-  const route = bookingRoute(answers);
-  return route[route.indexOf(step) + 1] ?? 'check';
+  return nextStepOf(BOOKING_JOURNEY, step, answers);
 }
 
 /**
- * Answers that a change makes stale: another kind or office means another calendar, another day
- * another set of times.
+ * The answers after a change: those it makes stale are dropped, and so are those of pages no
+ * longer asked (a second person for a replacement certificate; birth details given for a document
+ * that carries them in its number: data minimisation).
  */
 export function forgetStaleAnswers(before: FlatAnswers, after: Record<string, string>): Record<string, string> {
-  const next = { ...after };
-  if (before['kind'] !== after['kind'] || before['office'] !== after['office']) {
-    delete next['date'];
-    delete next['start'];
-  } else if (before['date'] !== after['date']) delete next['start'];
-  if (next['kind'] === 'reissue') for (const key of Object.keys(next)) if (key.startsWith('partyB.') || key.endsWith('.partyB')) delete next[key];
-  // A phone changed (or gone) is asked about again: its code and its confirmation were for the old one.
-  for (const party of PARTIES) {
-    if (phoneOf(before, party) !== phoneOf(next, party)) {
-      delete next[`phoneCodeSent.${party}`];
-      delete next[`phoneProof.${party}`];
-    }
-  }
-  // Birth details given for a document that carries them in its number are not kept (data minimisation).
-  for (const key of ['partyA', 'partyB'] as const) {
-    if (!asksBirth(next, key)) {
-      delete next[`${key}.birthDate`];
-      delete next[`${key}.sex`];
-    }
-  }
-  return next;
+  return settleAnswers(BOOKING_JOURNEY, before, after);
 }
 
-/** The appointment the schema checks, from flat answers. */
+/** The appointment the schema checks, from flat answers: only the pages asked, nothing a page only did (codes sent, phones confirmed). */
 export function appointmentFrom(answers: FlatAnswers): Record<string, unknown> {
-  const appointment: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(answers)) {
-    const [head, tail] = path.split('.', 2) as [string, string | undefined];
-    if (head === 'partyB' && answers['kind'] === 'reissue') continue;
-    if (head === 'phoneCodeSent' || head === 'phoneProof') continue;
-    if (tail === undefined) appointment[head] = value;
-    else appointment[head] = { ...(appointment[head] as Record<string, unknown> | undefined), [tail]: value };
-  }
-  return appointment;
+  const asked = Object.entries(answersOnRoute(BOOKING_JOURNEY, answers)).filter(([key]) => !NOT_IN_APPOINTMENT.includes(key));
+  return nestAnswers(BOOKING_JOURNEY, Object.fromEntries(asked));
 }
 
 /** A party's phone as the API reads it (11 digits), or '' while it is missing or not a mobile number. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AllowanceDistrict } from './districts.ts';
 import { RELATIONSHIPS } from './application.schema.ts';
 import type { FlatAnswers, JourneyField, JourneyPage as GenericJourneyPage } from '../../domain/journey.ts';
+import { answersOnRoute, nestAnswers, nextStepOf, routeOf, type JourneyDefinition } from '../../engine/journey/journey.ts';
 
 export { fieldOfIssue, type FlatAnswers, type JourneyField } from '../../domain/journey.ts';
 export type JourneyPage = GenericJourneyPage<JourneyStep>;
@@ -20,67 +21,72 @@ const idNumber = (path: string): JourneyField => ({ path, control: 'text', autoc
 const phone = (path: string): JourneyField => ({ path, control: 'text', autocomplete: 'tel', inputmode: 'tel', width: 'medium' });
 const name = (path: string): JourneyField => ({ path, control: 'text', autocomplete: 'name' });
 
-export function journeyPages(districts: readonly AllowanceDistrict[]): readonly JourneyPage[] {
-  return [
-    {
-      step: 'eligibility',
-      fields: [
-        { path: 'district', control: 'radios', options: districts.map((d) => ({ value: d.id, label: `application.district.${d.id}` })) },
-        idNumber('elder.idNumber'),
-      ],
-    },
-    { step: 'elder', fields: [name('elder.name'), phone('elder.phone')] },
-    {
-      step: 'agent',
-      fields: [{ path: 'hasAgent', control: 'radios', options: HasAgentSchema.options.map((value) => ({ value, label: `application.hasAgent.${value}` })) }],
-    },
-    {
-      step: 'agent-details',
-      fields: [
-        name('agent.name'),
-        idNumber('agent.idNumber'),
-        phone('agent.phone'),
-        { path: 'agent.relationship', control: 'radios', options: RELATIONSHIPS.map((value) => ({ value, label: `application.relationship.${value}` })) },
-      ],
-    },
-    {
-      step: 'bank',
-      fields: [
-        { path: 'bank.bankName', control: 'text', autocomplete: 'off' },
-        name('bank.accountHolder'),
-        { path: 'bank.accountNumber', control: 'text', autocomplete: 'off', inputmode: 'numeric' },
-      ],
-    },
-    { step: 'declaration', fields: [{ path: 'declaration', control: 'checkbox' }] },
-  ];
+/** The journey as the engine runs it (api/engine/journey): the agent's details only when someone applies for the elder. */
+export function oldAgeAllowanceJourney(districts: readonly AllowanceDistrict[]): JourneyDefinition<JourneyStep> {
+  return {
+    service: 'old-age-allowance',
+    steps: [
+      {
+        step: 'eligibility',
+        fields: [
+          { path: 'district', control: 'radios', options: districts.map((d) => ({ value: d.id, label: `application.district.${d.id}` })) },
+          idNumber('elder.idNumber'),
+        ],
+      },
+      { step: 'elder', fields: [name('elder.name'), phone('elder.phone')] },
+      {
+        step: 'agent',
+        fields: [{ path: 'hasAgent', control: 'radios', options: HasAgentSchema.options.map((value) => ({ value, label: `application.hasAgent.${value}` })) }],
+      },
+      {
+        step: 'agent-details',
+        when: { field: 'hasAgent', is: 'yes' },
+        fields: [
+          name('agent.name'),
+          idNumber('agent.idNumber'),
+          phone('agent.phone'),
+          { path: 'agent.relationship', control: 'radios', options: RELATIONSHIPS.map((value) => ({ value, label: `application.relationship.${value}` })) },
+        ],
+      },
+      {
+        step: 'bank',
+        fields: [
+          { path: 'bank.bankName', control: 'text', autocomplete: 'off' },
+          name('bank.accountHolder'),
+          { path: 'bank.accountNumber', control: 'text', autocomplete: 'off', inputmode: 'numeric' },
+        ],
+      },
+      { step: 'declaration', fields: [{ path: 'declaration', control: 'checkbox' }] },
+    ],
+  };
 }
 
+/** The fields the pages ask that are not answers of the application: the question that steers the route. */
+export const NOT_IN_APPLICATION = ['hasAgent'] as const;
 
-const hasAgent = (answers: FlatAnswers) => answers['hasAgent'] === 'yes';
+/** The pages, for those that render them. */
+export function journeyPages(districts: readonly AllowanceDistrict[]): readonly JourneyPage[] {
+  return oldAgeAllowanceJourney(districts).steps;
+}
+
+// The route reads no district: one definition serves every question about it.
+const ROUTING = oldAgeAllowanceJourney([]);
 
 /** The page after `step`, given the answers so far (the agent's details only when there is one). */
 export function nextStep(step: JourneyStep, answers: FlatAnswers): JourneyStep {
-  const order: JourneyStep[] = ['eligibility', 'elder', 'agent', 'agent-details', 'bank', 'declaration', 'check'];
-  let next = order[order.indexOf(step) + 1] ?? 'check';
-  if (next === 'agent-details' && !hasAgent(answers)) next = 'bank';
-  return next;
+  return nextStepOf(ROUTING, step, answers);
 }
 
 /** The pages the current answers go through, in order (the check page's "change" links, the first unanswered page). */
 export function pagesFor(pages: readonly JourneyPage[], answers: FlatAnswers): readonly JourneyPage[] {
-  return pages.filter((page) => page.step !== 'agent-details' || hasAgent(answers));
+  const route = routeOf(ROUTING, answers).map((step) => step.step);
+  return pages.filter((page) => route.includes(page.step));
 }
 
-/** The nested application the schema validates, from flat answers. Absent answers stay absent. */
+/** The nested application the schema validates, from flat answers: only the pages asked. Absent answers stay absent. */
 export function applicationFrom(answers: FlatAnswers): Record<string, unknown> {
-  const application: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(answers)) {
-    if (path === 'hasAgent' || path === 'declaration') continue;
-    if (path.startsWith('agent.') && !hasAgent(answers)) continue;
-    const [head, tail] = path.split('.', 2) as [string, string | undefined];
-    if (tail === undefined) application[head] = value;
-    else application[head] = { ...(application[head] as Record<string, unknown> | undefined), [tail]: value };
-  }
-  if (answers['declaration'] !== undefined) application['declaration'] = answers['declaration'] === 'yes';
+  const { hasAgent: _steersOnly, declaration, ...asked } = answersOnRoute(ROUTING, answers);
+  const application = nestAnswers(ROUTING, asked);
+  if (declaration !== undefined) application['declaration'] = declaration === 'yes';
   return application;
 }

@@ -1,0 +1,54 @@
+/**
+ * What every journey's pages do, for any service (site/pages/apply/[service]/): read a page's
+ * answers from a form post, check them against the service's one schema (only the issues of that
+ * page's fields count), find the first page that still needs an answer, and the page an answer
+ * belongs to. The route, change mode and what a change makes stale are the engine's
+ * (api/engine/journey).
+ */
+import type { AstroGlobal } from 'astro';
+import { ZodError } from 'zod';
+import { CHECK, routeOf, stepAsking, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
+import { problemsOnPage, type FieldMessage } from './forms.ts';
+import type { JourneyService } from './journey-services.ts';
+
+type Astro = Pick<AstroGlobal, 'locals'>;
+
+/** The page's answers as posted: every field present (an unticked box or unchosen option is ''). */
+export function postedAnswers(step: StepDefinition, form: FormData): Record<string, string> {
+  return Object.fromEntries(
+    step.fields.map((field) => {
+      const value = form.get(field.path);
+      if (field.control === 'checkbox') return [field.path, value === 'yes' ? 'yes' : ''];
+      return [field.path, typeof value === 'string' ? value.slice(0, 400) : ''];
+    }),
+  );
+}
+
+/** The translated problems with one page's answers, each on the field it belongs to. */
+export function pageProblems(astro: Astro, service: JourneyService, step: StepDefinition, answers: FlatAnswers): FieldMessage[] {
+  const { lang, today } = astro.locals.portal;
+  const own = step.fields.filter((field) => service.fieldSchemas[field.path] !== undefined);
+  if (own.length > 0) {
+    const issues = own.flatMap((field) => service.fieldSchemas[field.path]?.safeParse(answers[field.path]).error?.issues.map((issue) => ({ ...issue, path: [field.path] })) ?? []);
+    return problemsOnPage(step, issues.length > 0 ? new ZodError(issues) : undefined, lang);
+  }
+  const parsed = service.schema(today).safeParse(service.applicationFrom(answers));
+  return problemsOnPage(step, parsed.error, lang);
+}
+
+/** The whole application when every page on the route is answered well, or the first page that still needs an answer. */
+export function completeApplication(astro: Astro, service: JourneyService, answers: FlatAnswers): { ok: true; application: unknown } | { ok: false; step: string } {
+  const route = routeOf(service.journey, answers);
+  for (const step of route) {
+    if (pageProblems(astro, service, step, answers).length > 0) return { ok: false, step: step.step };
+  }
+  const parsed = service.schema(astro.locals.portal.today).safeParse(service.applicationFrom(answers));
+  if (!parsed.success) return { ok: false, step: route[0]?.step ?? CHECK };
+  return { ok: true, application: parsed.data };
+}
+
+/** The page an answer (a check page row's label `fields.<path>`, or an API error's field) is changed on. */
+export function stepOfAnswer(service: JourneyService, answers: FlatAnswers, labelOrPath: string): string {
+  const path = labelOrPath.replace(/^fields\./, '');
+  return stepAsking(service.journey, path, answers) ?? routeOf(service.journey, answers)[0]?.step ?? CHECK;
+}
