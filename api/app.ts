@@ -16,6 +16,7 @@ import { guideRoutes } from './routes/guides.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { caseRoutes, rescheduleRoutes } from './routes/cases.routes.ts';
 import { devRoutes } from './routes/dev.routes.ts';
+import { fileRoutes } from './routes/files.routes.ts';
 import { holidayRoutes } from './routes/holidays.routes.ts';
 import { marriageRoutes } from './routes/marriage.routes.ts';
 import { bookingCheckRoutes } from './routes/booking-checks.routes.ts';
@@ -60,6 +61,7 @@ export function createApiApp(deps: ApiDeps) {
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
   const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', developmentOnly);
+  api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
 
   // The generated document, completed with what every operation shares (http/openapi-contract.ts).
   api.get('/openapi.json', (c) =>

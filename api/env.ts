@@ -62,6 +62,13 @@ const EnvSchema = z.object({
     .min(1)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** A virus scanner run on every upload with the file's path (exit 0 clean, 1 infected); unset: files are recorded as not scanned. */
+  FILE_SCAN_COMMAND: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 }).superRefine((env, ctx) => {
   // Links sent away (SMS, receipts, closure texts) must never take their origin from a request's
   // Host header; in production nothing else could give it.
@@ -91,6 +98,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** TRUST_PROXY's entries: the proxies whose forwarded headers are believed. */
   trustProxy: string[];
+  /** FILE_SCAN_COMMAND: the command that scans each upload, or undefined (files recorded as not scanned). */
+  fileScanCommand: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -119,5 +128,6 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     marriageOfficesFile: env.MARRIAGE_OFFICES_FILE ? resolve(env.MARRIAGE_OFFICES_FILE) : undefined,
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,
+    fileScanCommand: env.FILE_SCAN_COMMAND,
   };
 }

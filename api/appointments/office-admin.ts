@@ -55,7 +55,7 @@ export interface OfficeAdminDeps {
   schedules: LiveOfficeSchedules;
 }
 
-const ADMIN_ROLES: readonly StaffRole[] = ['office-admin', 'system-admin'];
+export const ADMIN_ROLES: readonly StaffRole[] = ['office-admin', 'system-admin'];
 
 export function isOfficeAdmin(member: StaffMember): boolean {
   return member.roles.some((role) => ADMIN_ROLES.includes(role));

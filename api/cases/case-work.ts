@@ -209,6 +209,19 @@ export async function revealCase(deps: CaseWorkDeps, member: StaffMember, tracki
   return { ok: true, view: await viewOf(deps, member, readable.stored, true, lang) };
 }
 
+/**
+ * A case whose whole personal values the member may see, as revealCase decides it: its files are
+ * such values (an ID card's scan cannot be masked), so only the roles that handle the case open
+ * them; a system admin reading by a break-glass reason may not (`not_permitted`), anyone else
+ * learns nothing (`not_found`).
+ */
+export async function caseForWholeValues(deps: CaseWorkDeps, member: StaffMember, trackingInput: string): Promise<{ ok: true; caseId: string } | { ok: false; reason: 'not_found' | 'not_permitted' }> {
+  const readable = await readableCase(deps, member, trackingInput);
+  if (!readable.ok) return { ok: false, reason: 'not_found' };
+  if (!mayReveal(member, readable.stored)) return { ok: false, reason: 'not_permitted' };
+  return { ok: true, caseId: readable.stored.id };
+}
+
 export type BreakGlassResult = { ok: true; view: CaseWorkView } | { ok: false; reason: 'not_found' | 'not_permitted' };
 
 /**

@@ -284,6 +284,26 @@ export interface PhoneVerificationTable {
   outbox_id: string | null;
 }
 
+/** A file given with a draft or a case; its content is in the file store at `address` (docs/decisions/026). */
+export interface FileTable {
+  id: string;
+  /** 'draft' or 'case'. */
+  owner_kind: string;
+  owner_id: string;
+  /** The field (or purpose) it was given for. */
+  purpose: string;
+  /** The name it is served with, encrypted (field crypto, context files.name). */
+  name_enc: string;
+  media_type: string;
+  /** Bytes as stored, unencrypted. */
+  size: number;
+  /** Keyed hash of the content: where the store keeps it. */
+  address: string;
+  /** 'clean' or 'not-scanned'. */
+  scan_state: string;
+  created_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -306,4 +326,5 @@ export interface Database {
   case_access_grants: CaseAccessGrantTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
+  files: FileTable;
 }

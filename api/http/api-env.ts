@@ -3,8 +3,10 @@ import { PHONE_CODE_RULES } from '../domain/verification/phone-code.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
+import type { FileBackend } from '../engine/files/backend.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { StaffMember } from '../domain/staff/staff.ts';
 import type { StaffSession } from '../staff/auth.ts';
 
 /**
@@ -34,6 +36,8 @@ export interface ApiDeps {
   now: () => Date;
   /** Encrypts personal data at rest; keyed by the portal secret. */
   crypto: FieldCrypto;
+  /** Where uploaded files are kept, sealed, and how they are scanned (docs/decisions/026). */
+  files: FileBackend;
   calendar: LiveCalendar;
   officeSchedules: LiveOfficeSchedules;
   randomBytes: (size: number) => Uint8Array;
@@ -58,7 +62,17 @@ export interface ApiEnv {
     deps: ApiDeps;
     requestId: string;
     logger: Logger;
-    /** The staff session behind the request's cookie once looked up (null: none), so a request looks it up once. */
-    staffSession: StaffSession | null | undefined;
   };
 }
+
+/**
+ * A staff operation's context once requireStaff (require-staff.ts) has let it through: the signed-in
+ * member and their session. Route helpers that serve both kinds of operation take `Context<E>` for
+ * any `E extends ApiEnv` (a Context is invariant in its variables).
+ */
+export type StaffEnv = ApiEnv & {
+  Variables: {
+    staff: StaffMember;
+    staffSession: StaffSession;
+  };
+};

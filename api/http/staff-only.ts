@@ -3,12 +3,13 @@
  * message, no size or media-type refusal tells someone without a session what an operation takes
  * (`GET /staff/appointments?date=bad` answered such a stranger 422). Every path under /staff/ is a
  * staff operation but signing in; the OpenAPI document marks the same operations with the
- * `staff_session` cookie scheme (openapi-contract.ts), from this same rule.
+ * `staff_session` cookie scheme (openapi-contract.ts), from this same rule. The check is
+ * requireStaff's (require-staff.ts), which each operation declares again with its roles.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from './api-env.ts';
-import { statusError } from './api-error.ts';
-import { staffSession } from './route-deps.ts';
+import { refuse } from './refusals.ts';
+import { admitStaff } from './require-staff.ts';
 
 /** The staff paths anyone may call: signing in. */
 const OPEN_TO_ANYONE = [{ method: 'POST', path: '/staff/session' }] as const;
@@ -23,6 +24,9 @@ export function isStaffOperation(method: string, path: string): boolean {
 export const staffOnly: MiddlewareHandler<ApiEnv> = async (c, next) => {
   // Mounted under the API's base: the API path starts at the first "/staff/".
   const path = c.req.path.slice(c.req.path.indexOf('/staff/'));
-  if (isStaffOperation(c.req.method, path) && !(await staffSession(c))) return statusError(c, 401, 'not_signed_in');
+  if (isStaffOperation(c.req.method, path)) {
+    const admitted = await admitStaff(c);
+    if (!('session' in admitted)) return refuse(c, 'staff', admitted);
+  }
   await next();
 };

@@ -4,7 +4,8 @@
  * entry's hash after changing it nor sign an anchor (docs/decisions/015). One key chains the
  * entries, another signs the anchored head, so neither output can stand in for the other.
  */
-import { createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { deriveKey } from './field-crypto.ts';
 
 export interface AuditKeys {
   /** HMAC-SHA-256 key of each entry's hash. */
@@ -13,10 +14,6 @@ export interface AuditKeys {
   readonly anchor: KeyObject;
 }
 
-function derive(secret: Buffer, purpose: string): KeyObject {
-  return createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `civil-affairs-portal/${purpose}`, 32)));
-}
-
 export function deriveAuditKeys(secret: Buffer): AuditKeys {
-  return { chain: derive(secret, 'audit-chain/v1'), anchor: derive(secret, 'audit-anchor/v1') };
+  return { chain: deriveKey(secret, 'audit-chain/v1'), anchor: deriveKey(secret, 'audit-anchor/v1') };
 }

@@ -19,14 +19,19 @@ export class FieldDecryptionError extends Error {
   override name = 'FieldDecryptionError';
 }
 
-/** As a KeyObject: Node imports a Buffer key anew on every call, which made each HMAC six times (and each AES-GCM three times) slower. */
-function derive(secret: Buffer, purpose: string): KeyObject {
+/**
+ * A key for one purpose, derived from the portal secret (HKDF-SHA-256): every key the portal uses
+ * (fields, lookups, the audit chain, files) comes from here, each purpose its own. As a KeyObject:
+ * Node imports a Buffer key anew on every call, which made each HMAC six times (and each AES-GCM
+ * three times) slower.
+ */
+export function deriveKey(secret: Buffer, purpose: string): KeyObject {
   return createSecretKey(Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `civil-affairs-portal/${purpose}`, 32)));
 }
 
 export function createFieldCrypto(secret: Buffer): FieldCrypto {
-  const encryptionKey = derive(secret, 'field-encryption/v1');
-  const lookupKey = derive(secret, 'field-lookup/v1');
+  const encryptionKey = deriveKey(secret, 'field-encryption/v1');
+  const lookupKey = deriveKey(secret, 'field-lookup/v1');
   return {
     encrypt(plain, context) {
       const iv = randomBytes(12);

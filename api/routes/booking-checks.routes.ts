@@ -10,12 +10,11 @@ import { checkPersonMayBook } from '../appointments/booking-eligibility.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { ID_DOCUMENT_TYPES } from '../domain/identity/id-document.ts';
 import { textLine } from '../domain/text.ts';
-import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
+import { ApiErrorSchema } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { caseDeps } from '../http/route-deps.ts';
-import { suspensionMessage } from '../i18n/no-show-suspension.ts';
-import { translator } from '../i18n/index.ts';
+import { refuse } from '../http/refusals.ts';
 import { registryOffice } from '../services/marriage/offices.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -46,19 +45,16 @@ const checkPerson = createRoute({
 const CHECK_WINDOW_MS = 10 * 60_000;
 
 export const bookingCheckRoutes = new OpenAPIHono<ApiEnv>().openapi(checkPerson, async (c) => {
-  const lang = requestLocale(c);
-  const t = translator(lang);
   const deps = caseDeps(c);
   const { office, party, idType, idNumber } = c.req.valid('json');
   c.header('Cache-Control', 'no-store');
-  const field = `${party}.idNumber`;
-  if (!registryOffice(office)) return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'office', code: 'invalid_value', message: t('errors.marriage.officeRequired') }]), 422);
+  // The refusal names the party's field, and the office whose phone to call.
+  const asked = { party, office };
+  if (!registryOffice(office)) return refuse(c, 'personCheck', { reason: 'unknown-office', ...asked });
   const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
   const limit = await hitRateLimit(deps.db, `booking-check:client:${client}`, { limit: c.get('deps').bookingLimitPerClient, windowMs: CHECK_WINDOW_MS, now: deps.now() });
-  if (!limit.allowed) return statusError(c, 429, 'too_many_checks');
+  if (!limit.allowed) return refuse(c, 'personCheck', { reason: 'too-many', ...asked });
   const result = await checkPersonMayBook(deps, { idType, idNumber });
   if (result.ok) return c.json({ mayBook: true as const }, 200);
-  if (result.reason === 'invalid-id') return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field, code: 'invalid', message: t('errors.field.invalid', { field: t(`fields.${field}`) }) }]), 422);
-  const message = suspensionMessage(lang, result.until, office);
-  return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field, code: 'suspended', message }]), 422);
+  return refuse(c, 'personCheck', { ...result, ...asked });
 });

@@ -19,10 +19,10 @@ import { oldAgeAllowanceApplicationSchema } from '../services/old-age-allowance/
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from '../services/old-age-allowance/districts.ts';
 import { caseCalendar, chooseTime, type TimeChoice } from '../appointments/booking-service.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { ApiErrorSchema, errorBody, fieldErrors, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
+import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
+import { refuse } from '../http/refusals.ts';
 import { caseDeps } from '../http/route-deps.ts';
-import { formatDateTime, translator, type Locale } from '../i18n/index.ts';
 import { textLine } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -210,15 +210,15 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(submitOldAgeAllowance, async (c) => {
     const lang = requestLocale(c);
     const deps = caseDeps(c);
-    const outcome = await idempotent<z.infer<typeof Submitted>, ZodError>(c, 'applications/old-age-allowance', c.req.valid('header')['idempotency-key'], async (body) => {
+    const outcome = await idempotent<z.infer<typeof Submitted>, { reason: 'invalid'; error: ZodError }>(c, 'applications/old-age-allowance', c.req.valid('header')['idempotency-key'], async (body) => {
       const result = await submitApplication(deps, 'old-age-allowance', body, lang);
       // A refusal releases the key: the same key may carry the corrected answers.
-      if (!result.ok) return { kind: 'refused', refusal: result.error };
+      if (!result.ok) return { kind: 'refused', refusal: { reason: 'invalid', error: result.error } };
       return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines } };
     });
     if (outcome.kind === 'malformed') return statusError(c, 400, MALFORMED_JSON);
-    if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
-    if (outcome.kind === 'refused') return c.json(errorBody(c, 'validation_failed', translator(lang)('errors.badRequest'), fieldErrors(outcome.refusal, lang)), 422);
+    if (outcome.kind === 'conflict') return refuse(c, 'idempotency', { reason: outcome.code });
+    if (outcome.kind === 'refused') return refuse(c, 'application', outcome.refusal);
     return c.json(outcome.body, 201);
   })
   .openapi(track, async (c) => {
@@ -232,8 +232,8 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     const limited = await lookupLimited(c, trackingNumber, lookupToken);
     if (limited) return limited;
     const result = await withdrawCase(caseDeps(c), trackingNumber, secondFactor, clientAddress(c));
-    if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
-    return c.json(errorBody(c, 'not_withdrawable', translator(requestLocale(c))('errors.track.notWithdrawable')), 409);
+    c.header('Cache-Control', 'no-store');
+    return result.ok ? answerProgress(c, result) : refuse(c, 'withdrawal', result);
   });
 
 // The body as the handler checks it (its age rule depends on the day; any day shows its shape).
@@ -247,8 +247,8 @@ export const rescheduleRoutes = new OpenAPIHono<ApiEnv>()
     const limited = await lookupLimited(c, trackingNumber, lookupToken);
     if (limited) return limited;
     const result = await takeApplicantStep(caseDeps(c), trackingNumber, secondFactor, 'cancel-second-visit', clientAddress(c));
-    if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
-    return c.json(errorBody(c, 'not_reschedulable', translator(requestLocale(c))('errors.track.notReschedulable')), 409);
+    c.header('Cache-Control', 'no-store');
+    return result.ok ? answerProgress(c, result) : refuse(c, 'secondVisitCancel', result);
   })
   .openapi(caseCalendarRoute, async (c) => {
     const { trackingNumber, secondFactor, choice, lookupToken } = c.req.valid('json');
@@ -260,8 +260,8 @@ export const rescheduleRoutes = new OpenAPIHono<ApiEnv>()
       c.header('Cache-Control', 'no-store');
       return c.json(calendar, 200);
     }
-    if (result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
-    return c.json(errorBody(c, 'not_reschedulable', translator(requestLocale(c))('errors.track.notReschedulable')), 409);
+    c.header('Cache-Control', 'no-store');
+    return refuse(c, 'caseCalendar', result);
   });
 
 /** Moving a visit or booking a divorce's second one: the refusal on the field it concerns. */
@@ -270,14 +270,9 @@ async function answerChosenTime(c: Context<ApiEnv>, choice: TimeChoice, body: z.
   const limited = await lookupLimited(c, trackingNumber, lookupToken);
   if (limited) return limited;
   const result = await chooseTime(caseDeps(c), trackingNumber, secondFactor, choice, { date, start }, clientAddress(c));
-  const t = translator(requestLocale(c));
-  if (result.ok || result.reason === 'format' || result.reason === 'no_match') return answerProgress(c, result);
-  if (result.reason === 'slot') {
-    const field = result.refusal === 'full' || result.refusal === 'no-such-slot' ? 'start' : 'date';
-    const message = t(`errors.marriage.slot.${result.refusal}`, result.releasesAt ? { releasesAt: formatDateTime(result.releasesAt, requestLocale(c)) } : {});
-    return c.json(errorBody(c, result.refusal === 'full' ? 'slot_full' : 'validation_failed', message, [{ field, code: result.refusal, message }]), result.refusal === 'full' ? 409 : 422);
-  }
-  return c.json(errorBody(c, 'not_reschedulable', t('errors.track.notReschedulable')), 409);
+  if (result.ok) return answerProgress(c, result);
+  c.header('Cache-Control', 'no-store');
+  return refuse(c, 'chooseTime', result);
 }
 
 /**
@@ -300,22 +295,14 @@ async function lookupLimited(c: Context<ApiEnv>, trackingNumber: string, lookupT
   const refused = limits.filter((limit) => !limit.allowed);
   if (refused.length === 0) return undefined;
   const retryAt = refused.map((limit) => limit.resetAt).sort().at(-1) ?? now.toISOString();
-  const lang: Locale = requestLocale(c);
-  c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(retryAt) - now.getTime()) / 1000))));
   c.header('Cache-Control', 'no-store');
-  return c.json(errorBody(c, 'too_many_lookups', translator(lang)('errors.track.tooMany', { time: formatDateTime(retryAt, lang) })), 429);
+  return refuse(c, 'lookupLimit', { reason: 'too_many', retryAt });
 }
 
 function answerProgress(c: Context<ApiEnv>, result: LookupResult) {
-  const t = translator(requestLocale(c));
   c.header('Cache-Control', 'no-store');
-  if (result.ok) {
-    const { ok: _ok, ...progress } = result;
-    // The reader has opened the case: their next pages of it send this back (lookupLimited).
-    return c.json({ ...progress, lookupToken: issueLookupToken(caseDeps(c).crypto, progress.trackingNumber, caseDeps(c).now()) ?? '' }, 200);
-  }
-  if (result.reason === 'format') {
-    return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'trackingNumber', code: result.problem, message: t(`errors.track.${result.problem}`) }]), 422);
-  }
-  return c.json(errorBody(c, 'no_matching_application', t('errors.track.noMatch')), 404);
+  if (!result.ok) return refuse(c, 'lookup', result);
+  const { ok: _ok, ...progress } = result;
+  // The reader has opened the case: their next pages of it send this back (lookupLimited).
+  return c.json({ ...progress, lookupToken: issueLookupToken(caseDeps(c).crypto, progress.trackingNumber, caseDeps(c).now()) ?? '' }, 200);
 }

@@ -12,10 +12,11 @@ import { chinaDate } from '../domain/calendar/china-time.ts';
 import { HolidayYearLoadSchema, missingHolidayYears } from '../domain/calendar/holiday-year-form.ts';
 import { publicOrigin } from '../http/public-origin.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
+import { ApiErrorSchema } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { caseDeps, staffSession } from '../http/route-deps.ts';
-import { translator } from '../i18n/index.ts';
+import { refuse } from '../http/refusals.ts';
+import { requireStaff } from '../http/require-staff.ts';
+import { caseDeps } from '../http/route-deps.ts';
 import { AffectedAppointment } from './office-admin.routes.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -45,6 +46,7 @@ const list = createRoute({
   method: 'get',
   path: '/staff/holidays',
   operationId: 'listHolidayYears',
+  middleware: requireStaff(),
   tags: ['Staff'],
   summary: 'The holiday years the deadlines use, and the years still missing',
   responses: { 200: json(HolidayCalendar, 'The calendar'), 401: json(ApiErrorSchema, 'Not signed in') },
@@ -54,6 +56,8 @@ const load = createRoute({
   method: 'put',
   path: '/staff/holidays/{year}',
   operationId: 'loadHolidayYear',
+  // Loading a year closes registry offices on its days: the system admins' (docs/access-control.md).
+  middleware: requireStaff({ roles: ['system-admin'] }),
   tags: ['Staff'],
   summary:
     'Load (or correct) a year’s holidays and make-up working days, as published by the State Council. System admins only; audited. If the new holidays cover booked appointments (from tomorrow on, at any registry office), `confirmed` must list every one of their tracking numbers as the 409 answer showed them (masked); then each is cancelled by the office, its place released and both parties sent an SMS with a link to book again, with the year, in one transaction.',
@@ -70,9 +74,7 @@ const load = createRoute({
   },
 });
 
-const signedInMember = async (c: Context<ApiEnv>) => (await staffSession(c))?.staff;
-
-async function calendarView(c: Context<ApiEnv>): Promise<z.infer<typeof HolidayCalendar>> {
+async function calendarView<E extends ApiEnv>(c: Context<E>): Promise<z.infer<typeof HolidayCalendar>> {
   const d = c.get('deps');
   const stored = await listHolidayYears(d.database.db);
   return {
@@ -83,23 +85,15 @@ async function calendarView(c: Context<ApiEnv>): Promise<z.infer<typeof HolidayC
 
 export const holidayRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(list, async (c) => {
-    if (!(await signedInMember(c))) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
     return c.json(await calendarView(c), 200);
   })
   .openapi(load, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
-    const t = translator(requestLocale(c));
-    if (!member.roles.includes('system-admin')) return c.json(errorBody(c, 'not_permitted', t('errors.workbench.notPermitted')), 403);
     const year = c.req.valid('json');
-    if (year.year !== c.req.valid('param').year) {
-      return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'year', code: 'custom', message: t('errors.holidays.yearMismatch') }]), 422);
-    }
+    if (year.year !== c.req.valid('param').year) return refuse(c, 'holidayYear', { reason: 'year_mismatch', year: year.year });
     // The texts' links: the public origin, never the Host this request was sent with.
-    const result = await loadHolidayYear({ ...caseDeps(c), calendar: c.get('deps').calendar }, member, year, clientAddress(c), publicOrigin(c));
+    const result = await loadHolidayYear({ ...caseDeps(c), calendar: c.get('deps').calendar }, c.get('staff'), year, clientAddress(c), publicOrigin(c));
     c.header('Cache-Control', 'no-store');
     if (result.ok) return c.json({ ...(await calendarView(c)), cancelled: result.cancelled }, 200);
-    if (result.reason === 'not_cancellable') return c.json({ ...errorBody(c, 'not_cancellable', t('errors.officeSchedule.notCancellable', { trackingNumber: result.trackingNumber })), affected: [] }, 409);
-    return c.json({ ...errorBody(c, 'holidays_need_confirmation', t('errors.holidays.needsConfirmation', { year: year.year, count: result.affected.length })), affected: result.affected }, 409);
+    return refuse(c, 'holidayYear', { ...result, year: year.year });
   });

@@ -6,17 +6,16 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull, type BookingResult } from '../appointments/booking-service.ts';
-import { ApiErrorSchema, errorBody, fieldErrors, MALFORMED_JSON, requestLocale, statusError, type FieldError } from '../http/api-error.ts';
+import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull } from '../appointments/booking-service.ts';
+import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { caseDeps } from '../http/route-deps.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
-import { formatDateTime, formatDayWithWeekday, translator } from '../i18n/index.ts';
 import { formatOpeningHours } from '../i18n/opening-hours.ts';
-import { suspensionMessage } from '../i18n/no-show-suspension.ts';
+import { refuse, type Refusals } from '../http/refusals.ts';
 import { LocaleSchema } from '../domain/guides/guide.schema.ts';
 import { textLine } from '../domain/text.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
@@ -112,36 +111,7 @@ const book = createRoute({
   },
 });
 
-/** The booking's own refusals, and too many attempts from one client. */
-type Refusal = Exclude<BookingResult, { ok: true }> | { ok: false; reason: 'too-many' };
-
 const BOOKING_WINDOW_MS = 10 * 60_000;
-
-/** Each refusal on the field it concerns, in the reader's language. */
-function refusalFields(refusal: Refusal, lang: ReturnType<typeof requestLocale>): FieldError[] {
-  const t = translator(lang);
-  if (refusal.reason === 'invalid') return fieldErrors(refusal.error, lang);
-  if (refusal.reason === 'too-many') return [];
-  if (refusal.reason === 'already-booked') {
-    // The same status and field whoever asks; what the appointment is, only to a party of it.
-    const message = refusal.held
-      ? t('errors.marriage.alreadyBookedVerified', { kind: t(`marriage.kind.${refusal.held.kind}`), date: formatDayWithWeekday(refusal.held.date, lang) })
-      : t('errors.marriage.alreadyBooked');
-    return [{ field: `${refusal.party}.idNumber`, code: 'already_booked', message }];
-  }
-  if (refusal.reason === 'phone-not-confirmed') {
-    return refusal.parties.map(({ party, problem }) => {
-      const field = `${party}.phone`;
-      const key = problem === 'missing' ? 'errors.verification.proofMissing' : 'errors.verification.proofInvalid';
-      const message = t(key, { field: t(`fields.${field}`) });
-      return { field, code: problem === 'missing' ? 'phone_not_confirmed' : 'phone_proof_invalid', message: message.charAt(0).toUpperCase() + message.slice(1) };
-    });
-  }
-  // Why, until when and whom to call, as the person's page said it (docs/decisions/023).
-  if (refusal.reason === 'suspended') return [{ field: `${refusal.party}.idNumber`, code: 'suspended', message: suspensionMessage(lang, refusal.until, refusal.office) }];
-  const field = refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date';
-  return [{ field, code: refusal.refusal, message: t(`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: formatDateTime(refusal.releasesAt, lang) } : {}) }];
-}
 
 export const marriageRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(offices, (c) => {
@@ -174,28 +144,28 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(calendar, async (c) => {
     const { kind, from, days } = c.req.valid('query');
     const result = await officeCalendar(caseDeps(c), c.req.valid('param').office, kind, from, days);
-    if (!result) return statusError(c, 404, 'no_such_office');
+    if (!result) return refuse(c, 'registryOffice', { reason: 'no_such_office' });
     c.header('Cache-Control', 'no-store');
     return c.json({ days: result }, 200);
   })
   .openapi(slots, async (c) => {
     const { kind, date } = c.req.valid('query');
     const result = await officeSlots(caseDeps(c), c.req.valid('param').office, kind, date);
-    if (!result) return statusError(c, 404, 'no_such_office');
+    if (!result) return refuse(c, 'registryOffice', { reason: 'no_such_office' });
     c.header('Cache-Control', 'no-store');
     return c.json({ slots: result }, 200);
   })
   .openapi(book, async (c) => {
     const lang = requestLocale(c);
     const deps = caseDeps(c);
-    const outcome = await idempotent<z.infer<typeof Booked>, Refusal>(
+    const outcome = await idempotent<z.infer<typeof Booked>, Refusals['booking']>(
       c,
       'marriage/appointments',
       c.req.valid('header')['idempotency-key'],
       async (body) => {
         const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
         const limit = await hitRateLimit(deps.db, `booking:client:${client}`, { limit: c.get('deps').bookingLimitPerClient, windowMs: BOOKING_WINDOW_MS, now: deps.now() });
-        if (!limit.allowed) return { kind: 'refused', refusal: { ok: false, reason: 'too-many' } };
+        if (!limit.allowed) return { kind: 'refused', refusal: { reason: 'too-many' } };
         const result = await bookMarriageAppointment(deps, body, lang);
         if (!result.ok) return { kind: 'refused', refusal: result };
         const { ok: _ok, ...booked } = result;
@@ -204,12 +174,9 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
       (body) => refuseIfKnownFull(deps, body),
     );
     if (outcome.kind === 'malformed') return statusError(c, 400, MALFORMED_JSON);
-    if (outcome.kind === 'conflict') return statusError(c, 409, outcome.code);
+    if (outcome.kind === 'conflict') return refuse(c, 'idempotency', { reason: outcome.code });
     if (outcome.kind === 'replay' || outcome.kind === 'done') return c.json(outcome.body, 201);
-    if (outcome.refusal.reason === 'too-many') return statusError(c, 429, 'too_many_bookings');
-    const fields = refusalFields(outcome.refusal, lang);
-    const full = outcome.refusal.reason === 'slot' && outcome.refusal.refusal === 'full';
-    return c.json(errorBody(c, full ? 'slot_full' : 'validation_failed', translator(lang)(full ? 'errors.marriage.slot.full' : 'errors.badRequest'), fields), full ? 409 : 422);
+    return refuse(c, 'booking', outcome.refusal);
   });
 
 // The body as the handler checks it (its rules depend on the day; any day shows its shape), with the proofs beside the appointment.

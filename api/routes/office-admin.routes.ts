@@ -8,10 +8,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
+  ADMIN_ROLES,
   administeredOffices,
   changeSettings,
   closeDay,
-  isOfficeAdmin,
   officeAccess,
   officeScheduleView,
   previewClosure,
@@ -20,13 +20,13 @@ import {
 } from '../appointments/office-admin.ts';
 import { closureRequestSchema, ScheduleSettingsSchema } from '../domain/booking/schedule-admin.ts';
 import { ResourceScheduleSchema } from '../domain/booking/schedule.ts';
-import type { StaffMember } from '../domain/staff/staff.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { publicOrigin } from '../http/public-origin.ts';
-import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
+import { ApiErrorSchema } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { caseDeps, staffSession } from '../http/route-deps.ts';
-import { translator } from '../i18n/index.ts';
+import { refuse } from '../http/refusals.ts';
+import { requireStaff } from '../http/require-staff.ts';
+import { caseDeps } from '../http/route-deps.ts';
 import { textLine } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -71,6 +71,7 @@ const list = createRoute({
   method: 'get',
   path: '/staff/offices',
   operationId: 'listAdministeredOffices',
+  middleware: requireStaff({ roles: ADMIN_ROLES }),
   tags: ['Staff'],
   summary: 'The registry offices the member administers, with their schedules',
   responses: { 200: json(z.object({ offices: z.array(OfficeSchedule) }), 'The offices'), ...notSignedIn, 403: json(ApiErrorSchema, 'Not an office or system admin') },
@@ -80,6 +81,7 @@ const one = createRoute({
   method: 'get',
   path: '/staff/offices/{officeId}',
   operationId: 'getOfficeSchedule',
+  middleware: requireStaff({ roles: ADMIN_ROLES }),
   tags: ['Staff'],
   summary: 'One registry office’s schedule as stored',
   request: { params: OfficeParam },
@@ -90,6 +92,7 @@ const settings = createRoute({
   method: 'put',
   path: '/staff/offices/{officeId}/settings',
   operationId: 'changeOfficeSettings',
+  middleware: requireStaff({ roles: ADMIN_ROLES }),
   tags: ['Staff'],
   summary:
     'New weekly sessions, slot length, places per slot per kind and booking window. Existing slots take the new places (never fewer than are taken: `slotsNotReduced` counts those). Audited.',
@@ -106,6 +109,7 @@ const preview = createRoute({
   method: 'get',
   path: '/staff/offices/{officeId}/closures/{date}',
   operationId: 'previewOfficeClosure',
+  middleware: requireStaff({ roles: ADMIN_ROLES }),
   tags: ['Staff'],
   summary: 'What closing a day would cancel: its active appointments (names and ID numbers masked). Audited.',
   request: { params: DateParam },
@@ -116,6 +120,7 @@ const close = createRoute({
   method: 'post',
   path: '/staff/offices/{officeId}/closures',
   operationId: 'closeOfficeDay',
+  middleware: requireStaff({ roles: ADMIN_ROLES }),
   tags: ['Staff'],
   summary:
     'Close a day. If it has appointments, `confirmed` must list every one of their tracking numbers (as the preview showed them); then each is cancelled by the office, its place released and its applicant sent an SMS with a link to book again, with the closure, in one transaction. Audited.',
@@ -133,97 +138,67 @@ const reopen = createRoute({
   method: 'delete',
   path: '/staff/offices/{officeId}/closures/{date}',
   operationId: 'reopenOfficeDay',
+  middleware: requireStaff({ roles: ADMIN_ROLES }),
   tags: ['Staff'],
   summary: 'Open a closed day again (appointments cancelled by the closure stay cancelled). Audited.',
   request: { params: DateParam },
   responses: { 200: json(OfficeSchedule, 'Open again'), ...scoped },
 });
 
-function adminDeps(c: Context<ApiEnv>): OfficeAdminDeps {
+function adminDeps<E extends ApiEnv>(c: Context<E>): OfficeAdminDeps {
   return { ...caseDeps(c), schedules: c.get('deps').officeSchedules };
-}
-
-async function signedInMember(c: Context<ApiEnv>): Promise<StaffMember | undefined> {
-  return (await staffSession(c))?.staff;
 }
 
 export const officeAdminRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(list, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
-    if (!isOfficeAdmin(member)) return c.json(errorBody(c, 'not_permitted', translator(requestLocale(c))('errors.workbench.notPermitted')), 403);
     const deps = adminDeps(c);
     c.header('Cache-Control', 'no-store');
-    return c.json({ offices: await Promise.all(administeredOffices(member).map((office) => officeScheduleView(deps, office))) }, 200);
+    return c.json({ offices: await Promise.all(administeredOffices(c.get('staff')).map((office) => officeScheduleView(deps, office))) }, 200);
   })
   .openapi(one, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
-    const access = officeAccess(member, c.req.valid('param').officeId);
-    if (!access.ok) return refused(c, access.reason);
+    const access = officeAccess(c.get('staff'), c.req.valid('param').officeId);
+    if (!access.ok) return refuse(c, 'officeAccess', access);
     c.header('Cache-Control', 'no-store');
     return c.json(await officeScheduleView(adminDeps(c), access.office), 200);
   })
   .openapi(settings, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
+    const member = c.get('staff');
     const access = officeAccess(member, c.req.valid('param').officeId);
-    if (!access.ok) return refused(c, access.reason);
+    if (!access.ok) return refuse(c, 'officeAccess', access);
     const deps = adminDeps(c);
-    const t = translator(requestLocale(c));
     const result = await changeSettings(deps, member, access.office, c.req.valid('json'), clientAddress(c));
     c.header('Cache-Control', 'no-store');
-    if (!result.ok) {
-      const message =
-        result.reason === 'slot_length_locked'
-          ? t('errors.officeSchedule.slotLengthLocked', { count: result.futureAppointments })
-          : t('errors.officeSchedule.sessionsHaveAppointments', { list: result.appointments.map((a) => `${a.date} ${a.start}`).join(t('punctuation.listSeparator')) });
-      return c.json(errorBody(c, result.reason, message, [{ field: result.reason === 'slot_length_locked' ? 'slotMinutes' : 'weekly', code: result.reason, message }]), 409);
-    }
+    if (!result.ok) return refuse(c, 'officeSettings', result);
     return c.json({ ...(await officeScheduleView(deps, access.office)), slotsNotReduced: result.slotsNotReduced }, 200);
   })
   .openapi(preview, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
+    const member = c.get('staff');
     const { officeId, date } = c.req.valid('param');
     const access = officeAccess(member, officeId);
-    if (!access.ok) return refused(c, access.reason);
+    if (!access.ok) return refuse(c, 'officeAccess', access);
     const result = await previewClosure(adminDeps(c), member, access.office, date, clientAddress(c));
     c.header('Cache-Control', 'no-store');
-    if (!result.ok) return c.json(errorBody(c, 'validation_failed', translator(requestLocale(c))('errors.badRequest'), fieldErrors(result.error, requestLocale(c)).map((f) => ({ ...f, field: 'date' }))), 422);
+    if (!result.ok) return refuse(c, 'closurePreview', result);
     return c.json({ date: result.date, closed: result.closed, affected: result.affected }, 200);
   })
   .openapi(close, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
+    const member = c.get('staff');
     const access = officeAccess(member, c.req.valid('param').officeId);
-    if (!access.ok) return refused(c, access.reason);
+    if (!access.ok) return refuse(c, 'officeAccess', access);
     const deps = adminDeps(c);
-    const lang = requestLocale(c);
-    const t = translator(lang);
     // The texts' links: the public origin, never the Host this request was sent with.
     const result = await closeDay(deps, member, access.office, c.req.valid('json'), clientAddress(c), publicOrigin(c));
     c.header('Cache-Control', 'no-store');
-    if (result.ok) return c.json({ ...(await officeScheduleView(deps, access.office)), cancelled: result.cancelled }, 200);
-    if (result.reason === 'invalid') return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), fieldErrors(result.error, lang)), 422);
-    if (result.reason === 'not_cancellable') return c.json({ ...errorBody(c, 'not_cancellable', t('errors.officeSchedule.notCancellable', { trackingNumber: result.trackingNumber })), affected: [] }, 409);
-    return c.json({ ...errorBody(c, 'closure_needs_confirmation', t('errors.officeSchedule.needsConfirmation')), affected: result.affected }, 409);
+    if (!result.ok) return refuse(c, 'closeDay', result);
+    return c.json({ ...(await officeScheduleView(deps, access.office)), cancelled: result.cancelled }, 200);
   })
   .openapi(reopen, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
+    const member = c.get('staff');
     const { officeId, date } = c.req.valid('param');
     const access = officeAccess(member, officeId);
-    if (!access.ok) return refused(c, access.reason);
+    if (!access.ok) return refuse(c, 'officeAccess', access);
     const deps = adminDeps(c);
     await reopenDay(deps, member, access.office, date, clientAddress(c));
     c.header('Cache-Control', 'no-store');
     return c.json(await officeScheduleView(deps, access.office), 200);
   });
-
-function refused(c: Context<ApiEnv>, reason: 'not_permitted' | 'not_found') {
-  const t = translator(requestLocale(c));
-  return reason === 'not_permitted'
-    ? c.json(errorBody(c, 'not_permitted', t('errors.workbench.notPermitted')), 403)
-    : c.json(errorBody(c, 'not_found', t('errors.notFound')), 404);
-}

@@ -3,10 +3,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { officeDay, registriesOf } from '../appointments/office-day.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
-import type { ApiEnv } from '../http/api-env.ts';
-import { caseDeps, staffSession } from '../http/route-deps.ts';
-import { translator } from '../i18n/index.ts';
+import { ApiErrorSchema } from '../http/api-error.ts';
+import type { ApiEnv, StaffEnv } from '../http/api-env.ts';
+import { refuse } from '../http/refusals.ts';
+import { requireStaff } from '../http/require-staff.ts';
+import { caseDeps } from '../http/route-deps.ts';
 import { textLine } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -46,6 +47,7 @@ const day = createRoute({
   method: 'get',
   path: '/staff/appointments',
   operationId: 'getOfficeDay',
+  middleware: requireStaff(),
   tags: ['Staff'],
   summary: 'A registry office’s appointments of one day, by slot, for the office’s own staff. Audited.',
   request: { query: z.object({ office: textLine().max(60).optional(), date: z.iso.date() }) },
@@ -63,6 +65,7 @@ const search = createRoute({
   method: 'post',
   path: '/staff/appointments/search',
   operationId: 'searchOfficeDay',
+  middleware: requireStaff(),
   tags: ['Staff'],
   summary: 'The appointments of one day that match a tracking number, a full ID number or its last 4 characters. Audited.',
   request: { body: { content: { 'application/json': { schema: z.object({ office: textLine().max(60).optional(), date: z.iso.date(), search: textLine().max(40) }) } }, required: true } },
@@ -73,15 +76,14 @@ export const officeDayRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(day, (c) => answerDay(c, c.req.valid('query')))
   .openapi(search, (c) => answerDay(c, c.req.valid('json')));
 
-async function answerDay(c: Context<ApiEnv>, request: { office?: string | undefined; date: string; search?: string }) {
-  const member = (await staffSession(c))?.staff;
-  if (!member) return statusError(c, 401, 'not_signed_in');
+async function answerDay(c: Context<StaffEnv>, request: { office?: string | undefined; date: string; search?: string }) {
+  const member = c.get('staff');
+  // Whose clerk the member is decides from their roles with their service areas and offices: the use case's answer.
   const registries = registriesOf(member);
-  // The day shows names and documents: only the registry's clerks (docs/access-control.md).
-  if (registries.length === 0) return c.json(errorBody(c, 'not_permitted', translator(requestLocale(c))('errors.workbench.notPermitted')), 403);
+  if (registries.length === 0) return refuse(c, 'officeDay', { reason: 'not_permitted' });
   const chosen = request.office ?? registries[0] ?? '';
   const result = await officeDay(caseDeps(c), member, chosen, request.date, clientAddress(c), request.search ?? '');
   c.header('Cache-Control', 'no-store');
-  if (!result) return c.json(errorBody(c, 'not_found', translator(requestLocale(c))('errors.workbench.notFound')), 404);
+  if (!result) return refuse(c, 'officeDay', { reason: 'not_found' });
   return c.json({ registries, ...result }, 200);
 }

@@ -5,13 +5,12 @@
  * 422 on the `code` field; a limit reached is a 429 with Retry-After.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { ApiErrorSchema, errorBody, requestLocale } from '../http/api-error.ts';
+import { ApiErrorSchema, requestLocale } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { MobilePhone } from '../domain/identity/person-fields.ts';
-import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
 import { PhoneCodeSchema, PHONE_CODE_RULES } from '../domain/verification/phone-code.ts';
-import { formatDateTime, translator } from '../i18n/index.ts';
+import { refuse } from '../http/refusals.ts';
 import { confirmPhoneCode, sendPhoneCode, type PhoneCodeDeps } from '../verification/phone-codes.ts';
 import type { Context } from 'hono';
 
@@ -72,29 +71,19 @@ function deps(c: Context<ApiEnv>): PhoneCodeDeps {
   return { db: database.db, crypto, now };
 }
 
-const REFUSAL_CODE = { wrong: 'code_wrong', expired: 'code_expired', used: 'code_used', 'tries-used-up': 'code_tries_used_up', none: 'code_none' } as const;
-
 export const phoneCodeRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(send, async (c) => {
     const lang = requestLocale(c);
     const { phone } = c.req.valid('json');
     c.header('Cache-Control', 'no-store');
     const result = await sendPhoneCode(deps(c), phone, lang, { address: clientAddress(c), limitPerClient: c.get('deps').phoneCodeLimitPerClient });
-    if (!result.ok) {
-      c.header('Retry-After', String(secondsUntil(result.retryAt, c.get('deps').now())));
-      const key = result.limit === 'phone' ? 'errors.verification.tooManyForPhone' : 'errors.verification.tooManyFromClient';
-      return c.json(errorBody(c, 'too_many_phone_codes', translator(lang)(key, { time: formatDateTime(result.retryAt, lang) })), 429);
-    }
+    if (!result.ok) return refuse(c, 'phoneCodeSend', result);
     return c.json({ sentTo: result.sentTo, expiresAt: result.expiresAt }, 202);
   })
   .openapi(confirm, async (c) => {
-    const lang = requestLocale(c);
-    const t = translator(lang);
     const { phone, code } = c.req.valid('json');
     c.header('Cache-Control', 'no-store');
     const result = await confirmPhoneCode(deps(c), phone, code);
     if (result.ok) return c.json({ proof: result.proof, expiresAt: result.expiresAt }, 200);
-    const message =
-      result.reason === 'wrong' ? (result.triesLeft > 0 ? t('errors.verification.wrong', { count: result.triesLeft }) : t('errors.verification.wrongLast')) : t(`errors.verification.${result.reason}`);
-    return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), [{ field: 'code', code: REFUSAL_CODE[result.reason], message }]), 422);
+    return refuse(c, 'phoneCodeConfirm', result);
   });

@@ -5,14 +5,14 @@
  * admin is answered 403 `break_glass_required` until it gives a reason (docs/access-control.md).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { actOnCase, breakGlass, openCase, revealCase, type ActResult, type CaseWorkDeps } from '../cases/case-work.ts';
+import { actOnCase, breakGlass, openCase, revealCase } from '../cases/case-work.ts';
 import { BREAK_GLASS_REASON, BreakGlassSchema } from '../domain/staff/access.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { ApiErrorSchema, errorBody, fieldErrors, requestLocale, statusError } from '../http/api-error.ts';
+import { ApiErrorSchema, requestLocale } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { caseDeps, staffSession } from '../http/route-deps.ts';
-import { formatDateTime, translator } from '../i18n/index.ts';
+import { refuse } from '../http/refusals.ts';
+import { requireStaff } from '../http/require-staff.ts';
+import { caseDeps } from '../http/route-deps.ts';
 import { textLine, textLines } from '../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -84,6 +84,7 @@ const getCase = createRoute({
   method: 'get',
   path: '/staff/cases/{trackingNumber}',
   operationId: 'getCase',
+  middleware: requireStaff(),
   tags: ['Staff'],
   summary: 'One case for the workbench: answers (personal values masked), full timeline, deadlines, the actions the member may take now. Audited.',
   request: { params: TrackingNumberParam },
@@ -103,6 +104,7 @@ const openByReason = createRoute({
   method: 'post',
   path: '/staff/cases/{trackingNumber}/break-glass',
   operationId: 'openCaseByReason',
+  middleware: requireStaff(),
   tags: ['Staff'],
   summary: 'A system admin opens a case it does not handle, giving a reason: read-only, masked, for 30 minutes. Audited and shown on the case.',
   request: { params: TrackingNumberParam, body: { content: { 'application/json': { schema: BreakGlassRequest } }, required: true } },
@@ -119,6 +121,7 @@ const reveal = createRoute({
   method: 'post',
   path: '/staff/cases/{trackingNumber}/reveal',
   operationId: 'revealCase',
+  middleware: requireStaff(),
   tags: ['Staff'],
   summary: 'The same view with ID numbers, phones and the bank account whole; case-handling roles only. Audited.',
   request: { params: TrackingNumberParam },
@@ -142,6 +145,7 @@ const act = createRoute({
   method: 'post',
   path: '/staff/cases/{trackingNumber}/transitions',
   operationId: 'actOnCase',
+  middleware: requireStaff(),
   tags: ['Staff'],
   summary: 'Take an action on a case (accept, review, approve, request documents…). Saved whole or not at all; the applicant is notified.',
   request: { params: TrackingNumberParam, body: { content: { 'application/json': { schema: ActionRequest } }, required: true } },
@@ -158,61 +162,24 @@ const act = createRoute({
   },
 });
 
-const deps = (c: Context<ApiEnv>): CaseWorkDeps => caseDeps(c);
-const signedInMember = async (c: Context<ApiEnv>) => (await staffSession(c))?.staff;
-
-function caseNotFound(c: Context<ApiEnv>) {
-  return c.json(errorBody(c, 'case_not_found', translator(requestLocale(c))('errors.workbench.notFound')), 404);
-}
-
-function answerAction(c: Context<ApiEnv>, result: ActResult) {
-  const t = translator(requestLocale(c));
-  if (result.ok) return c.json(result.view, 200);
-  if (result.reason === 'invalid_input') return c.json(errorBody(c, 'validation_failed', t('errors.badRequest'), fieldErrors(result.error, requestLocale(c))), 422);
-  if (result.reason === 'changed') return c.json(errorBody(c, 'case_changed', t('errors.workbench.changed')), 409);
-  if (result.reason === 'not_now') {
-    const lang = requestLocale(c);
-    const message = result.from ? t('errors.workbench.notYet', { time: formatDateTime(result.from, lang) }) : result.until ? t('errors.workbench.noLonger', { time: formatDateTime(result.until, lang) }) : t('errors.workbench.notNow');
-    return c.json(errorBody(c, 'not_now', message), 409);
-  }
-  if (result.reason === 'booked_again') return c.json(errorBody(c, 'people_booked_again', t('errors.workbench.bookedAgain')), 409);
-  if (result.reason === 'not_permitted') return c.json(errorBody(c, 'not_permitted', t('errors.workbench.notPermitted')), 403);
-  return caseNotFound(c);
-}
-
 export const staffCaseRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(getCase, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
-    const result = await openCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c), requestLocale(c));
-    if (result.ok) return c.json(result.view, 200);
-    if (result.reason === 'break_glass_required') return c.json(errorBody(c, 'break_glass_required', translator(requestLocale(c))('workbench.breakGlass.required')), 403);
-    return caseNotFound(c);
+    const result = await openCase(caseDeps(c), c.get('staff'), c.req.valid('param').trackingNumber, clientAddress(c), requestLocale(c));
+    return result.ok ? c.json(result.view, 200) : refuse(c, 'caseWork', result);
   })
   .openapi(openByReason, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
-    const t = translator(requestLocale(c));
-    const result = await breakGlass(deps(c), member, c.req.valid('param').trackingNumber, c.req.valid('json').reason, clientAddress(c), requestLocale(c));
-    if (result.ok) return c.json(result.view, 200);
-    if (result.reason === 'not_permitted') return c.json(errorBody(c, 'not_permitted', t('errors.workbench.notPermitted')), 403);
-    return caseNotFound(c);
+    const result = await breakGlass(caseDeps(c), c.get('staff'), c.req.valid('param').trackingNumber, c.req.valid('json').reason, clientAddress(c), requestLocale(c));
+    return result.ok ? c.json(result.view, 200) : refuse(c, 'caseWork', result);
   })
   .openapi(reveal, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
-    const result = await revealCase(deps(c), member, c.req.valid('param').trackingNumber, clientAddress(c), requestLocale(c));
-    if (result.ok) return c.json(result.view, 200);
-    if (result.reason === 'not_permitted') return c.json(errorBody(c, 'not_permitted', translator(requestLocale(c))('errors.workbench.notPermitted')), 403);
-    return caseNotFound(c);
+    const result = await revealCase(caseDeps(c), c.get('staff'), c.req.valid('param').trackingNumber, clientAddress(c), requestLocale(c));
+    return result.ok ? c.json(result.view, 200) : refuse(c, 'caseWork', result);
   })
   .openapi(act, async (c) => {
-    const member = await signedInMember(c);
-    if (!member) return statusError(c, 401, 'not_signed_in');
     c.header('Cache-Control', 'no-store');
-    const body = c.req.valid('json');
-    return answerAction(c, await actOnCase(deps(c), member, c.req.valid('param').trackingNumber, body, clientAddress(c), requestLocale(c)));
+    const result = await actOnCase(caseDeps(c), c.get('staff'), c.req.valid('param').trackingNumber, c.req.valid('json'), clientAddress(c), requestLocale(c));
+    return result.ok ? c.json(result.view, 200) : refuse(c, 'caseWork', result);
   });

@@ -4,11 +4,11 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { SignInSchema, STAFF_ROLES } from '../domain/staff/staff.ts';
 import { textLine } from '../domain/text.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { ApiErrorSchema, errorBody, requestLocale, statusError } from '../http/api-error.ts';
+import { ApiErrorSchema } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { authDeps, signInDeps, staffSession } from '../http/route-deps.ts';
-import { formatDateTime, translator } from '../i18n/index.ts';
-import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
+import { refuse } from '../http/refusals.ts';
+import { requireStaff } from '../http/require-staff.ts';
+import { authDeps, signInDeps } from '../http/route-deps.ts';
 import { STAFF_SESSION_COOKIE, signIn, signOut } from '../staff/auth.ts';
 import { staffCapabilities, staffQueue } from '../cases/queue.ts';
 
@@ -57,6 +57,7 @@ const me = createRoute({
   operationId: 'getSignedInStaff',
   tags: ['Staff'],
   summary: 'The signed-in staff member, and what the workbench offers them',
+  middleware: requireStaff(),
   responses: { 200: json(StaffMe, 'Signed in'), 401: json(ApiErrorSchema, 'Not signed in, or the session ended') },
 });
 
@@ -66,6 +67,7 @@ const endSession = createRoute({
   operationId: 'signOut',
   tags: ['Staff'],
   summary: 'Sign out of this session, or of every session of the member',
+  middleware: requireStaff(),
   request: { body: { content: { 'application/json': { schema: z.object({ everywhere: z.boolean().default(false) }) } }, required: false } },
   responses: { 204: { description: 'Signed out' }, 401: json(ApiErrorSchema, 'Not signed in') },
 });
@@ -88,6 +90,7 @@ const queue = createRoute({
   operationId: 'listStaffQueue',
   tags: ['Staff'],
   summary: 'The cases the signed-in member handles (a case-handling role, their offices and service areas), soonest due first, with counts per state',
+  middleware: requireStaff(),
   request: {
     query: z.object({
       state: textLine().max(40).optional(),
@@ -110,21 +113,11 @@ function secureCookie(c: Context): boolean {
   return url.protocol === 'https:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-function notSignedIn(c: Context<ApiEnv>) {
-  return statusError(c, 401, 'not_signed_in');
-}
-
 export const staffRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(startSession, async (c) => {
     const input = c.req.valid('json');
     const result = await signIn(signInDeps(c), input, clientAddress(c));
-    const lang = requestLocale(c);
-    const t = translator(lang);
-    if (!result.ok && result.reason === 'throttled') {
-      c.header('Retry-After', String(secondsUntil(result.retryAt, c.get('deps').now())));
-      return c.json(errorBody(c, 'too_many_sign_in_attempts', t('staff.signIn.throttled', { time: formatDateTime(result.retryAt, lang) })), 429);
-    }
-    if (!result.ok) return c.json(errorBody(c, 'invalid_credentials', t('staff.signIn.invalid')), 401);
+    if (!result.ok) return refuse(c, 'signIn', result);
     setCookie(c, STAFF_SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -136,23 +129,19 @@ export const staffRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ staff: result.staff, expiresAt: result.expiresAt }, 200);
   })
   .openapi(me, async (c) => {
-    const session = await staffSession(c);
-    if (!session) return notSignedIn(c);
+    const member = c.get('staff');
     c.header('Cache-Control', 'no-store');
-    return c.json({ ...session.staff, may: staffCapabilities(session.staff) }, 200);
+    return c.json({ ...member, may: staffCapabilities(member) }, 200);
   })
   .openapi(queue, async (c) => {
-    const session = await staffSession(c);
-    if (!session) return notSignedIn(c);
     const deps = c.get('deps');
     c.header('Cache-Control', 'no-store');
-    const found = await staffQueue({ db: deps.database.db, calendar: deps.calendar, now: deps.now }, session.staff, c.req.valid('query'));
-    if (!found) return c.json(errorBody(c, 'not_permitted', translator(requestLocale(c))('errors.workbench.noQueue')), 403);
+    const found = await staffQueue({ db: deps.database.db, calendar: deps.calendar, now: deps.now }, c.get('staff'), c.req.valid('query'));
+    if (!found) return refuse(c, 'queue', { reason: 'no_queue' });
     return c.json(found, 200);
   })
   .openapi(endSession, async (c) => {
-    const session = await staffSession(c);
-    if (!session) return notSignedIn(c);
+    const session = c.get('staffSession');
     const body = (await c.req.json().catch(() => ({}))) as { everywhere?: unknown };
     await signOut(authDeps(c), session, body.everywhere === true, clientAddress(c));
     deleteCookie(c, STAFF_SESSION_COOKIE, { path: '/', secure: secureCookie(c), httpOnly: true, sameSite: 'Strict' });

@@ -11,6 +11,8 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { ensureDemoCases } from '../cases/demo-cases.ts';
 import { sweepEndedPeriods } from '../cases/period-sweep.ts';
 import { sweepStalePhoneCodes } from '../verification/phone-codes.ts';
+import { localFileBackend } from '../engine/files/backend.ts';
+import { sweepOrphanFiles } from '../engine/files/files.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { useAuditKeys } from '../db/audit.repo.ts';
@@ -82,7 +84,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   }
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
-  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
+  const files = localFileBackend({ dataDir: config.dataDir, secret: secret.key, scanCommand: config.fileScanCommand });
+  if (!config.fileScanCommand) logger.warn('FILE_SCAN_COMMAND is not set: uploaded files are recorded as not scanned');
+  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
   const delivery =
@@ -114,7 +118,11 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
       .then((moved) => (moved > 0 ? logger.info({ cases: moved }, 'cases moved on at the end of a legal period') : undefined))
       .catch((error: unknown) => logger.error({ err: error }, 'could not move on cases past their legal periods'))
       .then(() => sweepStalePhoneCodes(caseDeps))
-      .catch((error: unknown) => logger.error({ err: error }, 'could not remove stale phone codes'));
+      .catch((error: unknown) => logger.error({ err: error }, 'could not remove stale phone codes'))
+      // Contents an upload stored but never recorded (its process died in between).
+      .then(() => sweepOrphanFiles({ ...caseDeps, ...files }))
+      .then((removed) => (removed ? logger.info({ files: removed }, 'removed stored files no record names') : undefined))
+      .catch((error: unknown) => logger.error({ err: error }, 'could not sweep stored files no record names'));
   void sweep();
   const periodSweep = setInterval(sweep, PERIOD_SWEEP_MS);
   periodSweep.unref();

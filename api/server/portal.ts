@@ -28,6 +28,7 @@ import { elderModeFromCookieHeader } from '../domain/preferences.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
 import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
+import type { FileBackend } from '../engine/files/backend.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
@@ -98,6 +99,8 @@ export interface PortalOptions {
   now: () => Date;
   environment: 'development' | 'production' | 'test';
   crypto: FieldCrypto;
+  /** Uploaded files' store, sealing and scanner (docs/decisions/026). */
+  files: FileBackend;
   calendar: LiveCalendar;
   officeSchedules: LiveOfficeSchedules;
   /** Status lookup limits (TRACK_LIMIT_PER_CLIENT / _PER_NUMBER); the defaults when absent. */
@@ -142,6 +145,7 @@ export function createPortal(options: PortalOptions) {
     now: options.now,
     environment: options.environment,
     crypto: options.crypto,
+    files: options.files,
     calendar: options.calendar,
     officeSchedules: options.officeSchedules,
     randomBytes,

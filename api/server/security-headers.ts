@@ -25,6 +25,8 @@ const PAGE_DIRECTIVES: [string, string][] = [
   ['frame-ancestors', "'none'"],
 ];
 
+const SANDBOXED = /(^|;)\s*sandbox(\s|;|$)/i;
+
 const LOCKED_DOWN = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 // Pages repeat a handful of policies (Astro's hashes change only with a build): complete each once.
@@ -57,8 +59,10 @@ export function securityHeaders<E extends Env = Env>(isHttps: (c: Context<E>) =>
     const headers = c.res.headers;
     for (const [name, value] of Object.entries(ALWAYS)) if (!headers.has(name)) headers.set(name, value);
     const policy = headers.get('content-security-policy');
-    if (policy) headers.set('content-security-policy', completePagePolicy(policy));
-    else headers.set('content-security-policy', LOCKED_DOWN);
+    // A sandboxed policy is a stored file's (api/engine/files/serving.ts), complete as it is: the
+    // pages' 'self' directives would only let it load more.
+    if (!policy) headers.set('content-security-policy', LOCKED_DOWN);
+    else if (!SANDBOXED.test(policy)) headers.set('content-security-policy', completePagePolicy(policy));
     if (isHttps(c)) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
   };
 }

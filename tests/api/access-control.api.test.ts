@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../api/domain/staff/staff.ts';
+import { acceptUpload } from '../../api/engine/files/files.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment, oldAgeAllowanceApplication } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
@@ -89,6 +90,12 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'GET /staff/cases': (u) => call(u, 'GET', '/staff/cases'),
     'GET /staff/cases/{allowance case}': async (u) => call(u, 'GET', `/staff/cases/${await allowanceCase()}`),
     'POST /staff/cases/{allowance case}/reveal': async (u) => call(u, 'POST', `/staff/cases/${await allowanceCase()}/reveal`),
+    'GET /staff/cases/{allowance case}/files/{file}': async (u) => {
+      const trackingNumber = await allowanceCase();
+      const { id } = await runtime.database.db.selectFrom('cases').select('id').where('tracking_number', '=', trackingNumber.replaceAll('-', '')).executeTakeFirstOrThrow();
+      const file = await acceptUpload({ db: runtime.database.db, kind, crypto: runtime.crypto, ...runtime.files, now: () => clock }, { owner: { kind: 'case', id }, purpose: 'proof', name: 'proof.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      return call(u, 'GET', `/staff/cases/${trackingNumber}/files/${file.ok ? file.file.id : 'refused'}`);
+    },
     'POST /staff/cases/{allowance case}/transitions': async (u) => call(u, 'POST', `/staff/cases/${await allowanceCase()}/transitions`, { transition: 'accept', version: 1, input: {} }),
     'POST /staff/cases/{allowance case}/break-glass': async (u) => call(u, 'POST', `/staff/cases/${await allowanceCase()}/break-glass`, { reason: 'Looking into complaint 2026-118' }),
     'GET /staff/cases/{marriage appointment}': async (u) => call(u, 'GET', `/staff/cases/${(await marriageCase()).trackingNumber}`),

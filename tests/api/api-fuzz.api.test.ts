@@ -88,6 +88,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /staff/cases/{trackingNumber}/reveal': (f) => ({ params: { trackingNumber: f.caseNumber } }),
   'POST /staff/cases/{trackingNumber}/break-glass': (f) => ({ params: { trackingNumber: f.caseNumber }, body: { reason: '核查群众投诉的办理情况' } }),
   'POST /staff/cases/{trackingNumber}/transitions': (f) => ({ params: { trackingNumber: f.caseNumber }, body: { transition: 'accept', version: 1, input: { reason: '材料齐全' } } }),
+  'GET /staff/cases/{trackingNumber}/files/{fileId}': (f) => ({ params: { trackingNumber: f.caseNumber, fileId: '00000000-0000-4000-8000-000000000000' } }),
   'GET /staff/holidays': () => ({}),
   'PUT /staff/holidays/{year}': () => ({
     params: { year: '2027' },

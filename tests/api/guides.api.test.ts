@@ -121,6 +121,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/staff/cases',
       '/staff/cases/{trackingNumber}',
       '/staff/cases/{trackingNumber}/break-glass',
+      '/staff/cases/{trackingNumber}/files/{fileId}',
       '/staff/cases/{trackingNumber}/reveal',
       '/staff/cases/{trackingNumber}/transitions',
       '/staff/holidays',

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_LEASE_MS } from '../../api/db/request-guards.repo.ts';
+import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
 import { oldAgeAllowanceApplication } from '../support/applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -50,12 +51,12 @@ describe.each(DIALECTS)('an Idempotency-Key left claimed by a request that died,
     expect(await cases()).toBe(before + 1);
   });
 
-  it('still answers 409 "in progress" while the claim is fresh', async () => {
+  it('still answers 409 "in progress" while the claim is fresh, saying so (not that something went wrong)', async () => {
     await leaveClaimBehind('draft-running-0002', 10_000);
     const before = await cases();
     const response = await apply('draft-running-0002');
     expect(response.status).toBe(409);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('request_in_progress');
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'request_in_progress', message: zhCN.errors.idempotency.inProgress });
     expect(await cases()).toBe(before);
   });
 

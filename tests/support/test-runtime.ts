@@ -3,7 +3,11 @@
  * (`app.request`, no network).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
+import { localFileBackend, type FileBackend } from '../../api/engine/files/backend.ts';
 import { createFieldCrypto, type FieldCrypto } from '../../api/platform/field-crypto.ts';
 import type { DatabaseKind } from '../../api/db/connect.ts';
 import type { TrackLimits } from '../../api/http/api-env.ts';
@@ -18,6 +22,8 @@ export interface TestRuntime extends Runtime {
   portal: ReturnType<typeof createPortal>;
   /** The portal's field encryption, for tests that read what it stored. */
   crypto: FieldCrypto;
+  /** Uploaded files' store (in a temporary folder of its own), sealing and scanner. */
+  files: FileBackend;
   database: Runtime['database'];
   dispose(): Promise<void>;
 }
@@ -36,6 +42,8 @@ export async function createTestRuntime(
     publicUrl?: string;
     /** TRUST_PROXY's entries. */
     trustProxy?: string[];
+    /** FILE_SCAN_COMMAND. */
+    fileScanCommand?: string;
   } = {},
 ): Promise<TestRuntime> {
   const testDatabase: TestDatabase = await createTestDatabase(kind);
@@ -47,12 +55,15 @@ export async function createTestRuntime(
     ...(options.now ? { now: options.now } : {}),
   });
   const crypto = createFieldCrypto(randomBytes(32));
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-files-'));
+  const files = localFileBackend({ dataDir, secret: randomBytes(32), scanCommand: options.fileScanCommand });
   const portal = createPortal({
     ...runtime,
     logger: silentLogger,
     now: options.now ?? (() => new Date()),
     environment: options.environment ?? 'test',
     crypto,
+    files,
     ...(options.trackLimits ? { trackLimits: options.trackLimits } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
@@ -66,9 +77,11 @@ export async function createTestRuntime(
     ...runtime,
     portal,
     crypto,
+    files,
     dispose: async () => {
       await runtime.close();
       await testDatabase.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,7 @@ import * as auditHmac from './2026120502_audit_hmac.ts';
 import * as breakGlass from './2026120503_break_glass.ts';
 import * as demoDataMarks from './2026120507_demo_data_marks.ts';
 import * as phoneVerifications from './2026120508_phone_verifications.ts';
+import * as files from './2026120601_files.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026120503_break_glass': breakGlass,
   '2026120507_demo_data_marks': demoDataMarks,
   '2026120508_phone_verifications': phoneVerifications,
+  '2026120601_files': files,
 };

@@ -198,6 +198,10 @@ export const en: SameKeys<typeof zhCN> = {
     forbidden: 'This action is not allowed',
     notSignedIn: 'You are not signed in, or your session has ended: sign in again',
     rateLimited: 'Too many attempts. Please wait and try again',
+    idempotency: {
+      inProgress: 'What you sent a moment ago is still being processed. Wait a moment and reload the page to see the result: there is no need to send it again.',
+      keyReused: 'This was sent before from the same form with different answers, so it was not processed. Start again and send it from a new form.',
+    },
     signIn: {
       usernameRequired: 'Enter your username',
       passwordRequired: 'Enter your password',
@@ -327,6 +331,17 @@ export const en: SameKeys<typeof zhCN> = {
       tooManyFromClient: 'Too many codes have been sent from here: send again after {{time}}',
       proofMissing: '{{field}} has not been confirmed with a text message code: confirm the mobile number first',
       proofInvalid: '{{field}} needs confirming again: its confirmation has expired or was for another number',
+    },
+    files: {
+      empty: '{{field}}: the file you chose is empty. Choose the file again',
+      'wrong-type': '{{field}}: the file must be in one of these formats: {{kinds}}. Take a photo or scan the document and upload it again',
+      'too-big': '{{field}}: the file must be {{max}} MB or smaller. Make it smaller or split it into several files',
+      'too-many': '{{field}}: an application can have up to {{max}} files. Remove a file you do not need first',
+      'owner-full': '{{field}}: the files of an application must be {{max}} MB or less together, and {{left}} MB is left. Make the file smaller or remove a file you do not need',
+      unreadable: '{{field}}: the image could not be opened and may be damaged. Take the photo again or choose another file',
+      infected: '{{field}}: the file did not pass the security check and was not uploaded. Check it with antivirus software, or choose another file',
+      'scan-failed': '{{field}}: the file could not be checked for security just now and was not uploaded. Try again later',
+      notFound: 'We could not find this file, or it does not belong to this case',
     },
     field: {
       required: 'Enter {{field}}',

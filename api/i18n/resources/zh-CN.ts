@@ -194,6 +194,10 @@ export const zhCN = {
     forbidden: '无法完成此操作',
     notSignedIn: '您还没有登录，或者登录已过期，请重新登录',
     rateLimited: '操作太频繁，请稍后再试',
+    idempotency: {
+      inProgress: '您刚才的提交还在处理中。请稍等片刻再刷新页面查看结果，不需要再次提交。',
+      keyReused: '这次提交的内容与之前用同一份表格提交的不一致，没有被处理。请重新开始填写后再提交。',
+    },
     signIn: {
       usernameRequired: '请输入用户名',
       passwordRequired: '请输入密码',
@@ -323,6 +327,17 @@ export const zhCN = {
       tooManyFromClient: '从这里发送验证码的次数太多了，请在 {{time}} 以后再发送',
       proofMissing: '{{field}}还没有用短信验证码确认，请先确认手机号码',
       proofInvalid: '{{field}}的确认已过期，或者与这个号码不符，请重新确认手机号码',
+    },
+    files: {
+      empty: '{{field}}：选择的文件是空的，请重新选择文件',
+      'wrong-type': '{{field}}：只能上传 {{kinds}} 格式的文件，请拍照或扫描后重新上传',
+      'too-big': '{{field}}：文件不能超过 {{max}} MB，请压缩或分成几个文件后上传',
+      'too-many': '{{field}}：一份申请最多上传 {{max}} 个文件，请先删除不需要的文件',
+      'owner-full': '{{field}}：一份申请的文件合计不能超过 {{max}} MB，还能上传 {{left}} MB，请压缩文件或删除不需要的文件',
+      unreadable: '{{field}}：无法打开这张图片，文件可能已损坏，请重新拍照或选择其他文件',
+      infected: '{{field}}：文件未通过安全检查，没有上传。请用杀毒软件检查后重新上传，或换一个文件',
+      'scan-failed': '{{field}}：文件暂时无法完成安全检查，没有上传，请稍后重新上传',
+      notFound: '没有找到这个文件，或者它不属于这件办件',
     },
     field: {
       required: '请填写{{field}}',

@@ -1,0 +1,177 @@
+/**
+ * The file engine's use cases (docs/decisions/026): accept an upload for an owner (a draft or a
+ * case), list an owner's files, move a draft's files to its case, delete an owner's files, read one
+ * for serving, and sweep contents no record names. The engine never names a service: a service
+ * gives the owner, the field's name (purpose) and its limits.
+ *
+ * Accepting runs check → process → scan → store → record. Nothing is recorded unless all of it
+ * succeeded, and a content stored for an upload that then failed is released at once (or, if the
+ * process died in between, by the sweep).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DatabaseKind } from '../../db/connect.ts';
+import { deleteOwnerFileRecords, findOwnerFile, moveOwnerFiles, namedAddresses, ownerFiles, recordFile, releaseAddress, type FileOwner } from '../../db/files.repo.ts';
+import type { Database, FileTable } from '../../db/schema.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import type { FileSealer } from './file-sealing.ts';
+import type { FileStore } from './file-store.ts';
+import { processUpload } from './processing.ts';
+import type { FileScanner, ScanState } from './scanner.ts';
+import { checkUpload, DEFAULT_FILE_LIMITS, storedName, type FileLimits, type FileRefusal } from './upload-policy.ts';
+
+export type { FileOwner } from '../../db/files.repo.ts';
+
+/** The field-crypto context of a file's name. */
+export const FILE_NAME_CONTEXT = 'files.name';
+/** Contents no record names are swept once they are older than this: an upload in flight has long recorded its file by then. */
+export const ORPHAN_GRACE_MS = 60 * 60_000;
+
+export interface FileEngineDeps {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Encrypts the file's name like every personal value. */
+  crypto: FieldCrypto;
+  store: FileStore;
+  sealer: FileSealer;
+  scanner: FileScanner;
+  now: () => Date;
+}
+
+/** A file as the engine shows it: never its address or its content. */
+export interface FileInfo {
+  id: string;
+  purpose: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  scanState: ScanState;
+  createdAt: string;
+}
+
+export interface Upload {
+  owner: FileOwner;
+  /** The field (or purpose) the file is given for. */
+  purpose: string;
+  /** The name the sender gave (only for serving it back; never used to decide anything). */
+  name: string;
+  content: Buffer;
+  /** The field's limits; the engine's defaults when absent. */
+  limits?: FileLimits;
+}
+
+export type UploadResult = { ok: true; file: FileInfo } | { ok: false; refusal: FileRefusal };
+
+function infoOf(deps: FileEngineDeps, row: FileTable): FileInfo {
+  return {
+    id: row.id,
+    purpose: row.purpose,
+    name: deps.crypto.decrypt(row.name_enc, FILE_NAME_CONTEXT),
+    mediaType: row.media_type,
+    size: Number(row.size),
+    scanState: row.scan_state === 'clean' ? 'clean' : 'not-scanned',
+    createdAt: row.created_at,
+  };
+}
+
+const release = (deps: FileEngineDeps, address: string) => releaseAddress(deps.db, deps.kind, address, () => deps.store.delete(address));
+
+export async function acceptUpload(deps: FileEngineDeps, upload: Upload): Promise<UploadResult> {
+  const limits = upload.limits ?? DEFAULT_FILE_LIMITS;
+  const checked = checkUpload(upload.content, limits);
+  if (!checked.ok) return checked;
+  const processed = await processUpload(checked.kind, upload.content);
+  if (!processed.ok) return { ok: false, refusal: { code: 'unreadable' } };
+  // The bytes as sent are what could carry something harmful (a PDF is stored as sent).
+  const verdict = await deps.scanner.scan(upload.content);
+  if (verdict === 'infected') return { ok: false, refusal: { code: 'infected' } };
+  if (verdict === 'failed') return { ok: false, refusal: { code: 'scan-failed' } };
+  const { content, mediaType } = processed.file;
+  const address = deps.sealer.addressOf(content);
+  const sealed = deps.sealer.seal(content, address);
+  await deps.store.put(address, sealed);
+  const name = storedName(upload.name, checked.kind);
+  let recorded: Awaited<ReturnType<typeof recordFile>>;
+  const createdAt = deps.now();
+  try {
+    recorded = await recordFile(
+      deps.db,
+      deps.kind,
+      { owner: upload.owner, purpose: upload.purpose, nameEnc: deps.crypto.encrypt(name, FILE_NAME_CONTEXT), mediaType, size: content.length, address, scanState: verdict, createdAt },
+      limits,
+    );
+  } catch (error) {
+    await release(deps, address).catch(() => undefined);
+    throw error;
+  }
+  if (!recorded.ok) {
+    await release(deps, address);
+    return recorded;
+  }
+  // Another owner's files with the same content may have been deleted, and the content released,
+  // between storing it and recording this file: store it again.
+  if (!(await deps.store.has(address))) await deps.store.put(address, sealed);
+  return { ok: true, file: { id: recorded.id, purpose: upload.purpose, name, mediaType, size: content.length, scanState: verdict, createdAt: createdAt.toISOString() } };
+}
+
+export async function listFiles(deps: FileEngineDeps, owner: FileOwner): Promise<FileInfo[]> {
+  return (await ownerFiles(deps.db, owner)).map((row) => infoOf(deps, row));
+}
+
+/** A draft's files become its case's, in the caller's transaction (submission). How many moved. */
+export function moveDraftFiles(trx: Transaction<Database>, kind: DatabaseKind, draftId: string, caseId: string): Promise<number> {
+  return moveOwnerFiles(trx, kind, { kind: 'draft', id: draftId }, { kind: 'case', id: caseId });
+}
+
+/** Removes every file of the owner (an expired draft's): the records, then each content no other record names. How many records. */
+export async function deleteOwnerFiles(deps: FileEngineDeps, owner: FileOwner): Promise<number> {
+  const { deleted, addresses } = await deleteOwnerFileRecords(deps.db, deps.kind, owner);
+  for (const address of addresses) await release(deps, address);
+  return deleted;
+}
+
+export interface StoredFile {
+  info: FileInfo;
+  content: Buffer;
+}
+
+/**
+ * One of the owner's files with its content, for serving; undefined for a file that is not the
+ * owner's (whoever asks learns nothing of other owners' files) or whose content is missing.
+ */
+export async function readFile(deps: FileEngineDeps, owner: FileOwner, fileId: string): Promise<StoredFile | undefined> {
+  const row = await findOwnerFile(deps.db, owner, fileId);
+  if (!row) return undefined;
+  const sealed = await deps.store.get(row.address);
+  if (!sealed) return undefined;
+  return { info: infoOf(deps, row), content: deps.sealer.open(sealed, row.address) };
+}
+
+/**
+ * Removes contents that no record names and that were stored more than ORPHAN_GRACE_MS ago (an
+ * upload whose process died before recording it), and what interrupted writes left. Safe to run in
+ * several processes at once. How many contents it removed.
+ */
+export async function sweepOrphanFiles(deps: FileEngineDeps): Promise<number> {
+  const before = new Date(deps.now().getTime() - ORPHAN_GRACE_MS);
+  await deps.store.sweepTemporary?.(before);
+  let removed = 0;
+  const releaseUnnamed = async (batch: string[]) => {
+    const named = await namedAddresses(deps.db, batch);
+    // Each released under its lock, which checks again: a file may be recorded for it meanwhile.
+    for (const address of batch) if (!named.has(address) && (await release(deps, address))) removed += 1;
+  };
+  let batch: string[] = [];
+  for await (const { address, storedAt } of deps.store.list()) {
+    if (storedAt >= before) continue;
+    batch.push(address);
+    if (batch.length === SWEEP_BATCH) {
+      await releaseUnnamed(batch);
+      batch = [];
+    }
+  }
+  await releaseUnnamed(batch);
+  return removed;
+}
+
+/** Addresses looked up per query by the sweep. */
+const SWEEP_BATCH = 500;

@@ -1,0 +1,368 @@
+/**
+ * Every refusal the API answers, in one table (docs/decisions/027): the use cases return typed
+ * refusals (`{ ok: false; reason: … }`), and this table says, for each reason, the HTTP status, the
+ * error `code`, the message (an i18n key, or the message made from the refusal's details) and the
+ * field it belongs to. Routes answer a refusal with `refuse(c, use, refusal)` and never map one by
+ * hand.
+ *
+ * `Refusals` names each use case's refusals by the domain's own result types, and the table's type
+ * is mapped from it: a new reason in a use case's result is a type error here until it has an
+ * entry. `refuse` is typed with the statuses of the reasons it may be given, so a route that can
+ * answer a refusal whose status its OpenAPI operation does not declare fails the type check too.
+ */
+import type { Context, TypedResponse } from 'hono';
+import type { TFunction } from 'i18next';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSONParsed } from 'hono/utils/types';
+import type { ZodError } from 'zod';
+import type { BookingResult, CaseCalendarResult, ChooseTimeResult } from '../appointments/booking-service.ts';
+import type { PersonCheck } from '../appointments/booking-eligibility.ts';
+import type { HolidayLoadResult } from '../appointments/holiday-closures.ts';
+import type { CloseDayResult, ClosurePreview, OfficeAccess, SettingsResult } from '../appointments/office-admin.ts';
+import type { LookupResult, WithdrawResult } from '../cases/case-service.ts';
+import type { CaseFileResult } from '../cases/case-files.ts';
+import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
+import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
+import { formatDateTime, formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
+import { suspensionMessage } from '../i18n/no-show-suspension.ts';
+import type { SignInResult } from '../staff/auth.ts';
+import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
+import type { ApiDeps } from './api-env.ts';
+import { errorBody, fieldErrors, requestLocale, type ApiError, type FieldError } from './api-error.ts';
+
+type Refused<Result> = Extract<Result, { ok: false }>;
+type Party = 'partyA' | 'partyB';
+
+/**
+ * The refusals of each use case the routes call, by the name `refuse` takes. Most are the domain's
+ * results; a few are made by the route from what only it knows (a rate limit it counts, a year in
+ * the address, a lookup that found nothing), and say so.
+ */
+export interface Refusals {
+  /** requireStaff (require-staff.ts): no live session; none of the operation's roles. */
+  staff: { reason: 'not_signed_in' } | { reason: 'not_permitted' };
+  signIn: Refused<SignInResult>;
+  /** The queue answered nothing: the member handles no service's cases (queue.ts). */
+  queue: { reason: 'no_queue' };
+  caseWork: Refused<OpenCaseResult | BreakGlassResult | RevealResult | ActResult>;
+  caseFile: Refused<CaseFileResult>;
+  /** An Idempotency-Key used before with another body, or whose first request is still running (idempotency.ts). */
+  idempotency: { reason: 'idempotency_key_reused' } | { reason: 'request_in_progress' };
+  officeAccess: Refused<OfficeAccess>;
+  officeSettings: Refused<SettingsResult>;
+  closurePreview: Refused<ClosurePreview>;
+  closeDay: Refused<CloseDayResult>;
+  /** The member is no clerk of any registry (registriesOf is empty), or the day's office is not one of theirs. */
+  officeDay: { reason: 'not_permitted' } | { reason: 'not_found' };
+  /** The year the address names comes with each refusal: the message says it. */
+  holidayYear: (Refused<HolidayLoadResult> | { reason: 'year_mismatch' }) & { year: number };
+  application: { reason: 'invalid'; error: ZodError };
+  /** Too many lookups per client or per tracking number (counted by the route, in the database). */
+  lookupLimit: { reason: 'too_many'; retryAt: string };
+  lookup: Refused<LookupResult>;
+  withdrawal: Refused<WithdrawResult>;
+  /** Cancelling a divorce's second visit: the same step as a withdrawal, answered as a change of time. */
+  secondVisitCancel: Refused<WithdrawResult>;
+  caseCalendar: Refused<CaseCalendarResult>;
+  chooseTime: Refused<ChooseTimeResult>;
+  /** An office's calendar or slots asked of an office that does not exist. */
+  registryOffice: { reason: 'no_such_office' };
+  /** `too-many`: booking attempts per client (counted by the route). */
+  booking: Refused<BookingResult> | { reason: 'too-many' };
+  /** The party and office the page asked about come with each refusal: the field and message name them. */
+  personCheck: (Refused<PersonCheck> | { reason: 'unknown-office' } | { reason: 'too-many' }) & { party: Party; office: string };
+  phoneCodeSend: Refused<SendResult>;
+  phoneCodeConfirm: Refused<ConfirmResult>;
+}
+
+export type RefusingUse = keyof Refusals;
+export type ReasonOf<U extends RefusingUse> = Refusals[U]['reason'];
+/** The variants of a use case's refusals that may carry `Reason` (a variant's reason may be a union). */
+export type RefusalOf<U extends RefusingUse, Reason> = Refusals[U] extends infer R ? (R extends { reason: infer Own } ? (Reason extends Own ? R : never) : never) : never;
+
+/** A message: an i18n key (said as it is), or the message made from the refusal, in `lang`. */
+type Words<R> = string | ((refusal: R, lang: Locale, t: TFunction) => string);
+
+export interface RefusalEntry<R> {
+  status: ContentfulStatusCode | ((refusal: R) => ContentfulStatusCode);
+  /** The error's `code`, which clients act on. */
+  code: string | ((refusal: R) => string);
+  message: Words<R>;
+  /** The one field the refusal belongs to: its name, its own code (else `code`) and message (else `message`). */
+  field?: { name: string | ((refusal: R) => string); code?: string | ((refusal: R) => string); message?: Words<R> };
+  /** Several fields (each party's phone, a schema's issues). */
+  fields?: (refusal: R, lang: Locale, t: TFunction) => FieldError[];
+  /** When to try again: answered as Retry-After (seconds). */
+  retryAt?: (refusal: R) => string;
+  /** What the body carries beside `error` (the appointments a closure would cancel). */
+  extra?: (refusal: R) => object;
+}
+
+export type RefusalTable = { [U in RefusingUse]: { [Reason in ReasonOf<U>]: RefusalEntry<RefusalOf<U, Reason>> } };
+
+const capitalised = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+
+// Shared by the use cases that share a reason and answer it alike.
+const NOT_PERMITTED = { status: 403, code: 'not_permitted', message: 'errors.workbench.notPermitted' } as const;
+const CASE_NOT_FOUND = { status: 404, code: 'case_not_found', message: 'errors.workbench.notFound' } as const;
+const NOT_RESCHEDULABLE = { status: 409, code: 'not_reschedulable', message: 'errors.track.notReschedulable' } as const;
+const SCHEMA_ISSUES = {
+  status: 422,
+  code: 'validation_failed',
+  message: 'errors.badRequest',
+  fields: (refusal: { error: ZodError }, lang: Locale) => fieldErrors(refusal.error, lang),
+} as const;
+/** A tracking number mistyped (its length, characters or check character), or no case for the pair. */
+const LOOKUP = {
+  format: {
+    status: 422,
+    code: 'validation_failed',
+    message: 'errors.badRequest',
+    field: { name: 'trackingNumber', code: (refusal: Extract<Refused<LookupResult>, { reason: 'format' }>) => refusal.problem, message: (refusal: Extract<Refused<LookupResult>, { reason: 'format' }>, _lang: Locale, t: TFunction) => t(`errors.track.${refusal.problem}`) },
+  },
+  no_match: { status: 404, code: 'no_matching_application', message: 'errors.track.noMatch' },
+} as const;
+/** Rate limits whose own message is the generic one (the status's). */
+const RATE_LIMITED = (code: string) => ({ status: 429, code, message: 'errors.rateLimited' }) as const;
+const NOT_CANCELLABLE = {
+  status: 409,
+  code: 'not_cancellable',
+  message: (refusal: { trackingNumber: string }, _lang: Locale, t: TFunction) => t('errors.officeSchedule.notCancellable', { trackingNumber: refusal.trackingNumber }),
+  // The body's shape is the confirmation's (nothing to confirm): a page shows one kind of answer.
+  extra: () => ({ affected: [] as never[] }),
+} as const;
+
+type SlotRefusal = Extract<Refused<ChooseTimeResult>, { reason: 'slot' }>;
+const slotMessage = (refusal: SlotRefusal, lang: Locale, t: TFunction) => t(`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: formatDateTime(refusal.releasesAt, lang) } : {});
+/** A full time is on `start` (another time may have places), a day closed, past or not yet open on `date`. */
+const slotField = (refusal: SlotRefusal) => (refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date');
+const slotStatus = (refusal: SlotRefusal) => (refusal.refusal === 'full' ? 409 : 422);
+
+export const REFUSALS = {
+  staff: {
+    not_signed_in: { status: 401, code: 'not_signed_in', message: 'errors.notSignedIn' },
+    not_permitted: NOT_PERMITTED,
+  },
+  signIn: {
+    // The same answer for an unknown name and a wrong password.
+    invalid: { status: 401, code: 'invalid_credentials', message: 'staff.signIn.invalid' },
+    throttled: { status: 429, code: 'too_many_sign_in_attempts', message: (refusal, lang, t) => t('staff.signIn.throttled', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
+  },
+  queue: {
+    no_queue: { status: 403, code: 'not_permitted', message: 'errors.workbench.noQueue' },
+  },
+  caseWork: {
+    // A case outside the member's scope is answered like an unknown number.
+    not_found: CASE_NOT_FOUND,
+    break_glass_required: { status: 403, code: 'break_glass_required', message: 'workbench.breakGlass.required' },
+    not_permitted: NOT_PERMITTED,
+    changed: { status: 409, code: 'case_changed', message: 'errors.workbench.changed' },
+    booked_again: { status: 409, code: 'people_booked_again', message: 'errors.workbench.bookedAgain' },
+    not_now: {
+      status: 409,
+      code: 'not_now',
+      message: (refusal, lang, t) =>
+        refusal.from ? t('errors.workbench.notYet', { time: formatDateTime(refusal.from, lang) }) : refusal.until ? t('errors.workbench.noLonger', { time: formatDateTime(refusal.until, lang) }) : t('errors.workbench.notNow'),
+    },
+    invalid_input: SCHEMA_ISSUES,
+  },
+  idempotency: {
+    idempotency_key_reused: { status: 409, code: 'idempotency_key_reused', message: 'errors.idempotency.keyReused' },
+    request_in_progress: { status: 409, code: 'request_in_progress', message: 'errors.idempotency.inProgress' },
+  },
+  caseFile: {
+    // A file of another case, an unknown one, or a case out of the member's scope: alike.
+    not_found: { status: 404, code: 'file_not_found', message: 'errors.files.notFound' },
+    // A break-glass reading does not open the case's whole values, and a file is one.
+    not_permitted: NOT_PERMITTED,
+  },
+  officeAccess: {
+    not_permitted: NOT_PERMITTED,
+    // Another admin's office is answered like an unknown one.
+    not_found: { status: 404, code: 'not_found', message: 'errors.notFound' },
+  },
+  officeSettings: {
+    slot_length_locked: {
+      status: 409,
+      code: 'slot_length_locked',
+      message: (refusal, _lang, t) => t('errors.officeSchedule.slotLengthLocked', { count: refusal.futureAppointments }),
+      field: { name: 'slotMinutes' },
+    },
+    sessions_have_appointments: {
+      status: 409,
+      code: 'sessions_have_appointments',
+      message: (refusal, _lang, t) => t('errors.officeSchedule.sessionsHaveAppointments', { list: refusal.appointments.map((a) => `${a.date} ${a.start}`).join(t('punctuation.listSeparator')) }),
+      field: { name: 'weekly' },
+    },
+  },
+  closurePreview: {
+    // The date is the address's only input: every issue is the date's.
+    invalid: { ...SCHEMA_ISSUES, fields: (refusal, lang) => fieldErrors(refusal.error, lang).map((field) => ({ ...field, field: 'date' })) },
+  },
+  closeDay: {
+    invalid: SCHEMA_ISSUES,
+    not_cancellable: NOT_CANCELLABLE,
+    needs_confirmation: { status: 409, code: 'closure_needs_confirmation', message: 'errors.officeSchedule.needsConfirmation', extra: (refusal) => ({ affected: refusal.affected }) },
+  },
+  officeDay: {
+    // The day shows names and documents: only the registry's clerks (docs/access-control.md).
+    not_permitted: NOT_PERMITTED,
+    not_found: { status: 404, code: 'not_found', message: 'errors.workbench.notFound' },
+  },
+  holidayYear: {
+    year_mismatch: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'year', code: 'custom', message: 'errors.holidays.yearMismatch' } },
+    not_cancellable: NOT_CANCELLABLE,
+    needs_confirmation: {
+      status: 409,
+      code: 'holidays_need_confirmation',
+      message: (refusal, _lang, t) => t('errors.holidays.needsConfirmation', { year: refusal.year, count: refusal.affected.length }),
+      extra: (refusal) => ({ affected: refusal.affected }),
+    },
+  },
+  application: {
+    invalid: SCHEMA_ISSUES,
+  },
+  lookupLimit: {
+    too_many: { status: 429, code: 'too_many_lookups', message: (refusal, lang, t) => t('errors.track.tooMany', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
+  },
+  lookup: LOOKUP,
+  withdrawal: {
+    ...LOOKUP,
+    not_withdrawable: { status: 409, code: 'not_withdrawable', message: 'errors.track.notWithdrawable' },
+    changed: { status: 409, code: 'not_withdrawable', message: 'errors.track.notWithdrawable' },
+  },
+  secondVisitCancel: { ...LOOKUP, not_withdrawable: NOT_RESCHEDULABLE, changed: NOT_RESCHEDULABLE },
+  caseCalendar: { ...LOOKUP, not_reschedulable: NOT_RESCHEDULABLE },
+  chooseTime: {
+    ...LOOKUP,
+    not_reschedulable: NOT_RESCHEDULABLE,
+    changed: NOT_RESCHEDULABLE,
+    slot: { status: slotStatus, code: (refusal) => (refusal.refusal === 'full' ? 'slot_full' : 'validation_failed'), message: slotMessage, field: { name: slotField, code: (refusal) => refusal.refusal } },
+  },
+  registryOffice: {
+    no_such_office: { status: 404, code: 'no_such_office', message: 'errors.notFound' },
+  },
+  booking: {
+    invalid: SCHEMA_ISSUES,
+    // A booking names its refusals on the fields; only a full time has a message of its own.
+    slot: {
+      status: slotStatus,
+      code: (refusal) => (refusal.refusal === 'full' ? 'slot_full' : 'validation_failed'),
+      message: (refusal, _lang, t) => t(refusal.refusal === 'full' ? 'errors.marriage.slot.full' : 'errors.badRequest'),
+      field: { name: slotField, code: (refusal) => refusal.refusal, message: slotMessage },
+    },
+    'already-booked': {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      field: {
+        name: (refusal) => `${refusal.party}.idNumber`,
+        code: 'already_booked',
+        // The same status and field whoever asks; what the appointment is, only to a party of it.
+        message: (refusal, lang, t) =>
+          refusal.held ? t('errors.marriage.alreadyBookedVerified', { kind: t(`marriage.kind.${refusal.held.kind}`), date: formatDayWithWeekday(refusal.held.date, lang) }) : t('errors.marriage.alreadyBooked'),
+      },
+    },
+    'phone-not-confirmed': {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      fields: (refusal, _lang, t) =>
+        refusal.parties.map(({ party, problem }) => {
+          const field = `${party}.phone`;
+          const message = t(problem === 'missing' ? 'errors.verification.proofMissing' : 'errors.verification.proofInvalid', { field: t(`fields.${field}`) });
+          return { field, code: problem === 'missing' ? 'phone_not_confirmed' : 'phone_proof_invalid', message: capitalised(message) };
+        }),
+    },
+    // Why, until when and whom to call, as the person's page said it (docs/decisions/023).
+    suspended: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'suspended', message: (refusal, lang) => suspensionMessage(lang, refusal.until, refusal.office) } },
+    'too-many': RATE_LIMITED('too_many_bookings'),
+  },
+  personCheck: {
+    'unknown-office': { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'office', code: 'invalid_value', message: 'errors.marriage.officeRequired' } },
+    'too-many': RATE_LIMITED('too_many_checks'),
+    'invalid-id': {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'invalid', message: (refusal, _lang, t) => t('errors.field.invalid', { field: t(`fields.${refusal.party}.idNumber`) }) },
+    },
+    suspended: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'suspended', message: (refusal, lang) => suspensionMessage(lang, refusal.until, refusal.office) } },
+  },
+  phoneCodeSend: {
+    'too-many': {
+      status: 429,
+      code: 'too_many_phone_codes',
+      message: (refusal, lang, t) => t(refusal.limit === 'phone' ? 'errors.verification.tooManyForPhone' : 'errors.verification.tooManyFromClient', { time: formatDateTime(refusal.retryAt, lang) }),
+      retryAt: (refusal) => refusal.retryAt,
+    },
+  },
+  phoneCodeConfirm: {
+    wrong: {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      field: { name: 'code', code: 'code_wrong', message: (refusal, _lang, t) => (refusal.triesLeft > 0 ? t('errors.verification.wrong', { count: refusal.triesLeft }) : t('errors.verification.wrongLast')) },
+    },
+    expired: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'code', code: 'code_expired', message: 'errors.verification.expired' } },
+    used: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'code', code: 'code_used', message: 'errors.verification.used' } },
+    'tries-used-up': { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'code', code: 'code_tries_used_up', message: 'errors.verification.tries-used-up' } },
+    none: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'code', code: 'code_none', message: 'errors.verification.none' } },
+  },
+} as const satisfies RefusalTable;
+
+type Table = typeof REFUSALS;
+type EntryOf<U extends RefusingUse, Reason> = Table[U][Reason & keyof Table[U]];
+type StatusOf<E> = E extends { status: (...args: never[]) => infer S } ? S : E extends { status: infer S } ? S : never;
+type ExtraOf<E> = E extends { extra: (...args: never[]) => infer X } ? X : unknown;
+type Answer<Body, Status> = Status extends ContentfulStatusCode ? Response & TypedResponse<JSONParsed<Body>, Status, 'json'> : never;
+
+/** The answer `refuse` gives to `refusal`: each variant with its own status (and body), as the route's operation declares them. */
+export type RefusalResponse<U extends RefusingUse, R extends Refusals[U]> = R extends { reason: infer Reason } ? Answer<ApiError & ExtraOf<EntryOf<U, Reason>>, StatusOf<EntryOf<U, Reason>>> : never;
+
+/** What a refusal is answered with, in `lang`: everything but the request's id. */
+export interface RefusalAnswer {
+  status: ContentfulStatusCode;
+  code: string;
+  message: string;
+  fields?: FieldError[];
+  retryAt?: string;
+  extra?: object;
+}
+
+const say = <R>(words: Words<R>, refusal: R, lang: Locale, t: TFunction): string => (typeof words === 'string' ? t(words) : words(refusal, lang, t));
+const pick = <R, V>(value: V | ((refusal: R) => V), refusal: R): V => (typeof value === 'function' ? (value as (refusal: R) => V)(refusal) : value);
+
+export function refusalAnswer<U extends RefusingUse>(use: U, refusal: Refusals[U], lang: Locale): RefusalAnswer {
+  // One entry per reason (the table's type sees to it); read here as the entry for the whole union.
+  const entries = REFUSALS[use] as unknown as Partial<Record<string, RefusalEntry<Refusals[U]>>>;
+  const entry = entries[refusal.reason];
+  if (!entry) throw new Error(`no refusal entry for ${use}.${refusal.reason}`);
+  const t = translator(lang);
+  const code = pick(entry.code, refusal);
+  const message = say(entry.message, refusal, lang, t);
+  const field = entry.field;
+  const fields = entry.fields
+    ? entry.fields(refusal, lang, t)
+    : field
+      ? [{ field: pick(field.name, refusal), code: field.code === undefined ? code : pick(field.code, refusal), message: field.message === undefined ? message : say(field.message, refusal, lang, t) }]
+      : undefined;
+  const retryAt = entry.retryAt?.(refusal);
+  const extra = entry.extra?.(refusal);
+  return { status: pick(entry.status, refusal), code, message, ...(fields ? { fields } : {}), ...(retryAt ? { retryAt } : {}), ...(extra ? { extra } : {}) };
+}
+
+/** Answers `refusal` of use case `use` as the table says, in the reader's language (with Retry-After when it says when to try again). */
+export function refuse<U extends RefusingUse, R extends Refusals[U]>(c: Context, use: U, refusal: R): RefusalResponse<U, R> {
+  const answer = refusalAnswer(use, refusal, requestLocale(c));
+  if (answer.retryAt) c.header('Retry-After', String(secondsUntil(answer.retryAt, nowOf(c))));
+  const response = c.json({ ...errorBody(c, answer.code, answer.message, answer.fields), ...answer.extra }, answer.status);
+  // The body and status are the table's entry for this refusal's reason, which is what the type says.
+  return response as RefusalResponse<U, R>;
+}
+
+/** The API's clock (the app sets its dependencies on every request). */
+function nowOf(c: Context): Date {
+  const deps: ApiDeps = c.get('deps');
+  return deps.now();
+}

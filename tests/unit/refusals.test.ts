@@ -1,0 +1,156 @@
+/**
+ * The refusal table (api/http/refusals.ts, docs/decisions/027): every reason of every use case has
+ * an entry, and each is said in both languages (no key left untranslated, no placeholder left
+ * empty). The samples' type is mapped from the table's, so a new reason needs a sample here too.
+ */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import { REFUSALS, refusalAnswer, type ReasonOf, type RefusalOf, type RefusalResponse, type Refusals, type RefusingUse } from '../../api/http/refusals.ts';
+import { LOCALES } from '../../api/i18n/index.ts';
+
+type Samples = { [U in RefusingUse]: { [Reason in ReasonOf<U>]: readonly RefusalOf<U, Reason>[] } };
+
+const issues = z.object({ name: z.string().min(1) }).safeParse({}).error ?? new z.ZodError([]);
+const affected = [{ trackingNumber: '7KQ4-M9XH-2CP', date: '2027-02-08', start: '09:00', end: '09:30', kind: 'marriage', people: [{ name: '张*', idNumber: '1101**********1234' }] }];
+const retryAt = '2027-01-04T10:20:00+08:00';
+const lookup = { format: [{ ok: false, reason: 'format', problem: 'checkCharacter' }], no_match: [{ ok: false, reason: 'no_match' }] } as const;
+// A day not yet open always comes with when it opens (schedule.ts).
+const slots = ['past', 'closed', 'too-soon', 'beyond-window', 'outside-window', 'no-such-slot', 'full'] as const;
+const slot = [...slots.map((refusal) => ({ ok: false, reason: 'slot', refusal }) as const), { ok: false, reason: 'slot', refusal: 'not-yet-open', releasesAt: retryAt } as const];
+const asked = { party: 'partyB', office: 'demo-district-registry' } as const;
+
+const SAMPLES: Samples = {
+  staff: { not_signed_in: [{ reason: 'not_signed_in' }], not_permitted: [{ reason: 'not_permitted' }] },
+  signIn: { invalid: [{ ok: false, reason: 'invalid' }], throttled: [{ ok: false, reason: 'throttled', retryAt }] },
+  queue: { no_queue: [{ reason: 'no_queue' }] },
+  caseWork: {
+    not_found: [{ ok: false, reason: 'not_found' }],
+    break_glass_required: [{ ok: false, reason: 'break_glass_required' }],
+    not_permitted: [{ ok: false, reason: 'not_permitted' }],
+    changed: [{ ok: false, reason: 'changed' }],
+    booked_again: [{ ok: false, reason: 'booked_again' }],
+    not_now: [{ ok: false, reason: 'not_now', from: retryAt }, { ok: false, reason: 'not_now', until: retryAt }, { ok: false, reason: 'not_now' }],
+    invalid_input: [{ ok: false, reason: 'invalid_input', error: issues }],
+  },
+  idempotency: { idempotency_key_reused: [{ reason: 'idempotency_key_reused' }], request_in_progress: [{ reason: 'request_in_progress' }] },
+  caseFile: { not_found: [{ ok: false, reason: 'not_found' }], not_permitted: [{ ok: false, reason: 'not_permitted' }] },
+  officeAccess: { not_permitted: [{ ok: false, reason: 'not_permitted' }], not_found: [{ ok: false, reason: 'not_found' }] },
+  officeSettings: {
+    slot_length_locked: [{ ok: false, reason: 'slot_length_locked', futureAppointments: 3 }],
+    sessions_have_appointments: [{ ok: false, reason: 'sessions_have_appointments', appointments: [{ date: '2027-02-08', start: '12:30' }, { date: '2027-02-09', start: '08:30' }] }],
+  },
+  closurePreview: { invalid: [{ ok: false, reason: 'invalid', error: issues }] },
+  closeDay: {
+    invalid: [{ ok: false, reason: 'invalid', error: issues }],
+    not_cancellable: [{ ok: false, reason: 'not_cancellable', trackingNumber: '7KQ4-M9XH-2CP' }],
+    needs_confirmation: [{ ok: false, reason: 'needs_confirmation', date: '2027-02-08', affected }],
+  },
+  officeDay: { not_permitted: [{ reason: 'not_permitted' }], not_found: [{ reason: 'not_found' }] },
+  holidayYear: {
+    year_mismatch: [{ reason: 'year_mismatch', year: 2027 }],
+    not_cancellable: [{ ok: false, reason: 'not_cancellable', trackingNumber: '7KQ4-M9XH-2CP', year: 2027 }],
+    needs_confirmation: [{ ok: false, reason: 'needs_confirmation', affected: affected.map((row) => ({ ...row, office: 'demo-district-registry' })), year: 2027 }],
+  },
+  application: { invalid: [{ reason: 'invalid', error: issues }] },
+  lookupLimit: { too_many: [{ reason: 'too_many', retryAt }] },
+  lookup,
+  withdrawal: { ...lookup, not_withdrawable: [{ ok: false, reason: 'not_withdrawable' }], changed: [{ ok: false, reason: 'changed' }] },
+  secondVisitCancel: { ...lookup, not_withdrawable: [{ ok: false, reason: 'not_withdrawable' }], changed: [{ ok: false, reason: 'changed' }] },
+  caseCalendar: { ...lookup, not_reschedulable: [{ ok: false, reason: 'not_reschedulable' }] },
+  chooseTime: { ...lookup, not_reschedulable: [{ ok: false, reason: 'not_reschedulable' }], changed: [{ ok: false, reason: 'changed' }], slot },
+  registryOffice: { no_such_office: [{ reason: 'no_such_office' }] },
+  booking: {
+    invalid: [{ ok: false, reason: 'invalid', error: issues }],
+    slot,
+    'already-booked': [{ ok: false, reason: 'already-booked', party: 'partyA' }, { ok: false, reason: 'already-booked', party: 'partyB', held: { kind: 'divorce', date: '2027-02-08' } }],
+    'phone-not-confirmed': [{ ok: false, reason: 'phone-not-confirmed', parties: [{ party: 'partyA', problem: 'missing' }, { party: 'partyB', problem: 'invalid' }] }],
+    suspended: [{ ok: false, reason: 'suspended', party: 'partyA', until: '2027-02-20', office: 'demo-district-registry' }],
+    'too-many': [{ reason: 'too-many' }],
+  },
+  personCheck: {
+    'unknown-office': [{ reason: 'unknown-office', ...asked }],
+    'too-many': [{ reason: 'too-many', ...asked }],
+    'invalid-id': [{ ok: false, reason: 'invalid-id', ...asked }],
+    suspended: [{ ok: false, reason: 'suspended', until: '2027-02-20', ...asked }],
+  },
+  phoneCodeSend: { 'too-many': [{ ok: false, reason: 'too-many', limit: 'phone', retryAt }, { ok: false, reason: 'too-many', limit: 'client', retryAt }] },
+  phoneCodeConfirm: {
+    wrong: [{ ok: false, reason: 'wrong', triesLeft: 2 }, { ok: false, reason: 'wrong', triesLeft: 0 }],
+    expired: [{ ok: false, reason: 'expired' }],
+    used: [{ ok: false, reason: 'used' }],
+    'tries-used-up': [{ ok: false, reason: 'tries-used-up' }],
+    none: [{ ok: false, reason: 'none' }],
+  },
+};
+
+const every = Object.entries(SAMPLES).flatMap(([use, byReason]) =>
+  Object.entries(byReason as Record<string, readonly Refusals[RefusingUse][]>).flatMap(([reason, samples]) => samples.map((refusal, index) => ({ use: use as RefusingUse, reason, refusal, name: `${use}.${reason} #${index + 1}` }))),
+);
+
+/** What i18next gives back for a key it does not have: the key itself. */
+const UNTRANSLATED = /^[a-zA-Z]+(\.[a-zA-Z-]+)+$/;
+const HAN = /\p{Script=Han}/u;
+
+describe('the refusal table', () => {
+  it('has an entry for every reason, and a sample of each here', () => {
+    for (const use of Object.keys(REFUSALS) as RefusingUse[]) expect(Object.keys(SAMPLES[use]).sort(), use).toEqual(Object.keys(REFUSALS[use]).sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(REFUSALS).sort());
+  });
+
+  it.each(every)('says $name in both languages, with a 4xx status and a code', ({ use, refusal }) => {
+    const said = LOCALES.map((lang) => refusalAnswer(use, refusal, lang));
+    const [zh, en] = said;
+    for (const answer of said) {
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.code).toMatch(/^[a-z_]+$/);
+      for (const message of [answer.message, ...(answer.fields ?? []).map((field) => field.message)]) {
+        expect(message).not.toMatch(UNTRANSLATED);
+        expect(message).not.toContain('{{');
+        expect(message.trim()).not.toBe('');
+      }
+    }
+    // The same answer in either language but for its words.
+    expect({ ...zh, message: '', fields: zh?.fields?.map((field) => ({ ...field, message: '' })) }).toEqual({ ...en, message: '', fields: en?.fields?.map((field) => ({ ...field, message: '' })) });
+    expect(zh?.message).toMatch(HAN);
+    expect(en?.message).not.toMatch(HAN);
+    for (const [index, field] of (zh?.fields ?? []).entries()) {
+      expect(field.message).toMatch(HAN);
+      expect(en?.fields?.[index]?.message).not.toBe(field.message);
+    }
+  });
+
+  it('puts a field refusal on its field with its own code, under the generic message', () => {
+    expect(refusalAnswer('booking', { ok: false, reason: 'already-booked', party: 'partyB' }, 'en')).toEqual({
+      status: 422,
+      code: 'validation_failed',
+      message: 'The request is not valid',
+      fields: [{ field: 'partyB.idNumber', code: 'already_booked', message: expect.any(String) as string }],
+    });
+    expect(refusalAnswer('phoneCodeConfirm', { ok: false, reason: 'wrong', triesLeft: 0 }, 'en').fields).toEqual([
+      { field: 'code', code: 'code_wrong', message: 'The code is not right, and this code cannot be tried again: send a new code' },
+    ]);
+  });
+
+  it('answers a full time 409 on `start` and a day not open 422 on `date`, when moving a visit with the reason as the message', () => {
+    const full = refusalAnswer('chooseTime', { ok: false, reason: 'slot', refusal: 'full' }, 'en');
+    expect(full).toMatchObject({ status: 409, code: 'slot_full', fields: [{ field: 'start', code: 'full', message: full.message }] });
+    const closed = refusalAnswer('chooseTime', { ok: false, reason: 'slot', refusal: 'closed' }, 'en');
+    expect(closed).toMatchObject({ status: 422, code: 'validation_failed', fields: [{ field: 'date', code: 'closed', message: closed.message }] });
+    // A booking says the same on the field, under the generic message.
+    expect(refusalAnswer('booking', { ok: false, reason: 'slot', refusal: 'closed' }, 'en')).toMatchObject({ status: 422, message: 'The request is not valid', fields: [{ field: 'date', message: closed.message }] });
+  });
+
+  it('says when to try again, and carries what a confirmation needs beside the error', () => {
+    expect(refusalAnswer('lookupLimit', { reason: 'too_many', retryAt }, 'en')).toMatchObject({ status: 429, code: 'too_many_lookups', retryAt });
+    expect(refusalAnswer('closeDay', { ok: false, reason: 'needs_confirmation', date: '2027-02-08', affected }, 'en').extra).toEqual({ affected });
+    expect(refusalAnswer('holidayYear', { ok: false, reason: 'not_cancellable', trackingNumber: '7KQ4-M9XH-2CP', year: 2027 }, 'en')).toMatchObject({ status: 409, extra: { affected: [] } });
+    expect(refusalAnswer('holidayYear', { ok: false, reason: 'needs_confirmation', affected: [], year: 2027 }, 'en').message).toContain('2027');
+  });
+
+  it('types each answer with the status of each reason it may be given', () => {
+    expectTypeOf<RefusalResponse<'caseWork', { ok: false; reason: 'not_found' | 'break_glass_required' }>['_status']>().toEqualTypeOf<404 | 403>();
+    expectTypeOf<RefusalResponse<'chooseTime', Extract<Refusals['chooseTime'], { reason: 'slot' }>>['_status']>().toEqualTypeOf<409 | 422>();
+    expectTypeOf<RefusalResponse<'staff', Refusals['staff']>['_status']>().toEqualTypeOf<401 | 403>();
+  });
+});
