@@ -14,10 +14,11 @@ import { completeContract } from './http/openapi-contract.ts';
 import { translator } from './i18n/index.ts';
 import { guideRoutes } from './routes/guides.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
-import { caseRoutes, rescheduleRoutes } from './routes/cases.routes.ts';
+import { caseRoutes, documentApplications, rescheduleRoutes } from './routes/cases.routes.ts';
 import { devRoutes } from './routes/dev.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
 import { holidayRoutes } from './routes/holidays.routes.ts';
+import { ruleRoutes } from './routes/rules.routes.ts';
 import { marriageRoutes } from './routes/marriage.routes.ts';
 import { bookingCheckRoutes } from './routes/booking-checks.routes.ts';
 import { officeAdminRoutes } from './routes/office-admin.routes.ts';
@@ -60,8 +61,10 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', developmentOnly);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
+  // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).
+  documentApplications(api, deps.services);
 
   // The generated document, completed with what every operation shares (http/openapi-contract.ts).
   api.get('/openapi.json', (c) =>

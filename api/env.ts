@@ -3,6 +3,7 @@
  * Every variable is documented in README.md with its default.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from './http/api-env.ts';
 import { parseProxyEntry } from './http/client-address.ts';
@@ -69,11 +70,25 @@ const EnvSchema = z.object({
     .min(1)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Test only: a module under tests/ exporting `servicePackages`, services run beside the built-in ones (docs/decisions/029). */
+  SERVICE_PACKAGES_MODULE: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 }).superRefine((env, ctx) => {
   // Links sent away (SMS, receipts, closure texts) must never take their origin from a request's
   // Host header; in production nothing else could give it.
   if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required in production: the portal’s public origin, e.g. https://portal.example.gov.cn (the links in SMS, receipts and calendar files are built from it)' });
+  }
+  // Services defined by the tests would take real applications and keep their personal data.
+  if (env.NODE_ENV === 'production' && env.SERVICE_PACKAGES_MODULE) {
+    ctx.addIssue({ code: 'custom', path: ['SERVICE_PACKAGES_MODULE'], message: 'not allowed in production: it loads test-only services' });
+  }
+  if (env.SERVICE_PACKAGES_MODULE && (!/^tests\//.test(env.SERVICE_PACKAGES_MODULE) || env.SERVICE_PACKAGES_MODULE.split(/[\\/]/).includes('..'))) {
+    ctx.addIssue({ code: 'custom', path: ['SERVICE_PACKAGES_MODULE'], message: 'must name a module under tests/ (relative to the project folder)' });
   }
 });
 
@@ -100,6 +115,8 @@ export interface Config {
   trustProxy: string[];
   /** FILE_SCAN_COMMAND: the command that scans each upload, or undefined (files recorded as not scanned). */
   fileScanCommand: string | undefined;
+  /** SERVICE_PACKAGES_MODULE, absolute: test-only services to run; undefined (always in production): none. */
+  servicePackagesModule: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -129,5 +146,6 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,
     fileScanCommand: env.FILE_SCAN_COMMAND,
+    servicePackagesModule: env.SERVICE_PACKAGES_MODULE ? fileURLToPath(new URL(`../${env.SERVICE_PACKAGES_MODULE}`, import.meta.url)) : undefined,
   };
 }

@@ -19,7 +19,8 @@ import { applicantStopNow, applyTransition, availableTransitions, staffOnlyField
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { CASE_SERVICES, type CaseServiceId, type RegisteredCaseService, type SettingInForce } from '../services/registry.ts';
+import { BUILT_IN_SERVICES, isAppliedOnline, type RegisteredCaseService, type ServiceRegistry, type SettingInForce } from '../services/registry.ts';
+import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 
 export const ANSWERS_CONTEXT = 'cases.answers';
 export const ID_HASH_CONTEXT = 'cases.applicant_id';
@@ -34,11 +35,20 @@ export interface CaseDeps {
   calendar: WorkingDayCalendar;
   now: () => Date;
   randomBytes: (size: number) => Uint8Array;
+  /** The services this portal runs; absent: the built-in ones (a sweep or a seed started outside a portal). */
+  services?: ServiceRegistry;
+  /** The rule tables settings read (docs/decisions/030); absent: their source files' rows alone (a seed run outside a portal). */
+  rules?: RuleBook;
 }
+
+/** The service a stored case or a request names, among those the portal runs. */
+const serviceOf = (deps: Pick<CaseDeps, 'services'>, id: string): RegisteredCaseService | undefined => (deps.services ?? BUILT_IN_SERVICES).get(id);
 
 export type SubmitResult =
   | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[] }
-  | { ok: false; error: ZodError };
+  | { ok: false; reason: 'invalid'; error: ZodError }
+  /** No service of that name, or one whose cases start as a booking, not an application. */
+  | { ok: false; reason: 'no_such_service' };
 
 /**
  * Records a new case under a fresh tracking number. 50 random bits make a clash practically
@@ -76,12 +86,13 @@ function normaliseSecondFactor(value: string): string {
   return value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 }
 
-export async function submitApplication(deps: CaseDeps, serviceId: CaseServiceId, input: unknown, lang: Locale): Promise<SubmitResult> {
-  const service = CASE_SERVICES[serviceId];
+export async function submitApplication(deps: CaseDeps, serviceId: string, input: unknown, lang: Locale): Promise<SubmitResult> {
+  const service = serviceOf(deps, serviceId);
+  if (!service || !isAppliedOnline(service)) return { ok: false, reason: 'no_such_service' };
   const now = deps.now();
   const today = chinaDate(now);
   const parsed = service.applicationSchema(today).safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error };
+  if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
   const contact = service.applicant(parsed.data);
   const snapshot: CaseSnapshot = {
     state: service.workflow.initialState,
@@ -175,9 +186,9 @@ function standInAnswers(crypto: FieldCrypto): string {
  * an appointment, both of whom were texted and may track it. The answers are decrypted for every
  * lookup of a known number, matched or not, and a stand-in for an unknown one.
  */
-function isRecipientPhone(deps: Pick<CaseDeps, 'crypto'>, stored: StoredCase | undefined, phoneHash: string): boolean {
+function isRecipientPhone(deps: Pick<CaseDeps, 'crypto' | 'services'>, stored: StoredCase | undefined, phoneHash: string): boolean {
   const answers: unknown = JSON.parse(deps.crypto.decrypt(stored?.answersEnc ?? standInAnswers(deps.crypto), ANSWERS_CONTEXT));
-  const service = stored ? CASE_SERVICES[stored.service as CaseServiceId] : undefined;
+  const service = stored ? serviceOf(deps, stored.service) : undefined;
   if (!service) return false;
   return service.recipients(answers).some((phone) => sameHash(phoneHash, deps.crypto.lookupHash(normaliseSecondFactor(phone), PHONE_HASH_CONTEXT)));
 }
@@ -204,21 +215,21 @@ export async function matchingCase(deps: CaseDeps, trackingInput: string, second
  * The case with the moments its workflow's time conditions read (an appointment's start and end,
  * when it was marked missed), for a service that names any; as stored otherwise.
  */
-export async function withMoments(deps: Pick<CaseDeps, 'db'>, stored: StoredCase): Promise<StoredCase> {
-  const service = CASE_SERVICES[stored.service as CaseServiceId] as RegisteredCaseService | undefined;
+export async function withMoments(deps: Pick<CaseDeps, 'db' | 'services'>, stored: StoredCase): Promise<StoredCase> {
+  const service = serviceOf(deps, stored.service);
   if (!service?.workflow.moments?.length) return stored;
   return { ...stored, snapshot: { ...stored.snapshot, moments: appointmentMoments(await latestAppointmentTimes(deps.db, stored.id)) } };
 }
 
 /** The settings in force for the case on `day` (a divorce's withdrawal rule at its office), for a service that has any. */
-function settingsInForce(deps: Pick<CaseDeps, 'crypto'>, stored: StoredCase, day: string): Record<string, SettingInForce> {
-  const service = CASE_SERVICES[stored.service as CaseServiceId] as RegisteredCaseService | undefined;
+function settingsInForce(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules'>, stored: StoredCase, day: string): Record<string, SettingInForce> {
+  const service = serviceOf(deps, stored.service);
   if (!service?.settings) return {};
-  return { ...service.settings(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)), day) };
+  return { ...service.settings(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)), day, deps.rules ?? sourceRuleBook()) };
 }
 
 /** The case with the values of the settings its workflow's transitions read (`onlyIf`), as in force on `day`. */
-export function withSettings(deps: Pick<CaseDeps, 'crypto'>, stored: StoredCase, day: string): StoredCase {
+export function withSettings(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules'>, stored: StoredCase, day: string): StoredCase {
   const settings = settingsInForce(deps, stored, day);
   if (Object.keys(settings).length === 0) return stored;
   return { ...stored, snapshot: { ...stored.snapshot, settings: Object.fromEntries(Object.entries(settings).map(([name, setting]) => [name, setting.value])) } };
@@ -239,7 +250,7 @@ export function applicantDetails(service: RegisteredCaseService | undefined, tra
 
 /** The applicant-visible view of a stored case: its timeline without internal events. */
 export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgress> {
-  const service = CASE_SERVICES[stored.service as CaseServiceId];
+  const service = serviceOf(deps, stored.service);
   const events = await caseTimeline(deps.db, stored.id, 'applicant');
   const request = events.findLast((event) => event.to_state === 'awaiting-documents');
   const rows = await appointmentsOfCase(deps.db, stored.id);
@@ -360,7 +371,7 @@ export async function withdrawCase(deps: CaseDeps, trackingInput: string, second
 export async function takeApplicantStep(deps: CaseDeps, trackingInput: string, secondFactor: string, step: string, origin: string | null): Promise<WithdrawResult> {
   const match = await matchingCase(deps, trackingInput, secondFactor);
   if (!match.ok) return match;
-  const service = CASE_SERVICES[match.stored.service as CaseServiceId];
+  const service = serviceOf(deps, match.stored.service);
   if (!service) return { ok: false, reason: 'not_withdrawable' };
   const now = deps.now();
   const today = chinaDate(now);

@@ -34,6 +34,7 @@ import {
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { CASE_SERVICES, maskAnswer, type AnswerRow, type CaseServiceId, type DecisionAid } from '../services/registry.ts';
 import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments } from './case-service.ts';
+import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 
 /** The audited looks at a case that its record of access lists. */
 const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass'] as const;
@@ -44,6 +45,8 @@ export interface CaseWorkDeps {
   crypto: FieldCrypto;
   calendar: WorkingDayCalendar;
   now: () => Date;
+  /** The rule tables the decision aid reads (docs/decisions/030); absent: their source files' rows alone (a seed run outside a portal). */
+  rules?: RuleBook;
 }
 
 export interface CaseWorkView {
@@ -158,7 +161,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
     actions: grant ? [] : availableTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today, clock.time).map((transition) => ({ name: transition.name, fields: transitionFields(transition) })),
     laterActions: grant ? [] : laterTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today, clock.time).map(({ transition, from }) => ({ name: transition.name, from: chinaIso(from) })),
     breakGlass: grant,
-    decisionAid: (service.workflow.states[stored.snapshot.state]?.terminal ? undefined : service.decisionAid?.(application, clock.today)) ?? null,
+    decisionAid: (service.workflow.states[stored.snapshot.state]?.terminal ? undefined : service.decisionAid?.(application, clock.today, deps.rules ?? sourceRuleBook())) ?? null,
     access: access.map(accessRow),
   };
 }

@@ -55,7 +55,7 @@ export async function ensureDemoCases(deps: CaseDeps & CaseWorkDeps): Promise<nu
       },
       'zh-CN',
     );
-    if (!submitted.ok) throw new Error(`a demo application was refused: ${submitted.error.message}`);
+    if (!submitted.ok) throw new Error(`a demo application was refused: ${submitted.reason === 'invalid' ? submitted.error.message : submitted.reason}`);
     let version = 1;
     for (const [role, transition, input] of person.steps) {
       const member = await findStaffByUsername(deps.db, demoUsername(role as StaffRole));

@@ -304,6 +304,23 @@ export interface FileTable {
   created_at: string;
 }
 
+/** A row staff added to an effective-dated rule table (docs/decisions/030); never updated or deleted. */
+export interface RuleOverrideTable {
+  id: string;
+  table_name: string;
+  rule_key: string;
+  /** YYYY-MM-DD. */
+  effective_from: string;
+  value_json: string;
+  basis: string;
+  reason: string;
+  /** staff.id */
+  changed_by: string;
+  recorded_at: string;
+  /** audit_log.seq of the entry saved with it: the order rows were saved in. */
+  audit_seq: number;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -327,4 +344,5 @@ export interface Database {
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;
+  rule_overrides: RuleOverrideTable;
 }

@@ -8,6 +8,8 @@ import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
 import type { StaffSession } from '../staff/auth.ts';
+import type { ServiceRegistry } from '../services/registry.ts';
+import type { LiveRuleTables } from '../engine/rules/live-rules.ts';
 
 /**
  * How many status lookups (and withdrawals) are allowed per 10 minutes, per client address and per
@@ -53,6 +55,10 @@ export interface ApiDeps {
    * database; a load test that confirms thousands of phones from one address raises it.
    */
   phoneCodeLimitPerClient: number;
+  /** The effective-dated rule tables, with the overrides staff saved (docs/decisions/030). */
+  rules: LiveRuleTables;
+  /** The case services this portal runs: the built-in ones, and any given at start (docs/decisions/029). */
+  services: ServiceRegistry;
   /** Development tools (/dev/outbox) exist only outside production. */
   environment: 'development' | 'production' | 'test';
 }

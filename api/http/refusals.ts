@@ -26,6 +26,7 @@ import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
 import { formatDateTime, formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
 import type { SignInResult } from '../staff/auth.ts';
+import type { AddRuleRowResult } from '../engine/rules/rule-changes.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
 import type { ApiDeps } from './api-env.ts';
 import { errorBody, fieldErrors, requestLocale, type ApiError, type FieldError } from './api-error.ts';
@@ -56,7 +57,8 @@ export interface Refusals {
   officeDay: { reason: 'not_permitted' } | { reason: 'not_found' };
   /** The year the address names comes with each refusal: the message says it. */
   holidayYear: (Refused<HolidayLoadResult> | { reason: 'year_mismatch' }) & { year: number };
-  application: { reason: 'invalid'; error: ZodError };
+  /** The generic application route (cases.routes.ts): answers the service's schema refuses, or a service it does not take. */
+  application: { reason: 'invalid'; error: ZodError } | { reason: 'no_such_service' };
   /** Too many lookups per client or per tracking number (counted by the route, in the database). */
   lookupLimit: { reason: 'too_many'; retryAt: string };
   lookup: Refused<LookupResult>;
@@ -73,6 +75,8 @@ export interface Refusals {
   personCheck: (Refused<PersonCheck> | { reason: 'unknown-office' } | { reason: 'too-many' }) & { party: Party; office: string };
   phoneCodeSend: Refused<SendResult>;
   phoneCodeConfirm: Refused<ConfirmResult>;
+  /** Adding a row to a rule table (or reading one): no table of that name, or a key or value the table refuses. */
+  ruleTable: Refused<AddRuleRowResult>;
 }
 
 export type RefusingUse = keyof Refusals;
@@ -221,6 +225,7 @@ export const REFUSALS = {
   },
   application: {
     invalid: SCHEMA_ISSUES,
+    no_such_service: { status: 404, code: 'no_such_service', message: 'errors.application.noSuchService' },
   },
   lookupLimit: {
     too_many: { status: 429, code: 'too_many_lookups', message: (refusal, lang, t) => t('errors.track.tooMany', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
@@ -296,6 +301,10 @@ export const REFUSALS = {
       message: (refusal, lang, t) => t(refusal.limit === 'phone' ? 'errors.verification.tooManyForPhone' : 'errors.verification.tooManyFromClient', { time: formatDateTime(refusal.retryAt, lang) }),
       retryAt: (refusal) => refusal.retryAt,
     },
+  },
+  ruleTable: {
+    unknown_table: { status: 404, code: 'rule_table_not_found', message: 'errors.rules.notFound' },
+    invalid: SCHEMA_ISSUES,
   },
   phoneCodeConfirm: {
     wrong: {

@@ -17,6 +17,8 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
 
 const instances = new Map<Locale, i18n>();
+/** Messages of services given to the portal at start (docs/decisions/029), by language. */
+const added: { lang: Locale; messages: object }[] = [];
 
 function instanceFor(lang: Locale): i18n {
   let instance = instances.get(lang);
@@ -31,6 +33,7 @@ function instanceFor(lang: Locale): i18n {
       returnNull: false,
       saveMissing: false,
     });
+    for (const bundle of added) if (bundle.lang === lang) instance.addResourceBundle(lang, 'translation', bundle.messages, true, false);
     instances.set(lang, instance);
   }
   return instance;
@@ -38,6 +41,20 @@ function instanceFor(lang: Locale): i18n {
 
 export function translator(lang: Locale): TFunction {
   return instanceFor(lang).t;
+}
+
+/**
+ * Adds a service's own messages under the portal's (never replacing one of the portal's), once per
+ * object given. The site's bundle has its own copy of this module, so the pages add them too
+ * (site/lib/journey-services.ts).
+ */
+export function addMessages(messages: Readonly<Record<Locale, object>>): void {
+  for (const lang of LOCALES) {
+    const bundle = messages[lang];
+    if (added.some((known) => known.messages === bundle)) continue;
+    added.push({ lang, messages: bundle });
+    instances.get(lang)?.addResourceBundle(lang, 'translation', bundle, true, false);
+  }
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -9,14 +9,12 @@
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ZodError } from 'zod';
-import { lookupCase, submitApplication, takeApplicantStep, withdrawCase, type LookupResult } from '../cases/case-service.ts';
+import { lookupCase, submitApplication, takeApplicantStep, withdrawCase, type LookupResult, type SubmitResult } from '../cases/case-service.ts';
 import { isLookupTokenFor, issueLookupToken } from '../cases/lookup-token.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
-import { oldAgeAllowanceApplicationSchema } from '../services/old-age-allowance/application.schema.ts';
-import { OLD_AGE_ALLOWANCE_DISTRICTS } from '../services/old-age-allowance/districts.ts';
+import { isAppliedOnline, type ServiceRegistry } from '../services/registry.ts';
 import { caseCalendar, chooseTime, type TimeChoice } from '../appointments/booking-service.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
@@ -31,22 +29,53 @@ const Submitted = z
   .object({ trackingNumber: z.string().meta({ example: '7KQ4-M9XH-2CP' }), state: z.string(), deadlines: z.array(z.object({ key: z.string(), dueOn: z.string() })) })
   .openapi('ApplicationSubmitted');
 
-const submitOldAgeAllowance = createRoute({
+const applicationResponses = {
+  201: json(Submitted, 'The case exists; the applicant is notified'),
+  400: json(ApiErrorSchema, 'The body is not JSON'),
+  409: json(ApiErrorSchema, 'The Idempotency-Key was used with another body, or its first request is still running'),
+  422: json(ApiErrorSchema, 'Field errors, each naming its field in the reader’s language'),
+};
+const IdempotencyHeaders = z.object({ 'idempotency-key': textLine().min(8).max(100).optional() });
+
+/**
+ * One route for every service applied for online (docs/decisions/029): the body is checked in the
+ * handler by the named service's schema for the day (the age rule). Hidden from the document: each
+ * service's operation is documented under its own path, with its own body (documentApplications),
+ * so that a client sees what each service takes; a name no service has is answered 404.
+ */
+const submitApplicationRoute = createRoute({
   method: 'post',
-  path: '/services/old-age-allowance/applications',
-  operationId: 'applyForOldAgeAllowance',
-  tags: ['Applications'],
-  summary: 'Apply for the old-age allowance (高龄津贴)',
-  description: 'Body: district, elder {name, idNumber, phone}, optional agent {name, idNumber, phone, relationship}, bank {bankName, accountHolder, accountNumber}, declaration: true. A repeat with the same Idempotency-Key and body gets the first answer again.',
-  // Checked in the handler, by the service's schema for the day (the age rule).
-  request: { headers: z.object({ 'idempotency-key': textLine().min(8).max(100).optional() }), body: bodyValidatedInHandler('OldAgeAllowanceApplication') },
-  responses: {
-    201: json(Submitted, 'The case exists; the applicant is notified'),
-    400: json(ApiErrorSchema, 'The body is not JSON'),
-    409: json(ApiErrorSchema, 'The Idempotency-Key was used with another body, or its first request is still running'),
-    422: json(ApiErrorSchema, 'Field errors, each naming its field in the reader’s language'),
-  },
+  path: '/services/{service}/applications',
+  hide: true,
+  request: { params: z.object({ service: textLine().max(60) }), headers: IdempotencyHeaders, body: bodyValidatedInHandler('ServiceApplication') },
+  responses: { ...applicationResponses, 404: json(ApiErrorSchema, 'No service of that name is applied for online') },
 });
+
+const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+
+/**
+ * Documents POST /services/<id>/applications for each service of the registry that is applied for
+ * online, with that service's body (its schema on a fixed day: any day shows its shape), from the
+ * registry the app was made with: a service added to a portal is documented by that portal.
+ */
+export function documentApplications(app: Pick<OpenAPIHono, 'openAPIRegistry'>, services: ServiceRegistry): void {
+  for (const id of services.ids) {
+    const service = services.get(id);
+    if (!service || !isAppliedOnline(service)) continue;
+    const body = `${pascal(id)}Application`;
+    registerSchema(app, body, service.applicationSchema('2026-01-01'));
+    app.openAPIRegistry.registerPath({
+      method: 'post',
+      path: `/services/${id}/applications`,
+      operationId: `applyFor${pascal(id)}`,
+      tags: ['Applications'],
+      summary: service.documentation?.summary ?? `Apply for ${id}`,
+      ...(service.documentation ? { description: service.documentation.description } : {}),
+      request: { headers: IdempotencyHeaders, body: bodyValidatedInHandler(body) },
+      responses: applicationResponses,
+    });
+  }
+}
 
 const LookupToken = textLine()
   .max(100)
@@ -207,13 +236,18 @@ const caseCalendarRoute = createRoute({
 const TRACK_WINDOW_MS = 10 * 60_000;
 
 export const caseRoutes = new OpenAPIHono<ApiEnv>()
-  .openapi(submitOldAgeAllowance, async (c) => {
+  .openapi(submitApplicationRoute, async (c) => {
     const lang = requestLocale(c);
     const deps = caseDeps(c);
-    const outcome = await idempotent<z.infer<typeof Submitted>, { reason: 'invalid'; error: ZodError }>(c, 'applications/old-age-allowance', c.req.valid('header')['idempotency-key'], async (body) => {
-      const result = await submitApplication(deps, 'old-age-allowance', body, lang);
+    const { service } = c.req.valid('param');
+    const registered = c.get('deps').services.get(service);
+    // Before the body is read or a key claimed: a name no service has, or a booking's (its case takes a slot: /marriage/appointments).
+    if (!registered || !isAppliedOnline(registered)) return refuse(c, 'application', { reason: 'no_such_service' });
+    type Refusal = Extract<SubmitResult, { ok: false }>;
+    const outcome = await idempotent<z.infer<typeof Submitted>, Refusal>(c, `applications/${service}`, c.req.valid('header')['idempotency-key'], async (body) => {
+      const result = await submitApplication(deps, service, body, lang);
       // A refusal releases the key: the same key may carry the corrected answers.
-      if (!result.ok) return { kind: 'refused', refusal: { reason: 'invalid', error: result.error } };
+      if (!result.ok) return { kind: 'refused', refusal: result };
       return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines } };
     });
     if (outcome.kind === 'malformed') return statusError(c, 400, MALFORMED_JSON);
@@ -236,8 +270,6 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     return result.ok ? answerProgress(c, result) : refuse(c, 'withdrawal', result);
   });
 
-// The body as the handler checks it (its age rule depends on the day; any day shows its shape).
-registerSchema(caseRoutes, 'OldAgeAllowanceApplication', oldAgeAllowanceApplicationSchema({ today: '2026-01-01', districts: OLD_AGE_ALLOWANCE_DISTRICTS }));
 
 export const rescheduleRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(reschedule, (c) => answerChosenTime(c, 'reschedule', c.req.valid('json')))

@@ -13,6 +13,8 @@ import { databaseTarget, openDatabase, type DatabaseHandle, type DatabaseTarget 
 import { currentMigration, migrateToLatest } from '../db/migrate.ts';
 import { withStartupLock } from '../db/startup-lock.ts';
 import type { Logger } from '../platform/logger.ts';
+import { openLiveRuleTables, type LiveRuleTables } from '../engine/rules/live-rules.ts';
+import { RULE_TABLES } from '../services/rule-tables.ts';
 
 export interface Runtime {
   database: DatabaseHandle;
@@ -24,6 +26,8 @@ export interface Runtime {
   calendar: LiveCalendar;
   /** Registry offices' schedules as admins changed them (the file's or demo's otherwise). */
   officeSchedules: LiveOfficeSchedules;
+  /** The rule tables: their source files' rows and the overrides staff saved (docs/decisions/030). */
+  rules: LiveRuleTables;
   close(): Promise<void>;
 }
 
@@ -51,6 +55,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
     }));
     options.logger.info(guideSync, 'guides loaded');
     const officeSchedules = await openLiveOfficeSchedules(database.db);
+    const rules = await openLiveRuleTables(database.db, RULE_TABLES);
     const contentVersion = createContentVersionProbe({
       db: database.db,
       name: 'guides',
@@ -66,6 +71,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       guideSync,
       calendar,
       officeSchedules,
+      rules,
       close: () => database.close(),
     };
   } catch (error) {

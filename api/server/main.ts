@@ -21,12 +21,14 @@ import { deriveAuditKeys } from '../platform/audit-keys.ts';
 import { startAuditAnchoring } from './audit-anchoring.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
 import { readRegistryFile, useRegistryOffices } from '../services/marriage/offices.ts';
-import { useWithdrawalRules } from '../services/marriage/withdrawal-rules.ts';
+import { WITHDRAWAL_RULES_TABLE, withdrawalSourceRows } from '../services/marriage/withdrawal-table.ts';
+import type { WithdrawalRule } from '../services/marriage/withdrawal-rules.ts';
 import { ensureDemoStaff, type DemoAccount } from '../staff/demo-accounts.ts';
 import type { AstroNodeHandler } from './astro-bridge.ts';
 import { bootstrap, targetFromConfig } from './bootstrap.ts';
 import { demoDataRefusal, findDemoData, hasDemoData, StartRefusedError } from './demo-data.ts';
 import { createPortal } from './portal.ts';
+import type { ServicePackageModule } from '../services/service-package.ts';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -52,11 +54,13 @@ export interface RunningPortal {
 }
 
 export async function startPortal(config: Config, logger: Logger, onListening?: (url: string) => void): Promise<RunningPortal> {
+  /** The file's withdrawal rules: the source rows of their rule table once the runtime is up. */
+  let fileWithdrawalRules: WithdrawalRule[] = [];
   if (config.marriageOfficesFile) {
     // Before anything else: a bad file stops the start with the file's problems, not a later request.
     const { offices, withdrawalRules } = readRegistryFile(config.marriageOfficesFile);
     useRegistryOffices(offices);
-    useWithdrawalRules(withdrawalRules);
+    fileWithdrawalRules = withdrawalRules;
     logger.info({ file: config.marriageOfficesFile, offices: offices.map((office) => office.id), withdrawalRules: withdrawalRules.length }, 'marriage registry offices loaded');
   }
   const secret = loadSecret({ fromEnv: config.secretFromEnv, dataDir: config.dataDir });
@@ -65,6 +69,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const auditKeys = deriveAuditKeys(secret.key);
   useAuditKeys(auditKeys);
   const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs });
+  runtime.rules.useSource(WITHDRAWAL_RULES_TABLE, withdrawalSourceRows(fileWithdrawalRules));
   const demoAccounts =
     config.env === 'production' ? [] : await ensureDemoStaff({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date() }, secret.key);
   // Build the guide catalogue and its search index now, not on the first reader's request.
@@ -79,14 +84,17 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     }
   }
   if (config.env !== 'production') {
-    const made = await ensureDemoCases({ db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes });
+    const made = await ensureDemoCases({ db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, now: () => new Date(), randomBytes });
     if (made > 0) logger.info({ cases: made }, 'created demo applications for the workbench');
   }
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
   const files = localFileBackend({ dataDir: config.dataDir, secret: secret.key, scanCommand: config.fileScanCommand });
   if (!config.fileScanCommand) logger.warn('FILE_SCAN_COMMAND is not set: uploaded files are recorded as not scanned');
-  const { app } = createPortal({ ...runtime, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
+  // Test only (refused in production by readConfig): services the tests define, run beside the built-in ones.
+  const services = config.servicePackagesModule ? ((await import(config.servicePackagesModule)) as ServicePackageModule).servicePackages : [];
+  if (services.length > 0) logger.warn({ services: services.map((service) => service.id) }, 'running test-only services (SERVICE_PACKAGES_MODULE)');
+  const { app } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
   const delivery =
@@ -109,10 +117,12 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const calendarRefresh = setInterval(() => {
     runtime.calendar.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the holiday calendar'));
     runtime.officeSchedules.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the registry offices’ schedules'));
+    // A rule table's row added by a system admin through another process (docs/decisions/030).
+    runtime.rules.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the rule tables'));
   }, CALENDAR_REFRESH_MS);
   calendarRefresh.unref();
   // A divorce application whose certificate window has passed lapses by itself (and both parties are told).
-  const caseDeps = { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes };
+  const caseDeps = { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, now: () => new Date(), randomBytes };
   const sweep = () =>
     sweepEndedPeriods(caseDeps)
       .then((moved) => (moved > 0 ? logger.info({ cases: moved }, 'cases moved on at the end of a legal period') : undefined))

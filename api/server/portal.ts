@@ -18,7 +18,9 @@ import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts
 import { statusError } from '../http/api-error.ts';
 import { CLIENT_ADDRESS_VARIABLE, NO_TRUSTED_PROXIES, clientAddress, forwardedProto, resolveClientAddress, trustedProxies } from '../http/client-address.ts';
 import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, resolvePublicOrigin } from '../http/public-origin.ts';
-import { translator } from '../i18n/index.ts';
+import { addMessages, translator } from '../i18n/index.ts';
+import { serviceRegistry } from '../services/registry.ts';
+import type { ServicePackage } from '../services/service-package.ts';
 import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { ContentVersionProbe } from '../content/content-version.ts';
@@ -27,6 +29,7 @@ import type { Locale } from '../domain/guides/guide.schema.ts';
 import { elderModeFromCookieHeader } from '../domain/preferences.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
 import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
+import type { LiveRuleTables } from '../engine/rules/live-rules.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FileBackend } from '../engine/files/backend.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
@@ -59,6 +62,8 @@ export interface PortalLocals {
   origin: string;
   /** Seals a form draft for a cookie (encrypted and authenticated with the portal's key) and opens it again. */
   drafts: DraftSealer;
+  /** Services given to this portal at start (docs/decisions/029): the generic question pages run them beside the built-in ones. */
+  services: readonly ServicePackage[];
 }
 
 export interface DraftSealer {
@@ -103,6 +108,8 @@ export interface PortalOptions {
   files: FileBackend;
   calendar: LiveCalendar;
   officeSchedules: LiveOfficeSchedules;
+  /** The rule tables (docs/decisions/030). */
+  rules: LiveRuleTables;
   /** Status lookup limits (TRACK_LIMIT_PER_CLIENT / _PER_NUMBER); the defaults when absent. */
   trackLimits?: TrackLimits;
   /** Booking attempts per client per 10 minutes (BOOKING_LIMIT_PER_CLIENT); the default when absent. */
@@ -116,6 +123,8 @@ export interface PortalOptions {
   /** The built site: Astro's middleware handler and its client folder. Absent in API-only tests. */
   site?: { handler: AstroNodeHandler; clientDir: string };
   pageCacheEntries?: number;
+  /** Services defined outside api/services (the test-only one: SERVICE_PACKAGES_MODULE), run beside the built-in ones. */
+  services?: readonly ServicePackage[];
 }
 
 type PortalEnv = {
@@ -137,7 +146,10 @@ const HAS_FILE_EXTENSION = /\.[a-z0-9]{1,8}$/i;
 const MAX_FORM_BYTES = 64 * 1024;
 
 export function createPortal(options: PortalOptions) {
+  const packages = options.services ?? [];
+  for (const service of packages) addMessages(service.messages);
   const api = createApiApp({
+    services: serviceRegistry(Object.fromEntries(packages.map((service) => [service.id, service.caseService]))),
     database: options.database,
     guides: options.guides,
     logger: options.logger,
@@ -148,6 +160,7 @@ export function createPortal(options: PortalOptions) {
     files: options.files,
     calendar: options.calendar,
     officeSchedules: options.officeSchedules,
+    rules: options.rules,
     randomBytes,
     trackLimits: options.trackLimits ?? DEFAULT_TRACK_LIMITS,
     bookingLimitPerClient: options.bookingLimitPerClient ?? DEFAULT_BOOKING_LIMIT_PER_CLIENT,
@@ -246,6 +259,7 @@ export function createPortal(options: PortalOptions) {
         today: chinaDate(options.now()),
         origin,
         drafts,
+        services: packages,
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
         api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),

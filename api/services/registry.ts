@@ -17,7 +17,10 @@ import { oldAgeAllowanceWorkflow } from './old-age-allowance/workflow.ts';
 import { marriageAppointmentSchema, type MarriageAppointment } from './marriage/appointment.schema.ts';
 import { divorceAppointmentEffects, divorceWorkflow, WITHDRAWAL_SETTING } from './marriage/divorce-workflow.ts';
 import { officeName, registryOffice, type MarriageKind } from './marriage/offices.ts';
-import { withdrawalRuleOn, withdrawalRules } from './marriage/withdrawal-rules.ts';
+import { withdrawalRuleOn } from './marriage/withdrawal-rules.ts';
+import { WITHDRAWAL_RULES_TABLE, withdrawalRulesOf } from './marriage/withdrawal-table.ts';
+import type { RuleBook } from '../engine/rules/live-rules.ts';
+import { ALLOWANCE_STANDARDS_TABLE, districtStandards } from './old-age-allowance/standards-table.ts';
 import { marriageAppointmentEffects, marriageAppointmentWorkflow } from './marriage/workflow.ts';
 
 export interface ApplicantContact {
@@ -97,14 +100,16 @@ export interface CaseService<Application> {
   bookingPath?: string;
   /** For a service applied for online: the site path of its journey's start page. */
   applyPath?: string;
-  /** For a service whose decision its rules can propose: what they say on `today` (YYYY-MM-DD). */
-  decisionAid?(application: Application, today: string): DecisionAid | undefined;
+  /** For a service applied for online: its operation in the API's document (POST /services/<id>/applications). */
+  documentation?: { summary: string; description: string };
+  /** For a service whose decision its rules can propose: what they say on `today` (YYYY-MM-DD), by the rule tables in `rules`. */
+  decisionAid?(application: Application, today: string, rules: RuleBook): DecisionAid | undefined;
   /**
    * For a service whose workflow has settings: each one as in force for this case on `day` where it
    * is handled (a divorce's withdrawal rule at its office). Their values are what the transitions'
    * `onlyIf` read; the status page says which applies and on what text.
    */
-  settings?(application: Application, day: string): Readonly<Record<string, SettingInForce>>;
+  settings?(application: Application, day: string, rules: RuleBook): Readonly<Record<string, SettingInForce>>;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -119,15 +124,21 @@ export function maskAnswer(row: AnswerRow): string {
 const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
   workflow: oldAgeAllowanceWorkflow,
   applyPath: '/apply/old-age-allowance',
+  documentation: {
+    summary: 'Apply for the old-age allowance (高龄津贴)',
+    description:
+      'Body: district, elder {name, idNumber, phone}, optional agent {name, idNumber, phone, relationship}, bank {bankName, accountHolder, accountNumber}, declaration: true. A repeat with the same Idempotency-Key and body gets the first answer again.',
+  },
   applicationSchema: (today) => oldAgeAllowanceApplicationSchema({ today, districts: OLD_AGE_ALLOWANCE_DISTRICTS }),
   applicant: (application) => ({ idNumber: application.elder.idNumber, phone: application.agent?.phone ?? application.elder.phone }),
   recipients: (application) => [application.agent?.phone ?? application.elder.phone],
   office: (application) => OLD_AGE_ALLOWANCE_DISTRICTS.find((d) => d.id === application.district)?.office ?? application.district,
-  decisionAid: (application, today) => {
+  decisionAid: (application, today, rules) => {
     const district = OLD_AGE_ALLOWANCE_DISTRICTS.find((d) => d.id === application.district);
     const born = parseResidentId(application.elder.idNumber, today);
     if (!district || !born.ok) return undefined;
-    const proposal = proposeAllowance(district, born.id.birthDate, today);
+    // The standards in force come from the rule table (the source file's and any staff set since).
+    const proposal = proposeAllowance({ standards: districtStandards(rules.rows(ALLOWANCE_STANDARDS_TABLE), district.id) }, born.id.birthDate, today);
     const { standard } = proposal;
     return {
       on: today,
@@ -207,9 +218,10 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     ...(service.appointmentEffects ? { appointmentEffects: service.appointmentEffects } : {}),
     ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
     ...(service.applyPath ? { applyPath: service.applyPath } : {}),
+    ...(service.documentation ? { documentation: service.documentation } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
-    ...(service.decisionAid ? { decisionAid: (application: unknown, today: string) => service.decisionAid?.(own(application), today) } : {}),
-    ...(service.settings ? { settings: (application: unknown, day: string) => service.settings?.(own(application), day) ?? {} } : {}),
+    ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
+    ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook) => service.settings?.(own(application), day, rules) ?? {} } : {}),
   };
 }
 
@@ -219,8 +231,8 @@ export const CASE_SERVICES = {
   'divorce-registration': register({
     ...appointmentOf(divorceWorkflow, divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office']),
     // How a party withdraws online: the rule in force at the office that accepted the application.
-    settings: (appointment, day) => {
-      const rule = withdrawalRuleOn(withdrawalRules(), { id: appointment.office, province: registryOffice(appointment.office)?.province }, day);
+    settings: (appointment, day, rules) => {
+      const rule = withdrawalRuleOn(withdrawalRulesOf(rules.rows(WITHDRAWAL_RULES_TABLE)), { id: appointment.office, province: registryOffice(appointment.office)?.province }, day);
       return { [WITHDRAWAL_SETTING]: { value: rule.mode, basis: rule.basis, effectiveFrom: rule.effectiveFrom } };
     },
   }),
@@ -247,3 +259,32 @@ export function onlineChannelAt(path: string | undefined): OnlineChannel | undef
 export function marriageServiceOf(kind: MarriageKind): 'marriage-appointment' | 'divorce-registration' {
   return kind === 'divorce' ? 'divorce-registration' : 'marriage-appointment';
 }
+
+/**
+ * The services one portal runs: the built-in ones (CASE_SERVICES) and any given to it at start
+ * (createPortal's `services`: a service defined outside api/services, such as the test-only one in
+ * tests/support/test-service, which production never loads). Read by the generic application route
+ * and the use cases that take it in their dependencies (docs/decisions/029).
+ */
+export interface ServiceRegistry {
+  get(id: string): RegisteredCaseService | undefined;
+  readonly ids: readonly string[];
+}
+
+export function serviceRegistry(extra: Readonly<Record<string, RegisteredCaseService>> = {}): ServiceRegistry {
+  const all: Record<string, RegisteredCaseService> = { ...CASE_SERVICES };
+  for (const [id, service] of Object.entries(extra)) {
+    // A second definition under a built-in name would silently change how existing cases are handled.
+    if (Object.hasOwn(all, id)) throw new Error(`service ${id} is registered twice`);
+    all[id] = service;
+  }
+  return { get: (id) => (Object.hasOwn(all, id) ? all[id] : undefined), ids: Object.keys(all) };
+}
+
+export const BUILT_IN_SERVICES: ServiceRegistry = serviceRegistry();
+
+/** A service defined outside this file, typed by its own application, as the registry holds it. */
+export const registerCaseService = register;
+
+/** Whether a service's cases start as an application sent to the generic route (not a booking, whose case takes a time slot). */
+export const isAppliedOnline = (service: RegisteredCaseService): boolean => service.appointmentEffects === undefined;

@@ -7,7 +7,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { ZodError } from 'zod';
-import { CHECK, routeOf, stepAsking, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
+import { CHECK, isAnswered, routeOf, stepAsking, type CollectionDefinition, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
 import { problemsOnPage, type FieldMessage } from './forms.ts';
 import type { JourneyService } from './journey-services.ts';
 
@@ -51,4 +51,22 @@ export function completeApplication(astro: Astro, service: JourneyService, answe
 export function stepOfAnswer(service: JourneyService, answers: FlatAnswers, labelOrPath: string): string {
   const path = labelOrPath.replace(/^fields\./, '');
   return stepAsking(service.journey, path, answers) ?? routeOf(service.journey, answers)[0]?.step ?? CHECK;
+}
+
+/** The task list's address within a journey that has sections (a pseudo-step, like the check page). */
+export const TASK_LIST = 'task-list';
+
+/** One item's questions of an add-another step, as a page of their own: the collection's fields at `<path>.<index>.<field>`. */
+export function itemStep(step: string, collection: CollectionDefinition, index: number): StepDefinition {
+  return { step, fields: collection.fields.map((field) => ({ ...field, path: `${collection.path}.${index}.${field.path}` })) };
+}
+
+/** The answers the schema refuses, on the steps already answered (a section with one is not "completed"). */
+export function problemPaths(astro: Astro, service: JourneyService, answers: FlatAnswers): Set<string> {
+  const paths = new Set<string>();
+  for (const step of routeOf(service.journey, answers)) {
+    if (!isAnswered(service.journey, step, answers) || step.fields.length === 0) continue;
+    for (const problem of pageProblems(astro, service, step, answers)) paths.add(problem.field);
+  }
+  return paths;
 }

@@ -652,6 +652,73 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  // The generic pages' task list and add another, on the service only the tests have (docs/decisions/029).
+  'task list and add another': [
+    {
+      name: 'the task list, nothing started',
+      open: async (v) => {
+        await v.withDraft(v.page, 'test-household-grant', {});
+        await v.page.goto(v.language.path('/apply/test-household-grant/task-list'));
+        await expect(v.page.locator('[data-status="cannot-start"]')).toHaveCount(2);
+      },
+    },
+    {
+      name: 'add another: none added yet, with the error next to the list',
+      open: async (v) => {
+        await v.withDraft(v.page, 'test-household-grant', { 'person.name': '王大明', 'person.idNumber': ELDER_ID, 'person.phone': '13812340002' });
+        await v.page.goto(v.language.path('/apply/test-household-grant/household'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'add another: two added, each with change and remove',
+      open: async (v) => {
+        await v.withDraft(v.page, 'test-household-grant', {
+          'person.name': '王大明',
+          'person.idNumber': ELDER_ID,
+          'person.phone': '13812340002',
+          'household.0.name': '王小明',
+          'household.0.relationship': 'child',
+          'household.1.name': '李芳',
+          'household.1.relationship': 'spouse',
+        });
+        await v.page.goto(v.language.path('/apply/test-household-grant/household'));
+        await expect(v.page.locator('dt')).toHaveCount(2);
+      },
+    },
+    {
+      name: 'add another: asked to confirm a removal',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/apply/test-household-grant/household?remove=1'));
+        await expect(v.page.locator('input[name="confirm"], button[name="confirm"]').first()).toBeVisible();
+      },
+    },
+  ],
+  'rules and figures': [
+    {
+      name: 'the tables',
+      open: async (v) => {
+        await v.as('system-admin');
+        await v.page.goto(v.language.path('/staff/rules'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.rules.title);
+      },
+    },
+    {
+      name: 'a table with its history and the form to add a row',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/staff/rules/old-age-allowance.standards'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.rules.tables['old-age-allowance'].standards.title);
+      },
+    },
+    {
+      name: 'the form with errors',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.rules.submit }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+  ],
 };
 
 for (const [group, states] of Object.entries(STATES)) {

@@ -105,6 +105,9 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'GET /staff/holidays': (u) => call(u, 'GET', '/staff/holidays'),
     'PUT /staff/holidays/{year}': (u) =>
       call(u, 'PUT', '/staff/holidays/2099', { year: 2099, source: '测试用的假想安排', holidays: [{ name: '春节', from: '2099-01-20', to: '2099-01-26' }], makeUpWorkdays: [] }),
+    'GET /staff/rules/{table}': (u) => call(u, 'GET', '/staff/rules/old-age-allowance.standards'),
+    'POST /staff/rules/{table}': (u) =>
+      call(u, 'POST', '/staff/rules/old-age-allowance.standards', { key: 'demo-district', effectiveFrom: '2099-01-01', value: { sourceYear: 2098, bands: [{ fromAge: 80, monthlyAmount: 70 }] }, basis: '测试用的假想通知', reason: '测试：谁可以修改标准' }),
   };
 
   beforeAll(async () => {

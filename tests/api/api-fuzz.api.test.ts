@@ -94,6 +94,11 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
     params: { year: '2027' },
     body: { year: 2027, source: '国务院办公厅关于2027年部分节假日安排的通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], makeUpWorkdays: ['2027-01-09'], confirmed: ['ABCD-EFGH-JKM'] },
   }),
+  'GET /staff/rules/{table}': () => ({ params: { table: 'old-age-allowance.standards' } }),
+  'POST /staff/rules/{table}': () => ({
+    params: { table: 'old-age-allowance.standards' },
+    body: { key: 'demo-county', effectiveFrom: '2099-01-01', value: { sourceYear: 2098, bands: [{ fromAge: 70, monthlyAmount: 30 }] }, basis: '测试用的假想通知', reason: '测试：敌意输入' },
+  }),
   'GET /staff/appointments': () => ({ query: { office: 'demo-county-registry', date: '2026-12-02' } }),
   'POST /staff/appointments/search': () => ({ body: { office: 'demo-county-registry', date: '2026-12-02', search: '1234' } }),
   'GET /staff/offices': () => ({}),

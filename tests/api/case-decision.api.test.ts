@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
-import { createStaff } from '../../api/staff/auth.ts';
 import { ELDER_PHONE, oldAgeAllowanceApplication } from '../support/applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
+import { staffClient } from '../support/staff-client.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 interface CaseWork {
@@ -22,30 +22,15 @@ interface ErrorBody {
   error: { code: string; message: string; fields?: { field: string; message: string }[] };
 }
 
-const PASSWORD = 'a long enough password';
 /** 10:00 on 10 December 2026 in China. */
 const NOW = new Date('2026-12-10T02:00:00Z');
 const OPINION = '经审核，老人户籍和年龄属实，发放账户为本人账户，符合申领条件，同意上报审批。';
 
 describe.each(DIALECTS)('deciding a 高龄津贴 case on %s', (kind) => {
   let runtime: TestRuntime;
-  const cookies = new Map<string, string>();
-
-  async function member(username: string, roles: StaffRole[], offices: string[]) {
-    await createStaff({ db: runtime.database.db, kind, now: () => NOW }, { username, displayName: username, password: PASSWORD, roles, offices, serviceAreas: ['allowances'] });
-    const response = await runtime.portal.app.request('http://localhost/api/v1/staff/session', {
-      method: 'POST',
-      body: JSON.stringify({ username, password: PASSWORD }),
-      headers: { 'content-type': 'application/json' },
-    });
-    cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
-  }
-  const as = (username: string, path: string, init: { method?: string; body?: unknown; lang?: string } = {}) =>
-    runtime.portal.app.request(`http://localhost/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie: cookies.get(username) ?? '', 'content-type': 'application/json', 'accept-language': init.lang ?? 'zh-CN' },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+  const staff = staffClient({ runtime: () => runtime, now: () => NOW, lang: 'zh-CN', serviceAreas: ['allowances'] });
+  const member = (username: string, roles: StaffRole[], offices: string[]) => staff.member(username, roles, { offices });
+  const as = staff.request;
   const open = async (username: string, trackingNumber: string) => (await (await as(username, `/staff/cases/${trackingNumber}`)).json()) as CaseWork;
   const act = (username: string, trackingNumber: string, transition: string, input: Record<string, string | number> = {}, lang = 'zh-CN') =>
     open(username, trackingNumber).then(({ version }) => as(username, `/staff/cases/${trackingNumber}/transitions`, { method: 'POST', body: { transition, version, input }, lang }));

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sweepEndedPeriods } from '../../api/cases/period-sweep.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../../api/notifications/delivery.ts';
 import { createStaff } from '../../api/staff/auth.ts';
-import { useWithdrawalRules } from '../../api/services/marriage/withdrawal-rules.ts';
+import { WITHDRAWAL_RULES_TABLE, withdrawalSourceRows } from '../../api/services/marriage/withdrawal-table.ts';
+import type { WithdrawalRule } from '../../api/services/marriage/withdrawal-rules.ts';
 import { marriageAppointment } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
@@ -76,6 +77,8 @@ describe.each(DIALECTS)('divorce by agreement as two linked visits on %s', (kind
     await runtime.dispose();
   });
   // Only the tests that set a local rule have one: the national procedure otherwise.
+  // As an offices file's `withdrawalRules` would give them at start (api/server/main.ts).
+  const useWithdrawalRules = (rules: WithdrawalRule[]) => runtime.rules.useSource(WITHDRAWAL_RULES_TABLE, withdrawalSourceRows(rules));
   afterEach(() => useWithdrawalRules([]));
 
   it('books the first visit as a divorce case of its own, which either party can cancel until then', async () => {

@@ -132,6 +132,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/staff/offices/{officeId}/closures',
       '/staff/offices/{officeId}/closures/{date}',
       '/staff/offices/{officeId}/settings',
+      '/staff/rules/{table}',
       '/staff/session',
       '/staff/session/end',
       '/track',

@@ -9,13 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { renderNotification } from '../../api/notifications/delivery.ts';
-import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
+import { staffClient } from '../support/staff-client.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
-const PASSWORD = 'a long enough password';
 const OFFICE = 'demo-district-registry';
 
 /** An admin's first, incomplete entry of 2027 (made-up figures: the real notice was not out when this was written). */
@@ -40,24 +39,10 @@ describe.each(DIALECTS)('public holidays over booked days on %s', (kind) => {
   let runtime: TestRuntime;
   // Thursday 10 December 2026, 10:00 in China: bookable to 9 January 2027.
   const clock = new Date('2026-12-10T02:00:00Z');
-  const cookies = new Map<string, string>();
   let person = 300;
-
-  async function member(username: string, roles: StaffRole[], offices: string[]) {
-    await createStaff({ db: runtime.database.db, kind, now: () => clock }, { username, displayName: username, password: PASSWORD, roles, offices, serviceAreas: ['marriage'] });
-    const response = await runtime.portal.app.request('http://localhost/api/v1/staff/session', {
-      method: 'POST',
-      body: JSON.stringify({ username, password: PASSWORD }),
-      headers: { 'content-type': 'application/json' },
-    });
-    cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
-  }
-  const request = (username: string, path: string, init: { method?: string; body?: unknown } = {}) =>
-    runtime.portal.app.request(`http://localhost/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie: cookies.get(username) ?? '', 'content-type': 'application/json', 'accept-language': 'en' },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+  const staff = staffClient({ runtime: () => runtime, now: () => clock, lang: 'en', serviceAreas: ['marriage'] });
+  const member = (username: string, roles: StaffRole[], offices: string[]) => staff.member(username, roles, { offices });
+  const request = staff.request;
   const loadYear = (body: unknown) => request('root', '/staff/holidays/2027', { method: 'PUT', body });
   const attempt = async (date: string, start: string, lang = 'en') => {
     person += 1;

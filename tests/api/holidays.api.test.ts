@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
-import { createStaff } from '../../api/staff/auth.ts';
 import { oldAgeAllowanceApplication } from '../support/applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
+import { staffClient } from '../support/staff-client.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
-const PASSWORD = 'a long enough password';
 // Made-up figures: the real 2027 arrangement had not been published when this was written.
 const MADE_UP_2027 = {
   year: 2027,
@@ -17,23 +16,9 @@ const MADE_UP_2027 = {
 describe.each(DIALECTS)('loading public holidays on %s', (kind) => {
   let runtime: TestRuntime;
   let clock = new Date('2026-11-25T02:00:00Z');
-  const cookies = new Map<string, string>();
-
-  async function member(username: string, roles: StaffRole[]) {
-    await createStaff({ db: runtime.database.db, kind, now: () => clock }, { username, displayName: username, password: PASSWORD, roles, offices: ['demo-district'], serviceAreas: ['allowances'] });
-    const response = await runtime.portal.app.request('http://localhost/api/v1/staff/session', {
-      method: 'POST',
-      body: JSON.stringify({ username, password: PASSWORD }),
-      headers: { 'content-type': 'application/json' },
-    });
-    cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
-  }
-  const request = (username: string, path: string, init: { method?: string; body?: unknown } = {}) =>
-    runtime.portal.app.request(`http://localhost/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie: cookies.get(username) ?? '', 'content-type': 'application/json', 'accept-language': 'en' },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+  const staff = staffClient({ runtime: () => runtime, now: () => clock, lang: 'en', serviceAreas: ['allowances'] });
+  const member = (username: string, roles: StaffRole[]) => staff.member(username, roles);
+  const request = staff.request;
   const acceptanceDue = async () => {
     const response = await runtime.portal.app.request('/api/v1/services/old-age-allowance/applications', {
       method: 'POST',

@@ -7,13 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { registryOffice } from '../../api/services/marriage/offices.ts';
-import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
+import { staffClient } from '../support/staff-client.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
-const PASSWORD = 'a long enough password';
 const OFFICE = 'demo-district-registry';
 
 interface ErrorBody {
@@ -37,24 +36,10 @@ describe.each(DIALECTS)('office admins and their registry office’s schedule on
   let runtime: TestRuntime;
   // Wednesday 25 November 2026, 10:00 in China.
   const clock = new Date('2026-11-25T02:00:00Z');
-  const cookies = new Map<string, string>();
   let person = 0;
-
-  async function member(username: string, roles: StaffRole[], offices: string[]) {
-    await createStaff({ db: runtime.database.db, kind, now: () => clock }, { username, displayName: username, password: PASSWORD, roles, offices, serviceAreas: ['marriage'] });
-    const response = await runtime.portal.app.request('http://localhost/api/v1/staff/session', {
-      method: 'POST',
-      body: JSON.stringify({ username, password: PASSWORD }),
-      headers: { 'content-type': 'application/json' },
-    });
-    cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
-  }
-  const request = (username: string, path: string, init: { method?: string; body?: unknown; raw?: string } = {}) =>
-    runtime.portal.app.request(`http://localhost/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie: cookies.get(username) ?? '', 'content-type': 'application/json', 'accept-language': 'en' },
-      ...(init.raw !== undefined ? { body: init.raw } : init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+  const staff = staffClient({ runtime: () => runtime, now: () => clock, lang: 'en', serviceAreas: ['marriage'] });
+  const member = (username: string, roles: StaffRole[], offices: string[]) => staff.member(username, roles, { offices });
+  const request = staff.request;
   async function book(date: string, start: string, lang = 'en') {
     person += 1;
     const response = await runtime.portal.app.request('http://localhost/api/v1/marriage/appointments', {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
-import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
+import { staffClient } from '../support/staff-client.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
-const PASSWORD = 'a long enough password';
 
 interface Day {
   office: string;
@@ -16,19 +15,9 @@ interface Day {
 describe.each(DIALECTS)('a registry office’s day on %s', (kind) => {
   let runtime: TestRuntime;
   let clock = new Date('2026-11-25T02:00:00Z');
-  const cookies = new Map<string, string>();
-
-  async function member(username: string, roles: StaffRole[], offices: string[]) {
-    await createStaff({ db: runtime.database.db, kind, now: () => clock }, { username, displayName: username, password: PASSWORD, roles, offices, serviceAreas: ['marriage'] });
-    const response = await runtime.portal.app.request('http://localhost/api/v1/staff/session', { method: 'POST', body: JSON.stringify({ username, password: PASSWORD }), headers: { 'content-type': 'application/json' } });
-    cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
-  }
-  const as = (username: string, path: string, init: { method?: string; body?: unknown } = {}) =>
-    runtime.portal.app.request(`http://localhost/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie: cookies.get(username) ?? '', 'content-type': 'application/json' },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+  const staff = staffClient({ runtime: () => runtime, now: () => clock, serviceAreas: ['marriage'] });
+  const member = (username: string, roles: StaffRole[], offices: string[]) => staff.member(username, roles, { offices });
+  const as = staff.request;
   const book = async (n: number, slot: { date: string; start: string }) => {
     const response = await runtime.portal.app.request('/api/v1/marriage/appointments', { method: 'POST', body: JSON.stringify(await withPhoneProofs(runtime.portal.app, marriageAppointment(n, slot), () => clock)), headers: { 'content-type': 'application/json' } });
     return ((await response.json()) as { trackingNumber: string }).trackingNumber;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
-import { createStaff } from '../../api/staff/auth.ts';
 import { ELDER_ID, ELDER_PHONE, oldAgeAllowanceApplication } from '../support/applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
+import { staffClient } from '../support/staff-client.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 interface CaseWork {
@@ -20,27 +20,12 @@ interface ErrorBody {
   error: { code: string; message: string; fields?: { field: string; message: string }[] };
 }
 
-const PASSWORD = 'a long enough password';
 
 describe.each(DIALECTS)('the workbench case page on %s', (kind) => {
   let runtime: TestRuntime;
-  const cookies = new Map<string, string>();
-
-  async function member(username: string, roles: StaffRole[], offices = ['demo-district'], serviceAreas = ['allowances']) {
-    await createStaff({ db: runtime.database.db, kind, now: () => new Date() }, { username, displayName: username, password: PASSWORD, roles, offices, serviceAreas });
-    const response = await runtime.portal.app.request('http://localhost/api/v1/staff/session', {
-      method: 'POST',
-      body: JSON.stringify({ username, password: PASSWORD }),
-      headers: { 'content-type': 'application/json' },
-    });
-    cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
-  }
-  const as = (username: string, path: string, init: { method?: string; body?: unknown; lang?: string } = {}) =>
-    runtime.portal.app.request(`http://localhost/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie: cookies.get(username) ?? '', 'content-type': 'application/json', 'accept-language': init.lang ?? 'zh-CN' },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+  const staff = staffClient({ runtime: () => runtime, now: () => new Date(), lang: 'zh-CN' });
+  const member = (username: string, roles: StaffRole[], offices = ['demo-district'], serviceAreas = ['allowances']) => staff.member(username, roles, { offices, serviceAreas });
+  const as = staff.request;
   const open = async (username: string, trackingNumber: string) => (await (await as(username, `/staff/cases/${trackingNumber}`)).json()) as CaseWork;
   const act = (username: string, trackingNumber: string, transition: string, version: number, input: Record<string, string | number> = {}, lang = 'zh-CN') =>
     as(username, `/staff/cases/${trackingNumber}/transitions`, { method: 'POST', body: { transition, version, input }, lang });
@@ -164,7 +149,7 @@ describe.each(DIALECTS)('the workbench case page on %s', (kind) => {
       const response = await runtime.portal.app.request(`http://localhost/api/v1/staff/cases/${trackingNumber}/transitions`, {
         method: 'POST',
         body,
-        headers: { cookie: cookies.get('clerk') ?? '', 'content-type': 'application/json' },
+        headers: { cookie: staff.cookie('clerk'), 'content-type': 'application/json' },
       });
       expect([400, 422], body).toContain(response.status);
     }

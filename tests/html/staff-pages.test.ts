@@ -111,6 +111,9 @@ describe.each(LANGUAGES)('staff pages in $name', (language) => {
         },
       },
       { role: 'system-admin', page: (member) => member.get(language.path('/staff/holidays')) },
+      { role: 'intake', page: (member) => member.get(language.path('/staff/rules')) },
+      { role: 'intake', page: (member) => member.get(language.path('/staff/rules/old-age-allowance.standards')) },
+      { role: 'system-admin', page: (member) => member.get(language.path('/staff/rules/marriage.withdrawal-rules')) },
     ];
     const found: string[] = [];
     const members = new Map<StaffRole, Visitor>();

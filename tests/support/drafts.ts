@@ -12,6 +12,8 @@ import type { TestPortalInfo } from './test-portal.ts';
 export const JOURNEYS = {
   'old-age-allowance': { cookie: 'draft_old_age_allowance', path: '/apply/old-age-allowance' },
   'marriage-appointment': { cookie: 'draft_marriage_appointment', path: '/book/marriage' },
+  // The service only the tests have (tests/support/test-service, docs/decisions/029).
+  'test-household-grant': { cookie: 'draft_test_household_grant', path: '/apply/test-household-grant' },
 } as const;
 
 export type JourneyService = keyof typeof JOURNEYS;

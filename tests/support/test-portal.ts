@@ -29,7 +29,7 @@ export async function startTestPortal(env: Record<string, string> = {}): Promise
   const secret = randomBytes(32).toString('hex');
   const offices = writeE2eOfficesFile();
   const portal = await startPortalProcess({
-    env: { LOG_LEVEL: 'warn', CONTENT_CHECK_MS: '0', PORTAL_SECRET: secret, BOOKING_LIMIT_PER_CLIENT: '100000', TRACK_LIMIT_PER_CLIENT: '100000', PHONE_CODE_LIMIT_PER_CLIENT: '100000', MARRIAGE_OFFICES_FILE: offices.path, ...env },
+    env: { LOG_LEVEL: 'warn', CONTENT_CHECK_MS: '0', PORTAL_SECRET: secret, BOOKING_LIMIT_PER_CLIENT: '100000', TRACK_LIMIT_PER_CLIENT: '100000', PHONE_CODE_LIMIT_PER_CLIENT: '100000', MARRIAGE_OFFICES_FILE: offices.path, SERVICE_PACKAGES_MODULE: 'tests/support/test-service/service.ts', ...env },
   });
   return {
     url: portal.url,

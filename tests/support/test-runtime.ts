@@ -13,6 +13,7 @@ import type { DatabaseKind } from '../../api/db/connect.ts';
 import type { TrackLimits } from '../../api/http/api-env.ts';
 import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
 import { createPortal } from '../../api/server/portal.ts';
+import type { ServicePackage } from '../../api/services/service-package.ts';
 import { recordAnsweredStatuses } from './answered-statuses.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -25,6 +26,8 @@ export interface TestRuntime extends Runtime {
   /** Uploaded files' store (in a temporary folder of its own), sealing and scanner. */
   files: FileBackend;
   database: Runtime['database'];
+  /** Where its database is: a second runtime opened on it stands for another process. */
+  target: TestDatabase['target'];
   dispose(): Promise<void>;
 }
 
@@ -44,6 +47,8 @@ export async function createTestRuntime(
     trustProxy?: string[];
     /** FILE_SCAN_COMMAND. */
     fileScanCommand?: string;
+    /** Services beside the built-in ones (the test-only one: tests/support/test-service). */
+    servicePackages?: readonly ServicePackage[];
   } = {},
 ): Promise<TestRuntime> {
   const testDatabase: TestDatabase = await createTestDatabase(kind);
@@ -70,6 +75,7 @@ export async function createTestRuntime(
     // In-process tests book many times from one (unknown) address; a test of the limit sets its own.
     bookingLimitPerClient: options.bookingLimitPerClient ?? 100_000,
     phoneCodeLimitPerClient: options.phoneCodeLimitPerClient ?? 100_000,
+    ...(options.servicePackages ? { services: options.servicePackages } : {}),
   });
   // Every status the API tests see must be documented (tests/api/answered-statuses.test.ts).
   recordAnsweredStatuses(portal.app, options.environment ?? 'test');
@@ -78,6 +84,7 @@ export async function createTestRuntime(
     portal,
     crypto,
     files,
+    target: testDatabase.target,
     dispose: async () => {
       await runtime.close();
       await testDatabase.drop();

@@ -25,6 +25,15 @@ describe('configuration', () => {
   it('treats an empty DATABASE_URL as unset (the embedded database)', () => {
     expect(readConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
+
+  it('loads test-only services from a module under tests/ only, and never in production', () => {
+    expect(readConfig({}).servicePackagesModule).toBeUndefined();
+    expect(readConfig({ SERVICE_PACKAGES_MODULE: 'tests/support/test-service/service.ts' }).servicePackagesModule).toBe(join(process.cwd(), 'tests/support/test-service/service.ts'));
+    for (const path of ['api/services/registry.ts', 'tests/../api/services/registry.ts', '/etc/passwd', './tests/x.ts']) {
+      expect(() => readConfig({ SERVICE_PACKAGES_MODULE: path }), path).toThrow(/SERVICE_PACKAGES_MODULE/);
+    }
+    expect(() => readConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.gov.cn', SERVICE_PACKAGES_MODULE: 'tests/support/test-service/service.ts' })).toThrow(/SERVICE_PACKAGES_MODULE/);
+  });
 });
 
 describe('the portal secret', () => {

@@ -51,7 +51,7 @@ const SAMPLES: Samples = {
     not_cancellable: [{ ok: false, reason: 'not_cancellable', trackingNumber: '7KQ4-M9XH-2CP', year: 2027 }],
     needs_confirmation: [{ ok: false, reason: 'needs_confirmation', affected: affected.map((row) => ({ ...row, office: 'demo-district-registry' })), year: 2027 }],
   },
-  application: { invalid: [{ reason: 'invalid', error: issues }] },
+  application: { invalid: [{ reason: 'invalid', error: issues }], no_such_service: [{ reason: 'no_such_service' }] },
   lookupLimit: { too_many: [{ reason: 'too_many', retryAt }] },
   lookup,
   withdrawal: { ...lookup, not_withdrawable: [{ ok: false, reason: 'not_withdrawable' }], changed: [{ ok: false, reason: 'changed' }] },
@@ -81,6 +81,7 @@ const SAMPLES: Samples = {
     'tries-used-up': [{ ok: false, reason: 'tries-used-up' }],
     none: [{ ok: false, reason: 'none' }],
   },
+  ruleTable: { unknown_table: [{ ok: false, reason: 'unknown_table' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
 };
 
 const every = Object.entries(SAMPLES).flatMap(([use, byReason]) =>

@@ -6,7 +6,8 @@
  * province allows it outright. That is `office-confirms`, the default; `immediate` only where a
  * rule says so.
  *
- * Rules are data (the registry offices file's `withdrawalRules`, docs/decisions/025): each for a
+ * Rules are data (the registry offices file's `withdrawalRules`, docs/decisions/025, the source rows
+ * of the rule table marriage.withdrawal-rules: withdrawal-table.ts, docs/decisions/030): each for a
  * province (its two-digit administrative code, GB/T 2260, which each office names as `province`) or
  * for one office, from the day it takes effect. On a given day an office follows the latest rule in
  * force among its own and its province's (a newer text supersedes an older one, as between laws);
@@ -51,20 +52,4 @@ export function withdrawalRuleOn(rules: readonly WithdrawalRule[], office: { id:
     return rule.effectiveFrom === best.effectiveFrom && rule.office !== undefined ? rule : best;
   }, undefined);
   return latest ? { mode: latest.mode, basis: latest.basis, effectiveFrom: latest.effectiveFrom } : { mode: DEFAULT_WITHDRAWAL_MODE, basis: null, effectiveFrom: null };
-}
-
-/**
- * The rules loaded for this process (at start-up, from the offices file), kept process-wide like the
- * offices themselves: the built site bundles its own copy of this module.
- */
-const LOADED = Symbol.for('civil-affairs-portal.marriage.withdrawalRules');
-const slot = globalThis as { [LOADED]?: readonly WithdrawalRule[] };
-
-export function withdrawalRules(): readonly WithdrawalRule[] {
-  return slot[LOADED] ?? [];
-}
-
-/** Replaces the rules for the whole process (at start-up; tests set and reset them). */
-export function useWithdrawalRules(rules: readonly WithdrawalRule[]): void {
-  slot[LOADED] = z.array(WithdrawalRuleSchema).parse(rules);
 }

@@ -9,7 +9,10 @@ export interface AllowanceDistrict {
   /** The office that handles the district's applications (staff scope). */
   office: string;
   ageThreshold: number;
-  /** The monthly amounts by age band, each from the day it took effect (rules.ts reads them). */
+  /**
+   * The monthly amounts by age band, each from the day it took effect: the source rows of the rule
+   * table old-age-allowance.standards (standards-table.ts), over which staff may set others.
+   */
   standards: readonly AllowanceStandard[];
 }
 
@@ -27,6 +30,8 @@ export interface AllowanceStandard {
   sourceYear: number;
   /** Figures made up for the demonstration (shown as examples): a bureau enters its own notice's and sets this false. */
   example: boolean;
+  /** The notice that sets the amounts, as published (the rule table's basis: standards-table.ts); its year when absent. */
+  basis?: string;
   /** By age, youngest band first. */
   bands: readonly AgeBand[];
 }
@@ -39,9 +44,9 @@ export const OLD_AGE_ALLOWANCE_DISTRICTS: readonly AllowanceDistrict[] = [
     office: 'demo-district',
     ageThreshold: DEFAULT_AGE_THRESHOLD,
     standards: [
-      { effectiveFrom: '2024-01-01', sourceYear: 2023, example: true, bands: [{ fromAge: 80, monthlyAmount: 50 }, { fromAge: 90, monthlyAmount: 100 }, { fromAge: 100, monthlyAmount: 500 }] },
+      { effectiveFrom: '2024-01-01', sourceYear: 2023, example: true, basis: '示例区 2023 年高龄津贴标准（示例）', bands: [{ fromAge: 80, monthlyAmount: 50 }, { fromAge: 90, monthlyAmount: 100 }, { fromAge: 100, monthlyAmount: 500 }] },
       // A raise announced ahead: the months paid from its first day are paid at the new amounts.
-      { effectiveFrom: '2027-01-01', sourceYear: 2026, example: true, bands: [{ fromAge: 80, monthlyAmount: 60 }, { fromAge: 90, monthlyAmount: 120 }, { fromAge: 100, monthlyAmount: 600 }] },
+      { effectiveFrom: '2027-01-01', sourceYear: 2026, example: true, basis: '示例区 2026 年调整高龄津贴标准的通知（示例）', bands: [{ fromAge: 80, monthlyAmount: 60 }, { fromAge: 90, monthlyAmount: 120 }, { fromAge: 100, monthlyAmount: 600 }] },
     ],
   },
   {
@@ -49,7 +54,7 @@ export const OLD_AGE_ALLOWANCE_DISTRICTS: readonly AllowanceDistrict[] = [
     office: 'demo-county',
     ageThreshold: 70,
     standards: [
-      { effectiveFrom: '2025-01-01', sourceYear: 2024, example: true, bands: [{ fromAge: 70, monthlyAmount: 30 }, { fromAge: 80, monthlyAmount: 50 }, { fromAge: 90, monthlyAmount: 100 }, { fromAge: 100, monthlyAmount: 500 }] },
+      { effectiveFrom: '2025-01-01', sourceYear: 2024, example: true, basis: '示例县 2024 年高龄津贴标准（示例）', bands: [{ fromAge: 70, monthlyAmount: 30 }, { fromAge: 80, monthlyAmount: 50 }, { fromAge: 90, monthlyAmount: 100 }, { fromAge: 100, monthlyAmount: 500 }] },
     ],
   },
 ];

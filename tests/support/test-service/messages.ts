@@ -1,0 +1,106 @@
+/** The test-only service's words (tests/support/test-service/service.ts), merged under the portal's. */
+export const zhCN = {
+  testHousehold: {
+    start: {
+      title: '测试家庭补贴',
+      lead: '仅用于测试的服务：填写您的信息和家庭成员。',
+      needTitle: '您需要准备',
+      need: { id: '您的身份证号码', household: '家庭成员的姓名' },
+      afterTitle: '提交之后',
+      after: '工作人员会受理您的申请。',
+      privacy: '您的信息只用于办理这项申请。',
+      button: '开始申请',
+      guideLink: '查看办事指南',
+    },
+    step: {
+      'task-list': { title: '申请测试家庭补贴', lead: '按顺序完成每一部分，然后核对并提交。' },
+      'about-you': { title: '您的信息', lead: '请填写申请人本人的信息。' },
+      household: { title: '家庭成员', lead: '请添加与您同住的家庭成员（1至3人）。' },
+      'household-item': { title: '家庭成员的信息', lead: '请填写这位家庭成员的信息。' },
+      'household-remove': { title: '确定要删除这位家庭成员吗？', lead: '删除后可以重新添加。' },
+      declaration: { title: '声明', lead: '请阅读并确认以下声明。' },
+      check: { title: '核对您的申请', lead: '提交前请核对以下信息。' },
+    },
+    section: { 'about-you': '您的信息', household: '家庭成员', declaration: '声明' },
+    relationship: { spouse: '配偶', child: '子女', parent: '父母' },
+    declarationText: '我承诺所填信息真实、准确。',
+    declarationAgree: '我确认以上声明',
+    confirmation: {
+      title: '申请已提交',
+      numberLabel: '您的受理编号',
+      keep: '请记下受理编号，用它查询办理进度。',
+      nextTitle: '接下来',
+      acceptBy: '我们会在{{date}}前受理。',
+      afterAccept: '受理后我们会发短信告诉您。',
+      trackLink: '查询办理进度',
+      newApplication: '再申请一份',
+    },
+  },
+  fields: {
+    person: { name: '姓名', idNumber: '身份证号码', phone: '手机号码' },
+    household: { name: '家庭成员姓名', relationship: '与您的关系' },
+  },
+  errors: {
+    testHousehold: {
+      idNumber: '请输入18位身份证号码',
+      phone: '请输入11位手机号码',
+      relationship: '请选择与您的关系',
+      householdMin: '请至少添加1位家庭成员',
+      householdMax: '最多添加3位家庭成员',
+      declaration: '请确认声明',
+    },
+  },
+};
+
+export const en: typeof zhCN = {
+  testHousehold: {
+    start: {
+      title: 'Test household grant',
+      lead: 'A service for tests only: your details and your household.',
+      needTitle: 'What you need',
+      need: { id: 'Your ID card number', household: 'The names of the people you live with' },
+      afterTitle: 'After you apply',
+      after: 'Staff accept your application.',
+      privacy: 'Your details are used only for this application.',
+      button: 'Start now',
+      guideLink: 'Read the guide',
+    },
+    step: {
+      'task-list': { title: 'Apply for the test household grant', lead: 'Complete each section in order, then check and submit.' },
+      'about-you': { title: 'About you', lead: 'Your own details, as the applicant.' },
+      household: { title: 'Your household', lead: 'Add the people you live with (1 to 3).' },
+      'household-item': { title: 'A member of your household', lead: 'This person’s details.' },
+      'household-remove': { title: 'Are you sure you want to remove this person?', lead: 'You can add them again later.' },
+      declaration: { title: 'Declaration', lead: 'Read and confirm the declaration.' },
+      check: { title: 'Check your application', lead: 'Check these answers before you submit.' },
+    },
+    section: { 'about-you': 'About you', household: 'Your household', declaration: 'Declaration' },
+    relationship: { spouse: 'Spouse', child: 'Child', parent: 'Parent' },
+    declarationText: 'I declare that what I have given is true and accurate.',
+    declarationAgree: 'I confirm the declaration',
+    confirmation: {
+      title: 'Application submitted',
+      numberLabel: 'Your tracking number',
+      keep: 'Keep this number: you track your application with it.',
+      nextTitle: 'What happens next',
+      acceptBy: 'We will accept it by {{date}}.',
+      afterAccept: 'We will text you once it is accepted.',
+      trackLink: 'Track your application',
+      newApplication: 'Apply again',
+    },
+  },
+  fields: {
+    person: { name: 'Full name', idNumber: 'ID card number', phone: 'Mobile number' },
+    household: { name: 'Household member’s name', relationship: 'Their relationship to you' },
+  },
+  errors: {
+    testHousehold: {
+      idNumber: 'Enter an 18-character ID card number',
+      phone: 'Enter an 11-digit mobile number',
+      relationship: 'Choose their relationship to you',
+      householdMin: 'Add at least 1 household member',
+      householdMax: 'Add at most 3 household members',
+      declaration: 'Confirm the declaration',
+    },
+  },
+};

@@ -1,0 +1,118 @@
+/**
+ * A service that exists only in the tests (issue 13, docs/decisions/029): a short household grant
+ * with a task list (three sections, each after the one before), an "add another" of household
+ * members (one to three) and a declaration, run by the generic pages and the generic application
+ * route without a page file or an engine branch of its own. The HTML tier's servers load it through
+ * SERVICE_PACKAGES_MODULE (refused in production); in-process tests pass `servicePackages` to the
+ * test runtime. No production code names it.
+ */
+import { z } from 'zod';
+import { nestAnswers, answersOnRoute, type JourneyDefinition } from '../../../api/engine/journey/journey.ts';
+import type { FlatAnswers } from '../../../api/domain/journey.ts';
+import type { ServiceDefinition } from '../../../api/domain/workflow/workflow.ts';
+import { textLine } from '../../../api/domain/text.ts';
+import { registerCaseService, type AnswerRow } from '../../../api/services/registry.ts';
+import type { ServicePackage } from '../../../api/services/service-package.ts';
+import { en, zhCN } from './messages.ts';
+
+export const TEST_SERVICE = 'test-household-grant';
+const RELATIONSHIPS = ['spouse', 'child', 'parent'] as const;
+
+export const testHouseholdSchema = () =>
+  z.object({
+    person: z.object({
+      name: textLine().trim().min(1).max(50),
+      idNumber: textLine().regex(/^\d{17}[\dX]$/, 'errors.testHousehold.idNumber'),
+      phone: textLine().regex(/^1\d{10}$/, 'errors.testHousehold.phone'),
+    }),
+    household: z
+      .array(z.object({ name: textLine().trim().min(1).max(50), relationship: z.enum(RELATIONSHIPS, { error: 'errors.testHousehold.relationship' }) }))
+      .min(1, 'errors.testHousehold.householdMin')
+      .max(3, 'errors.testHousehold.householdMax'),
+    declaration: z.literal(true, { error: 'errors.testHousehold.declaration' }),
+  });
+export type TestHouseholdApplication = z.infer<ReturnType<typeof testHouseholdSchema>>;
+
+export const testHouseholdJourney: JourneyDefinition = {
+  service: TEST_SERVICE,
+  sections: [{ id: 'about-you' }, { id: 'household', after: ['about-you'] }, { id: 'declaration', after: ['household'] }],
+  collections: {
+    household: {
+      path: 'household',
+      min: 1,
+      max: 3,
+      fields: [
+        { path: 'name', control: 'text', autocomplete: 'off' },
+        { path: 'relationship', control: 'radios', options: RELATIONSHIPS.map((value) => ({ value, label: `testHousehold.relationship.${value}` })) },
+      ],
+    },
+  },
+  steps: [
+    {
+      step: 'about-you',
+      section: 'about-you',
+      fields: [
+        { path: 'person.name', control: 'text', autocomplete: 'name' },
+        { path: 'person.idNumber', control: 'text', autocomplete: 'off', width: 'medium' },
+        { path: 'person.phone', control: 'text', autocomplete: 'tel', inputmode: 'tel', width: 'medium' },
+      ],
+    },
+    { step: 'household', section: 'household', kind: 'add-another', collection: 'household', fields: [] },
+    { step: 'declaration', section: 'declaration', fields: [{ path: 'declaration', control: 'checkbox' }] },
+  ],
+};
+
+/** submitted → accepted by intake, as trivial as a workflow gets. */
+export const testHouseholdWorkflow: ServiceDefinition = {
+  id: TEST_SERVICE,
+  serviceArea: 'allowances',
+  initialState: 'submitted',
+  states: { submitted: {}, accepted: { terminal: true, decided: true } },
+  deadlines: {},
+  transitions: [{ name: 'accept', from: ['submitted'], to: 'accepted', by: ['intake'], notify: 'case.accepted', visibility: 'applicant' }],
+};
+
+function applicationFrom(answers: FlatAnswers): Record<string, unknown> {
+  const { declaration, ...asked } = answersOnRoute(testHouseholdJourney, answers);
+  const application = nestAnswers(testHouseholdJourney, asked);
+  if (declaration !== undefined) application['declaration'] = declaration === 'yes';
+  return application;
+}
+
+const answerRows = (application: TestHouseholdApplication): AnswerRow[] => [
+  { label: 'fields.person.name', value: application.person.name },
+  { label: 'fields.person.idNumber', value: application.person.idNumber, personal: 'id' },
+  { label: 'fields.person.phone', value: application.person.phone, personal: 'phone' },
+  ...application.household.map((member) => ({ label: 'fields.household.name', value: member.name })),
+];
+
+export const testHouseholdPackage: ServicePackage = {
+  id: TEST_SERVICE,
+  caseService: registerCaseService<TestHouseholdApplication>({
+    workflow: testHouseholdWorkflow,
+    applyPath: `/apply/${TEST_SERVICE}`,
+    applicationSchema: () => testHouseholdSchema(),
+    applicant: (application) => ({ idNumber: application.person.idNumber, phone: application.person.phone }),
+    recipients: (application) => [application.person.phone],
+    office: () => 'demo-county',
+    answerRows,
+  }),
+  pages: {
+    service: TEST_SERVICE,
+    journey: testHouseholdJourney,
+    messages: 'testHousehold',
+    startNeeds: ['id', 'household'],
+    guide: 'old-age-allowance',
+    stepText: { declaration: 'testHousehold.declarationText' },
+    checkboxLabels: { declaration: 'testHousehold.declarationAgree' },
+    schema: () => testHouseholdSchema(),
+    fieldSchemas: {},
+    notInSchema: [],
+    applicationFrom,
+    answerRows: (application) => answerRows(application as TestHouseholdApplication),
+    smsTo: (application) => (application as TestHouseholdApplication).person.phone,
+  },
+  messages: { 'zh-CN': zhCN, en },
+};
+
+export const servicePackages: readonly ServicePackage[] = [testHouseholdPackage];
