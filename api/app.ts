@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { caseRoutes, documentApplications, rescheduleRoutes } from './routes/cases.routes.ts';
 import { devRoutes } from './routes/dev.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
+import { DRAFT_UPLOAD_PATH, draftFileDownload, draftFileRoutes, uploadBodyLimit } from './routes/draft-files.routes.ts';
 import { holidayRoutes } from './routes/holidays.routes.ts';
 import { ruleRoutes } from './routes/rules.routes.ts';
 import { marriageRoutes } from './routes/marriage.routes.ts';
@@ -32,6 +33,8 @@ export const API_BASE = '/api/v1';
 export const MAX_BODY_BYTES = 256 * 1024;
 /** application/json and its +json kinds, with parameters (charset): as @hono/zod-openapi matches them. */
 const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+/** A multipart form with its boundary: what a draft's upload takes. */
+const MULTIPART_MEDIA_TYPE = /^multipart\/form-data;\s*boundary=/i;
 
 export function createApiApp(deps: ApiDeps) {
   const api = new OpenAPIHono<ApiEnv>({
@@ -48,21 +51,29 @@ export function createApiApp(deps: ApiDeps) {
   // Before anything reads the request: a stranger learns nothing of what a staff operation takes.
   api.use('/staff/*', staffOnly);
   const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => statusError(c, 413, 'body_too_large') });
+  // The one exception (docs/decisions/031): a draft's upload is multipart, as large as the largest
+  // file a service takes plus the form's other parts. Only that method on that path.
+  const limitUpload = bodyLimit({ maxSize: uploadBodyLimit(deps.services), onError: (c) => statusError(c, 413, 'body_too_large') });
+  const isDraftUpload = (method: string, path: string) => method === 'POST' && DRAFT_UPLOAD_PATH.test(path);
   // GET and HEAD carry no body; skipping them spares building a full Request on the hot path.
-  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : isDraftUpload(c.req.method, c.req.path) ? limitUpload(c, next) : limitBody(c, next)));
   // The API reads JSON only: a body said to be anything else is refused whichever operation it is
-  // sent to (an operation that declares a body refuses one with no media type too).
+  // sent to (an operation that declares a body refuses one with no media type too); the upload
+  // reads multipart/form-data only.
   api.use('*', async (c, next) => {
     const mediaType = c.req.header('content-type');
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && mediaType && !JSON_MEDIA_TYPE.test(mediaType)) return statusError(c, 415, 'unsupported_media_type');
+    if (isDraftUpload(c.req.method, c.req.path)) {
+      if (mediaType && !MULTIPART_MEDIA_TYPE.test(mediaType)) return statusError(c, 415, 'unsupported_media_type');
+    } else if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && mediaType && !JSON_MEDIA_TYPE.test(mediaType)) return statusError(c, 415, 'unsupported_media_type');
     await next();
   });
 
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', draftFileRoutes).route('/', developmentOnly);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
+  api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).
   documentApplications(api, deps.services);
 

@@ -19,7 +19,7 @@ import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../cases/case-service.ts';
 import type { MarriageAppointment } from '../services/marriage/appointment.schema.ts';
 import { REGISTRY_OFFICES, registryOffice } from '../services/marriage/offices.ts';
-import { CASE_SERVICES } from '../services/registry.ts';
+import { CASE_SERVICES, REGISTRY_DAY_SERVICES } from '../services/registry.ts';
 
 export interface OfficeDayDeps {
   db: Kysely<Database>;
@@ -55,7 +55,7 @@ export interface OfficeDay {
  * names and documents, so administering the office is not enough.
  */
 export function registriesOf(member: StaffMember): string[] {
-  const handled = [CASE_SERVICES['marriage-appointment'], CASE_SERVICES['divorce-registration']].some((service) => handlesCasesOf(member, service.workflow));
+  const handled = REGISTRY_DAY_SERVICES.some((id) => handlesCasesOf(member, CASE_SERVICES[id].workflow));
   if (!handled) return [];
   return REGISTRY_OFFICES.filter((office) => member.offices.includes(office.office)).map((office) => office.id);
 }

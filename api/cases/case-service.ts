@@ -5,10 +5,12 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { ZodError } from 'zod';
+import { ZodError } from 'zod';
 import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppointmentTimes } from '../db/booking.repo.ts';
+import { moveDraftFiles } from '../engine/files/files.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { ownerFiles } from '../db/files.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { appointmentMoments } from '../domain/booking/appointment-moments.ts';
@@ -86,13 +88,34 @@ function normaliseSecondFactor(value: string): string {
   return value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 }
 
-export async function submitApplication(deps: CaseDeps, serviceId: string, input: unknown, lang: Locale): Promise<SubmitResult> {
+/**
+ * The files an application lacks, as issues on `files.<purpose>` (the field the pages show them
+ * next to): a purpose needs at least its minimum of the draft's files. The pages ask for them
+ * step by step; an API client that sends none, or no draft, is refused the same way.
+ */
+async function filesMissing(deps: CaseDeps, needed: Readonly<Record<string, number>>, draftKey: string | undefined): Promise<ZodError | undefined> {
+  const purposes = Object.entries(needed).filter(([, min]) => min > 0);
+  if (purposes.length === 0) return undefined;
+  const given = draftKey === undefined ? [] : await ownerFiles(deps.db, { kind: 'draft', id: draftKey });
+  const issues = purposes
+    .filter(([purpose, min]) => given.filter((file) => file.purpose === purpose).length < min)
+    .map(([purpose, min]) => ({ code: 'custom' as const, path: ['files', purpose], message: 'errors.files.tooFew', params: { count: min }, input: undefined }));
+  return issues.length > 0 ? new ZodError(issues) : undefined;
+}
+
+/**
+ * `draftKey`: the draft the application was gathered in (the pages' sealed draft, docs/decisions/031);
+ * its files become the case's in the submission's transaction.
+ */
+export async function submitApplication(deps: CaseDeps, serviceId: string, input: unknown, lang: Locale, draftKey?: string): Promise<SubmitResult> {
   const service = serviceOf(deps, serviceId);
   if (!service || !isAppliedOnline(service)) return { ok: false, reason: 'no_such_service' };
   const now = deps.now();
   const today = chinaDate(now);
   const parsed = service.applicationSchema(today).safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
+  const missing = await filesMissing(deps, service.uploadsNeeded ?? {}, draftKey);
+  if (missing) return { ok: false, reason: 'invalid', error: missing };
   const contact = service.applicant(parsed.data);
   const snapshot: CaseSnapshot = {
     state: service.workflow.initialState,
@@ -107,7 +130,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
       lang,
       recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
       params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-    });
+    }, draftKey === undefined ? undefined : (trx, caseId) => moveDraftFiles(trx, deps.kind, draftKey, caseId));
     return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
   });
 }

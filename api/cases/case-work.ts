@@ -6,6 +6,8 @@
  * is a separate, audited step. A system admin opens a case only by giving a reason (break glass),
  * kept with the case and in the audit log; the case page shows who looked at it and why.
  */
+import { ownerFiles } from '../db/files.repo.ts';
+import { FILE_NAME_CONTEXT } from '../engine/files/files.ts';
 import type { Kysely } from 'kysely';
 import type { ZodError } from 'zod';
 import { caseAccessRecord, findLiveGrant, insertAccessGrant, type AccessRecord } from '../db/access-grants.repo.ts';
@@ -32,7 +34,7 @@ import {
   type FieldControl,
 } from '../domain/workflow/workflow.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { CASE_SERVICES, maskAnswer, type AnswerRow, type CaseServiceId, type DecisionAid } from '../services/registry.ts';
+import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
 import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 
@@ -47,6 +49,8 @@ export interface CaseWorkDeps {
   now: () => Date;
   /** The rule tables the decision aid reads (docs/decisions/030); absent: their source files' rows alone (a seed run outside a portal). */
   rules?: RuleBook;
+  /** The services this portal runs (the applicant side's registry, docs/decisions/029); absent: the built-in ones (a seed run outside a portal). */
+  services?: ServiceRegistry;
 }
 
 export interface CaseWorkView {
@@ -80,6 +84,8 @@ export interface CaseWorkView {
   decisionAid: DecisionAid | null;
   /** Who looked at the case, and how (newest first): every view, whole view and break-glass reason. */
   access: { at: string; action: string; actorRole: string | null; actorName: string | null; reason: string | null }[];
+  /** The case's files (docs/decisions/031), for a member who may open them (getCaseFile's rule); none for others. */
+  files: { id: string; name: string; mediaType: string; size: number }[];
 }
 
 export type OpenCaseResult = { ok: true; view: CaseWorkView } | { ok: false; reason: 'not_found' | 'break_glass_required' };
@@ -88,16 +94,17 @@ function staffActor(member: StaffMember): Actor {
   return { kind: 'staff', staffId: member.id, roles: member.roles, offices: member.offices, serviceAreas: member.serviceAreas };
 }
 
-const serviceOf = (stored: StoredCase) => CASE_SERVICES[stored.service as CaseServiceId] as (typeof CASE_SERVICES)[CaseServiceId] | undefined;
+/** The service of a stored case among those the portal runs (a case of a service it no longer runs is as if unknown). */
+const serviceOf = (deps: Pick<CaseWorkDeps, 'services'>, stored: StoredCase): RegisteredCaseService | undefined => (deps.services ?? BUILT_IN_SERVICES).get(stored.service);
 
 /** The member handles the case's service at its office. */
-function handles(member: StaffMember, stored: StoredCase): boolean {
-  const service = serviceOf(stored);
+function handles(deps: Pick<CaseWorkDeps, 'services'>, member: StaffMember, stored: StoredCase): boolean {
+  const service = serviceOf(deps, stored);
   return service !== undefined && mayReadCases(member, service.workflow, stored.snapshot.office);
 }
 
-const mayReveal = (member: StaffMember, stored: StoredCase) => {
-  const service = serviceOf(stored);
+const mayReveal = (deps: Pick<CaseWorkDeps, 'services'>, member: StaffMember, stored: StoredCase) => {
+  const service = serviceOf(deps, stored);
   return service !== undefined && mayRevealCase(member, service.workflow, stored.snapshot.office);
 };
 
@@ -110,7 +117,7 @@ async function findCase(deps: CaseWorkDeps, trackingInput: string): Promise<Stor
 /** A case the member handles (to act on it or see it whole): any other is as if unknown. */
 async function handledCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string): Promise<StoredCase | undefined> {
   const stored = await findCase(deps, trackingInput);
-  return stored && handles(member, stored) ? stored : undefined;
+  return stored && handles(deps, member, stored) ? stored : undefined;
 }
 
 type Readable = { ok: true; stored: StoredCase; grant: { reason: string; expiresAt: string } | null } | { ok: false; reason: 'not_found' | 'break_glass_required' };
@@ -118,8 +125,8 @@ type Readable = { ok: true; stored: StoredCase; grant: { reason: string; expires
 /** A case the member may read: one they handle, or, for a system admin, one opened by a running break-glass grant. */
 async function readableCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string): Promise<Readable> {
   const stored = await findCase(deps, trackingInput);
-  if (!stored || !serviceOf(stored)) return { ok: false, reason: 'not_found' };
-  if (handles(member, stored)) return { ok: true, stored, grant: null };
+  if (!stored || !serviceOf(deps, stored)) return { ok: false, reason: 'not_found' };
+  if (handles(deps, member, stored)) return { ok: true, stored, grant: null };
   if (!mayBreakGlass(member)) return { ok: false, reason: 'not_found' };
   const grant = await findLiveGrant(deps.db, stored.id, member.id, deps.now());
   return grant ? { ok: true, stored, grant } : { ok: false, reason: 'break_glass_required' };
@@ -129,10 +136,12 @@ async function readableCase(deps: CaseWorkDeps, member: StaffMember, trackingInp
 const chinaIso = (minute: string) => `${minute}:00+08:00`;
 
 async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase, reveal: boolean, lang: Locale, grant: { reason: string; expiresAt: string } | null = null): Promise<CaseWorkView> {
-  const service = CASE_SERVICES[read.service as CaseServiceId];
+  const service = serviceOf(deps, read);
+  // Every caller found the case through readableCase or handledCase, which answer an unknown service as an unknown case.
+  if (!service) throw new Error(`case of a service this portal does not run: ${read.service}`);
   // The moments the actions' time conditions read (an appointment's start and end).
   const stored = await withMoments(deps, read);
-  const application = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as Parameters<typeof service.answerRows>[0];
+  const application: unknown = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT));
   const now = deps.now();
   const clock = { today: chinaDate(now), time: chinaMinute(now), calendar: deps.calendar };
   const [events, access] = await Promise.all([caseTimeline(deps.db, stored.id, 'all'), caseAccessRecord(deps.db, stored.id, ACCESS_ACTIONS)]);
@@ -144,7 +153,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
     office: stored.snapshot.office,
     submittedAt: stored.createdAt,
     revealed: reveal,
-    mayReveal: mayReveal(member, stored),
+    mayReveal: mayReveal(deps, member, stored),
     answers: service.answerRows(application, lang).map((row) => answerView(row, reveal)),
     timeline: events.map((event) => ({
       at: event.at,
@@ -163,6 +172,8 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
     breakGlass: grant,
     decisionAid: (service.workflow.states[stored.snapshot.state]?.terminal ? undefined : service.decisionAid?.(application, clock.today, deps.rules ?? sourceRuleBook())) ?? null,
     access: access.map(accessRow),
+    // A file is one of the case's whole values: listed to those who may open it, and not by break glass.
+    files: !grant && mayReveal(deps, member, stored) ? (await ownerFiles(deps.db, { kind: 'case', id: stored.id })).map((file) => ({ id: file.id, name: deps.crypto.decrypt(file.name_enc, FILE_NAME_CONTEXT), mediaType: file.media_type, size: Number(file.size) })) : [],
   };
 }
 
@@ -207,7 +218,7 @@ export type RevealResult = { ok: true; view: CaseWorkView } | { ok: false; reaso
 export async function revealCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, origin: string | null, lang: Locale): Promise<RevealResult> {
   const readable = await readableCase(deps, member, trackingInput);
   if (!readable.ok) return { ok: false, reason: 'not_found' };
-  if (!mayReveal(member, readable.stored)) return { ok: false, reason: 'not_permitted' };
+  if (!mayReveal(deps, member, readable.stored)) return { ok: false, reason: 'not_permitted' };
   await auditLook(deps, member, readable.stored, 'case.reveal', origin);
   return { ok: true, view: await viewOf(deps, member, readable.stored, true, lang) };
 }
@@ -221,7 +232,7 @@ export async function revealCase(deps: CaseWorkDeps, member: StaffMember, tracki
 export async function caseForWholeValues(deps: CaseWorkDeps, member: StaffMember, trackingInput: string): Promise<{ ok: true; caseId: string } | { ok: false; reason: 'not_found' | 'not_permitted' }> {
   const readable = await readableCase(deps, member, trackingInput);
   if (!readable.ok) return { ok: false, reason: 'not_found' };
-  if (!mayReveal(member, readable.stored)) return { ok: false, reason: 'not_permitted' };
+  if (!mayReveal(deps, member, readable.stored)) return { ok: false, reason: 'not_permitted' };
   return { ok: true, caseId: readable.stored.id };
 }
 
@@ -235,7 +246,7 @@ export type BreakGlassResult = { ok: true; view: CaseWorkView } | { ok: false; r
 export async function breakGlass(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, why: string, origin: string | null, lang: Locale): Promise<BreakGlassResult> {
   if (!mayBreakGlass(member)) return { ok: false, reason: 'not_permitted' };
   const stored = await findCase(deps, trackingInput);
-  if (!stored || !serviceOf(stored)) return { ok: false, reason: 'not_found' };
+  if (!stored || !serviceOf(deps, stored)) return { ok: false, reason: 'not_found' };
   const now = deps.now();
   const grant = { reason: why, expiresAt: new Date(now.getTime() + BREAK_GLASS_MS).toISOString() };
   await deps.db.transaction().execute(async (trx) => {
@@ -267,7 +278,8 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   const handled = await handledCase(deps, member, trackingInput);
   if (!handled) return { ok: false, reason: 'not_found' };
   if (handled.snapshot.version !== action.version) return { ok: false, reason: 'changed' };
-  const service = CASE_SERVICES[handled.service as CaseServiceId];
+  const service = serviceOf(deps, handled);
+  if (!service) return { ok: false, reason: 'not_found' };
   // Some transitions belong to a use case of their own (an office closing a booked day), not to one case's page.
   if (service.workflow.transitions.find((t) => t.name === action.transition)?.workbench === false) return { ok: false, reason: 'not_permitted' };
   const stored = await withMoments(deps, handled);

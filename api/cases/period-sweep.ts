@@ -8,7 +8,7 @@
 import { CaseChangedError, casesPastTheirPeriods, saveTransition } from '../db/cases.repo.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { applyTransition } from '../domain/workflow/workflow.ts';
-import { CASE_SERVICES, CASE_SERVICE_IDS } from '../services/registry.ts';
+import { BUILT_IN_SERVICES } from '../services/registry.ts';
 import { stepToSave, type CaseDeps } from './case-service.ts';
 
 /** At most this many cases per service and run: a backlog is worked off over a few runs, never in one long transaction. */
@@ -19,8 +19,11 @@ export async function sweepEndedPeriods(deps: CaseDeps): Promise<number> {
   const now = deps.now();
   const today = chinaDate(now);
   let moved = 0;
-  for (const id of CASE_SERVICE_IDS) {
-    const service = CASE_SERVICES[id];
+  // Every service the portal runs (one given at start has legal periods as much as a built-in one).
+  const services = deps.services ?? BUILT_IN_SERVICES;
+  for (const id of services.ids) {
+    const service = services.get(id);
+    if (!service) continue;
     for (const transition of service.workflow.transitions.filter((t) => t.afterEndOf && t.by.includes('system'))) {
       for (const stored of await casesPastTheirPeriods(deps.db, id, transition.from, today, BATCH)) {
         const outcome = applyTransition(service.workflow, stored.snapshot, transition.name, { kind: 'system' }, {}, { today, calendar: deps.calendar });

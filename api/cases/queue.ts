@@ -24,7 +24,7 @@ import { capabilitiesOf, handlesCasesOf, type StaffCapabilities } from '../domai
 import type { StaffMember } from '../domain/staff/staff.ts';
 import { DUE_SOON_WORKING_DAYS, dueBoundaries } from '../domain/workflow/queue-position.ts';
 import { deadlineStatus, type Clock, type Deadline, type DeadlineStatus } from '../domain/workflow/workflow.ts';
-import { CASE_SERVICES, CASE_SERVICE_IDS, type CaseServiceId } from '../services/registry.ts';
+import { BUILT_IN_SERVICES, REGISTRY_DAY_SERVICES, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
 
 export const QUEUE_PAGE_SIZE = 20;
 
@@ -53,17 +53,26 @@ export interface Queue {
   countsByState: Record<string, number>;
 }
 
-/** What the workbench offers the member, over every case service (a registry's day shows marriage registration's). */
-export function staffCapabilities(member: StaffMember): StaffCapabilities {
+/** The services a portal runs, each with its name (absent: the built-in ones, for a caller outside a portal). */
+function servicesRun(services: ServiceRegistry | undefined): { id: string; service: RegisteredCaseService }[] {
+  const registry = services ?? BUILT_IN_SERVICES;
+  return registry.ids.flatMap((id) => {
+    const service = registry.get(id);
+    return service ? [{ id, service }] : [];
+  });
+}
+
+/** What the workbench offers the member, over every case service the portal runs (a registry's day shows marriage registration's). */
+export function staffCapabilities(member: StaffMember, services?: ServiceRegistry): StaffCapabilities {
   return capabilitiesOf(
     member,
-    CASE_SERVICE_IDS.map((id) => ({ workflow: CASE_SERVICES[id].workflow, registryDay: id === 'marriage-appointment' || id === 'divorce-registration' })),
+    servicesRun(services).map(({ id, service }) => ({ workflow: service.workflow, registryDay: REGISTRY_DAY_SERVICES.some((day) => day === id) })),
   );
 }
 
-/** The services whose cases a member handles (a role that works them, in their service areas). */
-export function servicesHandledBy(member: StaffMember): CaseServiceId[] {
-  return CASE_SERVICE_IDS.filter((id) => handlesCasesOf(member, CASE_SERVICES[id].workflow));
+/** The services whose cases a member handles (a role that works them, in their service areas), among those the portal runs. */
+export function servicesHandledBy(member: StaffMember, services?: ServiceRegistry): string[] {
+  return servicesRun(services).filter(({ service }) => handlesCasesOf(member, service.workflow)).map(({ id }) => id);
 }
 
 const SEGMENTS: readonly QueueSegment[] = ['running', 'paused', 'idle'];
@@ -91,11 +100,11 @@ function toItem(row: QueueRow, clock: Clock): QueueItem {
 }
 
 export async function staffQueue(
-  deps: { db: Kysely<Database>; calendar: WorkingDayCalendar; now: () => Date },
+  deps: { db: Kysely<Database>; calendar: WorkingDayCalendar; now: () => Date; services?: ServiceRegistry },
   member: StaffMember,
   filters: QueueFilters,
 ): Promise<Queue | undefined> {
-  const handled = servicesHandledBy(member);
+  const handled = servicesHandledBy(member, deps.services);
   // No case-handling role: no queue at all (an admin or an editor sees no one's cases).
   if (handled.length === 0) return undefined;
   const services = handled.filter((id) => !filters.service || id === filters.service);

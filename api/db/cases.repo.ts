@@ -240,10 +240,15 @@ export async function insertSubmission(trx: Transaction<Database>, input: NewCas
 
 /**
  * A new application, in one transaction. Fails (unique key) if the tracking number is taken; the
- * caller draws another.
+ * caller draws another. `inSameTransaction` does what must happen with it or not at all (the
+ * draft's files becoming the case's).
  */
-export async function recordSubmission(db: Kysely<Database>, input: NewCase, notification: QueuedNotification): Promise<string> {
-  return db.transaction().execute((trx) => insertSubmission(trx, input, [notification]));
+export async function recordSubmission(db: Kysely<Database>, input: NewCase, notification: QueuedNotification, inSameTransaction?: (trx: Transaction<Database>, caseId: string) => Promise<unknown>): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const id = await insertSubmission(trx, input, [notification]);
+    await inSameTransaction?.(trx, id);
+    return id;
+  });
 }
 
 /** Cases of a service in one of `states` whose last legal period ended before `day`, oldest first (from an index). */

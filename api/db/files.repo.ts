@@ -111,6 +111,15 @@ export async function deleteOwnerFileRecords(db: Kysely<Database>, kind: Databas
   });
 }
 
+/** Removes one of the owner's records: the address it named, for the caller to release, or undefined when the owner has no such file. */
+export async function deleteOwnerFileRecord(db: Kysely<Database>, kind: DatabaseKind, owner: FileOwner, id: string): Promise<string | undefined> {
+  return db.transaction().execute(async (trx) => {
+    await lock(trx, kind, ownerKey(owner));
+    const row = await trx.deleteFrom('files').where('id', '=', id).where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).returning('address').executeTakeFirst();
+    return row?.address;
+  });
+}
+
 /** Which of `addresses` some file names (one query for a batch of the sweep's candidates). */
 export async function namedAddresses(db: Kysely<Database>, addresses: readonly string[]): Promise<Set<string>> {
   if (addresses.length === 0) return new Set();

@@ -26,6 +26,7 @@ import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
 import { formatDateTime, formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
 import type { SignInResult } from '../staff/auth.ts';
+import { refusalMessage, type FileRefusal } from '../engine/files/upload-policy.ts';
 import type { AddRuleRowResult } from '../engine/rules/rule-changes.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
 import type { ApiDeps } from './api-env.ts';
@@ -47,6 +48,10 @@ export interface Refusals {
   queue: { reason: 'no_queue' };
   caseWork: Refused<OpenCaseResult | BreakGlassResult | RevealResult | ActResult>;
   caseFile: Refused<CaseFileResult>;
+  /** A draft's files (draft-files.routes.ts): a file the upload policy refuses, a purpose the service takes no files for, a file the draft does not have. */
+  draftFile: { reason: 'refused'; refusal: FileRefusal; purpose: string } | { reason: 'no_such_purpose' } | { reason: 'not_found' };
+  /** Too many uploads from one client (counted by the route, in the database). */
+  uploadLimit: { reason: 'too_many'; retryAt: string };
   /** An Idempotency-Key used before with another body, or whose first request is still running (idempotency.ts). */
   idempotency: { reason: 'idempotency_key_reused' } | { reason: 'request_in_progress' };
   officeAccess: Refused<OfficeAccess>;
@@ -117,6 +122,11 @@ const SCHEMA_ISSUES = {
   fields: (refusal: { error: ZodError }, lang: Locale) => fieldErrors(refusal.error, lang),
 } as const;
 /** A tracking number mistyped (its length, characters or check character), or no case for the pair. */
+const fileRefusalText = (refusal: { refusal: FileRefusal; purpose: string }, t: TFunction): string => {
+  const { key, params } = refusalMessage(refusal.refusal, t(`fields.files.${refusal.purpose}`));
+  return t(key, params);
+};
+
 const LOOKUP = {
   format: {
     status: 422,
@@ -179,6 +189,20 @@ export const REFUSALS = {
     not_found: { status: 404, code: 'file_not_found', message: 'errors.files.notFound' },
     // A break-glass reading does not open the case's whole values, and a file is one.
     not_permitted: NOT_PERMITTED,
+  },
+  draftFile: {
+    // The upload policy's own message, naming the field (its label in the reader's language).
+    refused: {
+      status: 422,
+      code: 'validation_failed',
+      message: (refusal, _lang, t) => fileRefusalText(refusal, t),
+      field: { name: 'file', code: (refusal) => `file_${refusal.refusal.code}`, message: (refusal, _lang, t) => fileRefusalText(refusal, t) },
+    },
+    no_such_purpose: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'purpose', code: 'no_such_purpose', message: 'errors.files.noSuchPurpose' } },
+    not_found: { status: 404, code: 'file_not_found', message: 'errors.files.draftFileNotFound' },
+  },
+  uploadLimit: {
+    too_many: { status: 429, code: 'too_many_uploads', message: (refusal, lang, t) => t('errors.files.tooManyUploads', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
   },
   officeAccess: {
     not_permitted: NOT_PERMITTED,

@@ -36,6 +36,10 @@ const applicationResponses = {
   422: json(ApiErrorSchema, 'Field errors, each naming its field in the reader’s language'),
 };
 const IdempotencyHeaders = z.object({ 'idempotency-key': textLine().min(8).max(100).optional() });
+/** An application gathered in a draft brings the draft's files (docs/decisions/031): they become the case's in the same transaction. */
+const ApplicationHeaders = IdempotencyHeaders.extend({
+  'draft-key': z.uuid().optional().meta({ description: 'The key of the draft whose files (POST /drafts/{key}/files) go with the application; they are the case’s afterwards' }),
+});
 
 /**
  * One route for every service applied for online (docs/decisions/029): the body is checked in the
@@ -47,7 +51,7 @@ const submitApplicationRoute = createRoute({
   method: 'post',
   path: '/services/{service}/applications',
   hide: true,
-  request: { params: z.object({ service: textLine().max(60) }), headers: IdempotencyHeaders, body: bodyValidatedInHandler('ServiceApplication') },
+  request: { params: z.object({ service: textLine().max(60) }), headers: ApplicationHeaders, body: bodyValidatedInHandler('ServiceApplication') },
   responses: { ...applicationResponses, 404: json(ApiErrorSchema, 'No service of that name is applied for online') },
 });
 
@@ -71,7 +75,7 @@ export function documentApplications(app: Pick<OpenAPIHono, 'openAPIRegistry'>, 
       tags: ['Applications'],
       summary: service.documentation?.summary ?? `Apply for ${id}`,
       ...(service.documentation ? { description: service.documentation.description } : {}),
-      request: { headers: IdempotencyHeaders, body: bodyValidatedInHandler(body) },
+      request: { headers: ApplicationHeaders, body: bodyValidatedInHandler(body) },
       responses: applicationResponses,
     });
   }
@@ -244,8 +248,9 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     // Before the body is read or a key claimed: a name no service has, or a booking's (its case takes a slot: /marriage/appointments).
     if (!registered || !isAppliedOnline(registered)) return refuse(c, 'application', { reason: 'no_such_service' });
     type Refusal = Extract<SubmitResult, { ok: false }>;
-    const outcome = await idempotent<z.infer<typeof Submitted>, Refusal>(c, `applications/${service}`, c.req.valid('header')['idempotency-key'], async (body) => {
-      const result = await submitApplication(deps, service, body, lang);
+    const headers = c.req.valid('header');
+    const outcome = await idempotent<z.infer<typeof Submitted>, Refusal>(c, `applications/${service}`, headers['idempotency-key'], async (body) => {
+      const result = await submitApplication(deps, service, body, lang, headers['draft-key']);
       // A refusal releases the key: the same key may carry the corrected answers.
       if (!result.ok) return { kind: 'refused', refusal: result };
       return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines } };

@@ -75,6 +75,9 @@ const CaseWork = z
     access: z
       .array(z.object({ at: z.string(), action: z.string(), actorRole: z.string().nullable(), actorName: z.string().nullable(), reason: z.string().nullable() }))
       .meta({ description: 'Who looked at the case and how, newest first (case.view, case.reveal, case.break-glass with its reason)' }),
+    files: z
+      .array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number().int() }))
+      .meta({ description: 'The files given with the case, oldest first, each opened by getCaseFile; listed only to a member who may open them (as for reveal), else empty' }),
   })
   .openapi('CaseWork');
 

@@ -131,12 +131,12 @@ export const staffRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(me, async (c) => {
     const member = c.get('staff');
     c.header('Cache-Control', 'no-store');
-    return c.json({ ...member, may: staffCapabilities(member) }, 200);
+    return c.json({ ...member, may: staffCapabilities(member, c.get('deps').services) }, 200);
   })
   .openapi(queue, async (c) => {
     const deps = c.get('deps');
     c.header('Cache-Control', 'no-store');
-    const found = await staffQueue({ db: deps.database.db, calendar: deps.calendar, now: deps.now }, c.get('staff'), c.req.valid('query'));
+    const found = await staffQueue({ db: deps.database.db, calendar: deps.calendar, now: deps.now, services: deps.services }, c.get('staff'), c.req.valid('query'));
     if (!found) return refuse(c, 'queue', { reason: 'no_queue' });
     return c.json(found, 200);
   })

@@ -94,7 +94,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   // Test only (refused in production by readConfig): services the tests define, run beside the built-in ones.
   const services = config.servicePackagesModule ? ((await import(config.servicePackagesModule)) as ServicePackageModule).servicePackages : [];
   if (services.length > 0) logger.warn({ services: services.map((service) => service.id) }, 'running test-only services (SERVICE_PACKAGES_MODULE)');
-  const { app } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
+  const { app, services: portalServices } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
   const delivery =
@@ -122,7 +122,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   }, CALENDAR_REFRESH_MS);
   calendarRefresh.unref();
   // A divorce application whose certificate window has passed lapses by itself (and both parties are told).
-  const caseDeps = { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, now: () => new Date(), randomBytes };
+  const caseDeps = { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, now: () => new Date(), randomBytes, services: portalServices };
   const sweep = () =>
     sweepEndedPeriods(caseDeps)
       .then((moved) => (moved > 0 ? logger.info({ cases: moved }, 'cases moved on at the end of a legal period') : undefined))

@@ -20,6 +20,7 @@ import { CLIENT_ADDRESS_VARIABLE, NO_TRUSTED_PROXIES, clientAddress, forwardedPr
 import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, resolvePublicOrigin } from '../http/public-origin.ts';
 import { addMessages, translator } from '../i18n/index.ts';
 import { serviceRegistry } from '../services/registry.ts';
+import { uploadBodyLimit } from '../routes/draft-files.routes.ts';
 import type { ServicePackage } from '../services/service-package.ts';
 import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
@@ -144,12 +145,21 @@ type PortalEnv = {
 const HAS_FILE_EXTENSION = /\.[a-z0-9]{1,8}$/i;
 /** A page's form post larger than this is refused (413) before anything reads it. */
 const MAX_FORM_BYTES = 64 * 1024;
+/**
+ * The one exception (docs/decisions/031): a multipart post to a step of the generic application
+ * pages, which may carry a file for an upload step, up to the API's upload limit (a step of another
+ * kind reads only its own fields and ignores a file); every other page keeps the 64 KiB limit.
+ */
+const UPLOAD_STEP_PAGE = /^\/apply\/[^/]+\/[^/]+$/;
+const MULTIPART_FORM = /^multipart\/form-data;/i;
 
 export function createPortal(options: PortalOptions) {
   const packages = options.services ?? [];
   for (const service of packages) addMessages(service.messages);
+  const services = serviceRegistry(Object.fromEntries(packages.map((service) => [service.id, service.caseService])));
+  const maxUploadPageBytes = uploadBodyLimit(services);
   const api = createApiApp({
-    services: serviceRegistry(Object.fromEntries(packages.map((service) => [service.id, service.caseService]))),
+    services,
     database: options.database,
     guides: options.guides,
     logger: options.logger,
@@ -229,8 +239,11 @@ export function createPortal(options: PortalOptions) {
     if (!site) return c.text('The site is not built: run `npm run build`.', 503);
     const requestIdValue = c.get('requestId');
     const cacheable = c.req.method === 'GET' || c.req.method === 'HEAD';
-    // Forms are small; Astro reads the body from the Node request, so the size is checked here.
-    if (!cacheable && (Number(c.req.header('content-length')) > MAX_FORM_BYTES || (!c.req.header('content-length') && c.req.header('transfer-encoding')))) {
+    // Forms are small (but for a file sent to an upload step); Astro reads the body from the Node
+    // request, so the size is checked here.
+    const uploadPost = c.req.method === 'POST' && MULTIPART_FORM.test(c.req.header('content-type') ?? '') && UPLOAD_STEP_PAGE.test(splitLanguagePrefix(c.req.path).path);
+    const maxBytes = uploadPost ? maxUploadPageBytes : MAX_FORM_BYTES;
+    if (!cacheable && (Number(c.req.header('content-length')) > maxBytes || (!c.req.header('content-length') && c.req.header('transfer-encoding')))) {
       return c.text(translator(splitLanguagePrefix(c.req.path).lang)('errors.tooLarge'), 413);
     }
     const elder = elderModeFromCookieHeader(c.req.header('cookie'));
@@ -269,7 +282,8 @@ export function createPortal(options: PortalOptions) {
     return cacheable ? pageCache.store(key, version, response, c.req.raw) : response;
   });
 
-  return { app, api, pageCache };
+  // The registry goes back too: what the server runs beside the requests (the period sweep) works the same services.
+  return { app, api, pageCache, services };
 }
 
 export type Portal = ReturnType<typeof createPortal>;

@@ -3,6 +3,7 @@
  * workflow, its application schema, and how to read the applicant's contact from an application),
  * its form pages and its guide — no engine code.
  */
+import type { FileLimits } from '../engine/files/upload-policy.ts';
 import type { z } from 'zod';
 import type { AppointmentEffect } from '../domain/booking/appointment-effect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
@@ -102,6 +103,13 @@ export interface CaseService<Application> {
   applyPath?: string;
   /** For a service applied for online: its operation in the API's document (POST /services/<id>/applications). */
   documentation?: { summary: string; description: string };
+  /**
+   * For a service whose application takes files: what they may be given for (a draft's upload names
+   * one), each with its limits over the file engine's defaults (its journey's `uploadPurposes`).
+   */
+  uploads?: Readonly<Record<string, Partial<FileLimits>>>;
+  /** By upload purpose, the files an application needs at least (its journey's `uploadMinimums`): refused at submission below them. */
+  uploadsNeeded?: Readonly<Record<string, number>>;
   /** For a service whose decision its rules can propose: what they say on `today` (YYYY-MM-DD), by the rule tables in `rules`. */
   decisionAid?(application: Application, today: string, rules: RuleBook): DecisionAid | undefined;
   /**
@@ -219,6 +227,8 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
     ...(service.applyPath ? { applyPath: service.applyPath } : {}),
     ...(service.documentation ? { documentation: service.documentation } : {}),
+    ...(service.uploads ? { uploads: service.uploads } : {}),
+    ...(service.uploadsNeeded ? { uploadsNeeded: service.uploadsNeeded } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
     ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook) => service.settings?.(own(application), day, rules) ?? {} } : {}),
@@ -254,6 +264,12 @@ export function onlineChannelAt(path: string | undefined): OnlineChannel | undef
   if (services.some((service) => service.bookingPath === path)) return 'book';
   return undefined;
 }
+
+/**
+ * The services whose cases a registry office's day lists (api/appointments/office-day.ts): marriage
+ * registration's bookings, by their nature built in. A member handling one of them has that page.
+ */
+export const REGISTRY_DAY_SERVICES: readonly CaseServiceId[] = ['marriage-appointment', 'divorce-registration'];
 
 /** The case service that books a kind of marriage business: a divorce is its own, two-visit service. */
 export function marriageServiceOf(kind: MarriageKind): 'marriage-appointment' | 'divorce-registration' {

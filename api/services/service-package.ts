@@ -46,6 +46,14 @@ export interface ServicePackage {
   id: string;
   caseService: RegisteredCaseService;
   pages: JourneyPages;
+  /**
+   * Its words, by language. Besides what its pages use (JourneyPages.messages), the staff pages
+   * (site/lib/staff-text.ts caseWords) name its cases by them, under `<pages.messages>.case`: `name` (the service),
+   * `state.<state>` for every state of its workflow, `event.<transition>` for every transition
+   * (and `submit`, the case's first event), and `action.<transition>` for every step staff take on
+   * the workbench. They are its own, so its `accepted` never collides with another service's
+   * (the built-in services keep the shared serviceName, caseState, caseEvent and workbench.action).
+   */
   messages: Readonly<Record<Locale, MessageTree>>;
 }
 

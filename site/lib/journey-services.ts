@@ -63,8 +63,9 @@ export async function submitApplication(astro: Astro, service: JourneyService, a
   // One route for every service (POST /services/{service}/applications), with the draft's Idempotency-Key.
   const send = () =>
     astro.locals.portal.api.services[':service'].applications.$post(
-      { param: { service: service.service }, header: { 'idempotency-key': key } },
-      { init: { body: JSON.stringify(service.applicationFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key } } },
+      // The draft's key also names its files (docs/decisions/031): they become the case's with it.
+      { param: { service: service.service }, header: { 'idempotency-key': key, 'draft-key': key } },
+      { init: { body: JSON.stringify(service.applicationFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key, 'draft-key': key } } },
     );
   const answer = await createOnce<Omit<Extract<SubmitResult, { ok: true }>, 'ok'>>(send);
   if (!answer.ok) return answer;

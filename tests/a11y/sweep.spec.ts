@@ -8,6 +8,7 @@
  * A new page template or state adds a line to STATES; a new service adds its group.
  */
 import type { Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
 import { ELDER_ID, marriageAppointment, OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
@@ -17,6 +18,9 @@ import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, phoneProo
 import { demoOffice, LANGUAGES, type Language } from '../support/site.ts';
 import { expectNoAxeViolations } from '../e2e/support/axe.ts';
 import { elderCookie, expect, test } from '../e2e/support/fixtures.ts';
+
+/** The test-only service's answers up to its upload step (about you, one member of the household). */
+const UPLOAD_STEP_ANSWERS = { 'person.name': '王大明', 'person.idNumber': ELDER_ID, 'person.phone': '13812340002', 'household.0.name': '王小明', 'household.0.relationship': 'child' };
 
 /** What a state's set-up can use. */
 interface Visit {
@@ -659,7 +663,7 @@ const STATES: Record<string, State[]> = {
       open: async (v) => {
         await v.withDraft(v.page, 'test-household-grant', {});
         await v.page.goto(v.language.path('/apply/test-household-grant/task-list'));
-        await expect(v.page.locator('[data-status="cannot-start"]')).toHaveCount(2);
+        await expect(v.page.locator('[data-status="cannot-start"]')).toHaveCount(3);
       },
     },
     {
@@ -692,6 +696,30 @@ const STATES: Record<string, State[]> = {
       open: async (v) => {
         await v.page.goto(v.language.path('/apply/test-household-grant/household?remove=1'));
         await expect(v.page.locator('input[name="confirm"], button[name="confirm"]').first()).toBeVisible();
+      },
+    },
+    // The upload step (docs/decisions/031): empty, refused with its message next to the field, with a file.
+    {
+      name: 'upload: no file yet',
+      open: async (v) => {
+        await v.withDraft(v.page, 'test-household-grant', UPLOAD_STEP_ANSWERS);
+        await v.page.goto(v.language.path('/apply/test-household-grant/income-proof'));
+        await expect(v.page.locator('input[type="file"]')).toBeVisible();
+      },
+    },
+    {
+      name: 'upload: continue refused with no file, the error next to the field',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'upload: a file uploaded, listed with its remove link',
+      open: async (v) => {
+        await v.page.locator('input[type="file"]').setInputFiles(fileURLToPath(new URL('../fixtures/files/scan.png', import.meta.url)));
+        await v.page.getByRole('button', { name: v.language.strings.application.upload.button }).click();
+        await expect(v.page.locator('[data-testid="uploaded-files"] dt')).toHaveText(['scan.png']);
       },
     },
   ],

@@ -107,6 +107,11 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'GET /staff/offices/{officeId}/closures/{date}': () => ({ params: { officeId: 'demo-county-registry', date: '2026-12-31' } }),
   'DELETE /staff/offices/{officeId}/closures/{date}': () => ({ params: { officeId: 'demo-county-registry', date: '2026-12-31' } }),
   'POST /staff/offices/{officeId}/closures': () => ({ params: { officeId: 'demo-county-registry' }, body: { date: '2026-12-31', confirmed: ['ABCD-EFGH-JKM'] } }),
+  // A draft's files (docs/decisions/031): the upload's body is multipart, so its inputs here are its parameters.
+  'POST /drafts/{key}/files': () => ({ params: { key: '00000000-0000-4000-8000-000000000001' } }),
+  'GET /drafts/{key}/files': () => ({ params: { key: '00000000-0000-4000-8000-000000000001' } }),
+  'GET /drafts/{key}/files/{fileId}': () => ({ params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
+  'DELETE /drafts/{key}/files/{fileId}': () => ({ params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
   'GET /dev/outbox': () => ({}),
   'GET /dev/phone-codes/{phone}': () => ({ params: { phone: '13900000700' } }),
 };
@@ -119,6 +124,9 @@ const NAMES: Record<string, string[]> = {
 };
 /** Bidirectional embeddings, overrides and isolates, and zero-width characters. */
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+
+/** Operations whose body is multipart/form-data, not JSON (docs/decisions/031). */
+const MULTIPART = new Set(['POST /drafts/{key}/files']);
 
 /** Operations that end the session they are sent with: each request gets a session of its own. */
 const ENDS_SESSION = new Set(['POST /staff/session/end']);
@@ -311,6 +319,11 @@ describe.each(DIALECTS)('the API under hostile input on %s', (kind) => {
     if (operation.method === 'GET') return;
     for (const hostile of HOSTILE_BODIES) {
       const answer = await send(operation, request, { signedIn: true, rawBody: hostile.body, ...(hostile.contentType ? { contentType: hostile.contentType } : {}), ...(hostile.origin ? { origin: hostile.origin } : {}) });
+      // The one multipart operation (a draft's upload) refuses every one of these bodies as not multipart, after the cross-site check.
+      if (MULTIPART.has(operation.key)) {
+        expect(hostile.origin ? [403] : [415], `${hostile.name}: ${answer.described}`).toContain(answer.status);
+        continue;
+      }
       // A form or text body is refused whether the operation reads one or not; malformed JSON only where it does.
       if (hostile.expect && (operation.hasBody || hostile.contentType)) expect(hostile.expect, `${hostile.name}: ${answer.described}`).toContain(answer.status);
       // Malformed JSON has one code, whichever operation reads it.

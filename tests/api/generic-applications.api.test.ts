@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELDER_ID, oldAgeAllowanceApplication } from '../support/applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+import { draftWithProof } from '../support/test-service/proof.ts';
 import { servicePackages, TEST_SERVICE } from '../support/test-service/service.ts';
 
 const testApplication = (household = [{ name: '王小明', relationship: 'child' }]) => ({
@@ -32,11 +33,12 @@ describe.each(DIALECTS)('the generic application route on %s', (kind) => {
   });
 
   it('makes a case of the test-only service, in its workflow’s first state, and a repeat with the same key gets the same case', async () => {
-    const first = await post(TEST_SERVICE, testApplication(), { 'idempotency-key': 'generic-test-key-1' });
+    const draft = await draftWithProof(runtime.portal.app);
+    const first = await post(TEST_SERVICE, testApplication(), { 'idempotency-key': 'generic-test-key-1', 'draft-key': draft });
     expect(first.status).toBe(201);
     const body = (await first.json()) as { trackingNumber: string; state: string };
     expect(body.state).toBe('submitted');
-    const again = await post(TEST_SERVICE, testApplication(), { 'idempotency-key': 'generic-test-key-1' });
+    const again = await post(TEST_SERVICE, testApplication(), { 'idempotency-key': 'generic-test-key-1', 'draft-key': draft });
     expect(again.status).toBe(201);
     expect(((await again.json()) as { trackingNumber: string }).trackingNumber).toBe(body.trackingNumber);
     const cases = await runtime.database.db.selectFrom('cases').select(['service', 'state']).where('service', '=', TEST_SERVICE).execute();
@@ -50,6 +52,16 @@ describe.each(DIALECTS)('the generic application route on %s', (kind) => {
     const body = (await response.json()) as ErrorBody;
     expect(body.error.fields).toContainEqual(expect.objectContaining({ field: 'household', message: 'Add at most 3 household members' }));
     expect(await runtime.database.db.selectFrom('cases').select('id').where('service', '=', TEST_SERVICE).execute()).toHaveLength(1);
+  });
+
+  it('refuses an application without the files its journey needs, on their field, whatever sends it', async () => {
+    const before = await runtime.database.db.selectFrom('cases').select('id').where('service', '=', TEST_SERVICE).execute();
+    for (const headers of [{}, { 'draft-key': crypto.randomUUID() }] as Record<string, string>[]) {
+      const response = await post(TEST_SERVICE, testApplication(), { 'accept-language': 'en', ...headers });
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as ErrorBody).error.fields).toEqual([expect.objectContaining({ field: 'files.incomeProof', message: expect.stringMatching(/^Upload .+: at least 1 file$/) })]);
+    }
+    expect(await runtime.database.db.selectFrom('cases').select('id').where('service', '=', TEST_SERVICE).execute()).toHaveLength(before.length);
   });
 
   it('takes 高龄津贴 on its old path, the same route', async () => {

@@ -104,6 +104,8 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/dev/outbox',
       '/dev/phone-codes/{phone}',
+      '/drafts/{key}/files',
+      '/drafts/{key}/files/{fileId}',
       '/guides',
       '/guides/{slug}',
       '/health',

@@ -53,6 +53,12 @@ const SAMPLES: Samples = {
   },
   application: { invalid: [{ reason: 'invalid', error: issues }], no_such_service: [{ reason: 'no_such_service' }] },
   lookupLimit: { too_many: [{ reason: 'too_many', retryAt }] },
+  draftFile: {
+    refused: [{ reason: 'refused', refusal: { code: 'wrong-type', accept: ['pdf', 'jpeg'] }, purpose: 'incomeProof' }, { reason: 'refused', refusal: { code: 'too-big', maxFileBytes: 1024 * 1024 }, purpose: 'incomeProof' }],
+    no_such_purpose: [{ reason: 'no_such_purpose' }],
+    not_found: [{ reason: 'not_found' }],
+  },
+  uploadLimit: { too_many: [{ reason: 'too_many', retryAt }] },
   lookup,
   withdrawal: { ...lookup, not_withdrawable: [{ ok: false, reason: 'not_withdrawable' }], changed: [{ ok: false, reason: 'changed' }] },
   secondVisitCancel: { ...lookup, not_withdrawable: [{ ok: false, reason: 'not_withdrawable' }], changed: [{ ok: false, reason: 'changed' }] },

@@ -10,7 +10,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseKind } from '../../db/connect.ts';
-import { deleteOwnerFileRecords, findOwnerFile, moveOwnerFiles, namedAddresses, ownerFiles, recordFile, releaseAddress, type FileOwner } from '../../db/files.repo.ts';
+import { deleteOwnerFileRecord, deleteOwnerFileRecords, findOwnerFile, moveOwnerFiles, namedAddresses, ownerFiles, recordFile, releaseAddress, type FileOwner } from '../../db/files.repo.ts';
 import type { Database, FileTable } from '../../db/schema.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { FileSealer } from './file-sealing.ts';
@@ -127,6 +127,14 @@ export async function deleteOwnerFiles(deps: FileEngineDeps, owner: FileOwner): 
   const { deleted, addresses } = await deleteOwnerFileRecords(deps.db, deps.kind, owner);
   for (const address of addresses) await release(deps, address);
   return deleted;
+}
+
+/** Removes one of the owner's files (the applicant taking back a draft's file); false when the owner has no such file. */
+export async function deleteFile(deps: FileEngineDeps, owner: FileOwner, fileId: string): Promise<boolean> {
+  const address = await deleteOwnerFileRecord(deps.db, deps.kind, owner, fileId);
+  if (address === undefined) return false;
+  await release(deps, address);
+  return true;
 }
 
 export interface StoredFile {

@@ -7,12 +7,15 @@
  *   - every answer path of the service's schema is asked by exactly one step (or one collection),
  *     and every field a step asks is a path of the schema (or is declared as not part of it);
  *   - every field has a label in every language, and every choice its label;
- *   - sections and collections named by steps exist; a section's `after` names earlier sections.
+ *   - sections and collections named by steps exist; a section's `after` names earlier sections;
+ *   - an upload step says what its files are for (once per journey), needs no more than it takes,
+ *     and its field has a label in every language.
  * Pure: the schema's paths and the translations are given.
  */
 import type { z } from 'zod';
 import { comparedValues, conditionReads, holds, type Condition } from './conditions.ts';
-import type { JourneyDefinition, StepDefinition } from './journey.ts';
+import { DEFAULT_FILE_LIMITS } from '../files/upload-policy.ts';
+import { uploadAnswerKey, type JourneyDefinition, type StepDefinition } from './journey.ts';
 
 export interface ContractInputs {
   /** The schema's answer paths (schemaPaths), collections' items as `<path>.*.<field>`. */
@@ -76,6 +79,11 @@ export function journeyProblems(journey: JourneyDefinition, inputs: ContractInpu
     }
     if (step.section !== undefined && !sectionIds.includes(step.section)) problems.push(`step ${step.step} is in section ${step.section}, which the journey does not define`);
     if (step.kind === 'add-another' && (step.collection === undefined || !journey.collections?.[step.collection])) problems.push(`add-another step ${step.step} names no collection of the journey`);
+    // An upload step's files are no schema path: they are the file engine's, moved to the case at submission.
+    if (step.kind === 'upload' && !step.upload) problems.push(`upload step ${step.step} says nothing of its files (upload)`);
+    if (step.upload && step.kind !== 'upload') problems.push(`step ${step.step} has files but is not an upload step`);
+    if (step.upload && (step.upload.min < 0 || step.upload.min > (step.upload.limits?.maxFiles ?? DEFAULT_FILE_LIMITS.maxFiles))) problems.push(`upload step ${step.step} needs more files than it takes`);
+    if (step.upload && journey.steps.some((other) => other !== step && other.upload?.purpose === step.upload?.purpose)) problems.push(`files for ${step.upload.purpose} are asked by more than one step`);
     ids.add(step.step);
     for (const field of step.fields) {
       asked.push({ path: field.path, step: step.step });
@@ -109,6 +117,7 @@ export function journeyProblems(journey: JourneyDefinition, inputs: ContractInpu
         if (missing(`fields.${field.key}`)) problems.push(`${language}: no label fields.${field.key} (step ${step.step})`);
         for (const option of field.options ?? []) if (missing(option.label)) problems.push(`${language}: no label ${option.label} for a choice of ${field.key}`);
       }
+      if (step.upload && missing(`fields.${uploadAnswerKey(step.upload.purpose)}`)) problems.push(`${language}: no label fields.${uploadAnswerKey(step.upload.purpose)} (step ${step.step})`);
     }
   }
   return problems;

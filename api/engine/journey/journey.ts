@@ -14,6 +14,7 @@
  * (`household.0.name` for the first member of a collection). Pure: no HTTP, storage or clock.
  */
 import type { FlatAnswers, JourneyField } from '../../domain/journey.ts';
+import type { FileLimits } from '../files/upload-policy.ts';
 import { holds, type Condition, type JourneyRules } from './conditions.ts';
 
 export type { FlatAnswers, JourneyField } from '../../domain/journey.ts';
@@ -51,6 +52,35 @@ export interface StepDefinition<Step extends string = string> {
   collection?: string;
   /** The task list's section the step belongs to (JourneyDefinition.sections). */
   section?: string;
+  /** For an upload step: what its files are for, how many it needs, and the field's limits over the file engine's defaults. */
+  upload?: UploadDefinition;
+}
+
+/**
+ * An upload step's files (api/engine/files, docs/decisions/031). The files themselves live with the
+ * file engine, owned by the draft; the answers keep only `uploadAnswerKey(purpose)`, the count the
+ * reader continued with, so that the route, the task list and "answered" stay computations over
+ * answers alone.
+ */
+export interface UploadDefinition {
+  /** The field the files are given for (the files' `purpose`; its label is `fields.files.<purpose>`). */
+  purpose: string;
+  /** Files needed before the step counts as answered (0: the step may be passed without any). */
+  min: number;
+  limits?: Partial<FileLimits>;
+}
+
+/** The answer an upload step keeps: how many files the reader continued with. */
+export const uploadAnswerKey = (purpose: string): string => `files.${purpose}`;
+
+/** Every upload step's purpose with the files it needs at least: what the API checks at submission, as the pages do. */
+export function uploadMinimums(journey: JourneyDefinition): Record<string, number> {
+  return Object.fromEntries(journey.steps.flatMap((step) => (step.upload ? [[step.upload.purpose, step.upload.min]] : [])));
+}
+
+/** Every upload step's purpose with its limits' overrides: what a draft's files may be given for. */
+export function uploadPurposes(journey: JourneyDefinition): Record<string, Partial<FileLimits>> {
+  return Object.fromEntries(journey.steps.flatMap((step) => (step.upload ? [[step.upload.purpose, step.upload.limits ?? {}]] : [])));
 }
 
 export interface CollectionDefinition {
@@ -96,6 +126,7 @@ export const isAnswerOf = (key: string, path: string): boolean => key === path |
 /** The answer keys a step owns: its fields, and every item of its collection. */
 export function ownsAnswer(journey: JourneyDefinition, step: StepDefinition, key: string): boolean {
   if (step.fields.some((field) => key === field.path)) return true;
+  if (step.upload && key === uploadAnswerKey(step.upload.purpose)) return true;
   const collection = step.collection ? journey.collections?.[step.collection] : undefined;
   return collection !== undefined && isAnswerOf(key, collection.path);
 }
@@ -135,6 +166,10 @@ export function previousStepOf<Step extends string>(journey: JourneyDefinition<S
 export function isAnswered(journey: JourneyDefinition, step: StepDefinition, answers: FlatAnswers): boolean {
   const collection = step.collection ? journey.collections?.[step.collection] : undefined;
   if (collection) return countItems(collection, answers) >= collection.min;
+  if (step.upload) {
+    const given = answers[uploadAnswerKey(step.upload.purpose)];
+    return given !== undefined && Number(given) >= step.upload.min;
+  }
   return step.fields.every((field) => field.optional || (answers[field.path] ?? '') !== '');
 }
 

@@ -87,6 +87,13 @@ export class Visitor {
     return this.navigate(url, { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url.origin, ...options.headers } }, options);
   }
 
+  /** Posts a multipart form body (a form with a file input, `enctype="multipart/form-data"`), from the page's own origin. */
+  async postMultipart(path: string | URL, body: FormData, options: RequestOptions = {}): Promise<HtmlPage> {
+    const url = typeof path === 'string' ? this.url(path) : path;
+    // fetch writes the multipart body and its boundary into the Content-Type.
+    return this.navigate(url, { method: 'POST', body, headers: { origin: url.origin, ...options.headers } }, options);
+  }
+
   private async navigate(url: URL, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }, options: RequestOptions): Promise<HtmlPage> {
     let response = await this.request(url, { ...init, headers: { ...init.headers, ...options.headers } });
     let current = url;
@@ -257,11 +264,20 @@ export class HtmlPage {
   }
 }
 
+/** A file as `Form.attach` chooses it. */
+export interface AttachedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
 /** A form on a page: fill it in by its labels, then submit it. Changes are made to the page's own DOM. */
 export class Form {
   readonly page: HtmlPage;
   readonly element: Element;
   private readonly button: Element;
+  /** Files chosen for the form's file inputs (attach). */
+  private readonly files = new Map<Element, AttachedFile>();
 
   constructor(page: HtmlPage, element: Element, button: Element) {
     this.page = page;
@@ -281,6 +297,14 @@ export class Form {
   /** Checks the radio or check box a label names (unchecking the radio's group). */
   check(labelText: string): this {
     check(this.element, this.control(labelText));
+    return this;
+  }
+
+  /** Chooses a file for the file input a label names, as a person picking one from their device would. */
+  attach(labelText: string, file: AttachedFile): this {
+    const control = this.control(labelText);
+    if (control.getAttribute('type') !== 'file') throw new Error(`${labelText} on ${this.page.path} is not a file input`);
+    this.files.set(control, file);
     return this;
   }
 
@@ -329,7 +353,23 @@ export class Form {
       action.search = this.values().toString();
       return this.page.visitor.get(action, options);
     }
+    if ((this.element.getAttribute('enctype') ?? '').toLowerCase() === 'multipart/form-data') return this.page.visitor.postMultipart(action, this.multipart(), options);
     return this.page.visitor.post(action, this.values(), options);
+  }
+
+  /** The multipart body: the form's values in order, each file input with its chosen file or, as browsers send an input left empty, a part with no name and no bytes. */
+  private multipart(): FormData {
+    const body = new FormData();
+    const named = new Set<string>();
+    for (const control of this.page.all('input[type="file"]', this.element)) {
+      const name = control.getAttribute('name');
+      if (!name || control.hasAttribute('disabled')) continue;
+      named.add(name);
+      const file = this.files.get(control);
+      body.append(name, file ? new File([new Uint8Array(file.bytes)], file.name, { type: file.type }) : new File([], '', { type: 'application/octet-stream' }));
+    }
+    for (const [name, value] of this.values()) body.append(name, value);
+    return body;
   }
 }
 

@@ -18,10 +18,17 @@ export const zhCN = {
       household: { title: '家庭成员', lead: '请添加与您同住的家庭成员（1至3人）。' },
       'household-item': { title: '家庭成员的信息', lead: '请填写这位家庭成员的信息。' },
       'household-remove': { title: '确定要删除这位家庭成员吗？', lead: '删除后可以重新添加。' },
+      'income-proof': { title: '收入证明', lead: '请上传家庭收入证明，可以是拍照或扫描件。' },
       declaration: { title: '声明', lead: '请阅读并确认以下声明。' },
       check: { title: '核对您的申请', lead: '提交前请核对以下信息。' },
     },
-    section: { 'about-you': '您的信息', household: '家庭成员', declaration: '声明' },
+    section: { 'about-you': '您的信息', household: '家庭成员', documents: '证明材料', declaration: '声明' },
+    case: {
+      name: '测试家庭补贴',
+      state: { submitted: '已提交', accepted: '已受理' },
+      event: { submit: '提交申请', accept: '受理' },
+      action: { accept: '受理' },
+    },
     relationship: { spouse: '配偶', child: '子女', parent: '父母' },
     declarationText: '我承诺所填信息真实、准确。',
     declarationAgree: '我确认以上声明',
@@ -39,6 +46,7 @@ export const zhCN = {
   fields: {
     person: { name: '姓名', idNumber: '身份证号码', phone: '手机号码' },
     household: { name: '家庭成员姓名', relationship: '与您的关系' },
+    files: { incomeProof: '收入证明' },
   },
   errors: {
     testHousehold: {
@@ -71,10 +79,17 @@ export const en: typeof zhCN = {
       household: { title: 'Your household', lead: 'Add the people you live with (1 to 3).' },
       'household-item': { title: 'A member of your household', lead: 'This person’s details.' },
       'household-remove': { title: 'Are you sure you want to remove this person?', lead: 'You can add them again later.' },
+      'income-proof': { title: 'Proof of income', lead: 'Upload your household’s proof of income: a photo or a scan.' },
       declaration: { title: 'Declaration', lead: 'Read and confirm the declaration.' },
       check: { title: 'Check your application', lead: 'Check these answers before you submit.' },
     },
-    section: { 'about-you': 'About you', household: 'Your household', declaration: 'Declaration' },
+    section: { 'about-you': 'About you', household: 'Your household', documents: 'Documents', declaration: 'Declaration' },
+    case: {
+      name: 'Test household grant',
+      state: { submitted: 'Submitted', accepted: 'Accepted' },
+      event: { submit: 'Application submitted', accept: 'Accepted' },
+      action: { accept: 'Accept' },
+    },
     relationship: { spouse: 'Spouse', child: 'Child', parent: 'Parent' },
     declarationText: 'I declare that what I have given is true and accurate.',
     declarationAgree: 'I confirm the declaration',
@@ -92,6 +107,7 @@ export const en: typeof zhCN = {
   fields: {
     person: { name: 'Full name', idNumber: 'ID card number', phone: 'Mobile number' },
     household: { name: 'Household member’s name', relationship: 'Their relationship to you' },
+    files: { incomeProof: 'Proof of income' },
   },
   errors: {
     testHousehold: {

@@ -1,13 +1,13 @@
 /**
- * A service that exists only in the tests (issue 13, docs/decisions/029): a short household grant
- * with a task list (three sections, each after the one before), an "add another" of household
- * members (one to three) and a declaration, run by the generic pages and the generic application
+ * A service that exists only in the tests (issue 13, docs/decisions/029, 031): a short household
+ * grant with a task list (four sections, each after the one before), an "add another" of household
+ * members (one to three), an upload of a proof of income (at least one file) and a declaration, run by the generic pages and the generic application
  * route without a page file or an engine branch of its own. The HTML tier's servers load it through
  * SERVICE_PACKAGES_MODULE (refused in production); in-process tests pass `servicePackages` to the
  * test runtime. No production code names it.
  */
 import { z } from 'zod';
-import { nestAnswers, answersOnRoute, type JourneyDefinition } from '../../../api/engine/journey/journey.ts';
+import { nestAnswers, answersOnRoute, uploadMinimums, uploadPurposes, type JourneyDefinition } from '../../../api/engine/journey/journey.ts';
 import type { FlatAnswers } from '../../../api/domain/journey.ts';
 import type { ServiceDefinition } from '../../../api/domain/workflow/workflow.ts';
 import { textLine } from '../../../api/domain/text.ts';
@@ -35,7 +35,7 @@ export type TestHouseholdApplication = z.infer<ReturnType<typeof testHouseholdSc
 
 export const testHouseholdJourney: JourneyDefinition = {
   service: TEST_SERVICE,
-  sections: [{ id: 'about-you' }, { id: 'household', after: ['about-you'] }, { id: 'declaration', after: ['household'] }],
+  sections: [{ id: 'about-you' }, { id: 'household', after: ['about-you'] }, { id: 'documents', after: ['household'] }, { id: 'declaration', after: ['documents'] }],
   collections: {
     household: {
       path: 'household',
@@ -58,6 +58,8 @@ export const testHouseholdJourney: JourneyDefinition = {
       ],
     },
     { step: 'household', section: 'household', kind: 'add-another', collection: 'household', fields: [] },
+    // Small limits, so that the tests reach them: PDF or image, 2 MB a file, 3 files.
+    { step: 'income-proof', section: 'documents', kind: 'upload', fields: [], upload: { purpose: 'incomeProof', min: 1, limits: { maxFileBytes: 2 * 1024 * 1024, maxFiles: 3 } } },
     { step: 'declaration', section: 'declaration', fields: [{ path: 'declaration', control: 'checkbox' }] },
   ],
 };
@@ -96,6 +98,8 @@ export const testHouseholdPackage: ServicePackage = {
     recipients: (application) => [application.person.phone],
     office: () => 'demo-county',
     answerRows,
+    uploads: uploadPurposes(testHouseholdJourney),
+    uploadsNeeded: uploadMinimums(testHouseholdJourney),
   }),
   pages: {
     service: TEST_SERVICE,

@@ -1,0 +1,46 @@
+/**
+ * An upload step's files through the API (docs/decisions/031): the pages read and change data only
+ * through it. The draft's files are owned by the draft's key, which only the sealed draft cookie
+ * carries.
+ */
+import type { AstroGlobal } from 'astro';
+import { z } from 'zod';
+
+type Astro = Pick<AstroGlobal, 'locals'>;
+
+/** A file as an upload step lists it. */
+export interface ListedFile {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
+const Listing = z.object({ files: z.array(z.object({ id: z.string(), purpose: z.string(), name: z.string(), mediaType: z.string(), size: z.number() })) });
+
+/** The draft's files given for `purpose`, oldest first. */
+export async function draftFiles(astro: Astro, key: string, purpose: string): Promise<ListedFile[]> {
+  const response = await astro.locals.portal.api.drafts[':key'].files.$get({ param: { key } });
+  if (!response.ok) throw new Error(`listing a draft's files answered ${response.status}`);
+  const { files } = Listing.parse(await response.json());
+  return files.filter((file) => file.purpose === purpose).map(({ id, name, mediaType, size }) => ({ id, name, mediaType, size }));
+}
+
+/** Sends one file; a refusal comes back as the message to put next to the field. */
+export async function uploadDraftFile(astro: Astro, upload: { service: string; key: string; purpose: string; file: File }): Promise<{ ok: true } | { ok: false; status: number; message: string }> {
+  const form = new FormData();
+  form.set('service', upload.service);
+  form.set('purpose', upload.purpose);
+  form.set('file', upload.file, upload.file.name);
+  const response = await astro.locals.portal.api.drafts[':key'].files.$post({ param: { key: upload.key } }, { init: { body: form } });
+  if (response.status === 201) return { ok: true };
+  const body = (await response.json()) as { error: { message: string; fields?: { field: string; message: string }[] } };
+  return { ok: false, status: response.status, message: body.error.fields?.find((field) => field.field === 'file')?.message ?? body.error.message };
+}
+
+/** Removes one of the draft's files (one already gone is no error: the list shows what is left). */
+export async function removeDraftFile(astro: Astro, key: string, fileId: string): Promise<void> {
+  const response = await astro.locals.portal.api.drafts[':key'].files[':fileId'].$delete({ param: { key, fileId } });
+  const status: number = response.status;
+  if (status !== 204 && status !== 404) throw new Error(`removing a draft's file answered ${response.status}`);
+}
