@@ -17,7 +17,7 @@ import { ELDER_ID } from '../support/applications.ts';
 import { LANGUAGES } from '../support/site.ts';
 import { en, zhCN } from '../support/test-service/messages.ts';
 import { TEST_SERVICE } from '../support/test-service/service.ts';
-import type { HtmlPage } from './support/html-client.ts';
+import { normalize, type HtmlPage } from './support/html-client.ts';
 import { visitor, workerPortal } from './support/portal.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/files/${name}`, import.meta.url)));
@@ -116,6 +116,11 @@ describe.each(LANGUAGES)('the test-only service through the generic pages, in $n
     const check = await reader.get(language.path(`${BASE}/check`));
     expect(check.status).toBe(200);
     expect(check.all('dd').some((dd) => dd.textContent === '王小华')).toBe(true);
+    // The files are answers too: listed by name, changed on their step.
+    const filesRow = check.all('.check-answers div').find((row) => check.texts('dt', row).some((text) => text.toLowerCase() === label.toLowerCase()));
+    expect(normalize(filesRow?.querySelector('dd')?.textContent)).toBe(['scan.png', 'photo-with-gps.jpg'].join(s.punctuation.listSeparator));
+    const changeFiles = new URL(check.hrefOf(`${s.application.change} ${label}`), check.url);
+    expect(`${changeFiles.pathname}${changeFiles.search}`).toBe(`${language.path(`${BASE}/income-proof`)}?change=1`);
     const confirmation = await check.form(s.application.submit).submit();
     expect(confirmation.h1).toBe(words.testHousehold.confirmation.title);
     const trackingNumber = confirmation.one('[data-testid="tracking-number"]').textContent ?? '';

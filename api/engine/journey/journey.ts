@@ -268,6 +268,7 @@ export function stepAsking<Step extends string>(journey: JourneyDefinition<Step>
   const route = routeOf(journey, answers);
   const owner = (step: StepDefinition<Step>) =>
     step.fields.some((field) => isAnswerOf(path, field.path) || isAnswerOf(field.path, path)) ||
+    ownsAnswer(journey, step, path) ||
     (step.collection !== undefined && journey.collections?.[step.collection] !== undefined && isAnswerOf(path, journey.collections[step.collection]?.path ?? ''));
   return route.find(owner)?.step;
 }

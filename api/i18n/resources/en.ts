@@ -18,7 +18,7 @@ export const en: SameKeys<typeof zhCN> = {
     /** Between a label and its value: 事项类型：行政给付 / Type of matter: … */
     colon: ': ',
     /** Ends an item of a list that continues. */
-    listSeparator: ';',
+    listSeparator: '; ',
     /** Between names listed in a line (offices, service areas). */
     inlineList: ', ',
   },
