@@ -1,7 +1,9 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatNumber, localeFromAcceptLanguage, translator } from '../../api/i18n/index.ts';
 import { en } from '../../api/i18n/resources/en.ts';
 import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
+import { mergeMessages } from '../../api/i18n/resources/merge.ts';
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -71,5 +73,24 @@ describe('the language of a request without a language in its path', () => {
     expect(localeFromAcceptLanguage('en-GB,en;q=0.9')).toBe('en');
     expect(localeFromAcceptLanguage('fr-FR,en;q=0.5,zh;q=0.8')).toBe('zh-CN');
     expect(localeFromAcceptLanguage('de')).toBe('zh-CN');
+  });
+});
+
+describe('the resources in parts (the pages’ and each service’s own words)', () => {
+  it('merge the parts under their keys, nested, and refuse a key written by two parts', () => {
+    expect(mergeMessages({ errors: { title: 'a' } }, { errors: { marriage: { full: 'b' } } })).toEqual({ errors: { title: 'a', marriage: { full: 'b' } } });
+    expect(() => mergeMessages({ errors: { title: 'a' } }, { errors: { title: 'b' } })).toThrow(/errors\.title/);
+    expect(() => mergeMessages({ booking: 'a' }, { booking: { step: 'b' } })).toThrow(/booking/);
+  });
+
+  it('keep every file of words small enough to read (under 600 lines)', () => {
+    const files = [
+      ...['zh-CN', 'en'].flatMap((lang) => readdirSync(new URL(`../../api/i18n/resources/${lang}/`, import.meta.url)).map((name) => new URL(`../../api/i18n/resources/${lang}/${name}`, import.meta.url))),
+      ...readdirSync(new URL('../../api/services/', import.meta.url), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(new URL(`../../api/services/${entry.name}/messages/`, import.meta.url)))
+        .flatMap((entry) => ['zh-CN.ts', 'en.ts'].map((name) => new URL(`../../api/services/${entry.name}/messages/${name}`, import.meta.url))),
+    ];
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    for (const file of files) expect(readFileSync(file, 'utf8').split('\n').length, file.pathname).toBeLessThan(600);
   });
 });
