@@ -1,19 +1,16 @@
 /**
- * The services whose application journeys the generic pages (site/pages/apply/[service]/) run:
- * each one's journey definition (api/engine/journey), the schema that checks its application, the
- * words its pages use. Adding a question journey adds an entry here and a folder under
- * api/services, not a page file (docs/decisions/028); every service's application goes to the one
- * generic route (docs/decisions/029).
+ * The services whose application journeys the generic pages (site/pages/apply/[service]/) run,
+ * each registered in its own folder (api/services/<service>/pages.ts: its journey, schema and
+ * words). Adding a question journey adds that folder and a line here, not a page file
+ * (docs/decisions/028); every service's application goes to the one generic route
+ * (docs/decisions/029).
  */
 import type { AstroGlobal } from 'astro';
 import type { SubmitResult } from '../../api/cases/case-service.ts';
 import type { FlatAnswers } from '../../api/engine/journey/journey.ts';
 import { addMessages } from '../../api/i18n/index.ts';
-import { CASE_SERVICES } from '../../api/services/registry.ts';
 import type { JourneyPages, ServicePackage } from '../../api/services/service-package.ts';
-import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from '../../api/services/old-age-allowance/application.schema.ts';
-import { OLD_AGE_ALLOWANCE_DISTRICTS } from '../../api/services/old-age-allowance/districts.ts';
-import { applicationFrom, HasAgentSchema, NOT_IN_APPLICATION, oldAgeAllowanceJourney } from '../../api/services/old-age-allowance/journey.ts';
+import { oldAgeAllowancePages } from '../../api/services/old-age-allowance/pages.ts';
 import { createOnce, type CreateAnswer } from './forms.ts';
 
 type Astro = Pick<AstroGlobal, 'locals'>;
@@ -23,24 +20,8 @@ export type SubmitAnswer = CreateAnswer<{ trackingNumber: string; acceptanceDue:
 /** What the generic pages need of a service (api/services/service-package.ts). */
 export type JourneyService<Application = unknown> = JourneyPages<Application>;
 
-const oldAgeAllowance: JourneyService<OldAgeAllowanceApplication> = {
-  service: 'old-age-allowance',
-  journey: oldAgeAllowanceJourney(OLD_AGE_ALLOWANCE_DISTRICTS),
-  messages: 'application',
-  startNeeds: ['elderId', 'phone', 'bank', 'agentId'],
-  guide: 'old-age-allowance',
-  stepText: { declaration: 'application.declarationText' },
-  checkboxLabels: { declaration: 'application.declarationAgree' },
-  schema: (today) => oldAgeAllowanceApplicationSchema({ today, districts: OLD_AGE_ALLOWANCE_DISTRICTS }),
-  fieldSchemas: { hasAgent: HasAgentSchema },
-  notInSchema: NOT_IN_APPLICATION,
-  applicationFrom,
-  answerRows: (application, lang) => CASE_SERVICES['old-age-allowance'].answerRows(application, lang),
-  smsTo: (application) => CASE_SERVICES['old-age-allowance'].applicant(application).phone,
-};
-
 export const JOURNEY_SERVICES: Readonly<Record<string, JourneyService>> = {
-  'old-age-allowance': oldAgeAllowance as JourneyService<unknown> as JourneyService,
+  'old-age-allowance': oldAgeAllowancePages as JourneyService,
 };
 
 /**
@@ -56,7 +37,6 @@ export function journeyService(name: string | undefined, given: readonly Service
   addMessages(package_.messages);
   return package_.pages;
 }
-
 
 /** Sends the application; a double click gets the first answer (createOnce). */
 export async function submitApplication(astro: Astro, service: JourneyService, answers: FlatAnswers, key: string): Promise<SubmitAnswer> {
