@@ -7,7 +7,7 @@
  * page, where the ID number or phone is still asked for.
  */
 import type { FlatAnswers } from '../domain/journey.ts';
-import { formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
+import { dynamicKey, formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
 import { MARRIAGE_KINDS, officeText, registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
 import { bringLines, documentsOf, whatToBring } from '../services/marriage/what-to-bring.ts';
 import type { ReceiptContent } from './receipt-pdf.ts';
@@ -35,7 +35,7 @@ export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, i
     numberLabel: t('track.trackingNumber'),
     trackingNumber,
     rows: [
-      { label: t('track.appointmentKind'), lines: [t(`marriage.kind.${kind}`)] },
+      { label: t('track.appointmentKind'), lines: [t(dynamicKey`marriage.kind.${kind}`)] },
       {
         label: t('track.appointmentTime'),
         lines: [t('track.appointmentSlot', { date: formatDayWithWeekday(date, lang), start, end }), t('booking.step.slot.lead')],
@@ -49,7 +49,7 @@ export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, i
         label: t('booking.confirmation.bringTitle'),
         lines: [t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')],
         // The receipt is for the first visit (a divorce's second is booked later, on the status page).
-        list: bringLines(whatToBring({ kind: marriageKind(kind), visit: 1, documents: documentsOf(answers, kind) }), (key, options) => t(key, options)),
+        list: bringLines(whatToBring({ kind: marriageKind(kind), visit: 1, documents: documentsOf(answers, kind) }), t),
       },
       { label: t('booking.receipt.trackTitle'), lines: [t('booking.receipt.track')], link: statusUrl },
     ],

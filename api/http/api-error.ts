@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { isLocale, localeFromAcceptLanguage, translator, type Locale } from '../i18n/index.ts';
+import { dynamicKey, isLocale, keyFrom, localeFromAcceptLanguage, translator, type Locale, type MessageKey } from '../i18n/index.ts';
 
 export const FieldErrorSchema = z
   .object({
@@ -40,13 +40,10 @@ export function requestLocale(c: Context): Locale {
  */
 function fieldLabel(t: ReturnType<typeof translator>, path: readonly string[]): string | undefined {
   for (let length = path.length; length > 0; length -= 1) {
-    const key = `fields.${path.slice(0, length).join('.')}`;
-    const label: unknown = t(key, { defaultValue: '', returnObjects: true });
-    if (typeof label === 'string' && label) return label;
-    if (label && typeof label === 'object') {
-      const group = t(`${key}.group`, { defaultValue: '' });
-      if (group) return group;
-    }
+    const key = dynamicKey`fields.${path.slice(0, length).join('.')}`;
+    // A key naming a whole group (an object in the resources) translates to the empty default; its `.group` names it.
+    const label = t(key, { defaultValue: '' }) || t(dynamicKey`${key}.group`, { defaultValue: '' });
+    if (label) return label;
   }
   return undefined;
 }
@@ -59,7 +56,7 @@ export function fieldErrors(error: ZodError, lang: Locale): FieldError[] {
     const fieldName = fieldLabel(t, issue.path.map(String)) ?? field;
     let message: string;
     // A schema may carry its own message as a translation key (the form and the API share it).
-    if (issue.message.startsWith('errors.')) message = t(issue.message, { field: fieldName, ...(issue.code === 'custom' ? issue.params : {}) });
+    if (issue.message.startsWith('errors.')) message = t(keyFrom(issue.message), { field: fieldName, ...(issue.code === 'custom' ? issue.params : {}) });
     else if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) message = t('errors.field.required', { field: fieldName });
     else if (issue.code === 'too_small' && issue.origin === 'string') message = t('errors.field.tooShort', { field: fieldName, min: issue.minimum });
     else if (issue.code === 'too_big' && issue.origin === 'string') message = t('errors.field.tooLong', { field: fieldName, max: issue.maximum });
@@ -99,6 +96,6 @@ export const MALFORMED_JSON = 'malformed_json';
 
 export function statusError<S extends ContentfulStatusCode>(c: Context, status: S, code: string) {
   const t = translator(requestLocale(c));
-  const key: string = MESSAGE_BY_STATUS[status] ?? 'errors.serverError';
+  const key: MessageKey = MESSAGE_BY_STATUS[status] ?? 'errors.serverError';
   return c.json(errorBody(c, code, t(key, {})), status);
 }

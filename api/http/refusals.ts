@@ -11,7 +11,6 @@
  * answer a refusal whose status its OpenAPI operation does not declare fails the type check too.
  */
 import type { Context, TypedResponse } from 'hono';
-import type { TFunction } from 'i18next';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
 import type { ZodError } from 'zod';
@@ -23,7 +22,7 @@ import type { LookupResult, WithdrawResult } from '../cases/case-service.ts';
 import type { CaseFileResult } from '../cases/case-files.ts';
 import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
 import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
-import { formatDateTime, formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
+import { dynamicKey, formatDateTime, formatDayWithWeekday, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
 import type { SignInResult } from '../staff/auth.ts';
 import { refusalMessage, type FileRefusal } from '../engine/files/upload-policy.ts';
@@ -90,7 +89,7 @@ export type ReasonOf<U extends RefusingUse> = Refusals[U]['reason'];
 export type RefusalOf<U extends RefusingUse, Reason> = Refusals[U] extends infer R ? (R extends { reason: infer Own } ? (Reason extends Own ? R : never) : never) : never;
 
 /** A message: an i18n key (said as it is), or the message made from the refusal, in `lang`. */
-type Words<R> = string | ((refusal: R, lang: Locale, t: TFunction) => string);
+type Words<R> = MessageKey | ((refusal: R, lang: Locale, t: Translate) => string);
 
 export interface RefusalEntry<R> {
   status: ContentfulStatusCode | ((refusal: R) => ContentfulStatusCode);
@@ -100,7 +99,7 @@ export interface RefusalEntry<R> {
   /** The one field the refusal belongs to: its name, its own code (else `code`) and message (else `message`). */
   field?: { name: string | ((refusal: R) => string); code?: string | ((refusal: R) => string); message?: Words<R> };
   /** Several fields (each party's phone, a schema's issues). */
-  fields?: (refusal: R, lang: Locale, t: TFunction) => FieldError[];
+  fields?: (refusal: R, lang: Locale, t: Translate) => FieldError[];
   /** When to try again: answered as Retry-After (seconds). */
   retryAt?: (refusal: R) => string;
   /** What the body carries beside `error` (the appointments a closure would cancel). */
@@ -122,8 +121,8 @@ const SCHEMA_ISSUES = {
   fields: (refusal: { error: ZodError }, lang: Locale) => fieldErrors(refusal.error, lang),
 } as const;
 /** A tracking number mistyped (its length, characters or check character), or no case for the pair. */
-const fileRefusalText = (refusal: { refusal: FileRefusal; purpose: string }, t: TFunction): string => {
-  const { key, params } = refusalMessage(refusal.refusal, t(`fields.files.${refusal.purpose}`));
+const fileRefusalText = (refusal: { refusal: FileRefusal; purpose: string }, t: Translate): string => {
+  const { key, params } = refusalMessage(refusal.refusal, t(dynamicKey`fields.files.${refusal.purpose}`));
   return t(key, params);
 };
 
@@ -132,7 +131,7 @@ const LOOKUP = {
     status: 422,
     code: 'validation_failed',
     message: 'errors.badRequest',
-    field: { name: 'trackingNumber', code: (refusal: Extract<Refused<LookupResult>, { reason: 'format' }>) => refusal.problem, message: (refusal: Extract<Refused<LookupResult>, { reason: 'format' }>, _lang: Locale, t: TFunction) => t(`errors.track.${refusal.problem}`) },
+    field: { name: 'trackingNumber', code: (refusal: Extract<Refused<LookupResult>, { reason: 'format' }>) => refusal.problem, message: (refusal: Extract<Refused<LookupResult>, { reason: 'format' }>, _lang: Locale, t: Translate) => t(dynamicKey`errors.track.${refusal.problem}`) },
   },
   no_match: { status: 404, code: 'no_matching_application', message: 'errors.track.noMatch' },
 } as const;
@@ -141,13 +140,13 @@ const RATE_LIMITED = (code: string) => ({ status: 429, code, message: 'errors.ra
 const NOT_CANCELLABLE = {
   status: 409,
   code: 'not_cancellable',
-  message: (refusal: { trackingNumber: string }, _lang: Locale, t: TFunction) => t('errors.officeSchedule.notCancellable', { trackingNumber: refusal.trackingNumber }),
+  message: (refusal: { trackingNumber: string }, _lang: Locale, t: Translate) => t('errors.officeSchedule.notCancellable', { trackingNumber: refusal.trackingNumber }),
   // The body's shape is the confirmation's (nothing to confirm): a page shows one kind of answer.
   extra: () => ({ affected: [] as never[] }),
 } as const;
 
 type SlotRefusal = Extract<Refused<ChooseTimeResult>, { reason: 'slot' }>;
-const slotMessage = (refusal: SlotRefusal, lang: Locale, t: TFunction) => t(`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: formatDateTime(refusal.releasesAt, lang) } : {});
+const slotMessage = (refusal: SlotRefusal, lang: Locale, t: Translate) => t(dynamicKey`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: formatDateTime(refusal.releasesAt, lang) } : {});
 /** A full time is on `start` (another time may have places), a day closed, past or not yet open on `date`. */
 const slotField = (refusal: SlotRefusal) => (refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date');
 const slotStatus = (refusal: SlotRefusal) => (refusal.refusal === 'full' ? 409 : 422);
@@ -289,7 +288,7 @@ export const REFUSALS = {
         code: 'already_booked',
         // The same status and field whoever asks; what the appointment is, only to a party of it.
         message: (refusal, lang, t) =>
-          refusal.held ? t('errors.marriage.alreadyBookedVerified', { kind: t(`marriage.kind.${refusal.held.kind}`), date: formatDayWithWeekday(refusal.held.date, lang) }) : t('errors.marriage.alreadyBooked'),
+          refusal.held ? t('errors.marriage.alreadyBookedVerified', { kind: t(dynamicKey`marriage.kind.${refusal.held.kind}`), date: formatDayWithWeekday(refusal.held.date, lang) }) : t('errors.marriage.alreadyBooked'),
       },
     },
     'phone-not-confirmed': {
@@ -299,7 +298,7 @@ export const REFUSALS = {
       fields: (refusal, _lang, t) =>
         refusal.parties.map(({ party, problem }) => {
           const field = `${party}.phone`;
-          const message = t(problem === 'missing' ? 'errors.verification.proofMissing' : 'errors.verification.proofInvalid', { field: t(`fields.${field}`) });
+          const message = t(problem === 'missing' ? 'errors.verification.proofMissing' : 'errors.verification.proofInvalid', { field: t(dynamicKey`fields.${field}`) });
           return { field, code: problem === 'missing' ? 'phone_not_confirmed' : 'phone_proof_invalid', message: capitalised(message) };
         }),
     },
@@ -314,7 +313,7 @@ export const REFUSALS = {
       status: 422,
       code: 'validation_failed',
       message: 'errors.badRequest',
-      field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'invalid', message: (refusal, _lang, t) => t('errors.field.invalid', { field: t(`fields.${refusal.party}.idNumber`) }) },
+      field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'invalid', message: (refusal, _lang, t) => t('errors.field.invalid', { field: t(dynamicKey`fields.${refusal.party}.idNumber`) }) },
     },
     suspended: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'suspended', message: (refusal, lang) => suspensionMessage(lang, refusal.until, refusal.office) } },
   },
@@ -363,7 +362,7 @@ export interface RefusalAnswer {
   extra?: object;
 }
 
-const say = <R>(words: Words<R>, refusal: R, lang: Locale, t: TFunction): string => (typeof words === 'string' ? t(words) : words(refusal, lang, t));
+const say = <R>(words: Words<R>, refusal: R, lang: Locale, t: Translate): string => (typeof words === 'string' ? t(words) : words(refusal, lang, t));
 const pick = <R, V>(value: V | ((refusal: R) => V), refusal: R): V => (typeof value === 'function' ? (value as (refusal: R) => V)(refusal) : value);
 
 export function refusalAnswer<U extends RefusingUse>(use: U, refusal: Refusals[U], lang: Locale): RefusalAnswer {

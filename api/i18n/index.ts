@@ -6,8 +6,9 @@
  * fails when a key is missing at run time). Keys ending in `_elder` are the plainer wording that
  * elder mode (长辈版) shows where it exists (i18next "context").
  */
-import i18next, { type i18n, type TFunction } from 'i18next';
+import i18next, { type i18n } from 'i18next';
 import { LOCALES, type Locale } from '../domain/guides/guide.schema.ts';
+import type { Translate } from './message-keys.ts';
 import { en } from './resources/en.ts';
 import { zhCN } from './resources/zh-CN.ts';
 
@@ -39,9 +40,12 @@ function instanceFor(lang: Locale): i18n {
   return instance;
 }
 
-export function translator(lang: Locale): TFunction {
-  return instanceFor(lang).t;
+/** The language's translate function, its keys typed against zh-CN (./message-keys.ts). */
+export function translator(lang: Locale): Translate {
+  const { t } = instanceFor(lang);
+  return (messageKey, options = {}) => String(t(messageKey, options));
 }
+export { dynamicKey, keyFrom, type DynamicKey, type MessageKey, type Translate } from './message-keys.ts';
 
 /**
  * Adds a service's own messages under the portal's (never replacing one of the portal's), once per

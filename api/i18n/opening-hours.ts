@@ -5,7 +5,7 @@
  * the resources' (`openingHours.*`); lists follow the language's own rules (Intl.ListFormat).
  */
 import type { ResourceSchedule } from '../domain/booking/schedule.ts';
-import { translator, type Locale } from './index.ts';
+import { dynamicKey, translator, type Locale } from './index.ts';
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 type Weekday = (typeof WEEKDAYS)[number];
@@ -29,7 +29,7 @@ export function formatOpeningHours(schedule: Pick<ResourceSchedule, 'weekly' | '
   const t = translator(lang);
   const runs = runsOf(schedule.weekly);
   if (runs.length === 0) return [t('openingHours.none')];
-  const dayName = (day: Weekday) => t(`openingHours.weekday.${day}`);
+  const dayName = (day: Weekday) => t(dynamicKey`openingHours.weekday.${day}`);
   // A run of three days or more reads as a range (周一至周五); one or two days are named (周六和周日).
   const daysOf = (days: Weekday[]) => {
     const first = days[0] ?? '1';

@@ -11,7 +11,7 @@ import type { DatabaseKind } from '../db/connect.ts';
 import { claimDueMessages, markFailedAttempt, markSent, type OutboxMessage } from '../db/outbox.repo.ts';
 import type { Database } from '../db/schema.ts';
 import { DEFAULT_RETRY_POLICY, nextAttemptDelayMs, type RetryPolicy } from '../domain/notifications/retry.ts';
-import { isLocale, translator } from '../i18n/index.ts';
+import { dynamicKey, isLocale, translator } from '../i18n/index.ts';
 import { maskPhone, type FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -69,7 +69,7 @@ export class UnknownTemplateError extends Error {
 export function renderNotification(message: Pick<OutboxMessage, 'template' | 'lang' | 'params_json'>, crypto?: Pick<FieldCrypto, 'decrypt'>): string {
   const lang = isLocale(message.lang) ? message.lang : 'zh-CN';
   const t = translator(lang);
-  const key = `notifications.${message.template}`;
+  const key = dynamicKey`notifications.${message.template}`;
   const params = secretParamsOpened(JSON.parse(message.params_json) as Record<string, string>, crypto);
   const body = t(key, { ...params, defaultValue: '' });
   if (!body) throw new UnknownTemplateError(`no notification template ${key}`);

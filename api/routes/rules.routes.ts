@@ -14,7 +14,7 @@ import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { refuse } from '../http/refusals.ts';
 import { requireStaff } from '../http/require-staff.ts';
-import { translator } from '../i18n/index.ts';
+import { dynamicKey, translator } from '../i18n/index.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -128,8 +128,8 @@ function tableView<E extends ApiEnv>(c: Context<E>, table: AnyRuleTable): z.infe
   const view = (row: RuleRow<unknown>) => rowView(table, row, counting, lang);
   return {
     name: table.name,
-    title: t(`rules.tables.${table.name}.title`),
-    lead: t(`rules.tables.${table.name}.lead`),
+    title: t(dynamicKey`rules.tables.${table.name}.title`),
+    lead: t(dynamicKey`rules.tables.${table.name}.lead`),
     on,
     fields: table.fields.map((field) => ({
       name: field.name,

@@ -5,6 +5,7 @@
  * keep its state; the others of those months are past, today, too soon or beyond the window, and
  * are shown (the grid needs whole weeks) but cannot be chosen.
  */
+import { dynamicKey } from '../../api/i18n/index.ts';
 import type { CalendarDay, CalendarMonth, CalendarProps } from '../islands/BookingCalendar.tsx';
 import type { DayChoice } from './marriage-booking.ts';
 import type { PageContext } from './page-context.ts';
@@ -34,12 +35,12 @@ export function bookingCalendar(days: readonly DayChoice[], today: string, conte
   const describe = (date: string): CalendarDay => {
     const day = listed.get(date) ?? { date, state: stateOutside(date, today, first) };
     const values = { count: day.placesLeft ?? 0, time: day.releasesAt ? context.formatDateTime(day.releasesAt) : '' };
-    const state = t(`booking.day.${day.state}`, values);
+    const state = t(dynamicKey`booking.day.${day.state}`, values);
     const isToday = date === today;
     return {
       date,
       name: t(isToday ? 'booking.calendar.dayNameToday' : 'booking.calendar.dayName', { date: dayMonth.format(new Date(timeOf(date))), weekday: context.weekday(date), state }),
-      mark: isToday ? t('booking.calendar.today') : t(`booking.calendar.mark.${day.state}`, values),
+      mark: isToday ? t('booking.calendar.today') : t(dynamicKey`booking.calendar.mark.${day.state}`, values),
       available: day.state === 'available',
       ...(isToday ? { today: true } : {}),
     };

@@ -2,7 +2,7 @@
  * How the staff pages and the status page name a case's service, its states, its events and its
  * steps, for the built-in services and for one given to the portal at start alike.
  */
-import { addMessages } from '../../api/i18n/index.ts';
+import { dynamicKey, addMessages } from '../../api/i18n/index.ts';
 import type { ServicePackage } from '../../api/services/service-package.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -28,28 +28,28 @@ export function caseWords({ t }: Pick<PageContext, 't'>, given: readonly Service
   return {
     service: (service) => {
       const key = own(service);
-      return key ? t(`${key}.case.name`, { defaultValue: service }) : t(`serviceName.${service}`, { defaultValue: service });
+      return key ? t(dynamicKey`${key}.case.name`, { defaultValue: service }) : t(dynamicKey`serviceName.${service}`, { defaultValue: service });
     },
     state: (service, state) => {
       const key = own(service);
-      if (key) return t(`${key}.case.state.${state}`, { defaultValue: state });
-      if (service !== undefined) return t(`caseState.${state}`, { defaultValue: state });
+      if (key) return t(dynamicKey`${key}.case.state.${state}`, { defaultValue: state });
+      if (service !== undefined) return t(dynamicKey`caseState.${state}`, { defaultValue: state });
       // Across services: the shared name, else the first package's that has one.
-      const shared = t(`caseState.${state}`, { defaultValue: '' });
+      const shared = t(dynamicKey`caseState.${state}`, { defaultValue: '' });
       if (shared) return shared;
       for (const package_ of given) {
-        const named = t(`${package_.pages.messages}.case.state.${state}`, { defaultValue: '' });
+        const named = t(dynamicKey`${package_.pages.messages}.case.state.${state}`, { defaultValue: '' });
         if (named) return named;
       }
       return state;
     },
     event: (service, transition) => {
       const key = own(service);
-      return t(key ? `${key}.case.event.${transition}` : `caseEvent.${transition}`, { defaultValue: transition });
+      return t(key ? dynamicKey`${key}.case.event.${transition}` : dynamicKey`caseEvent.${transition}`, { defaultValue: transition });
     },
     action: (service, transition) => {
       const key = own(service);
-      return t(key ? `${key}.case.action.${transition}` : `workbench.action.${transition}`, { defaultValue: transition });
+      return t(key ? dynamicKey`${key}.case.action.${transition}` : dynamicKey`workbench.action.${transition}`, { defaultValue: transition });
     },
   };
 }

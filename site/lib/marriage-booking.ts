@@ -4,7 +4,7 @@
  * booking sent through the API with the draft's idempotency key.
  */
 import type { AstroGlobal } from 'astro';
-import { formatDateTime, translator } from '../../api/i18n/index.ts';
+import { dynamicKey, formatDateTime, translator } from '../../api/i18n/index.ts';
 import type { FlatAnswers } from '../../api/domain/journey.ts';
 import { marriageAppointmentSchema } from '../../api/services/marriage/appointment.schema.ts';
 import { BOOKING_PAGES, appointmentFrom, bookingRoute, phoneProofsFrom, phonesToConfirm, type BookingStep } from '../../api/services/marriage/journey.ts';
@@ -66,18 +66,18 @@ export async function bookingProblems(astro: Astro, step: BookingStep, answers: 
   const page = bookingPage(step);
   if (!page) return [];
   // The phones step is done when every phone is confirmed (site/lib/phone-confirmation.ts does the rest).
-  if (step === 'phones') return phonesToConfirm(answers, new Date()).map((party) => ({ field: `phoneCode.${party}`, message: String(translator(lang)('errors.verification.proofMissing', { field: translator(lang)(`fields.${party}.phone`) })) }));
+  if (step === 'phones') return phonesToConfirm(answers, new Date()).map((party) => ({ field: `phoneCode.${party}`, message: String(translator(lang)('errors.verification.proofMissing', { field: translator(lang)(dynamicKey`fields.${party}.phone`) })) }));
   const parsed = marriageAppointmentSchema({ today: astro.locals.portal.today }).safeParse(appointmentFrom(answers));
   const problems = problemsOnPage(page, parsed.error, lang);
   if (problems.length > 0) return problems;
-  const t = (key: string, options: Record<string, string> = {}) => String(translator(lang)(key, options));
+  const t = translator(lang);
   if (step === 'date') {
     // The day sent, whichever it is: a stale or altered form may send one the page never offered
     // (past, closed, not open yet), and each has its own reason.
     const [day] = await officeDays(astro, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '', 1);
     if (!day) return [{ field: 'date', message: t('errors.marriage.slot.beyond-window') }];
     if (day.state !== 'available' && (places || day.state !== 'full')) {
-      return [{ field: 'date', message: t(`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ? formatDateTime(day.releasesAt, lang) : '' }) }];
+      return [{ field: 'date', message: t(dynamicKey`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ? formatDateTime(day.releasesAt, lang) : '' }) }];
     }
   }
   if (step === 'slot') {

@@ -5,13 +5,13 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { TOptions } from 'i18next';
-import { formatDate, formatDateTime, formatDayWithWeekday, formatMonth, formatWeekday, translator, type Locale } from '../../api/i18n/index.ts';
+import { formatDate, formatDateTime, formatDayWithWeekday, formatMonth, formatWeekday, translator, type Locale, type Translate } from '../../api/i18n/index.ts';
 
 export interface PageContext {
   lang: Locale;
   elder: boolean;
   /** Translate; in elder mode a key's `_elder` variant wins when it exists. */
-  t: (key: string, options?: TOptions) => string;
+  t: Translate;
   /** A site path in the reader's language: href('/guides/x') → '/en/guides/x' in English. */
   href: (path: string) => string;
   /** The current page in the other language, query kept. */
@@ -39,7 +39,7 @@ export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
   // Astro renders its error page without our locals when rendering itself failed early.
   const { lang, elder, path, search } = astro.locals.portal ?? { lang: 'zh-CN', elder: false, path: '/', search: '' };
   const base = translator(lang);
-  const t = (key: string, options: TOptions = {}) => String(base(key, elder ? { ...options, context: 'elder' } : options));
+  const t: Translate = (messageKey, options: TOptions = {}) => base(messageKey, elder ? { ...options, context: 'elder' } : options);
   const otherLang: Locale = lang === 'zh-CN' ? 'en' : 'zh-CN';
   return {
     lang,

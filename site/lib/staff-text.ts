@@ -3,13 +3,14 @@
  * reader's language (never its id), and a machine date or month in a timeline's details as people
  * write it. Names are in the i18n resources (staff.office.<id>, staff.serviceArea.<id>).
  */
+import { dynamicKey } from '../../api/i18n/index.ts';
 import type { PageContext } from './page-context.ts';
 
 type Writer = Pick<PageContext, 't' | 'formatDate' | 'formatMonth'>;
 
-export const officeLabel = ({ t }: Pick<PageContext, 't'>, office: string): string => t(`staff.office.${office}`, { defaultValue: office });
+export const officeLabel = ({ t }: Pick<PageContext, 't'>, office: string): string => t(dynamicKey`staff.office.${office}`, { defaultValue: office });
 
-export const serviceAreaLabel = ({ t }: Pick<PageContext, 't'>, area: string): string => t(`staff.serviceArea.${area}`, { defaultValue: area });
+export const serviceAreaLabel = ({ t }: Pick<PageContext, 't'>, area: string): string => t(dynamicKey`staff.serviceArea.${area}`, { defaultValue: area });
 
 /**
  * A detail of a timeline event (what a step recorded: a reason, an amount, a first month, a new

@@ -1,4 +1,5 @@
 /** The staff pages' view of the staff API (sign-in, who is signed in, sign-out). */
+import { dynamicKey } from '../../api/i18n/index.ts';
 import type { AstroGlobal } from 'astro';
 import { statutoryHolidayNamed } from '../../api/domain/calendar/statutory-holidays.ts';
 
@@ -93,7 +94,7 @@ export async function loadHolidayYear(astro: Astro, year: import('../../api/doma
 /** A holiday's name in the page's language: the law's holidays are translated, any other name a notice gives is shown as written. */
 export function holidayName(name: string, t: (key: string) => string): string {
   const id = statutoryHolidayNamed(name);
-  return id ? t(`holidays.names.${id}`) : name;
+  return id ? t(dynamicKey`holidays.names.${id}`) : name;
 }
 
 /** The office's day; with `search`, only the appointments that match it (sent in a POST body, never a URL). */

@@ -224,7 +224,7 @@ describe('what to bring, on the receipt (the confirmation page lists the same: w
 
   it('takes a booking from before document types as resident ID cards, and a second visit asks for the receipt and the photos', () => {
     expect(toBring('zh-CN', { ...base, kind: 'marriage' }).slice(0, 2)).toEqual(['第一方：本人有效的居民身份证原件', '第二方：本人有效的居民身份证原件']);
-    const second = bringLines(whatToBring({ kind: 'divorce', visit: 2, documents: { partyA: 'resident-id', partyB: 'resident-id' } }), (key, options) => translator('zh-CN')(key, options));
+    const second = bringLines(whatToBring({ kind: 'divorce', visit: 2, documents: { partyA: 'resident-id', partyB: 'resident-id' } }), translator('zh-CN'));
     expect(second).toContain('离婚登记申请受理回执单（丢失的，当场写一份书面声明代替）');
     expect(second).toContain('双方各自的近期 2 寸半身免冠单人照片，每人 2 张');
   });

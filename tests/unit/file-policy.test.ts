@@ -107,7 +107,7 @@ describe('each refusal', () => {
   });
 });
 
-const spread = ({ key, params }: { key: string; params: Record<string, string | number> }) => [key, params] as const;
+const spread = ({ key, params }: ReturnType<typeof refusalMessage>) => [key, params] as const;
 
 describe('the name a file is served with', () => {
   it('keeps the name given, with the extension of what is stored', () => {

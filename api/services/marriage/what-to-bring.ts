@@ -7,6 +7,7 @@
  * foreigner proof of having no spouse (《婚姻登记条例》第八条), a reissue needs only the person who
  * comes. Pure: the lines are translated by the caller's `t`.
  */
+import { dynamicKey, type Translate } from '../../i18n/index.ts';
 import { ID_DOCUMENT_TYPES, type IdDocumentType } from '../../domain/identity/id-document.ts';
 import type { MarriageKind } from './offices.ts';
 
@@ -58,11 +59,11 @@ export function whatToBring({ kind, visit, documents }: BringInput): BringItem[]
 }
 
 /** The items as lines in the reader's language. */
-export function bringLines(items: readonly BringItem[], t: (key: string, options: Record<string, string>) => string): string[] {
+export function bringLines(items: readonly BringItem[], t: Translate): string[] {
   return items.map((item) =>
-    t(`booking.bring.${item.key}`, {
-      ...(item.who ? { who: t(`booking.bring.who.${item.who}`, {}) } : {}),
-      ...(item.document ? { document: t(`identity.document.${item.document}`, {}) } : {}),
+    t(dynamicKey`booking.bring.${item.key}`, {
+      ...(item.who ? { who: t(dynamicKey`booking.bring.who.${item.who}`, {}) } : {}),
+      ...(item.document ? { document: t(dynamicKey`identity.document.${item.document}`, {}) } : {}),
     }),
   );
 }

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../domain/guides/guide.schema.ts';
 import { effectiveRows, type RuleRow, type RuleTable } from '../../engine/rules/rule-table.ts';
-import { translator } from '../../i18n/index.ts';
+import { dynamicKey, translator } from '../../i18n/index.ts';
 import { officeText, registryOffices } from './offices.ts';
 import { WITHDRAWAL_MODES, type WithdrawalRule } from './withdrawal-rules.ts';
 
@@ -30,8 +30,8 @@ export const WITHDRAWAL_RULES_TABLE: RuleTable<WithdrawalValue> = {
       ...provinces.map((code) => ({ key: provinceKey(code), label: translator(lang)('rules.province', { code }) })),
     ];
   },
-  describe: (value, lang) => translator(lang)(`rules.withdrawalMode.${value.mode}`),
-  fields: [{ name: 'mode', control: 'select', options: WITHDRAWAL_MODES, optionLabel: (mode, lang) => translator(lang)(`rules.withdrawalMode.${mode}`) }],
+  describe: (value, lang) => translator(lang)(dynamicKey`rules.withdrawalMode.${value.mode}`),
+  fields: [{ name: 'mode', control: 'select', options: WITHDRAWAL_MODES, optionLabel: (mode, lang) => translator(lang)(dynamicKey`rules.withdrawalMode.${mode}`) }],
   toForm: (value) => ({ mode: value.mode }),
   fromForm: (form) => ({ mode: form.mode ?? '' }),
   // None built in: the national procedure applies until the offices file or a system admin says otherwise.

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { appointmentIcs } from '../../../../api/domain/booking/ics.ts';
-import { translator } from '../../../../api/i18n/index.ts';
+import { dynamicKey, translator } from '../../../../api/i18n/index.ts';
 import { officeText, registryOffice } from '../../../../api/services/marriage/offices.ts';
 import { readDraft } from '../../../lib/application-draft.ts';
 import { SERVICE } from '../../../lib/marriage-booking.ts';
@@ -24,7 +24,7 @@ export const GET: APIRoute = (context) => {
   const statusUrl = `${origin}${localizedHref('/track', lang)}?number=${encodeURIComponent(submitted.trackingNumber)}`;
   const body = appointmentIcs({
     uid: `${submitted.trackingNumber.replaceAll('-', '')}@civil-affairs-portal`,
-    title: `${t(`marriage.kind.${kind}`)} · ${submitted.trackingNumber}`,
+    title: `${t(dynamicKey`marriage.kind.${kind}`)} · ${submitted.trackingNumber}`,
     location: where ? `${where.name}, ${where.address}` : office,
     description: `${t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')} ${t('booking.confirmation.numberLabel')}${t('punctuation.colon')}${submitted.trackingNumber} ${t('booking.receipt.trackTitle')}${t('punctuation.colon')}${statusUrl}`,
     date,
