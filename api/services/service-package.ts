@@ -9,7 +9,105 @@ import type { z } from 'zod';
 import type { FlatAnswers } from '../domain/journey.ts';
 import type { JourneyDefinition } from '../engine/journey/journey.ts';
 import type { Locale } from '../i18n/index.ts';
+import type { RegistryOfficeView } from '../routes/marriage.routes.ts';
+import type { PortalLocals } from '../server/portal.ts';
 import type { AnswerRow, RegisteredCaseService } from './registry.ts';
+
+/** What a service's page hooks may use of the request (the pages pass Astro.locals.portal): the API in process, the reader's language, today. */
+export type PageCall = Pick<PortalLocals, 'api' | 'lang' | 'today'>;
+
+/** A translated problem on one field of a page (the pages' FieldMessage). */
+export interface PageProblem {
+  field: string;
+  message: string;
+}
+
+/** A day of a calendar as the day page kind offers it (places left, full, closed, or when a popular day opens). */
+export type DayChoice = { date: string; state: string; placesLeft?: number; releasesAt?: string };
+/** A time as the time-slot page kind offers it, with its places left. */
+export type SlotChoice = { start: string; end: string; placesLeft: number };
+/** A place the office page kind offers, with its details (address, hours, phone, map, access). */
+export type OfficeChoice = RegistryOfficeView;
+
+/** The answer of the API to a "create" request (a booking), as the pages read it (site/lib/forms.ts createOnce). */
+export type CreateAnswerOf<Body> = { ok: true; body: Body } | { ok: false; status: number; code: string; fields: PageProblem[]; message: string };
+
+/**
+ * What the check page's submission came to, as the service reads the API's answer; the generic
+ * page maps each kind (docs/decisions/034).
+ */
+export type SubmitOutcome =
+  /** Done: the draft keeps only `keep` (what the confirmation shows) and the tracking number. */
+  | { kind: 'submitted'; trackingNumber: string; acceptanceDue: string | null; smsTo: string; keep: Record<string, string> }
+  /**
+   * An answer no longer holds (a time filled meanwhile, a phone's confirmation lapsed): the draft
+   * becomes `answers` (the rest kept) and the reader goes to `step` in change mode, with the
+   * registration's notice `notice` (JourneyPages.notices) shown there.
+   */
+  | { kind: 'ask-again'; step: string; answers: Record<string, string>; notice: string }
+  /** Refused: shown on the check page, each message by its answer (or at the button). */
+  | { kind: 'refused'; status: number; fields: PageProblem[]; message: string };
+
+/** The phones a confirm-phones step confirms, read from the answers (the service's journey says who and where they are kept). */
+export interface PhoneRules {
+  /** The parties whose phones the step confirms (e.g. partyA, partyB). */
+  parties(answers: FlatAnswers): string[];
+  /** Those whose phone still needs a code typed at `now`. */
+  toConfirm(answers: FlatAnswers, now: Date): string[];
+  /** A party's phone as the API reads it ('' while missing). */
+  phoneOf(answers: FlatAnswers, party: string): string;
+  /** Whether a code was sent to the party's phone as it is now. */
+  codeSent(answers: FlatAnswers, party: string): boolean;
+  /** Whether the party's phone is confirmed at `now`. */
+  confirmed(answers: FlatAnswers, party: string, now: Date): boolean;
+  /** Whether the party gave another party's phone (confirmed with that one's code). */
+  shared(answers: FlatAnswers, party: string): boolean;
+  /** The answer keys that keep a code sent and a confirmation, per party. */
+  codeSentKey(party: string): string;
+  proofKey(party: string): string;
+  /** The step where the party's phone is changed. */
+  changeStep(party: string): string;
+}
+
+/** A part of the confirmation page, after the tracking number (the service's own; the page renders each kind). */
+export type ConfirmationBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string; testId?: string }
+  /** A summary list; a row may carry an office's details (shown under its value). */
+  | { kind: 'summary'; rows: { label: string; value: string; testId?: string; lang?: string; office?: OfficeChoice }[] }
+  /** A link within the site (localised by the page), a download when `download`. */
+  | { kind: 'link'; path: string; text: string; download?: boolean; testId?: string }
+  | { kind: 'list'; items: string[]; testId?: string };
+
+/**
+ * The booking step kinds' logic (office, day, time slot, confirm phones) and the submission, for a
+ * service whose journey has them: lookups and checks through the API, which the generic pages
+ * (site/pages/apply/[service]/) call without knowing the service (docs/decisions/034).
+ */
+export interface BookingPages {
+  /** The office page kind's choices, in the reader's language. */
+  offices(call: PageCall): Promise<OfficeChoice[]>;
+  /** The day page kind's choices: the chosen office's calendar for the answers so far. */
+  days(call: PageCall, answers: FlatAnswers): Promise<DayChoice[]>;
+  /** The time-slot page kind's choices: the chosen day's times. */
+  slots(call: PageCall, answers: FlatAnswers): Promise<SlotChoice[]>;
+  /**
+   * A step's problems beyond the schema's (the calendar's for a day or time, whether a person may
+   * book now, phones not yet confirmed). With `places: false` (going through the answers again),
+   * places left and people are the submission's to decide.
+   */
+  stepProblems(call: PageCall, step: string, answers: FlatAnswers, options: { places: boolean }): Promise<PageProblem[]>;
+  /** The confirm-phones step kind's rules. */
+  phones?: PhoneRules;
+}
+
+/** The submission of a service that is not an application to POST /services/{service}/applications (a booking). */
+export interface SubmitHook {
+  /** Sends the request under the draft's idempotency key (the page repeats it while the first is in progress). */
+  send(call: PageCall, answers: FlatAnswers, key: string): Promise<Response>;
+  /** What the API's answer means for the journey. */
+  outcome(answer: CreateAnswerOf<unknown>, answers: FlatAnswers): SubmitOutcome;
+}
 
 /** What the generic question pages need of a service (site/lib/journey-services.ts, site/lib/journey-pages.ts). */
 export interface JourneyPages<Application = unknown> {
@@ -36,6 +134,23 @@ export interface JourneyPages<Application = unknown> {
   answerRows(application: Application, lang: Locale): AnswerRow[];
   /** The phone the confirmation says the text went to. */
   smsTo(application: Application): string;
+  /** Its public address when not /apply/<service> (e.g. /book/marriage): every link of its pages, and the site's middleware routes it to the generic pages. */
+  path?: string;
+  /** When the start page's needs are one paragraph (`<messages>.start.need`) rather than the list, and it has no "what happens after". */
+  startNeedParagraph?: boolean;
+  /** A field's hint key, when not `<messages>.hint.<path>` (one hint for both people's ID numbers). */
+  hintKey?(path: string): string | undefined;
+  /** The check page's button (a translation key; default application.submit) and whether it says what sending does (application.submitHint). */
+  submitLabel?: string;
+  submitHint?: boolean;
+  /** Notices a step shows when the query names them (`?<name>=1`), after an `ask-again` outcome: as an error on `field`, or else as a status notice. */
+  notices?: Readonly<Record<string, { key: string; field?: string; step: string }>>;
+  /** The booking step kinds' logic, for a journey that has them. */
+  booking?: BookingPages;
+  /** Its submission, when not the generic application route. */
+  submit?: SubmitHook;
+  /** What its confirmation shows after the tracking number (default: the application's next steps), from what the draft kept; and its "start again" button's key. */
+  confirmation?: { blocks(call: PageCall, kept: FlatAnswers): Promise<ConfirmationBlock[]>; again: string };
 }
 
 /** Messages by language: nested objects of strings, merged under the portal's own (never replacing one). */

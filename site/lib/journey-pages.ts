@@ -36,11 +36,29 @@ export function pageProblems(astro: Astro, service: JourneyService, step: StepDe
   return problemsOnPage(step, parsed.error, lang);
 }
 
+/**
+ * A page's problems, the schema's and then the service's own for its step kind (a booking's
+ * calendar, person and phones checks: its registration's `booking.stepProblems`). With
+ * `places: false` (going through the answers again), places left and people are the submission's
+ * to decide.
+ */
+export async function stepProblems(astro: Astro, service: JourneyService, step: StepDefinition, answers: FlatAnswers, { places = true } = {}): Promise<FieldMessage[]> {
+  const problems = pageProblems(astro, service, step, answers);
+  if (problems.length > 0 || !service.booking) return problems;
+  return service.booking.stepProblems(astro.locals.portal, step.step, answers, { places });
+}
+
+/** The first page on the route whose answers are missing or wrong (places left aside), or the check page. */
+export async function firstUnfinished(astro: Astro, service: JourneyService, answers: FlatAnswers): Promise<string> {
+  const complete = await completeApplication(astro, service, answers);
+  return complete.ok ? CHECK : complete.step;
+}
+
 /** The whole application when every page on the route is answered well, or the first page that still needs an answer. */
-export function completeApplication(astro: Astro, service: JourneyService, answers: FlatAnswers): { ok: true; application: unknown } | { ok: false; step: string } {
+export async function completeApplication(astro: Astro, service: JourneyService, answers: FlatAnswers): Promise<{ ok: true; application: unknown } | { ok: false; step: string }> {
   const route = routeOf(service.journey, answers);
   for (const step of route) {
-    if (pageProblems(astro, service, step, answers).length > 0) return { ok: false, step: step.step };
+    if ((await stepProblems(astro, service, step, answers, { places: false })).length > 0) return { ok: false, step: step.step };
   }
   const parsed = service.schema(astro.locals.portal.today).safeParse(service.applicationFrom(answers));
   if (!parsed.success) return { ok: false, step: route[0]?.step ?? CHECK };

@@ -9,7 +9,8 @@ import type { AstroGlobal } from 'astro';
 import type { SubmitResult } from '../../api/cases/case-service.ts';
 import type { FlatAnswers } from '../../api/engine/journey/journey.ts';
 import { addMessages } from '../../api/i18n/index.ts';
-import type { JourneyPages, ServicePackage } from '../../api/services/service-package.ts';
+import type { JourneyPages, ServicePackage, SubmitOutcome } from '../../api/services/service-package.ts';
+import { marriageBookingPages } from '../../api/services/marriage/pages.ts';
 import { oldAgeAllowancePages } from '../../api/services/old-age-allowance/pages.ts';
 import { createOnce, type CreateAnswer } from './forms.ts';
 
@@ -22,7 +23,31 @@ export type JourneyService<Application = unknown> = JourneyPages<Application>;
 
 export const JOURNEY_SERVICES: Readonly<Record<string, JourneyService>> = {
   'old-age-allowance': oldAgeAllowancePages as JourneyService,
+  'marriage-appointment': marriageBookingPages as JourneyService,
 };
+
+/** A service's public address: its registration's `path` (e.g. /book/marriage), else /apply/<service>. */
+export const basePathOf = (service: Pick<JourneyService, 'service' | 'path'>): string => service.path ?? `/apply/${service.service}`;
+
+/**
+ * The generic page a public address of a service with a `path` of its own is served by
+ * (site/middleware.ts): `<path>` → `/apply/<service>`, `<path>/<step>` → `/apply/<service>/<step>`
+ * for the journey's steps, its check page, task list and confirmation (anything else under the
+ * path, such as a booking's receipt, is a file of its own). Undefined: not such an address.
+ */
+export function journeyRoute(pathname: string, given: readonly ServicePackage[] = []): string | undefined {
+  const all = [...Object.values(JOURNEY_SERVICES), ...given.map((package_) => package_.pages)];
+  for (const service of all) {
+    if (!service.path) continue;
+    const trimmed = pathname.replace(/\/+$/, '');
+    if (trimmed === service.path) return `/apply/${service.service}`;
+    if (!trimmed.startsWith(`${service.path}/`)) continue;
+    const rest = trimmed.slice(service.path.length + 1);
+    const pages = new Set([...service.journey.steps.map((step) => step.step), 'check', 'confirmation', 'task-list']);
+    if (pages.has(rest)) return `/apply/${service.service}/${rest}`;
+  }
+  return undefined;
+}
 
 /**
  * The service whose pages these are: a built-in one, or one given to the portal at start
@@ -36,6 +61,22 @@ export function journeyService(name: string | undefined, given: readonly Service
   if (!package_) return undefined;
   addMessages(package_.messages);
   return package_.pages;
+}
+
+/**
+ * Sends what the check page submits and says what came of it: a service's own submission (a
+ * booking: its registration's `submit`), or else the application to the generic route.
+ */
+export async function submitJourney(astro: Astro, service: JourneyService, answers: FlatAnswers, key: string): Promise<SubmitOutcome> {
+  if (service.submit) {
+    const hook = service.submit;
+    const answer = await createOnce<unknown>(() => hook.send(astro.locals.portal, answers, key));
+    return hook.outcome(answer, answers);
+  }
+  const answer = await submitApplication(astro, service, answers, key);
+  if (!answer.ok) return { kind: 'refused', status: answer.status, fields: answer.fields, message: answer.message };
+  const parsed = service.schema(astro.locals.portal.today).safeParse(service.applicationFrom(answers));
+  return { kind: 'submitted', trackingNumber: answer.body.trackingNumber, acceptanceDue: answer.body.acceptanceDue, smsTo: parsed.success ? service.smsTo(parsed.data) : '', keep: {} };
 }
 
 /** Sends the application; a double click gets the first answer (createOnce). */

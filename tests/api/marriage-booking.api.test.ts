@@ -132,7 +132,7 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
   });
 
   it('answers a booking sent as the pages send it in the reader’s language, and texts the couple in it', async () => {
-    // As site/lib/marriage-booking.ts books: the body and the Idempotency-Key in `init`, whose
+    // As the booking registration books (api/services/marriage/pages.ts): the body and the Idempotency-Key in `init`, whose
     // headers the client would otherwise let replace the page's language.
     const client = pageApiClient(runtime.portal.api, 'http://localhost', { 'accept-language': 'en' }, null);
     const send = (body: unknown, key: string) =>

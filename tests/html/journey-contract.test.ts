@@ -9,12 +9,14 @@
  *     in the title, an error summary whose every link leads to an element of the page, each
  *     message next to its field and read with it (aria-describedby), and every text kept as typed.
  * The steps are opened with a sealed draft holding a whole application, so every step is on its
- * route; the step-by-step behaviour of each journey is tested in its own file.
+ * route; the step-by-step behaviour of each journey is tested in its own file. Every journey here,
+ * the marriage booking's office, day, time-slot and confirm-phones steps included, is rendered by
+ * the one generic page (site/pages/apply/[service]/, docs/decisions/034), under the service's
+ * public address.
  */
 import { describe, expect, it } from 'vitest';
 import type { JourneyPage } from '../../api/domain/journey.ts';
 import { routeOf } from '../../api/engine/journey/journey.ts';
-import { BOOKING_JOURNEY } from '../../api/services/marriage/journey.ts';
 import { journeyService } from '../../site/lib/journey-services.ts';
 import { OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
 import { draftCookie, JOURNEYS as DRAFT_JOURNEYS, type JourneyService } from '../support/drafts.ts';
@@ -51,7 +53,8 @@ const JOURNEYS: JourneyUnderTest[] = [
   },
   {
     service: 'marriage-appointment',
-    steps: (answers) => routeOf(BOOKING_JOURNEY, answers),
+    // Its registration for the generic pages (api/services/marriage/pages.ts): the same journey they render.
+    steps: (answers) => routeOf(generic('marriage-appointment').journey, answers),
     // Passports at the designated office: both people's birth-date pages are on the route.
     answers: async () => {
       const slot = await bookableSlot(baseUrl(), 'demo-district-registry');
@@ -142,3 +145,29 @@ describe.each(LANGUAGES)('every journey step’s contract, in $name', (language)
   }
 });
 
+
+describe.each(LANGUAGES)('a service with a public address of its own, in $name', (language) => {
+  it('is served by the generic pages there (the booking at /book/marriage), and its /apply address sends the reader on to it', async () => {
+    const reader = visitor(language);
+    const service = generic('marriage-appointment');
+    expect(service.path).toBe(DRAFT_JOURNEYS['marriage-appointment'].path);
+    const start = await reader.get(language.path('/book/marriage'));
+    expect(start.status).toBe(200);
+    expect(start.h1).toBe(language.strings.booking.start.title);
+    // Its links are built on the public address, never on /apply/marriage-appointment.
+    expect(start.html).not.toContain('/apply/marriage-appointment');
+    expect(start.hrefOf(language.strings.booking.start.button)).toBe(language.path('/book/marriage/kind'));
+    for (const [from, to] of [
+      ['/apply/marriage-appointment', '/book/marriage'],
+      ['/apply/marriage-appointment/kind', '/book/marriage/kind'],
+      ['/apply/marriage-appointment/confirmation', '/book/marriage/confirmation'],
+    ] as const) {
+      const moved = await reader.request(language.path(from));
+      expect(moved.status, from).toBe(301);
+      expect(moved.headers.get('location'), from).toBe(language.path(to));
+    }
+    // Only its journey's pages are rerouted: another address under it is a file of its own, or none.
+    expect((await reader.request(language.path('/book/marriage/receipt'))).status).toBe(404);
+    expect((await reader.request(language.path('/book/marriage/no-such-step'))).status).toBe(404);
+  });
+});
