@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { appointmentMoments } from '../domain/booking/appointment-moments.ts';
+import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';

@@ -1,4 +1,4 @@
-import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
+import type { LiveOfficeSchedules } from '../services/marriage/office-schedules.ts';
 import { PHONE_CODE_RULES } from '../domain/verification/phone-code.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { DatabaseHandle } from '../db/connect.ts';

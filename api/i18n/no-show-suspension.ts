@@ -3,7 +3,7 @@
  * until when, from when they may book again, and whom to call (the registry office being booked,
  * which can put a wrong record right). The same words on the person's page and the check page.
  */
-import { NO_SHOW_RULE } from '../domain/booking/no-show-rule.ts';
+import { NO_SHOW_RULE } from '../engine/booking/no-show-rule.ts';
 import { addDays } from '../domain/calendar/working-days.ts';
 import { officeText, registryOffice } from '../services/marriage/offices.ts';
 import { formatDate, translator, type Locale } from './index.ts';

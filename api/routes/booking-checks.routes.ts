@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { checkPersonMayBook } from '../appointments/booking-eligibility.ts';
+import { checkPersonMayBook } from '../services/marriage/booking-eligibility.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { ID_DOCUMENT_TYPES } from '../domain/identity/id-document.ts';
 import { textLine } from '../domain/text.ts';

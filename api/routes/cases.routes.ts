@@ -15,7 +15,7 @@ import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
 import { isAppliedOnline, type ServiceRegistry } from '../services/registry.ts';
-import { caseCalendar, chooseTime, type TimeChoice } from '../appointments/booking-service.ts';
+import { caseCalendar, chooseTime, type TimeChoice } from '../services/marriage/booking-service.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull } from '../appointments/booking-service.ts';
+import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull } from '../services/marriage/booking-service.ts';
 import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';

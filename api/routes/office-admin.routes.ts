@@ -17,9 +17,9 @@ import {
   previewClosure,
   reopenDay,
   type OfficeAdminDeps,
-} from '../appointments/office-admin.ts';
-import { closureRequestSchema, ScheduleSettingsSchema } from '../domain/booking/schedule-admin.ts';
-import { ResourceScheduleSchema } from '../domain/booking/schedule.ts';
+} from '../services/marriage/office-admin.ts';
+import { closureRequestSchema, ScheduleSettingsSchema } from '../engine/booking/schedule-admin.ts';
+import { ResourceScheduleSchema } from '../engine/booking/schedule.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { publicOrigin } from '../http/public-origin.ts';
 import { ApiErrorSchema } from '../http/api-error.ts';

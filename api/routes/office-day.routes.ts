@@ -1,7 +1,7 @@
 /** The registry office's day for its clerks (audited; names shown, ID numbers masked). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { officeDay, registriesOf } from '../appointments/office-day.ts';
+import { officeDay, registriesOf } from '../services/marriage/office-day.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema } from '../http/api-error.ts';
 import type { ApiEnv, StaffEnv } from '../http/api-env.ts';

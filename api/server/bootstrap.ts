@@ -4,7 +4,7 @@
  * server, the CLI scripts and the tests so that all of them start the same way.
  */
 import type { Config } from '../env.ts';
-import { openLiveOfficeSchedules, type LiveOfficeSchedules } from '../appointments/office-schedules.ts';
+import { openLiveOfficeSchedules, type LiveOfficeSchedules } from '../services/marriage/office-schedules.ts';
 import { openLiveCalendar, type LiveCalendar } from '../content/holidays.ts';
 import { createContentVersionProbe, type ContentVersionProbe } from '../content/content-version.ts';
 import { createGuideCatalogue, type GuideCatalogue } from '../content/guide-catalogue.ts';

@@ -29,7 +29,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { elderModeFromCookieHeader } from '../domain/preferences.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
-import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
+import type { LiveOfficeSchedules } from '../services/marriage/office-schedules.ts';
 import type { LiveRuleTables } from '../engine/rules/live-rules.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FileBackend } from '../engine/files/backend.ts';

@@ -5,7 +5,7 @@
  */
 import type { FileLimits } from '../engine/files/upload-policy.ts';
 import type { z } from 'zod';
-import type { AppointmentEffect } from '../domain/booking/appointment-effect.ts';
+import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import { maskBirthDate, maskDocumentNumber } from '../domain/identity/id-document.ts';
@@ -266,7 +266,7 @@ export function onlineChannelAt(path: string | undefined): OnlineChannel | undef
 }
 
 /**
- * The services whose cases a registry office's day lists (api/appointments/office-day.ts): marriage
+ * The services whose cases a registry office's day lists (api/services/marriage/office-day.ts): marriage
  * registration's bookings, by their nature built in. A member handling one of them has that page.
  */
 export const REGISTRY_DAY_SERVICES: readonly CaseServiceId[] = ['marriage-appointment', 'divorce-registration'];

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ResourceScheduleSchema, type ResourceSchedule } from '../../domain/booking/schedule.ts';
+import { ResourceScheduleSchema, type ResourceSchedule } from '../../engine/booking/schedule.ts';
 import type { Locale } from '../../domain/guides/guide.schema.ts';
 import { WithdrawalRuleSchema, type WithdrawalRule } from './withdrawal-rules.ts';
 
@@ -215,7 +215,7 @@ export function officeName(id: string, lang: Locale): string {
 /**
  * The loaded offices are kept process-wide: the built site bundles its own copy of this module, and
  * its pages must see the same offices as the API. So are the schedules admins have changed (kept in
- * the database and read into this cache: api/appointments/office-schedules.ts), which replace the
+ * the database and read into this cache: api/services/marriage/office-schedules.ts), which replace the
  * file's or demo's schedule of their office whole.
  */
 const LOADED = Symbol.for('civil-affairs-portal.marriage.registryOffices');

@@ -4,7 +4,7 @@
  * links the status page, where the appointment is moved or cancelled.
  */
 import type { APIRoute } from 'astro';
-import { appointmentIcs } from '../../../../api/domain/booking/ics.ts';
+import { appointmentIcs } from '../../../../api/engine/booking/ics.ts';
 import { translator } from '../../../../api/i18n/index.ts';
 import { officeText, registryOffice } from '../../../../api/services/marriage/offices.ts';
 import { readDraft } from '../../../lib/application-draft.ts';

@@ -4,8 +4,8 @@
  * holds only this appointment's public details, and only those go on the receipt.
  */
 import type { APIRoute } from 'astro';
-import { appointmentReceipt } from '../../../../api/appointments/appointment-receipt.ts';
-import { appointmentReceiptPdf } from '../../../../api/appointments/receipt-pdf.ts';
+import { appointmentReceipt } from '../../../../api/services/marriage/appointment-receipt.ts';
+import { appointmentReceiptPdf } from '../../../../api/engine/booking/receipt-pdf.ts';
 import { readDraft } from '../../../lib/application-draft.ts';
 import { SERVICE } from '../../../lib/marriage-booking.ts';
 import { localizedHref } from '../../../lib/page-context.ts';

@@ -4,9 +4,9 @@
  * that saves a change refreshes at once; every other process refreshes periodically (api/server/main.ts).
  */
 import type { Kysely } from 'kysely';
-import { listOfficeSchedules } from '../db/office-schedules.repo.ts';
-import type { Database } from '../db/schema.ts';
-import { useScheduleOverrides } from '../services/marriage/offices.ts';
+import { listOfficeSchedules } from '../../db/office-schedules.repo.ts';
+import type { Database } from '../../db/schema.ts';
+import { useScheduleOverrides } from './offices.ts';
 
 export interface LiveOfficeSchedules {
   /** Reads the changed schedules again (after a change here, or periodically for changes elsewhere). */

@@ -6,11 +6,11 @@
  * they hold (names, ID numbers, phones) never reaches the page or its QR code, which opens the status
  * page, where the ID number or phone is still asked for.
  */
-import type { FlatAnswers } from '../domain/journey.ts';
-import { formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
-import { MARRIAGE_KINDS, officeText, registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
-import { bringLines, documentsOf, whatToBring } from '../services/marriage/what-to-bring.ts';
-import type { ReceiptContent } from './receipt-pdf.ts';
+import type { FlatAnswers } from '../../domain/journey.ts';
+import { formatDayWithWeekday, translator, type Locale } from '../../i18n/index.ts';
+import { MARRIAGE_KINDS, officeText, registryOffice, type MarriageKind } from './offices.ts';
+import { bringLines, documentsOf, whatToBring } from './what-to-bring.ts';
+import type { ReceiptContent } from '../../engine/booking/receipt-pdf.ts';
 
 export interface AppointmentReceiptInput {
   lang: Locale;

@@ -7,24 +7,24 @@
  * the window after the cooling-off period.
  */
 import { z, type ZodError } from 'zod';
-import { addVisit, findAppointmentByCase, heldAppointmentOf, isKnownFull, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../db/booking.repo.ts';
-import { CaseChangedError, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
-import { applyTransition } from '../domain/workflow/workflow.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import { addDays } from '../domain/calendar/working-days.ts';
-import { bookingSuspendedUntil, noShowLookback } from '../domain/booking/no-show-rule.ts';
-import { checkBookable, dayState, placeKey, slotsOn, type BookingClock, type BookingRefusal, type DateWindow, type DayState } from '../domain/booking/schedule.ts';
-import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import { isLocale, type Locale } from '../i18n/index.ts';
-import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import { ANSWERS_CONTEXT, matchingCase, stepToSave, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
-import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
-import { secondVisitWindow } from '../services/marriage/divorce-workflow.ts';
-import { appointmentTextParams } from '../services/marriage/appointment-texts.ts';
-import { MARRIAGE_KINDS, registryOffice, type MarriageKind, type RegistryOffice } from '../services/marriage/offices.ts';
-import { CASE_SERVICES, marriageServiceOf, type CaseServiceId } from '../services/registry.ts';
-import { textLine } from '../domain/text.ts';
-import { proofHolds } from '../verification/phone-codes.ts';
+import { addVisit, findAppointmentByCase, heldAppointmentOf, isKnownFull, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../../db/booking.repo.ts';
+import { CaseChangedError, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../../db/cases.repo.ts';
+import { applyTransition } from '../../domain/workflow/workflow.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { addDays } from '../../domain/calendar/working-days.ts';
+import { bookingSuspendedUntil, noShowLookback } from '../../engine/booking/no-show-rule.ts';
+import { checkBookable, dayState, placeKey, slotsOn, type BookingClock, type BookingRefusal, type DateWindow, type DayState } from '../../engine/booking/schedule.ts';
+import { formatTrackingNumber } from '../../domain/cases/tracking-number.ts';
+import { isLocale, type Locale } from '../../i18n/index.ts';
+import { OUTBOX_RECIPIENT_CONTEXT } from '../../notifications/delivery.ts';
+import { ANSWERS_CONTEXT, matchingCase, stepToSave, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../../cases/case-service.ts';
+import { marriageAppointmentSchema } from './appointment.schema.ts';
+import { secondVisitWindow } from './divorce-workflow.ts';
+import { appointmentTextParams } from './appointment-texts.ts';
+import { MARRIAGE_KINDS, registryOffice, type MarriageKind, type RegistryOffice } from './offices.ts';
+import { CASE_SERVICES, marriageServiceOf, type CaseServiceId } from '../registry.ts';
+import { textLine } from '../../domain/text.ts';
+import { proofHolds } from '../../verification/phone-codes.ts';
 
 export type BookingResult =
   | { ok: true; trackingNumber: string; office: string; kind: MarriageKind; date: string; start: string; end: string }

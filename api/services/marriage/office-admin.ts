@@ -4,22 +4,22 @@
  * own staff office runs, system admins on every office; every change is audited.
  *
  * A change is written in one transaction with what it does to what is booked (the rules are in
- * api/domain/booking/schedule-admin.ts): existing slots get the new capacity (never below what is
+ * api/engine/booking/schedule-admin.ts): existing slots get the new capacity (never below what is
  * taken), and closing a day with appointments cancels each of them through its service's
  * `cancel-by-office` transition (timeline, audit, the applicant's SMS with a link to book again),
  * releasing its place, once the admin has seen and confirmed the list. All of it, or nothing.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { ZodError } from 'zod';
-import { appendAudit } from '../db/audit.repo.ts';
-import { activeAppointmentsFrom, appointmentsOnDay, closePlacesOfDay, placesFrom, reopenPlacesOfDay, setCapacityFrom } from '../db/booking.repo.ts';
-import { findCaseById, saveTransitionIn } from '../db/cases.repo.ts';
-import type { DatabaseKind } from '../db/connect.ts';
-import { changeOfficeSchedule, findOfficeSchedule } from '../db/office-schedules.repo.ts';
-import type { Database } from '../db/schema.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
-import { placeKey, slotsOn, type ResourceSchedule } from '../domain/booking/schedule.ts';
+import { appendAudit } from '../../db/audit.repo.ts';
+import { activeAppointmentsFrom, appointmentsOnDay, closePlacesOfDay, placesFrom, reopenPlacesOfDay, setCapacityFrom } from '../../db/booking.repo.ts';
+import { findCaseById, saveTransitionIn } from '../../db/cases.repo.ts';
+import type { DatabaseKind } from '../../db/connect.ts';
+import { changeOfficeSchedule, findOfficeSchedule } from '../../db/office-schedules.repo.ts';
+import type { Database } from '../../db/schema.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
+import { placeKey, slotsOn, type ResourceSchedule } from '../../engine/booking/schedule.ts';
 import {
   checkSettingsChange,
   closureDateSchema,
@@ -31,16 +31,16 @@ import {
   withoutClosure,
   type BookedAppointment,
   type ScheduleSettings,
-} from '../domain/booking/schedule-admin.ts';
-import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import { maskDocumentNumber } from '../domain/identity/id-document.ts';
-import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
-import { applyTransition, type Actor } from '../domain/workflow/workflow.ts';
-import { isLocale } from '../i18n/index.ts';
-import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { configuredRegistryOffice, officeText, registryOffices, type RegistryOffice } from '../services/marriage/offices.ts';
-import { CASE_SERVICES, type CaseServiceId } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, stepToSave } from '../cases/case-service.ts';
+} from '../../engine/booking/schedule-admin.ts';
+import { formatTrackingNumber } from '../../domain/cases/tracking-number.ts';
+import { maskDocumentNumber } from '../../domain/identity/id-document.ts';
+import type { StaffMember, StaffRole } from '../../domain/staff/staff.ts';
+import { applyTransition, type Actor } from '../../domain/workflow/workflow.ts';
+import { isLocale } from '../../i18n/index.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { configuredRegistryOffice, officeText, registryOffices, type RegistryOffice } from './offices.ts';
+import { CASE_SERVICES, type CaseServiceId } from '../registry.ts';
+import { ANSWERS_CONTEXT, stepToSave } from '../../cases/case-service.ts';
 import type { LiveOfficeSchedules } from './office-schedules.ts';
 
 /** The transition a closure takes on each appointment of the day, in whatever service booked it. */

@@ -4,22 +4,22 @@
  * members of the office that runs the registry; every look is audited, like opening a case.
  */
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../db/audit.repo.ts';
-import { appointmentsOfDay, noShowsSince } from '../db/booking.repo.ts';
-import type { DatabaseKind } from '../db/connect.ts';
-import type { Database } from '../db/schema.ts';
-import { addDays, type WorkingDayCalendar } from '../domain/calendar/working-days.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import { closedFor, slotsOn, type ClosedFor } from '../domain/booking/schedule.ts';
-import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import { maskDocumentNumber } from '../domain/identity/id-document.ts';
-import { handlesCasesOf } from '../domain/staff/access.ts';
-import type { StaffMember } from '../domain/staff/staff.ts';
-import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../cases/case-service.ts';
-import type { MarriageAppointment } from '../services/marriage/appointment.schema.ts';
-import { REGISTRY_OFFICES, registryOffice } from '../services/marriage/offices.ts';
-import { CASE_SERVICES, REGISTRY_DAY_SERVICES } from '../services/registry.ts';
+import { appendAudit } from '../../db/audit.repo.ts';
+import { appointmentsOfDay, noShowsSince } from '../../db/booking.repo.ts';
+import type { DatabaseKind } from '../../db/connect.ts';
+import type { Database } from '../../db/schema.ts';
+import { addDays, type WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { closedFor, slotsOn, type ClosedFor } from '../../engine/booking/schedule.ts';
+import { checkTrackingNumber, formatTrackingNumber } from '../../domain/cases/tracking-number.ts';
+import { maskDocumentNumber } from '../../domain/identity/id-document.ts';
+import { handlesCasesOf } from '../../domain/staff/access.ts';
+import type { StaffMember } from '../../domain/staff/staff.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../../cases/case-service.ts';
+import type { MarriageAppointment } from './appointment.schema.ts';
+import { REGISTRY_OFFICES, registryOffice } from './offices.ts';
+import { CASE_SERVICES, REGISTRY_DAY_SERVICES } from '../registry.ts';
 
 export interface OfficeDayDeps {
   db: Kysely<Database>;
