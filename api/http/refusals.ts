@@ -17,6 +17,7 @@ import type { JSONParsed } from 'hono/utils/types';
 import type { ZodError } from 'zod';
 import type { BookingResult, CaseCalendarResult, ChooseTimeResult } from '../services/marriage/booking-service.ts';
 import type { PersonCheck } from '../services/marriage/booking-eligibility.ts';
+import type { RegistryOffice } from '../services/marriage/offices.ts';
 import type { HolidayLoadResult } from '../services/marriage/holiday-closures.ts';
 import type { CloseDayResult, ClosurePreview, OfficeAccess, SettingsResult } from '../services/marriage/office-admin.ts';
 import type { LookupResult, WithdrawResult } from '../cases/case-service.ts';
@@ -77,7 +78,8 @@ export interface Refusals {
   /** `too-many`: booking attempts per client (counted by the route). */
   booking: Refused<BookingResult> | { reason: 'too-many' };
   /** The party and office the page asked about come with each refusal: the field and message name them. */
-  personCheck: (Refused<PersonCheck> | { reason: 'unknown-office' } | { reason: 'too-many' }) & { party: Party; office: string };
+  /** `registry`: the office asked about, as the portal has it (its name and phone in the suspension's words). */
+  personCheck: (Refused<PersonCheck> | { reason: 'unknown-office' } | { reason: 'too-many' }) & { party: Party; office: string; registry?: RegistryOffice };
   phoneCodeSend: Refused<SendResult>;
   phoneCodeConfirm: Refused<ConfirmResult>;
   /** Adding a row to a rule table (or reading one): no table of that name, or a key or value the table refuses. */
@@ -316,7 +318,7 @@ export const REFUSALS = {
       message: 'errors.badRequest',
       field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'invalid', message: (refusal, _lang, t) => t('errors.field.invalid', { field: t(`fields.${refusal.party}.idNumber`) }) },
     },
-    suspended: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'suspended', message: (refusal, lang) => suspensionMessage(lang, refusal.until, refusal.office) } },
+    suspended: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'suspended', message: (refusal, lang) => suspensionMessage(lang, refusal.until, refusal.registry ?? refusal.office) } },
   },
   phoneCodeSend: {
     'too-many': {

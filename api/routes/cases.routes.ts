@@ -22,6 +22,7 @@ import type { ApiEnv } from '../http/api-env.ts';
 import { refuse } from '../http/refusals.ts';
 import { caseDeps } from '../http/route-deps.ts';
 import { textLine } from '../domain/text.ts';
+import { DEMO_OFFICES } from '../services/marriage/offices.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -67,7 +68,8 @@ export function documentApplications(app: Pick<OpenAPIHono, 'openAPIRegistry'>, 
     const service = services.get(id);
     if (!service || !isAppliedOnline(service)) continue;
     const body = `${pascal(id)}Application`;
-    registerSchema(app, body, service.applicationSchema('2026-01-01'));
+    // Any offices show the shape (only an appointment's office is checked against them).
+    registerSchema(app, body, service.applicationSchema('2026-01-01', { offices: DEMO_OFFICES }));
     app.openAPIRegistry.registerPath({
       method: 'post',
       path: `/services/${id}/applications`,

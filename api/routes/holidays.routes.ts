@@ -92,7 +92,7 @@ export const holidayRoutes = new OpenAPIHono<ApiEnv>()
     const year = c.req.valid('json');
     if (year.year !== c.req.valid('param').year) return refuse(c, 'holidayYear', { reason: 'year_mismatch', year: year.year });
     // The texts' links: the public origin, never the Host this request was sent with.
-    const result = await loadHolidayYear({ ...caseDeps(c), calendar: c.get('deps').calendar }, c.get('staff'), year, clientAddress(c), publicOrigin(c));
+    const result = await loadHolidayYear({ ...caseDeps(c), calendar: c.get('deps').calendar, offices: c.get('deps').offices }, c.get('staff'), year, clientAddress(c), publicOrigin(c));
     c.header('Cache-Control', 'no-store');
     if (result.ok) return c.json({ ...(await calendarView(c)), cancelled: result.cancelled }, 200);
     return refuse(c, 'holidayYear', { ...result, year: year.year });

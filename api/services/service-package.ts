@@ -10,6 +10,7 @@ import type { FlatAnswers } from '../domain/journey.ts';
 import type { JourneyDefinition } from '../engine/journey/journey.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { AnswerRow, RegisteredCaseService } from './registry.ts';
+import type { ServiceData } from './service-data.ts';
 
 /** What the generic question pages need of a service (site/lib/journey-services.ts, site/lib/journey-pages.ts). */
 export interface JourneyPages<Application = unknown> {
@@ -33,7 +34,8 @@ export interface JourneyPages<Application = unknown> {
   notInSchema: readonly string[];
   /** The application the schema checks, from the draft's answers. */
   applicationFrom(answers: FlatAnswers): Record<string, unknown>;
-  answerRows(application: Application, lang: Locale): AnswerRow[];
+  /** `data`: the portal's offices and other per-city data (Astro.locals.portal's). */
+  answerRows(application: Application, lang: Locale, data: ServiceData): AnswerRow[];
   /** The phone the confirmation says the text went to. */
   smsTo(application: Application): string;
 }

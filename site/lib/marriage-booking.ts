@@ -67,7 +67,7 @@ export async function bookingProblems(astro: Astro, step: BookingStep, answers: 
   if (!page) return [];
   // The phones step is done when every phone is confirmed (site/lib/phone-confirmation.ts does the rest).
   if (step === 'phones') return phonesToConfirm(answers, new Date()).map((party) => ({ field: `phoneCode.${party}`, message: String(translator(lang)('errors.verification.proofMissing', { field: translator(lang)(`fields.${party}.phone`) })) }));
-  const parsed = marriageAppointmentSchema({ today: astro.locals.portal.today }).safeParse(appointmentFrom(answers));
+  const parsed = marriageAppointmentSchema({ today: astro.locals.portal.today, offices: astro.locals.portal.offices }).safeParse(appointmentFrom(answers));
   const problems = problemsOnPage(page, parsed.error, lang);
   if (problems.length > 0) return problems;
   const t = (key: string, options: Record<string, string> = {}) => String(translator(lang)(key, options));

@@ -8,7 +8,7 @@
  */
 import type { FlatAnswers } from '../../domain/journey.ts';
 import { formatDayWithWeekday, translator, type Locale } from '../../i18n/index.ts';
-import { MARRIAGE_KINDS, officeText, registryOffice, type MarriageKind } from './offices.ts';
+import { MARRIAGE_KINDS, officeText, type MarriageKind, type RegistryOffices } from './offices.ts';
 import { bringLines, documentsOf, whatToBring } from './what-to-bring.ts';
 import type { ReceiptContent } from '../../engine/booking/receipt-pdf.ts';
 
@@ -19,14 +19,16 @@ export interface AppointmentReceiptInput {
   /** The absolute URL of the status page for this tracking number (the QR code's content). */
   statusUrl: string;
   issuedAt: Date;
+  /** The portal's registry offices: the one booked is named by its record (docs/decisions/035). */
+  offices: Pick<RegistryOffices, 'get'>;
 }
 
 const marriageKind = (kind: string): MarriageKind => MARRIAGE_KINDS.find((known) => known === kind) ?? 'marriage';
 
-export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, issuedAt }: AppointmentReceiptInput): ReceiptContent {
+export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, issuedAt, offices }: AppointmentReceiptInput): ReceiptContent {
   const t = translator(lang);
   const { kind = 'marriage', office: officeId = '', date = '', start = '', end = '' } = answers;
-  const office = registryOffice(officeId);
+  const office = offices.get(officeId);
   const text = office ? officeText(office, lang) : undefined;
   return {
     lang,

@@ -21,7 +21,7 @@ import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { addDays, createWorkingDayCalendar, type HolidayYear } from '../../domain/calendar/working-days.ts';
 import type { StaffMember } from '../../domain/staff/staff.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { registryOffices, type RegistryOffice } from './offices.ts';
+import type { RegistryOffice, RegistryOffices } from './offices.ts';
 import { affectedView, cancelByOffice, configuredSchedule, NotCancellable, withServices, type AffectedAppointment } from './office-admin.ts';
 
 export interface HolidayLoadDeps {
@@ -31,6 +31,8 @@ export interface HolidayLoadDeps {
   now: () => Date;
   /** The process's calendar, read again once the year is saved. */
   calendar: { refresh(): Promise<void> };
+  /** The portal's registry offices: every one's booked days are looked at. */
+  offices: RegistryOffices;
 }
 
 /** An appointment a year's holidays would cancel, with the registry office it is at. */
@@ -88,8 +90,8 @@ export async function loadHolidayYear(
       for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) if (concerns(year, day)) days.push(day);
 
       const offices: { office: RegistryOffice; schedule: ResourceSchedule; closing: string[]; opening: string[]; booked: Awaited<ReturnType<typeof withServices>> }[] = [];
-      for (const office of registryOffices()) {
-        const schedule = (await findOfficeSchedule(trx, office.id))?.schedule ?? configuredSchedule(office);
+      for (const office of deps.offices.all()) {
+        const schedule = (await findOfficeSchedule(trx, office.id))?.schedule ?? configuredSchedule(deps.offices, office);
         const { closing, opening } = holidayChanges(schedule, days, before, after);
         // Closed first: a booking in flight for one of these days waits for this transaction and is
         // then refused, or has committed and is read below.

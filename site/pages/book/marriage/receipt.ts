@@ -14,11 +14,11 @@ export const GET: APIRoute = async (context) => {
   const draft = readDraft(context, SERVICE);
   const submitted = draft?.submitted;
   if (!submitted || !draft.answers.date) return new Response(null, { status: 404 });
-  const { lang, origin } = context.locals.portal;
+  const { lang, origin, offices } = context.locals.portal;
   const { trackingNumber } = submitted;
   // The status page with the number filled in; it still asks for an ID number or phone.
   const statusUrl = `${origin}${localizedHref('/track', lang)}?number=${encodeURIComponent(trackingNumber)}`;
-  const pdf = await appointmentReceiptPdf(appointmentReceipt({ lang, trackingNumber, answers: draft.answers, statusUrl, issuedAt: new Date() }));
+  const pdf = await appointmentReceiptPdf(appointmentReceipt({ lang, trackingNumber, answers: draft.answers, statusUrl, issuedAt: new Date(), offices }));
   return new Response(pdf, {
     headers: {
       'content-type': 'application/pdf',
