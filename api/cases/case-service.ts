@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { appointmentMoments } from '../domain/booking/appointment-moments.ts';
+import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
@@ -23,6 +23,8 @@ import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { BUILT_IN_SERVICES, isAppliedOnline, type RegisteredCaseService, type ServiceRegistry, type SettingInForce } from '../services/registry.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
+import type { RegistryOffices } from '../services/marriage/offices.ts';
+import { serviceDataOf } from '../services/service-data.ts';
 
 export const ANSWERS_CONTEXT = 'cases.answers';
 export const ID_HASH_CONTEXT = 'cases.applicant_id';
@@ -41,6 +43,8 @@ export interface CaseDeps {
   services?: ServiceRegistry;
   /** The rule tables settings read (docs/decisions/030); absent: their source files' rows alone (a seed run outside a portal). */
   rules?: RuleBook;
+  /** The portal's registry offices (docs/decisions/035); absent: the demo offices (a seed run outside a portal). */
+  offices?: RegistryOffices;
 }
 
 /** The service a stored case or a request names, among those the portal runs. */
@@ -112,7 +116,8 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   if (!service || !isAppliedOnline(service)) return { ok: false, reason: 'no_such_service' };
   const now = deps.now();
   const today = chinaDate(now);
-  const parsed = service.applicationSchema(today).safeParse(input);
+  const data = serviceDataOf(deps);
+  const parsed = service.applicationSchema(today, data).safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
   const missing = await filesMissing(deps, service.uploadsNeeded ?? {}, draftKey);
   if (missing) return { ok: false, reason: 'invalid', error: missing };
@@ -120,7 +125,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const snapshot: CaseSnapshot = {
     state: service.workflow.initialState,
     version: 1,
-    office: service.office(parsed.data),
+    office: service.office(parsed.data, data),
     deadlines: startDeadlines(service.workflow, service.workflow.initialDeadlines ?? [], { today, calendar: deps.calendar }),
   };
   return withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
@@ -245,14 +250,14 @@ export async function withMoments(deps: Pick<CaseDeps, 'db' | 'services'>, store
 }
 
 /** The settings in force for the case on `day` (a divorce's withdrawal rule at its office), for a service that has any. */
-function settingsInForce(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules'>, stored: StoredCase, day: string): Record<string, SettingInForce> {
+function settingsInForce(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules' | 'offices'>, stored: StoredCase, day: string): Record<string, SettingInForce> {
   const service = serviceOf(deps, stored.service);
   if (!service?.settings) return {};
-  return { ...service.settings(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)), day, deps.rules ?? sourceRuleBook()) };
+  return { ...service.settings(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)), day, deps.rules ?? sourceRuleBook(), serviceDataOf(deps)) };
 }
 
 /** The case with the values of the settings its workflow's transitions read (`onlyIf`), as in force on `day`. */
-export function withSettings(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules'>, stored: StoredCase, day: string): StoredCase {
+export function withSettings(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules' | 'offices'>, stored: StoredCase, day: string): StoredCase {
   const settings = settingsInForce(deps, stored, day);
   if (Object.keys(settings).length === 0) return stored;
   return { ...stored, snapshot: { ...stored.snapshot, settings: Object.fromEntries(Object.entries(settings).map(([name, setting]) => [name, setting.value])) } };

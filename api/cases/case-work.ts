@@ -37,11 +37,15 @@ import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
 import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
+import type { RegistryOffices } from '../services/marriage/offices.ts';
+import { serviceDataOf } from '../services/service-data.ts';
 
 /** The audited looks at a case that its record of access lists. */
 const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass'] as const;
 
 export interface CaseWorkDeps {
+  /** The portal's registry offices, which name an appointment's office (docs/decisions/035); absent: the demo's (a seed run outside a portal). */
+  offices?: RegistryOffices;
   db: Kysely<Database>;
   kind: DatabaseKind;
   crypto: FieldCrypto;
@@ -154,7 +158,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
     submittedAt: stored.createdAt,
     revealed: reveal,
     mayReveal: mayReveal(deps, member, stored),
-    answers: service.answerRows(application, lang).map((row) => answerView(row, reveal)),
+    answers: service.answerRows(application, lang, serviceDataOf(deps)).map((row) => answerView(row, reveal)),
     timeline: events.map((event) => ({
       at: event.at,
       transition: event.transition,

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { AppointmentEffect } from '../domain/booking/appointment-effect.ts';
+import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import { insertSubmission, type NewCase, type QueuedNotification } from './cases.repo.ts';
 import { isUniqueViolation } from './errors.ts';
 import type { Database } from './schema.ts';

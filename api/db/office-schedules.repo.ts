@@ -4,7 +4,7 @@
  * apply one after the other instead of one overwriting the other.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { ResourceScheduleSchema, type ResourceSchedule } from '../domain/booking/schedule.ts';
+import { ResourceScheduleSchema, type ResourceSchedule } from '../engine/booking/schedule.ts';
 import type { DatabaseKind } from './connect.ts';
 import type { Database } from './schema.ts';
 

@@ -193,7 +193,7 @@ export interface HolidayYearTable {
 }
 
 export interface BookingPlaceTable {
-  /** resource|date|start|kind (placeKey in api/domain/booking/schedule.ts). */
+  /** resource|date|start|kind (placeKey in api/engine/booking/schedule.ts). */
   key: string;
   resource_id: string;
   date: string;
@@ -236,7 +236,7 @@ export interface AppointmentPersonTable {
 /** A registry office's schedule as changed by an admin; replaces the file's or demo's schedule whole. */
 export interface OfficeScheduleTable {
   office_id: string;
-  /** The ResourceSchedule as JSON (api/domain/booking/schedule.ts). */
+  /** The ResourceSchedule as JSON (api/engine/booking/schedule.ts). */
   schedule_json: string;
   updated_at: string;
   /** The staff member who made the last change. */

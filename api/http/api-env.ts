@@ -1,4 +1,4 @@
-import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
+import type { LiveRegistryOffices } from '../services/marriage/office-schedules.ts';
 import { PHONE_CODE_RULES } from '../domain/verification/phone-code.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -41,7 +41,8 @@ export interface ApiDeps {
   /** Where uploaded files are kept, sealed, and how they are scanned (docs/decisions/026). */
   files: FileBackend;
   calendar: LiveCalendar;
-  officeSchedules: LiveOfficeSchedules;
+  /** The registry offices, with the schedules admins changed (docs/decisions/035). */
+  offices: LiveRegistryOffices;
   randomBytes: (size: number) => Uint8Array;
   trackLimits: TrackLimits;
   /**

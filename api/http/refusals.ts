@@ -14,10 +14,11 @@ import type { Context, TypedResponse } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
 import type { ZodError } from 'zod';
-import type { BookingResult, CaseCalendarResult, ChooseTimeResult } from '../appointments/booking-service.ts';
-import type { PersonCheck } from '../appointments/booking-eligibility.ts';
-import type { HolidayLoadResult } from '../appointments/holiday-closures.ts';
-import type { CloseDayResult, ClosurePreview, OfficeAccess, SettingsResult } from '../appointments/office-admin.ts';
+import type { BookingResult, CaseCalendarResult, ChooseTimeResult } from '../services/marriage/booking-service.ts';
+import type { PersonCheck } from '../services/marriage/booking-eligibility.ts';
+import type { RegistryOffice } from '../services/marriage/offices.ts';
+import type { HolidayLoadResult } from '../services/marriage/holiday-closures.ts';
+import type { CloseDayResult, ClosurePreview, OfficeAccess, SettingsResult } from '../services/marriage/office-admin.ts';
 import type { LookupResult, WithdrawResult } from '../cases/case-service.ts';
 import type { CaseFileResult } from '../cases/case-files.ts';
 import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
@@ -76,7 +77,8 @@ export interface Refusals {
   /** `too-many`: booking attempts per client (counted by the route). */
   booking: Refused<BookingResult> | { reason: 'too-many' };
   /** The party and office the page asked about come with each refusal: the field and message name them. */
-  personCheck: (Refused<PersonCheck> | { reason: 'unknown-office' } | { reason: 'too-many' }) & { party: Party; office: string };
+  /** `registry`: the office asked about, as the portal has it (its name and phone in the suspension's words). */
+  personCheck: (Refused<PersonCheck> | { reason: 'unknown-office' } | { reason: 'too-many' }) & { party: Party; office: string; registry?: RegistryOffice };
   phoneCodeSend: Refused<SendResult>;
   phoneCodeConfirm: Refused<ConfirmResult>;
   /** Adding a row to a rule table (or reading one): no table of that name, or a key or value the table refuses. */
@@ -315,7 +317,7 @@ export const REFUSALS = {
       message: 'errors.badRequest',
       field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'invalid', message: (refusal, _lang, t) => t('errors.field.invalid', { field: t(dynamicKey`fields.${refusal.party}.idNumber`) }) },
     },
-    suspended: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'suspended', message: (refusal, lang) => suspensionMessage(lang, refusal.until, refusal.office) } },
+    suspended: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'suspended', message: (refusal, lang) => suspensionMessage(lang, refusal.until, refusal.registry ?? refusal.office) } },
   },
   phoneCodeSend: {
     'too-many': {

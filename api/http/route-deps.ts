@@ -10,7 +10,7 @@ import type { ApiEnv } from './api-env.ts';
 
 export function caseDeps<E extends ApiEnv>(c: Context<E>): CaseDeps {
   const deps = c.get('deps');
-  return { db: deps.database.db, kind: deps.database.kind, crypto: deps.crypto, calendar: deps.calendar, now: deps.now, randomBytes: deps.randomBytes, services: deps.services, rules: deps.rules };
+  return { db: deps.database.db, kind: deps.database.kind, crypto: deps.crypto, calendar: deps.calendar, now: deps.now, randomBytes: deps.randomBytes, services: deps.services, rules: deps.rules, offices: deps.offices };
 }
 
 export function authDeps<E extends ApiEnv>(c: Context<E>): AuthDeps {

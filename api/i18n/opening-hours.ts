@@ -4,7 +4,7 @@
  * 13:30–17:00". The schedule itself (ISO weekdays → sessions) is the booking engine's; the words are
  * the resources' (`openingHours.*`); lists follow the language's own rules (Intl.ListFormat).
  */
-import type { ResourceSchedule } from '../domain/booking/schedule.ts';
+import type { ResourceSchedule } from '../engine/booking/schedule.ts';
 import { dynamicKey, translator, type Locale } from './index.ts';
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;

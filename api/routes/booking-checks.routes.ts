@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { checkPersonMayBook } from '../appointments/booking-eligibility.ts';
+import { checkPersonMayBook } from '../services/marriage/booking-eligibility.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { ID_DOCUMENT_TYPES } from '../domain/identity/id-document.ts';
 import { textLine } from '../domain/text.ts';
@@ -15,7 +15,6 @@ import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { caseDeps } from '../http/route-deps.ts';
 import { refuse } from '../http/refusals.ts';
-import { registryOffice } from '../services/marriage/offices.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -49,8 +48,9 @@ export const bookingCheckRoutes = new OpenAPIHono<ApiEnv>().openapi(checkPerson,
   const { office, party, idType, idNumber } = c.req.valid('json');
   c.header('Cache-Control', 'no-store');
   // The refusal names the party's field, and the office whose phone to call.
-  const asked = { party, office };
-  if (!registryOffice(office)) return refuse(c, 'personCheck', { reason: 'unknown-office', ...asked });
+  const registry = c.get('deps').offices.get(office);
+  const asked = { party, office, ...(registry ? { registry } : {}) };
+  if (!registry) return refuse(c, 'personCheck', { reason: 'unknown-office', ...asked });
   const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
   const limit = await hitRateLimit(deps.db, `booking-check:client:${client}`, { limit: c.get('deps').bookingLimitPerClient, windowMs: CHECK_WINDOW_MS, now: deps.now() });
   if (!limit.allowed) return refuse(c, 'personCheck', { reason: 'too-many', ...asked });

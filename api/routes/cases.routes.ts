@@ -15,13 +15,14 @@ import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
 import { isAppliedOnline, type ServiceRegistry } from '../services/registry.ts';
-import { caseCalendar, chooseTime, type TimeChoice } from '../appointments/booking-service.ts';
+import { caseCalendar, chooseTime, type TimeChoice } from '../services/marriage/booking-service.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { refuse } from '../http/refusals.ts';
 import { caseDeps } from '../http/route-deps.ts';
 import { textLine } from '../domain/text.ts';
+import { DEMO_OFFICES } from '../services/marriage/offices.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -67,7 +68,8 @@ export function documentApplications(app: Pick<OpenAPIHono, 'openAPIRegistry'>, 
     const service = services.get(id);
     if (!service || !isAppliedOnline(service)) continue;
     const body = `${pascal(id)}Application`;
-    registerSchema(app, body, service.applicationSchema('2026-01-01'));
+    // Any offices show the shape (only an appointment's office is checked against them).
+    registerSchema(app, body, service.applicationSchema('2026-01-01', { offices: DEMO_OFFICES }));
     app.openAPIRegistry.registerPath({
       method: 'post',
       path: `/services/${id}/applications`,

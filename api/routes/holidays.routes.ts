@@ -2,11 +2,11 @@
  * The holiday calendar for staff: which years have data, which are missing (staff are warned), and
  * loading a year when the State Council publishes it (system admins; audited; every process picks
  * it up within a minute, this one at once). A year whose new holidays cover booked appointments is
- * saved only once the admin has seen them and confirms cancelling them (api/appointments/holiday-closures.ts).
+ * saved only once the admin has seen them and confirms cancelling them (api/services/marriage/holiday-closures.ts).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { loadHolidayYear } from '../appointments/holiday-closures.ts';
+import { loadHolidayYear } from '../services/marriage/holiday-closures.ts';
 import { listHolidayYears } from '../db/holidays.repo.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { HolidayYearLoadSchema, missingHolidayYears } from '../domain/calendar/holiday-year-form.ts';
@@ -92,7 +92,7 @@ export const holidayRoutes = new OpenAPIHono<ApiEnv>()
     const year = c.req.valid('json');
     if (year.year !== c.req.valid('param').year) return refuse(c, 'holidayYear', { reason: 'year_mismatch', year: year.year });
     // The texts' links: the public origin, never the Host this request was sent with.
-    const result = await loadHolidayYear({ ...caseDeps(c), calendar: c.get('deps').calendar }, c.get('staff'), year, clientAddress(c), publicOrigin(c));
+    const result = await loadHolidayYear({ ...caseDeps(c), calendar: c.get('deps').calendar, offices: c.get('deps').offices }, c.get('staff'), year, clientAddress(c), publicOrigin(c));
     c.header('Cache-Control', 'no-store');
     if (result.ok) return c.json({ ...(await calendarView(c)), cancelled: result.cancelled }, 200);
     return refuse(c, 'holidayYear', { ...result, year: year.year });

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull } from '../appointments/booking-service.ts';
+import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull } from '../services/marriage/booking-service.ts';
 import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
@@ -19,7 +19,7 @@ import { refuse, type Refusals } from '../http/refusals.ts';
 import { LocaleSchema } from '../domain/guides/guide.schema.ts';
 import { textLine } from '../domain/text.ts';
 import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
-import { MARRIAGE_KINDS, officeText, registryOffices } from '../services/marriage/offices.ts';
+import { DEMO_OFFICES, MARRIAGE_KINDS, officeText } from '../services/marriage/offices.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -120,7 +120,7 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
     c.header('Vary', 'Accept-Language');
     return c.json(
       {
-        offices: registryOffices().map((office) => {
+        offices: c.get('deps').offices.all().map((office) => {
           const text = officeText(office, lang);
           return {
             id: office.id,
@@ -180,4 +180,4 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
   });
 
 // The body as the handler checks it (its rules depend on the day; any day shows its shape), with the proofs beside the appointment.
-registerSchema(marriageRoutes, 'MarriageAppointmentRequest', z.object({ ...marriageAppointmentSchema({ today: '2026-01-01' }).shape, phoneProofs: PhoneProofsSchema }));
+registerSchema(marriageRoutes, 'MarriageAppointmentRequest', z.object({ ...marriageAppointmentSchema({ today: '2026-01-01', offices: DEMO_OFFICES }).shape, phoneProofs: PhoneProofsSchema }));

@@ -17,9 +17,9 @@ import {
   previewClosure,
   reopenDay,
   type OfficeAdminDeps,
-} from '../appointments/office-admin.ts';
-import { closureRequestSchema, ScheduleSettingsSchema } from '../domain/booking/schedule-admin.ts';
-import { ResourceScheduleSchema } from '../domain/booking/schedule.ts';
+} from '../services/marriage/office-admin.ts';
+import { closureRequestSchema, ScheduleSettingsSchema } from '../engine/booking/schedule-admin.ts';
+import { ResourceScheduleSchema } from '../engine/booking/schedule.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { publicOrigin } from '../http/public-origin.ts';
 import { ApiErrorSchema } from '../http/api-error.ts';
@@ -146,24 +146,24 @@ const reopen = createRoute({
 });
 
 function adminDeps<E extends ApiEnv>(c: Context<E>): OfficeAdminDeps {
-  return { ...caseDeps(c), schedules: c.get('deps').officeSchedules };
+  return { ...caseDeps(c), offices: c.get('deps').offices };
 }
 
 export const officeAdminRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(list, async (c) => {
     const deps = adminDeps(c);
     c.header('Cache-Control', 'no-store');
-    return c.json({ offices: await Promise.all(administeredOffices(c.get('staff')).map((office) => officeScheduleView(deps, office))) }, 200);
+    return c.json({ offices: await Promise.all(administeredOffices(deps.offices, c.get('staff')).map((office) => officeScheduleView(deps, office))) }, 200);
   })
   .openapi(one, async (c) => {
-    const access = officeAccess(c.get('staff'), c.req.valid('param').officeId);
+    const access = officeAccess(c.get('deps').offices, c.get('staff'), c.req.valid('param').officeId);
     if (!access.ok) return refuse(c, 'officeAccess', access);
     c.header('Cache-Control', 'no-store');
     return c.json(await officeScheduleView(adminDeps(c), access.office), 200);
   })
   .openapi(settings, async (c) => {
     const member = c.get('staff');
-    const access = officeAccess(member, c.req.valid('param').officeId);
+    const access = officeAccess(c.get('deps').offices, member, c.req.valid('param').officeId);
     if (!access.ok) return refuse(c, 'officeAccess', access);
     const deps = adminDeps(c);
     const result = await changeSettings(deps, member, access.office, c.req.valid('json'), clientAddress(c));
@@ -174,7 +174,7 @@ export const officeAdminRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(preview, async (c) => {
     const member = c.get('staff');
     const { officeId, date } = c.req.valid('param');
-    const access = officeAccess(member, officeId);
+    const access = officeAccess(c.get('deps').offices, member, officeId);
     if (!access.ok) return refuse(c, 'officeAccess', access);
     const result = await previewClosure(adminDeps(c), member, access.office, date, clientAddress(c));
     c.header('Cache-Control', 'no-store');
@@ -183,7 +183,7 @@ export const officeAdminRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(close, async (c) => {
     const member = c.get('staff');
-    const access = officeAccess(member, c.req.valid('param').officeId);
+    const access = officeAccess(c.get('deps').offices, member, c.req.valid('param').officeId);
     if (!access.ok) return refuse(c, 'officeAccess', access);
     const deps = adminDeps(c);
     // The texts' links: the public origin, never the Host this request was sent with.
@@ -195,7 +195,7 @@ export const officeAdminRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(reopen, async (c) => {
     const member = c.get('staff');
     const { officeId, date } = c.req.valid('param');
-    const access = officeAccess(member, officeId);
+    const access = officeAccess(c.get('deps').offices, member, officeId);
     if (!access.ok) return refuse(c, 'officeAccess', access);
     const deps = adminDeps(c);
     await reopenDay(deps, member, access.office, date, clientAddress(c));

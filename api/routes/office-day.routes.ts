@@ -1,7 +1,7 @@
 /** The registry office's day for its clerks (audited; names shown, ID numbers masked). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { officeDay, registriesOf } from '../appointments/office-day.ts';
+import { officeDay, registriesOf } from '../services/marriage/office-day.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiErrorSchema } from '../http/api-error.ts';
 import type { ApiEnv, StaffEnv } from '../http/api-env.ts';
@@ -79,10 +79,11 @@ export const officeDayRoutes = new OpenAPIHono<ApiEnv>()
 async function answerDay(c: Context<StaffEnv>, request: { office?: string | undefined; date: string; search?: string }) {
   const member = c.get('staff');
   // Whose clerk the member is decides from their roles with their service areas and offices: the use case's answer.
-  const registries = registriesOf(member);
+  const offices = c.get('deps').offices;
+  const registries = registriesOf(offices, member);
   if (registries.length === 0) return refuse(c, 'officeDay', { reason: 'not_permitted' });
   const chosen = request.office ?? registries[0] ?? '';
-  const result = await officeDay(caseDeps(c), member, chosen, request.date, clientAddress(c), request.search ?? '');
+  const result = await officeDay({ ...caseDeps(c), offices }, member, chosen, request.date, clientAddress(c), request.search ?? '');
   c.header('Cache-Control', 'no-store');
   if (!result) return refuse(c, 'officeDay', { reason: 'not_found' });
   return c.json({ registries, ...result }, 200);

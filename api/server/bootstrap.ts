@@ -4,7 +4,8 @@
  * server, the CLI scripts and the tests so that all of them start the same way.
  */
 import type { Config } from '../env.ts';
-import { openLiveOfficeSchedules, type LiveOfficeSchedules } from '../appointments/office-schedules.ts';
+import { openLiveRegistryOffices, type LiveRegistryOffices } from '../services/marriage/office-schedules.ts';
+import type { RegistryOffice } from '../services/marriage/offices.ts';
 import { openLiveCalendar, type LiveCalendar } from '../content/holidays.ts';
 import { createContentVersionProbe, type ContentVersionProbe } from '../content/content-version.ts';
 import { createGuideCatalogue, type GuideCatalogue } from '../content/guide-catalogue.ts';
@@ -14,7 +15,7 @@ import { currentMigration, migrateToLatest } from '../db/migrate.ts';
 import { withStartupLock } from '../db/startup-lock.ts';
 import type { Logger } from '../platform/logger.ts';
 import { openLiveRuleTables, type LiveRuleTables } from '../engine/rules/live-rules.ts';
-import { RULE_TABLES } from '../services/rule-tables.ts';
+import { ruleTables } from '../services/rule-tables.ts';
 
 export interface Runtime {
   database: DatabaseHandle;
@@ -24,8 +25,8 @@ export interface Runtime {
   guideSync: GuideSyncResult;
   /** Working days for deadlines: the holiday years in the database (content/holidays loaded when absent). */
   calendar: LiveCalendar;
-  /** Registry offices' schedules as admins changed them (the file's or demo's otherwise). */
-  officeSchedules: LiveOfficeSchedules;
+  /** The registry offices (the file's or the demo's), with their schedules as admins changed them (docs/decisions/035). */
+  offices: LiveRegistryOffices;
   /** The rule tables: their source files' rows and the overrides staff saved (docs/decisions/030). */
   rules: LiveRuleTables;
   close(): Promise<void>;
@@ -37,6 +38,8 @@ export interface BootstrapOptions {
   contentCheckMs: number;
   now?: () => Date;
   guidesDir?: URL;
+  /** The registry offices this portal books for (MARRIAGE_OFFICES_FILE's, already checked); the demo's when absent. */
+  registryOffices?: readonly RegistryOffice[];
 }
 
 export function targetFromConfig(config: Config): DatabaseTarget {
@@ -54,8 +57,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       calendar: await openLiveCalendar(database.db, { now, seedWith: db }),
     }));
     options.logger.info(guideSync, 'guides loaded');
-    const officeSchedules = await openLiveOfficeSchedules(database.db);
-    const rules = await openLiveRuleTables(database.db, RULE_TABLES);
+    const offices = await openLiveRegistryOffices(database.db, options.registryOffices);
+    const rules = await openLiveRuleTables(database.db, ruleTables({ offices }));
     const contentVersion = createContentVersionProbe({
       db: database.db,
       name: 'guides',
@@ -70,7 +73,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
       migration: async () => (migration ??= await currentMigration(database.db)),
       guideSync,
       calendar,
-      officeSchedules,
+      offices,
       rules,
       close: () => database.close(),
     };

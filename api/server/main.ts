@@ -20,7 +20,7 @@ import { auditAnchorPath } from '../platform/audit-anchor.ts';
 import { deriveAuditKeys } from '../platform/audit-keys.ts';
 import { startAuditAnchoring } from './audit-anchoring.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
-import { readRegistryFile, useRegistryOffices } from '../services/marriage/offices.ts';
+import { readRegistryFile, type RegistryOffice } from '../services/marriage/offices.ts';
 import { WITHDRAWAL_RULES_TABLE, withdrawalSourceRows } from '../services/marriage/withdrawal-table.ts';
 import type { WithdrawalRule } from '../services/marriage/withdrawal-rules.ts';
 import { ensureDemoStaff, type DemoAccount } from '../staff/demo-accounts.ts';
@@ -56,10 +56,12 @@ export interface RunningPortal {
 export async function startPortal(config: Config, logger: Logger, onListening?: (url: string) => void): Promise<RunningPortal> {
   /** The file's withdrawal rules: the source rows of their rule table once the runtime is up. */
   let fileWithdrawalRules: WithdrawalRule[] = [];
+  /** The file's offices, handed to the runtime (the demo's when there is no file). */
+  let registryOffices: RegistryOffice[] | undefined;
   if (config.marriageOfficesFile) {
     // Before anything else: a bad file stops the start with the file's problems, not a later request.
     const { offices, withdrawalRules } = readRegistryFile(config.marriageOfficesFile);
-    useRegistryOffices(offices);
+    registryOffices = offices;
     fileWithdrawalRules = withdrawalRules;
     logger.info({ file: config.marriageOfficesFile, offices: offices.map((office) => office.id), withdrawalRules: withdrawalRules.length }, 'marriage registry offices loaded');
   }
@@ -68,7 +70,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   // Before anything is audited (demo cases included): every entry is keyed with it (docs/decisions/015).
   const auditKeys = deriveAuditKeys(secret.key);
   useAuditKeys(auditKeys);
-  const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs });
+  const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs, ...(registryOffices ? { registryOffices } : {}) });
   runtime.rules.useSource(WITHDRAWAL_RULES_TABLE, withdrawalSourceRows(fileWithdrawalRules));
   const demoAccounts =
     config.env === 'production' ? [] : await ensureDemoStaff({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date() }, secret.key);
@@ -84,7 +86,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     }
   }
   if (config.env !== 'production') {
-    const made = await ensureDemoCases({ db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, now: () => new Date(), randomBytes });
+    const made = await ensureDemoCases({ db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, offices: runtime.offices, now: () => new Date(), randomBytes });
     if (made > 0) logger.info({ cases: made }, 'created demo applications for the workbench');
   }
   const site = await loadSite();
@@ -116,13 +118,13 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   // reaches this one within a minute.
   const calendarRefresh = setInterval(() => {
     runtime.calendar.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the holiday calendar'));
-    runtime.officeSchedules.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the registry offices’ schedules'));
+    runtime.offices.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the registry offices’ schedules'));
     // A rule table's row added by a system admin through another process (docs/decisions/030).
     runtime.rules.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the rule tables'));
   }, CALENDAR_REFRESH_MS);
   calendarRefresh.unref();
   // A divorce application whose certificate window has passed lapses by itself (and both parties are told).
-  const caseDeps = { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, now: () => new Date(), randomBytes, services: portalServices };
+  const caseDeps = { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, offices: runtime.offices, now: () => new Date(), randomBytes, services: portalServices };
   const sweep = () =>
     sweepEndedPeriods(caseDeps)
       .then((moved) => (moved > 0 ? logger.info({ cases: moved }, 'cases moved on at the end of a legal period') : undefined))

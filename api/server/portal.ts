@@ -29,7 +29,8 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { elderModeFromCookieHeader } from '../domain/preferences.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
-import type { LiveOfficeSchedules } from '../appointments/office-schedules.ts';
+import type { LiveRegistryOffices } from '../services/marriage/office-schedules.ts';
+import type { RegistryOffices } from '../services/marriage/offices.ts';
 import type { LiveRuleTables } from '../engine/rules/live-rules.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FileBackend } from '../engine/files/backend.ts';
@@ -65,6 +66,8 @@ export interface PortalLocals {
   drafts: DraftSealer;
   /** Services given to this portal at start (docs/decisions/029): the generic question pages run them beside the built-in ones. */
   services: readonly ServicePackage[];
+  /** The registry offices this portal books for, with admins' schedules (docs/decisions/035): the same object the API reads. */
+  offices: RegistryOffices;
 }
 
 export interface DraftSealer {
@@ -108,7 +111,8 @@ export interface PortalOptions {
   /** Uploaded files' store, sealing and scanner (docs/decisions/026). */
   files: FileBackend;
   calendar: LiveCalendar;
-  officeSchedules: LiveOfficeSchedules;
+  /** The registry offices, with admins' schedules (docs/decisions/035). */
+  offices: LiveRegistryOffices;
   /** The rule tables (docs/decisions/030). */
   rules: LiveRuleTables;
   /** Status lookup limits (TRACK_LIMIT_PER_CLIENT / _PER_NUMBER); the defaults when absent. */
@@ -169,7 +173,7 @@ export function createPortal(options: PortalOptions) {
     crypto: options.crypto,
     files: options.files,
     calendar: options.calendar,
-    officeSchedules: options.officeSchedules,
+    offices: options.offices,
     rules: options.rules,
     randomBytes,
     trackLimits: options.trackLimits ?? DEFAULT_TRACK_LIMITS,
@@ -273,6 +277,7 @@ export function createPortal(options: PortalOptions) {
         origin,
         drafts,
         services: packages,
+        offices: options.offices,
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
         api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),

@@ -5,7 +5,7 @@
  */
 import type { FileLimits } from '../engine/files/upload-policy.ts';
 import type { z } from 'zod';
-import type { AppointmentEffect } from '../domain/booking/appointment-effect.ts';
+import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import { maskBirthDate, maskDocumentNumber } from '../domain/identity/id-document.ts';
@@ -17,7 +17,8 @@ import { parseResidentId } from '../domain/identity/resident-id.ts';
 import { oldAgeAllowanceWorkflow } from './old-age-allowance/workflow.ts';
 import { marriageAppointmentSchema, type MarriageAppointment } from './marriage/appointment.schema.ts';
 import { divorceAppointmentEffects, divorceWorkflow, WITHDRAWAL_SETTING } from './marriage/divorce-workflow.ts';
-import { officeName, registryOffice, type MarriageKind } from './marriage/offices.ts';
+import { officeName, type MarriageKind } from './marriage/offices.ts';
+import type { ServiceData } from './service-data.ts';
 import { withdrawalRuleOn } from './marriage/withdrawal-rules.ts';
 import { WITHDRAWAL_RULES_TABLE, withdrawalRulesOf } from './marriage/withdrawal-table.ts';
 import type { RuleBook } from '../engine/rules/live-rules.ts';
@@ -83,13 +84,14 @@ export interface SettingInForce {
 
 export interface CaseService<Application> {
   workflow: ServiceDefinition;
-  applicationSchema(today: string): z.ZodType<Application>;
+  /** `data`: the portal's offices and other per-city data (an appointment names one of its offices). */
+  applicationSchema(today: string, data: ServiceData): z.ZodType<Application>;
   applicant(application: Application): ApplicantContact;
   /** The phones every notification of the case goes to: the applicant's, or each party's of an appointment. */
   recipients(application: Application): string[];
-  office(application: Application): string;
-  /** In the reader's language where a value is configured data with a name per language (an office). */
-  answerRows(application: Application, lang: Locale): AnswerRow[];
+  office(application: Application, data: ServiceData): string;
+  /** In the reader's language where a value is configured data with a name per language (an office, named by `data`'s). */
+  answerRows(application: Application, lang: Locale, data: ServiceData): AnswerRow[];
   /** For a booking service: what each transition does to the case's appointments and people. */
   appointmentEffects?: Readonly<Record<string, AppointmentEffect>>;
   /**
@@ -117,7 +119,7 @@ export interface CaseService<Application> {
    * is handled (a divorce's withdrawal rule at its office). Their values are what the transitions'
    * `onlyIf` read; the status page says which applies and on what text.
    */
-  settings?(application: Application, day: string, rules: RuleBook): Readonly<Record<string, SettingInForce>>;
+  settings?(application: Application, day: string, rules: RuleBook, data: ServiceData): Readonly<Record<string, SettingInForce>>;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -191,15 +193,15 @@ const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly
   appointmentEffects,
   closureSteps,
   bookingPath: '/book/marriage',
-  applicationSchema: (today) => marriageAppointmentSchema({ today }),
+  applicationSchema: (today, data) => marriageAppointmentSchema({ today, offices: data.offices }),
   // Either party's ID number opens the status page (the second's through the appointment's people).
   applicant: (appointment) => ({ idNumber: appointment.partyA.idNumber, phone: appointment.partyA.phone }),
   // Both parties come, so both are told (a divorce's acceptance, withdrawal or lapse concerns each of them).
   recipients: (appointment) => [...new Set([appointment.partyA.phone, ...(appointment.partyB ? [appointment.partyB.phone] : [])])],
-  office: (appointment) => registryOffice(appointment.office)?.office ?? appointment.office,
-  answerRows: (appointment, lang) => [
+  office: (appointment, data) => data.offices.get(appointment.office)?.office ?? appointment.office,
+  answerRows: (appointment, lang, data) => [
     { label: 'fields.kind', value: `marriage.kind.${appointment.kind}`, valueKey: true },
-    { label: 'fields.office', value: officeName(appointment.office, lang) },
+    { label: 'fields.office', value: officeName(data.offices, appointment.office, lang) },
     { label: 'fields.date', value: appointment.date, format: 'date' },
     { label: 'fields.start', value: appointment.start },
     ...partyRows('partyA', appointment.partyA),
@@ -221,8 +223,8 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     applicationSchema: service.applicationSchema,
     applicant: (application) => service.applicant(own(application)),
     recipients: (application) => service.recipients(own(application)),
-    office: (application) => service.office(own(application)),
-    answerRows: (application, lang) => service.answerRows(own(application), lang),
+    office: (application, data) => service.office(own(application), data),
+    answerRows: (application, lang, data) => service.answerRows(own(application), lang, data),
     ...(service.appointmentEffects ? { appointmentEffects: service.appointmentEffects } : {}),
     ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
     ...(service.applyPath ? { applyPath: service.applyPath } : {}),
@@ -231,7 +233,7 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     ...(service.uploadsNeeded ? { uploadsNeeded: service.uploadsNeeded } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
     ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
-    ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook) => service.settings?.(own(application), day, rules) ?? {} } : {}),
+    ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
   };
 }
 
@@ -241,8 +243,8 @@ export const CASE_SERVICES = {
   'divorce-registration': register({
     ...appointmentOf(divorceWorkflow, divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office']),
     // How a party withdraws online: the rule in force at the office that accepted the application.
-    settings: (appointment, day, rules) => {
-      const rule = withdrawalRuleOn(withdrawalRulesOf(rules.rows(WITHDRAWAL_RULES_TABLE)), { id: appointment.office, province: registryOffice(appointment.office)?.province }, day);
+    settings: (appointment, day, rules, data) => {
+      const rule = withdrawalRuleOn(withdrawalRulesOf(rules.rows(WITHDRAWAL_RULES_TABLE)), { id: appointment.office, province: data.offices.get(appointment.office)?.province }, day);
       return { [WITHDRAWAL_SETTING]: { value: rule.mode, basis: rule.basis, effectiveFrom: rule.effectiveFrom } };
     },
   }),
@@ -266,7 +268,7 @@ export function onlineChannelAt(path: string | undefined): OnlineChannel | undef
 }
 
 /**
- * The services whose cases a registry office's day lists (api/appointments/office-day.ts): marriage
+ * The services whose cases a registry office's day lists (api/services/marriage/office-day.ts): marriage
  * registration's bookings, by their nature built in. A member handling one of them has that page.
  */
 export const REGISTRY_DAY_SERVICES: readonly CaseServiceId[] = ['marriage-appointment', 'divorce-registration'];

@@ -1,9 +1,14 @@
 /**
  * The effective-dated rule tables of the services (docs/decisions/030): every table staff may read
  * and add rows to at /staff/rules, and that each process keeps in memory (api/engine/rules/live-rules.ts).
+ * A table keyed by a portal's own data (the withdrawal rules, by its registry offices) is made with
+ * that portal's data (docs/decisions/035).
  */
 import type { AnyRuleTable } from '../engine/rules/rule-table.ts';
-import { WITHDRAWAL_RULES_TABLE } from './marriage/withdrawal-table.ts';
+import { withdrawalRulesTable } from './marriage/withdrawal-table.ts';
 import { ALLOWANCE_STANDARDS_TABLE } from './old-age-allowance/standards-table.ts';
+import type { ServiceData } from './service-data.ts';
 
-export const RULE_TABLES: readonly AnyRuleTable[] = [ALLOWANCE_STANDARDS_TABLE, WITHDRAWAL_RULES_TABLE];
+export function ruleTables(data: ServiceData): readonly AnyRuleTable[] {
+  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices)];
+}

@@ -12,6 +12,7 @@ import type { Locale } from '../i18n/index.ts';
 import type { RegistryOfficeView } from '../routes/marriage.routes.ts';
 import type { PortalLocals } from '../server/portal.ts';
 import type { AnswerRow, RegisteredCaseService } from './registry.ts';
+import type { ServiceData } from './service-data.ts';
 
 /** What a service's page hooks may use of the request (the pages pass Astro.locals.portal): the API in process, the reader's language, today. */
 export type PageCall = Pick<PortalLocals, 'api' | 'lang' | 'today'>;
@@ -124,14 +125,15 @@ export interface JourneyPages<Application = unknown> {
   stepText?: Readonly<Record<string, string>>;
   /** A check box's own label, by field: a translation key. */
   checkboxLabels?: Readonly<Record<string, string>>;
-  /** The schema of the application on a day. */
-  schema(today: string): z.ZodType<Application>;
+  /** The schema of the application on a day, with the runtime's data (e.g. the offices a booking may name). */
+  schema(today: string, data: ServiceData): z.ZodType<Application>;
   /** Fields the pages ask that are not answers of the application, with their own schemas ("are you applying for someone else?"). */
   fieldSchemas: Readonly<Record<string, z.ZodType>>;
   notInSchema: readonly string[];
   /** The application the schema checks, from the draft's answers. */
   applicationFrom(answers: FlatAnswers): Record<string, unknown>;
-  answerRows(application: Application, lang: Locale): AnswerRow[];
+  /** `data`: the portal's offices and other per-city data (Astro.locals.portal's). */
+  answerRows(application: Application, lang: Locale, data: ServiceData): AnswerRow[];
   /** The phone the confirmation says the text went to. */
   smsTo(application: Application): string;
   /** Its public address when not /apply/<service> (e.g. /book/marriage): every link of its pages, and the site's middleware routes it to the generic pages. */

@@ -75,7 +75,7 @@ export async function submitJourney(astro: Astro, service: JourneyService, answe
   }
   const answer = await submitApplication(astro, service, answers, key);
   if (!answer.ok) return { kind: 'refused', status: answer.status, fields: answer.fields, message: answer.message };
-  const parsed = service.schema(astro.locals.portal.today).safeParse(service.applicationFrom(answers));
+  const parsed = service.schema(astro.locals.portal.today, { offices: astro.locals.portal.offices }).safeParse(service.applicationFrom(answers));
   return { kind: 'submitted', trackingNumber: answer.body.trackingNumber, acceptanceDue: answer.body.acceptanceDue, smsTo: parsed.success ? service.smsTo(parsed.data) : '', keep: {} };
 }
 

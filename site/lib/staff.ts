@@ -78,7 +78,7 @@ export async function holidayCalendar(astro: Astro) {
   return response.status === 200 ? response.json() : undefined;
 }
 
-export type HolidayAffectedAppointment = import('../../api/appointments/holiday-closures.ts').HolidayAffectedAppointment;
+export type HolidayAffectedAppointment = import('../../api/services/marriage/holiday-closures.ts').HolidayAffectedAppointment;
 
 /**
  * Loads a year; with appointments on its new holidays, the API answers 409 with them until
@@ -110,12 +110,12 @@ type OfficeDayView = {
   registries: string[];
   office: string;
   date: string;
-  closedFor?: import('../../api/domain/booking/schedule.ts').ClosedFor;
+  closedFor?: import('../../api/engine/booking/schedule.ts').ClosedFor;
   slots: { start: string; end: string; appointments: { trackingNumber: string; kind: string; visit: number; state: string; people: { name: string; idType: string; idNumber: string; noShows: number }[] }[] }[];
 };
 
-export type OfficeScheduleView = import('../../api/appointments/office-admin.ts').OfficeScheduleView;
-export type AffectedAppointment = import('../../api/appointments/office-admin.ts').AffectedAppointment;
+export type OfficeScheduleView = import('../../api/services/marriage/office-admin.ts').OfficeScheduleView;
+export type AffectedAppointment = import('../../api/services/marriage/office-admin.ts').AffectedAppointment;
 
 interface ErrorAnswer {
   error: { code: string; message: string; fields?: { field: string; message: string }[] };
@@ -140,7 +140,7 @@ export async function officeSchedule(astro: Astro, officeId: string): Promise<Of
   return officeAnswer(await astro.locals.portal.api.staff.offices[':officeId'].$get({ param: { officeId } }));
 }
 
-export async function saveOfficeSettings(astro: Astro, officeId: string, settings: import('../../api/domain/booking/schedule-admin.ts').ScheduleSettings) {
+export async function saveOfficeSettings(astro: Astro, officeId: string, settings: import('../../api/engine/booking/schedule-admin.ts').ScheduleSettings) {
   return officeAnswer<OfficeScheduleView & { slotsNotReduced: number }>(await astro.locals.portal.api.staff.offices[':officeId'].settings.$put({ param: { officeId }, json: settings }));
 }
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../../api/notifications/delivery.ts';
-import { officeText, registryOffice } from '../../api/services/marriage/offices.ts';
+import { DEMO_OFFICES, officeText } from '../../api/services/marriage/offices.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
@@ -30,7 +30,7 @@ const PASSWORD = 'a long enough password';
 /** A time in China (UTC+8) on a day. */
 const china = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 const OFFICE = (() => {
-  const office = registryOffice('demo-county-registry');
+  const office = DEMO_OFFICES.get('demo-county-registry');
   if (!office) throw new Error('the demo county registry is missing');
   return office;
 })();

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
-import { registryOffice } from '../../api/services/marriage/offices.ts';
 import { marriageAppointment } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
@@ -88,7 +87,7 @@ describe.each(DIALECTS)('office admins and their registry office’s schedule on
     expect(((await raised.json()) as OfficeBody).slotsNotReduced).toBe(0);
     expect(await place('2026-12-01', '09:00')).toEqual({ capacity: 12, taken: 2 });
     // The booking engine uses the new capacity at once in this process.
-    expect(registryOffice(OFFICE)?.schedule.placesPerSlot['marriage']).toBe(12);
+    expect(runtime.offices.get(OFFICE)?.schedule.placesPerSlot['marriage']).toBe(12);
 
     const lowered = await request('district-admin', `/staff/offices/${OFFICE}/settings`, { method: 'PUT', body: { ...SETTINGS, placesPerSlot: { ...SETTINGS.placesPerSlot, marriage: 1 } } });
     expect(lowered.status).toBe(200);
@@ -217,5 +216,26 @@ describe.each(DIALECTS)('office admins and their registry office’s schedule on
     const trackingNumber = await book('2026-12-07', '09:00');
     const view = (await (await request('clerk', `/staff/cases/${trackingNumber}`)).json()) as { actions: { name: string }[] };
     expect(view.actions.map((a) => a.name)).not.toContain('cancel-by-office');
+  });
+
+  it('reaches another process of the portal when it refreshes (every minute in a server), and this one at once', async () => {
+    // A second runtime on the same database stands for a second server process.
+    const other = await createTestRuntime(kind, { now: () => clock, sharedWith: runtime });
+    try {
+      const before = runtime.offices.get(OFFICE)?.schedule.window.maxDaysAhead;
+      expect(other.offices.get(OFFICE)?.schedule.window.maxDaysAhead).toBe(before);
+      const changed = await request('district-admin', `/staff/offices/${OFFICE}/settings`, { method: 'PUT', body: { ...SETTINGS, window: { minDaysAhead: 1, maxDaysAhead: 45 } } });
+      expect(changed.status).toBe(200);
+      expect(runtime.offices.get(OFFICE)?.schedule.window.maxDaysAhead).toBe(45);
+      // Not yet: the other process books by what it read until its next refresh.
+      expect(other.offices.get(OFFICE)?.schedule.window.maxDaysAhead).toBe(before);
+      await other.offices.refresh();
+      expect(other.offices.get(OFFICE)?.schedule.window.maxDaysAhead).toBe(45);
+      // What its API answers and its pages read is that object.
+      const listed = (await (await other.portal.app.request('/api/v1/marriage/offices')).json()) as { offices: { id: string; window: { maxDaysAhead: number } }[] };
+      expect(listed.offices.find((office) => office.id === OFFICE)?.window.maxDaysAhead).toBe(45);
+    } finally {
+      await other.dispose();
+    }
   });
 });

@@ -6,7 +6,7 @@
  * say where the office is and how to reach it: its address, phone and a map link.
  */
 import { describe, expect, it } from 'vitest';
-import { registryOffice } from '../../api/services/marriage/offices.ts';
+import { DEMO_OFFICES } from '../../api/services/marriage/offices.ts';
 import { personId } from '../support/applications.ts';
 import { officeCalendar } from '../support/portal-api.ts';
 import { LANGUAGES, demoOffice, mapLinkName, type Language } from '../support/site.ts';
@@ -17,7 +17,7 @@ import { baseUrl, people, visitor } from './support/portal.ts';
 /** The booked office (the county's) with its address, a phone link and a map link. */
 function expectBookedOffice(page: HtmlPage, language: Language) {
   const county = demoOffice(language);
-  const { phone = '', mapUrl = '' } = registryOffice('demo-county-registry') ?? {};
+  const { phone = '', mapUrl = '' } = DEMO_OFFICES.get('demo-county-registry') ?? {};
   const where = page.one('[data-testid="appointment-office"]');
   const text = page.text('[data-testid="appointment-office"]');
   expect(text).toContain(county.name);

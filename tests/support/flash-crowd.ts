@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
 import type { Database } from '../../api/db/schema.ts';
-import { checkBookable, slotsOn, type ResourceSchedule } from '../../api/domain/booking/schedule.ts';
+import { checkBookable, slotsOn, type ResourceSchedule } from '../../api/engine/booking/schedule.ts';
 import { chinaDate } from '../../api/domain/calendar/china-time.ts';
 import { addDays, type WorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
 import { RegistryOfficesFileSchema, type RegistryOffice } from '../../api/services/marriage/offices.ts';

@@ -14,6 +14,7 @@ import type { TrackLimits } from '../../api/http/api-env.ts';
 import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
 import { createPortal } from '../../api/server/portal.ts';
 import type { ServicePackage } from '../../api/services/service-package.ts';
+import type { RegistryOffice } from '../../api/services/marriage/offices.ts';
 import { recordAnsweredStatuses } from './answered-statuses.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -49,11 +50,16 @@ export async function createTestRuntime(
     fileScanCommand?: string;
     /** Services beside the built-in ones (the test-only one: tests/support/test-service). */
     servicePackages?: readonly ServicePackage[];
+    /** The registry offices (an offices file's): the demo's when absent. */
+    registryOffices?: readonly RegistryOffice[];
+    /** A database another runtime made: the two stand for two processes of one portal. */
+    sharedWith?: TestRuntime;
   } = {},
 ): Promise<TestRuntime> {
-  const testDatabase: TestDatabase = await createTestDatabase(kind);
+  const testDatabase: TestDatabase = options.sharedWith ? { target: options.sharedWith.target, drop: async () => {} } : await createTestDatabase(kind);
   const runtime = await bootstrap({
     target: testDatabase.target,
+    ...(options.registryOffices ? { registryOffices: options.registryOffices } : {}),
     logger: silentLogger,
     contentCheckMs: 0,
     ...(options.guidesDir ? { guidesDir: options.guidesDir } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentIcs } from '../../api/domain/booking/ics.ts';
+import { appointmentIcs } from '../../api/engine/booking/ics.ts';
 
 const ics = appointmentIcs({
   uid: '7KQ4M9XH2CP@civil-affairs-portal',

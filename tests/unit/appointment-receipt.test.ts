@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import { extractText, getMeta } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OFFICES } from '../../api/services/marriage/offices.ts';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { appointmentReceipt } from '../../api/appointments/appointment-receipt.ts';
-import { appointmentReceiptPdf } from '../../api/appointments/receipt-pdf.ts';
+import { appointmentReceipt } from '../../api/services/marriage/appointment-receipt.ts';
+import { appointmentReceiptPdf } from '../../api/engine/booking/receipt-pdf.ts';
 import { readConfig } from '../../api/env.ts';
 import { translator, type Locale } from '../../api/i18n/index.ts';
 import { bringLines, whatToBring } from '../../api/services/marriage/what-to-bring.ts';
@@ -27,7 +28,7 @@ const statusUrl = (lang: Locale) => `https://portal.example.gov.cn${lang === 'en
 
 async function receipt(lang: Locale): Promise<Uint8Array> {
   return appointmentReceiptPdf(
-    appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers: ANSWERS, statusUrl: statusUrl(lang), issuedAt: new Date('2026-11-25T02:00:00Z') }),
+    appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers: ANSWERS, statusUrl: statusUrl(lang), issuedAt: new Date('2026-11-25T02:00:00Z'), offices: DEMO_OFFICES }),
   );
 }
 
@@ -129,7 +130,7 @@ describe('the appointment receipt (预约回执)', () => {
 
   it('asks one person only to come for a replacement certificate', async () => {
     const pdf = await appointmentReceiptPdf(
-      appointmentReceipt({ lang: 'zh-CN', trackingNumber: TRACKING_NUMBER, answers: { ...ANSWERS, kind: 'reissue' }, statusUrl: statusUrl('zh-CN'), issuedAt: new Date() }),
+      appointmentReceipt({ lang: 'zh-CN', trackingNumber: TRACKING_NUMBER, answers: { ...ANSWERS, kind: 'reissue' }, statusUrl: statusUrl('zh-CN'), issuedAt: new Date(), offices: DEMO_OFFICES }),
     );
     const { text } = await extractText(pdf, { mergePages: true });
     expect(text).toContain('补领婚姻登记证');
@@ -140,7 +141,7 @@ describe('the appointment receipt (预约回执)', () => {
 
 /** The receipt's "what to bring" items, as laid out: the row's list. */
 function toBring(lang: Locale, answers: Record<string, string>): readonly string[] {
-  const row = appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers, statusUrl: statusUrl(lang), issuedAt: new Date() }).rows.find((r) => r.label === translator(lang)('booking.confirmation.bringTitle'));
+  const row = appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers, statusUrl: statusUrl(lang), issuedAt: new Date(), offices: DEMO_OFFICES }).rows.find((r) => r.label === translator(lang)('booking.confirmation.bringTitle'));
   return row?.list ?? [];
 }
 
@@ -191,7 +192,7 @@ describe('what to bring, on the receipt (the confirmation page lists the same: w
       for (const line of has) expect(list).toContain(line);
       for (const text of hasNot) expect(list.join('\n')).not.toContain(text);
       // Printed, on the one page, and read back from it.
-      const pdf = await appointmentReceiptPdf(appointmentReceipt({ lang: 'zh-CN', trackingNumber: TRACKING_NUMBER, answers: { ...base, ...answers }, statusUrl: statusUrl('zh-CN'), issuedAt: new Date() }));
+      const pdf = await appointmentReceiptPdf(appointmentReceipt({ lang: 'zh-CN', trackingNumber: TRACKING_NUMBER, answers: { ...base, ...answers }, statusUrl: statusUrl('zh-CN'), issuedAt: new Date(), offices: DEMO_OFFICES }));
       const { text, totalPages } = await extractText(pdf, { mergePages: true });
       expect(totalPages).toBe(1);
       const flat = text.replace(/\s+/g, '');
@@ -215,7 +216,7 @@ describe('what to bring, on the receipt (the confirmation page lists the same: w
     for (const lang of ['zh-CN', 'en'] as const) {
       for (const [a, b] of longest.flatMap((a) => longest.map((b) => [a, b] as const))) {
         const answers = { ...base, kind: 'marriage', 'partyA.idType': a, 'partyB.idType': b };
-        const pdf = await appointmentReceiptPdf(appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers, statusUrl: statusUrl(lang), issuedAt: new Date() }));
+        const pdf = await appointmentReceiptPdf(appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers, statusUrl: statusUrl(lang), issuedAt: new Date(), offices: DEMO_OFFICES }));
         const { totalPages } = await extractText(pdf, { mergePages: true });
         expect(totalPages, `${lang} ${a} + ${b}`).toBe(1);
       }

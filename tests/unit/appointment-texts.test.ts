@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { renderNotification } from '../../api/notifications/delivery.ts';
 import { appointmentTextParams } from '../../api/services/marriage/appointment-texts.ts';
 import { divorceWorkflow } from '../../api/services/marriage/divorce-workflow.ts';
-import { registryOffice, type MarriageKind } from '../../api/services/marriage/offices.ts';
+import { DEMO_OFFICES, type MarriageKind } from '../../api/services/marriage/offices.ts';
 
-const OFFICE = registryOffice('demo-district-registry');
+const OFFICE = DEMO_OFFICES.get('demo-district-registry');
 if (!OFFICE) throw new Error('the demo office is missing');
 const SLOT = { date: '2026-12-04', start: '09:30' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
-import { checkBookable, dayState, ResourceScheduleSchema, slotsOn } from '../../api/domain/booking/schedule.ts';
+import { checkBookable, dayState, ResourceScheduleSchema, slotsOn } from '../../api/engine/booking/schedule.ts';
 import { readHolidayFiles } from '../../api/content/holidays.ts';
 
 const calendar = createWorkingDayCalendar(readHolidayFiles());

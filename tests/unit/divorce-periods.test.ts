@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bookingSuspendedUntil } from '../../api/domain/booking/no-show-rule.ts';
-import { checkBookable, dayState, ResourceScheduleSchema } from '../../api/domain/booking/schedule.ts';
+import { bookingSuspendedUntil } from '../../api/engine/booking/no-show-rule.ts';
+import { checkBookable, dayState, ResourceScheduleSchema } from '../../api/engine/booking/schedule.ts';
 import { HolidayYearSchema, createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
 import { applicantStopNow, applyTransition, availableTransitions, definitionProblems, type Actor, type CaseSnapshot } from '../../api/domain/workflow/workflow.ts';
 import { divorceWorkflow, secondVisitWindow } from '../../api/services/marriage/divorce-workflow.ts';

@@ -6,6 +6,7 @@
  * portal's). A new journey is checked by adding a line here.
  */
 import { describe, expect, it } from 'vitest';
+import { DEMO_OFFICES } from '../../api/services/marriage/offices.ts';
 import type { z } from 'zod';
 import { journeyProblems, schemaPaths } from '../../api/engine/journey/contract.ts';
 import type { JourneyDefinition } from '../../api/engine/journey/journey.ts';
@@ -39,9 +40,9 @@ const JOURNEYS: { journey: JourneyDefinition; schema: z.ZodType; notInSchema: re
     schema: oldAgeAllowanceApplicationSchema({ today: '2026-12-06', districts: OLD_AGE_ALLOWANCE_DISTRICTS }),
     notInSchema: NOT_IN_APPLICATION,
   },
-  { journey: BOOKING_JOURNEY, schema: marriageAppointmentSchema({ today: '2026-12-06' }), notInSchema: NOT_IN_APPOINTMENT },
+  { journey: BOOKING_JOURNEY, schema: marriageAppointmentSchema({ today: '2026-12-06', offices: DEMO_OFFICES }), notInSchema: NOT_IN_APPOINTMENT },
   // A service defined outside api/services (docs/decisions/029): checked the same way.
-  { journey: testHouseholdPackage.pages.journey, schema: testHouseholdPackage.pages.schema('2026-12-06'), notInSchema: testHouseholdPackage.pages.notInSchema },
+  { journey: testHouseholdPackage.pages.journey, schema: testHouseholdPackage.pages.schema('2026-12-06', { offices: DEMO_OFFICES }), notInSchema: testHouseholdPackage.pages.notInSchema },
 ];
 
 describe.each(JOURNEYS)('the journey of $journey.service', ({ journey, schema, notInSchema }) => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_OFFICES } from '../../api/services/marriage/offices.ts';
 import { fieldErrors } from '../../api/http/api-error.ts';
 import { marriageAppointmentSchema } from '../../api/services/marriage/appointment.schema.ts';
 import { marriageAppointment, personId } from '../support/applications.ts';
 
-const schema = marriageAppointmentSchema({ today: '2026-11-25' });
+const schema = marriageAppointmentSchema({ today: '2026-11-25', offices: DEMO_OFFICES });
 const messages = (input: unknown, lang: 'zh-CN' | 'en' = 'en') => {
   const result = schema.safeParse(input);
   return result.success ? [] : fieldErrors(result.error, lang).map(({ field, message }) => ({ field, message }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesSearch } from '../../api/appointments/office-day.ts';
+import { matchesSearch } from '../../api/services/marriage/office-day.ts';
 import { formatTrackingNumber, newTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
 
 describe('finding an appointment in the office day', () => {

@@ -11,8 +11,8 @@ import {
   slotsNotReduced,
   withClosure,
   withoutClosure,
-} from '../../api/domain/booking/schedule-admin.ts';
-import { ResourceScheduleSchema } from '../../api/domain/booking/schedule.ts';
+} from '../../api/engine/booking/schedule-admin.ts';
+import { ResourceScheduleSchema } from '../../api/engine/booking/schedule.ts';
 import { createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
 
 const calendar = createWorkingDayCalendar([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceSchedule } from '../../api/domain/booking/schedule.ts';
+import type { ResourceSchedule } from '../../api/engine/booking/schedule.ts';
 import { formatOpeningHours } from '../../api/i18n/opening-hours.ts';
 
 const MORNING = { from: '09:00', to: '12:00' };

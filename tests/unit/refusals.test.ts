@@ -4,6 +4,7 @@
  * empty). The samples' type is mapped from the table's, so a new reason needs a sample here too.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { DEMO_REGISTRY_OFFICES, RegistryOfficeSchema } from '../../api/services/marriage/offices.ts';
 import { z } from 'zod';
 import { REFUSALS, refusalAnswer, type ReasonOf, type RefusalOf, type RefusalResponse, type Refusals, type RefusingUse } from '../../api/http/refusals.ts';
 import { LOCALES } from '../../api/i18n/index.ts';
@@ -70,7 +71,7 @@ const SAMPLES: Samples = {
     slot,
     'already-booked': [{ ok: false, reason: 'already-booked', party: 'partyA' }, { ok: false, reason: 'already-booked', party: 'partyB', held: { kind: 'divorce', date: '2027-02-08' } }],
     'phone-not-confirmed': [{ ok: false, reason: 'phone-not-confirmed', parties: [{ party: 'partyA', problem: 'missing' }, { party: 'partyB', problem: 'invalid' }] }],
-    suspended: [{ ok: false, reason: 'suspended', party: 'partyA', until: '2027-02-20', office: 'demo-district-registry' }],
+    suspended: [{ ok: false, reason: 'suspended', party: 'partyA', until: '2027-02-20', office: RegistryOfficeSchema.parse(DEMO_REGISTRY_OFFICES[0]) }],
     'too-many': [{ reason: 'too-many' }],
   },
   personCheck: {

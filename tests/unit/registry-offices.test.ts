@@ -1,18 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../api/env.ts';
 import {
   DEMO_REGISTRY_OFFICES,
   officeName,
   officeText,
+  DEMO_OFFICES,
   readRegistryOfficesFile,
-  REGISTRY_OFFICES,
-  registryOffice,
+  registryOfficesOf,
   RegistryOfficeSchema,
   RegistryOfficesFileError,
-  useRegistryOffices,
 } from '../../api/services/marriage/offices.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'offices-'));
@@ -36,7 +35,6 @@ const office = { id: 'riverside-registry', office: 'riverside', text: { 'zh-CN':
 const english = { name: 'Riverside Marriage Registry', address: '100 Jiangnan Avenue, Riverside District', accessibility: ['Step-free entrance', 'Accessible toilet on the ground floor'] };
 const problemsOf = (input: unknown) => RegistryOfficeSchema.safeParse(input).error?.issues.map((issue) => issue.path.join('.')) ?? [];
 
-afterEach(() => useRegistryOffices(DEMO_REGISTRY_OFFICES));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('registry offices from a file (MARRIAGE_OFFICES_FILE)', () => {
@@ -52,12 +50,22 @@ describe('registry offices from a file (MARRIAGE_OFFICES_FILE)', () => {
     expect(offices[0]?.schedule).toMatchObject({ closures: [], specialDates: [], followsWorkingDays: true });
   });
 
-  it('replaces the demo offices for every user of the list', () => {
-    expect(registryOffice('demo-county-registry')).toBeDefined();
-    useRegistryOffices(readRegistryOfficesFile(file('good.json', { offices: [office] })));
-    expect(REGISTRY_OFFICES.map((o) => o.id)).toEqual(['riverside-registry']);
-    expect(registryOffice('riverside-registry')?.office).toBe('riverside');
-    expect(registryOffice('demo-county-registry')).toBeUndefined();
+  it('makes the offices of the portal given them, the demo offices unchanged (docs/decisions/035)', () => {
+    const loaded = registryOfficesOf(readRegistryOfficesFile(file('good.json', { offices: [office] })));
+    expect(loaded.all().map((o) => o.id)).toEqual(['riverside-registry']);
+    expect(loaded.get('riverside-registry')?.office).toBe('riverside');
+    expect(loaded.get('demo-county-registry')).toBeUndefined();
+    expect(DEMO_OFFICES.get('demo-county-registry')).toBeDefined();
+    expect(DEMO_OFFICES.get('riverside-registry')).toBeUndefined();
+  });
+
+  it('takes an admin’s schedule in place of the file’s, keeping the file’s as what a change starts from', () => {
+    const changedSchedule = { ...RegistryOfficeSchema.parse(office).schedule, slotMinutes: 20 };
+    const changed = registryOfficesOf(DEMO_REGISTRY_OFFICES, new Map([['demo-county-registry', changedSchedule], ['no-such-registry', changedSchedule]]));
+    expect(changed.get('demo-county-registry')?.schedule.slotMinutes).toBe(20);
+    expect(changed.configured('demo-county-registry')?.schedule.slotMinutes).toBe(30);
+    expect(changed.get('demo-district-registry')?.schedule.slotMinutes).toBe(30);
+    expect(changed.all().map((o) => o.id)).toEqual(DEMO_REGISTRY_OFFICES.map((o) => o.id));
   });
 
   it('reads the example in the README', () => {
@@ -122,11 +130,11 @@ describe('a registry office record', () => {
   });
 
   it('is named by its id alone once it is no longer configured', () => {
-    expect(officeName('demo-county-registry', 'zh-CN')).toBe('示例县婚姻登记处');
-    expect(officeName('demo-county-registry', 'en')).toBe('Example County Marriage Registry');
-    useRegistryOffices([RegistryOfficeSchema.parse(office)]);
-    expect(officeName('riverside-registry', 'en')).toBe('滨江区婚姻登记处');
-    expect(officeName('demo-county-registry', 'zh-CN')).toBe('demo-county-registry');
+    expect(officeName(DEMO_OFFICES, 'demo-county-registry', 'zh-CN')).toBe('示例县婚姻登记处');
+    expect(officeName(DEMO_OFFICES, 'demo-county-registry', 'en')).toBe('Example County Marriage Registry');
+    const riversideOnly = registryOfficesOf([RegistryOfficeSchema.parse(office)]);
+    expect(officeName(riversideOnly, 'riverside-registry', 'en')).toBe('滨江区婚姻登记处');
+    expect(officeName(riversideOnly, 'demo-county-registry', 'zh-CN')).toBe('demo-county-registry');
   });
 
   it('in the demo data: three offices in both languages, the district office designated for 涉外 registrations', () => {

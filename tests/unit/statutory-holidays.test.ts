@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closedFor, slotsOn, type ResourceSchedule } from '../../api/domain/booking/schedule.ts';
+import { closedFor, slotsOn, type ResourceSchedule } from '../../api/engine/booking/schedule.ts';
 import { statutoryHolidayNamed, statutoryHolidays } from '../../api/domain/calendar/statutory-holidays.ts';
 import { addWorkingDays, createWorkingDayCalendar, HolidayYearSchema, type HolidayYear } from '../../api/domain/calendar/working-days.ts';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { appointmentMoments } from '../../api/domain/booking/appointment-moments.ts';
+import { appointmentMoments } from '../../api/engine/booking/appointment-moments.ts';
 import { HolidayYearSchema, createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
 import {
   applyTransition,

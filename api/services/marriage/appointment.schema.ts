@@ -13,29 +13,34 @@ import { birthAndSex, documentHolder } from '../../domain/identity/person-fields
 import { ageOn } from '../../domain/identity/resident-id.ts';
 import { textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
-import { MARRIAGE_KINDS, REGISTRY_OFFICES } from './offices.ts';
+import { MARRIAGE_KINDS, type RegistryOffices } from './offices.ts';
 
 /** Civil Code art. 1047. */
 export const MARRIAGE_AGE = { male: 22, female: 20 } as const;
 
 /**
- * The schema for bookings made on `today` (ID numbers and ages are checked against it). Built once
- * per day and reused: building it costs several times more than a parse, and every booking attempt
- * in a rush for a popular date parses one.
+ * The schema for bookings made on `today` (ID numbers and ages are checked against it) at one of
+ * `offices` (a portal's: docs/decisions/035, read as each value is checked, so an office's current
+ * record counts). Built once per day and set of offices and reused: building it costs several times
+ * more than a parse, and every booking attempt in a rush for a popular date parses one.
  */
-export function marriageAppointmentSchema(options: { today: string }): ReturnType<typeof buildSchema> {
-  if (built?.today !== options.today) built = { today: options.today, schema: buildSchema(options) };
-  return built.schema;
+export function marriageAppointmentSchema(options: { today: string; offices: Pick<RegistryOffices, 'get'> }): ReturnType<typeof buildSchema> {
+  const cached = built.get(options.offices);
+  if (cached?.today === options.today) return cached.schema;
+  const schema = buildSchema(options);
+  built.set(options.offices, { today: options.today, schema });
+  return schema;
 }
 
-let built: { today: string; schema: ReturnType<typeof buildSchema> } | undefined;
+// By the offices object: a portal's lives as long as the portal, and one portal's schema never checks against another's offices.
+const built = new WeakMap<object, { today: string; schema: ReturnType<typeof buildSchema> }>();
 
-function buildSchema(options: { today: string }) {
+function buildSchema(options: { today: string; offices: Pick<RegistryOffices, 'get'> }) {
   const Party = documentHolder(options.today);
   return z
     .object({
       kind: z.enum(MARRIAGE_KINDS, { error: 'errors.marriage.kindRequired' }),
-      office: textLine({ error: 'errors.marriage.officeRequired' }).refine((id) => REGISTRY_OFFICES.some((o) => o.id === id), 'errors.marriage.officeRequired'),
+      office: textLine({ error: 'errors.marriage.officeRequired' }).refine((id) => options.offices.get(id) !== undefined, 'errors.marriage.officeRequired'),
       date: z.iso.date({ error: 'errors.marriage.dateRequired' }),
       start: textLine({ error: 'errors.marriage.slotRequired' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.marriage.slotRequired'),
       partyA: Party,
@@ -97,7 +102,7 @@ function buildSchema(options: { today: string }) {
       (appointment: Answers, context: z.RefinementCtx) => {
         const type = appointment[key]?.idType as IdDocumentType | undefined;
         if (!type || !needsDesignatedOffice(type)) return;
-        if (REGISTRY_OFFICES.find((office) => office.id === appointment.office)?.handlesForeign) return;
+        if (options.offices.get(appointment.office ?? '')?.handlesForeign) return;
         context.addIssue({ code: 'custom', path: [key, 'idType'], message: 'errors.marriage.designatedOffice' });
       },
       { when: (payload: Issues) => validFields(payload.issues, [['office'], [key, 'idType']]) },

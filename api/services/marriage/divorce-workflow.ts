@@ -19,9 +19,9 @@
  * over, and a no-show marked by mistake is undone the same day.
  */
 import { z } from 'zod';
-import { APPOINTMENT_ENDS, APPOINTMENT_UNDO, type AppointmentEffect } from '../../domain/booking/appointment-effect.ts';
-import { APPOINTMENT_MOMENTS, APPOINTMENT_TIMES } from '../../domain/booking/appointment-moments.ts';
-import type { DateWindow } from '../../domain/booking/schedule.ts';
+import { APPOINTMENT_ENDS, APPOINTMENT_UNDO, type AppointmentEffect } from '../../engine/booking/appointment-effect.ts';
+import { APPOINTMENT_MOMENTS, APPOINTMENT_TIMES } from '../../engine/booking/appointment-moments.ts';
+import type { DateWindow } from '../../engine/booking/schedule.ts';
 import { textLines } from '../../domain/text.ts';
 import { SAME_STATE, type CaseSnapshot, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
 import { UndoReason } from './workflow.ts';
@@ -98,7 +98,7 @@ export const divorceWorkflow: ServiceDefinition = {
     // Only while the latest visit is the one marked missed, on that day (appointmentMissedAt).
     { name: 'undo-no-show-second', from: ['divorce-accepted'], to: 'second-booked', by: ['intake'], when: APPOINTMENT_TIMES.dayItWasMissed, input: UndoReason, notify: 'case.secondVisitNoShowUndone', visibility: 'applicant' },
     { name: 'register', from: ['second-arrived'], to: 'divorced', by: ['intake'], notify: 'case.divorceRegistered', visibility: 'applicant' },
-    // The office closes a booked day (api/appointments/office-admin.ts): a first visit is cancelled; a
+    // The office closes a booked day (api/services/marriage/office-admin.ts): a first visit is cancelled; a
     // second visit only, the couple booking another day in their window.
     { name: 'cancel-by-office', from: ['booked'], to: 'cancelled-by-office', by: ['office-admin', 'system-admin'], notify: 'case.appointmentCancelledByOffice', visibility: 'applicant', workbench: false },
     { name: 'second-visit-cancelled-by-office', from: ['second-booked'], to: 'divorce-accepted', by: ['office-admin', 'system-admin'], notify: 'case.secondVisitCancelledByOffice', visibility: 'applicant', workbench: false },

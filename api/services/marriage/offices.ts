@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ResourceScheduleSchema, type ResourceSchedule } from '../../domain/booking/schedule.ts';
+import { ResourceScheduleSchema, type ResourceSchedule } from '../../engine/booking/schedule.ts';
 import type { Locale } from '../../domain/guides/guide.schema.ts';
 import { WithdrawalRuleSchema, type WithdrawalRule } from './withdrawal-rules.ts';
 
@@ -204,81 +204,52 @@ export function officeText(office: Pick<RegistryOffice, 'text'>, lang: Locale): 
 }
 
 /**
+ * The registry offices one portal books for (docs/decisions/035): the offices its file (or the demo)
+ * defines, each with the schedule an admin saved in place of the file's. The runtime owns one and
+ * hands it to the API (`ApiDeps.offices`) and the pages (`Astro.locals.portal.offices`); nothing
+ * keeps offices in a module, so two portals in one process (tests; the built site beside the API)
+ * never see each other's.
+ */
+export interface RegistryOffices {
+  /** Every office, with the schedules admins have changed. */
+  all(): readonly RegistryOffice[];
+  /** One office by its id, with its changed schedule; undefined for an id no longer configured. */
+  get(id: string): RegistryOffice | undefined;
+  /** The office as its file (or the demo) defines it, before any admin's change: what a new override starts from. */
+  configured(id: string): RegistryOffice | undefined;
+}
+
+/**
+ * The offices of `configured`, each whose id is in `schedules` with that schedule instead (an admin's
+ * change replaces the file's schedule whole); an id that is no office here is ignored.
+ */
+export function registryOfficesOf(configured: readonly RegistryOffice[], schedules: ReadonlyMap<string, ResourceSchedule> = new Map()): RegistryOffices {
+  const effective = configured.map((office) => {
+    const schedule = schedules.get(office.id);
+    return schedule ? { ...office, schedule } : office;
+  });
+  return {
+    all: () => effective,
+    get: (id) => effective.find((office) => office.id === id),
+    configured: (id) => configured.find((office) => office.id === id),
+  };
+}
+
+/** The demo offices with their own schedules: for code run outside a portal (a seed, a unit test). */
+export const DEMO_OFFICES: RegistryOffices = registryOfficesOf(DEMO_REGISTRY_OFFICES);
+
+/**
  * An office's name by its id, for pages and messages that know only the id (an appointment's). An
  * office no longer configured (an old appointment after a bureau changed its file) is named by its id.
  */
-export function officeName(id: string, lang: Locale): string {
-  const office = registryOffice(id);
+export function officeName(offices: Pick<RegistryOffices, 'get'>, id: string, lang: Locale): string {
+  const office = offices.get(id);
   return office ? officeText(office, lang).name : id;
 }
 
-/**
- * The loaded offices are kept process-wide: the built site bundles its own copy of this module, and
- * its pages must see the same offices as the API. So are the schedules admins have changed (kept in
- * the database and read into this cache: api/appointments/office-schedules.ts), which replace the
- * file's or demo's schedule of their office whole.
- */
-const LOADED = Symbol.for('civil-affairs-portal.marriage.registryOffices');
-const OVERRIDES = Symbol.for('civil-affairs-portal.marriage.scheduleOverrides');
-const EFFECTIVE = Symbol.for('civil-affairs-portal.marriage.effectiveOffices');
-const slot = globalThis as {
-  [LOADED]?: readonly RegistryOffice[];
-  [OVERRIDES]?: ReadonlyMap<string, ResourceSchedule>;
-  [EFFECTIVE]?: readonly RegistryOffice[];
-};
-
-function effectiveOffices(): readonly RegistryOffice[] {
-  const base = slot[LOADED] ?? DEMO_REGISTRY_OFFICES;
-  const overrides = slot[OVERRIDES];
-  if (!overrides || overrides.size === 0) return base;
-  return base.map((office) => {
-    const schedule = overrides.get(office.id);
-    return schedule ? { ...office, schedule } : office;
-  });
-}
-
-/**
- * The offices this process books for, with the schedules admins have changed: the demo offices, or
- * those loaded at start-up by `useRegistryOffices`. A live binding: importers always see the
- * current list (the site's copy of this module reads `registryOffices()`).
- */
-export let REGISTRY_OFFICES: readonly RegistryOffice[] = slot[EFFECTIVE] ?? effectiveOffices();
-
-export function registryOffices(): readonly RegistryOffice[] {
-  return slot[EFFECTIVE] ?? REGISTRY_OFFICES;
-}
-
-export function registryOffice(id: string): RegistryOffice | undefined {
-  return registryOffices().find((office) => office.id === id);
-}
-
-/** The office as its file (or the demo) defines it, before any admin's change: what a new override starts from. */
-export function configuredRegistryOffice(id: string): RegistryOffice | undefined {
-  return (slot[LOADED] ?? DEMO_REGISTRY_OFFICES).find((office) => office.id === id);
-}
-
-function publish(): void {
-  REGISTRY_OFFICES = effectiveOffices();
-  slot[EFFECTIVE] = REGISTRY_OFFICES;
-}
-
-/**
- * Replaces the offices for the whole process (at start-up, before the first request). Schedules
- * changed by admins are dropped with them until the database is read again.
- */
-export function useRegistryOffices(offices: readonly RegistryOffice[]): void {
-  slot[LOADED] = RegistryOfficesFileSchema.parse({ offices }).offices;
-  slot[OVERRIDES] = new Map();
-  publish();
-}
-
-/**
- * The schedules admins have changed, by office id (all of them, as read from the database): each
- * replaces its office's schedule. An id that is no office of this process is ignored.
- */
-export function useScheduleOverrides(overrides: ReadonlyMap<string, ResourceSchedule>): void {
-  slot[OVERRIDES] = new Map(overrides);
-  publish();
+/** Checks offices given in code (a test's, a package's) as a file's would be checked. */
+export function validRegistryOffices(offices: readonly RegistryOffice[]): RegistryOffice[] {
+  return RegistryOfficesFileSchema.parse({ offices }).offices;
 }
 
 export class RegistryOfficesFileError extends Error {

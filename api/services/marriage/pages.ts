@@ -70,7 +70,7 @@ const booking: BookingPages = {
   days: (call, answers) => officeDays(call, answers['office'] ?? '', answers['kind'] ?? ''),
   slots: (call, answers) => daySlots(call, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? ''),
   async stepProblems(call, step, answers, { places }) {
-    const t = (key: string, options: Record<string, string> = {}) => String(translator(call.lang)(key, options));
+    const t = translator(call.lang);
     // The phones step is done when every phone is confirmed.
     if (step === 'phones') return phonesToConfirm(answers, new Date()).map((party) => ({ field: `phoneCode.${party}`, message: t('errors.verification.proofMissing', { field: t(dynamicKey`fields.${party}.phone`) }) }));
     if (step === 'date') {
@@ -143,7 +143,7 @@ const GUIDE_OF_KIND: Record<string, string> = { marriage: 'marriage-registration
  * what comes next. From what the draft kept: this appointment's public details only.
  */
 async function confirmationBlocks(call: PageCall, kept: FlatAnswers): Promise<ConfirmationBlock[]> {
-  const t = (key: string, options: Record<string, unknown> = {}) => String(translator(call.lang)(key, options));
+  const t = translator(call.lang);
   const { kind = 'marriage', office: officeId = '', date = '', start = '', end = '' } = kept;
   const office = (await officeDetails(call)).find((candidate) => candidate.id === officeId);
   // The first visit's list (a divorce's second is booked later, from the status page).
@@ -176,11 +176,11 @@ export const marriageBookingPages: JourneyPages<MarriageAppointment> = {
   startNeeds: [],
   startNeedParagraph: true,
   guide: 'marriage-registration',
-  schema: (today) => marriageAppointmentSchema({ today }),
+  schema: (today, { offices }) => marriageAppointmentSchema({ today, offices }),
   fieldSchemas: {},
   notInSchema: NOT_IN_APPOINTMENT,
   applicationFrom: appointmentFrom,
-  answerRows: (application, lang) => CASE_SERVICES[SERVICE].answerRows(application, lang),
+  answerRows: (application, lang, data) => CASE_SERVICES[SERVICE].answerRows(application, lang, data),
   smsTo: (application) => CASE_SERVICES[SERVICE].applicant(application).phone,
   hintKey: (path) => (path.endsWith('.idNumber') ? 'booking.hint.idNumber' : path.endsWith('.birthDate') ? 'booking.hint.birthDate' : undefined),
   submitLabel: 'booking.submit',

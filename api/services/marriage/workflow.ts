@@ -9,8 +9,8 @@
  * and then no longer counts towards a suspension.
  */
 import { z } from 'zod';
-import { APPOINTMENT_ENDS, APPOINTMENT_UNDO, type AppointmentEffect } from '../../domain/booking/appointment-effect.ts';
-import { APPOINTMENT_MOMENTS, APPOINTMENT_TIMES } from '../../domain/booking/appointment-moments.ts';
+import { APPOINTMENT_ENDS, APPOINTMENT_UNDO, type AppointmentEffect } from '../../engine/booking/appointment-effect.ts';
+import { APPOINTMENT_MOMENTS, APPOINTMENT_TIMES } from '../../engine/booking/appointment-moments.ts';
 import { textLines } from '../../domain/text.ts';
 import type { ServiceDefinition } from '../../domain/workflow/workflow.ts';
 
@@ -41,7 +41,7 @@ export const marriageAppointmentWorkflow: ServiceDefinition = {
     { name: 'cancel', from: ['booked'], to: 'cancelled', by: ['applicant'], notify: 'case.appointmentCancelled', visibility: 'applicant' },
     // Another day or time, same tracking number: the new place is taken and the old one released together.
     { name: 'reschedule', from: ['booked'], to: 'booked', by: ['applicant'], notify: 'case.appointmentRescheduled', visibility: 'applicant' },
-    // The office closes a booked day (api/appointments/office-admin.ts): every appointment of the day is
+    // The office closes a booked day (api/services/marriage/office-admin.ts): every appointment of the day is
     // cancelled, its place released and the applicant told, with a link to book again, in one transaction.
     { name: 'cancel-by-office', from: ['booked'], to: 'cancelled-by-office', by: ['office-admin', 'system-admin'], notify: 'case.appointmentCancelledByOffice', visibility: 'applicant', workbench: false },
   ],

@@ -21,6 +21,6 @@ export const oldAgeAllowancePages: JourneyPages<OldAgeAllowanceApplication> = {
   fieldSchemas: { hasAgent: HasAgentSchema },
   notInSchema: NOT_IN_APPLICATION,
   applicationFrom,
-  answerRows: (application, lang) => CASE_SERVICES['old-age-allowance'].answerRows(application, lang),
+  answerRows: (application, lang, data) => CASE_SERVICES['old-age-allowance'].answerRows(application, lang, data),
   smsTo: (application) => CASE_SERVICES['old-age-allowance'].applicant(application).phone,
 };

@@ -4,9 +4,9 @@
  * links the status page, where the appointment is moved or cancelled.
  */
 import type { APIRoute } from 'astro';
-import { appointmentIcs } from '../../../../api/domain/booking/ics.ts';
+import { appointmentIcs } from '../../../../api/engine/booking/ics.ts';
 import { dynamicKey, translator } from '../../../../api/i18n/index.ts';
-import { officeText, registryOffice } from '../../../../api/services/marriage/offices.ts';
+import { officeText } from '../../../../api/services/marriage/offices.ts';
 import { readDraft } from '../../../lib/application-draft.ts';
 import { SERVICE } from '../../../lib/marriage-booking.ts';
 import { localizedHref } from '../../../lib/page-context.ts';
@@ -16,9 +16,9 @@ export const GET: APIRoute = (context) => {
   const submitted = draft?.submitted;
   const { kind = '', office = '', date = '', start = '', end = '' } = draft?.answers ?? {};
   if (!submitted || !date) return new Response(null, { status: 404 });
-  const { lang, origin } = context.locals.portal;
+  const { lang, origin, offices } = context.locals.portal;
   const t = translator(lang);
-  const registry = registryOffice(office);
+  const registry = offices.get(office);
   const where = registry ? officeText(registry, lang) : undefined;
   // The status page, as on the receipt: on the public origin, never the Host the request was sent with.
   const statusUrl = `${origin}${localizedHref('/track', lang)}?number=${encodeURIComponent(submitted.trackingNumber)}`;

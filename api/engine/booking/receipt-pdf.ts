@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { encode } from 'uqr';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
 
 export interface ReceiptRow {
   label: string;

@@ -6,11 +6,11 @@
  * they hold (names, ID numbers, phones) never reaches the page or its QR code, which opens the status
  * page, where the ID number or phone is still asked for.
  */
-import type { FlatAnswers } from '../domain/journey.ts';
-import { dynamicKey, formatDayWithWeekday, translator, type Locale } from '../i18n/index.ts';
-import { MARRIAGE_KINDS, officeText, registryOffice, type MarriageKind } from '../services/marriage/offices.ts';
-import { bringLines, documentsOf, whatToBring } from '../services/marriage/what-to-bring.ts';
-import type { ReceiptContent } from './receipt-pdf.ts';
+import type { FlatAnswers } from '../../domain/journey.ts';
+import { dynamicKey, formatDayWithWeekday, translator, type Locale } from '../../i18n/index.ts';
+import { MARRIAGE_KINDS, officeText, type MarriageKind, type RegistryOffices } from './offices.ts';
+import { bringLines, documentsOf, whatToBring } from './what-to-bring.ts';
+import type { ReceiptContent } from '../../engine/booking/receipt-pdf.ts';
 
 export interface AppointmentReceiptInput {
   lang: Locale;
@@ -19,14 +19,16 @@ export interface AppointmentReceiptInput {
   /** The absolute URL of the status page for this tracking number (the QR code's content). */
   statusUrl: string;
   issuedAt: Date;
+  /** The portal's registry offices: the one booked is named by its record (docs/decisions/035). */
+  offices: Pick<RegistryOffices, 'get'>;
 }
 
 const marriageKind = (kind: string): MarriageKind => MARRIAGE_KINDS.find((known) => known === kind) ?? 'marriage';
 
-export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, issuedAt }: AppointmentReceiptInput): ReceiptContent {
+export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, issuedAt, offices }: AppointmentReceiptInput): ReceiptContent {
   const t = translator(lang);
   const { kind = 'marriage', office: officeId = '', date = '', start = '', end = '' } = answers;
-  const office = registryOffice(officeId);
+  const office = offices.get(officeId);
   const text = office ? officeText(office, lang) : undefined;
   return {
     lang,
@@ -49,7 +51,7 @@ export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, i
         label: t('booking.confirmation.bringTitle'),
         lines: [t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')],
         // The receipt is for the first visit (a divorce's second is booked later, on the status page).
-        list: bringLines(whatToBring({ kind: marriageKind(kind), visit: 1, documents: documentsOf(answers, kind) }), t),
+        list: bringLines(whatToBring({ kind: marriageKind(kind), visit: 1, documents: documentsOf(answers, kind) }), (key, options) => t(key, options)),
       },
       { label: t('booking.receipt.trackTitle'), lines: [t('booking.receipt.track')], link: statusUrl },
     ],

@@ -3,24 +3,25 @@
  * (docs/decisions/022). A registry office follows the holiday calendar, so a day that becomes a
  * holiday closes: its appointments would be left on a day with no slots, their holders told
  * nothing. So the system admin is shown them first (masked), and on confirming they go the way of
- * an office closure (api/appointments/office-admin.ts `cancelByOffice`: cancelled by the office,
+ * an office closure (api/services/marriage/office-admin.ts `cancelByOffice`: cancelled by the office,
  * both parties texted a link to book again, places released), in the one transaction that saves
  * the year. A day the year opens (a make-up working day) gets its places back.
  */
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../db/audit.repo.ts';
-import { activeAppointmentsBetween, closePlacesOfDay, reopenPlacesOfDay } from '../db/booking.repo.ts';
-import type { DatabaseKind } from '../db/connect.ts';
-import { listHolidayYears, saveHolidayYearIn } from '../db/holidays.repo.ts';
-import { findOfficeSchedule } from '../db/office-schedules.repo.ts';
-import type { Database } from '../db/schema.ts';
-import { allConfirmed, outsideSlots } from '../domain/booking/schedule-admin.ts';
-import { placeKey, slotsOn, type ResourceSchedule } from '../domain/booking/schedule.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import { addDays, createWorkingDayCalendar, type HolidayYear, type WorkingDayCalendar } from '../domain/calendar/working-days.ts';
-import type { StaffMember } from '../domain/staff/staff.ts';
-import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { registryOffices, type RegistryOffice } from '../services/marriage/offices.ts';
+import { appendAudit } from '../../db/audit.repo.ts';
+import { activeAppointmentsBetween, closePlacesOfDay, reopenPlacesOfDay } from '../../db/booking.repo.ts';
+import type { DatabaseKind } from '../../db/connect.ts';
+import { listHolidayYears, saveHolidayYearIn } from '../../db/holidays.repo.ts';
+import { findOfficeSchedule } from '../../db/office-schedules.repo.ts';
+import type { Database } from '../../db/schema.ts';
+import { allConfirmed, outsideSlots } from '../../engine/booking/schedule-admin.ts';
+import { concerns, holidayChanges, placesOfDay } from '../../engine/booking/holiday-days.ts';
+import type { ResourceSchedule } from '../../engine/booking/schedule.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { addDays, createWorkingDayCalendar, type HolidayYear } from '../../domain/calendar/working-days.ts';
+import type { StaffMember } from '../../domain/staff/staff.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import type { RegistryOffice, RegistryOffices } from './offices.ts';
 import { affectedView, cancelByOffice, configuredSchedule, NotCancellable, withServices, type AffectedAppointment } from './office-admin.ts';
 
 export interface HolidayLoadDeps {
@@ -30,6 +31,8 @@ export interface HolidayLoadDeps {
   now: () => Date;
   /** The process's calendar, read again once the year is saved. */
   calendar: { refresh(): Promise<void> };
+  /** The portal's registry offices: every one's booked days are looked at. */
+  offices: RegistryOffices;
 }
 
 /** An appointment a year's holidays would cancel, with the registry office it is at. */
@@ -52,19 +55,6 @@ class Unconfirmed extends Error {
     this.affected = affected;
   }
 }
-
-/** Whether a day is one the year's arrangement speaks about: in the year, or in one of its holidays (元旦 may start in the December before). */
-function concerns(year: HolidayYear, day: string): boolean {
-  return day.startsWith(`${year.year}-`) || year.holidays.some((holiday) => holiday.from <= day && day <= holiday.to) || year.makeUpWorkdays.includes(day);
-}
-
-/** The places of a day's slots, every kind: the rows that close or reopen it in the database. */
-function placesOfDay(officeId: string, schedule: ResourceSchedule, date: string, calendar: WorkingDayCalendar) {
-  const kinds = Object.keys(schedule.placesPerSlot);
-  return slotsOn(schedule, date, calendar).flatMap((slot) => kinds.map((kind) => ({ key: placeKey(officeId, slot, kind), start: slot.start, kind })));
-}
-
-const isOpen = (schedule: ResourceSchedule, date: string, calendar: WorkingDayCalendar) => slotsOn(schedule, date, calendar).length > 0;
 
 /**
  * Saves a year's holidays. Appointments from tomorrow on that the year leaves outside every slot of
@@ -100,10 +90,9 @@ export async function loadHolidayYear(
       for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) if (concerns(year, day)) days.push(day);
 
       const offices: { office: RegistryOffice; schedule: ResourceSchedule; closing: string[]; opening: string[]; booked: Awaited<ReturnType<typeof withServices>> }[] = [];
-      for (const office of registryOffices()) {
-        const schedule = (await findOfficeSchedule(trx, office.id))?.schedule ?? configuredSchedule(office);
-        const closing = days.filter((day) => isOpen(schedule, day, before) && !isOpen(schedule, day, after));
-        const opening = days.filter((day) => !isOpen(schedule, day, before) && isOpen(schedule, day, after));
+      for (const office of deps.offices.all()) {
+        const schedule = (await findOfficeSchedule(trx, office.id))?.schedule ?? configuredSchedule(deps.offices, office);
+        const { closing, opening } = holidayChanges(schedule, days, before, after);
         // Closed first: a booking in flight for one of these days waits for this transaction and is
         // then refused, or has committed and is read below.
         for (const day of closing) await closePlacesOfDay(trx, office.id, day, placesOfDay(office.id, schedule, day, before));

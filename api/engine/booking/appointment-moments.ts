@@ -3,8 +3,8 @@
  * (CaseSnapshot.moments, TransitionDefinition.when): when the latest visit starts and ends, and
  * when it was marked missed. Pure: the appointment is an argument.
  */
-import { chinaMinute } from '../calendar/china-time.ts';
-import type { TimeCondition } from '../workflow/workflow.ts';
+import { chinaMinute } from '../../domain/calendar/china-time.ts';
+import type { TimeCondition } from '../../domain/workflow/workflow.ts';
 
 export const APPOINTMENT_START = 'appointmentStart';
 export const APPOINTMENT_END = 'appointmentEnd';

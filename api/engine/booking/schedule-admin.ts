@@ -16,8 +16,8 @@
  * Messages are translation keys (errors.officeSchedule.*).
  */
 import { z } from 'zod';
-import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { textLine } from '../text.ts';
+import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
+import { textLine } from '../../domain/text.ts';
 import { ResourceScheduleSchema, slotsOn, type ResourceSchedule } from './schedule.ts';
 
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;

@@ -7,24 +7,25 @@
  * the window after the cooling-off period.
  */
 import { z, type ZodError } from 'zod';
-import { addVisit, findAppointmentByCase, heldAppointmentOf, isKnownFull, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../db/booking.repo.ts';
-import { CaseChangedError, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../db/cases.repo.ts';
-import { applyTransition } from '../domain/workflow/workflow.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import { addDays } from '../domain/calendar/working-days.ts';
-import { bookingSuspendedUntil, noShowLookback } from '../domain/booking/no-show-rule.ts';
-import { checkBookable, dayState, placeKey, slotsOn, type BookingClock, type BookingRefusal, type DateWindow, type DayState } from '../domain/booking/schedule.ts';
-import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import { isLocale, type Locale } from '../i18n/index.ts';
-import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import { ANSWERS_CONTEXT, matchingCase, stepToSave, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../cases/case-service.ts';
-import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
-import { secondVisitWindow } from '../services/marriage/divorce-workflow.ts';
-import { appointmentTextParams } from '../services/marriage/appointment-texts.ts';
-import { MARRIAGE_KINDS, registryOffice, type MarriageKind, type RegistryOffice } from '../services/marriage/offices.ts';
-import { CASE_SERVICES, marriageServiceOf, type CaseServiceId } from '../services/registry.ts';
-import { textLine } from '../domain/text.ts';
-import { proofHolds } from '../verification/phone-codes.ts';
+import { addVisit, findAppointmentByCase, heldAppointmentOf, isKnownFull, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../../db/booking.repo.ts';
+import { CaseChangedError, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../../db/cases.repo.ts';
+import { applyTransition } from '../../domain/workflow/workflow.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { addDays } from '../../domain/calendar/working-days.ts';
+import { bookingSuspendedUntil, noShowLookback } from '../../engine/booking/no-show-rule.ts';
+import { checkBookable, dayState, placeKey, slotsOn, type BookingClock, type BookingRefusal, type DateWindow, type DayState } from '../../engine/booking/schedule.ts';
+import { formatTrackingNumber } from '../../domain/cases/tracking-number.ts';
+import { isLocale, type Locale } from '../../i18n/index.ts';
+import { OUTBOX_RECIPIENT_CONTEXT } from '../../notifications/delivery.ts';
+import { ANSWERS_CONTEXT, matchingCase, stepToSave, newCaseRecord, PERSON_HASH_CONTEXT, progressOf, withNewTrackingNumber, type CaseDeps, type LookupResult } from '../../cases/case-service.ts';
+import { marriageAppointmentSchema } from './appointment.schema.ts';
+import { secondVisitWindow } from './divorce-workflow.ts';
+import { appointmentTextParams } from './appointment-texts.ts';
+import { MARRIAGE_KINDS, type MarriageKind, type RegistryOffice } from './offices.ts';
+import { serviceDataOf } from '../service-data.ts';
+import { CASE_SERVICES, marriageServiceOf, type CaseServiceId } from '../registry.ts';
+import { textLine } from '../../domain/text.ts';
+import { proofHolds } from '../../verification/phone-codes.ts';
 
 export type BookingResult =
   | { ok: true; trackingNumber: string; office: string; kind: MarriageKind; date: string; start: string; end: string }
@@ -38,7 +39,8 @@ export type BookingResult =
   /** A party's phone is not confirmed: no proof was sent for it, or the proof is unknown, expired or another phone's. */
   | { ok: false; reason: 'phone-not-confirmed'; parties: { party: 'partyA' | 'partyB'; problem: 'missing' | 'invalid' }[] }
   /** A person missed too many appointments lately (see no-show-rule.ts): `party` may book again after `until`. */
-  | { ok: false; reason: 'suspended'; party: 'partyA' | 'partyB'; until: string; office: string };
+  /** `office`: the office being booked, whose name and phone the message gives. */
+  | { ok: false; reason: 'suspended'; party: 'partyA' | 'partyB'; until: string; office: RegistryOffice };
 
 /**
  * Slots seen full lately, per database (in this process), until when. In a rush for a popular date
@@ -66,12 +68,12 @@ function rememberFull(db: object, key: string, now: Date): void {
  * A booking request for a slot known to be full, refused before anything else is checked or
  * written (the answer names the time, as a full slot always does); undefined otherwise.
  */
-export async function refuseIfKnownFull(deps: Pick<CaseDeps, 'db' | 'now'>, input: unknown): Promise<Extract<BookingResult, { reason: 'slot' }> | undefined> {
+export async function refuseIfKnownFull(deps: Pick<CaseDeps, 'db' | 'now' | 'offices'>, input: unknown): Promise<Extract<BookingResult, { reason: 'slot' }> | undefined> {
   if (typeof input !== 'object' || input === null) return undefined;
   const { office, kind, date, start } = input as Record<string, unknown>;
   if (typeof office !== 'string' || typeof kind !== 'string' || typeof date !== 'string' || typeof start !== 'string') return undefined;
   // Only a place that can exist is looked up: anything else (a NUL byte PostgreSQL cannot compare) is the schema's to refuse.
-  if (!registryOffice(office) || !(MARRIAGE_KINDS as readonly string[]).includes(kind) || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(start)) return undefined;
+  if (!serviceDataOf(deps).offices.get(office) || !(MARRIAGE_KINDS as readonly string[]).includes(kind) || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(start)) return undefined;
   const key = placeKey(office, { date, start }, kind);
   const now = deps.now();
   if ((fullSlotsOf(deps.db).get(key) ?? 0) > now.getTime()) return slotRefusal('full');
@@ -128,10 +130,11 @@ const slotRefusal = (refusal: BookingRefusal, releasesAt?: string) => ({ ok: fal
 export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, lang: Locale): Promise<BookingResult> {
   const now = deps.now();
   const today = chinaDate(now);
-  const parsed = marriageAppointmentSchema({ today }).safeParse(input);
+  const { offices } = serviceDataOf(deps);
+  const parsed = marriageAppointmentSchema({ today, offices }).safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
   const appointment = parsed.data;
-  const office = registryOffice(appointment.office);
+  const office = offices.get(appointment.office);
   if (!office) return slotRefusal('closed');
   const bookable = checkBookable(office.schedule, appointment, appointment.kind, { today, now, calendar: deps.calendar });
   if (!bookable.ok) return slotRefusal(bookable.refusal, bookable.releasesAt);
@@ -148,7 +151,7 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
   const missed = await missedDaysSince(deps.db, parties.map((party) => party.hash), noShowLookback(today));
   for (const party of parties) {
     const until = bookingSuspendedUntil(missed.get(party.hash) ?? [], today);
-    if (until) return { ok: false, reason: 'suspended', party: party.key, until, office: office.id };
+    if (until) return { ok: false, reason: 'suspended', party: party.key, until, office };
   }
 
   const serviceId = marriageServiceOf(appointment.kind);
@@ -205,8 +208,8 @@ export interface DayAvailability {
  * A month (or any run of days) of an office's calendar for one kind of business; with `window`, the
  * days of a case's own window (a divorce's second visit).
  */
-export async function officeCalendar(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now'>, officeId: string, kind: MarriageKind, from: string, days: number, window?: DateWindow): Promise<DayAvailability[] | undefined> {
-  const office = registryOffice(officeId);
+export async function officeCalendar(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now' | 'offices'>, officeId: string, kind: MarriageKind, from: string, days: number, window?: DateWindow): Promise<DayAvailability[] | undefined> {
+  const office = serviceDataOf(deps).offices.get(officeId);
   if (!office) return undefined;
   const now = deps.now();
   const clock = { today: chinaDate(now), now, calendar: deps.calendar };
@@ -222,8 +225,8 @@ export async function officeCalendar(deps: Pick<CaseDeps, 'db' | 'calendar' | 'n
 }
 
 /** The slots of one day with the places left in each. */
-export async function officeSlots(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now'>, officeId: string, kind: MarriageKind, date: string) {
-  const office = registryOffice(officeId);
+export async function officeSlots(deps: Pick<CaseDeps, 'db' | 'calendar' | 'now' | 'offices'>, officeId: string, kind: MarriageKind, date: string) {
+  const office = serviceDataOf(deps).offices.get(officeId);
   if (!office) return undefined;
   const taken = new Map((await takenPlaces(deps.db, office.id, kind, date, date)).map((row) => [row.start, row.taken]));
   const capacity = office.schedule.placesPerSlot[kind] ?? 0;
@@ -268,7 +271,7 @@ async function timeTarget(deps: CaseDeps, stored: StoredCase, choice: TimeChoice
   // The latest visit: the one to move, or for a second visit the first one's office and kind.
   const appointment = await findAppointmentByCase(deps.db, stored.id);
   if (!appointment || (choice === 'reschedule' && appointment.status !== 'active')) return undefined;
-  const office = registryOffice(appointment.resource_id);
+  const office = serviceDataOf(deps).offices.get(appointment.resource_id);
   if (!office) return undefined;
   return { office, kind: appointment.kind as MarriageKind, window: secondVisitWindow(stored.snapshot) };
 }

@@ -4,7 +4,7 @@
  * A missed slot is a place another couple could have had on a rushed day. Pure: the dates of the
  * person's missed appointments and today are arguments.
  */
-import { addDays } from '../calendar/working-days.ts';
+import { addDays } from '../../domain/calendar/working-days.ts';
 
 export interface NoShowRule {
   /** This many no-shows … */

@@ -7,8 +7,8 @@
  * layer takes and releases them atomically.
  */
 import { z } from 'zod';
-import { addDays, type WorkingDayCalendar } from '../calendar/working-days.ts';
-import { textLine } from '../text.ts';
+import { addDays, type WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
+import { textLine } from '../../domain/text.ts';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const Day = z.iso.date();

@@ -4,11 +4,11 @@
  * than only on the check page after every other answer (docs/decisions/023). The booking itself
  * asks the same rule again (booking-service.ts).
  */
-import { missedDaysSince } from '../db/booking.repo.ts';
-import { bookingSuspendedUntil, noShowLookback } from '../domain/booking/no-show-rule.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import { parseIdDocument, type IdDocumentType } from '../domain/identity/id-document.ts';
-import { PERSON_HASH_CONTEXT, type CaseDeps } from '../cases/case-service.ts';
+import { missedDaysSince } from '../../db/booking.repo.ts';
+import { bookingSuspendedUntil, noShowLookback } from '../../engine/booking/no-show-rule.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { parseIdDocument, type IdDocumentType } from '../../domain/identity/id-document.ts';
+import { PERSON_HASH_CONTEXT, type CaseDeps } from '../../cases/case-service.ts';
 
 export type PersonCheck = { ok: true } | { ok: false; reason: 'invalid-id' } | { ok: false; reason: 'suspended'; until: string };
 

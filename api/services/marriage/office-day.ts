@@ -4,22 +4,22 @@
  * members of the office that runs the registry; every look is audited, like opening a case.
  */
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../db/audit.repo.ts';
-import { appointmentsOfDay, noShowsSince } from '../db/booking.repo.ts';
-import type { DatabaseKind } from '../db/connect.ts';
-import type { Database } from '../db/schema.ts';
-import { addDays, type WorkingDayCalendar } from '../domain/calendar/working-days.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import { closedFor, slotsOn, type ClosedFor } from '../domain/booking/schedule.ts';
-import { checkTrackingNumber, formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import { maskDocumentNumber } from '../domain/identity/id-document.ts';
-import { handlesCasesOf } from '../domain/staff/access.ts';
-import type { StaffMember } from '../domain/staff/staff.ts';
-import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../cases/case-service.ts';
-import type { MarriageAppointment } from '../services/marriage/appointment.schema.ts';
-import { REGISTRY_OFFICES, registryOffice } from '../services/marriage/offices.ts';
-import { CASE_SERVICES, REGISTRY_DAY_SERVICES } from '../services/registry.ts';
+import { appendAudit } from '../../db/audit.repo.ts';
+import { appointmentsOfDay, noShowsSince } from '../../db/booking.repo.ts';
+import type { DatabaseKind } from '../../db/connect.ts';
+import type { Database } from '../../db/schema.ts';
+import { addDays, type WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import { closedFor, slotsOn, type ClosedFor } from '../../engine/booking/schedule.ts';
+import { checkTrackingNumber, formatTrackingNumber } from '../../domain/cases/tracking-number.ts';
+import { maskDocumentNumber } from '../../domain/identity/id-document.ts';
+import { handlesCasesOf } from '../../domain/staff/access.ts';
+import type { StaffMember } from '../../domain/staff/staff.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../../cases/case-service.ts';
+import type { MarriageAppointment } from './appointment.schema.ts';
+import type { RegistryOffices } from './offices.ts';
+import { CASE_SERVICES, REGISTRY_DAY_SERVICES } from '../registry.ts';
 
 export interface OfficeDayDeps {
   db: Kysely<Database>;
@@ -27,6 +27,8 @@ export interface OfficeDayDeps {
   crypto: FieldCrypto;
   calendar: WorkingDayCalendar;
   now: () => Date;
+  /** The portal's registry offices (docs/decisions/035). */
+  offices: RegistryOffices;
 }
 
 export interface OfficeDay {
@@ -54,10 +56,10 @@ export interface OfficeDay {
  * member who handles marriage registration's cases there (the registry clerk: intake). The day shows
  * names and documents, so administering the office is not enough.
  */
-export function registriesOf(member: StaffMember): string[] {
+export function registriesOf(offices: Pick<RegistryOffices, 'all'>, member: StaffMember): string[] {
   const handled = REGISTRY_DAY_SERVICES.some((id) => handlesCasesOf(member, CASE_SERVICES[id].workflow));
   if (!handled) return [];
-  return REGISTRY_OFFICES.filter((office) => member.offices.includes(office.office)).map((office) => office.id);
+  return offices.all().filter((office) => member.offices.includes(office.office)).map((office) => office.id);
 }
 
 /**
@@ -78,8 +80,8 @@ export function matchesSearch(search: string, appointment: { trackingNumber: str
 
 /** @param search a tracking number or (part of) an ID number to find in the day; every look is audited, the search itself is not recorded. */
 export async function officeDay(deps: OfficeDayDeps, member: StaffMember, officeId: string, date: string, origin: string | null, search = ''): Promise<OfficeDay | undefined> {
-  const office = registryOffice(officeId);
-  if (!office || !registriesOf(member).includes(office.id)) return undefined;
+  const office = deps.offices.get(officeId);
+  if (!office || !registriesOf(deps.offices, member).includes(office.id)) return undefined;
   const rows = await appointmentsOfDay(deps.db, office.id, date);
   const decrypted = rows.map((row) => ({ row, answers: JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)) as MarriageAppointment }));
   const found = decrypted.filter(({ row, answers }) =>

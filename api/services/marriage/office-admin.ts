@@ -4,22 +4,22 @@
  * own staff office runs, system admins on every office; every change is audited.
  *
  * A change is written in one transaction with what it does to what is booked (the rules are in
- * api/domain/booking/schedule-admin.ts): existing slots get the new capacity (never below what is
+ * api/engine/booking/schedule-admin.ts): existing slots get the new capacity (never below what is
  * taken), and closing a day with appointments cancels each of them through its service's
  * `cancel-by-office` transition (timeline, audit, the applicant's SMS with a link to book again),
  * releasing its place, once the admin has seen and confirmed the list. All of it, or nothing.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { ZodError } from 'zod';
-import { appendAudit } from '../db/audit.repo.ts';
-import { activeAppointmentsFrom, appointmentsOnDay, closePlacesOfDay, placesFrom, reopenPlacesOfDay, setCapacityFrom } from '../db/booking.repo.ts';
-import { findCaseById, saveTransitionIn } from '../db/cases.repo.ts';
-import type { DatabaseKind } from '../db/connect.ts';
-import { changeOfficeSchedule, findOfficeSchedule } from '../db/office-schedules.repo.ts';
-import type { Database } from '../db/schema.ts';
-import { chinaDate } from '../domain/calendar/china-time.ts';
-import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
-import { placeKey, slotsOn, type ResourceSchedule } from '../domain/booking/schedule.ts';
+import { appendAudit } from '../../db/audit.repo.ts';
+import { activeAppointmentsFrom, appointmentsOnDay, closePlacesOfDay, placesFrom, reopenPlacesOfDay, setCapacityFrom } from '../../db/booking.repo.ts';
+import { findCaseById, saveTransitionIn } from '../../db/cases.repo.ts';
+import type { DatabaseKind } from '../../db/connect.ts';
+import { changeOfficeSchedule, findOfficeSchedule } from '../../db/office-schedules.repo.ts';
+import type { Database } from '../../db/schema.ts';
+import { chinaDate } from '../../domain/calendar/china-time.ts';
+import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
+import { placeKey, slotsOn, type ResourceSchedule } from '../../engine/booking/schedule.ts';
 import {
   checkSettingsChange,
   closureDateSchema,
@@ -31,17 +31,17 @@ import {
   withoutClosure,
   type BookedAppointment,
   type ScheduleSettings,
-} from '../domain/booking/schedule-admin.ts';
-import { formatTrackingNumber } from '../domain/cases/tracking-number.ts';
-import { maskDocumentNumber } from '../domain/identity/id-document.ts';
-import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
-import { applyTransition, type Actor } from '../domain/workflow/workflow.ts';
-import { isLocale } from '../i18n/index.ts';
-import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { configuredRegistryOffice, officeText, registryOffices, type RegistryOffice } from '../services/marriage/offices.ts';
-import { CASE_SERVICES, type CaseServiceId } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, stepToSave } from '../cases/case-service.ts';
-import type { LiveOfficeSchedules } from './office-schedules.ts';
+} from '../../engine/booking/schedule-admin.ts';
+import { formatTrackingNumber } from '../../domain/cases/tracking-number.ts';
+import { maskDocumentNumber } from '../../domain/identity/id-document.ts';
+import type { StaffMember, StaffRole } from '../../domain/staff/staff.ts';
+import { applyTransition, type Actor } from '../../domain/workflow/workflow.ts';
+import { isLocale } from '../../i18n/index.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { officeText, type RegistryOffice, type RegistryOffices } from './offices.ts';
+import { CASE_SERVICES, type CaseServiceId } from '../registry.ts';
+import { ANSWERS_CONTEXT, stepToSave } from '../../cases/case-service.ts';
+import type { LiveRegistryOffices } from './office-schedules.ts';
 
 /** The transition a closure takes on each appointment of the day, in whatever service booked it. */
 export const CANCEL_BY_OFFICE = 'cancel-by-office';
@@ -52,7 +52,8 @@ export interface OfficeAdminDeps {
   crypto: FieldCrypto;
   calendar: WorkingDayCalendar;
   now: () => Date;
-  schedules: LiveOfficeSchedules;
+  /** The portal's offices: read, and refreshed once a change is saved (docs/decisions/035). */
+  offices: LiveRegistryOffices;
 }
 
 export const ADMIN_ROLES: readonly StaffRole[] = ['office-admin', 'system-admin'];
@@ -62,18 +63,18 @@ export function isOfficeAdmin(member: StaffMember): boolean {
 }
 
 /** The registry offices a member administers: those their own staff office runs (all, for a system admin). */
-export function administeredOffices(member: StaffMember): RegistryOffice[] {
-  if (member.roles.includes('system-admin')) return [...registryOffices()];
+export function administeredOffices(offices: Pick<RegistryOffices, 'all'>, member: StaffMember): RegistryOffice[] {
+  if (member.roles.includes('system-admin')) return [...offices.all()];
   if (!member.roles.includes('office-admin')) return [];
-  return registryOffices().filter((office) => member.offices.includes(office.office));
+  return offices.all().filter((office) => member.offices.includes(office.office));
 }
 
 export type OfficeAccess = { ok: true; office: RegistryOffice; role: StaffRole } | { ok: false; reason: 'not_permitted' | 'not_found' };
 
 /** Not an admin: not permitted; an office that does not exist or is not theirs: not found (as a case outside one's scope). */
-export function officeAccess(member: StaffMember, officeId: string): OfficeAccess {
+export function officeAccess(offices: Pick<RegistryOffices, 'all'>, member: StaffMember, officeId: string): OfficeAccess {
   if (!isOfficeAdmin(member)) return { ok: false, reason: 'not_permitted' };
-  const office = administeredOffices(member).find((candidate) => candidate.id === officeId);
+  const office = administeredOffices(offices, member).find((candidate) => candidate.id === officeId);
   if (!office) return { ok: false, reason: 'not_found' };
   return { ok: true, office, role: member.roles.includes('system-admin') ? 'system-admin' : 'office-admin' };
 }
@@ -90,7 +91,7 @@ export interface OfficeScheduleView {
 }
 
 /** The office's schedule as stored (not the cache, which another process may refresh a minute later). */
-export async function officeScheduleView(deps: Pick<OfficeAdminDeps, 'db' | 'now'>, office: RegistryOffice): Promise<OfficeScheduleView> {
+export async function officeScheduleView(deps: Pick<OfficeAdminDeps, 'db' | 'now'> & { offices: RegistryOffices }, office: RegistryOffice): Promise<OfficeScheduleView> {
   const stored = await findOfficeSchedule(deps.db, office.id);
   const booked = await activeAppointmentsFrom(deps.db, office.id, chinaDate(deps.now()));
   return {
@@ -98,14 +99,14 @@ export async function officeScheduleView(deps: Pick<OfficeAdminDeps, 'db' | 'now
     office: office.office,
     customised: stored !== undefined,
     updatedAt: stored?.updatedAt ?? null,
-    schedule: stored?.schedule ?? configuredRegistryOffice(office.id)?.schedule ?? office.schedule,
+    schedule: stored?.schedule ?? configuredSchedule(deps.offices, office),
     futureAppointments: booked.length,
   };
 }
 
 /** The schedule an office follows until an admin changes it: its offices file's, or the demo's. */
-export function configuredSchedule(office: RegistryOffice): ResourceSchedule {
-  return configuredRegistryOffice(office.id)?.schedule ?? office.schedule;
+export function configuredSchedule(offices: Pick<RegistryOffices, 'configured'>, office: RegistryOffice): ResourceSchedule {
+  return offices.configured(office.id)?.schedule ?? office.schedule;
 }
 
 export type SettingsResult =
@@ -121,7 +122,7 @@ export type SettingsResult =
 export async function changeSettings(deps: OfficeAdminDeps, member: StaffMember, office: RegistryOffice, settings: ScheduleSettings, origin: string | null): Promise<SettingsResult> {
   const now = deps.now();
   const today = chinaDate(now);
-  const result = await changeOfficeSchedule<SettingsResult>(deps.db, deps.kind, office.id, configuredSchedule(office), now, async (trx, current) => {
+  const result = await changeOfficeSchedule<SettingsResult>(deps.db, deps.kind, office.id, configuredSchedule(deps.offices, office), now, async (trx, current) => {
     const checked = checkSettingsChange(current, settings, await activeAppointmentsFrom(trx, office.id, today), deps.calendar);
     if (!checked.ok) {
       const { refusal } = checked;
@@ -145,7 +146,7 @@ export async function changeSettings(deps: OfficeAdminDeps, member: StaffMember,
     });
     return { save: checked.schedule, by: member.id, result: { ok: true, slotsNotReduced: notReduced } };
   });
-  if (result.ok) await deps.schedules.refresh();
+  if (result.ok) await deps.offices.refresh();
   return result;
 }
 
@@ -162,10 +163,10 @@ export interface AffectedAppointment {
 type DayRow = Awaited<ReturnType<typeof appointmentsOnDay>>[number];
 
 /** What an admin is shown of an appointment a change would cancel: names and ID numbers masked. */
-export function affectedView(deps: Pick<OfficeAdminDeps, 'crypto'>, row: DayRow & { service: string }): AffectedAppointment {
+export function affectedView(deps: Pick<OfficeAdminDeps, 'crypto'> & { offices: RegistryOffices }, row: DayRow & { service: string }): AffectedAppointment {
   const service = CASE_SERVICES[row.service as CaseServiceId];
   // Only names and ID numbers are read, which no language changes.
-  const rows = service ? service.answerRows(JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)), 'zh-CN') : [];
+  const rows = service ? service.answerRows(JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)), 'zh-CN', { offices: deps.offices }) : [];
   // The service's own answer rows say which values are names and which ID numbers, in order of the people.
   const names = rows.filter((answer) => answer.label.endsWith('.name'));
   const ids = rows.filter((answer) => answer.personal === 'id');
@@ -299,7 +300,7 @@ export async function closeDay(deps: OfficeAdminDeps, member: StaffMember, offic
   const { date, confirmed } = parsed.data;
   let result: CloseDayResult;
   try {
-    result = await changeOfficeSchedule<CloseDayResult>(deps.db, deps.kind, office.id, configuredSchedule(office), now, async (trx, current) => {
+    result = await changeOfficeSchedule<CloseDayResult>(deps.db, deps.kind, office.id, configuredSchedule(deps.offices, office), now, async (trx, current) => {
       if (current.closures.includes(date)) return { save: null, result: { ok: true, date, cancelled: 0 } };
       const day = await dayWithServices(trx, office.id, date);
       const impact = closureImpact(day, date, confirmed);
@@ -326,20 +327,20 @@ export async function closeDay(deps: OfficeAdminDeps, member: StaffMember, offic
     if (error instanceof NotCancellable) return { ok: false, reason: 'not_cancellable', trackingNumber: error.trackingNumber };
     throw error;
   }
-  if (result.ok) await deps.schedules.refresh();
+  if (result.ok) await deps.offices.refresh();
   return result;
 }
 
 /** Opens a closed day again: its places get the schedule's capacity back. Cancelled appointments stay cancelled. */
 export async function reopenDay(deps: OfficeAdminDeps, member: StaffMember, office: RegistryOffice, date: string, origin: string | null): Promise<{ ok: boolean }> {
   const now = deps.now();
-  const result = await changeOfficeSchedule(deps.db, deps.kind, office.id, configuredSchedule(office), now, async (trx, current) => {
+  const result = await changeOfficeSchedule(deps.db, deps.kind, office.id, configuredSchedule(deps.offices, office), now, async (trx, current) => {
     if (!current.closures.includes(date)) return { save: null, result: { ok: false } };
     await reopenPlacesOfDay(trx, office.id, date, current.placesPerSlot);
     await appendAudit(trx, deps.kind, { at: now, actorId: member.id, actorRole: member.roles.join(','), action: 'offices.closure.remove', recordType: 'registry_office', recordId: office.id, origin, details: { date } });
     return { save: withoutClosure(current, date), by: member.id, result: { ok: true } };
   });
-  if (result.ok) await deps.schedules.refresh();
+  if (result.ok) await deps.offices.refresh();
   return result;
 }
 
