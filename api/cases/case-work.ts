@@ -38,8 +38,8 @@ import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type R
 import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 
-/** The audited looks at a case that its record of access lists. */
-const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass'] as const;
+/** The audited looks at a case that its record of access lists (each named in workbench.access.action). Opening one of its files is one. */
+export const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass', 'case.file.view'] as const;
 
 export interface CaseWorkDeps {
   db: Kysely<Database>;

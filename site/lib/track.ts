@@ -40,7 +40,11 @@ export async function withdraw(astro: Astro, key: CaseKey): Promise<TrackAnswer>
 
 
 /** Moving the booked visit, or booking a divorce's second visit: both choose a day, then a time. */
-export type TimeChoice = 'reschedule' | 'book-second-visit';
+export const TIME_CHOICES = ['reschedule', 'book-second-visit'] as const;
+export type TimeChoice = (typeof TIME_CHOICES)[number];
+
+/** The time a form chooses for (a tampered value: moving the booked visit, as the API's own operations would refuse any other). */
+export const timeChoiceOf = (value: unknown): TimeChoice => TIME_CHOICES.find((choice) => choice === value) ?? 'reschedule';
 
 export interface CaseDays {
   office: string;
