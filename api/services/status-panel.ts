@@ -104,6 +104,9 @@ export interface TimeChoiceWords {
   slotTitle: string;
   hint: string;
   confirm: string;
+  /** Said next to the days, or the times, when the form came without one. */
+  dateMissing: string;
+  timeMissing: string;
   /** Said when no day offered can be booked. */
   noDays?: string;
 }

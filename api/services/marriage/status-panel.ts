@@ -53,7 +53,10 @@ const rescheduleWords = ({ t }: StatusContext): TimeChoiceWords => ({
   slotTitle: t('track.rescheduleSlotTitle'),
   hint: t('track.rescheduleHint'),
   confirm: t('track.rescheduleConfirm'),
+  ...missingWords(t),
 });
+
+const missingWords = (t: StatusContext['t']) => ({ dateMissing: t('errors.marriage.dateRequired'), timeMissing: t('errors.marriage.slotRequired') });
 
 const nextStep = (progress: CaseProgress, context: StatusContext) => {
   const next = nextStepOf(progress, context, context.t(`caseNextStep.${progress.state}`));
@@ -141,7 +144,7 @@ export const divorceStatusPanel: StatusPanel = (progress, context, done) => {
     stop: stopWords,
     timeChoices: {
       reschedule: rescheduleWords(context),
-      'book-second-visit': { dateTitle: t('track.divorce.secondVisitDateTitle'), slotTitle: t('track.divorce.secondVisitSlotTitle'), hint: windowHint, confirm: t('track.divorce.secondVisitConfirm'), noDays: t('track.divorce.noDays') },
+      'book-second-visit': { dateTitle: t('track.divorce.secondVisitDateTitle'), slotTitle: t('track.divorce.secondVisitSlotTitle'), hint: windowHint, confirm: t('track.divorce.secondVisitConfirm'), noDays: t('track.divorce.noDays'), ...missingWords(t) },
     },
   };
 };
