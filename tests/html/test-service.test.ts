@@ -118,6 +118,10 @@ describe.each(LANGUAGES)('the test-only service through the generic pages, in $n
     expect(tooLarge.errorFor('files-incomeProof')).toContain(tooBig);
     expect(tooLarge.errorSummary).toEqual([{ text: tooBig, href: '#files-incomeProof' }]);
     expect(tooLarge.texts('[data-testid="uploaded-files"] dt')).toEqual(['scan.png', 'photo-with-gps.jpg', 'income-proof.pdf']);
+    // A step of another kind has no field to say it by: still the bare 413.
+    const hugeElsewhere = new FormData();
+    hugeElsewhere.set('file', new File([huge], 'scan-of-everything.pdf', { type: 'application/pdf' }));
+    expect((await reader.postMultipart(language.path(`${BASE}/about-you`), hugeElsewhere)).status).toBe(413);
     // Remove the PDF: asked first, "no" keeps it.
     let remove = await upload.follow(`${s.application.upload.remove} income-proof.pdf`);
     expect(remove.h1).toBe(s.application.upload.removeTitle);
