@@ -40,8 +40,8 @@ import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
 
-/** The audited looks at a case that its record of access lists. */
-const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass'] as const;
+/** The audited looks at a case that its record of access lists (each named in workbench.access.action). Opening one of its files is one. */
+export const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass', 'case.file.view'] as const;
 
 export interface CaseWorkDeps {
   /** The portal's registry offices, which name an appointment's office (docs/decisions/035); absent: the demo's (a seed run outside a portal). */

@@ -68,6 +68,12 @@ export interface PortalLocals {
   services: readonly ServicePackage[];
   /** The registry offices this portal books for, with admins' schedules (docs/decisions/035): the same object the API reads. */
   offices: RegistryOffices;
+  /**
+   * A multipart post to an application step whose body is over the upload limit: never read (the
+   * page sees an empty form), so that an upload step can say "file too large" next to its field
+   * with the rest of the page as it was (docs/decisions/036). Any other page answers 413.
+   */
+  bodyTooLarge?: true;
 }
 
 export interface DraftSealer {
@@ -247,9 +253,15 @@ export function createPortal(options: PortalOptions) {
     // request, so the size is checked here.
     const uploadPost = c.req.method === 'POST' && MULTIPART_FORM.test(c.req.header('content-type') ?? '') && UPLOAD_STEP_PAGE.test(splitLanguagePrefix(c.req.path).path);
     const maxBytes = uploadPost ? maxUploadPageBytes : MAX_FORM_BYTES;
-    if (!cacheable && (Number(c.req.header('content-length')) > maxBytes || (!c.req.header('content-length') && c.req.header('transfer-encoding')))) {
+    const unsized = !c.req.header('content-length') && Boolean(c.req.header('transfer-encoding'));
+    const tooLarge = !cacheable && (Number(c.req.header('content-length')) > maxBytes || unsized);
+    // An upload step's file over the limit (with a length said, as a browser's form has) goes on to
+    // the page with no body, which says so next to the field: a bare 413 would lose the page.
+    if (tooLarge && !(uploadPost && !unsized)) {
       return c.text(translator(splitLanguagePrefix(c.req.path).lang)('errors.tooLarge'), 413);
     }
+    // Astro takes a body already given instead of reading the request's: this one is never read.
+    if (tooLarge) Object.assign(c.env.incoming, { body: new Uint8Array(0) });
     const elder = elderModeFromCookieHeader(c.req.header('cookie'));
     const search = new URL(c.req.url).search;
     // Pages name their own absolute address (canonical, hreflang): without PUBLIC_URL that is the
@@ -278,6 +290,7 @@ export function createPortal(options: PortalOptions) {
         drafts,
         services: packages,
         offices: options.offices,
+        ...(tooLarge ? { bodyTooLarge: true as const } : {}),
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
         api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),

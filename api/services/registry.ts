@@ -24,6 +24,8 @@ import { WITHDRAWAL_RULES_TABLE, withdrawalRulesOf } from './marriage/withdrawal
 import type { RuleBook } from '../engine/rules/live-rules.ts';
 import { ALLOWANCE_STANDARDS_TABLE, districtStandards } from './old-age-allowance/standards-table.ts';
 import { marriageAppointmentEffects, marriageAppointmentWorkflow } from './marriage/workflow.ts';
+import { appointmentStatusPanel, divorceStatusPanel } from './marriage/status-panel.ts';
+import { builtInApplicationPanel, type StatusPanel } from './status-panel.ts';
 
 export interface ApplicantContact {
   /** The ID number that, with the tracking number, opens the status page. */
@@ -120,6 +122,11 @@ export interface CaseService<Application> {
    * `onlyIf` read; the status page says which applies and on what text.
    */
   settings?(application: Application, day: string, rules: RuleBook, data: ServiceData): Readonly<Record<string, SettingInForce>>;
+  /**
+   * What the status page shows of a case and offers its applicant (docs/decisions/036): the lookup's
+   * answer mapped into the page's view model. None: a panel built from the workflow (defaultStatusPanel).
+   */
+  statusPanel?: StatusPanel;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -133,6 +140,7 @@ export function maskAnswer(row: AnswerRow): string {
 
 const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
   workflow: oldAgeAllowanceWorkflow,
+  statusPanel: builtInApplicationPanel,
   applyPath: '/apply/old-age-allowance',
   documentation: {
     summary: 'Apply for the old-age allowance (高龄津贴)',
@@ -188,8 +196,9 @@ const partyRows = (key: 'partyA' | 'partyB', party: MarriageAppointment['partyA'
   { label: `fields.${key}.phone`, value: party.phone, personal: 'phone' },
 ];
 
-const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly<Record<string, AppointmentEffect>>, closureSteps: readonly string[]): CaseService<MarriageAppointment> => ({
+const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly<Record<string, AppointmentEffect>>, closureSteps: readonly string[], statusPanel: StatusPanel): CaseService<MarriageAppointment> => ({
   workflow,
+  statusPanel,
   appointmentEffects,
   closureSteps,
   bookingPath: '/book/marriage',
@@ -232,6 +241,7 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     ...(service.uploads ? { uploads: service.uploads } : {}),
     ...(service.uploadsNeeded ? { uploadsNeeded: service.uploadsNeeded } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
+    ...(service.statusPanel ? { statusPanel: service.statusPanel } : {}),
     ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
   };
@@ -239,9 +249,9 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
 
 export const CASE_SERVICES = {
   'old-age-allowance': register(oldAgeAllowance),
-  'marriage-appointment': register(appointmentOf(marriageAppointmentWorkflow, marriageAppointmentEffects, ['cancel-by-office'])),
+  'marriage-appointment': register(appointmentOf(marriageAppointmentWorkflow, marriageAppointmentEffects, ['cancel-by-office'], appointmentStatusPanel)),
   'divorce-registration': register({
-    ...appointmentOf(divorceWorkflow, divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office']),
+    ...appointmentOf(divorceWorkflow, divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office'], divorceStatusPanel),
     // How a party withdraws online: the rule in force at the office that accepted the application.
     settings: (appointment, day, rules, data) => {
       const rule = withdrawalRuleOn(withdrawalRulesOf(rules.rows(WITHDRAWAL_RULES_TABLE)), { id: appointment.office, province: data.offices.get(appointment.office)?.province }, day);

@@ -170,6 +170,9 @@ export interface ServicePackage {
    * (and `submit`, the case's first event), and `action.<transition>` for every step staff take on
    * the workbench. They are its own, so its `accepted` never collides with another service's
    * (the built-in services keep the shared serviceName, caseState, caseEvent and workbench.action).
+   * The status page's panel, unless `caseService.statusPanel` gives one, is built from the workflow
+   * with these words, and says `next.<state>` as the next step where there is one
+   * (docs/decisions/036).
    */
   messages: Readonly<Record<Locale, MessageTree>>;
 }

@@ -5,6 +5,16 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { CaseProgress } from '../../api/cases/case-service.ts';
+import type { StatusDone } from '../../api/services/status-panel.ts';
+import { daySlots, officeDetails, type DayChoice, type RegistryOfficeView, type SlotChoice } from './marriage-booking.ts';
+
+export type { DayChoice, SlotChoice };
+/** A place a case's facts name, with how to reach it (the booking engine's registry offices are the only places so far). */
+export type Place = RegistryOfficeView;
+/** Every place a case's facts may name, in the reader's language. */
+export const casePlaces = (astro: Astro): Promise<Place[]> => officeDetails(astro);
+/** The times of a day at a case's office for its kind of visit. */
+export const caseSlots = (astro: Astro, office: string, kind: string, date: string): Promise<SlotChoice[]> => daySlots(astro, office, kind, date);
 
 type Astro = Pick<AstroGlobal, 'locals'>;
 
@@ -40,7 +50,11 @@ export async function withdraw(astro: Astro, key: CaseKey): Promise<TrackAnswer>
 
 
 /** Moving the booked visit, or booking a divorce's second visit: both choose a day, then a time. */
-export type TimeChoice = 'reschedule' | 'book-second-visit';
+export const TIME_CHOICES = ['reschedule', 'book-second-visit'] as const;
+export type TimeChoice = (typeof TIME_CHOICES)[number];
+
+/** The time a form chooses for (a tampered value: moving the booked visit, as the API's own operations would refuse any other). */
+export const timeChoiceOf = (value: unknown): TimeChoice => TIME_CHOICES.find((choice) => choice === value) ?? 'reschedule';
 
 export interface CaseDays {
   office: string;
@@ -63,4 +77,27 @@ export async function chooseTime(astro: Astro, choice: TimeChoice, key: CaseKey,
 
 export async function cancelSecondVisit(astro: Astro, key: CaseKey): Promise<TrackAnswer> {
   return answer(await astro.locals.portal.api.track['second-visit'].cancel.$post({ json: keyJson(key) }));
+}
+
+/** What a status page form asks for: its button's `action`, and for choosing a time the choice, day and time. */
+export interface StepAsked {
+  action: string;
+  choice: TimeChoice;
+  date: string;
+  start: string;
+}
+
+/** The API's answer to a form of the status page: the step its button names, else (and for every step that only shows) a lookup. */
+export async function takeStep(astro: Astro, key: CaseKey, { action, choice, date, start }: StepAsked): Promise<TrackAnswer> {
+  if (action === 'withdraw') return withdraw(astro, key);
+  if (action === 'cancel-second-visit') return cancelSecondVisit(astro, key);
+  if (action === 'choose' && date && start) return chooseTime(astro, choice, key, date, start);
+  return lookUp(astro, key);
+}
+
+/** What a step that succeeded did, for the panel to say. */
+export function doneBy({ action, choice, date, start }: StepAsked): StatusDone | undefined {
+  if (action === 'withdraw' || action === 'cancel-second-visit') return action;
+  if (action === 'choose' && date && start) return choice;
+  return undefined;
 }

@@ -86,6 +86,9 @@ describe.each(DIALECTS)('a case’s files for staff on %s', (kind) => {
 
     // Another role that handles the case's service at its office reads it too.
     expect((await get('approver', `/staff/cases/${trackingNumber}/files/${fileId}`)).status).toBe(200);
+    // Both openings are in the case's record of access, as a look at it (docs/decisions/036).
+    const view = (await (await get('clerk', `/staff/cases/${trackingNumber}`)).json()) as { access: { action: string }[] };
+    expect(view.access.filter((record) => record.action === 'case.file.view')).toHaveLength(2);
   });
 
   it('sends a photo as the JPEG it was stored as, without its EXIF', async () => {

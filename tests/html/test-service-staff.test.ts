@@ -4,7 +4,7 @@
  * pages: an intake clerk of demo-county sees it in the queue, opens it (values masked) and accepts
  * it with the step's own form; the service, its states, its events and the step are named in the
  * reader's language by the package's own words (`testHousehold.case.*`), as on the applicant's
- * status page. Both languages, no JavaScript.
+ * status page, whose panel the package's workflow gives (docs/decisions/036). Both languages, no JavaScript.
  */
 import { describe, expect, it } from 'vitest';
 import { ELDER_ID } from '../support/applications.ts';
@@ -35,6 +35,11 @@ describe.each(LANGUAGES)('staff work on the test-only service’s case, in $name
 
   it('lists the case in the queue, opens it masked, accepts it with its own step, and the applicant reads it accepted', async () => {
     const trackingNumber = await applyForTestService();
+    // The status page's panel comes from the package's workflow alone (docs/decisions/036): no page file names it.
+    const before = await lookUp(visitor(language), language, trackingNumber, PHONE);
+    expect(before.texts('dl.summary strong')).toEqual([words.state.submitted]);
+    expect(before.text()).toContain(language.t(s.track.panel.comingNext, { steps: words.event.accept }));
+    expect(before.buttons(s.track.withdrawButton)).toHaveLength(0);
     await ensureStaff(workerPortal(), COUNTY_INTAKE);
     const member = visitor(language);
     const signInPage = await member.get(language.path('/staff/sign-in'));
@@ -69,5 +74,6 @@ describe.each(LANGUAGES)('staff work on the test-only service’s case, in $name
     expect(status.texts('dl.summary dd')).toEqual(expect.arrayContaining([words.name]));
     expect(status.texts('dl.summary strong')).toEqual([words.state.accepted]);
     expect(status.texts('ol.steps strong')).toEqual(expect.arrayContaining([words.event.submit, words.event.accept]));
+    expect(status.text()).toContain(s.track.panel.finished);
   });
 });

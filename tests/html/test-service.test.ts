@@ -95,6 +95,33 @@ describe.each(LANGUAGES)('the test-only service through the generic pages, in $n
     upload = await upload.form(s.application.upload.button).attach(label, { name: 'income-proof.pdf', type: 'application/pdf', bytes: pdf }).submit();
     expect(upload.texts('[data-testid="uploaded-files"] dt')).toEqual(['scan.png', 'photo-with-gps.jpg', 'income-proof.pdf']);
     expect(upload.texts('[data-testid="uploaded-files"] dd')[0]).toMatch(/^PNG · \d+ KB$/);
+    // The holder of the draft downloads what they gave, as the API serves a file; nobody else can.
+    const download = await reader.request(upload.hrefOf('scan.png'));
+    expect(download.status).toBe(200);
+    expect(Object.fromEntries(['content-type', 'content-disposition', 'x-content-type-options', 'content-security-policy', 'cache-control'].map((name) => [name, download.headers.get(name)]))).toEqual({
+      'content-type': 'image/png',
+      'content-disposition': `attachment; filename="scan.png"; filename*=UTF-8''scan.png`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "sandbox; default-src 'none'",
+      'cache-control': 'private, no-store',
+    });
+    const scanned = await processUpload('png', Buffer.from(fixture('scan.png')));
+    if (!scanned.ok) throw new Error('scan.png does not re-encode');
+    expect(Buffer.from(await download.arrayBuffer()).equals(scanned.file.content)).toBe(true);
+    expect((await visitor(language).request(upload.hrefOf('scan.png'))).status).toBe(404);
+    // A file over the upload limit is refused before it is read, next to the field, the list kept (docs/decisions/036).
+    const huge = new Uint8Array(10 * 1024 * 1024 + 128 * 1024).fill(0x20);
+    const tooLarge = await upload.form(s.application.upload.button).attach(label, { name: 'scan-of-everything.pdf', type: 'application/pdf', bytes: huge }).submit();
+    expect(tooLarge.status).toBe(422);
+    expect(tooLarge.h1).toBe(words.testHousehold.step['income-proof'].title);
+    const tooBig = language.t(s.errors.files['too-big'], { field: label, max: 2 });
+    expect(tooLarge.errorFor('files-incomeProof')).toContain(tooBig);
+    expect(tooLarge.errorSummary).toEqual([{ text: tooBig, href: '#files-incomeProof' }]);
+    expect(tooLarge.texts('[data-testid="uploaded-files"] dt')).toEqual(['scan.png', 'photo-with-gps.jpg', 'income-proof.pdf']);
+    // A step of another kind has no field to say it by: still the bare 413.
+    const hugeElsewhere = new FormData();
+    hugeElsewhere.set('file', new File([huge], 'scan-of-everything.pdf', { type: 'application/pdf' }));
+    expect((await reader.postMultipart(language.path(`${BASE}/about-you`), hugeElsewhere)).status).toBe(413);
     // Remove the PDF: asked first, "no" keeps it.
     let remove = await upload.follow(`${s.application.upload.remove} income-proof.pdf`);
     expect(remove.h1).toBe(s.application.upload.removeTitle);
@@ -121,6 +148,9 @@ describe.each(LANGUAGES)('the test-only service through the generic pages, in $n
     expect(normalize(filesRow?.querySelector('dd')?.textContent)).toBe(['scan.png', 'photo-with-gps.jpg'].join(s.punctuation.listSeparator));
     const changeFiles = new URL(check.hrefOf(`${s.application.change} ${label}`), check.url);
     expect(`${changeFiles.pathname}${changeFiles.search}`).toBe(`${language.path(`${BASE}/income-proof`)}?change=1`);
+    // Each file on the check page downloads, for the draft's holder.
+    expect(check.texts('a', filesRow)).toEqual(['scan.png', 'photo-with-gps.jpg', expect.stringContaining(label)]);
+    expect((await reader.request(check.hrefOf('photo-with-gps.jpg'))).headers.get('content-disposition')).toContain('photo-with-gps.jpg');
     const confirmation = await check.form(s.application.submit).submit();
     expect(confirmation.h1).toBe(words.testHousehold.confirmation.title);
     const trackingNumber = confirmation.one('[data-testid="tracking-number"]').textContent ?? '';
@@ -146,5 +176,10 @@ describe.each(LANGUAGES)('the test-only service through the generic pages, in $n
       expect([metadata.exif, metadata.xmp]).toEqual([undefined, undefined]);
     }
     expect((await sharp(Buffer.from(fixture('photo-with-gps.jpg'))).metadata()).exif).toBeDefined();
+    // Each opening is in the case's record of access, named in the reader's language.
+    const again = await member.get(language.path(`/staff/cases/${trackingNumber}`));
+    const record = again.all('[aria-labelledby="access"] tbody tr').map((row) => again.texts('td', row));
+    expect(record.filter((cells) => cells[2] === s.workbench.access.action['case.file.view'])).toHaveLength(2);
+    expect(record.some((cells) => cells[2] === 'case.file.view')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatNumber, localeFromAcceptLanguage, tra
 import { en } from '../../api/i18n/resources/en.ts';
 import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
 import { mergeMessages } from '../../api/i18n/resources/merge.ts';
+import { ACCESS_ACTIONS } from '../../api/cases/case-work.ts';
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -40,6 +41,14 @@ describe('the translations', () => {
     const t = translator('zh-CN');
     expect(t('home.lead', { context: 'elder' })).toBe(zhCN.home.lead_elder);
     expect(t('home.title', { context: 'elder' })).toBe(zhCN.home.title);
+  });
+
+  it('name every look a case’s record of access lists, opening a file included, in both languages', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = translator(lang);
+      for (const action of ACCESS_ACTIONS) expect(t(`workbench.access.action.${action}`, { defaultValue: '' }), `${lang} ${action}`).not.toBe('');
+    }
+    expect(translator('zh-CN')('workbench.access.action.case.file.view')).toBe('打开附件');
   });
 
   it('pluralise English counts and keep Chinese counts plain', () => {

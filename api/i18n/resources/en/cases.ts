@@ -90,6 +90,12 @@ export const casesEn: SameKeys<typeof casesZhCN> = {
     another: 'Check another application',
     rebook: 'Book again',
     tooMany: 'Too many lookups',
+    /** A service's panel built from its workflow (docs/decisions/036). */
+    panel: {
+      finished: 'This application is finished.',
+      waiting: 'Staff are working on your application. We will text you when anything changes.',
+      comingNext: 'Staff will take the next step ({{steps}}); we will text you when they do.',
+    },
   },
   serviceName: {
     'old-age-allowance': 'Old-age allowance',

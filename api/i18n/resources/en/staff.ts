@@ -122,6 +122,7 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
         'case.view': 'Viewed',
         'case.reveal': 'Viewed full personal details',
         'case.break-glass': 'Read after giving a reason',
+        'case.file.view': 'Opened a file',
       },
     },
     deadlines: 'Time limits',

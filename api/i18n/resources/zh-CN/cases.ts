@@ -87,6 +87,12 @@ export const casesZhCN = {
     another: '查询其他办件',
     rebook: '重新预约',
     tooMany: '查询次数太多',
+    /** A service's panel built from its workflow (docs/decisions/036). */
+    panel: {
+      finished: '办理已结束。',
+      waiting: '工作人员正在办理您的申请，有进展会发短信告诉您。',
+      comingNext: '工作人员会办理下一步（{{steps}}），办理后会发短信告诉您。',
+    },
   },
   serviceName: {
     'old-age-allowance': '高龄津贴申领',

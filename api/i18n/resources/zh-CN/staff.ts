@@ -119,6 +119,7 @@ export const staffZhCN = {
         'case.view': '查看',
         'case.reveal': '查看完整个人信息',
         'case.break-glass': '说明原因后查看',
+        'case.file.view': '打开附件',
       },
     },
     deadlines: '办理时限',

@@ -1,0 +1,218 @@
+/**
+ * The status page's panel of a case, as data (docs/decisions/036): each service maps what a lookup
+ * answers (CaseProgress) into this view model, and site/pages/track.astro renders it through
+ * site/components/status/ without naming any service. Every string here is already in the reader's
+ * language: the panel is given the page's translate and date functions, so it stays pure (no
+ * request, no clock, no environment). A service that registers no panel gets `defaultStatusPanel`,
+ * built from its workflow alone.
+ */
+import { dynamicKey, type Translate } from '../i18n/index.ts';
+import type { CaseProgress } from '../cases/case-service.ts';
+import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
+
+/** What a panel may use to speak to the reader (the page's PageContext and caseWords satisfy it). */
+export interface StatusContext {
+  t: Translate;
+  formatDate(value: string): string;
+  /** A site path in the reader's language. */
+  href(path: string): string;
+  /** The names of a case's service, states and events (site/lib/case-words.ts). */
+  words: {
+    service(service: string): string;
+    state(service: string | undefined, state: string): string;
+    event(service: string, transition: string): string;
+  };
+}
+
+/** A line of text; `data` become data-* attributes a test or a script may read. */
+export interface StatusLine {
+  text: string;
+  testId?: string;
+  data?: Readonly<Record<string, string>>;
+}
+
+export interface StatusFact {
+  label: string;
+  value: string;
+  /** The case's state: the value the reader looks for first. */
+  strong?: boolean;
+  /** Said after the value, quieter (a visit that was cancelled). */
+  note?: string;
+  testId?: string;
+  valueTestId?: string;
+  /** An office's id: the page shows its name (in its own language) and how to reach it instead of `value`. */
+  place?: string;
+}
+
+export interface StatusFacts {
+  heading?: string;
+  facts: StatusFact[];
+}
+
+/** A notice beside the facts (a divorce's legal periods). `id` names its heading. */
+export interface StatusNotice {
+  id: string;
+  heading: string;
+  items: StatusLine[];
+  paragraphs: StatusLine[];
+}
+
+export interface StatusEvent {
+  name: string;
+  date: string;
+  details: { label: string; value: string }[];
+}
+
+export interface StatusNextStep {
+  text: string;
+  /** A link the next step calls for (book again). */
+  link?: { label: string; href: string };
+  /** What the applicant is asked to provide (补正). */
+  asked?: { heading: string; text: string; testId: string };
+  /** The time limit is paused. */
+  paused?: string;
+  /** When the running time limit ends, the date interpolated into its sentence. */
+  due?: string;
+}
+
+export interface StatusButton {
+  label: string;
+  /** The form's `action` value the status page acts on. */
+  action: string;
+  style: 'primary' | 'secondary';
+}
+
+/**
+ * What the applicant may do now. A form posts back to the status page with the case's key (tracking
+ * number, second factor, lookup token) added by the page, its own hidden `fields` and the button
+ * pressed: no JavaScript. A link goes elsewhere (a download).
+ */
+export type StatusAction =
+  | { kind: 'form'; id: string; heading: string; hint: string; fields: Readonly<Record<string, string>>; buttons: StatusButton[] }
+  | { kind: 'link'; id: string; heading: string; hint: string; label: string; href: string; download?: boolean };
+
+/** The words of the confirmation before the applicant stops the case (withdraw, cancel). */
+export interface StatusStop {
+  confirmTitle: string;
+  hint: string;
+  confirmYes: string;
+  confirmNo: string;
+}
+
+/** The words of choosing a time (moving a visit, booking a second one), by choice. */
+export interface TimeChoiceWords {
+  dateTitle: string;
+  slotTitle: string;
+  hint: string;
+  confirm: string;
+  /** Said next to the days, or the times, when the form came without one. */
+  dateMissing: string;
+  timeMissing: string;
+  /** Said when no day offered can be booked. */
+  noDays?: string;
+}
+
+export interface StatusPanelView {
+  /** What the reader's last step did, said above the heading. */
+  said?: string;
+  summary: StatusFacts;
+  /** Further facts, each under its heading (an appointment's office and times). */
+  details: StatusFacts[];
+  notices: StatusNotice[];
+  next: StatusNextStep;
+  timeline: StatusEvent[];
+  actions: StatusAction[];
+  stop?: StatusStop;
+  timeChoices: Readonly<Record<string, TimeChoiceWords>>;
+}
+
+/** What the reader's last step was, for the panel to say what it did. */
+export type StatusDone = 'withdraw' | 'reschedule' | 'book-second-visit' | 'cancel-second-visit';
+
+/** A service's status panel: the lookup's answer in, the view model out. */
+export type StatusPanel = (progress: CaseProgress, context: StatusContext, done?: StatusDone) => StatusPanelView;
+
+/** Service, state and the day it was sent: every case has them. */
+export function summaryFacts(progress: CaseProgress, { t, formatDate, words }: StatusContext): StatusFacts {
+  return {
+    facts: [
+      { label: t('track.service'), value: words.service(progress.service) },
+      { label: t('track.state'), value: words.state(progress.service, progress.state), strong: true },
+      { label: t('track.submittedOn'), value: formatDate(progress.submittedAt) },
+    ],
+  };
+}
+
+/** Each step with the date and what it told the applicant (a reason, the documents asked for). */
+export function timelineOf(progress: CaseProgress, { t, formatDate, words }: StatusContext): StatusEvent[] {
+  return progress.timeline.map((event) => ({
+    name: words.event(progress.service, event.transition),
+    date: formatDate(event.at),
+    details: Object.entries(event.details).map(([key, value]) => ({ label: t(dynamicKey`fields.${key}`, { defaultValue: key }), value })),
+  }));
+}
+
+/** The next step's text with what is asked (补正), a paused time limit and the running one's end. */
+export function nextStepOf(progress: CaseProgress, { t, formatDate }: StatusContext, text: string): StatusNextStep {
+  const running = progress.deadlines.find((deadline) => !deadline.paused);
+  return {
+    text,
+    ...(progress.documentsRequested ? { asked: { heading: t('track.documentsRequested'), text: progress.documentsRequested, testId: 'documents-requested' } } : {}),
+    ...(progress.deadlines.some((deadline) => deadline.paused) ? { paused: t('track.paused') } : {}),
+    ...(running ? { due: t('track.dueBy', { date: formatDate(running.dueOn) }) } : {}),
+  };
+}
+
+/** The translation keys of a way of stopping the case: `<prefix>Title`, `Hint`, `Button`, `ConfirmTitle`, `ConfirmYes`, `ConfirmNo`. */
+export function stopAction(progress: CaseProgress, { t }: StatusContext, prefix: string): { action: StatusAction | undefined; stop: StatusStop } {
+  const stop = {
+    confirmTitle: t(dynamicKey`${prefix}ConfirmTitle`, { trackingNumber: progress.trackingNumber }),
+    hint: t(dynamicKey`${prefix}Hint`),
+    confirmYes: t(dynamicKey`${prefix}ConfirmYes`),
+    confirmNo: t(dynamicKey`${prefix}ConfirmNo`),
+  };
+  const action: StatusAction | undefined = progress.withdrawable
+    ? { kind: 'form', id: 'withdraw', heading: t(dynamicKey`${prefix}Title`), hint: stop.hint, fields: {}, buttons: [{ label: t(dynamicKey`${prefix}Button`), action: 'confirm-withdraw', style: 'secondary' }] }
+    : undefined;
+  return { action, stop };
+}
+
+/**
+ * An application's panel: the summary, the next step (`nextText`), the timeline and withdrawal while
+ * there is no decision. The built-in applications name their next steps under the shared
+ * `caseNextStep.<state>`.
+ */
+export function applicationPanel(nextText: (progress: CaseProgress, context: StatusContext) => string): StatusPanel {
+  return (progress, context, done) => {
+    const { action, stop } = stopAction(progress, context, 'track.withdraw');
+    return {
+      ...(done === 'withdraw' ? { said: context.t('track.withdrawn') } : {}),
+      summary: summaryFacts(progress, context),
+      details: [],
+      notices: [],
+      next: nextStepOf(progress, context, nextText(progress, context)),
+      timeline: timelineOf(progress, context),
+      actions: action ? [action] : [],
+      stop,
+      timeChoices: {},
+    };
+  };
+}
+
+export const builtInApplicationPanel: StatusPanel = applicationPanel((progress, { t }) => t(dynamicKey`caseNextStep.${progress.state}`));
+
+/**
+ * The panel of a service that registers none (a package's, such as the test-only service), from its
+ * workflow: its own next step where its words have one (`<messages>.case.next.<state>`), else
+ * "finished" in a terminal state, or the steps that may come next, named as its events are.
+ */
+export function defaultStatusPanel(workflow: Pick<ServiceDefinition, 'states' | 'transitions'> | undefined, messages?: string): StatusPanel {
+  return applicationPanel((progress, { t, words }) => {
+    const own = messages ? t(dynamicKey`${messages}.case.next.${progress.state}`, { defaultValue: '' }) : '';
+    if (own) return own;
+    if (workflow?.states[progress.state]?.terminal) return t('track.panel.finished');
+    const coming = (workflow?.transitions ?? []).filter((transition) => transition.from.includes(progress.state) && !transition.by.includes('applicant'));
+    if (coming.length === 0) return t('track.panel.waiting');
+    return t('track.panel.comingNext', { steps: coming.map((transition) => words.event(progress.service, transition.name)).join(t('punctuation.listSeparator')) });
+  });
+}
