@@ -35,3 +35,27 @@ describe('the tracking number in English', () => {
     expect(strings(en).filter((text) => /tracking number/i.test(text)).length).toBeGreaterThan(5);
   });
 });
+
+describe('figures the rules hold', () => {
+  // A period, deadline or window in days is decided by a workflow, a booking rule or a schedule and
+  // interpolated into the words (api/services/<service>/figures.ts); a copy would go stale when the rule changes.
+  const DAYS = /\d+\s*(个工作日|工作日|日内|天以内|天内|日离婚|working days?|days?\b|-day\b)/;
+  const messageSources = ['api/i18n/resources/zh-CN', 'api/i18n/resources/en', ...readdirSync(join(ROOT, 'api/services')).map((service) => `api/services/${service}/messages`)]
+    .filter((folder) => { try { return readdirSync(join(ROOT, folder)).length > 0; } catch { return false; } })
+    .flatMap((folder) => readdirSync(join(ROOT, folder)).filter((file) => file.endsWith('.ts')).map((file) => join(folder, file)));
+
+  it('are never copied into the messages as a number of days', () => {
+    expect(messageSources.length).toBeGreaterThanOrEqual(12);
+    const copied = messageSources.flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (DAYS.test(line.replace(/\$\{[^}]*\}/g, '')) ? [`${file}:${index + 1}: ${line.trim().slice(0, 80)}`] : [])),
+    );
+    expect(copied).toEqual([]);
+  });
+
+  it('reach the words from where they are decided', () => {
+    expect(strings(en).some((text) => /within 5 working days whether to accept/.test(text))).toBe(true);
+    expect(strings(en).some((text) => /a 30-day cooling-off period begins/.test(text))).toBe(true);
+  });
+});

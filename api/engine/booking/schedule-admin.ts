@@ -18,7 +18,7 @@
 import { z } from 'zod';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { textLine } from '../../domain/text.ts';
-import { ResourceScheduleSchema, slotsOn, type ResourceSchedule } from './schedule.ts';
+import { MAX_DAYS_AHEAD, ResourceScheduleSchema, slotsOn, type ResourceSchedule } from './schedule.ts';
 
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -32,7 +32,7 @@ export const ScheduleSettingsSchema = z
     weekly: shape.weekly,
     slotMinutes: shape.slotMinutes,
     placesPerSlot: shape.placesPerSlot,
-    window: z.object({ minDaysAhead: z.number().int().min(0).max(365), maxDaysAhead: z.number().int().min(1).max(365) }),
+    window: z.object({ minDaysAhead: z.number().int().min(0).max(MAX_DAYS_AHEAD), maxDaysAhead: z.number().int().min(1).max(MAX_DAYS_AHEAD) }),
   })
   .superRefine((settings, context) => {
     for (const day of WEEKDAYS) {

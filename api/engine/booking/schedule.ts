@@ -13,6 +13,9 @@ import { textLine } from '../../domain/text.ts';
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const Day = z.iso.date();
 
+/** The furthest ahead a resource may be booked (a year): the schedule's limit, and what the admin form says. */
+export const MAX_DAYS_AHEAD = 365;
+
 export const ResourceScheduleSchema = z.object({
   /** ISO weekday (1 = Monday … 7 = Sunday) → the sessions of that day. */
   weekly: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.object({ from: Time, to: Time }))),
@@ -20,7 +23,7 @@ export const ResourceScheduleSchema = z.object({
   /** Places in each slot, per kind of business (e.g. marriage, divorce, reissue). */
   placesPerSlot: z.record(textLine().min(1).max(40), z.number().int().min(0).max(1000)),
   /** Bookable from `minDaysAhead` (1 = tomorrow) to `maxDaysAhead` days ahead. */
-  window: z.object({ minDaysAhead: z.number().int().min(0), maxDaysAhead: z.number().int().min(1).max(365) }),
+  window: z.object({ minDaysAhead: z.number().int().min(0), maxDaysAhead: z.number().int().min(1).max(MAX_DAYS_AHEAD) }),
   /** Days the resource is closed besides public holidays (a training day, a move). */
   closures: z.array(Day).default([]),
   /** Popular dates (5月20日…): open on that day even if otherwise closed, and bookable only from `releasesAt`. */

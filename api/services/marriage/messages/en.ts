@@ -1,4 +1,5 @@
 /** The same keys as ./zh-CN.ts, in English. */
+import { MARRIAGE_FIGURES } from '../figures.ts';
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import type { marriageZhCN } from './zh-CN.ts';
 
@@ -15,7 +16,7 @@ export const marriageEn: SameKeys<typeof marriageZhCN> = {
     weeklyHint: 'For example 09:00-12:00 13:30-17:00; leave it blank when closed. Public holidays are closed automatically; a make-up working day opens like a Monday.',
     slotMinutesHint: '5 to 240 minutes. It can change only while there are no appointments from today on.',
     slotMinutesLocked: 'There are {{count}} appointments from today on: the slot length cannot change now.',
-    windowHint: '1 means the earliest booking is for tomorrow; at most 365 days ahead.',
+    windowHint: `1 means the earliest booking is for tomorrow; at most ${MARRIAGE_FIGURES.maxDaysAhead} days ahead.`,
     save: 'Save settings',
     saved: 'Settings saved. The booking pages use them from now on.',
     notReduced_one: '{{count}} slot already has more people booked than the new places: it keeps them and takes no new bookings.',
@@ -86,7 +87,7 @@ export const marriageEn: SameKeys<typeof marriageZhCN> = {
     step: {
       kind: { title: 'What do you want to register?', lead: 'For a divorce, both of you book together and come together.' },
       office: { title: 'Choose a registry office', lead: 'You can choose any registry office.' },
-      date: { title: 'Choose a day', lead: 'You can book from tomorrow up to 30 days ahead. Days in grey cannot be chosen.' },
+      date: { title: 'Choose a day', lead: 'The calendar shows the days this office can be booked. Days in grey cannot be chosen.' },
       slot: { title: 'Choose a time', lead: 'Please arrive 10 minutes early.' },
       'party-a': { title: 'The first person', lead: 'As on the document they will bring. Progress messages go to this mobile number.' },
       'party-a-born': { title: 'The first person’s date of birth and sex', lead: 'This document’s number does not show them: enter them as on the document.' },
@@ -166,7 +167,7 @@ export const marriageEn: SameKeys<typeof marriageZhCN> = {
       bringTitle: 'Bring',
       bringBoth: 'Both of you must come in person.',
       bringReissue: 'Come in person.',
-      divorceNext: 'This is the first visit: you apply together. Once the application is accepted, a 30-day cooling-off period begins, during which either of you may withdraw on this site (the progress page says whether the registry must confirm it). In the 30 days after it, you must both come back to receive the divorce certificate; book that visit from “Check progress”.',
+      divorceNext: `This is the first visit: you apply together. Once the application is accepted, a ${MARRIAGE_FIGURES.coolingOffDays}-day cooling-off period begins, during which either of you may withdraw on this site (the progress page says whether the registry must confirm it). In the ${MARRIAGE_FIGURES.secondVisitDays} days after it, you must both come back to receive the divorce certificate; book that visit from “Check progress”.`,
       addToCalendar: 'Add to your phone or computer calendar (.ics file)',
       downloadReceipt: 'Download the receipt (PDF)',
       trackLink: 'Check, change or cancel the appointment',
@@ -212,7 +213,7 @@ export const marriageEn: SameKeys<typeof marriageZhCN> = {
     time: 'Time',
     kind: 'For',
     people: 'People',
-    noShows: '{{count}} no-shows in the last 30 days',
+    noShows: `{{count}} no-shows in the last ${MARRIAGE_FIGURES.noShowLookbackDays} days`,
     visit2: 'Second visit (certificate)',
     search: 'Find by tracking number or document number',
     searchHint: 'Enter the tracking number, the full document number, or its last 4 characters',
@@ -257,8 +258,8 @@ export const marriageEn: SameKeys<typeof marriageZhCN> = {
         past: 'That day has passed: choose a later date',
         closed: 'The office is closed that day: choose another date',
         'too-soon': 'That day can no longer be booked: the earliest is tomorrow',
-        'beyond-window': 'That day cannot be booked yet: you can book up to 30 days ahead',
-        'outside-window': 'That day is outside the time for receiving the certificate: choose a day in the 30 days after the cooling-off period',
+        'beyond-window': 'That day cannot be booked yet: choose one of the days the calendar offers',
+        'outside-window': `That day is outside the time for receiving the certificate: choose a day in the ${MARRIAGE_FIGURES.secondVisitDays} days after the cooling-off period`,
         'not-yet-open': 'Booking for that day opens at {{releasesAt}}',
         'no-such-slot': 'The office has no such time that day: choose again',
         full: 'That time is fully booked: choose another',
@@ -341,7 +342,7 @@ export const marriageEn: SameKeys<typeof marriageZhCN> = {
       periodsTitle: 'Cooling-off period and certificate window',
       coolingOff: 'Cooling-off period: {{from}} to {{to}}',
       window: 'Receive the divorce certificate: {{from}} to {{to}}',
-      coolingOffHint: 'During the cooling-off period either of you may withdraw the application. In the 30 days after it, you must come to the office together to receive the divorce certificate; otherwise the application counts as withdrawn.',
+      coolingOffHint: `During the cooling-off period either of you may withdraw the application. In the ${MARRIAGE_FIGURES.secondVisitDays} days after it, you must come to the office together to receive the divorce certificate; otherwise the application counts as withdrawn.`,
       withdrawTitle: 'Withdraw the divorce application',
       withdrawHint: 'Either of you may withdraw during the cooling-off period. The application then stops, and both of you get a text to confirm.',
       withdrawButton: 'Withdraw the divorce application',
@@ -350,7 +351,7 @@ export const marriageEn: SameKeys<typeof marriageZhCN> = {
       withdrawConfirmNo: 'No, go back',
       withdrawn: 'The divorce application is withdrawn. Both of you have been sent a confirmation.',
       secondVisitTitle: 'Book the visit to receive the divorce certificate',
-      secondVisitHint: 'Only days in the 30 days after the cooling-off period can be booked ({{from}} to {{to}}). Both of you must come.',
+      secondVisitHint: `Only days in the ${MARRIAGE_FIGURES.secondVisitDays} days after the cooling-off period can be booked ({{from}} to {{to}}). Both of you must come.`,
       secondVisitButton: 'Book a time to receive the certificate',
       secondVisitDateTitle: 'Choose the day to receive the certificate',
       secondVisitSlotTitle: 'Choose the time to receive the certificate',

@@ -1,4 +1,5 @@
 /** The same keys as ./zh-CN.ts, in English. */
+import { OLD_AGE_ALLOWANCE_FIGURES } from '../figures.ts';
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import type { oldAgeAllowanceZhCN } from './zh-CN.ts';
 
@@ -32,7 +33,7 @@ export const oldAgeAllowanceEn: SameKeys<typeof oldAgeAllowanceZhCN> = {
         agentId: 'if you are applying for them: your own resident ID number',
       },
       afterTitle: 'After you apply',
-      after: 'You get a tracking number and a text message. Staff decide within 5 working days whether to accept the application, and make a decision within 20 working days after that. You get a text at every step, and you can check progress at any time.',
+      after: `You get a tracking number and a text message. Staff decide within ${OLD_AGE_ALLOWANCE_FIGURES.acceptanceDays} working days whether to accept the application, and make a decision within ${OLD_AGE_ALLOWANCE_FIGURES.decisionDays} working days after that. You get a text at every step, and you can check progress at any time.`,
       privacy: 'Until you submit, your answers are kept encrypted in this browser for up to 24 hours. After you submit, they are kept encrypted in the bureau’s system, and only the staff handling the case can see them.',
       guideLink: 'Read the guide first',
       button: 'Start now',
@@ -72,7 +73,7 @@ export const oldAgeAllowanceEn: SameKeys<typeof oldAgeAllowanceZhCN> = {
       keep: 'Write this number down or take a screenshot: you need it to check progress. We have also sent it to you by text message.',
       nextTitle: 'What happens next',
       acceptBy: 'Staff will decide by {{date}} whether to accept your application.',
-      afterAccept: 'Once it is accepted, staff check it and make a decision within 20 working days. If more documents are needed, we tell you by text message what to provide.',
+      afterAccept: `Once it is accepted, staff check it and make a decision within ${OLD_AGE_ALLOWANCE_FIGURES.decisionDays} working days. If more documents are needed, we tell you by text message what to provide.`,
       trackLink: 'Check progress',
       newApplication: 'Apply for another person',
     },

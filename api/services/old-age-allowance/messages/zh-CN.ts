@@ -1,4 +1,5 @@
 /** The 高龄津贴 (old-age allowance) service's own words in Simplified Chinese, merged into the portal's resources (api/i18n/resources/zh-CN.ts) under the same keys. */
+import { OLD_AGE_ALLOWANCE_FIGURES } from '../figures.ts';
 export const oldAgeAllowanceZhCN = {
   application: {
     district: {
@@ -29,7 +30,7 @@ export const oldAgeAllowanceZhCN = {
         agentId: '如果替老人申请：您自己的身份证号码',
       },
       afterTitle: '提交以后',
-      after: '您会收到一个办件编号和短信。工作人员在 5 个工作日内决定是否受理，受理后 20 个工作日内作出决定。每一步都会短信通知您，也可以随时查询进度。',
+      after: `您会收到一个办件编号和短信。工作人员在 ${OLD_AGE_ALLOWANCE_FIGURES.acceptanceDays} 个工作日内决定是否受理，受理后 ${OLD_AGE_ALLOWANCE_FIGURES.decisionDays} 个工作日内作出决定。每一步都会短信通知您，也可以随时查询进度。`,
       privacy: '您填写的内容在提交前加密保存在本浏览器中，最长 24 小时；提交后加密保存在民政部门的系统里，只有经办人员可以查看。',
       guideLink: '先看看办事指南',
       button: '开始申请',
@@ -69,7 +70,7 @@ export const oldAgeAllowanceZhCN = {
       keep: '请记下或截图保存这个编号，查询进度时需要用到。我们也已经把它用短信发给您。',
       nextTitle: '接下来会怎样',
       acceptBy: '工作人员会在 {{date}} 前决定是否受理您的申请。',
-      afterAccept: '受理后，工作人员会审核并在 20 个工作日内作出决定。需要补充材料时，我们会短信告诉您要补什么。',
+      afterAccept: `受理后，工作人员会审核并在 ${OLD_AGE_ALLOWANCE_FIGURES.decisionDays} 个工作日内作出决定。需要补充材料时，我们会短信告诉您要补什么。`,
       trackLink: '查询办件进度',
       newApplication: '为另一位老人申请',
     },

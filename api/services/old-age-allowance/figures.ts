@@ -1,0 +1,13 @@
+/** The working days the 高龄津贴 words state, read from its workflow's deadlines so that the messages never copy them (issue 13). */
+import { oldAgeAllowanceWorkflow } from './workflow.ts';
+
+function workingDays(deadline: string): number {
+  const defined = oldAgeAllowanceWorkflow.deadlines[deadline];
+  if (!defined) throw new Error(`the 高龄津贴 workflow has no working-day deadline ${deadline}`);
+  return defined.workingDays;
+}
+
+export const OLD_AGE_ALLOWANCE_FIGURES = {
+  acceptanceDays: workingDays('acceptance'),
+  decisionDays: workingDays('decision'),
+} as const;
