@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { ZodError } from 'zod';
 import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppointmentTimes } from '../db/booking.repo.ts';
 import { moveDraftFiles } from '../engine/files/files.ts';
+import { deleteDraft } from '../db/drafts.repo.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
@@ -105,7 +106,7 @@ async function filesMissing(deps: CaseDeps, needed: Readonly<Record<string, numb
 
 /**
  * `draftKey`: the draft the application was gathered in (the pages' sealed draft, docs/decisions/031);
- * its files become the case's in the submission's transaction.
+ * its files become the case's, and the draft itself is deleted, in the submission's transaction.
  */
 export async function submitApplication(deps: CaseDeps, serviceId: string, input: unknown, lang: Locale, draftKey?: string): Promise<SubmitResult> {
   const service = serviceOf(deps, serviceId);
@@ -130,7 +131,11 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
       lang,
       recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
       params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-    }, draftKey === undefined ? undefined : (trx, caseId) => moveDraftFiles(trx, deps.kind, draftKey, caseId));
+    }, draftKey === undefined ? undefined : async (trx, caseId) => {
+      await moveDraftFiles(trx, deps.kind, draftKey, caseId);
+      // The draft becomes the case: gone with the same commit, or kept when the submission fails (docs/decisions/033).
+      await deleteDraft(trx, draftKey);
+    });
     return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
   });
 }

@@ -1,19 +1,20 @@
 /**
- * A journey's draft as its cookie carries it, sealed with a test server's secret: a test of the
- * check page starts on the check page, with the answers it needs, instead of clicking through every
- * step before it (the steps themselves are tested once, in the HTML tier).
+ * A journey's draft, made on a test server so that a test starts mid-journey (docs/decisions/033):
+ * a test of the check page starts on the check page, with the answers it needs, instead of clicking
+ * through every step before it (the steps themselves are tested once, in the HTML tier). A live
+ * draft is created through the server's API and its reference becomes the cookie; a submitted one is
+ * the small sealed cookie the confirmation pages read, sealed with the server's secret.
  */
-import { randomUUID } from 'node:crypto';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
 import { draftSealer } from '../../api/server/portal.ts';
 import type { TestPortalInfo } from './test-portal.ts';
 
 /** The journeys' services and their draft cookies' names (site/lib/application-draft.ts). */
 export const JOURNEYS = {
-  'old-age-allowance': { cookie: 'draft_old_age_allowance', path: '/apply/old-age-allowance' },
-  'marriage-appointment': { cookie: 'draft_marriage_appointment', path: '/book/marriage' },
+  'old-age-allowance': { cookie: 'draft_old_age_allowance', submittedCookie: 'submitted_old_age_allowance', path: '/apply/old-age-allowance' },
+  'marriage-appointment': { cookie: 'draft_marriage_appointment', submittedCookie: 'submitted_marriage_appointment', path: '/book/marriage' },
   // The service only the tests have (tests/support/test-service, docs/decisions/029).
-  'test-household-grant': { cookie: 'draft_test_household_grant', path: '/apply/test-household-grant' },
+  'test-household-grant': { cookie: 'draft_test_household_grant', submittedCookie: 'submitted_test_household_grant', path: '/apply/test-household-grant' },
 } as const;
 
 export type JourneyService = keyof typeof JOURNEYS;
@@ -25,8 +26,19 @@ export interface SubmittedDraft {
   smsTo: string;
 }
 
-/** The cookie (name and sealed value) of a draft with these answers (flat paths: 'partyA.name'), or of one already submitted. */
-export function draftCookie(portal: TestPortalInfo, service: JourneyService, answers: Record<string, string>, submitted?: SubmittedDraft): { name: string; value: string } {
-  const sealer = draftSealer(createFieldCrypto(Buffer.from(portal.secret, 'hex')));
-  return { name: JOURNEYS[service].cookie, value: sealer.seal({ service, key: randomUUID(), answers, ...(submitted ? { submitted } : {}) }) };
+/** A draft with these answers on the server: its reference and key. */
+export async function createDraft(portal: Pick<TestPortalInfo, 'url'>, service: JourneyService | string, answers: Record<string, string>): Promise<{ reference: string; key: string }> {
+  const response = await fetch(`${portal.url}/api/v1/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service, answers }) });
+  if (response.status !== 201) throw new Error(`creating a draft answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { reference: string; draft: { key: string } };
+  return { reference: body.reference, key: body.draft.key };
+}
+
+/** The cookie (name and value) of a draft with these answers (flat paths: 'partyA.name'), or of one already submitted. */
+export async function draftCookie(portal: TestPortalInfo, service: JourneyService, answers: Record<string, string>, submitted?: SubmittedDraft): Promise<{ name: string; value: string }> {
+  if (submitted) {
+    const sealer = draftSealer(createFieldCrypto(Buffer.from(portal.secret, 'hex')));
+    return { name: JOURNEYS[service].submittedCookie, value: sealer.seal({ service, key: crypto.randomUUID(), answers, submitted }) };
+  }
+  return { name: JOURNEYS[service].cookie, value: (await createDraft(portal, service, answers)).reference };
 }

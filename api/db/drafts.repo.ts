@@ -1,0 +1,80 @@
+/**
+ * Applications in progress (docs/decisions/033). Every change is one statement conditioned on what
+ * makes it valid (a live reference, an unexpired draft), so several processes agree without locks.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, DraftTable } from './schema.ts';
+
+export type StoredDraft = DraftTable;
+
+export async function insertDraft(db: Kysely<Database>, draft: StoredDraft): Promise<void> {
+  await db.insertInto('drafts').values(draft).execute();
+}
+
+/** The draft a reference opens, if its reference was used after `idleSince` and it has not expired. */
+export function draftByReference(db: Kysely<Database>, referenceHash: string, idleSince: string, now: string): Promise<StoredDraft | undefined> {
+  return db.selectFrom('drafts').selectAll().where('reference_hash', '=', referenceHash).where('last_seen_at', '>', idleSince).where('expires_at', '>', now).executeTakeFirst();
+}
+
+export function draftByResumeCode(db: Kysely<Database>, codeHash: string, now: string): Promise<StoredDraft | undefined> {
+  return db.selectFrom('drafts').selectAll().where('resume_code_hash', '=', codeHash).where('expires_at', '>', now).executeTakeFirst();
+}
+
+/** Marks the draft used (and saves answers when given), if its reference is still live; false when it lapsed meanwhile. */
+export async function touchDraft(db: Kysely<Database>, id: string, referenceHash: string, idleSince: string, change: { lastSeenAt: string; answersEnc?: string; expiresAt?: string }): Promise<boolean> {
+  const updated = await db
+    .updateTable('drafts')
+    .set({ last_seen_at: change.lastSeenAt, ...(change.answersEnc ? { answers_enc: change.answersEnc } : {}), ...(change.expiresAt ? { expires_at: change.expiresAt } : {}) })
+    .where('id', '=', id)
+    .where('reference_hash', '=', referenceHash)
+    .where('last_seen_at', '>', idleSince)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Gives the draft a resume code (replacing any earlier one); false when the code's hash is taken (try another). */
+export async function setResumeCode(db: Kysely<Database>, id: string, codeHash: string): Promise<boolean> {
+  try {
+    const updated = await db.updateTable('drafts').set({ resume_code_hash: codeHash }).where('id', '=', id).executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  } catch {
+    // The unique index: another draft holds this code.
+    return false;
+  }
+}
+
+/**
+ * Resuming: a new reference replaces the old (the old device's reference stops working), the code
+ * is used up, and the draft counts as just used. Conditioned on the code, so of two resumes at once
+ * only one gets the draft.
+ */
+export async function resumeDraft(db: Kysely<Database>, id: string, codeHash: string, referenceHash: string, now: string): Promise<boolean> {
+  const updated = await db
+    .updateTable('drafts')
+    .set({ reference_hash: referenceHash, resume_code_hash: null, last_seen_at: now })
+    .where('id', '=', id)
+    .where('resume_code_hash', '=', codeHash)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** The draft, gone (submission, in its transaction; or the applicant discarding it). */
+export async function deleteDraft(db: Kysely<Database> | Transaction<Database>, id: string): Promise<boolean> {
+  const deleted = await db.deleteFrom('drafts').where('id', '=', id).executeTakeFirst();
+  return Number(deleted.numDeletedRows) === 1;
+}
+
+/** Drafts past their expiry, oldest first. */
+export async function expiredDrafts(db: Kysely<Database>, now: string, limit: number): Promise<{ id: string; expiresAt: string }[]> {
+  const rows = await db.selectFrom('drafts').select(['id', 'expires_at']).where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
+  return rows.map((row) => ({ id: row.id, expiresAt: row.expires_at }));
+}
+
+/**
+ * Deletes an expired draft, only if it is still expired (a conditional delete): of several
+ * processes sweeping at once exactly one deletes it, and that one deletes its files.
+ */
+export async function deleteExpiredDraft(db: Kysely<Database>, id: string, now: string): Promise<boolean> {
+  const deleted = await db.deleteFrom('drafts').where('id', '=', id).where('expires_at', '<=', now).executeTakeFirst();
+  return Number(deleted.numDeletedRows) === 1;
+}
