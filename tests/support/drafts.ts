@@ -5,6 +5,8 @@
  * draft is created through the server's API and its reference becomes the cookie; a submitted one is
  * the small sealed cookie the confirmation pages read, sealed with the server's secret.
  */
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
 import { draftSealer } from '../../api/server/portal.ts';
 import type { TestPortalInfo } from './test-portal.ts';
@@ -41,4 +43,14 @@ export async function draftCookie(portal: TestPortalInfo, service: JourneyServic
     return { name: JOURNEYS[service].submittedCookie, value: sealer.seal({ service, key: crypto.randomUUID(), answers, submitted }) };
   }
   return { name: JOURNEYS[service].cookie, value: (await createDraft(portal, service, answers)).reference };
+}
+
+/** Makes a draft's reference lapse, as 31 idle minutes would, in a test server's SQLite database (its clock is its own). */
+export function lapseDraft(portal: Pick<TestPortalInfo, 'dataDir'>, key: string): void {
+  const database = new DatabaseSync(join(portal.dataDir, 'portal.sqlite'), { timeout: 5000 });
+  try {
+    database.prepare('update drafts set last_seen_at = ? where id = ?').run(new Date(Date.now() - 31 * 60_000).toISOString(), key);
+  } finally {
+    database.close();
+  }
 }
