@@ -78,3 +78,21 @@ export async function deleteExpiredDraft(db: Kysely<Database>, id: string, now: 
   const deleted = await db.deleteFrom('drafts').where('id', '=', id).where('expires_at', '<=', now).executeTakeFirst();
   return Number(deleted.numDeletedRows) === 1;
 }
+
+/**
+ * Owners of draft files no draft has, whose newest file is older than `before`: files uploaded under
+ * a key through the API without a draft (or left by a draft deleted before its files were), which no
+ * draft's expiry would ever reach.
+ */
+export async function abandonedDraftFileOwners(db: Kysely<Database>, before: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('files')
+    .select('owner_id')
+    .where('owner_kind', '=', 'draft')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('drafts').select('drafts.id').whereRef('drafts.id', '=', 'files.owner_id'))))
+    .groupBy('owner_id')
+    .having((eb) => eb.fn.max('created_at'), '<', before)
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.owner_id);
+}

@@ -2,9 +2,9 @@
  * A draft's files (docs/decisions/031): the applicant uploads, lists, downloads and removes the
  * files of an application still being gathered; submission moves them to the case
  * (`draft-key` on POST /services/{service}/applications). The draft's key is the capability: a
- * random UUID that only the holder's sealed draft cookie carries (until drafts are kept on the
- * server), so a key nobody was given finds nothing, and a file of another draft is as unknown as one
- * that never existed.
+ * random UUID that the draft's holder learns from the draft (GET /drafts/current, docs/decisions/033)
+ * and that is never in the reader's cookie (that holds the draft's reference, which lapses), so a key
+ * nobody was given finds nothing, and a file of another draft is as unknown as one that never existed.
  *
  * The upload is the API's one multipart operation: app.ts exempts exactly this method and path from
  * the JSON-only check and gives it its own body limit (`uploadBodyLimit`), the largest file a
@@ -44,7 +44,7 @@ export function uploadBodyLimit(services: ServiceRegistry): number {
 /** The one path whose POST is multipart (app.ts makes its exemptions from this). */
 export const DRAFT_UPLOAD_PATH = /^(?:\/api\/v1)?\/drafts\/[^/]+\/files$/;
 
-const DraftKey = z.uuid().meta({ description: 'The draft’s key: a random UUID the applicant’s draft holds (the pages’ sealed cookie)' });
+const DraftKey = z.uuid().meta({ description: 'The draft’s key: a random UUID, the `key` of the draft (GET /drafts/current)' });
 const FileId = textLine().min(1).max(64);
 
 const DraftFile = z

@@ -1,7 +1,7 @@
 /**
  * An upload step's files through the API (docs/decisions/031): the pages read and change data only
- * through it. The draft's files are owned by the draft's key, which only the sealed draft cookie
- * carries.
+ * through it. The draft's files are owned by the draft's key, which the page reads from the draft
+ * its reference opens (docs/decisions/033); the reader's cookie holds only that reference.
  */
 import type { AstroGlobal } from 'astro';
 import { z } from 'zod';

@@ -5,6 +5,7 @@
  * number (which one was wrong is not said; rate limited), the sweep of expired drafts with their
  * files (safe run twice at once), and submission deleting the draft in its transaction.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sweepExpiredDrafts } from '../../api/engine/drafts/drafts.ts';
@@ -176,6 +177,9 @@ describe.each(DIALECTS)('drafts kept on the server on %s', (kind) => {
     form.set('purpose', 'incomeProof');
     form.set('file', new Blob([new Uint8Array(readFileSync(new URL('../fixtures/files/income-proof.pdf', import.meta.url)))]), 'a.pdf');
     expect((await runtime.portal.app.request(`http://localhost/api/v1/drafts/${draft.key}/files`, { method: 'POST', body: form, headers: { origin: 'http://localhost' } })).status).toBe(201);
+    // A file uploaded under a key no draft has: gone once older than any draft is kept.
+    const stray = randomUUID();
+    expect((await runtime.portal.app.request(`http://localhost/api/v1/drafts/${stray}/files`, { method: 'POST', body: form, headers: { origin: 'http://localhost' } })).status).toBe(201);
     now = new Date(now.getTime() + 30 * DAY + MINUTE);
     const live = await create('old-age-allowance', { district: 'demo-district' });
     const deps = { db: runtime.database.db, now: () => now, files: { db: runtime.database.db, kind: runtime.database.kind, crypto: runtime.crypto, now: () => now, ...runtime.files } };
@@ -186,7 +190,7 @@ describe.each(DIALECTS)('drafts kept on the server on %s', (kind) => {
     expect(swept[0] + swept[1]).toBe(expired.length);
     expect((await request('/drafts/current', { reference: live.reference })).status).toBe(200);
     expect(await runtime.database.db.selectFrom('drafts').select('id').where('id', '=', draft.key).executeTakeFirst()).toBeUndefined();
-    expect(await runtime.database.db.selectFrom('files').select('id').where('owner_id', '=', draft.key).execute()).toEqual([]);
+    expect(await runtime.database.db.selectFrom('files').select('id').where('owner_id', 'in', [draft.key, stray]).execute()).toEqual([]);
     expect((await request('/drafts/current', { reference })).status).toBe(404);
     expect(await sweepExpiredDrafts(deps)).toBe(0);
   });

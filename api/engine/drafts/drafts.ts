@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from '../../db/connect.ts';
-import { deleteDraft, deleteExpiredDraft, draftByReference, draftByResumeCode, expiredDrafts, insertDraft, resumeDraft, setResumeCode, touchDraft, type StoredDraft } from '../../db/drafts.repo.ts';
+import { abandonedDraftFileOwners, deleteDraft, deleteExpiredDraft, draftByReference, draftByResumeCode, expiredDrafts, insertDraft, resumeDraft, setResumeCode, touchDraft, type StoredDraft } from '../../db/drafts.repo.ts';
 import { enqueueNotification } from '../../db/cases.repo.ts';
 import type { Database } from '../../db/schema.ts';
 import { hitRateLimit } from '../../db/request-guards.repo.ts';
@@ -202,8 +202,10 @@ export async function discardDraft(deps: DraftDeps & { files: FileEngineDeps }, 
 const SWEEP_BATCH = 500;
 
 /**
- * Deletes expired drafts with their files. Safe with several processes at once: each draft is
- * deleted by a conditional delete that only one of them wins, and only the winner deletes the files.
+ * Deletes expired drafts with their files, and draft files no draft has once older than any draft
+ * is kept. Safe with several processes at once: each draft is deleted by a conditional delete that
+ * only one of them wins, and only the winner deletes its files; deleting an owner's files twice
+ * deletes them once (the records go in one statement, a content only when no record names it).
  * @returns how many drafts this run deleted.
  */
 export async function sweepExpiredDrafts(deps: Pick<DraftDeps, 'db' | 'now'> & { files: FileEngineDeps }): Promise<number> {
@@ -214,5 +216,8 @@ export async function sweepExpiredDrafts(deps: Pick<DraftDeps, 'db' | 'now'> & {
     await deleteOwnerFiles(deps.files, { kind: 'draft', id: draft.id });
     deleted += 1;
   }
+  // Files under a key no draft has, older than any draft is kept: nothing could still submit them.
+  const before = new Date(deps.now().getTime() - DRAFT_RULES.longKeepMs).toISOString();
+  for (const owner of await abandonedDraftFileOwners(deps.db, before, SWEEP_BATCH)) await deleteOwnerFiles(deps.files, { kind: 'draft', id: owner });
   return deleted;
 }
