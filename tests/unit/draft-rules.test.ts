@@ -49,7 +49,7 @@ describe('the reference in the browser', () => {
 describe('resume codes', () => {
   it('are 8 characters from an alphabet without look-alikes, every character equally likely', () => {
     const alphabet = DRAFT_RULES.resumeCodeAlphabet;
-    for (const lookAlike of '01OIL5S2Z8B') if (lookAlike !== 'B') expect(alphabet).not.toContain(lookAlike);
+    for (const lookAlike of '01OIL5S2Z8') expect(alphabet).not.toContain(lookAlike);
     expect(resumeCodeFrom(Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 7]))).toBe(alphabet.slice(0, 8));
     // Bytes past the largest multiple of the alphabet's length are skipped (no bias).
     const usable = 256 - (256 % alphabet.length);
