@@ -102,6 +102,13 @@ describe.each(DIALECTS)('drafts kept on the server on %s', (kind) => {
     expect(Date.parse(long.draft.expiresAt) - now.getTime()).toBe(30 * DAY);
     expect(Date.parse(short.draft.expiresAt) - now.getTime()).toBe(DAY);
     expect(Date.parse(empty.draft.expiresAt) - now.getTime()).toBe(DRAFT_RULES.idleMs);
+    // Used, an empty draft lives as long as its reference does; given answers, the journey's whole time.
+    now = new Date(now.getTime() + 25 * MINUTE);
+    const extended = (await (await request('/drafts/current/extend', { method: 'POST', reference: empty.reference })).json()) as { lapsesAt: string; expiresAt: string };
+    expect(extended).toEqual({ lapsesAt: new Date(now.getTime() + 30 * MINUTE).toISOString(), expiresAt: new Date(now.getTime() + 30 * MINUTE).toISOString() });
+    now = new Date(now.getTime() + 29 * MINUTE);
+    const saved = (await (await request('/drafts/current', { method: 'PUT', reference: empty.reference, body: JSON.stringify({ answers: { district: 'demo-district' } }) })).json()) as DraftBody;
+    expect(Date.parse(saved.expiresAt) - now.getTime()).toBe(DAY);
   });
 
   it('saves for later with a resume code, texted to the phone given, that opens the draft on another device with the ID number', async () => {

@@ -41,6 +41,16 @@ describe.each(LANGUAGES)('drafts kept on the server in $name', (language) => {
     expect(back.valueOf(sentence(s.fields.bank.bankName))).toBe('示例银行');
   });
 
+  it('says a journey with a task list keeps its answers 30 days', async () => {
+    const reader = visitor(language);
+    const draft = await createDraft(workerPortal(), 'test-household-grant', { 'person.name': '王芳' });
+    reader.setCookie(JOURNEYS['test-household-grant'].cookie, draft.reference);
+    const page = await reader.get(language.path('/apply/test-household-grant/task-list'));
+    expect(page.status).toBe(200);
+    expect(page.text()).toContain(s.draft.keptFor.long);
+    expect(page.buttons(s.draft.saveForLater)).not.toHaveLength(0);
+  });
+
   it('says an ID number is needed before saving for later, nothing lost', async () => {
     const { reader } = await holding({ district: 'demo-district' });
     const page = await reader.get(language.path(`${BASE}/eligibility`));

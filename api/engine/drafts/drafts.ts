@@ -67,7 +67,8 @@ function viewOf(deps: DraftDeps, row: StoredDraft, lastSeen: Date, expiresAt: st
     service: row.service,
     key: row.id,
     answers: JSON.parse(deps.crypto.decrypt(row.answers_enc, ANSWERS_CONTEXT)) as Answers,
-    lapsesAt: referenceLapsesAt(lastSeen).toISOString(),
+    // The reference cannot outlive its draft.
+    lapsesAt: new Date(Math.min(referenceLapsesAt(lastSeen).getTime(), Date.parse(expiresAt))).toISOString(),
     expiresAt,
   };
 }
@@ -106,10 +107,14 @@ export async function openDraft(deps: DraftDeps, reference: string, change: { an
   const row = await draftByReference(deps.db, hash, idleSince(now), now.toISOString());
   if (!row) return { ok: false, reason: 'not_found' };
   const policy = policyOf(deps, row.service);
-  // Saving answers keeps the draft its whole time again from now.
-  const expiresAt = change.answers && policy ? draftExpiresAt(policy.length, now).toISOString() : row.expires_at;
+  const answers = change.answers ?? (JSON.parse(deps.crypto.decrypt(row.answers_enc, ANSWERS_CONTEXT)) as Answers);
+  const hasAnswers = Object.keys(answers).length > 0;
+  let expiresAt = row.expires_at;
+  // Saving keeps the draft its whole time again from now; using one with no answers yet keeps it as long as its reference.
+  if (policy && change.answers) expiresAt = draftExpiresAt(policy.length, now, hasAnswers).toISOString();
+  else if (policy && !hasAnswers) expiresAt = draftExpiresAt(policy.length, now, false).toISOString();
   const answersEnc = change.answers ? deps.crypto.encrypt(JSON.stringify(change.answers), ANSWERS_CONTEXT) : undefined;
-  const touched = await touchDraft(deps.db, row.id, hash, idleSince(now), { lastSeenAt: now.toISOString(), ...(answersEnc ? { answersEnc, expiresAt } : {}) });
+  const touched = await touchDraft(deps.db, row.id, hash, idleSince(now), { lastSeenAt: now.toISOString(), ...(answersEnc ? { answersEnc } : {}), ...(expiresAt !== row.expires_at ? { expiresAt } : {}) });
   if (!touched) return { ok: false, reason: 'not_found' };
   return { ok: true, draft: viewOf(deps, answersEnc ? { ...row, answers_enc: answersEnc } : row, now, expiresAt) };
 }

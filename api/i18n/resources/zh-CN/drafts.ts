@@ -4,7 +4,7 @@ export const draftsZhCN = {
     draft: {
       notFound: '没有找到正在填写的申请，可能已超时。请重新开始，或用继续填写码找回已保存的申请',
       noSuchService: '没有这项可在线申请的服务',
-      identityMissing: '请先填写身份证件号码，再保存以后继续：找回申请时要核对它',
+      identityMissing: '请先填写身份证件号码再保存：以后继续填写时要核对它',
       noMatch: '继续填写码或身份证件号码不正确，或者保存的申请已过期',
       tooMany: '尝试次数过多，请于 {{time}} 后再试',
       codeRequired: '请输入继续填写码',
@@ -21,7 +21,7 @@ export const draftsZhCN = {
       long: '您填写的内容会保存 30 天；30 分钟没有操作，需要用继续填写码找回。',
       short: '您填写的内容会保存 1 天；30 分钟没有操作，需要用继续填写码找回。',
     },
-    saveForLater: '保存，以后继续',
+    saveForLater: '保存，稍后再填',
     saved: {
       title: '您的申请已保存',
       code: '继续填写码',
@@ -36,7 +36,7 @@ export const draftsZhCN = {
       title: '您的申请即将超时',
       body: '为保护您的信息，页面 5 分钟内没有操作，我们会隐藏您填写的内容。您填写的内容不会丢失。',
       continue: '继续填写',
-      saveForLater: '保存，以后继续',
+      saveForLater: '保存，稍后再填',
       extended: '已延长，您可以继续填写。',
     },
     lapsed: '为保护您的信息，您的申请已超时。请重新开始，或用继续填写码找回已保存的申请。',
