@@ -11,9 +11,15 @@ export async function insertDraft(db: Kysely<Database>, draft: StoredDraft): Pro
   await db.insertInto('drafts').values(draft).execute();
 }
 
-/** The draft a reference opens, if its reference was used after `idleSince` and it has not expired. */
+/** The draft a reference opens, if its reference was used after `idleSince` (a submitted one's, whenever) and it has not expired. */
 export function draftByReference(db: Kysely<Database>, referenceHash: string, idleSince: string, now: string): Promise<StoredDraft | undefined> {
-  return db.selectFrom('drafts').selectAll().where('reference_hash', '=', referenceHash).where('last_seen_at', '>', idleSince).where('expires_at', '>', now).executeTakeFirst();
+  return db
+    .selectFrom('drafts')
+    .selectAll()
+    .where('reference_hash', '=', referenceHash)
+    .where((eb) => eb.or([eb('last_seen_at', '>', idleSince), eb('submitted_at', 'is not', null)]))
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
 }
 
 export function draftByResumeCode(db: Kysely<Database>, codeHash: string, now: string): Promise<StoredDraft | undefined> {
@@ -21,13 +27,24 @@ export function draftByResumeCode(db: Kysely<Database>, codeHash: string, now: s
 }
 
 /** Marks the draft used (and saves answers when given), if its reference is still live; false when it lapsed meanwhile. */
-export async function touchDraft(db: Kysely<Database>, id: string, referenceHash: string, idleSince: string, change: { lastSeenAt: string; answersEnc?: string; expiresAt?: string }): Promise<boolean> {
+export async function touchDraft(
+  db: Kysely<Database>,
+  id: string,
+  referenceHash: string,
+  idleSince: string,
+  change: { lastSeenAt: string; answersEnc?: string; expiresAt?: string; submittedAt?: string },
+): Promise<boolean> {
   const updated = await db
     .updateTable('drafts')
-    .set({ last_seen_at: change.lastSeenAt, ...(change.answersEnc ? { answers_enc: change.answersEnc } : {}), ...(change.expiresAt ? { expires_at: change.expiresAt } : {}) })
+    .set({
+      last_seen_at: change.lastSeenAt,
+      ...(change.answersEnc ? { answers_enc: change.answersEnc } : {}),
+      ...(change.expiresAt ? { expires_at: change.expiresAt } : {}),
+      ...(change.submittedAt ? { submitted_at: change.submittedAt, resume_code_hash: null } : {}),
+    })
     .where('id', '=', id)
     .where('reference_hash', '=', referenceHash)
-    .where('last_seen_at', '>', idleSince)
+    .where((eb) => eb.or([eb('last_seen_at', '>', idleSince), eb('submitted_at', 'is not', null)]))
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }
@@ -58,7 +75,16 @@ export async function resumeDraft(db: Kysely<Database>, id: string, codeHash: st
   return Number(updated.numUpdatedRows) === 1;
 }
 
-/** The draft, gone (submission, in its transaction; or the applicant discarding it). */
+/**
+ * The draft became a case (in the submission's transaction): its answers are replaced by what the
+ * confirmation shows (`contentEnc`), its resume code is gone, and it is kept only as long as a
+ * confirmation is.
+ */
+export async function markDraftSubmitted(trx: Transaction<Database>, id: string, change: { contentEnc: string; submittedAt: string; expiresAt: string }): Promise<void> {
+  await trx.updateTable('drafts').set({ answers_enc: change.contentEnc, submitted_at: change.submittedAt, expires_at: change.expiresAt, resume_code_hash: null }).where('id', '=', id).execute();
+}
+
+/** The draft, gone (the applicant discarding it). */
 export async function deleteDraft(db: Kysely<Database> | Transaction<Database>, id: string): Promise<boolean> {
   const deleted = await db.deleteFrom('drafts').where('id', '=', id).executeTakeFirst();
   return Number(deleted.numDeletedRows) === 1;

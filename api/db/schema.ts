@@ -331,6 +331,7 @@ export interface DraftTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  submitted_at: string | null;
 }
 
 export interface Database {

@@ -18,7 +18,7 @@ import { caseDeps } from '../http/route-deps.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-const ReferenceHeader = z.object({
+export const ReferenceHeader = z.object({
   'draft-reference': z.string().min(20).max(100).meta({ description: 'The draft’s reference, as creating or resuming it answered' }),
 });
 const Answers = z
@@ -26,17 +26,26 @@ const Answers = z
   .refine((answers) => Object.keys(answers).length <= 400, { message: 'errors.badRequest' })
   .meta({ description: 'Every answer, by field path (`household.0.name`): flat strings, as a form posts them' });
 
+const Submitted = z
+  .object({
+    trackingNumber: textLine().min(1).max(20),
+    acceptanceDue: textLine().max(10).nullable(),
+    smsTo: textLine().max(20).meta({ description: 'Masked' }),
+  })
+  .openapi('SubmittedDraft');
+
 const Draft = z
   .object({
     service: z.string(),
-    key: z.string().meta({ description: 'The draft’s id: the Idempotency-Key and `draft-key` of its submission, and the key of its files (/drafts/{key}/files)' }),
+    key: z.string().meta({ description: 'The draft’s id: the Idempotency-Key of its submission, and the key of its files (/drafts/{key}/files, with the reference)' }),
     answers: z.record(z.string(), z.string()),
     lapsesAt: z.string().meta({ description: 'When the reference stops working unless the draft is used again (30 minutes idle)' }),
     expiresAt: z.string().meta({ description: 'When the draft and its files are deleted unless saved again (30 days for a journey with sections, else 1 day)' }),
+    submitted: Submitted.optional().meta({ description: 'Once the draft became a case: what its confirmation shows; its answers are then gone (or a booking’s public details)' }),
   })
   .openapi('Draft');
 const Opened = z.object({ reference: z.string().meta({ description: 'Keep it secret: it opens the draft. Send it back in `draft-reference`' }), draft: Draft }).openapi('OpenedDraft');
-const NOT_FOUND = json(ApiErrorSchema, 'No live draft has this reference: it lapsed after 30 minutes idle, was replaced by a resume, or never was (`draft_not_found`)');
+export const NOT_FOUND = json(ApiErrorSchema, 'No live draft has this reference: it lapsed after 30 minutes idle, was replaced by a resume, or never was (`draft_not_found`)');
 const BAD_HEADER = json(ApiErrorSchema, 'The `draft-reference` header is missing or malformed');
 
 const createDraftRoute = createRoute({
@@ -64,8 +73,8 @@ const saveDraftRoute = createRoute({
   path: '/drafts/current',
   operationId: 'saveDraft',
   tags: ['Drafts'],
-  summary: 'Save every answer of the draft (its whole keeping time starts again)',
-  request: { headers: ReferenceHeader, body: { required: true, content: { 'application/json': { schema: z.object({ answers: Answers }) } } } },
+  summary: 'Save every answer of the draft (its whole keeping time starts again); with `submitted`, end it: what is left is what its confirmation shows, for a day',
+  request: { headers: ReferenceHeader, body: { required: true, content: { 'application/json': { schema: z.object({ answers: Answers, submitted: Submitted.optional() }) } } } },
   responses: { 200: json(Draft, 'The draft as saved'), 404: NOT_FOUND, 422: json(ApiErrorSchema, 'Field errors, or the header is missing or malformed') },
 });
 
@@ -122,7 +131,7 @@ const resumeDraftRoute = createRoute({
   },
 });
 
-const draftDeps = (c: Context<ApiEnv>): DraftDeps => {
+export const draftDeps = (c: Context<ApiEnv>): DraftDeps => {
   const deps = caseDeps(c);
   return { db: deps.db, kind: deps.kind, crypto: deps.crypto, now: deps.now, randomBytes: deps.randomBytes, services: c.get('deps').services };
 };
@@ -141,7 +150,8 @@ export const draftRoutes = new OpenAPIHono<ApiEnv>()
     return result.ok ? c.json(result.draft, 200) : refuse(c, 'draft', result);
   })
   .openapi(saveDraftRoute, async (c) => {
-    const result = await saveDraft(draftDeps(c), c.req.valid('header')['draft-reference'], c.req.valid('json').answers);
+    const { answers, submitted } = c.req.valid('json');
+    const result = await saveDraft(draftDeps(c), c.req.valid('header')['draft-reference'], answers, submitted);
     noStore(c);
     return result.ok ? c.json(result.draft, 200) : refuse(c, 'draft', result);
   })
@@ -166,3 +176,12 @@ export const draftRoutes = new OpenAPIHono<ApiEnv>()
     noStore(c);
     return result.ok ? c.json({ reference: result.reference, draft: result.draft }, 200) : refuse(c, 'draft', result);
   });
+
+/**
+ * Whether `reference` opens the draft whose key is `key` (counted as use): the draft's files answer
+ * only the holder of its reference, so the key alone (on the check page, in an answer) opens nothing.
+ */
+export async function holdsDraft(c: Context<ApiEnv>, reference: string, key: string): Promise<boolean> {
+  const opened = await openDraft(draftDeps(c), reference);
+  return opened.ok && opened.draft.key === key;
+}

@@ -5,25 +5,18 @@
  * answers are encrypted in the database and deleted when the draft expires (30 days for a journey
  * with a task list, 1 day otherwise) or becomes a case.
  *
- * After submission the draft is gone; what the confirmation page shows (the tracking number, and a
- * booking's public details) is kept in a small sealed cookie, so a reload shows it again and a
- * repeated submit finds the case already made.
+ * After submission the answers are gone: the draft keeps only what the confirmation page shows (the
+ * tracking number, a booking's public details) for a day, so a reload shows it again and a repeated
+ * submit, even with the cookies it left with, finds the case already made.
  */
 import type { AstroGlobal } from 'astro';
 import { z } from 'zod';
 
 /** The reference cookie outlives the idle lapse on purpose: the start page can then say the application timed out. */
 const REFERENCE_MAX_AGE_S = 30 * 24 * 60 * 60;
-const SUBMITTED_MAX_AGE_S = 24 * 60 * 60;
 
 const SubmittedSchema = z.object({ trackingNumber: z.string(), acceptanceDue: z.string().nullable(), smsTo: z.string() });
-const SubmittedDraftSchema = z.object({
-  service: z.string(),
-  key: z.string(),
-  answers: z.record(z.string(), z.string().max(400)),
-  submitted: SubmittedSchema,
-});
-const ServerDraft = z.object({ service: z.string(), key: z.string(), answers: z.record(z.string(), z.string()), lapsesAt: z.string(), expiresAt: z.string() });
+const ServerDraft = z.object({ service: z.string(), key: z.string(), answers: z.record(z.string(), z.string()), lapsesAt: z.string(), expiresAt: z.string(), submitted: SubmittedSchema.optional() });
 const Opened = z.object({ reference: z.string(), draft: ServerDraft });
 
 export interface ApplicationDraft {
@@ -43,22 +36,19 @@ type Astro = Pick<AstroGlobal, 'locals' | 'cookies' | 'url'>;
 const slug = (service: string) => service.replace(/[^a-z0-9]/g, '_');
 /** The reference's cookie (the name the sealed draft had: a browser's old cookie simply fails to open). */
 export const referenceCookieName = (service: string) => `draft_${slug(service)}`;
-const submittedCookieName = (service: string) => `submitted_${slug(service)}`;
 
 function cookieOptions(astro: Astro, maxAge: number) {
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(astro.url.hostname) && astro.url.protocol === 'http:';
   return { httpOnly: true, sameSite: 'lax' as const, secure: !local, path: '/', maxAge };
 }
 
-const referenceOf = (astro: Astro, service: string): string | undefined => astro.cookies.get(referenceCookieName(service))?.value || undefined;
+const referenceOf = (astro: Pick<AstroGlobal, 'cookies'>, service: string): string | undefined => astro.cookies.get(referenceCookieName(service))?.value || undefined;
+
+/** The reader's reference to their draft of `service` ('' when none): what the API's draft operations take in `draft-reference`. */
+export const draftReference = (astro: Pick<AstroGlobal, 'cookies'>, service: string): string => referenceOf(astro, service) ?? '';
 
 /** The draft of `service` this reader holds: the submitted one's confirmation, or the live one on the server (its reference counts as used). */
 export async function readDraft(astro: Astro, service: string): Promise<ApplicationDraft | undefined> {
-  const sealed = astro.cookies.get(submittedCookieName(service))?.value;
-  if (sealed) {
-    const parsed = SubmittedDraftSchema.safeParse(astro.locals.portal.drafts.open(sealed));
-    if (parsed.success && parsed.data.service === service) return parsed.data;
-  }
   const reference = referenceOf(astro, service);
   if (!reference) return undefined;
   const response = await astro.locals.portal.api.drafts.current.$get({ header: { 'draft-reference': reference } });
@@ -85,31 +75,23 @@ export async function newDraft(astro: Astro, service: string): Promise<Applicati
 /** Keeps a draft's reference in the reader's cookie (a new draft, or one resumed with its code). */
 export function holdReference(astro: Astro, service: string, reference: string): void {
   astro.cookies.set(referenceCookieName(service), reference, cookieOptions(astro, REFERENCE_MAX_AGE_S));
-  astro.cookies.delete(submittedCookieName(service), { path: '/' });
 }
 
 /**
- * Saves the draft's answers on the server. A submitted draft instead keeps only what its
- * confirmation shows, in a sealed cookie; the server's draft is gone (an application's in its
- * submission's transaction; a booking's here).
+ * Saves the draft's answers on the server. A submitted draft keeps only what its confirmation shows
+ * (the application's submission already wrote that in its transaction; a booking, made by its own
+ * route, ends its draft here).
  */
 export async function writeDraft(astro: Astro, draft: ApplicationDraft): Promise<void> {
   const reference = referenceOf(astro, draft.service);
-  if (draft.submitted) {
-    if (reference) await astro.locals.portal.api.drafts.current.$delete({ header: { 'draft-reference': reference } });
-    astro.cookies.set(submittedCookieName(draft.service), astro.locals.portal.drafts.seal({ service: draft.service, key: draft.key, answers: draft.answers, submitted: draft.submitted }), cookieOptions(astro, SUBMITTED_MAX_AGE_S));
-    astro.cookies.delete(referenceCookieName(draft.service), { path: '/' });
-    return;
-  }
   if (!reference) throw new Error('saving a draft the reader holds no reference to');
-  const response = await astro.locals.portal.api.drafts.current.$put({ header: { 'draft-reference': reference }, json: { answers: draft.answers } });
+  const response = await astro.locals.portal.api.drafts.current.$put({ header: { 'draft-reference': reference }, json: { answers: draft.answers, ...(draft.submitted ? { submitted: draft.submitted } : {}) } });
   if (!response.ok) throw new Error(`saving a draft answered ${response.status}`);
 }
 
 /** Forgets the reader's draft of `service` (after its confirmation, to apply again). */
 export function clearDraft(astro: Astro, service: string): void {
   astro.cookies.delete(referenceCookieName(service), { path: '/' });
-  astro.cookies.delete(submittedCookieName(service), { path: '/' });
 }
 
 /** The resume code for "save and come back later", or why there is none. */

@@ -3,9 +3,8 @@
  * databases: create, read, save, extend, the 30-minute idle lapse, the keeping time the journey
  * decides, save and come back later (the code texted, stored hashed), resuming with code and ID
  * number (which one was wrong is not said; rate limited), the sweep of expired drafts with their
- * files (safe run twice at once), and submission deleting the draft in its transaction.
+ * files (safe run twice at once), and submission ending the draft in its transaction.
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sweepExpiredDrafts } from '../../api/engine/drafts/drafts.ts';
@@ -183,10 +182,11 @@ describe.each(DIALECTS)('drafts kept on the server on %s', (kind) => {
     form.set('service', TEST_SERVICE);
     form.set('purpose', 'incomeProof');
     form.set('file', new Blob([new Uint8Array(readFileSync(new URL('../fixtures/files/income-proof.pdf', import.meta.url)))]), 'a.pdf');
-    expect((await runtime.portal.app.request(`http://localhost/api/v1/drafts/${draft.key}/files`, { method: 'POST', body: form, headers: { origin: 'http://localhost' } })).status).toBe(201);
-    // A file uploaded under a key no draft has: gone once older than any draft is kept.
-    const stray = randomUUID();
-    expect((await runtime.portal.app.request(`http://localhost/api/v1/drafts/${stray}/files`, { method: 'POST', body: form, headers: { origin: 'http://localhost' } })).status).toBe(201);
+    expect((await runtime.portal.app.request(`http://localhost/api/v1/drafts/${draft.key}/files`, { method: 'POST', body: form, headers: { origin: 'http://localhost', 'draft-reference': reference } })).status).toBe(201);
+    // A file left under a key no draft has (its draft deleted before its file was recorded): gone once older than any draft is kept.
+    const stray = await create(TEST_SERVICE, {});
+    expect((await runtime.portal.app.request(`http://localhost/api/v1/drafts/${stray.draft.key}/files`, { method: 'POST', body: form, headers: { origin: 'http://localhost', 'draft-reference': stray.reference } })).status).toBe(201);
+    await runtime.database.db.deleteFrom('drafts').where('id', '=', stray.draft.key).execute();
     now = new Date(now.getTime() + 30 * DAY + MINUTE);
     const live = await create('old-age-allowance', { district: 'demo-district' });
     const deps = { db: runtime.database.db, now: () => now, files: { db: runtime.database.db, kind: runtime.database.kind, crypto: runtime.crypto, now: () => now, ...runtime.files } };
@@ -197,21 +197,31 @@ describe.each(DIALECTS)('drafts kept on the server on %s', (kind) => {
     expect(swept[0] + swept[1]).toBe(expired.length);
     expect((await request('/drafts/current', { reference: live.reference })).status).toBe(200);
     expect(await runtime.database.db.selectFrom('drafts').select('id').where('id', '=', draft.key).executeTakeFirst()).toBeUndefined();
-    expect(await runtime.database.db.selectFrom('files').select('id').where('owner_id', 'in', [draft.key, stray]).execute()).toEqual([]);
+    expect(await runtime.database.db.selectFrom('files').select('id').where('owner_id', 'in', [draft.key, stray.draft.key]).execute()).toEqual([]);
     expect((await request('/drafts/current', { reference })).status).toBe(404);
     expect(await sweepExpiredDrafts(deps)).toBe(0);
   });
 
-  it('is deleted by the submission that makes it a case, and kept when the submission is refused', async () => {
+  it('becomes a case with the submission, keeping only what the confirmation shows, and stays whole when the submission is refused', async () => {
     const { reference, draft } = await create('old-age-allowance', { ...OLD_AGE_ALLOWANCE_ANSWERS });
     const submit = (body: unknown, key: string) =>
-      request('/services/old-age-allowance/applications', { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': key, 'draft-key': draft.key } });
+      request('/services/old-age-allowance/applications', { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': key, 'draft-reference': reference } });
     const refused = await submit({ ...oldAgeAllowanceApplication(), declaration: false }, draft.key);
     expect(refused.status).toBe(422);
-    expect((await request('/drafts/current', { reference })).status).toBe(200);
+    expect(((await (await request('/drafts/current', { reference })).json()) as DraftBody).answers).toEqual(OLD_AGE_ALLOWANCE_ANSWERS);
     const made = await submit(oldAgeAllowanceApplication(), draft.key);
     expect(made.status).toBe(201);
-    expect(await runtime.database.db.selectFrom('drafts').select('id').where('id', '=', draft.key).executeTakeFirst()).toBeUndefined();
+    const { trackingNumber } = (await made.json()) as { trackingNumber: string };
+    const row = await runtime.database.db.selectFrom('drafts').selectAll().where('id', '=', draft.key).executeTakeFirstOrThrow();
+    expect(row.submitted_at).not.toBeNull();
+    expect(runtime.crypto.decrypt(row.answers_enc, 'drafts.answers')).not.toContain(ELDER_ID);
+    // A reload, or a second click with the cookies it left with, finds the confirmation, even after 30 idle minutes; then a day later nothing.
+    now = new Date(now.getTime() + 2 * 60 * MINUTE);
+    const after = (await (await request('/drafts/current', { reference })).json()) as DraftBody & { submitted: { trackingNumber: string; smsTo: string } };
+    expect(after.answers).toEqual({});
+    expect(after.submitted).toMatchObject({ trackingNumber, smsTo: '138****5678' });
+    expect((await request('/drafts/current/resume-code', { method: 'POST', reference })).status).toBe(404);
+    now = new Date(now.getTime() + DAY);
     expect((await request('/drafts/current', { reference })).status).toBe(404);
   });
 

@@ -1,22 +1,20 @@
 /**
  * A journey's draft, made on a test server so that a test starts mid-journey (docs/decisions/033):
  * a test of the check page starts on the check page, with the answers it needs, instead of clicking
- * through every step before it (the steps themselves are tested once, in the HTML tier). A live
- * draft is created through the server's API and its reference becomes the cookie; a submitted one is
- * the small sealed cookie the confirmation pages read, sealed with the server's secret.
+ * through every step before it (the steps themselves are tested once, in the HTML tier). The draft
+ * is created through the server's API and its reference becomes the cookie; a submitted one is then
+ * ended as a submission ends it, keeping only what its confirmation shows.
  */
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
-import { draftSealer } from '../../api/server/portal.ts';
 import type { TestPortalInfo } from './test-portal.ts';
 
 /** The journeys' services and their draft cookies' names (site/lib/application-draft.ts). */
 export const JOURNEYS = {
-  'old-age-allowance': { cookie: 'draft_old_age_allowance', submittedCookie: 'submitted_old_age_allowance', path: '/apply/old-age-allowance' },
-  'marriage-appointment': { cookie: 'draft_marriage_appointment', submittedCookie: 'submitted_marriage_appointment', path: '/book/marriage' },
+  'old-age-allowance': { cookie: 'draft_old_age_allowance', path: '/apply/old-age-allowance' },
+  'marriage-appointment': { cookie: 'draft_marriage_appointment', path: '/book/marriage' },
   // The service only the tests have (tests/support/test-service, docs/decisions/029).
-  'test-household-grant': { cookie: 'draft_test_household_grant', submittedCookie: 'submitted_test_household_grant', path: '/apply/test-household-grant' },
+  'test-household-grant': { cookie: 'draft_test_household_grant', path: '/apply/test-household-grant' },
 } as const;
 
 export type JourneyService = keyof typeof JOURNEYS;
@@ -38,11 +36,12 @@ export async function createDraft(portal: Pick<TestPortalInfo, 'url'>, service: 
 
 /** The cookie (name and value) of a draft with these answers (flat paths: 'partyA.name'), or of one already submitted. */
 export async function draftCookie(portal: TestPortalInfo, service: JourneyService, answers: Record<string, string>, submitted?: SubmittedDraft): Promise<{ name: string; value: string }> {
+  const { reference } = await createDraft(portal, service, answers);
   if (submitted) {
-    const sealer = draftSealer(createFieldCrypto(Buffer.from(portal.secret, 'hex')));
-    return { name: JOURNEYS[service].submittedCookie, value: sealer.seal({ service, key: crypto.randomUUID(), answers, submitted }) };
+    const ended = await fetch(`${portal.url}/api/v1/drafts/current`, { method: 'PUT', headers: { 'content-type': 'application/json', 'draft-reference': reference }, body: JSON.stringify({ answers, submitted }) });
+    if (ended.status !== 200) throw new Error(`ending a draft answered ${ended.status}: ${await ended.text()}`);
   }
-  return { name: JOURNEYS[service].cookie, value: (await createDraft(portal, service, answers)).reference };
+  return { name: JOURNEYS[service].cookie, value: reference };
 }
 
 /** Makes a draft's reference lapse, as 31 idle minutes would, in a test server's SQLite database (its clock is its own). */

@@ -21,6 +21,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
+    /**
+     * Set by the submission that made it a case: the answers are gone, and what is left is only what
+     * the confirmation shows (the tracking number, a booking's public details), which its reference
+     * opens, idle or not, until it expires.
+     */
+    .addColumn('submitted_at', 'text')
     .execute();
   await db.schema.createIndex('drafts_expires').on('drafts').column('expires_at').execute();
 }

@@ -44,6 +44,20 @@ const IDENTITY_CONTEXT = 'drafts.identity';
 
 export type Answers = Record<string, string>;
 
+/** What the confirmation of a submitted draft shows (the draft keeps nothing else once it is a case). */
+export interface Submitted {
+  trackingNumber: string;
+  acceptanceDue: string | null;
+  /** The masked phone the submission's text went to. */
+  smsTo: string;
+}
+
+/** What a draft holds, encrypted as one value: the answers, and once submitted what its confirmation shows. */
+interface Content {
+  answers: Answers;
+  submitted?: Submitted;
+}
+
 /** A draft as its holder sees it. */
 export interface DraftView {
   service: string;
@@ -54,6 +68,8 @@ export interface DraftView {
   lapsesAt: string;
   /** When the draft is deleted, answers and files, unless saved again. */
   expiresAt: string;
+  /** Once the draft became a case: what its confirmation shows (its answers are then only a booking's public details, or none). */
+  submitted?: Submitted;
 }
 
 const policyOf = (deps: DraftDeps, service: string): DraftPolicy | undefined => deps.services.get(service)?.drafts;
@@ -62,13 +78,26 @@ const codeHash = (deps: DraftDeps, code: string) => deps.crypto.lookupHash(code,
 const idleSince = (now: Date) => new Date(now.getTime() - DRAFT_RULES.idleMs).toISOString();
 const newReference = (deps: DraftDeps) => Buffer.from(deps.randomBytes(32)).toString('base64url');
 
-function viewOf(deps: DraftDeps, row: StoredDraft, lastSeen: Date, expiresAt: string): DraftView {
+const sealContent = (deps: Pick<DraftDeps, 'crypto'>, content: Content) => deps.crypto.encrypt(JSON.stringify(content), ANSWERS_CONTEXT);
+const contentOf = (deps: Pick<DraftDeps, 'crypto'>, row: StoredDraft): Content => JSON.parse(deps.crypto.decrypt(row.answers_enc, ANSWERS_CONTEXT)) as Content;
+
+/**
+ * What the submission's transaction writes over the draft it made a case of (cases/case-service.ts):
+ * the answers gone, the confirmation's words kept a day, so that its reference (a reload, a second
+ * click with the cookies it left with) finds the confirmation and not a new application.
+ */
+export function submittedDraft(deps: Pick<DraftDeps, 'crypto'>, submitted: Submitted, now: Date): { contentEnc: string; submittedAt: string; expiresAt: string } {
+  return { contentEnc: sealContent(deps, { answers: {}, submitted }), submittedAt: now.toISOString(), expiresAt: draftExpiresAt('short', now).toISOString() };
+}
+
+function viewOf(deps: DraftDeps, row: StoredDraft, lastSeen: Date, expiresAt: string, content: Content = contentOf(deps, row)): DraftView {
   return {
     service: row.service,
     key: row.id,
-    answers: JSON.parse(deps.crypto.decrypt(row.answers_enc, ANSWERS_CONTEXT)) as Answers,
-    // The reference cannot outlive its draft.
-    lapsesAt: new Date(Math.min(referenceLapsesAt(lastSeen).getTime(), Date.parse(expiresAt))).toISOString(),
+    answers: content.answers,
+    ...(content.submitted ? { submitted: content.submitted } : {}),
+    // The reference cannot outlive its draft; a submitted draft's lives as long as the draft.
+    lapsesAt: content.submitted ? expiresAt : new Date(Math.min(referenceLapsesAt(lastSeen).getTime(), Date.parse(expiresAt))).toISOString(),
     expiresAt,
   };
 }
@@ -85,11 +114,12 @@ export async function createDraft(deps: DraftDeps, service: string, answers: Ans
     id: randomUUID(),
     service,
     reference_hash: referenceHash(deps, reference),
-    answers_enc: deps.crypto.encrypt(JSON.stringify(answers), ANSWERS_CONTEXT),
+    answers_enc: sealContent(deps, { answers }),
     resume_code_hash: null,
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
     expires_at: draftExpiresAt(policy.length, now, Object.keys(answers).length > 0).toISOString(),
+    submitted_at: null,
   };
   await insertDraft(deps.db, row);
   return { ok: true, reference, draft: viewOf(deps, row, now, row.expires_at) };
@@ -101,27 +131,39 @@ export type OpenResult = { ok: true; draft: DraftView } | { ok: false; reason: '
  * The draft a reference opens, counted as used (the reader is on a page of it): its reference lives
  * another 30 minutes. A reference that lapsed, was replaced or never existed finds nothing.
  */
-export async function openDraft(deps: DraftDeps, reference: string, change: { answers?: Answers } = {}): Promise<OpenResult> {
+export async function openDraft(deps: DraftDeps, reference: string, change: { answers?: Answers; submitted?: Submitted } = {}): Promise<OpenResult> {
   const now = deps.now();
   const hash = referenceHash(deps, reference);
   const row = await draftByReference(deps.db, hash, idleSince(now), now.toISOString());
   if (!row) return { ok: false, reason: 'not_found' };
   const policy = policyOf(deps, row.service);
-  const answers = change.answers ?? (JSON.parse(deps.crypto.decrypt(row.answers_enc, ANSWERS_CONTEXT)) as Answers);
-  const hasAnswers = Object.keys(answers).length > 0;
+  const stored = contentOf(deps, row);
+  // Once submitted, only what the confirmation shows may be written (a booking's public details).
+  const content: Content = change.answers ? { answers: change.answers, ...((change.submitted ?? stored.submitted) ? { submitted: change.submitted ?? stored.submitted } : {}) } : stored;
+  const hasAnswers = Object.keys(content.answers).length > 0;
   let expiresAt = row.expires_at;
   // Saving keeps the draft its whole time again from now; using one with no answers yet keeps it as long as its reference.
-  if (policy && change.answers) expiresAt = draftExpiresAt(policy.length, now, hasAnswers).toISOString();
+  if (content.submitted) expiresAt = change.submitted && !stored.submitted ? draftExpiresAt('short', now).toISOString() : row.expires_at;
+  else if (policy && change.answers) expiresAt = draftExpiresAt(policy.length, now, hasAnswers).toISOString();
   else if (policy && !hasAnswers) expiresAt = draftExpiresAt(policy.length, now, false).toISOString();
-  const answersEnc = change.answers ? deps.crypto.encrypt(JSON.stringify(change.answers), ANSWERS_CONTEXT) : undefined;
-  const touched = await touchDraft(deps.db, row.id, hash, idleSince(now), { lastSeenAt: now.toISOString(), ...(answersEnc ? { answersEnc } : {}), ...(expiresAt !== row.expires_at ? { expiresAt } : {}) });
+  const answersEnc = change.answers ? sealContent(deps, content) : undefined;
+  const submittedAt = change.submitted && !row.submitted_at ? now.toISOString() : undefined;
+  const touched = await touchDraft(deps.db, row.id, hash, idleSince(now), {
+    lastSeenAt: now.toISOString(),
+    ...(answersEnc ? { answersEnc } : {}),
+    ...(expiresAt !== row.expires_at ? { expiresAt } : {}),
+    ...(submittedAt ? { submittedAt } : {}),
+  });
   if (!touched) return { ok: false, reason: 'not_found' };
-  return { ok: true, draft: viewOf(deps, answersEnc ? { ...row, answers_enc: answersEnc } : row, now, expiresAt) };
+  return { ok: true, draft: viewOf(deps, row, now, expiresAt, content) };
 }
 
-/** Saves the draft's answers (all of them: the pages send what they hold). */
-export function saveDraft(deps: DraftDeps, reference: string, answers: Answers): Promise<OpenResult> {
-  return openDraft(deps, reference, { answers });
+/**
+ * Saves the draft's answers (all of them: the pages send what they hold), or, with `submitted`, ends
+ * it: what is left is what the confirmation shows (a booking, made by its own route, ends its draft so).
+ */
+export function saveDraft(deps: DraftDeps, reference: string, answers: Answers, submitted?: Submitted): Promise<OpenResult> {
+  return openDraft(deps, reference, { answers, ...(submitted ? { submitted } : {}) });
 }
 
 export type SaveForLaterResult =
@@ -138,6 +180,7 @@ export async function saveForLater(deps: DraftDeps, reference: string, lang: Loc
   const opened = await openDraft(deps, reference);
   if (!opened.ok) return opened;
   const { draft } = opened;
+  if (draft.submitted) return { ok: false, reason: 'not_found' };
   const policy = policyOf(deps, draft.service);
   if (!policy || !normaliseIdNumber(draft.answers[policy.identityPath] ?? '')) return { ok: false, reason: 'identity_missing' };
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -184,7 +227,7 @@ export async function resumeWithCode(deps: DraftDeps, typedCode: string, typedId
   const row = await draftByResumeCode(deps.db, codeHash(deps, code), now.toISOString());
   const policy = row ? policyOf(deps, row.service) : undefined;
   if (!row || !policy) return { ok: false, reason: 'no_match' };
-  const answers = JSON.parse(deps.crypto.decrypt(row.answers_enc, ANSWERS_CONTEXT)) as Answers;
+  const { answers } = contentOf(deps, row);
   // Compared as keyed hashes of equal length: the time taken says nothing about how much matched.
   const given = deps.crypto.lookupHash(normaliseIdNumber(typedIdNumber), IDENTITY_CONTEXT);
   const expected = deps.crypto.lookupHash(normaliseIdNumber(answers[policy.identityPath] ?? ''), IDENTITY_CONTEXT);
