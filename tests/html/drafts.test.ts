@@ -10,6 +10,7 @@ import { fieldId } from '../../site/lib/forms.ts';
 import { ELDER_ID, OLD_AGE_ALLOWANCE_ANSWERS } from '../support/applications.ts';
 import { createDraft, JOURNEYS, lapseDraft } from '../support/drafts.ts';
 import { LANGUAGES, sentence } from '../support/site.ts';
+import { outboxWith } from './support/outbox.ts';
 import { visitor, workerPortal } from './support/portal.ts';
 
 const BASE = '/apply/old-age-allowance';
@@ -33,8 +34,11 @@ describe.each(LANGUAGES)('drafts kept on the server in $name', (language) => {
     const saved = await page.press(s.draft.saveForLater);
     expect(saved.status).toBe(200);
     expect(saved.h1).toBe(s.draft.saved.title);
-    expect(saved.text('[data-testid="resume-code"]')).toMatch(CODE);
+    const code = saved.text('[data-testid="resume-code"]');
+    expect(code).toMatch(CODE);
     expect(saved.text()).toContain(s.draft.saved.sentTo.replace('{{phone}}', '139****1111'));
+    // The text message, in the reader's language, with the code (the development outbox shows what would be sent).
+    await outboxWith(reader, language, code);
     // Back to the page it was saved from, nothing lost.
     const back = await saved.follow(s.draft.saved.continue);
     expect(back.path).toBe(language.path(`${BASE}/bank`));
