@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { caseRoutes, documentApplications, rescheduleRoutes } from './routes/cases.routes.ts';
 import { devRoutes } from './routes/dev.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
+import { draftRoutes } from './routes/drafts.routes.ts';
 import { DRAFT_UPLOAD_PATH, draftFileDownload, draftFileRoutes, uploadBodyLimit } from './routes/draft-files.routes.ts';
 import { holidayRoutes } from './routes/holidays.routes.ts';
 import { ruleRoutes } from './routes/rules.routes.ts';
@@ -71,7 +72,7 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', draftFileRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', developmentOnly);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

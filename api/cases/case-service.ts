@@ -8,6 +8,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { ZodError } from 'zod';
 import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppointmentTimes } from '../db/booking.repo.ts';
 import { moveDraftFiles } from '../engine/files/files.ts';
+import { markDraftSubmitted } from '../db/drafts.repo.ts';
+import { submittedDraft } from '../engine/drafts/drafts.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
@@ -20,7 +22,7 @@ import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type Trac
 import { applicantStopNow, applyTransition, availableTransitions, staffOnlyFields, startDeadlines, type CaseSnapshot, type TransitionResult } from '../domain/workflow/workflow.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import type { FieldCrypto } from '../platform/field-crypto.ts';
+import { maskPhone, type FieldCrypto } from '../platform/field-crypto.ts';
 import { BUILT_IN_SERVICES, isAppliedOnline, type RegisteredCaseService, type ServiceRegistry, type SettingInForce } from '../services/registry.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
@@ -109,7 +111,7 @@ async function filesMissing(deps: CaseDeps, needed: Readonly<Record<string, numb
 
 /**
  * `draftKey`: the draft the application was gathered in (the pages' sealed draft, docs/decisions/031);
- * its files become the case's in the submission's transaction.
+ * its files become the case's, and its answers give way to what the confirmation shows, in the submission's transaction.
  */
 export async function submitApplication(deps: CaseDeps, serviceId: string, input: unknown, lang: Locale, draftKey?: string): Promise<SubmitResult> {
   const service = serviceOf(deps, serviceId);
@@ -135,7 +137,13 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
       lang,
       recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
       params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-    }, draftKey === undefined ? undefined : (trx, caseId) => moveDraftFiles(trx, deps.kind, draftKey, caseId));
+    }, draftKey === undefined ? undefined : async (trx, caseId) => {
+      await moveDraftFiles(trx, deps.kind, draftKey, caseId);
+      // The draft becomes the case with the same commit, or stays when the submission fails: its answers
+      // give way to what the confirmation shows (docs/decisions/033).
+      const acceptanceDue = snapshot.deadlines.find((deadline) => deadline.key === 'acceptance')?.dueOn ?? null;
+      await markDraftSubmitted(trx, draftKey, submittedDraft(deps, { trackingNumber: formatTrackingNumber(trackingNumber), acceptanceDue, smsTo: maskPhone(contact.phone) }, now));
+    });
     return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
   });
 }

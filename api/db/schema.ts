@@ -321,6 +321,19 @@ export interface RuleOverrideTable {
   audit_seq: number;
 }
 
+/** An application in progress (docs/decisions/033): answers encrypted, the browser's reference and the resume code as keyed hashes. */
+export interface DraftTable {
+  id: string;
+  service: string;
+  reference_hash: string | null;
+  answers_enc: string;
+  resume_code_hash: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  submitted_at: string | null;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -345,4 +358,5 @@ export interface Database {
   phone_verifications: PhoneVerificationTable;
   files: FileTable;
   rule_overrides: RuleOverrideTable;
+  drafts: DraftTable;
 }

@@ -27,6 +27,7 @@ import { dynamicKey, formatDateTime, formatDayWithWeekday, translator, type Loca
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
 import type { SignInResult } from '../staff/auth.ts';
 import { refusalMessage, type FileRefusal } from '../engine/files/upload-policy.ts';
+import type { CreateResult, OpenResult, ResumeResult, SaveForLaterResult } from '../engine/drafts/drafts.ts';
 import type { AddRuleRowResult } from '../engine/rules/rule-changes.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
 import type { ApiDeps } from './api-env.ts';
@@ -52,6 +53,8 @@ export interface Refusals {
   draftFile: { reason: 'refused'; refusal: FileRefusal; purpose: string } | { reason: 'no_such_purpose' } | { reason: 'not_found' };
   /** Too many uploads from one client (counted by the route, in the database). */
   uploadLimit: { reason: 'too_many'; retryAt: string };
+  /** An application in progress (api/engine/drafts/drafts.ts, docs/decisions/033). */
+  draft: Refused<CreateResult | OpenResult | SaveForLaterResult | ResumeResult>;
   /** An Idempotency-Key used before with another body, or whose first request is still running (idempotency.ts). */
   idempotency: { reason: 'idempotency_key_reused' } | { reason: 'request_in_progress' };
   officeAccess: Refused<OfficeAccess>;
@@ -201,6 +204,15 @@ export const REFUSALS = {
     },
     no_such_purpose: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'purpose', code: 'no_such_purpose', message: 'errors.files.noSuchPurpose' } },
     not_found: { status: 404, code: 'file_not_found', message: 'errors.files.draftFileNotFound' },
+  },
+  draft: {
+    // A reference that lapsed, was replaced by a resume, or never was: the same answer, nothing personal.
+    not_found: { status: 404, code: 'draft_not_found', message: 'errors.draft.notFound' },
+    no_such_service: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'service', code: 'no_such_service', message: 'errors.draft.noSuchService' } },
+    identity_missing: { status: 409, code: 'draft_identity_missing', message: 'errors.draft.identityMissing' },
+    // Which of the two was wrong is not said; the message goes with the code, the first field.
+    no_match: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'code', code: 'no_matching_draft', message: 'errors.draft.noMatch' } },
+    too_many: { status: 429, code: 'too_many_resumes', message: (refusal, lang, t) => t('errors.draft.tooMany', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
   },
   uploadLimit: {
     too_many: { status: 429, code: 'too_many_uploads', message: (refusal, lang, t) => t('errors.files.tooManyUploads', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },

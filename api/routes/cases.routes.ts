@@ -21,6 +21,8 @@ import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../h
 import type { ApiEnv } from '../http/api-env.ts';
 import { refuse } from '../http/refusals.ts';
 import { caseDeps } from '../http/route-deps.ts';
+import { openDraft } from '../engine/drafts/drafts.ts';
+import { draftDeps } from './drafts.routes.ts';
 import { textLine } from '../domain/text.ts';
 import { DEMO_OFFICES } from '../services/marriage/offices.ts';
 
@@ -37,9 +39,9 @@ const applicationResponses = {
   422: json(ApiErrorSchema, 'Field errors, each naming its field in the reader’s language'),
 };
 const IdempotencyHeaders = z.object({ 'idempotency-key': textLine().min(8).max(100).optional() });
-/** An application gathered in a draft brings the draft's files (docs/decisions/031): they become the case's in the same transaction. */
+/** An application gathered in a draft brings the draft's files (docs/decisions/031) and ends the draft (docs/decisions/033), in the same transaction. */
 const ApplicationHeaders = IdempotencyHeaders.extend({
-  'draft-key': z.uuid().optional().meta({ description: 'The key of the draft whose files (POST /drafts/{key}/files) go with the application; they are the case’s afterwards' }),
+  'draft-reference': z.string().min(20).max(100).optional().meta({ description: 'The reference of the draft the application was gathered in (POST /drafts): its files go with the application and the draft is deleted, in the same transaction. A reference that opens no draft brings no files' }),
 });
 
 /**
@@ -252,7 +254,9 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     type Refusal = Extract<SubmitResult, { ok: false }>;
     const headers = c.req.valid('header');
     const outcome = await idempotent<z.infer<typeof Submitted>, Refusal>(c, `applications/${service}`, headers['idempotency-key'], async (body) => {
-      const result = await submitApplication(deps, service, body, lang, headers['draft-key']);
+      const reference = headers['draft-reference'];
+      const draft = reference === undefined ? undefined : await openDraft(draftDeps(c), reference);
+      const result = await submitApplication(deps, service, body, lang, draft?.ok ? draft.draft.key : undefined);
       // A refusal releases the key: the same key may carry the corrected answers.
       if (!result.ok) return { kind: 'refused', refusal: result };
       return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines } };

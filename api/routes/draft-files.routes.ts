@@ -1,10 +1,10 @@
 /**
  * A draft's files (docs/decisions/031): the applicant uploads, lists, downloads and removes the
  * files of an application still being gathered; submission moves them to the case
- * (`draft-key` on POST /services/{service}/applications). The draft's key is the capability: a
- * random UUID that only the holder's sealed draft cookie carries (until drafts are kept on the
- * server), so a key nobody was given finds nothing, and a file of another draft is as unknown as one
- * that never existed.
+ * (`draft-reference` on POST /services/{service}/applications). Every operation takes the draft's
+ * reference (`draft-reference`, docs/decisions/033) besides its key: the key alone (in the check
+ * page's hidden field, the submission's Idempotency-Key) opens nothing, a lapsed reference opens
+ * nothing, and a file of another draft is as unknown as one that never existed.
  *
  * The upload is the API's one multipart operation: app.ts exempts exactly this method and path from
  * the JSON-only check and gives it its own body limit (`uploadBodyLimit`), the largest file a
@@ -23,6 +23,7 @@ import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { refuse } from '../http/refusals.ts';
 import { caseDeps } from '../http/route-deps.ts';
+import { holdsDraft, NOT_FOUND as DRAFT_NOT_FOUND, ReferenceHeader } from './drafts.routes.ts';
 import type { ServiceRegistry } from '../services/registry.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -44,7 +45,7 @@ export function uploadBodyLimit(services: ServiceRegistry): number {
 /** The one path whose POST is multipart (app.ts makes its exemptions from this). */
 export const DRAFT_UPLOAD_PATH = /^(?:\/api\/v1)?\/drafts\/[^/]+\/files$/;
 
-const DraftKey = z.uuid().meta({ description: 'The draft’s key: a random UUID the applicant’s draft holds (the pages’ sealed cookie)' });
+const DraftKey = z.uuid().meta({ description: 'The draft’s key: a random UUID, the `key` of the draft (GET /drafts/current)' });
 const FileId = textLine().min(1).max(64);
 
 const DraftFile = z
@@ -76,6 +77,7 @@ const uploadDraftFile = createRoute({
     'The type is read from the file’s bytes (PDF, JPEG, PNG, a phone’s HEIC), never from its name; images are re-encoded without EXIF or location, HEIC as JPEG; the file is scanned when the portal has a scanner. Limits are the service field’s (default 10 MB a file, 20 files and 50 MB a draft). The only operation that takes a body other than JSON.',
   request: {
     params: z.object({ key: DraftKey }),
+    headers: ReferenceHeader,
     body: {
       required: true,
       content: {
@@ -95,6 +97,7 @@ const uploadDraftFile = createRoute({
   },
   responses: {
     201: json(DraftFile, 'The file is the draft’s'),
+    404: DRAFT_NOT_FOUND,
     400: json(ApiErrorSchema, 'The body is not a readable multipart form (`malformed_form`)'),
     413: json(ApiErrorSchema, 'The body is larger than the largest file a service takes plus 64 KiB (`body_too_large`)'),
     415: json(ApiErrorSchema, 'The body is not `multipart/form-data` (`unsupported_media_type`)'),
@@ -111,9 +114,9 @@ const listDraftFiles = createRoute({
   path: '/drafts/{key}/files',
   operationId: 'listDraftFiles',
   tags: ['Applications'],
-  summary: 'The files uploaded for an application being gathered, oldest first (none for a key nobody was given)',
-  request: { params: z.object({ key: DraftKey }) },
-  responses: { 200: json(z.object({ files: z.array(DraftFile) }), 'The draft’s files') },
+  summary: 'The files uploaded for an application being gathered, oldest first',
+  request: { params: z.object({ key: DraftKey }), headers: ReferenceHeader },
+  responses: { 200: json(z.object({ files: z.array(DraftFile) }), 'The draft’s files'), 404: DRAFT_NOT_FOUND },
 });
 
 const deleteDraftFile = createRoute({
@@ -122,10 +125,10 @@ const deleteDraftFile = createRoute({
   operationId: 'deleteDraftFile',
   tags: ['Applications'],
   summary: 'Remove one of the files of an application being gathered',
-  request: { params: z.object({ key: DraftKey, fileId: FileId }) },
+  request: { params: z.object({ key: DraftKey, fileId: FileId }), headers: ReferenceHeader },
   responses: {
     204: { description: 'Removed' },
-    404: json(ApiErrorSchema, 'The draft has no such file (`file_not_found`)'),
+    404: json(ApiErrorSchema, 'The draft has no such file (`file_not_found`), or the reference opens no draft of this key (`draft_not_found`)'),
   },
 });
 
@@ -135,14 +138,14 @@ const getDraftFile = createRoute({
   operationId: 'getDraftFile',
   tags: ['Applications'],
   summary: 'One of the files of an application being gathered, as a download, to its holder',
-  request: { params: z.object({ key: DraftKey, fileId: FileId }) },
+  request: { params: z.object({ key: DraftKey, fileId: FileId }), headers: ReferenceHeader },
   responses: {
     200: {
       description:
         'The file as stored: `Content-Disposition: attachment` with its name, `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox; default-src \'none\'`, `Cache-Control: private, no-store`',
       content: { 'application/pdf': { schema: binary }, 'image/jpeg': { schema: binary }, 'image/png': { schema: binary } },
     },
-    404: json(ApiErrorSchema, 'The draft has no such file (`file_not_found`)'),
+    404: json(ApiErrorSchema, 'The draft has no such file (`file_not_found`), or the reference opens no draft of this key (`draft_not_found`)'),
   },
 });
 
@@ -172,6 +175,7 @@ export const draftFileRoutes = new OpenAPIHono<ApiEnv>()
     const now = deps.now();
     const limit = await hitRateLimit(deps.database.db, `upload:client:${clientAddress(c) ?? 'unknown'}`, { limit: UPLOADS_PER_CLIENT, windowMs: UPLOAD_WINDOW_MS, now });
     if (!limit.allowed) return refuse(c, 'uploadLimit', { reason: 'too_many', retryAt: limit.resetAt });
+    if (!(await holdsDraft(c, c.req.valid('header')['draft-reference'], key))) return refuse(c, 'draft', { ok: false, reason: 'not_found' });
     let body: Record<string, unknown>;
     try {
       body = await c.req.parseBody();
@@ -190,11 +194,13 @@ export const draftFileRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(listDraftFiles, async (c) => {
     const { key } = c.req.valid('param');
+    if (!(await holdsDraft(c, c.req.valid('header')['draft-reference'], key))) return refuse(c, 'draft', { ok: false, reason: 'not_found' });
     c.header('Cache-Control', 'private, no-store');
     return c.json({ files: (await listFiles(engineOf(c), draftOwner(key))).map(view) }, 200);
   })
   .openapi(deleteDraftFile, async (c) => {
     const { key, fileId } = c.req.valid('param');
+    if (!(await holdsDraft(c, c.req.valid('header')['draft-reference'], key))) return refuse(c, 'draft', { ok: false, reason: 'not_found' });
     if (!(await deleteFile(engineOf(c), draftOwner(key), fileId))) return refuse(c, 'draftFile', { reason: 'not_found' });
     return c.body(null, 204);
   });
@@ -202,6 +208,7 @@ export const draftFileRoutes = new OpenAPIHono<ApiEnv>()
 /** The download: not JSON, so outside the typed client the pages use (as the staff's in files.routes.ts). */
 export const draftFileDownload = new OpenAPIHono<ApiEnv>().openapi(getDraftFile, async (c) => {
   const { key, fileId } = c.req.valid('param');
+  if (!(await holdsDraft(c, c.req.valid('header')['draft-reference'], key))) return refuse(c, 'draft', { ok: false, reason: 'not_found' });
   const file = await readFile(engineOf(c), draftOwner(key), fileId);
   return file ? fileResponse(file) : refuse(c, 'draftFile', { reason: 'not_found' });
 });

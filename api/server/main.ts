@@ -13,6 +13,7 @@ import { sweepEndedPeriods } from '../cases/period-sweep.ts';
 import { sweepStalePhoneCodes } from '../verification/phone-codes.ts';
 import { localFileBackend } from '../engine/files/backend.ts';
 import { sweepOrphanFiles } from '../engine/files/files.ts';
+import { sweepExpiredDrafts } from '../engine/drafts/drafts.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { useAuditKeys } from '../db/audit.repo.ts';
@@ -131,6 +132,10 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
       .catch((error: unknown) => logger.error({ err: error }, 'could not move on cases past their legal periods'))
       .then(() => sweepStalePhoneCodes(caseDeps))
       .catch((error: unknown) => logger.error({ err: error }, 'could not remove stale phone codes'))
+      // Drafts past their keeping time, with their files (docs/decisions/033): one conditional delete each, so processes sweeping at once never both do one.
+      .then(() => sweepExpiredDrafts({ ...caseDeps, files: { ...caseDeps, ...files } }))
+      .then((removed) => (removed ? logger.info({ drafts: removed }, 'deleted expired drafts and their files') : undefined))
+      .catch((error: unknown) => logger.error({ err: error }, 'could not delete expired drafts'))
       // Contents an upload stored but never recorded (its process died in between).
       .then(() => sweepOrphanFiles({ ...caseDeps, ...files }))
       .then((removed) => (removed ? logger.info({ files: removed }, 'removed stored files no record names') : undefined))

@@ -4,6 +4,9 @@
  * its form pages and its guide — no engine code.
  */
 import type { FileLimits } from '../engine/files/upload-policy.ts';
+import { draftPolicyOf, type DraftPolicy } from '../engine/drafts/draft-rules.ts';
+import { oldAgeAllowanceJourney } from './old-age-allowance/journey.ts';
+import { BOOKING_JOURNEY } from './marriage/journey.ts';
 import type { z } from 'zod';
 import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
@@ -114,6 +117,11 @@ export interface CaseService<Application> {
   uploads?: Readonly<Record<string, Partial<FileLimits>>>;
   /** By upload purpose, the files an application needs at least (its journey's `uploadMinimums`): refused at submission below them. */
   uploadsNeeded?: Readonly<Record<string, number>>;
+  /**
+   * For a service gathered in a journey: how long its drafts are kept (its journey decides: `draftPolicyOf`), which
+   * answer is the identity asked with a resume code, and which may be a phone to text the code to (docs/decisions/033).
+   */
+  drafts?: DraftPolicy;
   /** For a service whose decision its rules can propose: what they say on `today` (YYYY-MM-DD), by the rule tables in `rules`. */
   decisionAid?(application: Application, today: string, rules: RuleBook): DecisionAid | undefined;
   /**
@@ -141,6 +149,7 @@ export function maskAnswer(row: AnswerRow): string {
 const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
   workflow: oldAgeAllowanceWorkflow,
   statusPanel: builtInApplicationPanel,
+  drafts: draftPolicyOf(oldAgeAllowanceJourney(OLD_AGE_ALLOWANCE_DISTRICTS), { identityPath: 'elder.idNumber', phonePaths: ['agent.phone', 'elder.phone'] }),
   applyPath: '/apply/old-age-allowance',
   documentation: {
     summary: 'Apply for the old-age allowance (高龄津贴)',
@@ -202,6 +211,7 @@ const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly
   appointmentEffects,
   closureSteps,
   bookingPath: '/book/marriage',
+  drafts: draftPolicyOf(BOOKING_JOURNEY, { identityPath: 'partyA.idNumber', phonePaths: ['partyA.phone'] }),
   applicationSchema: (today, data) => marriageAppointmentSchema({ today, offices: data.offices }),
   // Either party's ID number opens the status page (the second's through the appointment's people).
   applicant: (appointment) => ({ idNumber: appointment.partyA.idNumber, phone: appointment.partyA.phone }),
@@ -240,6 +250,7 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     ...(service.documentation ? { documentation: service.documentation } : {}),
     ...(service.uploads ? { uploads: service.uploads } : {}),
     ...(service.uploadsNeeded ? { uploadsNeeded: service.uploadsNeeded } : {}),
+    ...(service.drafts ? { drafts: service.drafts } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
     ...(service.statusPanel ? { statusPanel: service.statusPanel } : {}),
     ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),

@@ -13,8 +13,9 @@ import type { JourneyPages, ServicePackage, SubmitOutcome } from '../../api/serv
 import { marriageBookingPages } from '../../api/services/marriage/pages.ts';
 import { oldAgeAllowancePages } from '../../api/services/old-age-allowance/pages.ts';
 import { createOnce, type CreateAnswer } from './forms.ts';
+import { draftReference } from './application-draft.ts';
 
-type Astro = Pick<AstroGlobal, 'locals'>;
+type Astro = Pick<AstroGlobal, 'locals' | 'cookies'>;
 
 export type SubmitAnswer = CreateAnswer<{ trackingNumber: string; acceptanceDue: string | null }>;
 
@@ -84,9 +85,9 @@ export async function submitApplication(astro: Astro, service: JourneyService, a
   // One route for every service (POST /services/{service}/applications), with the draft's Idempotency-Key.
   const send = () =>
     astro.locals.portal.api.services[':service'].applications.$post(
-      // The draft's key also names its files (docs/decisions/031): they become the case's with it.
-      { param: { service: service.service }, header: { 'idempotency-key': key, 'draft-key': key } },
-      { init: { body: JSON.stringify(service.applicationFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key, 'draft-key': key } } },
+      // The draft's reference brings its files (docs/decisions/031) and ends the draft (docs/decisions/033), with the case.
+      { param: { service: service.service }, header: { 'idempotency-key': key, 'draft-reference': draftReference(astro, service.service) } },
+      { init: { body: JSON.stringify(service.applicationFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key, 'draft-reference': draftReference(astro, service.service) } } },
     );
   const answer = await createOnce<Omit<Extract<SubmitResult, { ok: true }>, 'ok'>>(send);
   if (!answer.ok) return answer;

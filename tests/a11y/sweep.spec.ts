@@ -185,6 +185,35 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  'saving for later': [
+    {
+      name: 'the timeout warning, open',
+      open: async (v) => {
+        await v.withDraft(v.page, 'old-age-allowance', OLD_AGE_ALLOWANCE_ANSWERS);
+        await v.page.clock.install();
+        await v.page.goto(v.language.path('/apply/old-age-allowance/bank'));
+        await v.page.clock.fastForward('25:30');
+        await expect(v.page.getByRole('dialog', { name: v.language.strings.draft.timeout.title })).toBeVisible();
+      },
+    },
+    {
+      name: 'the resume code, shown',
+      open: async (v) => {
+        await v.withDraft(v.page, 'old-age-allowance', OLD_AGE_ALLOWANCE_ANSWERS);
+        await v.page.goto(v.language.path('/apply/old-age-allowance/bank'));
+        await v.page.getByRole('button', { name: v.language.strings.draft.saveForLater }).first().click();
+        await expect(h1(v.page)).toHaveText(v.language.strings.draft.saved.title);
+      },
+    },
+    {
+      name: 'resuming, with errors',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/apply/resume'));
+        await v.page.getByRole('button', { name: v.language.strings.draft.resume.submit, exact: true }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+  ],
   'booking (1)': [
     {
       name: 'start',

@@ -108,10 +108,18 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'DELETE /staff/offices/{officeId}/closures/{date}': () => ({ params: { officeId: 'demo-county-registry', date: '2026-12-31' } }),
   'POST /staff/offices/{officeId}/closures': () => ({ params: { officeId: 'demo-county-registry' }, body: { date: '2026-12-31', confirmed: ['ABCD-EFGH-JKM'] } }),
   // A draft's files (docs/decisions/031): the upload's body is multipart, so its inputs here are its parameters.
-  'POST /drafts/{key}/files': () => ({ params: { key: '00000000-0000-4000-8000-000000000001' } }),
-  'GET /drafts/{key}/files': () => ({ params: { key: '00000000-0000-4000-8000-000000000001' } }),
-  'GET /drafts/{key}/files/{fileId}': () => ({ params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
-  'DELETE /drafts/{key}/files/{fileId}': () => ({ params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
+  'POST /drafts/{key}/files': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, params: { key: '00000000-0000-4000-8000-000000000001' } }),
+  'GET /drafts/{key}/files': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, params: { key: '00000000-0000-4000-8000-000000000001' } }),
+  'GET /drafts/{key}/files/{fileId}': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
+  'DELETE /drafts/{key}/files/{fileId}': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
+  // A reference no draft has: answered 404, as a lapsed one is (docs/decisions/033).
+  'POST /drafts': () => ({ body: { service: 'old-age-allowance', answers: { district: 'demo-district' } } }),
+  'GET /drafts/current': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
+  'PUT /drafts/current': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, body: { answers: { district: 'demo-district' } } }),
+  'DELETE /drafts/current': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
+  'POST /drafts/current/extend': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
+  'POST /drafts/current/resume-code': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
+  'POST /drafts/resume': () => ({ body: { code: 'ABCD-EF34', idNumber: '110101194003011243' } }),
   'GET /dev/outbox': () => ({}),
   'GET /dev/phone-codes/{phone}': () => ({ params: { phone: '13900000700' } }),
 };

@@ -6,7 +6,6 @@
  * and staff open them from the case.
  */
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../api/app.ts';
@@ -20,6 +19,10 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/files/${name
 interface ErrorBody {
   error: { code: string; message: string; fields?: { field: string; code: string; message: string }[] };
 }
+interface Draft {
+  key: string;
+  reference: string;
+}
 interface DraftFile {
   id: string;
   purpose: string;
@@ -32,14 +35,21 @@ describe.each(DIALECTS)('a draft’s files on %s', (kind) => {
   let runtime: TestRuntime;
   // A form's body (multipart) or none, as a browser's form would send: the portal's same-origin check wants the Origin.
   const request = (path: string, init: RequestInit = {}) => runtime.portal.app.request(`http://localhost/api/v1${path}`, { ...init, headers: { origin: 'http://localhost', ...(init.headers as Record<string, string> | undefined) } });
-  const upload = (key: string, content: Buffer, name: string, fields: Record<string, string> = {}, lang = 'zh-CN') => {
+  /** A draft started through the API: its key (in the path) and reference (in `draft-reference`, docs/decisions/033). */
+  const start = async (): Promise<Draft> => {
+    const response = await request('/drafts', { method: 'POST', body: JSON.stringify({ service: TEST_SERVICE }), headers: { 'content-type': 'application/json' } });
+    const body = (await response.json()) as { reference: string; draft: { key: string } };
+    return { key: body.draft.key, reference: body.reference };
+  };
+  const held = (draft: Draft, headers: Record<string, string> = {}) => ({ 'draft-reference': draft.reference, ...headers });
+  const upload = (draft: Draft, content: Buffer, name: string, fields: Record<string, string> = {}, lang = 'zh-CN') => {
     const form = new FormData();
     form.set('service', fields['service'] ?? TEST_SERVICE);
     form.set('purpose', fields['purpose'] ?? 'incomeProof');
     form.set('file', new Blob([new Uint8Array(content)]), name);
-    return request(`/drafts/${key}/files`, { method: 'POST', body: form, headers: { 'accept-language': lang } });
+    return request(`/drafts/${draft.key}/files`, { method: 'POST', body: form, headers: held(draft, { 'accept-language': lang }) });
   };
-  const list = async (key: string) => ((await (await request(`/drafts/${key}/files`)).json()) as { files: DraftFile[] }).files;
+  const list = async (draft: Draft) => ((await (await request(`/drafts/${draft.key}/files`, { headers: held(draft) })).json()) as { files: DraftFile[] }).files;
 
   beforeAll(async () => {
     runtime = await createTestRuntime(kind, { servicePackages });
@@ -48,15 +58,15 @@ describe.each(DIALECTS)('a draft’s files on %s', (kind) => {
     await runtime.dispose();
   });
 
-  it('takes a photo, re-encoded without its EXIF, lists it and sends it back as a download to the key’s holder only', async () => {
-    const key = randomUUID();
+  it('takes a photo, re-encoded without its EXIF, lists it and sends it back as a download to the draft’s holder only', async () => {
+    const key = await start();
     const created = await upload(key, fixture('photo-with-gps.jpg'), '收入证明.jpg');
     expect(created.status).toBe(201);
     const file = (await created.json()) as DraftFile;
     expect(file).toMatchObject({ purpose: 'incomeProof', name: '收入证明.jpg', mediaType: 'image/jpeg' });
     expect(await list(key)).toEqual([expect.objectContaining({ id: file.id, name: '收入证明.jpg', size: file.size })]);
 
-    const download = await request(`/drafts/${key}/files/${file.id}`);
+    const download = await request(`/drafts/${key.key}/files/${file.id}`, { headers: held(key) });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('image/jpeg');
     expect(download.headers.get('content-disposition')).toBe(`attachment; filename="____.jpg"; filename*=UTF-8''${encodeURIComponent('收入证明')}.jpg`);
@@ -67,18 +77,21 @@ describe.each(DIALECTS)('a draft’s files on %s', (kind) => {
     expect(bytes.length).toBe(file.size);
     expect((await sharp(bytes).metadata()).exif).toBeUndefined();
 
-    // Another key — a draft of someone else, or a guess — finds nothing.
-    const stranger = randomUUID();
+    // Another draft's reference, or the key without its reference, finds nothing.
+    const stranger = await start();
     expect(await list(stranger)).toEqual([]);
-    expect((await request(`/drafts/${stranger}/files/${file.id}`)).status).toBe(404);
+    expect((await request(`/drafts/${key.key}/files`, { headers: held(stranger) })).status).toBe(404);
+    expect((await request(`/drafts/${key.key}/files/${file.id}`, { headers: held(stranger) })).status).toBe(404);
+    expect((await request(`/drafts/${stranger.key}/files/${file.id}`, { headers: held(stranger) })).status).toBe(404);
+    expect((await request(`/drafts/${key.key}/files/${file.id}`)).status).toBe(422);
     // From another site: the portal's same-origin check, before anything is read.
-    expect((await request(`/drafts/${key}/files/${file.id}`, { method: 'DELETE', headers: { origin: 'https://elsewhere.example' } })).status).toBe(403);
-    expect((await request(`/drafts/${stranger}/files/${file.id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await request(`/drafts/${key.key}/files/${file.id}`, { method: 'DELETE', headers: held(key, { origin: 'https://elsewhere.example' }) })).status).toBe(403);
+    expect((await request(`/drafts/${stranger.key}/files/${file.id}`, { method: 'DELETE', headers: held(stranger) })).status).toBe(404);
     expect(await list(key)).toHaveLength(1);
   });
 
   it('refuses what the upload policy refuses, with its message on the file in the reader’s language, and keeps nothing', async () => {
-    const key = randomUUID();
+    const key = await start();
     const script = await upload(key, fixture('script-named.jpg'), 'photo.jpg', {}, 'en');
     expect(script.status).toBe(422);
     const body = (await script.json()) as ErrorBody;
@@ -93,28 +106,28 @@ describe.each(DIALECTS)('a draft’s files on %s', (kind) => {
   });
 
   it('holds the field’s number of files and refuses a purpose or service that takes none', async () => {
-    const key = randomUUID();
+    const key = await start();
     for (let i = 0; i < 3; i += 1) expect((await upload(key, fixture('income-proof.pdf'), `p${i}.pdf`)).status).toBe(201);
     const fourth = (await (await upload(key, fixture('scan.png'), 'p3.png')).json()) as ErrorBody;
     expect(fourth.error.fields?.[0]).toMatchObject({ code: 'file_too-many' });
-    const purpose = await upload(randomUUID(), fixture('scan.png'), 'x.png', { purpose: 'idCard' });
+    const purpose = await upload(await start(), fixture('scan.png'), 'x.png', { purpose: 'idCard' });
     expect(purpose.status).toBe(422);
     expect(((await purpose.json()) as ErrorBody).error.fields?.[0]).toMatchObject({ field: 'purpose', code: 'no_such_purpose' });
-    expect((await upload(randomUUID(), fixture('scan.png'), 'x.png', { service: 'old-age-allowance' })).status).toBe(422);
+    expect((await upload(await start(), fixture('scan.png'), 'x.png', { service: 'old-age-allowance' })).status).toBe(422);
   });
 
   it('takes multipart only on the upload, refuses a body over its own limit, and keeps the JSON rules elsewhere', async () => {
-    const key = randomUUID();
-    const asJson = await request(`/drafts/${key}/files`, { method: 'POST', body: JSON.stringify({}), headers: { 'content-type': 'application/json' } });
+    const key = await start();
+    const asJson = await request(`/drafts/${key.key}/files`, { method: 'POST', body: JSON.stringify({}), headers: held(key, { 'content-type': 'application/json' }) });
     expect(asJson.status).toBe(415);
-    const huge = await request(`/drafts/${key}/files`, { method: 'POST', body: 'x', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(11 * 1024 * 1024) } });
+    const huge = await request(`/drafts/${key.key}/files`, { method: 'POST', body: 'x', headers: held(key, { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(11 * 1024 * 1024) }) });
     expect(huge.status).toBe(413);
     // A part missing.
     const form = new FormData();
     form.set('service', TEST_SERVICE);
-    expect((await request(`/drafts/${key}/files`, { method: 'POST', body: form })).status).toBe(422);
+    expect((await request(`/drafts/${key.key}/files`, { method: 'POST', body: form, headers: held(key) })).status).toBe(422);
     // Not a UUID: no draft has such a key.
-    expect((await request('/drafts/not-a-key/files')).status).toBe(422);
+    expect((await request('/drafts/not-a-key/files', { headers: held(key) })).status).toBe(422);
     // Any other operation still refuses a multipart body, and a JSON body over 256 KiB.
     const elsewhere = new FormData();
     elsewhere.set('x', 'y');
@@ -123,37 +136,37 @@ describe.each(DIALECTS)('a draft’s files on %s', (kind) => {
   });
 
   it('removes one file and leaves the others', async () => {
-    const key = randomUUID();
+    const key = await start();
     const first = (await (await upload(key, fixture('income-proof.pdf'), 'a.pdf')).json()) as DraftFile;
     await upload(key, fixture('scan.png'), 'b.png');
-    const removed = await request(`/drafts/${key}/files/${first.id}`, { method: 'DELETE' });
+    const removed = await request(`/drafts/${key.key}/files/${first.id}`, { method: 'DELETE', headers: held(key) });
     expect(removed.status).toBe(204);
     expect((await list(key)).map((file) => file.name)).toEqual(['b.png']);
-    expect((await request(`/drafts/${key}/files/${first.id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await request(`/drafts/${key.key}/files/${first.id}`, { method: 'DELETE', headers: held(key) })).status).toBe(404);
   });
 
   it('moves the draft’s files to the case at submission, none left with the draft', async () => {
-    const key = randomUUID();
+    const key = await start();
     await upload(key, fixture('income-proof.pdf'), 'a.pdf');
     await upload(key, fixture('scan.png'), 'b.png');
     const submitted = await request(`/services/${TEST_SERVICE}/applications`, {
       method: 'POST',
       body: JSON.stringify({ person: { name: '王大明', idNumber: ELDER_ID, phone: '13812340001' }, household: [{ name: '王小明', relationship: 'child' }], declaration: true }),
-      headers: { 'content-type': 'application/json', 'idempotency-key': key, 'draft-key': key },
+      headers: { 'content-type': 'application/json', 'idempotency-key': key.key, 'draft-reference': key.reference },
     });
     expect(submitted.status).toBe(201);
     const { trackingNumber } = (await submitted.json()) as { trackingNumber: string };
     const { id: caseId } = await runtime.database.db.selectFrom('cases').select('id').where('tracking_number', '=', trackingNumber.replaceAll('-', '')).executeTakeFirstOrThrow();
     expect(await list(key)).toEqual([]);
-    const owned = await runtime.database.db.selectFrom('files').select(['owner_kind', 'owner_id']).where('owner_id', 'in', [key, caseId]).execute();
+    const owned = await runtime.database.db.selectFrom('files').select(['owner_kind', 'owner_id']).where('owner_id', 'in', [key.key, caseId]).execute();
     expect(owned).toEqual([
       { owner_kind: 'case', owner_id: caseId },
       { owner_kind: 'case', owner_id: caseId },
     ]);
     // A submission refused by the schema moves nothing.
-    const other = randomUUID();
+    const other = await start();
     await upload(other, fixture('income-proof.pdf'), 'c.pdf');
-    const refused = await request(`/services/${TEST_SERVICE}/applications`, { method: 'POST', body: JSON.stringify({}), headers: { 'content-type': 'application/json', 'draft-key': other } });
+    const refused = await request(`/services/${TEST_SERVICE}/applications`, { method: 'POST', body: JSON.stringify({}), headers: { 'content-type': 'application/json', 'draft-reference': other.reference } });
     expect(refused.status).toBe(422);
     expect(await list(other)).toHaveLength(1);
   });

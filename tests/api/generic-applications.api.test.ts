@@ -34,11 +34,11 @@ describe.each(DIALECTS)('the generic application route on %s', (kind) => {
 
   it('makes a case of the test-only service, in its workflow’s first state, and a repeat with the same key gets the same case', async () => {
     const draft = await draftWithProof(runtime.portal.app);
-    const first = await post(TEST_SERVICE, testApplication(), { 'idempotency-key': 'generic-test-key-1', 'draft-key': draft });
+    const first = await post(TEST_SERVICE, testApplication(), { 'idempotency-key': 'generic-test-key-1', 'draft-reference': draft });
     expect(first.status).toBe(201);
     const body = (await first.json()) as { trackingNumber: string; state: string };
     expect(body.state).toBe('submitted');
-    const again = await post(TEST_SERVICE, testApplication(), { 'idempotency-key': 'generic-test-key-1', 'draft-key': draft });
+    const again = await post(TEST_SERVICE, testApplication(), { 'idempotency-key': 'generic-test-key-1', 'draft-reference': draft });
     expect(again.status).toBe(201);
     expect(((await again.json()) as { trackingNumber: string }).trackingNumber).toBe(body.trackingNumber);
     const cases = await runtime.database.db.selectFrom('cases').select(['service', 'state']).where('service', '=', TEST_SERVICE).execute();
@@ -56,7 +56,7 @@ describe.each(DIALECTS)('the generic application route on %s', (kind) => {
 
   it('refuses an application without the files its journey needs, on their field, whatever sends it', async () => {
     const before = await runtime.database.db.selectFrom('cases').select('id').where('service', '=', TEST_SERVICE).execute();
-    for (const headers of [{}, { 'draft-key': crypto.randomUUID() }] as Record<string, string>[]) {
+    for (const headers of [{}, { 'draft-reference': 'a-reference-nobody-was-given-0000000000000' }] as Record<string, string>[]) {
       const response = await post(TEST_SERVICE, testApplication(), { 'accept-language': 'en', ...headers });
       expect(response.status).toBe(422);
       expect(((await response.json()) as ErrorBody).error.fields).toEqual([expect.objectContaining({ field: 'files.incomeProof', message: expect.stringMatching(/^Upload .+: at least 1 file$/) })]);

@@ -104,6 +104,11 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/dev/outbox',
       '/dev/phone-codes/{phone}',
+      '/drafts',
+      '/drafts/current',
+      '/drafts/current/extend',
+      '/drafts/current/resume-code',
+      '/drafts/resume',
       '/drafts/{key}/files',
       '/drafts/{key}/files/{fileId}',
       '/guides',

@@ -50,7 +50,7 @@ describe.each(DIALECTS)('staff work on a case of a service given at start, on %s
     const response = await runtime.portal.app.request(`/api/v1/services/${TEST_SERVICE}/applications`, {
       method: 'POST',
       body: JSON.stringify({ person: { name: '王大明', idNumber: ELDER_ID, phone: PHONE }, household: [{ name: '王小明', relationship: 'child' }], declaration: true }),
-      headers: { 'content-type': 'application/json', 'draft-key': draft },
+      headers: { 'content-type': 'application/json', 'draft-reference': draft },
     });
     expect(response.status).toBe(201);
     return ((await response.json()) as { trackingNumber: string }).trackingNumber;

@@ -31,7 +31,7 @@ describe.each(LANGUAGES)('actions in $name', (language) => {
 
   it('links the old-age allowance’s confirmation to the status page with its tracking number', async () => {
     const reader = visitor(language);
-    const { name, value } = draftCookie(workerPortal(), 'old-age-allowance', {}, submitted);
+    const { name, value } = await draftCookie(workerPortal(), 'old-age-allowance', {}, submitted);
     reader.setCookie(name, value);
     const confirmation = await reader.get(language.path('/apply/old-age-allowance/confirmation'));
     expect(confirmation.h1).toBe(s.application.confirmation.title);
@@ -44,7 +44,7 @@ describe.each(LANGUAGES)('actions in $name', (language) => {
   it('links the booking’s confirmation to the status page with its tracking number, and writes the day with its weekday in the language’s order', async () => {
     const reader = visitor(language);
     const answers = { kind: 'marriage', office: 'demo-county-registry', date: '2026-12-30', start: '09:00', end: '09:30' };
-    const { name, value } = draftCookie(workerPortal(), 'marriage-appointment', answers, submitted);
+    const { name, value } = await draftCookie(workerPortal(), 'marriage-appointment', answers, submitted);
     reader.setCookie(name, value);
     const confirmation = await reader.get(language.path('/book/marriage/confirmation'));
     expect(confirmation.h1).toBe(s.booking.confirmation.title);

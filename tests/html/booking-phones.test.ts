@@ -153,7 +153,7 @@ describe.each(LANGUAGES)('confirming the phones before booking, in $name', (lang
     // As the draft would hold it had the proofs run out on the server meanwhile.
     const stale = (phone: string) => JSON.stringify({ phone, proof: 'x'.repeat(43), expiresAt: later });
     const reader = visitor(language);
-    const { name, value } = draftCookie(workerPortal(), 'marriage-appointment', {
+    const { name, value } = await draftCookie(workerPortal(), 'marriage-appointment', {
       kind: 'marriage',
       office: 'demo-county-registry',
       ...slot,

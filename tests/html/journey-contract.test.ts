@@ -100,7 +100,7 @@ describe.each(LANGUAGES)('every journey step’s contract, in $name', (language)
       expect(steps.length).toBeGreaterThan(0);
       for (const step of steps) {
         const reader = visitor(language);
-        const { name, value } = draftCookie(workerPortal(), journey.service, answers);
+        const { name, value } = await draftCookie(workerPortal(), journey.service, answers);
         reader.setCookie(name, value);
         const page = await reader.get(language.path(`${base}/${step.step}`));
         const where = `${journey.service} ${step.step}`;

@@ -83,7 +83,7 @@ describe.each(LANGUAGES)('no-shows in $name', (language) => {
     const until = addDays(chinaToday(), -1 + 15);
     const slot = await bookableSlot(baseUrl(), OFFICE);
     const reader = visitor(language);
-    const { name, value } = draftCookie(workerPortal(), 'marriage-appointment', { kind: 'marriage', office: OFFICE, date: slot.date, start: slot.start });
+    const { name, value } = await draftCookie(workerPortal(), 'marriage-appointment', { kind: 'marriage', office: OFFICE, date: slot.date, start: slot.start });
     reader.setCookie(name, value);
     const page = await reader.get(language.path('/book/marriage/party-a'));
     expect(page.h1).toBe(s.booking.step['party-a'].title);

@@ -31,8 +31,8 @@ function getWithHost(path: string, host: string, cookie = ''): Promise<{ status:
 }
 
 /** A booked appointment's draft cookie, as the confirmation page leaves it. */
-function bookedDraft(trackingNumber: string): string {
-  const { name, value } = draftCookie(
+async function bookedDraft(trackingNumber: string): Promise<string> {
+  const { name, value } = await draftCookie(
     workerPortal(),
     'marriage-appointment',
     { kind: 'marriage', office: 'demo-county-registry', date: '2026-12-30', start: '09:00', end: '09:30' },
@@ -47,7 +47,7 @@ describe.each(LANGUAGES)('links sent away from the page in $name, whatever the H
 
   it.each(FORGED_HOSTS)('the receipt links this server, not %s', async (host) => {
     const trackingNumber = '7KQ4-M9XH-2CP';
-    const response = await getWithHost(language.path('/book/marriage/receipt'), host, bookedDraft(trackingNumber));
+    const response = await getWithHost(language.path('/book/marriage/receipt'), host, await bookedDraft(trackingNumber));
     expect(response.status).toBe(200);
     expect(response.type).toBe('application/pdf');
     const { text } = await extractText(new Uint8Array(response.body), { mergePages: true });
@@ -58,7 +58,7 @@ describe.each(LANGUAGES)('links sent away from the page in $name, whatever the H
 
   it.each(FORGED_HOSTS)('the calendar file links the status page on this server, not %s', async (host) => {
     const trackingNumber = '8PQ4-M9XH-2CP';
-    const response = await getWithHost(language.path('/book/marriage/calendar'), host, bookedDraft(trackingNumber));
+    const response = await getWithHost(language.path('/book/marriage/calendar'), host, await bookedDraft(trackingNumber));
     expect(response.status).toBe(200);
     expect(response.type).toContain('text/calendar');
     const unfolded = response.body.toString('utf8').replace(/\r\n /g, '');
@@ -75,7 +75,7 @@ describe.each(LANGUAGES)('links sent away from the page in $name, whatever the H
   });
 
   it('keeps the address a reader used when it is this server’s own', async () => {
-    const response = await getWithHost(language.path('/book/marriage/calendar'), `127.0.0.1:${new URL(workerPortal().url).port}`, bookedDraft('9RQ4-M9XH-2CP'));
+    const response = await getWithHost(language.path('/book/marriage/calendar'), `127.0.0.1:${new URL(workerPortal().url).port}`, await bookedDraft('9RQ4-M9XH-2CP'));
     expect(response.body.toString('utf8').replace(/\r\n /g, '')).toContain(`\r\nURL:http://127.0.0.1:${new URL(workerPortal().url).port}${language.path('/track')}?number=9RQ4-M9XH-2CP\r\n`);
   });
 });

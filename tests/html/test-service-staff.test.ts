@@ -22,7 +22,7 @@ async function applyForTestService(): Promise<string> {
   const draft = await draftWithProofAt(baseUrl());
   const response = await fetch(`${baseUrl()}/api/v1/services/${TEST_SERVICE}/applications`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), 'draft-key': draft },
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), 'draft-reference': draft },
     body: JSON.stringify({ person: { name: '王大明', idNumber: ELDER_ID, phone: PHONE }, household: [{ name: '王小明', relationship: 'child' }], declaration: true }),
   });
   if (response.status !== 201) throw new Error(`applying answered ${response.status}: ${await response.text()}`);

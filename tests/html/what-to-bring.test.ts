@@ -17,7 +17,7 @@ const slot = { office: 'demo-district-registry', date: '2026-12-30', start: '09:
 /** The confirmation page of a booking with these answers, and its receipt's text (spaces removed: the PDF wraps lines). */
 async function afterBooking(language: Language, answers: Record<string, string>): Promise<{ page: HtmlPage; receipt: string }> {
   const reader = visitor(language);
-  const { name, value } = draftCookie(workerPortal(), 'marriage-appointment', { ...slot, ...answers }, submitted);
+  const { name, value } = await draftCookie(workerPortal(), 'marriage-appointment', { ...slot, ...answers }, submitted);
   reader.setCookie(name, value);
   const page = await reader.get(language.path('/book/marriage/confirmation'));
   expect(page.h1).toBe(language.strings.booking.confirmation.title);

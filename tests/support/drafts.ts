@@ -1,11 +1,12 @@
 /**
- * A journey's draft as its cookie carries it, sealed with a test server's secret: a test of the
- * check page starts on the check page, with the answers it needs, instead of clicking through every
- * step before it (the steps themselves are tested once, in the HTML tier).
+ * A journey's draft, made on a test server so that a test starts mid-journey (docs/decisions/033):
+ * a test of the check page starts on the check page, with the answers it needs, instead of clicking
+ * through every step before it (the steps themselves are tested once, in the HTML tier). The draft
+ * is created through the server's API and its reference becomes the cookie; a submitted one is then
+ * ended as a submission ends it, keeping only what its confirmation shows.
  */
-import { randomUUID } from 'node:crypto';
-import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
-import { draftSealer } from '../../api/server/portal.ts';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type { TestPortalInfo } from './test-portal.ts';
 
 /** The journeys' services and their draft cookies' names (site/lib/application-draft.ts). */
@@ -25,8 +26,30 @@ export interface SubmittedDraft {
   smsTo: string;
 }
 
-/** The cookie (name and sealed value) of a draft with these answers (flat paths: 'partyA.name'), or of one already submitted. */
-export function draftCookie(portal: TestPortalInfo, service: JourneyService, answers: Record<string, string>, submitted?: SubmittedDraft): { name: string; value: string } {
-  const sealer = draftSealer(createFieldCrypto(Buffer.from(portal.secret, 'hex')));
-  return { name: JOURNEYS[service].cookie, value: sealer.seal({ service, key: randomUUID(), answers, ...(submitted ? { submitted } : {}) }) };
+/** A draft with these answers on the server: its reference and key. */
+export async function createDraft(portal: Pick<TestPortalInfo, 'url'>, service: JourneyService | string, answers: Record<string, string>): Promise<{ reference: string; key: string }> {
+  const response = await fetch(`${portal.url}/api/v1/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service, answers }) });
+  if (response.status !== 201) throw new Error(`creating a draft answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { reference: string; draft: { key: string } };
+  return { reference: body.reference, key: body.draft.key };
+}
+
+/** The cookie (name and value) of a draft with these answers (flat paths: 'partyA.name'), or of one already submitted. */
+export async function draftCookie(portal: TestPortalInfo, service: JourneyService, answers: Record<string, string>, submitted?: SubmittedDraft): Promise<{ name: string; value: string }> {
+  const { reference } = await createDraft(portal, service, answers);
+  if (submitted) {
+    const ended = await fetch(`${portal.url}/api/v1/drafts/current`, { method: 'PUT', headers: { 'content-type': 'application/json', 'draft-reference': reference }, body: JSON.stringify({ answers, submitted }) });
+    if (ended.status !== 200) throw new Error(`ending a draft answered ${ended.status}: ${await ended.text()}`);
+  }
+  return { name: JOURNEYS[service].cookie, value: reference };
+}
+
+/** Makes a draft's reference lapse, as 31 idle minutes would, in a test server's SQLite database (its clock is its own). */
+export function lapseDraft(portal: Pick<TestPortalInfo, 'dataDir'>, key: string): void {
+  const database = new DatabaseSync(join(portal.dataDir, 'portal.sqlite'), { timeout: 5000 });
+  try {
+    database.prepare('update drafts set last_seen_at = ? where id = ?').run(new Date(Date.now() - 31 * 60_000).toISOString(), key);
+  } finally {
+    database.close();
+  }
 }

@@ -60,6 +60,13 @@ const SAMPLES: Samples = {
     not_found: [{ reason: 'not_found' }],
   },
   uploadLimit: { too_many: [{ reason: 'too_many', retryAt }] },
+  draft: {
+    not_found: [{ ok: false, reason: 'not_found' }],
+    no_such_service: [{ ok: false, reason: 'no_such_service' }],
+    identity_missing: [{ ok: false, reason: 'identity_missing' }],
+    no_match: [{ ok: false, reason: 'no_match' }],
+    too_many: [{ ok: false, reason: 'too_many', retryAt }],
+  },
   lookup,
   withdrawal: { ...lookup, not_withdrawable: [{ ok: false, reason: 'not_withdrawable' }], changed: [{ ok: false, reason: 'changed' }] },
   secondVisitCancel: { ...lookup, not_withdrawable: [{ ok: false, reason: 'not_withdrawable' }], changed: [{ ok: false, reason: 'changed' }] },

@@ -20,6 +20,7 @@ import * as demoDataMarks from './2026120507_demo_data_marks.ts';
 import * as phoneVerifications from './2026120508_phone_verifications.ts';
 import * as files from './2026120601_files.ts';
 import * as ruleOverrides from './2026120602_rule_overrides.ts';
+import * as drafts from './2026120603_drafts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026120508_phone_verifications': phoneVerifications,
   '2026120601_files': files,
   '2026120602_rule_overrides': ruleOverrides,
+  '2026120603_drafts': drafts,
 };

@@ -8,9 +8,10 @@ import { oldAgeAllowanceEn } from '../../services/old-age-allowance/messages/en.
 import { mergeMessages } from './merge.ts';
 import { casesEn } from './en/cases.ts';
 import { errorsEn } from './en/errors.ts';
+import { draftsEn } from './en/drafts.ts';
 import type { SameKeys } from './shape.ts';
 import { siteEn } from './en/site.ts';
 import { staffEn } from './en/staff.ts';
 import type { zhCN } from './zh-CN.ts';
 
-export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, staffEn, casesEn, oldAgeAllowanceEn, marriageEn);
+export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, oldAgeAllowanceEn, marriageEn);

@@ -8,7 +8,8 @@ import { oldAgeAllowanceZhCN } from '../../services/old-age-allowance/messages/z
 import { mergeMessages } from './merge.ts';
 import { casesZhCN } from './zh-CN/cases.ts';
 import { errorsZhCN } from './zh-CN/errors.ts';
+import { draftsZhCN } from './zh-CN/drafts.ts';
 import { siteZhCN } from './zh-CN/site.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 
-export const zhCN = mergeMessages(siteZhCN, errorsZhCN, staffZhCN, casesZhCN, oldAgeAllowanceZhCN, marriageZhCN);
+export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, oldAgeAllowanceZhCN, marriageZhCN);

@@ -70,7 +70,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   withDraft: async ({ portal }, use) => {
     await use(async (page, service, answers, submitted) => {
-      const { name, value } = draftCookie(portal, service, answers, submitted);
+      const { name, value } = await draftCookie(portal, service, answers, submitted);
       await page.context().addCookies([{ name, value, url: portal.url, httpOnly: true, sameSite: 'Lax' }]);
     });
   },

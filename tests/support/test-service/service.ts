@@ -7,6 +7,7 @@
  * test runtime. No production code names it.
  */
 import { z } from 'zod';
+import { draftPolicyOf } from '../../../api/engine/drafts/draft-rules.ts';
 import { nestAnswers, answersOnRoute, uploadMinimums, uploadPurposes, type JourneyDefinition } from '../../../api/engine/journey/journey.ts';
 import type { FlatAnswers } from '../../../api/domain/journey.ts';
 import type { ServiceDefinition } from '../../../api/domain/workflow/workflow.ts';
@@ -100,6 +101,7 @@ export const testHouseholdPackage: ServicePackage = {
     answerRows,
     uploads: uploadPurposes(testHouseholdJourney),
     uploadsNeeded: uploadMinimums(testHouseholdJourney),
+    drafts: draftPolicyOf(testHouseholdJourney, { identityPath: 'person.idNumber', phonePaths: ['person.phone'] }),
   }),
   pages: {
     service: TEST_SERVICE,

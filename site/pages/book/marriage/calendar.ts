@@ -11,8 +11,8 @@ import { readDraft } from '../../../lib/application-draft.ts';
 import { SERVICE } from '../../../lib/marriage-booking.ts';
 import { localizedHref } from '../../../lib/page-context.ts';
 
-export const GET: APIRoute = (context) => {
-  const draft = readDraft(context, SERVICE);
+export const GET: APIRoute = async (context) => {
+  const draft = await readDraft(context, SERVICE);
   const submitted = draft?.submitted;
   const { kind = '', office = '', date = '', start = '', end = '' } = draft?.answers ?? {};
   if (!submitted || !date) return new Response(null, { status: 404 });

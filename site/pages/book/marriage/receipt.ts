@@ -11,7 +11,7 @@ import { SERVICE } from '../../../lib/marriage-booking.ts';
 import { localizedHref } from '../../../lib/page-context.ts';
 
 export const GET: APIRoute = async (context) => {
-  const draft = readDraft(context, SERVICE);
+  const draft = await readDraft(context, SERVICE);
   const submitted = draft?.submitted;
   if (!submitted || !draft.answers.date) return new Response(null, { status: 404 });
   const { lang, origin, offices } = context.locals.portal;

@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { translator } from '../../../../../api/i18n/index.ts';
-import { readDraft } from '../../../../lib/application-draft.ts';
+import { draftReference, readDraft } from '../../../../lib/application-draft.ts';
 import { journeyService } from '../../../../lib/journey-services.ts';
 
 /** The headers of the API's answer the download keeps: what makes it a safe, private download. */
@@ -15,7 +15,7 @@ const KEPT = ['content-type', 'content-length', 'content-disposition', 'x-conten
 export const GET: APIRoute = async (context) => {
   const { portal } = context.locals;
   const service = journeyService(context.params.service, portal.services);
-  const draft = service ? readDraft(context, service.service) : undefined;
+  const draft = service ? await readDraft(context, service.service) : undefined;
   const fileId = context.params.fileId ?? '';
   const notFound = () =>
     new Response(translator(portal.lang)('errors.files.draftFileNotFound'), {
@@ -25,8 +25,9 @@ export const GET: APIRoute = async (context) => {
   if (!draft) return notFound();
   // The download is not JSON, so the API keeps it out of the typed client (draftFileDownload); the
   // client still sends any method in process, with the reader's headers.
-  const file = portal.api.drafts[':key'].files[':fileId'] as unknown as { $get(args: { param: { key: string; fileId: string } }): Promise<Response> };
-  const answer = await file.$get({ param: { key: draft.key, fileId } });
+  const file = portal.api.drafts[':key'].files[':fileId'] as unknown as { $get(args: { param: { key: string; fileId: string }; header: Record<string, string> }): Promise<Response> };
+  // The draft's key names its files; the reference in the reader's cookie is what opens them (docs/decisions/033).
+  const answer = await file.$get({ param: { key: draft.key, fileId }, header: { 'draft-reference': draftReference(context, draft.service) } });
   if (answer.status !== 200) return notFound();
   const headers = new Headers();
   for (const name of KEPT) {
