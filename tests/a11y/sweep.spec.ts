@@ -270,7 +270,7 @@ const STATES: Record<string, State[]> = {
       name: 'a day chosen',
       open: async (v) => {
         await v.page.locator('button[data-date]:not([aria-disabled])').first().click();
-        await expect(v.page.getByRole('status')).not.toBeEmpty();
+        await expect(v.page.getByRole('status').and(v.page.locator('.calendar-status'))).not.toBeEmpty();
       },
     },
     {
@@ -354,7 +354,7 @@ const STATES: Record<string, State[]> = {
       open: async (v) => {
         await v.page.getByRole('button', { name: v.language.strings.booking.phones.send }).click();
         await expect(v.page.locator('input[name="phoneCode.partyB"]')).toBeVisible();
-        await expect(v.page.getByRole('status')).toBeVisible();
+        await expect(v.page.getByRole('status').and(v.page.locator('.notice'))).toBeVisible();
       },
     },
     {

@@ -81,7 +81,7 @@ test.describe('the booking calendar', () => {
       await page.keyboard.press(language === zh ? 'Enter' : 'Space');
       await expect(page.locator(`td:has(> button[data-date="${target.date}"])`)).toHaveAttribute('aria-selected', 'true');
       await expect(day).toContainText(s.booking.calendar.chosenMark);
-      await expect(page.getByRole('status')).toHaveText(language.t(s.booking.calendar.chosen, { day: available(target) }));
+      await expect(page.getByRole('status').and(page.locator('.calendar-status'))).toHaveText(language.t(s.booking.calendar.chosen, { day: available(target) }));
       await expect(page.locator(`input[name="date"][value="${target.date}"]`)).toBeChecked();
 
       // The next tab stop after the grid is the form's button.
@@ -142,7 +142,7 @@ test.describe('the booking calendar', () => {
 
     // Playwright will not click what says it is disabled: tap it as a person would, anyway.
     await day.click({ force: true });
-    await expect(page.getByRole('status')).toHaveText(english.t(s.booking.calendar.cannotChoose, { day: name }));
+    await expect(page.getByRole('status').and(page.locator('.calendar-status'))).toHaveText(english.t(s.booking.calendar.cannotChoose, { day: name }));
     await day.press('Enter');
     await expect(page.locator(`td:has(> button[data-date="${closed.date}"])`)).toHaveAttribute('aria-selected', 'false');
     await expect(page.locator('input[name="date"]:checked')).toHaveCount(0);
