@@ -19,14 +19,28 @@ export interface LoadResult {
   statuses: Record<string, number>;
 }
 
+/** One request as `LoadOptions.request` makes it: its method, body and own headers (over the shared ones). */
+export interface RequestParts {
+  method: 'GET' | 'POST' | 'PUT';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
 export interface LoadOptions {
-  /** POST with a body made per request (e.g. a different lookup each time); GET when absent. */
+  /** POST with a JSON body made per request (e.g. a different lookup each time); GET when absent. */
   post?: { body: () => string };
+  /**
+   * Each request made anew (e.g. a different draft's reference, cookie or answers each time): its
+   * method, body and headers. `contentType` goes with every body (default JSON). Takes the place of `post`.
+   */
+  request?: { make: () => RequestParts; contentType?: string };
   /** Stop after this many requests instead of after `durationS`. */
   amount?: number;
   /** The statuses that count as served (default: 2xx), e.g. 200 and 404 for a status lookup. */
   answered?: (status: number) => boolean;
 }
+
+const postOf = (body: () => string) => (): RequestParts => ({ method: 'POST', body: body() });
 
 /** Nearest-rank percentile of sorted values. */
 const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -40,7 +54,8 @@ export async function measureLoad(url: string, headers: Record<string, string>, 
   const statuses: Record<string, number> = {};
   let firstSentAt = Infinity;
   let lastAnsweredAt = -Infinity;
-  const post = options.post;
+  const each = options.request ?? (options.post ? { make: postOf(options.post.body) } : undefined);
+  const contentType = options.request?.contentType ?? 'application/json';
   const run = autocannon({
     url,
     headers,
@@ -48,12 +63,22 @@ export async function measureLoad(url: string, headers: Record<string, string>, 
     duration: durationS,
     timeout: 10,
     ...(options.amount ? { amount: options.amount } : {}),
-    ...(post
+    ...(each
       ? {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          // Called before each request: a new body every time.
-          requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: post.body() }) }],
+          // Called before each request: a new one every time.
+          requests: [
+            {
+              setupRequest: (request) => {
+                const made = each.make();
+                return {
+                  ...request,
+                  method: made.method,
+                  headers: { ...request.headers, ...(made.body === undefined ? {} : { 'content-type': contentType }), ...made.headers },
+                  ...(made.body === undefined ? {} : { body: made.body }),
+                };
+              },
+            },
+          ],
         }
       : {}),
   }).on('response', (_client, status, _bytes, ms) => {

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: how the portal performs, always relative to a bare Hono server measured in the
  * same run on the same machine (absolute numbers say more about the machine than about the code).
- * Not part of `npm test`. The page sections need the built site (`npm run build`); lookups and
- * scaling use only the API, which runs from source.
+ * Not part of `npm test`. The page sections (and drafts) need the built site (`npm run build`); lookups
+ * and scaling use only the API, which runs from source.
  *
  *   BENCH_DURATION     seconds of measured load per target (default 10; a 2 s warm-up precedes it)
  *   BENCH_CONNECTIONS  concurrent connections (default 50)
@@ -15,6 +15,9 @@
  *                        scaling     lookup and staff-queue latency with 10,000 and then 200,000 cases
  *                        flash-crowd 5,000 couples at once for the 200 places of a popular date (marriage
  *                                    appointments); places taken, overbooking and errors read from the database
+ *                        drafts      server-side drafts under load, 500 drafts started first, a random one per
+ *                                    request: the API's read and save, and a journey page's form post (read,
+ *                                    check, save, 303); every draft read back afterwards
  *                      Every section with a load test also runs the bare Hono baseline it is compared with.
  *
  * Prints a report and writes it as JSON to the OS temp folder.
@@ -27,6 +30,7 @@ import { createCaseDatabase, lookupAnswered, lookupBodies, checkLookups, measure
 import { baselineCrowd, FLASH_SETTINGS, prepareFlashCrowd, runFlashCrowd, type CrowdRun, type FlashCrowdResult } from './flash-crowd.ts';
 import { measureLoad, type LoadOptions, type LoadResult } from './load.ts';
 import { BROWSER_ENCODINGS, getRaw, measurePageWeight, type PageWeight } from './page-weight.ts';
+import { checkDrafts, checkDraftRequests, CURRENT_DRAFT, DRAFT_SETTINGS, draftRequests, PAGE_CONTENT_TYPE, PAGE_PATH, pageServed, startDraftPool, type DraftCheck } from './drafts.ts';
 import { createBenchSchema, isLoopbackUrl } from './postgres.ts';
 import { cpuBetween, cpuSample, killOwnChildren, memoryOf, sleep, startBaseline, startPortal, type Server } from './processes.ts';
 import type { SeededApplicant } from './seed-cases.ts';
@@ -56,7 +60,7 @@ const TARGETS = { totalBytes: 50 * 1024, jsBytes: 10 * 1024 };
 const NOISE_CORES = 0.15;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
-const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling', 'flash-crowd'] as const;
+const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling', 'flash-crowd', 'drafts'] as const;
 type Section = (typeof SECTIONS)[number];
 const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
 const selected: Section[] = (() => {
@@ -108,14 +112,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 const postgresRuns = DATABASE_URL ? 2 : 1;
-const loadRuns = 1 + (runs('pages') ? 5 : 0) + (runs('postgres') && DATABASE_URL ? 2 : 0) + (runs('lookups') ? postgresRuns : 0);
+const loadRuns = 1 + (runs('pages') ? 5 : 0) + (runs('postgres') && DATABASE_URL ? 2 : 0) + (runs('lookups') ? postgresRuns : 0) + (runs('drafts') ? 3 * postgresRuns : 0);
 // Seeding 200,000 cases takes well under a minute per database; the measurements about as long.
 const budgetS =
   300 +
   loadRuns * (settings.warmupS + settings.durationS + 15) +
   (runs('lookups') ? 60 * postgresRuns : 0) +
   (runs('scaling') ? 300 * postgresRuns : 0) +
-  (runs('flash-crowd') ? 60 + 120 * postgresRuns : 0);
+  (runs('flash-crowd') ? 60 + 120 * postgresRuns : 0) +
+  (runs('drafts') ? 60 * postgresRuns : 0);
 const watchdog = setTimeout(() => {
   console.error(`bench did not finish within ${budgetS} s: stopping`);
   void runCleanups().finally(() => process.exit(1));
@@ -147,11 +152,11 @@ const median = (values: number[]) => {
 
 let baselineLoad: (LoadResult & { requestsPerCpuSecond: number }) | undefined;
 
-/** @param options POST bodies and the statuses that count as answered (GET and 2xx otherwise) */
+/** @param options POST bodies or requests made each time, and the statuses that count as answered (GET and 2xx otherwise) */
 async function load(server: Server, name: string, path: string, headers: Record<string, string>, options: LoadOptions = {}): Promise<LoadLine> {
   const url = new URL(path, server.url).href;
   let served = 'identity';
-  if (!options.post) {
+  if (!options.post && !options.request) {
     // Twice: the second answer is what the load test sees (a cached page is a hit by then).
     await getRaw(url, headers);
     const check = await getRaw(url, headers);
@@ -315,8 +320,49 @@ async function flashCrowds(): Promise<{ baseline: CrowdRun & { runs: number[] };
   );
 }
 
+interface DraftsRun {
+  kind: 'sqlite' | 'postgres';
+  pool: number;
+  poolSeconds: number;
+  read: LoadLine;
+  save: LoadLine;
+  page: LoadLine;
+  check: DraftCheck;
+  /** 5xx answers, network errors and timeouts over the three loads: must be 0. */
+  failures: number;
+  /** Other answers than the served ones (200, or 303 for the page): at most DRAFT_SETTINGS.notServedTolerance of the requests. */
+  notServed: number;
+  requests: number;
+  passed: boolean;
+}
+
+/** Drafts under load on one database: the pool started, the three loads, every draft read back. */
+async function draftLoad(kind: 'sqlite' | 'postgres'): Promise<DraftsRun> {
+  const name = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  return withCaseDatabase(kind, (database) =>
+    withServer(startCasePortal(database), async (server) => {
+      progress(`drafts (${kind}): starting ${DRAFT_SETTINGS.pool} drafts`);
+      const pool = await startDraftPool(server.url);
+      await checkDraftRequests(server.url, pool.references[0] ?? '');
+      const requests = draftRequests(server.url, pool.references);
+      const read = await load(server, `portal draft read (GET), ${name}`, CURRENT_DRAFT, {}, { request: { make: requests.read } });
+      const save = await load(server, `portal draft save (PUT), ${name}`, CURRENT_DRAFT, {}, { request: { make: requests.save } });
+      const page = await load(server, `portal journey page (POST, 303), ${name}`, PAGE_PATH, {}, { request: { make: requests.page, contentType: PAGE_CONTENT_TYPE }, answered: pageServed });
+      progress(`drafts (${kind}): reading every draft back`);
+      const check = await checkDrafts(server.url, pool.references, requests.saved);
+      const lines = [read, save, page];
+      const fives = (line: LoadLine) => Object.entries(line.statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0);
+      const failures = lines.reduce((sum, line) => sum + fives(line) + line.errors + line.timeouts, 0);
+      const notServed = lines.reduce((sum, line) => sum + line.non2xx - fives(line), 0);
+      const total = lines.reduce((sum, line) => sum + line.requests, 0);
+      const passed = failures === 0 && notServed <= DRAFT_SETTINGS.notServedTolerance * total && check.opened === pool.references.length && check.asSaved === check.opened && check.readBack;
+      return { kind, pool: pool.references.length, poolSeconds: pool.seconds, read, save, page, check, failures, notServed, requests: total, passed };
+    }),
+  );
+}
+
 async function main() {
-  if (Number.isNaN(siteBuiltAt) && (runs('cold-start') || runs('pages') || runs('postgres'))) throw new Error('the site is not built: run `npm run build` first');
+  if (Number.isNaN(siteBuiltAt) && (runs('cold-start') || runs('pages') || runs('postgres') || runs('drafts'))) throw new Error('the site is not built: run `npm run build` first');
   const portalEnv = { LOG_LEVEL: 'warn' };
   progress(`sections: ${selected.join(', ')}`);
 
@@ -345,7 +391,7 @@ async function main() {
 
   // 2. The baseline under load, then idle: every load line is a ratio to it.
   const baseline =
-    runs('pages') || runs('postgres') || runs('lookups')
+    runs('pages') || runs('postgres') || runs('lookups') || runs('drafts')
       ? await withServer(startBaseline, async (server) => {
           const atStart = memoryOf(server.pid);
           const line = await load(server, 'baseline JSON (bare Hono)', '/', {});
@@ -410,8 +456,15 @@ async function main() {
   // 8. A flash crowd on a popular date, on each database.
   const flash = runs('flash-crowd') ? await flashCrowds() : undefined;
 
+  // 9. Drafts on the server: read, save and a journey page, on each database.
+  let drafts: DraftsRun[] | undefined;
+  if (runs('drafts')) {
+    drafts = [];
+    for (const kind of kinds) drafts.push(await draftLoad(kind));
+  }
+
   const rebuiltDuringRun = builtAt() !== siteBuiltAt;
-  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash };
+  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts };
 }
 
 // ---- Report ------------------------------------------------------------------------------------
@@ -477,14 +530,42 @@ function renderFlashCrowd(flash: NonNullable<Results['flash']>): string[] {
   return out;
 }
 
+function renderDrafts(runs: DraftsRun[], postgresSkipped: string | undefined): string[] {
+  const out = [
+    `Drafts (docs/decisions/033): ${DRAFT_SETTINGS.pool} 高龄津贴 drafts started through POST /api/v1/drafts, each holding a whole application's answers; every request`,
+    `opens a random one by its reference (a keyed hash lookup), so each is a different row. read: GET ${CURRENT_DRAFT} (decrypt; the read counts as use, one UPDATE);`,
+    `save: PUT ${CURRENT_DRAFT} (encrypt and write); page: POST ${PAGE_PATH} as a browser's form with the draft's cookie (read, check, save, 303 to the next question).`,
+    `Served: 200 (read, save) and 303 (page); 5xx, network errors and timeouts fail the run, and so do other answers over ${fixed(DRAFT_SETTINGS.notServedTolerance * 100, 1)}% of the requests.`,
+  ];
+  for (const run of runs) {
+    const statuses = (line: LoadLine) => Object.entries(line.statuses).map(([status, n]) => `${status}: ${n}`).join(', ');
+    const measured = (which: 'read' | 'save' | 'page') => {
+      const line = run[which];
+      return `    ${which}: ${fixed(line.requestsPerSecond)}/s (${ratio(line.vsBaseline.requestsPerSecond)} bare Hono), p50 ${fixed(line.p50Ms, 2)} ms (${ratio(line.vsBaseline.p50)}), p99 ${fixed(line.p99Ms, 2)} ms (${ratio(line.vsBaseline.p99)}); answers ${statuses(line)}`;
+    };
+    out.push(
+      `  ${run.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${run.pool} drafts started in ${fixed(run.poolSeconds, 1)} s`,
+      measured('read'),
+      measured('save'),
+      measured('page'),
+      `    failures (5xx, errors, timeouts) ${run.failures}, not served ${run.notServed} of ${run.requests}; afterwards ${run.check.opened}/${run.pool} drafts open, ${run.check.asSaved} holding answers a request saved, ` +
+        `a save then a page post read back ${run.check.readBack ? 'exactly' : 'WRONG'}: ${run.passed ? 'PASS' : 'FAIL'}`,
+      ...run.check.problems.map((problem) => `    ${problem}`),
+    );
+  }
+  if (postgresSkipped) out.push(`  PostgreSQL: skipped (${postgresSkipped}).`);
+  return out;
+}
+
 function render(results: Results, jsonPath: string): string {
-  const { sections, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash } = results;
+  const { sections, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts } = results;
   const loadLines = [
     ...(baseline ? [baseline.line] : []),
     ...(portal?.lines ?? []),
     ...(info ? [info.line] : []),
     ...(postgres && 'lines' in postgres ? postgres.lines : []),
     ...(lookups ?? []).map((lookup) => lookup.line),
+    ...(drafts ?? []).flatMap((run) => [run.read, run.save, run.page]),
   ];
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
   const out: string[] = [
@@ -605,6 +686,7 @@ function render(results: Results, jsonPath: string): string {
   }
 
   if (flash) out.push('', ...renderFlashCrowd(flash));
+  if (drafts) out.push('', ...renderDrafts(drafts, postgresSkipped));
 
   if (cold) {
     const { othersDuringColdStarts, baselineCold, freshCold, existingCold } = cold;
@@ -658,6 +740,10 @@ try {
   console.log(render(results, jsonPath));
   if (results.flash?.runs.some((run) => !run.passed)) {
     console.error('flash crowd: FAILED (places taken, overbooking or errors: see above)');
+    process.exitCode = 1;
+  }
+  if (results.drafts?.some((run) => !run.passed)) {
+    console.error('drafts: FAILED (errors, refusals or drafts not as saved: see above)');
     process.exitCode = 1;
   }
 } catch (error) {
