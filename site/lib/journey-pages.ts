@@ -67,7 +67,8 @@ export async function completeApplication(astro: Astro, service: JourneyService,
 
 /** The page an answer (a check page row's label `fields.<path>`, or an API error's field) is changed on. */
 export function stepOfAnswer(service: JourneyService, answers: FlatAnswers, labelOrPath: string): string {
-  const path = labelOrPath.replace(/^fields\./, '');
+  // A label may name its namespace (`marriage:fields.partyA.phone`, docs/decisions/038).
+  const path = labelOrPath.replace(/^(?:[\w-]+:)?fields\./, '');
   return stepAsking(service.journey, path, answers) ?? routeOf(service.journey, answers)[0]?.step ?? CHECK;
 }
 
