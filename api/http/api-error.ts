@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { dynamicKey, isLocale, keyFrom, localeFromAcceptLanguage, translator, type Locale, type MessageKey } from '../i18n/index.ts';
+import { dynamicKey, isLocale, keyFrom, localeFromAcceptLanguage, messageNamespaces, translator, type Locale, type MessageKey } from '../i18n/index.ts';
 
 export const FieldErrorSchema = z
   .object({
@@ -37,26 +37,35 @@ export function requestLocale(c: Context): Locale {
 /**
  * The name of the field at `path`: its own label, or a whole group's (e.g. `elder`), or else the
  * nearest enclosing field's (a session inside `weekly.1` is named as Monday's opening hours).
+ * Looked up in `namespaces` in order (docs/decisions/038): a service's, then common's.
  */
-function fieldLabel(t: ReturnType<typeof translator>, path: readonly string[]): string | undefined {
+function fieldLabel(t: ReturnType<typeof translator>, path: readonly string[], namespaces: readonly string[]): string | undefined {
+  const ns = [...namespaces];
   for (let length = path.length; length > 0; length -= 1) {
     const key = dynamicKey`fields.${path.slice(0, length).join('.')}`;
     // A key naming a whole group (an object in the resources) translates to the empty default; its `.group` names it.
-    const label = t(key, { defaultValue: '' }) || t(dynamicKey`${key}.group`, { defaultValue: '' });
+    const label = t(key, { ns, defaultValue: '' }) || t(dynamicKey`${key}.group`, { ns, defaultValue: '' });
     if (label) return label;
   }
   return undefined;
 }
 
-/** Zod issues → field errors with a translated message that names the field. */
-export function fieldErrors(error: ZodError, lang: Locale): FieldError[] {
+/** A schema's own message: a translation key of common's errors or of a namespace's (`marriage:errors.marriage.dateRequired`). */
+const MESSAGE_KEY = /^(?:[\w-]+:)?errors\./;
+
+/**
+ * Zod issues → field errors with a translated message that names the field. `namespaces`: where
+ * the fields' labels are, in order; by default every namespace, common's first, then each service's
+ * in a fixed order (tests/unit/i18n.test.ts: no field path is named differently by two of them).
+ */
+export function fieldErrors(error: ZodError, lang: Locale, namespaces: readonly string[] = messageNamespaces()): FieldError[] {
   const t = translator(lang);
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'body';
-    const fieldName = fieldLabel(t, issue.path.map(String)) ?? field;
+    const fieldName = fieldLabel(t, issue.path.map(String), namespaces) ?? field;
     let message: string;
     // A schema may carry its own message as a translation key (the form and the API share it).
-    if (issue.message.startsWith('errors.')) message = t(keyFrom(issue.message), { field: fieldName, ...(issue.code === 'custom' ? issue.params : {}) });
+    if (MESSAGE_KEY.test(issue.message)) message = t(keyFrom(issue.message), { field: fieldName, ...(issue.code === 'custom' ? issue.params : {}) });
     else if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) message = t('errors.field.required', { field: fieldName });
     else if (issue.code === 'too_small' && issue.origin === 'string') message = t('errors.field.tooShort', { field: fieldName, min: issue.minimum });
     else if (issue.code === 'too_big' && issue.origin === 'string') message = t('errors.field.tooLong', { field: fieldName, max: issue.maximum });

@@ -23,7 +23,7 @@ import type { LookupResult, WithdrawResult } from '../cases/case-service.ts';
 import type { CaseFileResult } from '../cases/case-files.ts';
 import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
 import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
-import { dynamicKey, formatDateTime, formatDayWithWeekday, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
+import { dynamicKey, formatDateTime, formatDayWithWeekday, messageNamespaces, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
 import type { SignInResult } from '../staff/auth.ts';
 import { refusalMessage, type FileRefusal } from '../engine/files/upload-policy.ts';
@@ -127,7 +127,7 @@ const SCHEMA_ISSUES = {
 } as const;
 /** A tracking number mistyped (its length, characters or check character), or no case for the pair. */
 const fileRefusalText = (refusal: { refusal: FileRefusal; purpose: string }, t: Translate): string => {
-  const { key, params } = refusalMessage(refusal.refusal, t(dynamicKey`fields.files.${refusal.purpose}`));
+  const { key, params } = refusalMessage(refusal.refusal, t(dynamicKey`fields.files.${refusal.purpose}`, { ns: messageNamespaces() }));
   return t(key, params);
 };
 
@@ -145,13 +145,13 @@ const RATE_LIMITED = (code: string) => ({ status: 429, code, message: 'errors.ra
 const NOT_CANCELLABLE = {
   status: 409,
   code: 'not_cancellable',
-  message: (refusal: { trackingNumber: string }, _lang: Locale, t: Translate) => t('errors.officeSchedule.notCancellable', { trackingNumber: refusal.trackingNumber }),
+  message: (refusal: { trackingNumber: string }, _lang: Locale, t: Translate) => t('marriage:errors.officeSchedule.notCancellable', { trackingNumber: refusal.trackingNumber }),
   // The body's shape is the confirmation's (nothing to confirm): a page shows one kind of answer.
   extra: () => ({ affected: [] as never[] }),
 } as const;
 
 type SlotRefusal = Extract<Refused<ChooseTimeResult>, { reason: 'slot' }>;
-const slotMessage = (refusal: SlotRefusal, lang: Locale, t: Translate) => t(dynamicKey`errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: formatDateTime(refusal.releasesAt, lang) } : {});
+const slotMessage = (refusal: SlotRefusal, lang: Locale, t: Translate) => t(dynamicKey`marriage:errors.marriage.slot.${refusal.refusal}`, refusal.releasesAt ? { releasesAt: formatDateTime(refusal.releasesAt, lang) } : {});
 /** A full time is on `start` (another time may have places), a day closed, past or not yet open on `date`. */
 const slotField = (refusal: SlotRefusal) => (refusal.refusal === 'full' || refusal.refusal === 'no-such-slot' ? 'start' : 'date');
 const slotStatus = (refusal: SlotRefusal) => (refusal.refusal === 'full' ? 409 : 422);
@@ -226,13 +226,13 @@ export const REFUSALS = {
     slot_length_locked: {
       status: 409,
       code: 'slot_length_locked',
-      message: (refusal, _lang, t) => t('errors.officeSchedule.slotLengthLocked', { count: refusal.futureAppointments }),
+      message: (refusal, _lang, t) => t('marriage:errors.officeSchedule.slotLengthLocked', { count: refusal.futureAppointments }),
       field: { name: 'slotMinutes' },
     },
     sessions_have_appointments: {
       status: 409,
       code: 'sessions_have_appointments',
-      message: (refusal, _lang, t) => t('errors.officeSchedule.sessionsHaveAppointments', { list: refusal.appointments.map((a) => `${a.date} ${a.start}`).join(t('punctuation.listSeparator')) }),
+      message: (refusal, _lang, t) => t('marriage:errors.officeSchedule.sessionsHaveAppointments', { list: refusal.appointments.map((a) => `${a.date} ${a.start}`).join(t('punctuation.listSeparator')) }),
       field: { name: 'weekly' },
     },
   },
@@ -243,7 +243,7 @@ export const REFUSALS = {
   closeDay: {
     invalid: SCHEMA_ISSUES,
     not_cancellable: NOT_CANCELLABLE,
-    needs_confirmation: { status: 409, code: 'closure_needs_confirmation', message: 'errors.officeSchedule.needsConfirmation', extra: (refusal) => ({ affected: refusal.affected }) },
+    needs_confirmation: { status: 409, code: 'closure_needs_confirmation', message: 'marriage:errors.officeSchedule.needsConfirmation', extra: (refusal) => ({ affected: refusal.affected }) },
   },
   officeDay: {
     // The day shows names and documents: only the registry's clerks (docs/access-control.md).
@@ -290,7 +290,7 @@ export const REFUSALS = {
     slot: {
       status: slotStatus,
       code: (refusal) => (refusal.refusal === 'full' ? 'slot_full' : 'validation_failed'),
-      message: (refusal, _lang, t) => t(refusal.refusal === 'full' ? 'errors.marriage.slot.full' : 'errors.badRequest'),
+      message: (refusal, _lang, t) => t(refusal.refusal === 'full' ? 'marriage:errors.marriage.slot.full' : 'errors.badRequest'),
       field: { name: slotField, code: (refusal) => refusal.refusal, message: slotMessage },
     },
     'already-booked': {
@@ -302,7 +302,7 @@ export const REFUSALS = {
         code: 'already_booked',
         // The same status and field whoever asks; what the appointment is, only to a party of it.
         message: (refusal, lang, t) =>
-          refusal.held ? t('errors.marriage.alreadyBookedVerified', { kind: t(dynamicKey`marriage.kind.${refusal.held.kind}`), date: formatDayWithWeekday(refusal.held.date, lang) }) : t('errors.marriage.alreadyBooked'),
+          refusal.held ? t('marriage:errors.marriage.alreadyBookedVerified', { kind: t(dynamicKey`marriage:marriage.kind.${refusal.held.kind}`), date: formatDayWithWeekday(refusal.held.date, lang) }) : t('marriage:errors.marriage.alreadyBooked'),
       },
     },
     'phone-not-confirmed': {
@@ -312,7 +312,7 @@ export const REFUSALS = {
       fields: (refusal, _lang, t) =>
         refusal.parties.map(({ party, problem }) => {
           const field = `${party}.phone`;
-          const message = t(problem === 'missing' ? 'errors.verification.proofMissing' : 'errors.verification.proofInvalid', { field: t(dynamicKey`fields.${field}`) });
+          const message = t(problem === 'missing' ? 'errors.verification.proofMissing' : 'errors.verification.proofInvalid', { field: t(dynamicKey`marriage:fields.${field}`) });
           return { field, code: problem === 'missing' ? 'phone_not_confirmed' : 'phone_proof_invalid', message: capitalised(message) };
         }),
     },
@@ -321,13 +321,13 @@ export const REFUSALS = {
     'too-many': RATE_LIMITED('too_many_bookings'),
   },
   personCheck: {
-    'unknown-office': { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'office', code: 'invalid_value', message: 'errors.marriage.officeRequired' } },
+    'unknown-office': { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'office', code: 'invalid_value', message: 'marriage:errors.marriage.officeRequired' } },
     'too-many': RATE_LIMITED('too_many_checks'),
     'invalid-id': {
       status: 422,
       code: 'validation_failed',
       message: 'errors.badRequest',
-      field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'invalid', message: (refusal, _lang, t) => t('errors.field.invalid', { field: t(dynamicKey`fields.${refusal.party}.idNumber`) }) },
+      field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'invalid', message: (refusal, _lang, t) => t('errors.field.invalid', { field: t(dynamicKey`marriage:fields.${refusal.party}.idNumber`) }) },
     },
     suspended: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => `${refusal.party}.idNumber`, code: 'suspended', message: (refusal, lang) => suspensionMessage(lang, refusal.until, refusal.registry ?? refusal.office) } },
   },

@@ -2,24 +2,25 @@
  * i18next for the whole portal: the site's pages and the API's messages read the same resources,
  * so a field has one name and one set of error messages in each language.
  *
- * zh-CN is the source of truth; en has the same keys (TypeScript checks the shape, and a test
- * fails when a key is missing at run time). Keys ending in `_elder` are the plainer wording that
+ * The words are in namespaces (docs/decisions/038): `common`, the portal's own, and one per service
+ * (`marriage:booking.submit`). zh-CN is the source of truth; en has the same keys (TypeScript checks
+ * the shape, and a test fails when a key is missing at run time). Keys ending in `_elder` are the plainer wording that
  * elder mode (长辈版) shows where it exists (i18next "context").
  */
 import i18next, { type i18n } from 'i18next';
 import { LOCALES, type Locale } from '../domain/guides/guide.schema.ts';
 import type { Translate } from './message-keys.ts';
-import { en } from './resources/en.ts';
-import { zhCN } from './resources/zh-CN.ts';
+import { DEFAULT_NAMESPACE, enNamespaces, NAMESPACES, zhCNNamespaces } from './resources/namespaces.ts';
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
+/** By language, by namespace (docs/decisions/038): `common` and each built-in service's. */
+export const resources = { 'zh-CN': zhCNNamespaces, en: enNamespaces } as const;
 
 const instances = new Map<Locale, i18n>();
-/** Messages of services given to the portal at start (docs/decisions/029), by language. */
-const added: { lang: Locale; messages: object }[] = [];
+/** Namespaces of services given to the portal at start (docs/decisions/029), by language. */
+const added: { lang: Locale; namespace: string; messages: object }[] = [];
 
 function instanceFor(lang: Locale): i18n {
   let instance = instances.get(lang);
@@ -29,12 +30,18 @@ function instanceFor(lang: Locale): i18n {
       lng: lang,
       fallbackLng: false,
       resources,
+      // A copy: i18next adds the namespaces given later to the list it is given.
+      ns: [...NAMESPACES],
+      defaultNS: DEFAULT_NAMESPACE,
+      // A key without a namespace is common's, and only common's: no service's words stand in for another's.
+      fallbackNS: false,
+      nsSeparator: ':',
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,
       saveMissing: false,
     });
-    for (const bundle of added) if (bundle.lang === lang) instance.addResourceBundle(lang, 'translation', bundle.messages, true, false);
+    for (const bundle of added) if (bundle.lang === lang) instance.addResourceBundle(lang, bundle.namespace, bundle.messages, true, false);
     instances.set(lang, instance);
   }
   return instance;
@@ -45,20 +52,39 @@ export function translator(lang: Locale): Translate {
   const { t } = instanceFor(lang);
   return (messageKey, options = {}) => String(t(messageKey, options));
 }
-export { dynamicKey, keyFrom, type DynamicKey, type MessageKey, type Translate } from './message-keys.ts';
+export { dynamicKey, keyFrom, type DynamicKey, type MessageKey, type Translate, type WordsRoot } from './message-keys.ts';
+export { NAMESPACES, type Namespace } from './resources/namespaces.ts';
 
 /**
- * Adds a service's own messages under the portal's (never replacing one of the portal's), once per
- * object given. The site's bundle has its own copy of this module, so the pages add them too
- * (site/lib/journey-services.ts).
+ * Adds a service's own words as a namespace named by its id (`<id>:…`, docs/decisions/038), once per
+ * object given. A namespace of the portal's own (common, a built-in service's) is refused: a
+ * package never replaces or extends another's words. The site's bundle has its own copy of this
+ * module, so the pages add them too (site/lib/journey-services.ts).
  */
-export function addMessages(messages: Readonly<Record<Locale, object>>): void {
+export function addMessages(namespace: string, messages: Readonly<Record<Locale, object>>): void {
+  if ((NAMESPACES as readonly string[]).includes(namespace)) throw new Error(`the message namespace ${namespace} is the portal's own`);
   for (const lang of LOCALES) {
     const bundle = messages[lang];
     if (added.some((known) => known.messages === bundle)) continue;
-    added.push({ lang, messages: bundle });
-    instances.get(lang)?.addResourceBundle(lang, 'translation', bundle, true, false);
+    if (added.some((known) => known.lang === lang && known.namespace === namespace)) throw new Error(`the message namespace ${namespace} is given twice`);
+    added.push({ lang, namespace, messages: bundle });
+    instances.get(lang)?.addResourceBundle(lang, namespace, bundle, true, false);
   }
+}
+
+/** Every namespace, common's first, then the built-in services' and those added at start, in that order. */
+export function messageNamespaces(): string[] {
+  return [...NAMESPACES, ...new Set(added.map((bundle) => bundle.namespace))];
+}
+
+/** A service's namespace from where its words are (`marriage:booking` → marriage). */
+export function namespaceOf(root: string): string {
+  return root.slice(0, root.indexOf(':'));
+}
+
+/** Where a service's own keys are looked up when written without a namespace: its namespace, then common's. */
+export function serviceNamespaces(root: string): string[] {
+  return [namespaceOf(root), DEFAULT_NAMESPACE];
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -9,7 +9,7 @@
  * and the journey contract (every label in every language) check what the compiler cannot.
  */
 import type { TOptions } from 'i18next';
-import type { zhCN } from './resources/zh-CN.ts';
+import type { Namespaces } from './resources/namespaces.ts';
 
 type Variant = '_one' | '_other' | '_zero' | '_two' | '_few' | '_many' | '_elder';
 type WithoutVariant<K extends string> = K extends `${infer Base}${Variant}` ? Base : K;
@@ -19,14 +19,22 @@ type LeafPaths<T> = {
   [K in keyof T & string]: T[K] extends string ? WithoutVariant<K> : `${K}.${LeafPaths<T[K]>}`;
 }[keyof T & string];
 
-/** A key of the portal's messages, as the code writes it. */
-export type MessageKey = LeafPaths<typeof zhCN>;
+/**
+ * A key of the portal's messages, as the code writes it: common's keys bare, a service namespace's
+ * prefixed with its name (`marriage:booking.step.date.title`, docs/decisions/038).
+ */
+export type MessageKey = {
+  [N in keyof Namespaces & string]: N extends 'common' ? LeafPaths<Namespaces[N]> : `${N}:${LeafPaths<Namespaces[N]>}`;
+}[keyof Namespaces & string];
+
+/** Where a service's words are: a namespace and a subtree in it (`marriage:booking`, `marriage:divorceCase`, `<package id>:case`). */
+export type WordsRoot = `${string}:${string}`;
 
 declare const made: unique symbol;
 /** A key made at run time (the `dynamicKey` tag): the tests, not the compiler, show that it exists. */
 export type DynamicKey = string & { readonly [made]: true };
 
-/** Marks a key built from values: t(dynamicKey`caseState.${state}`). */
+/** Marks a key built from values: t(dynamicKey`${words}.state.${state}`). */
 export function dynamicKey(strings: TemplateStringsArray, ...values: readonly unknown[]): DynamicKey {
   return strings.reduce((made, part, index) => made + String(values[index - 1]) + part) as DynamicKey;
 }

@@ -11,7 +11,7 @@ import { formatDate, translator, type Locale } from './index.ts';
 /** `office`: the office being booked, or its id when the portal no longer has it (named by its id, no phone). */
 export function suspensionMessage(lang: Locale, until: string, office: Pick<RegistryOffice, 'text' | 'phone'> | string): string {
   const known = typeof office === 'string' ? undefined : office;
-  return translator(lang)('errors.marriage.suspended', {
+  return translator(lang)('marriage:errors.marriage.suspended', {
     noShows: NO_SHOW_RULE.noShows,
     withinDays: NO_SHOW_RULE.withinDays,
     until: formatDate(until, lang),

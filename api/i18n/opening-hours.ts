@@ -28,13 +28,13 @@ function runsOf(weekly: ResourceSchedule['weekly']): { days: Weekday[]; sessions
 export function formatOpeningHours(schedule: Pick<ResourceSchedule, 'weekly' | 'followsWorkingDays'>, lang: Locale): string[] {
   const t = translator(lang);
   const runs = runsOf(schedule.weekly);
-  if (runs.length === 0) return [t('openingHours.none')];
-  const dayName = (day: Weekday) => t(dynamicKey`openingHours.weekday.${day}`);
+  if (runs.length === 0) return [t('marriage:openingHours.none')];
+  const dayName = (day: Weekday) => t(dynamicKey`marriage:openingHours.weekday.${day}`);
   // A run of three days or more reads as a range (周一至周五); one or two days are named (周六和周日).
   const daysOf = (days: Weekday[]) => {
     const first = days[0] ?? '1';
     const last = days.at(-1) ?? first;
-    return days.length >= 3 ? [t('openingHours.range', { from: dayName(first), to: dayName(last) })] : days.map(dayName);
+    return days.length >= 3 ? [t('marriage:openingHours.range', { from: dayName(first), to: dayName(last) })] : days.map(dayName);
   };
   // Runs that open the same hours share a line (周一至周五和周日 …), in the order they first appear.
   const lines = new Map<string, { days: string[]; sessions: Session[] }>();
@@ -46,10 +46,10 @@ export function formatOpeningHours(schedule: Pick<ResourceSchedule, 'weekly' | '
   }
   const list = new Intl.ListFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { type: 'conjunction' });
   const text = [...lines.values()].map((line) =>
-    t('openingHours.line', {
+    t('marriage:openingHours.line', {
       days: list.format(line.days),
-      hours: line.sessions.map((session) => t('openingHours.session', { from: session.from, to: session.to })).join(t('openingHours.sessionSeparator')),
+      hours: line.sessions.map((session) => t('marriage:openingHours.session', { from: session.from, to: session.to })).join(t('marriage:openingHours.sessionSeparator')),
     }),
   );
-  return schedule.followsWorkingDays ? [...text, t('openingHours.holidays')] : text;
+  return schedule.followsWorkingDays ? [...text, t('marriage:openingHours.holidays')] : text;
 }

@@ -18,7 +18,7 @@ import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts
 import { statusError } from '../http/api-error.ts';
 import { CLIENT_ADDRESS_VARIABLE, NO_TRUSTED_PROXIES, clientAddress, forwardedProto, resolveClientAddress, trustedProxies } from '../http/client-address.ts';
 import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, resolvePublicOrigin } from '../http/public-origin.ts';
-import { addMessages, translator } from '../i18n/index.ts';
+import { addMessages, translator, type WordsRoot } from '../i18n/index.ts';
 import { serviceRegistry } from '../services/registry.ts';
 import { uploadBodyLimit } from '../routes/draft-files.routes.ts';
 import type { ServicePackage } from '../services/service-package.ts';
@@ -74,6 +74,8 @@ export interface PortalLocals {
    * with the rest of the page as it was (docs/decisions/036). Any other page answers 413.
    */
   bodyTooLarge?: true;
+  /** On a service's generic pages: where its words are (site/lib/page-context.ts speakForService, docs/decisions/038). */
+  wordsOf?: WordsRoot;
 }
 
 export interface DraftSealer {
@@ -165,7 +167,7 @@ const MULTIPART_FORM = /^multipart\/form-data;/i;
 
 export function createPortal(options: PortalOptions) {
   const packages = options.services ?? [];
-  for (const service of packages) addMessages(service.messages);
+  for (const service of packages) addMessages(service.id, service.messages);
   const services = serviceRegistry(Object.fromEntries(packages.map((service) => [service.id, service.caseService])));
   const maxUploadPageBytes = uploadBodyLimit(services);
   const api = createApiApp({

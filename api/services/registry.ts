@@ -25,6 +25,7 @@ import type { ServiceData } from './service-data.ts';
 import { withdrawalRuleOn } from './marriage/withdrawal-rules.ts';
 import { WITHDRAWAL_RULES_TABLE, withdrawalRulesOf } from './marriage/withdrawal-table.ts';
 import type { RuleBook } from '../engine/rules/live-rules.ts';
+import type { WordsRoot } from '../i18n/message-keys.ts';
 import { ALLOWANCE_STANDARDS_TABLE, districtStandards } from './old-age-allowance/standards-table.ts';
 import { marriageAppointmentEffects, marriageAppointmentWorkflow } from './marriage/workflow.ts';
 import { appointmentStatusPanel, divorceStatusPanel } from './marriage/status-panel.ts';
@@ -89,6 +90,12 @@ export interface SettingInForce {
 
 export interface CaseService<Application> {
   workflow: ServiceDefinition;
+  /**
+   * Where its cases' words are (docs/decisions/038): a namespace and a subtree holding `name`,
+   * `state.<state>`, `event.<transition>` (and `submit`), `action.<transition>` for the steps staff
+   * take, and `next.<state>` for what the applicant is told comes next (site/lib/case-words.ts).
+   */
+  words: WordsRoot;
   /** `data`: the portal's offices and other per-city data (an appointment names one of its offices). */
   applicationSchema(today: string, data: ServiceData): z.ZodType<Application>;
   applicant(application: Application): ApplicantContact;
@@ -148,6 +155,7 @@ export function maskAnswer(row: AnswerRow): string {
 
 const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
   workflow: oldAgeAllowanceWorkflow,
+  words: 'old-age-allowance:case',
   statusPanel: builtInApplicationPanel,
   drafts: draftPolicyOf(oldAgeAllowanceJourney(OLD_AGE_ALLOWANCE_DISTRICTS), { identityPath: 'elder.idNumber', phonePaths: ['agent.phone', 'elder.phone'] }),
   applyPath: '/apply/old-age-allowance',
@@ -177,36 +185,37 @@ const oldAgeAllowance: CaseService<OldAgeAllowanceApplication> = {
     };
   },
   answerRows: (application) => [
-    { label: 'fields.district', value: `application.district.${application.district}`, valueKey: true },
-    { label: 'fields.elder.name', value: application.elder.name },
-    { label: 'fields.elder.idNumber', value: application.elder.idNumber, personal: 'id' },
-    { label: 'fields.elder.phone', value: application.elder.phone, personal: 'phone' },
+    { label: 'old-age-allowance:fields.district', value: `old-age-allowance:application.district.${application.district}`, valueKey: true },
+    { label: 'old-age-allowance:fields.elder.name', value: application.elder.name },
+    { label: 'old-age-allowance:fields.elder.idNumber', value: application.elder.idNumber, personal: 'id' },
+    { label: 'old-age-allowance:fields.elder.phone', value: application.elder.phone, personal: 'phone' },
     ...(application.agent
       ? [
-          { label: 'fields.agent.name', value: application.agent.name },
-          { label: 'fields.agent.idNumber', value: application.agent.idNumber, personal: 'id' as const },
-          { label: 'fields.agent.phone', value: application.agent.phone, personal: 'phone' as const },
-          { label: 'fields.agent.relationship', value: `application.relationship.${application.agent.relationship}`, valueKey: true },
+          { label: 'old-age-allowance:fields.agent.name', value: application.agent.name },
+          { label: 'old-age-allowance:fields.agent.idNumber', value: application.agent.idNumber, personal: 'id' as const },
+          { label: 'old-age-allowance:fields.agent.phone', value: application.agent.phone, personal: 'phone' as const },
+          { label: 'old-age-allowance:fields.agent.relationship', value: `old-age-allowance:application.relationship.${application.agent.relationship}`, valueKey: true },
         ]
-      : [{ label: 'fields.hasAgent', value: 'application.hasAgent.no', valueKey: true }]),
-    { label: 'fields.bank.bankName', value: application.bank.bankName },
-    { label: 'fields.bank.accountHolder', value: application.bank.accountHolder },
-    { label: 'fields.bank.accountNumber', value: application.bank.accountNumber, personal: 'account' },
+      : [{ label: 'old-age-allowance:fields.hasAgent', value: 'old-age-allowance:application.hasAgent.no', valueKey: true }]),
+    { label: 'old-age-allowance:fields.bank.bankName', value: application.bank.bankName },
+    { label: 'old-age-allowance:fields.bank.accountHolder', value: application.bank.accountHolder },
+    { label: 'old-age-allowance:fields.bank.accountNumber', value: application.bank.accountNumber, personal: 'account' },
   ],
 };
 
 const partyRows = (key: 'partyA' | 'partyB', party: MarriageAppointment['partyA']): AnswerRow[] => [
-  { label: `fields.${key}.name`, value: party.name },
+  { label: `marriage:fields.${key}.name`, value: party.name },
   // Appointments booked before document types were asked hold a resident ID number.
-  { label: `fields.${key}.idType`, value: `identity.document.${party.idType ?? 'resident-id'}`, valueKey: true },
-  { label: `fields.${key}.idNumber`, value: party.idNumber, personal: 'id' },
-  ...(party.birthDate ? [{ label: `fields.${key}.birthDate`, value: party.birthDate, personal: 'birth' as const }] : []),
-  ...(party.sex ? [{ label: `fields.${key}.sex`, value: `identity.sex.${party.sex}`, valueKey: true }] : []),
-  { label: `fields.${key}.phone`, value: party.phone, personal: 'phone' },
+  { label: `marriage:fields.${key}.idType`, value: `marriage:identity.document.${party.idType ?? 'resident-id'}`, valueKey: true },
+  { label: `marriage:fields.${key}.idNumber`, value: party.idNumber, personal: 'id' },
+  ...(party.birthDate ? [{ label: `marriage:fields.${key}.birthDate`, value: party.birthDate, personal: 'birth' as const }] : []),
+  ...(party.sex ? [{ label: `marriage:fields.${key}.sex`, value: `marriage:identity.sex.${party.sex}`, valueKey: true }] : []),
+  { label: `marriage:fields.${key}.phone`, value: party.phone, personal: 'phone' },
 ];
 
-const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly<Record<string, AppointmentEffect>>, closureSteps: readonly string[], statusPanel: StatusPanel): CaseService<MarriageAppointment> => ({
+const appointmentOf = (workflow: ServiceDefinition, words: WordsRoot, appointmentEffects: Readonly<Record<string, AppointmentEffect>>, closureSteps: readonly string[], statusPanel: StatusPanel): CaseService<MarriageAppointment> => ({
   workflow,
+  words,
   statusPanel,
   appointmentEffects,
   closureSteps,
@@ -219,10 +228,10 @@ const appointmentOf = (workflow: ServiceDefinition, appointmentEffects: Readonly
   recipients: (appointment) => [...new Set([appointment.partyA.phone, ...(appointment.partyB ? [appointment.partyB.phone] : [])])],
   office: (appointment, data) => data.offices.get(appointment.office)?.office ?? appointment.office,
   answerRows: (appointment, lang, data) => [
-    { label: 'fields.kind', value: `marriage.kind.${appointment.kind}`, valueKey: true },
-    { label: 'fields.office', value: officeName(data.offices, appointment.office, lang) },
-    { label: 'fields.date', value: appointment.date, format: 'date' },
-    { label: 'fields.start', value: appointment.start },
+    { label: 'marriage:fields.kind', value: `marriage:marriage.kind.${appointment.kind}`, valueKey: true },
+    { label: 'marriage:fields.office', value: officeName(data.offices, appointment.office, lang) },
+    { label: 'marriage:fields.date', value: appointment.date, format: 'date' },
+    { label: 'marriage:fields.start', value: appointment.start },
     ...partyRows('partyA', appointment.partyA),
     ...(appointment.partyB ? partyRows('partyB', appointment.partyB) : []),
   ],
@@ -239,6 +248,7 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
   const own = (application: unknown) => application as Application;
   return {
     workflow: service.workflow,
+    words: service.words,
     applicationSchema: service.applicationSchema,
     applicant: (application) => service.applicant(own(application)),
     recipients: (application) => service.recipients(own(application)),
@@ -260,9 +270,9 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
 
 export const CASE_SERVICES = {
   'old-age-allowance': register(oldAgeAllowance),
-  'marriage-appointment': register(appointmentOf(marriageAppointmentWorkflow, marriageAppointmentEffects, ['cancel-by-office'], appointmentStatusPanel)),
+  'marriage-appointment': register(appointmentOf(marriageAppointmentWorkflow, 'marriage:appointmentCase', marriageAppointmentEffects, ['cancel-by-office'], appointmentStatusPanel)),
   'divorce-registration': register({
-    ...appointmentOf(divorceWorkflow, divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office'], divorceStatusPanel),
+    ...appointmentOf(divorceWorkflow, 'marriage:divorceCase', divorceAppointmentEffects, ['cancel-by-office', 'second-visit-cancelled-by-office'], divorceStatusPanel),
     // How a party withdraws online: the rule in force at the office that accepted the application.
     settings: (appointment, day, rules, data) => {
       const rule = withdrawalRuleOn(withdrawalRulesOf(rules.rows(WITHDRAWAL_RULES_TABLE)), { id: appointment.office, province: data.offices.get(appointment.office)?.province }, day);

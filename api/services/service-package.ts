@@ -1,7 +1,7 @@
 /**
  * A service as a whole, for one that is defined outside api/services and given to a portal when it
  * starts (docs/decisions/029): its case service (the registry's entry), what the generic question
- * pages need of it (site/pages/apply/[service]/), and its own words in each language, merged into the
+ * pages need of it (site/pages/apply/[service]/), and its own words in each language, its own namespace of the
  * portal's messages. The built-in services are registered in registry.ts and
  * site/lib/journey-services.ts; the only package today is the test-only service under tests/.
  */
@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { FlatAnswers } from '../domain/journey.ts';
 import type { JourneyDefinition } from '../engine/journey/journey.ts';
 import type { Locale } from '../i18n/index.ts';
+import type { WordsRoot } from '../i18n/message-keys.ts';
 import type { RegistryOfficeView } from '../routes/marriage.routes.ts';
 import type { PortalLocals } from '../server/portal.ts';
 import type { AnswerRow, RegisteredCaseService } from './registry.ts';
@@ -115,8 +116,12 @@ export interface JourneyPages<Application = unknown> {
   /** Its address (/apply/<service>), the name of its draft, and its name in the registry and the API. */
   service: string;
   journey: JourneyDefinition;
-  /** Where the pages' words are: `<messages>.start.*`, `<messages>.step.<step>.title|lead`, `<messages>.hint.<path>`, `<messages>.confirmation.*`, `<messages>.section.<id>`. */
-  messages: string;
+  /**
+   * Where the pages' words are, a namespace and a subtree in it (`marriage:booking`, docs/decisions/038):
+   * `<messages>.start.*`, `<messages>.step.<step>.title|lead`, `<messages>.hint.<path>`, `<messages>.confirmation.*`,
+   * `<messages>.section.<id>`. Its fields' labels are `fields.<path>` in the same namespace (else common's).
+   */
+  messages: WordsRoot;
   /** The start page's list of what the applicant needs (`<messages>.start.need.<item>`). */
   startNeeds: readonly string[];
   /** The guide the start page links to. */
@@ -155,7 +160,7 @@ export interface JourneyPages<Application = unknown> {
   confirmation?: { blocks(call: PageCall, kept: FlatAnswers): Promise<ConfirmationBlock[]>; again: string };
 }
 
-/** Messages by language: nested objects of strings, merged under the portal's own (never replacing one). */
+/** Messages by language: nested objects of strings, the service's own namespace (never one of the portal's). */
 export type MessageTree = { readonly [key: string]: string | MessageTree };
 
 export interface ServicePackage {
@@ -164,15 +169,16 @@ export interface ServicePackage {
   caseService: RegisteredCaseService;
   pages: JourneyPages;
   /**
-   * Its words, by language. Besides what its pages use (JourneyPages.messages), the staff pages
-   * (site/lib/staff-text.ts caseWords) name its cases by them, under `<pages.messages>.case`: `name` (the service),
+   * Its words, by language: its own message namespace, named by its id (docs/decisions/038), so a key
+   * of it is written `<id>:<key>`. Besides what its pages use (JourneyPages.messages) and its fields'
+   * labels (`fields.<path>`), the staff pages and the status page (site/lib/case-words.ts) name its
+   * cases by them, under `caseService.words` (by convention `<id>:case`): `name` (the service),
    * `state.<state>` for every state of its workflow, `event.<transition>` for every transition
-   * (and `submit`, the case's first event), and `action.<transition>` for every step staff take on
-   * the workbench. They are its own, so its `accepted` never collides with another service's
-   * (the built-in services keep the shared serviceName, caseState, caseEvent and workbench.action).
+   * (and `submit`, the case's first event), `action.<transition>` for every step staff take on
+   * the workbench, and `next.<state>` where the status page says what comes next. They are its own,
+   * as every service's are, so its `accepted` never collides with another service's.
    * The status page's panel, unless `caseService.statusPanel` gives one, is built from the workflow
-   * with these words, and says `next.<state>` as the next step where there is one
-   * (docs/decisions/036).
+   * with these words (docs/decisions/036).
    */
   messages: Readonly<Record<Locale, MessageTree>>;
 }

@@ -21,6 +21,10 @@ export interface StatusContext {
     service(service: string): string;
     state(service: string | undefined, state: string): string;
     event(service: string, transition: string): string;
+    /** What the applicant is told comes next in a state; '' where the service's words say nothing. */
+    next(service: string, state: string): string;
+    /** A field's label, the service's own else common's. */
+    field(service: string, path: string): string;
   };
 }
 
@@ -144,11 +148,11 @@ export function summaryFacts(progress: CaseProgress, { t, formatDate, words }: S
 }
 
 /** Each step with the date and what it told the applicant (a reason, the documents asked for). */
-export function timelineOf(progress: CaseProgress, { t, formatDate, words }: StatusContext): StatusEvent[] {
+export function timelineOf(progress: CaseProgress, { formatDate, words }: StatusContext): StatusEvent[] {
   return progress.timeline.map((event) => ({
     name: words.event(progress.service, event.transition),
     date: formatDate(event.at),
-    details: Object.entries(event.details).map(([key, value]) => ({ label: t(dynamicKey`fields.${key}`, { defaultValue: key }), value })),
+    details: Object.entries(event.details).map(([key, value]) => ({ label: words.field(progress.service, key), value })),
   }));
 }
 
@@ -179,8 +183,7 @@ export function stopAction(progress: CaseProgress, { t }: StatusContext, prefix:
 
 /**
  * An application's panel: the summary, the next step (`nextText`), the timeline and withdrawal while
- * there is no decision. The built-in applications name their next steps under the shared
- * `caseNextStep.<state>`.
+ * there is no decision.
  */
 export function applicationPanel(nextText: (progress: CaseProgress, context: StatusContext) => string): StatusPanel {
   return (progress, context, done) => {
@@ -199,16 +202,17 @@ export function applicationPanel(nextText: (progress: CaseProgress, context: Sta
   };
 }
 
-export const builtInApplicationPanel: StatusPanel = applicationPanel((progress, { t }) => t(dynamicKey`caseNextStep.${progress.state}`));
+/** A built-in application's panel: its next step is its words' `next.<state>` (the service's `words`, docs/decisions/038). */
+export const builtInApplicationPanel: StatusPanel = applicationPanel((progress, { words }) => words.next(progress.service, progress.state));
 
 /**
  * The panel of a service that registers none (a package's, such as the test-only service), from its
- * workflow: its own next step where its words have one (`<messages>.case.next.<state>`), else
+ * workflow: its own next step where its words have one (`next.<state>` under its `words`), else
  * "finished" in a terminal state, or the steps that may come next, named as its events are.
  */
-export function defaultStatusPanel(workflow: Pick<ServiceDefinition, 'states' | 'transitions'> | undefined, messages?: string): StatusPanel {
+export function defaultStatusPanel(workflow: Pick<ServiceDefinition, 'states' | 'transitions'> | undefined): StatusPanel {
   return applicationPanel((progress, { t, words }) => {
-    const own = messages ? t(dynamicKey`${messages}.case.next.${progress.state}`, { defaultValue: '' }) : '';
+    const own = words.next(progress.service, progress.state);
     if (own) return own;
     if (workflow?.states[progress.state]?.terminal) return t('track.panel.finished');
     const coming = (workflow?.transitions ?? []).filter((transition) => transition.from.includes(progress.state) && !transition.by.includes('applicant'));

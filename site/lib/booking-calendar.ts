@@ -35,12 +35,12 @@ export function bookingCalendar(days: readonly DayChoice[], today: string, conte
   const describe = (date: string): CalendarDay => {
     const day = listed.get(date) ?? { date, state: stateOutside(date, today, first) };
     const values = { count: day.placesLeft ?? 0, time: day.releasesAt ? context.formatDateTime(day.releasesAt) : '' };
-    const state = t(dynamicKey`booking.day.${day.state}`, values);
+    const state = t(dynamicKey`marriage:booking.day.${day.state}`, values);
     const isToday = date === today;
     return {
       date,
-      name: t(isToday ? 'booking.calendar.dayNameToday' : 'booking.calendar.dayName', { date: dayMonth.format(new Date(timeOf(date))), weekday: context.weekday(date), state }),
-      mark: isToday ? t('booking.calendar.today') : t(dynamicKey`booking.calendar.mark.${day.state}`, values),
+      name: t(isToday ? 'marriage:booking.calendar.dayNameToday' : 'marriage:booking.calendar.dayName', { date: dayMonth.format(new Date(timeOf(date))), weekday: context.weekday(date), state }),
+      mark: isToday ? t('marriage:booking.calendar.today') : t(dynamicKey`marriage:booking.calendar.mark.${day.state}`, values),
       available: day.state === 'available',
       ...(isToday ? { today: true } : {}),
     };
@@ -66,12 +66,12 @@ export function bookingCalendar(days: readonly DayChoice[], today: string, conte
     months,
     weekdays,
     labels: {
-      previousMonth: t('booking.calendar.previousMonth'),
-      nextMonth: t('booking.calendar.nextMonth'),
-      chosenMark: t('booking.calendar.chosenMark'),
+      previousMonth: t('marriage:booking.calendar.previousMonth'),
+      nextMonth: t('marriage:booking.calendar.nextMonth'),
+      chosenMark: t('marriage:booking.calendar.chosenMark'),
       // The island puts the day's name where {{day}} stands, in the order this language wants.
-      chosen: t('booking.calendar.chosen', { day: '{{day}}' }),
-      cannotChoose: t('booking.calendar.cannotChoose', { day: '{{day}}' }),
+      chosen: t('marriage:booking.calendar.chosen', { day: '{{day}}' }),
+      cannotChoose: t('marriage:booking.calendar.cannotChoose', { day: '{{day}}' }),
     },
   };
 }

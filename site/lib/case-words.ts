@@ -1,8 +1,9 @@
 /**
- * How the staff pages and the status page name a case's service, its states, its events and its
- * steps, for the built-in services and for one given to the portal at start alike.
+ * How the staff pages and the status page name a case's service, its states, its events, its
+ * steps and what comes next, for the built-in services and for one given to the portal at start alike.
  */
-import { dynamicKey, addMessages } from '../../api/i18n/index.ts';
+import { addMessages, dynamicKey, serviceNamespaces } from '../../api/i18n/index.ts';
+import { CASE_SERVICES, type RegisteredCaseService } from '../../api/services/registry.ts';
 import type { ServicePackage } from '../../api/services/service-package.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -13,43 +14,41 @@ export interface CaseWords {
   state(service: string | undefined, state: string): string;
   event(service: string, transition: string): string;
   action(service: string, transition: string): string;
+  /** What the applicant is told comes next in a state; '' where the service's words say nothing. */
+  next(service: string, state: string): string;
+  /** A field's label (`fields.<path>`), the service's own else common's; the path itself where neither names it. */
+  field(service: string, path: string): string;
 }
 
 /**
- * A service given to the portal at start (docs/decisions/029) names its own states, events and
- * steps under its messages key (`<messages>.case.*`, api/services/service-package.ts), so that its
- * `accepted` never collides with another service's; the built-in ones keep the shared keys
- * (serviceName.<id>, caseState.<state>, caseEvent.<transition>, workbench.action.<transition>).
- * This bundle's copy of the messages learns a package's words here, as journeyService does.
+ * Every case service says where its words are (`words`, e.g. `marriage:divorceCase`, a package's
+ * `<id>:case`: docs/decisions/038): `name`, `state.<state>`, `event.<transition>`,
+ * `action.<transition>` and `next.<state>` under it, in its own namespace, so that its `accepted`
+ * never collides with another service's and no service's word stands in for another's. This
+ * bundle's copy of the messages learns a package's words here, as journeyService does.
  */
 export function caseWords({ t }: Pick<PageContext, 't'>, given: readonly ServicePackage[] = []): CaseWords {
-  for (const package_ of given) addMessages(package_.messages);
-  const own = (service: string | undefined) => given.find((candidate) => candidate.id === service)?.pages.messages;
+  for (const package_ of given) addMessages(package_.id, package_.messages);
+  const services: readonly (readonly [string, RegisteredCaseService])[] = [...Object.entries(CASE_SERVICES), ...given.map((package_) => [package_.id, package_.caseService] as const)];
+  const serviceOf = (service: string) => services.find(([id]) => id === service)?.[1];
+  const say = (service: string, path: string, otherwise: string) => {
+    const words = serviceOf(service)?.words;
+    return words ? t(dynamicKey`${words}.${path}`, { defaultValue: otherwise }) : otherwise;
+  };
   return {
-    service: (service) => {
-      const key = own(service);
-      return key ? t(dynamicKey`${key}.case.name`, { defaultValue: service }) : t(dynamicKey`serviceName.${service}`, { defaultValue: service });
-    },
+    service: (service) => say(service, 'name', service),
     state: (service, state) => {
-      const key = own(service);
-      if (key) return t(dynamicKey`${key}.case.state.${state}`, { defaultValue: state });
-      if (service !== undefined) return t(dynamicKey`caseState.${state}`, { defaultValue: state });
-      // Across services: the shared name, else the first package's that has one.
-      const shared = t(dynamicKey`caseState.${state}`, { defaultValue: '' });
-      if (shared) return shared;
-      for (const package_ of given) {
-        const named = t(dynamicKey`${package_.pages.messages}.case.state.${state}`, { defaultValue: '' });
-        if (named) return named;
-      }
-      return state;
+      if (service !== undefined) return say(service, `state.${state}`, state);
+      // A filter across services names a state as the first service (in the registry's order) whose workflow has it.
+      const first = services.find(([, registered]) => Object.hasOwn(registered.workflow.states, state));
+      return first ? say(first[0], `state.${state}`, state) : state;
     },
-    event: (service, transition) => {
-      const key = own(service);
-      return t(key ? dynamicKey`${key}.case.event.${transition}` : dynamicKey`caseEvent.${transition}`, { defaultValue: transition });
-    },
-    action: (service, transition) => {
-      const key = own(service);
-      return t(key ? dynamicKey`${key}.case.action.${transition}` : dynamicKey`workbench.action.${transition}`, { defaultValue: transition });
+    event: (service, transition) => say(service, `event.${transition}`, transition),
+    action: (service, transition) => say(service, `action.${transition}`, transition),
+    next: (service, state) => say(service, `next.${state}`, ''),
+    field: (service, path) => {
+      const words = serviceOf(service)?.words;
+      return t(dynamicKey`fields.${path}`, { ...(words ? { ns: serviceNamespaces(words) } : {}), defaultValue: path });
     },
   };
 }

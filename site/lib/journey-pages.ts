@@ -7,6 +7,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { ZodError } from 'zod';
+import { serviceNamespaces } from '../../api/i18n/index.ts';
 import { CHECK, isAnswered, routeOf, stepAsking, type CollectionDefinition, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
 import { problemsOnPage, type FieldMessage } from './forms.ts';
 import type { JourneyService } from './journey-services.ts';
@@ -27,13 +28,15 @@ export function postedAnswers(step: StepDefinition, form: FormData): Record<stri
 /** The translated problems with one page's answers, each on the field it belongs to. */
 export function pageProblems(astro: Astro, service: JourneyService, step: StepDefinition, answers: FlatAnswers): FieldMessage[] {
   const { lang, today } = astro.locals.portal;
+  // Its fields' labels: the service's own, then common's (docs/decisions/038).
+  const namespaces = serviceNamespaces(service.messages);
   const own = step.fields.filter((field) => service.fieldSchemas[field.path] !== undefined);
   if (own.length > 0) {
     const issues = own.flatMap((field) => service.fieldSchemas[field.path]?.safeParse(answers[field.path]).error?.issues.map((issue) => ({ ...issue, path: [field.path] })) ?? []);
-    return problemsOnPage(step, issues.length > 0 ? new ZodError(issues) : undefined, lang);
+    return problemsOnPage(step, issues.length > 0 ? new ZodError(issues) : undefined, lang, namespaces);
   }
   const parsed = service.schema(today, { offices: astro.locals.portal.offices }).safeParse(service.applicationFrom(answers));
-  return problemsOnPage(step, parsed.error, lang);
+  return problemsOnPage(step, parsed.error, lang, namespaces);
 }
 
 /**
@@ -67,7 +70,8 @@ export async function completeApplication(astro: Astro, service: JourneyService,
 
 /** The page an answer (a check page row's label `fields.<path>`, or an API error's field) is changed on. */
 export function stepOfAnswer(service: JourneyService, answers: FlatAnswers, labelOrPath: string): string {
-  const path = labelOrPath.replace(/^fields\./, '');
+  // A label may name its namespace (`marriage:fields.partyA.phone`, docs/decisions/038).
+  const path = labelOrPath.replace(/^(?:[\w-]+:)?fields\./, '');
   return stepAsking(service.journey, path, answers) ?? routeOf(service.journey, answers)[0]?.step ?? CHECK;
 }
 

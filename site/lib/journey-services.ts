@@ -60,7 +60,7 @@ export function journeyService(name: string | undefined, given: readonly Service
   if (Object.hasOwn(JOURNEY_SERVICES, name)) return JOURNEY_SERVICES[name];
   const package_ = given.find((candidate) => candidate.id === name);
   if (!package_) return undefined;
-  addMessages(package_.messages);
+  addMessages(package_.id, package_.messages);
   return package_.pages;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { TOptions } from 'i18next';
-import { formatDate, formatDateTime, formatDayWithWeekday, formatMonth, formatWeekday, translator, type Locale, type Translate } from '../../api/i18n/index.ts';
+import { formatDate, formatDateTime, formatDayWithWeekday, formatMonth, formatWeekday, serviceNamespaces, translator, type Locale, type Translate, type WordsRoot } from '../../api/i18n/index.ts';
 
 export interface PageContext {
   lang: Locale;
@@ -35,11 +35,22 @@ export function localizedHref(path: string, lang: Locale): string {
   return path === '/' ? '/en/' : `/en${path}`;
 }
 
+/**
+ * The generic pages of a service (site/pages/apply/[service]/) say whose words they speak, before
+ * anything asks for a page context: from then on, this request's keys written without a namespace
+ * (its fields' labels, `fields.<path>`, in every component) are looked up in that service's namespace,
+ * then in common's (docs/decisions/038).
+ */
+export function speakForService(astro: Pick<AstroGlobal, 'locals'>, words: WordsRoot): void {
+  astro.locals.portal.wordsOf = words;
+}
+
 export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
   // Astro renders its error page without our locals when rendering itself failed early.
-  const { lang, elder, path, search } = astro.locals.portal ?? { lang: 'zh-CN', elder: false, path: '/', search: '' };
+  const { lang, elder, path, search, wordsOf } = astro.locals.portal ?? { lang: 'zh-CN', elder: false, path: '/', search: '', wordsOf: undefined };
   const base = translator(lang);
-  const t: Translate = (messageKey, options: TOptions = {}) => base(messageKey, elder ? { ...options, context: 'elder' } : options);
+  const ns = wordsOf ? serviceNamespaces(wordsOf) : undefined;
+  const t: Translate = (messageKey, options: TOptions = {}) => base(messageKey, { ...(ns ? { ns } : {}), ...(elder ? { context: 'elder' } : {}), ...options });
   const otherLang: Locale = lang === 'zh-CN' ? 'en' : 'zh-CN';
   return {
     lang,

@@ -11,5 +11,5 @@ export function statusPanelOf(service: string, given: readonly ServicePackage[] 
   const builtIn: RegisteredCaseService | undefined = Object.hasOwn(CASE_SERVICES, service) ? CASE_SERVICES[service as keyof typeof CASE_SERVICES] : undefined;
   const package_ = given.find((candidate) => candidate.id === service);
   const registered = builtIn ?? package_?.caseService;
-  return registered?.statusPanel ?? defaultStatusPanel(registered?.workflow, package_?.pages.messages);
+  return registered?.statusPanel ?? defaultStatusPanel(registered?.workflow);
 }

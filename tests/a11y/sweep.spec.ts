@@ -453,7 +453,7 @@ const STATES: Record<string, State[]> = {
       open: async (v) => {
         await v.as('intake');
         await v.page.goto(v.language.path(`/staff/cases/${withdrawalRequested}`));
-        await expect(v.page.getByRole('button', { name: v.language.strings.workbench.action['confirm-withdrawal'] })).toBeVisible();
+        await expect(v.page.getByRole('button', { name: v.language.strings.divorceCase.action['confirm-withdrawal'] })).toBeVisible();
       },
     },
   ],
@@ -508,7 +508,7 @@ const STATES: Record<string, State[]> = {
         const trackingNumber = await applyViaApi(v.baseURL, v.language.code);
         await v.as('intake');
         await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
-        await v.page.getByRole('button', { name: v.language.strings.workbench.action['not-accept'], exact: true }).click();
+        await v.page.getByRole('button', { name: v.language.strings.case.action['not-accept'], exact: true }).click();
         await expect(v.page.getByRole('alert')).toBeVisible();
       },
     },
@@ -598,7 +598,7 @@ const STATES: Record<string, State[]> = {
         await takeStep(v.baseURL, await staffCookie(v.portal, 'intake'), trackingNumber, 'mark-no-show');
         await v.as('intake');
         await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
-        await v.page.getByRole('button', { name: v.language.strings.workbench.action['undo-no-show'] }).click();
+        await v.page.getByRole('button', { name: v.language.strings.appointmentCase.action['undo-no-show'] }).click();
         await expect(v.page.getByRole('alert')).toBeVisible();
       },
     },

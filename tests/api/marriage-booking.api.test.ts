@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApiClient } from '../../api/server/portal.ts';
 import { formatDayWithWeekday } from '../../api/i18n/index.ts';
 import { en } from '../../api/i18n/resources/en.ts';
+import { marriageEn } from '../../api/services/marriage/messages/en.ts';
 import { marriageAppointment, personId } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { DIALECTS } from '../support/test-database.ts';
@@ -64,7 +65,7 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     const again = await book(marriageAppointment(2, { date: '2026-12-07', start: '10:00' }));
     expect(again.status).toBe(422);
     // Asked with the phones it was booked with: a party of that appointment is told which it is.
-    const held = en.errors.marriage.alreadyBookedVerified.replace('{{kind}}', en.marriage.kind.marriage).replace('{{date}}', formatDayWithWeekday('2026-12-04', 'en'));
+    const held = marriageEn.errors.marriage.alreadyBookedVerified.replace('{{kind}}', marriageEn.marriage.kind.marriage).replace('{{date}}', formatDayWithWeekday('2026-12-04', 'en'));
     expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyA.idNumber', code: 'already_booked', message: held }]);
     expect(await count('cases')).toBe(before);
     expect(await placesTaken('demo-county-registry|2026-12-07|10:00|marriage')).toBe(0);
@@ -75,7 +76,7 @@ describe.each(DIALECTS)('booking marriage appointments on %s', (kind) => {
     const sameBride = { ...marriageAppointment(61, { date: '2026-12-07', start: '11:00' }), partyB: marriageAppointment(60, { date: '2026-12-07', start: '11:00' }).partyB };
     const again = await book(sameBride);
     expect(again.status).toBe(422);
-    const held = en.errors.marriage.alreadyBookedVerified.replace('{{kind}}', en.marriage.kind.marriage).replace('{{date}}', formatDayWithWeekday('2026-12-04', 'en'));
+    const held = marriageEn.errors.marriage.alreadyBookedVerified.replace('{{kind}}', marriageEn.marriage.kind.marriage).replace('{{date}}', formatDayWithWeekday('2026-12-04', 'en'));
     expect(((await again.json()) as ErrorBody).error.fields).toEqual([{ field: 'partyB.idNumber', code: 'already_booked', message: held }]);
     expect(await placesTaken('demo-county-registry|2026-12-07|11:00|marriage')).toBe(0);
   });

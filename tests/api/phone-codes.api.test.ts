@@ -11,6 +11,7 @@ import { readConfig } from '../../api/env.ts';
 import { OUTBOX_RECIPIENT_CONTEXT, renderNotification } from '../../api/notifications/delivery.ts';
 import { formatDayWithWeekday } from '../../api/i18n/index.ts';
 import { en } from '../../api/i18n/resources/en.ts';
+import { marriageEn } from '../../api/services/marriage/messages/en.ts';
 import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
 import { marriageAppointment } from '../support/applications.ts';
 import { confirmPhone, sentCode, withPhoneProofs } from '../support/phone-proofs.ts';
@@ -328,7 +329,7 @@ describe.each(DIALECTS)('booking with confirmed phones on %s', (kind) => {
     const strangerAnswer = await book(await withPhoneProofs(runtime.portal.app, stranger, () => clock));
     expect(strangerAnswer.status).toBe(422);
     const strangerBody = (await strangerAnswer.json()) as ErrorBody;
-    expect(strangerBody.error.fields).toEqual([{ field: 'partyB.idNumber', code: 'already_booked', message: en.errors.marriage.alreadyBooked }]);
+    expect(strangerBody.error.fields).toEqual([{ field: 'partyB.idNumber', code: 'already_booked', message: marriageEn.errors.marriage.alreadyBooked }]);
     expect(strangerBody.error.fields?.[0]?.message).not.toMatch(/7 December|2026-12-07|Marriage/);
 
     // Someone whose number is not booked at all gets the same status, shape and words as for one who is.
@@ -342,7 +343,7 @@ describe.each(DIALECTS)('booking with confirmed phones on %s', (kind) => {
     const brideBody = (await brideAnswer.json()) as ErrorBody;
     expect(Object.keys(brideBody.error).sort()).toEqual(Object.keys(strangerBody.error).sort());
     expect(brideBody.error.fields).toEqual([
-      { field: 'partyB.idNumber', code: 'already_booked', message: en.errors.marriage.alreadyBookedVerified.replace('{{kind}}', en.marriage.kind.marriage).replace('{{date}}', formatDayWithWeekday('2026-12-07', 'en')) },
+      { field: 'partyB.idNumber', code: 'already_booked', message: marriageEn.errors.marriage.alreadyBookedVerified.replace('{{kind}}', marriageEn.marriage.kind.marriage).replace('{{date}}', formatDayWithWeekday('2026-12-07', 'en')) },
     ]);
   });
 

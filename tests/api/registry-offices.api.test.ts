@@ -118,9 +118,9 @@ describe('the registry offices over HTTP', () => {
     const officeRow = async (lang: string) => {
       const response = await runtime.portal.app.request(`http://localhost/api/v1/staff/cases/${trackingNumber}`, { headers: { cookie: session, 'accept-language': lang } });
       expect(response.status).toBe(200);
-      return ((await response.json()) as { answers: { label: string; value: string; valueKey: boolean }[] }).answers.find((answer) => answer.label === 'fields.office');
+      return ((await response.json()) as { answers: { label: string; value: string; valueKey: boolean }[] }).answers.find((answer) => answer.label === 'marriage:fields.office');
     };
-    expect(await officeRow('zh-CN')).toEqual({ label: 'fields.office', value: '示例县婚姻登记处', valueKey: false });
-    expect(await officeRow('en')).toEqual({ label: 'fields.office', value: 'Example County Marriage Registry', valueKey: false });
+    expect(await officeRow('zh-CN')).toEqual({ label: 'marriage:fields.office', value: '示例县婚姻登记处', valueKey: false });
+    expect(await officeRow('en')).toEqual({ label: 'marriage:fields.office', value: 'Example County Marriage Registry', valueKey: false });
   });
 });

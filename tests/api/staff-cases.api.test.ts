@@ -65,9 +65,9 @@ describe.each(DIALECTS)('the workbench case page on %s', (kind) => {
     const view = await open('clerk', trackingNumber);
     expect(view).toMatchObject({ trackingNumber, state: 'submitted', version: 1, revealed: false, mayReveal: true });
     const values = Object.fromEntries(view.answers.map((row) => [row.label, row.value]));
-    expect(values['fields.elder.idNumber']).toBe(`${ELDER_ID.slice(0, 4)}**********${ELDER_ID.slice(-4)}`);
-    expect(values['fields.elder.phone']).toBe('138****5678');
-    expect(values['fields.bank.accountNumber']).toBe('**** 2333');
+    expect(values['old-age-allowance:fields.elder.idNumber']).toBe(`${ELDER_ID.slice(0, 4)}**********${ELDER_ID.slice(-4)}`);
+    expect(values['old-age-allowance:fields.elder.phone']).toBe('138****5678');
+    expect(values['old-age-allowance:fields.bank.accountNumber']).toBe('**** 2333');
     expect(JSON.stringify(view)).not.toContain(ELDER_ID);
     expect(view.deadlines).toEqual([{ key: 'acceptance', startedOn: expect.any(String), dueOn: expect.any(String), status: 'on-time' }]);
     expect(view.actions).toEqual([
@@ -86,7 +86,7 @@ describe.each(DIALECTS)('the workbench case page on %s', (kind) => {
     await open('clerk', trackingNumber);
     const revealed = (await (await as('clerk', `/staff/cases/${trackingNumber}/reveal`, { method: 'POST' })).json()) as CaseWork;
     expect(revealed.revealed).toBe(true);
-    expect(revealed.answers.find((row) => row.label === 'fields.elder.idNumber')?.value).toBe(ELDER_ID);
+    expect(revealed.answers.find((row) => row.label === 'old-age-allowance:fields.elder.idNumber')?.value).toBe(ELDER_ID);
     expect((await as('admin', `/staff/cases/${trackingNumber}/reveal`, { method: 'POST' })).status).toBe(404);
     expect((await auditActions()).slice(before)).toEqual(['case.view', 'case.reveal']);
   });

@@ -91,8 +91,8 @@ describe.each(DIALECTS)('staff work on a case of a service given at start, on %s
     const view = (await opened.json()) as CaseWork;
     expect(view).toMatchObject({ trackingNumber, service: TEST_SERVICE, state: 'submitted', version: 1, revealed: false });
     const values = Object.fromEntries(view.answers.map((row) => [row.label, row.value]));
-    expect(values['fields.person.idNumber']).toBe(`${ELDER_ID.slice(0, 4)}**********${ELDER_ID.slice(-4)}`);
-    expect(values['fields.person.phone']).toBe('138****0001');
+    expect(values[`${TEST_SERVICE}:fields.person.idNumber`]).toBe(`${ELDER_ID.slice(0, 4)}**********${ELDER_ID.slice(-4)}`);
+    expect(values[`${TEST_SERVICE}:fields.person.phone`]).toBe('138****0001');
     expect(JSON.stringify(view)).not.toContain(ELDER_ID);
     expect(view.actions).toEqual([{ name: 'accept', fields: [] }]);
 
@@ -111,7 +111,7 @@ describe.each(DIALECTS)('staff work on a case of a service given at start, on %s
     const trackingNumber = await apply();
     const revealed = await as('county.intake', `/staff/cases/${trackingNumber}/reveal`, { method: 'POST' });
     expect(revealed.status).toBe(200);
-    expect(((await revealed.json()) as CaseWork).answers.find((row) => row.label === 'fields.person.idNumber')?.value).toBe(ELDER_ID);
+    expect(((await revealed.json()) as CaseWork).answers.find((row) => row.label === `${TEST_SERVICE}:fields.person.idNumber`)?.value).toBe(ELDER_ID);
     expect(await auditOf(trackingNumber)).toContain('case.reveal');
   });
 

@@ -52,7 +52,7 @@ for (const language of LANGUAGES) {
     await page.getByLabel(s.track.trackingNumber).fill(trackingNumber);
     await page.getByLabel(s.track.secondFactor).fill(ELDER_ID);
     await page.getByRole('button', { name: s.track.submit }).click();
-    await expect(page.getByText(s.caseState.submitted, { exact: true })).toBeVisible();
+    await expect(page.getByText(s.case.state.submitted, { exact: true })).toBeVisible();
   });
 
   test(`In ${language.name}, booking a marriage registration appointment: from the calendar to a receipt saved as a file and a number either party can track`, { tag: language === english ? ['@journey', '@no-js'] : ['@journey'] }, async ({ page, people }) => {
@@ -104,6 +104,6 @@ for (const language of LANGUAGES) {
     await page.getByLabel(s.track.trackingNumber).fill(trackingNumber);
     await page.getByLabel(s.track.secondFactor).fill(personId(n, 'female'));
     await page.getByRole('button', { name: s.track.submit }).click();
-    await expect(page.getByText(s.caseState.booked, { exact: true })).toBeVisible();
+    await expect(page.getByText(s.appointmentCase.state.booked, { exact: true })).toBeVisible();
   });
 }

@@ -118,7 +118,7 @@ describe.each(LANGUAGES)('applying for the old-age allowance in $name', (languag
     // The number works on the progress page straight away.
     const track = await confirmation.follow(s.application.confirmation.trackLink, confirmation.one('main'));
     const result = await track.form(s.track.submit).fill(s.track.trackingNumber, trackingNumber).fill(s.track.secondFactor, ELDER_ID).submit();
-    expect(result.hasExactText(s.caseState.submitted)).toBe(true);
+    expect(result.hasExactText(s.case.state.submitted)).toBe(true);
   });
 
   it('with an agent: asks for the agent’s details, and sends the messages to the agent', async () => {

@@ -52,7 +52,7 @@ describe.each(LANGUAGES)('the appointment receipt in $name', (language) => {
     expect(status.valueOf(s.track.trackingNumber)).toBe(trackingNumber);
     expect(status.valueOf(s.track.secondFactor)).toBe('');
     const result = await status.form(s.track.submit).fill(s.track.secondFactor, couple.b.id).submit();
-    expect(result.hasExactText(s.caseState.booked)).toBe(true);
+    expect(result.hasExactText(s.appointmentCase.state.booked)).toBe(true);
   });
 
   it('there is none without a booking', async () => {

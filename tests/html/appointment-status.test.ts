@@ -18,7 +18,7 @@ describe.each(LANGUAGES)('an appointment on the status page in $name', (language
     const trackingNumber = await bookedViaApi(baseUrl(), couple, language.code);
 
     const result = await lookUp(visitor(language), language, trackingNumber, couple.partyB.idNumber);
-    expect(result.hasExactText(s.caseState.booked)).toBe(true);
+    expect(result.hasExactText(s.appointmentCase.state.booked)).toBe(true);
     expect(result.text('[data-testid="appointment-office"]')).toContain(demoOffice(language).name);
     expect(result.text('[data-testid="appointment-office"]')).toContain(demoOffice(language).address);
     expect(result.text()).toContain(language.t(s.track.appointmentSlot, { date: language.date(couple.date), start: couple.start, end: '.*' }).replace('.*', ''));
@@ -27,7 +27,7 @@ describe.each(LANGUAGES)('an appointment on the status page in $name', (language
     expect(confirm.h1).toBe(language.t(s.track.cancelConfirmTitle, { trackingNumber }));
     const cancelled = await confirm.press(s.track.cancelConfirmYes);
     expect(cancelled.role('status')).toBe(s.track.cancelled);
-    expect(cancelled.hasExactText(s.caseState.cancelled)).toBe(true);
+    expect(cancelled.hasExactText(s.appointmentCase.state.cancelled)).toBe(true);
     expect(cancelled.buttons(s.track.cancelButton)).toHaveLength(0);
   });
 
@@ -52,6 +52,6 @@ describe.each(LANGUAGES)('an appointment on the status page in $name', (language
     expect(moved.role('status')).toBe(s.track.rescheduled);
     expect(moved.h1).toBe(language.t(s.track.result, { trackingNumber }));
     expect(moved.texts('dl.summary').at(-1)).toContain(language.date(newDate));
-    expect(moved.hasExactText(s.caseEvent.reschedule)).toBe(true);
+    expect(moved.hasExactText(s.appointmentCase.event.reschedule)).toBe(true);
   });
 });

@@ -67,7 +67,7 @@ describe.each(LANGUAGES)('booking a marriage registration appointment in $name',
 
     const track = await confirmation.follow(s.booking.confirmation.trackLink, confirmation.one('main'));
     const result = await track.form(s.track.submit).fill(s.track.trackingNumber, trackingNumber).fill(s.track.secondFactor, personId(n, 'female')).submit();
-    expect(result.hasExactText(s.caseState.booked)).toBe(true);
+    expect(result.hasExactText(s.appointmentCase.state.booked)).toBe(true);
     expectBookedOffice(result, language);
   });
 

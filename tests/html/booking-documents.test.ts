@@ -50,7 +50,7 @@ describe.each(LANGUAGES)('booking with another ID document in $name', (language)
     expect(toBring).not.toContain(passport);
 
     const result = await lookUp(reader, language, trackingNumberOn(confirmation), passport);
-    expect(result.hasExactText(s.caseState.booked)).toBe(true);
+    expect(result.hasExactText(s.appointmentCase.state.booked)).toBe(true);
   });
 
   it('explains a document number in the wrong format, or a document this office does not take, and keeps what was typed', async () => {

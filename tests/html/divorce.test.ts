@@ -32,10 +32,10 @@ async function acceptedDivorce(language: Language) {
   setAppointmentTime(workerPortal(), trackingNumber, earlyToday());
   const clerk = await staffVisitor(language, 'intake');
   const casePage = await clerk.get(language.path(`/staff/cases/${trackingNumber}`));
-  const arrived = await casePage.press(s.workbench.action['mark-arrived']);
-  expect(summaryState(arrived)).toBe(s.caseState.arrived);
-  const accepted = await arrived.press(s.workbench.action.accept);
-  expect(summaryState(accepted)).toBe(s.caseState['divorce-accepted']);
+  const arrived = await casePage.press(s.divorceCase.action['mark-arrived']);
+  expect(summaryState(arrived)).toBe(s.divorceCase.state.arrived);
+  const accepted = await arrived.press(s.divorceCase.action.accept);
+  expect(summaryState(accepted)).toBe(s.divorceCase.state['divorce-accepted']);
   expect(accepted.has('[data-testid="period-cooling-off"]')).toBe(true);
   return { trackingNumber, couple };
 }
@@ -53,7 +53,7 @@ describe.each(LANGUAGES)('a divorce by agreement in $name', (language) => {
     const { trackingNumber, couple } = await acceptedDivorce(language);
     const status = await lookUp(visitor(language), language, trackingNumber, couple.partyB.idNumber);
     expect(status.h1).toBe(language.t(s.track.result, { trackingNumber }));
-    expect(status.hasExactText(s.caseState['divorce-accepted'])).toBe(true);
+    expect(status.hasExactText(s.divorceCase.state['divorce-accepted'])).toBe(true);
     expect(status.has('[data-testid="cooling-off"]')).toBe(true);
     expect(status.has('[data-testid="second-visit-window"]')).toBe(true);
     // No local rule at this office: the national procedure, a request the office confirms (民发〔2020〕116号).
@@ -66,9 +66,9 @@ describe.each(LANGUAGES)('a divorce by agreement in $name', (language) => {
     expect(confirm.text()).toContain(s.track.divorce.requestWithdrawalHint);
     const requested = await confirm.press(s.track.divorce.requestWithdrawalConfirmYes);
     expect(requested.role('status')).toBe(s.track.divorce.withdrawalRequested);
-    expect(requested.hasExactText(s.caseState['withdrawal-requested'])).toBe(true);
-    expect(requested.text()).toContain(s.caseNextStep['withdrawal-requested']);
-    expect(requested.hasExactText(s.caseEvent['request-withdrawal'])).toBe(true);
+    expect(requested.hasExactText(s.divorceCase.state['withdrawal-requested'])).toBe(true);
+    expect(requested.text()).toContain(s.divorceCase.next['withdrawal-requested']);
+    expect(requested.hasExactText(s.divorceCase.event['request-withdrawal'])).toBe(true);
     // Nothing more to withdraw or book while the office checks.
     expect(requested.buttons(s.track.divorce.requestWithdrawalButton)).toHaveLength(0);
     expect(requested.buttons(s.track.divorce.secondVisitButton)).toHaveLength(0);
@@ -76,15 +76,15 @@ describe.each(LANGUAGES)('a divorce by agreement in $name', (language) => {
     // The intake clerk confirms it on the case page; the couple then reads it withdrawn.
     const clerk = await staffVisitor(language, 'intake');
     const casePage = await clerk.get(language.path(`/staff/cases/${trackingNumber}`));
-    expect(summaryState(casePage)).toBe(s.caseState['withdrawal-requested']);
-    expect(casePage.buttons(s.workbench.action['decline-withdrawal'])).toHaveLength(1);
-    const confirmed = await casePage.press(s.workbench.action['confirm-withdrawal']);
-    expect(confirmed.role('status')).toBe(language.t(s.workbench.done, { action: s.workbench.action['confirm-withdrawal'] }));
-    expect(summaryState(confirmed)).toBe(s.caseState.withdrawn);
-    expect(confirmed.hasExactText(s.caseEvent['confirm-withdrawal'])).toBe(true);
+    expect(summaryState(casePage)).toBe(s.divorceCase.state['withdrawal-requested']);
+    expect(casePage.buttons(s.divorceCase.action['decline-withdrawal'])).toHaveLength(1);
+    const confirmed = await casePage.press(s.divorceCase.action['confirm-withdrawal']);
+    expect(confirmed.role('status')).toBe(language.t(s.workbench.done, { action: s.divorceCase.action['confirm-withdrawal'] }));
+    expect(summaryState(confirmed)).toBe(s.divorceCase.state.withdrawn);
+    expect(confirmed.hasExactText(s.divorceCase.event['confirm-withdrawal'])).toBe(true);
     const after = await lookUp(visitor(language), language, trackingNumber, couple.partyA.idNumber);
-    expect(after.hasExactText(s.caseState.withdrawn)).toBe(true);
-    expect(after.hasExactText(s.caseEvent['confirm-withdrawal'])).toBe(true);
+    expect(after.hasExactText(s.divorceCase.state.withdrawn)).toBe(true);
+    expect(after.hasExactText(s.divorceCase.event['confirm-withdrawal'])).toBe(true);
   });
 
   it('where a local rule allows it, says so with the text it rests on, and withdraws at once', async () => {
@@ -104,7 +104,7 @@ describe.each(LANGUAGES)('a divorce by agreement in $name', (language) => {
     expect(confirm.h1).toBe(language.t(s.track.divorce.withdrawConfirmTitle, { trackingNumber }));
     const done = await confirm.press(s.track.divorce.withdrawConfirmYes);
     expect(done.role('status')).toBe(s.track.divorce.withdrawn);
-    expect(done.hasExactText(s.caseState.withdrawn)).toBe(true);
+    expect(done.hasExactText(s.divorceCase.state.withdrawn)).toBe(true);
     // Nothing more to withdraw or book.
     expect(done.buttons(s.track.divorce.secondVisitButton)).toHaveLength(0);
   });
@@ -142,7 +142,7 @@ describe.each(LANGUAGES)('a divorce by agreement in $name', (language) => {
     const slotAgain = await refused.form(s.application.continue).set('date', chosenDay).submit();
     const booked = await slotAgain.form(s.track.divorce.secondVisitConfirm).set('start', firstOpen(slotAgain, 'start')).submit();
     expect(booked.role('status')).toBe(s.track.divorce.secondVisitBooked);
-    expect(booked.hasExactText(s.caseState['second-booked'])).toBe(true);
+    expect(booked.hasExactText(s.divorceCase.state['second-booked'])).toBe(true);
     expect(booked.has('[data-testid="visit-2"]')).toBe(true);
   });
 });

@@ -105,7 +105,7 @@ describe.each(LANGUAGES)('public holidays over a booked day in $name', (language
 
     const reader = visitor(language);
     const status = await lookUp(reader, language, trackingNumber, couple.partyB.idNumber);
-    expect(summaryState(status)).toBe(s.caseState['cancelled-by-office']);
+    expect(summaryState(status)).toBe(s.appointmentCase.state['cancelled-by-office']);
     expect(status.hrefOf(s.track.rebook)).toBe(language.path('/book/marriage'));
     const sms = language.t(s.notifications.case.appointmentCancelledByOffice_holiday, {
       date: slot.date,

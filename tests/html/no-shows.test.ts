@@ -25,7 +25,7 @@ const OFFICE = 'demo-district-registry';
 
 describe.each(LANGUAGES)('no-shows in $name', (language) => {
   const s = language.strings;
-  const action = s.workbench.action;
+  const action = s.appointmentCase.action;
 
   it('the case page offers neither “arrived” nor “not come” before the appointment, and says from when each is possible', async () => {
     const slot = await bookableSlot(baseUrl(), OFFICE);
@@ -33,7 +33,7 @@ describe.each(LANGUAGES)('no-shows in $name', (language) => {
     const end = (await officeSlots(baseUrl(), slot.date, OFFICE)).find((candidate) => candidate.start === slot.start)?.end ?? '';
     const clerk = await staffVisitor(language, 'intake');
     const page = await clerk.get(language.path(`/staff/cases/${trackingNumber}`));
-    expect(summaryState(page)).toBe(s.caseState.booked);
+    expect(summaryState(page)).toBe(s.appointmentCase.state.booked);
     expect(page.buttons(action['mark-no-show'])).toHaveLength(0);
     expect(page.buttons(action['mark-arrived'])).toHaveLength(0);
     expect(page.texts('[data-testid="later-actions"] li')).toEqual([
@@ -50,25 +50,25 @@ describe.each(LANGUAGES)('no-shows in $name', (language) => {
     const page = await clerk.get(language.path(`/staff/cases/${trackingNumber}`));
     expect(page.buttons(action['mark-arrived'])).toHaveLength(1);
     const missed = await page.press(action['mark-no-show']);
-    expect(summaryState(missed)).toBe(s.caseState['no-show']);
+    expect(summaryState(missed)).toBe(s.appointmentCase.state['no-show']);
     expect(missed.buttons(action['mark-no-show'])).toHaveLength(0);
 
     // Without a reason: asked for it, by the field.
     const bare = await missed.press(action['undo-no-show']);
     expect(bare.status).toBe(422);
     expect(bare.errorFor('undo-no-show-reason')).not.toBe('');
-    expect(summaryState(bare)).toBe(s.caseState['no-show']);
+    expect(summaryState(bare)).toBe(s.appointmentCase.state['no-show']);
     const reason = language.code === 'en' ? 'Clicked by mistake: the couple came at 09:20' : '误点了未到场，两人 09:20 已到窗口';
     const undone = await bare.form(action['undo-no-show']).fill(sentence(s.fields.reason), reason).submit();
     expect(undone.role('status')).toBe(language.t(s.workbench.done, { action: action['undo-no-show'] }));
-    expect(summaryState(undone)).toBe(s.caseState.booked);
+    expect(summaryState(undone)).toBe(s.appointmentCase.state.booked);
     expect(undone.buttons(action['mark-arrived'])).toHaveLength(1);
     expect(undone.buttons(action['undo-no-show'])).toHaveLength(0);
 
     // The couple sees it, and was told.
     const status = await lookUp(visitor(language), language, trackingNumber, couple.partyB.phone);
-    expect(summaryState(status)).toBe(s.caseState.booked);
-    expect(status.hasExactText(s.caseEvent['undo-no-show'])).toBe(true);
+    expect(summaryState(status)).toBe(s.appointmentCase.state.booked);
+    expect(status.hasExactText(s.appointmentCase.event['undo-no-show'])).toBe(true);
     await outboxWith(visitor(language), language, language.t(s.notifications.case.noShowUndone, { trackingNumber }));
   });
 

@@ -81,9 +81,9 @@ describe.each(LANGUAGES)('a registry office’s admin in $name', (language) => {
 
     const reader = visitor(language);
     const status = await lookUp(reader, language, trackingNumber, couple.partyB.idNumber);
-    expect(summaryState(status)).toBe(s.caseState['cancelled-by-office']);
-    expect(status.text('ol.steps')).toContain(s.caseEvent['cancel-by-office']);
-    expect(status.text()).toContain(s.caseNextStep['cancelled-by-office']);
+    expect(summaryState(status)).toBe(s.appointmentCase.state['cancelled-by-office']);
+    expect(status.text('ol.steps')).toContain(s.appointmentCase.event['cancel-by-office']);
+    expect(status.text()).toContain(s.appointmentCase.next['cancelled-by-office']);
     expect(status.hrefOf(s.track.rebook)).toBe(language.path('/book/marriage'));
     expect(status.buttons(s.track.cancelButton)).toHaveLength(0);
 

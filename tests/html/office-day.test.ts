@@ -50,9 +50,9 @@ describe.each(LANGUAGES)('the registry office’s day in $name', (language) => {
     // The day comes: a clerk marks a couple arrived on their appointment's day only.
     setAppointmentTime(workerPortal(), trackingNumber, earlyToday());
     const casePage = await found.follow(trackingNumber);
-    const arrived = await casePage.press(s.workbench.action['mark-arrived']);
-    expect(summaryState(arrived)).toBe(s.caseState.arrived);
-    const completed = await arrived.press(s.workbench.action.complete);
-    expect(summaryState(completed)).toBe(s.caseState.completed);
+    const arrived = await casePage.press(s.appointmentCase.action['mark-arrived']);
+    expect(summaryState(arrived)).toBe(s.appointmentCase.state.arrived);
+    const completed = await arrived.press(s.appointmentCase.action.complete);
+    expect(summaryState(completed)).toBe(s.appointmentCase.state.completed);
   });
 });

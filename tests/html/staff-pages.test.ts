@@ -177,7 +177,7 @@ describe.each(LANGUAGES)('staff pages in $name', (language) => {
     expect(current[0]).toContain(s.workbench.aid.thisBand);
     expect(page.text('[data-testid="decision-aid"]')).toContain(language.t(s.workbench.aid.example, { year: proposal.standard?.sourceYear ?? 0 }));
 
-    const approve = page.form(s.workbench.action.approve);
+    const approve = page.form(s.case.action.approve);
     expect(page.valueOf(sentence(s.fields.monthlyAmount))).toBe(amount);
     expect(page.valueOf(sentence(s.fields.firstMonth))).toBe(proposal.firstMonth);
     expect(page.descriptionOf(page.field(sentence(s.fields.monthlyAmount)))).toBe(language.t(s.workbench.fieldHint.monthlyAmount, { district: s.application.district['demo-district'], age: proposal.age, amount }));
@@ -196,16 +196,16 @@ describe.each(LANGUAGES)('staff pages in $name', (language) => {
     const opinion = sentence(s.fields.opinion);
     expect(page.descriptionOf(page.field(opinion))).toBe(s.workbench.fieldHint.opinion);
 
-    const refused = await page.form(s.workbench.action.review).submit();
+    const refused = await page.form(s.case.action.review).submit();
     expect(refused.status).toBe(422);
     expect(refused.errorFor('review-opinion')).toContain(sentence(language.t(s.errors.field.tooShort, { field: s.fields.opinion, min: 2 })));
 
-    const reviewed = await refused.form(s.workbench.action.review).fill(opinion, OPINION[language.code]).submit();
-    expect(reviewed.role('status')).toBe(language.t(s.workbench.done, { action: s.workbench.action.review }));
+    const reviewed = await refused.form(s.case.action.review).fill(opinion, OPINION[language.code]).submit();
+    expect(reviewed.role('status')).toBe(language.t(s.workbench.done, { action: s.case.action.review }));
     expect(reviewed.text('ol.steps')).toContain(`${opinion}${s.punctuation.colon}${OPINION[language.code]}`);
 
     const tracked = await lookUp(visitor(language), language, trackingNumber, ELDER_ID);
-    expect(tracked.text('ol.steps')).toContain(s.caseEvent.review);
+    expect(tracked.text('ol.steps')).toContain(s.case.event.review);
     expect(tracked.text()).not.toContain(OPINION[language.code]);
   });
 });

@@ -49,7 +49,7 @@ describe.each(LANGUAGES)('staff in $name', (language) => {
       page = await page.follow(s.staff.queue.previous, queueOf(page));
     }
     const row = page.all('tr', queueOf(page)).find((candidate) => (candidate.textContent ?? '').includes(trackingNumber));
-    expect(row?.textContent).toContain(s.caseState.submitted);
+    expect(row?.textContent).toContain(s.case.state.submitted);
     const overdue = await page.form(s.staff.queue.apply).fill(s.staff.queue.filterDue, 'overdue').submit();
     expect(queuedNumbers(overdue)).not.toContain(trackingNumber);
   });

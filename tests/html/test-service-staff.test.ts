@@ -30,7 +30,7 @@ async function applyForTestService(): Promise<string> {
 }
 
 describe.each(LANGUAGES)('staff work on the test-only service’s case, in $name', (language) => {
-  const words = (language.code === 'en' ? en : zhCN).testHousehold.case;
+  const words = (language.code === 'en' ? en : zhCN).case;
   const s = language.strings;
 
   it('lists the case in the queue, opens it masked, accepts it with its own step, and the applicant reads it accepted', async () => {

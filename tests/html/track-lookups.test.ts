@@ -38,7 +38,7 @@ describe.each(LANGUAGES)('looking an appointment up in $name', (language) => {
     const result = await lookUp(visitor(language), language, trackingNumber, couple.partyB.phone);
     expect(result.status).toBe(200);
     expect(result.h1).toBe(language.t(s.track.result, { trackingNumber }));
-    expect(summaryState(result)).toBe(s.caseState.booked);
+    expect(summaryState(result)).toBe(s.appointmentCase.state.booked);
   });
 
   it('is not used up by moving the appointment twice: both people can still look it up', async () => {

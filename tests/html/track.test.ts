@@ -20,9 +20,9 @@ describe.each(LANGUAGES)('the progress page in $name', (language) => {
     expect(track.h1).toBe(s.track.title);
     const result = await lookUp(reader, language, trackingNumber.toLowerCase(), '138 1234 5678');
     expect(result.h1).toBe(language.t(s.track.result, { trackingNumber }));
-    expect(result.hasExactText(s.caseState.submitted)).toBe(true);
-    expect(result.text()).toContain(s.caseNextStep.submitted);
-    expect(result.hasExactText(s.caseEvent.submit)).toBe(true);
+    expect(result.hasExactText(s.case.state.submitted)).toBe(true);
+    expect(result.text()).toContain(s.case.next.submitted);
+    expect(result.hasExactText(s.case.event.submit)).toBe(true);
     expect(result.text()).toMatch(new RegExp(language.t(s.track.dueBy, { date: '.+' })));
   });
 
@@ -51,8 +51,8 @@ describe.each(LANGUAGES)('the progress page in $name', (language) => {
     expect(confirm.h1).toBe(language.t(s.track.withdrawConfirmTitle, { trackingNumber }));
     const done = await confirm.press(s.track.withdrawConfirmYes);
     expect(done.role('status')).toBe(s.track.withdrawn);
-    expect(done.hasExactText(s.caseState.withdrawn)).toBe(true);
-    expect(done.hasExactText(s.caseEvent.withdraw)).toBe(true);
+    expect(done.hasExactText(s.case.state.withdrawn)).toBe(true);
+    expect(done.hasExactText(s.case.event.withdraw)).toBe(true);
     expect(done.buttons(s.track.withdrawButton)).toHaveLength(0);
   });
 });

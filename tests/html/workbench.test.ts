@@ -27,8 +27,8 @@ function workbench(member: Visitor, language: Language) {
       return page;
     },
     /** Takes an action through its own form (filling its fields by label); answers the page it led to. */
-    async take(page: HtmlPage, name: keyof typeof s.workbench.action, fields: Record<string, string> = {}): Promise<HtmlPage> {
-      const form = page.form(s.workbench.action[name]);
+    async take(page: HtmlPage, name: keyof typeof s.case.action, fields: Record<string, string> = {}): Promise<HtmlPage> {
+      const form = page.form(s.case.action[name]);
       expect(form.element.getAttribute('class')).toContain('action-form');
       for (const [label, value] of Object.entries(fields)) form.fill(label, value);
       return form.submit();
@@ -56,10 +56,10 @@ describe.each(LANGUAGES)('a case in $name', (language) => {
 
     let page = await w.open('intake', trackingNumber, 'find');
     expect(page.text()).toContain('1101**********' + ELDER_ID.slice(-4));
-    expect(page.buttons(s.workbench.action.review)).toHaveLength(0);
+    expect(page.buttons(s.case.action.review)).toHaveLength(0);
     page = await w.take(page, 'accept');
-    expect(page.role('status')).toBe(language.t(s.workbench.done, { action: s.workbench.action.accept }));
-    expect(stateOf(page)).toEqual([s.caseState.accepted]);
+    expect(page.role('status')).toBe(language.t(s.workbench.done, { action: s.case.action.accept }));
+    expect(stateOf(page)).toEqual([s.case.state.accepted]);
     await w.signOut();
 
     page = await w.open('reviewer', trackingNumber);
@@ -68,13 +68,13 @@ describe.each(LANGUAGES)('a case in $name', (language) => {
 
     page = await w.open('approver', trackingNumber);
     page = await w.take(page, 'approve', { [sentence(s.fields.monthlyAmount)]: '300', [sentence(s.fields.firstMonth)]: '2027-01' });
-    expect(stateOf(page)).toEqual([s.caseState.approved]);
+    expect(stateOf(page)).toEqual([s.case.state.approved]);
     expect(page.text()).toContain(s.workbench.noActions);
     await w.signOut();
 
     const tracked = await trackOnPage(reader, language, trackingNumber);
-    expect(stateOf(tracked)).toEqual([s.caseState.approved]);
-    expect(tracked.text()).toContain(s.caseNextStep.approved);
+    expect(stateOf(tracked)).toEqual([s.case.state.approved]);
+    expect(tracked.text()).toContain(s.case.next.approved);
     expect(tracked.text()).toContain(`${sentence(s.fields.monthlyAmount)}${s.punctuation.colon}300`);
 
     const decision = language.t(s.notifications.case.approved, { trackingNumber, monthlyAmount: 300, firstMonth: '2027-01' });
@@ -93,7 +93,7 @@ describe.each(LANGUAGES)('a case in $name', (language) => {
     let page = await w.open('intake', trackingNumber);
     page = await w.take(page, 'accept');
     page = await w.take(page, 'request-documents', { [sentence(s.fields.documents)]: documents });
-    expect(stateOf(page)).toEqual([s.caseState['awaiting-documents']]);
+    expect(stateOf(page)).toEqual([s.case.state['awaiting-documents']]);
     expect(page.text()).toContain(s.staff.queue.dueStatus.paused);
     await w.signOut();
 
@@ -103,10 +103,10 @@ describe.each(LANGUAGES)('a case in $name', (language) => {
 
     page = await w.open('intake', trackingNumber);
     page = await w.take(page, 'provide-documents');
-    expect(stateOf(page)).toEqual([s.caseState.accepted]);
+    expect(stateOf(page)).toEqual([s.case.state.accepted]);
     await w.signOut();
     tracked = await trackOnPage(reader, language, trackingNumber);
-    expect(stateOf(tracked)).toEqual([s.caseState.accepted]);
+    expect(stateOf(tracked)).toEqual([s.case.state.accepted]);
     expect(tracked.has('[data-testid="documents-requested"]')).toBe(false);
   });
 
@@ -118,10 +118,10 @@ describe.each(LANGUAGES)('a case in $name', (language) => {
     // A second tab of the same member, read at the same version, acts first.
     const other = await member.get(page.url);
     const accepted = await w.take(other, 'accept');
-    expect(accepted.role('status')).toBe(language.t(s.workbench.done, { action: s.workbench.action.accept }));
+    expect(accepted.role('status')).toBe(language.t(s.workbench.done, { action: s.case.action.accept }));
     const refused = await w.take(page, 'not-accept', { [sentence(s.fields.reason)]: language.code === 'zh-CN' ? '户籍不在本区' : 'Not registered in this district' });
     expect(refused.role('alert')).toContain(s.errors.workbench.changed);
-    expect(stateOf(refused)).toEqual([s.caseState.accepted]);
+    expect(stateOf(refused)).toEqual([s.case.state.accepted]);
   });
 
   it('explains a missing reason next to the field and keeps the other answers', async () => {
@@ -131,7 +131,7 @@ describe.each(LANGUAGES)('a case in $name', (language) => {
     expect(page.title).toMatch(new RegExp(`^${escapeRegExp(s.errors.title)}`));
     expect(page.errorFor('not-accept-reason')).toContain(sentence(language.t(s.errors.field.tooShort, { field: s.fields.reason, min: 2 })));
     expect(page.one('#not-accept-reason').textContent).toBe('x');
-    expect(stateOf(page)).toEqual([s.caseState.submitted]);
+    expect(stateOf(page)).toEqual([s.case.state.submitted]);
   });
 
   it('shows whole personal values only on request, and says the look is recorded', async () => {

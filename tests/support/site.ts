@@ -6,12 +6,22 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { en } from '../../api/i18n/resources/en.ts';
-import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
+import { mergeMessages } from '../../api/i18n/resources/merge.ts';
+import { enNamespaces, zhCNNamespaces } from '../../api/i18n/resources/namespaces.ts';
+import type { SameKeys } from '../../api/i18n/resources/shape.ts';
 import { DEMO_REGISTRY_OFFICES, officeText, type OfficeText } from '../../api/services/marriage/offices.ts';
 import { PROJECT_ROOT } from './portal-process.ts';
 
-export type Strings = typeof en;
+/**
+ * Every namespace's words as one tree, for the tests to look a string up by its path (common's
+ * `track.title`, marriage's `booking.submit`, 高龄津贴's `case.state.accepted`). The namespaces
+ * never write the same path twice (tests/unit/i18n.test.ts), so this lookup is unambiguous; the
+ * portal itself keeps them apart (docs/decisions/038).
+ */
+const lookup = <Trees extends readonly object[]>(...trees: Trees) => mergeMessages(...trees);
+const zhCN = lookup(zhCNNamespaces.common, zhCNNamespaces.marriage, zhCNNamespaces['old-age-allowance']);
+export type Strings = SameKeys<typeof zhCN>;
+const en = lookup(enNamespaces.common, enNamespaces.marriage, enNamespaces['old-age-allowance']) as Strings;
 
 export interface Language {
   /** As in <html lang> and the guide folders. */

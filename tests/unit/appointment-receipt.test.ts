@@ -141,7 +141,7 @@ describe('the appointment receipt (预约回执)', () => {
 
 /** The receipt's "what to bring" items, as laid out: the row's list. */
 function toBring(lang: Locale, answers: Record<string, string>): readonly string[] {
-  const row = appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers, statusUrl: statusUrl(lang), issuedAt: new Date(), offices: DEMO_OFFICES }).rows.find((r) => r.label === translator(lang)('booking.confirmation.bringTitle'));
+  const row = appointmentReceipt({ lang, trackingNumber: TRACKING_NUMBER, answers, statusUrl: statusUrl(lang), issuedAt: new Date(), offices: DEMO_OFFICES }).rows.find((r) => r.label === translator(lang)('marriage:booking.confirmation.bringTitle'));
   return row?.list ?? [];
 }
 

@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, localeFromAcceptLanguage, translator } from '../../api/i18n/index.ts';
+import { addMessages, formatDate, formatDateTime, formatNumber, keyFrom, localeFromAcceptLanguage, translator } from '../../api/i18n/index.ts';
 import { en } from '../../api/i18n/resources/en.ts';
 import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
+import { enNamespaces, NAMESPACES, zhCNNamespaces } from '../../api/i18n/resources/namespaces.ts';
+import { CASE_SERVICES } from '../../api/services/registry.ts';
+import { testHouseholdPackage } from '../support/test-service/service.ts';
 import { mergeMessages } from '../../api/i18n/resources/merge.ts';
 import { ACCESS_ACTIONS } from '../../api/cases/case-work.ts';
 
@@ -16,26 +19,87 @@ function values(tree: object): string[] {
   return Object.values(tree).flatMap((value) => (typeof value === 'string' ? [value] : values(value as object)));
 }
 
-describe('the translations', () => {
+describe.each(NAMESPACES)('the translations of the %s namespace', (namespace) => {
+  const chineseTree: object = zhCNNamespaces[namespace];
+  const englishTree: object = enNamespaces[namespace];
+
   it('have exactly the same keys in Chinese and English', () => {
-    const chinese = keys(zhCN).sort();
-    const english = keys(en).sort();
+    const chinese = keys(chineseTree).sort();
+    const english = keys(englishTree).sort();
+    expect(chinese.length).toBeGreaterThan(50);
     expect(english.filter((key) => !chinese.includes(key)), 'keys only in en').toEqual([]);
     expect(chinese.filter((key) => !english.includes(key)), 'keys only in zh-CN').toEqual([]);
   });
 
   it('have no empty strings', () => {
-    expect(values(zhCN).filter((text) => text.trim() === '')).toEqual([]);
-    expect(values(en).filter((text) => text.trim() === '')).toEqual([]);
+    expect(values(chineseTree).filter((text) => text.trim() === '')).toEqual([]);
+    expect(values(englishTree).filter((text) => text.trim() === '')).toEqual([]);
   });
 
   it('use the same interpolation variables in both languages', () => {
     const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    const english = new Map(keys(en).map((key, i) => [key, values(en)[i] ?? '']));
-    keys(zhCN).forEach((key, i) => {
-      expect(variables(english.get(key) ?? ''), key).toEqual(variables(values(zhCN)[i] ?? ''));
+    const english = new Map(keys(englishTree).map((key, i) => [key, values(englishTree)[i] ?? '']));
+    keys(chineseTree).forEach((key, i) => {
+      expect(variables(english.get(key) ?? ''), key).toEqual(variables(values(chineseTree)[i] ?? ''));
     });
   });
+});
+
+describe('the namespaces (docs/decisions/038)', () => {
+  it('keep every service’s states and events out of common', () => {
+    for (const tree of [zhCN, en]) {
+      for (const shared of ['caseState', 'caseEvent', 'caseNextStep', 'serviceName']) expect(Object.keys(tree), shared).not.toContain(shared);
+      expect(Object.keys(tree.workbench)).not.toContain('action');
+    }
+  });
+
+  it('give every case service its own words: a name, every state and every event of its workflow', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = translator(lang);
+      for (const [id, service] of Object.entries(CASE_SERVICES)) {
+        expect(t(keyFrom(`${service.words}.name`), { defaultValue: '' }), `${lang} ${id}`).not.toBe('');
+        for (const state of Object.keys(service.workflow.states)) expect(t(keyFrom(`${service.words}.state.${state}`), { defaultValue: '' }), `${lang} ${id} ${state}`).not.toBe('');
+        for (const transition of ['submit', ...service.workflow.transitions.map((step) => step.name)]) expect(t(keyFrom(`${service.words}.event.${transition}`), { defaultValue: '' }), `${lang} ${id} ${transition}`).not.toBe('');
+      }
+    }
+    // Two services' `accepted` are each their own.
+    expect(translator('zh-CN')('old-age-allowance:case.state.accepted')).not.toBe(translator('zh-CN')('marriage:divorceCase.state.divorce-accepted'));
+  });
+
+  it('never name one field path differently in two namespaces (the API looks a label up in each in turn)', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const trees: [string, object][] = [...NAMESPACES.map((namespace) => [namespace, (lang === 'en' ? enNamespaces : zhCNNamespaces)[namespace]] as [string, object]), [testHouseholdPackage.id, testHouseholdPackage.messages[lang]]];
+      const labels = new Map<string, { namespace: string; label: string }>();
+      const clashes: string[] = [];
+      for (const [namespace, tree] of trees) {
+        const fields = (tree as { fields?: object }).fields;
+        if (!fields) continue;
+        keys(fields).forEach((path, i) => {
+          const label = values(fields)[i] ?? '';
+          const known = labels.get(path);
+          if (known && known.label !== label) clashes.push(`${lang} fields.${path}: ${known.namespace} and ${namespace}`);
+          labels.set(path, { namespace, label });
+        });
+      }
+      expect(labels.size).toBeGreaterThan(50);
+      expect(clashes).toEqual([]);
+    }
+  });
+
+  it('add a package’s words as its own namespace, never as one of the portal’s', () => {
+    expect(() => addMessages('marriage', { 'zh-CN': {}, en: {} })).toThrow(/marriage/);
+    expect(() => addMessages('common', { 'zh-CN': {}, en: {} })).toThrow(/common/);
+    addMessages('elder-words-test', { 'zh-CN': { note: '说明', note_elder: '简单的说明' }, en: { note: 'Note', note_elder: 'A plain note' } });
+    // Elder mode's wording (i18next context) works in a namespace as in common.
+    expect(translator('zh-CN')(keyFrom('elder-words-test:note'), { context: 'elder' })).toBe('简单的说明');
+    expect(translator('en')(keyFrom('elder-words-test:note'), { context: 'elder' })).toBe('A plain note');
+    expect(translator('en')(keyFrom('elder-words-test:note'))).toBe('Note');
+    // A key without a namespace is common's only: no other namespace stands in for it.
+    expect(translator('zh-CN')(keyFrom('note'), { defaultValue: '' })).toBe('');
+  });
+});
+
+describe('the translations', () => {
 
   it('offer elder mode’s plainer wording and fall back to the usual wording where there is none', () => {
     const t = translator('zh-CN');

@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zhCN } from '../../api/i18n/resources/zh-CN.ts';
+import { translator } from '../../api/i18n/index.ts';
+import { zhCNNamespaces } from '../../api/i18n/resources/namespaces.ts';
 
 const VARIANT = /_(one|other|zero|two|few|many|elder)$/;
 
@@ -23,14 +24,15 @@ function sources(folder: string): string[] {
     .map((file) => join(folder, file));
 }
 
-const KNOWN = new Set(writtenKeys(zhCN));
+// Common's keys are written bare, a service namespace's as `<namespace>:<key>` (docs/decisions/038).
+const KNOWN = new Set(Object.entries(zhCNNamespaces).flatMap(([namespace, tree]) => writtenKeys(tree, namespace === 'common' ? '' : `${namespace}:`)));
 const FILES = [...sources('site'), ...sources('api')];
 
 describe('the message keys written in the code', () => {
   it('are keys of the resources, in every page template and module', () => {
     const unknown = FILES.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(/(?<![\w.$])t\(\s*(['"])([\w.-]+)\1/g)].map((match) => match[2] ?? '').filter((key) => !KNOWN.has(key)).map((key) => `${file}: ${key}`);
+      return [...text.matchAll(/(?<![\w.$])t\(\s*(['"])([\w.:-]+)\1/g)].map((match) => match[2] ?? '').filter((key) => !KNOWN.has(key)).map((key) => `${file}: ${key}`);
     });
     expect(unknown).toEqual([]);
   });
@@ -46,7 +48,29 @@ describe('the message keys written in the code', () => {
   it('are found by the scan (it reads the templates it is meant to)', () => {
     const scanned = FILES.filter((file) => file.endsWith('.astro'));
     expect(scanned.length).toBeGreaterThan(40);
-    const found = scanned.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?<![\w.$])t\(\s*'([\w.-]+)'/g)]);
+    const found = scanned.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?<![\w.$])t\(\s*'([\w.:-]+)'/g)]);
     expect(found.length).toBeGreaterThan(300);
+    // Some of them name a service's namespace, and are checked against it.
+    expect(found.filter((match) => match[1]?.includes(':')).length).toBeGreaterThan(20);
+  });
+
+  it('are checked against the namespace they name, and common’s only without one', () => {
+    expect(KNOWN.has('marriage:booking.submit')).toBe(true);
+    expect(KNOWN.has('booking.submit')).toBe(false);
+    expect(KNOWN.has('old-age-allowance:booking.submit')).toBe(false);
+    expect(KNOWN.has('old-age-allowance:case.state.accepted')).toBe(true);
+    expect(KNOWN.has('marriage:track.title')).toBe(false);
+    expect(KNOWN.has('track.title')).toBe(true);
+  });
+
+  it('are typed by namespace: the compiler rejects a key in the wrong one', () => {
+    const t = translator('zh-CN');
+    expect(t('marriage:booking.submit')).toBe(zhCNNamespaces.marriage.booking.submit);
+    // @ts-expect-error: booking is the marriage namespace's, not common's
+    expect(t('booking.submit', { defaultValue: '' })).toBe('');
+    // @ts-expect-error: track.title is common's, not the marriage namespace's
+    expect(t('marriage:track.title', { defaultValue: '' })).toBe('');
+    // @ts-expect-error: a namespace that does not exist
+    expect(t('nowhere:track.title', { defaultValue: '' })).toBe('');
   });
 });

@@ -82,7 +82,7 @@ describe('the settings form', () => {
     const result = scheduleSettingsFormSchema(kinds).safeParse({ ...form, 'weekly.3': 'mornings', 'weekly.4': '12:00-09:00', 'placesPerSlot.divorce': 'four', 'window.maxDaysAhead': '' });
     expect(result.success).toBe(false);
     const issues = result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
-    expect(issues).toContainEqual(['weekly.3', 'errors.officeSchedule.sessionsFormat']);
+    expect(issues).toContainEqual(['weekly.3', 'marriage:errors.officeSchedule.sessionsFormat']);
     expect(issues?.map(([path]) => path)).toEqual(expect.arrayContaining(['weekly.3', 'placesPerSlot.divorce', 'window.maxDaysAhead']));
   });
 });
@@ -106,7 +106,7 @@ describe('closing a day', () => {
 
   it('is for a day after today, kept once and in order, and can be undone', () => {
     const request = closureRequestSchema('2026-11-25');
-    expect(request.safeParse({ date: '2026-11-25' }).error?.issues[0]?.message).toBe('errors.officeSchedule.closureNotFuture');
+    expect(request.safeParse({ date: '2026-11-25' }).error?.issues[0]?.message).toBe('marriage:errors.officeSchedule.closureNotFuture');
     expect(request.parse({ date: '2026-11-26' })).toEqual({ date: '2026-11-26', confirmed: [] });
     const twice = withClosure(withClosure(withClosure(schedule, '2026-12-09'), '2026-12-02'), '2026-12-09');
     expect(twice.closures).toEqual(['2026-12-02', '2026-12-09']);

@@ -2,7 +2,7 @@
  * A service given to the portal at start (docs/decisions/029) on the staff side: who handles it
  * comes from the registry the portal was given (its workflow's steps, its service area), and the
  * staff pages can name every state, event and workbench step of its workflow in both languages
- * (`<messages>.case.*`, api/services/service-package.ts).
+ * (under `caseService.words`, `<id>:case`, in its own namespace: api/services/service-package.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { servicesHandledBy, staffCapabilities } from '../../api/cases/queue.ts';
@@ -47,7 +47,10 @@ describe('the staff side of a service given at start', () => {
     if (!package_) throw new Error(id);
     const { workflow } = package_.caseService;
     const tree = package_.messages[lang];
-    const own = (...path: string[]) => words(tree, [package_.pages.messages, 'case', ...path]);
+    // Its words are in its own namespace, named by its id (docs/decisions/038).
+    const [namespace = '', root = ''] = package_.caseService.words.split(':');
+    expect(namespace).toBe(package_.id);
+    const own = (...path: string[]) => words(tree, [...root.split('.'), ...path]);
     expect(own('name')).toEqual(expect.any(String));
     for (const state of Object.keys(workflow.states)) expect(own('state', state), state).toEqual(expect.any(String));
     for (const transition of ['submit', ...workflow.transitions.map((t) => t.name)]) expect(own('event', transition), transition).toEqual(expect.any(String));

@@ -49,7 +49,7 @@ const buttons = (view: StatusPanelView) => view.actions.flatMap((action) => (act
 
 describe.each(LOCALES)('status panels in %s', (lang) => {
   const t = contextIn(lang).t;
-  const own = (lang === 'en' ? en : zhCN).testHousehold.case;
+  const own = (lang === 'en' ? en : zhCN).case;
 
   it('gives the test-only service a panel from its workflow: its words, the step coming next, then finished', () => {
     const submitted = panel(lang, progress({ service: TEST_SERVICE }));
@@ -65,7 +65,7 @@ describe.each(LOCALES)('status panels in %s', (lang) => {
 
   it('interpolates the running time limit’s end into its sentence and says what is asked (补正)', () => {
     const view = panel(lang, progress({ state: 'awaiting-documents', documentsRequested: '户口簿复印件', deadlines: [{ key: 'acceptance', dueOn: '2026-12-15', paused: true }, { key: 'review', dueOn: '2026-12-29', paused: false }] }));
-    expect(view.next.text).toBe(t('caseNextStep.awaiting-documents'));
+    expect(view.next.text).toBe(t('old-age-allowance:case.next.awaiting-documents'));
     expect(view.next.asked).toEqual({ heading: t('track.documentsRequested'), text: '户口簿复印件', testId: 'documents-requested' });
     expect(view.next.paused).toBe(t('track.paused'));
     expect(view.next.due).toBe(t('track.dueBy', { date: formatDate('2026-12-29', lang) }));
@@ -101,11 +101,11 @@ describe.each(LOCALES)('status panels in %s', (lang) => {
       periods: [{ key: 'cooling-off', from: '2026-12-02', to: '2026-12-31' }, { key: 'second-visit', from: '2027-01-01', to: '2027-01-30' }],
       settings: { withdrawal: { value: 'office-confirms', basis: null, effectiveFrom: null } },
     }), 'book-second-visit');
-    expect(view.said).toBe(t('track.divorce.secondVisitBooked'));
-    expect(view.details[0]?.facts[2]).toMatchObject({ testId: 'visit-1', note: t('track.visitStatus.completed') });
+    expect(view.said).toBe(t('marriage:track.divorce.secondVisitBooked'));
+    expect(view.details[0]?.facts[2]).toMatchObject({ testId: 'visit-1', note: t('marriage:track.visitStatus.completed') });
     expect(view.notices[0]?.items.map((item) => item.testId)).toEqual(['cooling-off', 'second-visit-window']);
     expect(view.notices[0]?.paragraphs[1]).toMatchObject({ testId: 'withdrawal-rule', data: { rule: 'office-confirms' } });
     expect(buttons(view)).toEqual(['second-visit:choose-date']);
-    expect(view.timeChoices['book-second-visit']?.hint).toBe(t('track.divorce.secondVisitHint', { from: formatDate('2027-01-01', lang), to: formatDate('2027-01-30', lang) }));
+    expect(view.timeChoices['book-second-visit']?.hint).toBe(t('marriage:track.divorce.secondVisitHint', { from: formatDate('2027-01-01', lang), to: formatDate('2027-01-30', lang) }));
   });
 });

@@ -7,7 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDayWithWeekday } from '../../api/i18n/index.ts';
-import { en } from '../../api/i18n/resources/en.ts';
+import { enNamespaces } from '../../api/i18n/resources/namespaces.ts';
+
+/** Every namespace's English words (common's and each service's, docs/decisions/038). */
+const en = enNamespaces;
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -30,7 +33,7 @@ describe('the tracking number in English', () => {
     const englishContent = ['content/guides/en', 'content/pages/en'].flatMap((folder) =>
       readdirSync(join(ROOT, folder)).map((file) => ({ where: `${folder}/${file}`, text: readFileSync(join(ROOT, folder, file), 'utf8') })),
     );
-    const texts = [...strings(en).map((text) => ({ where: 'api/i18n/resources/en.ts', text })), ...englishContent];
+    const texts = [...strings(en).map((text) => ({ where: 'the English resources', text })), ...englishContent];
     expect(texts.filter(({ text }) => /\breference (number|no\.)|^reference$/im.test(text)).map(({ where, text }) => `${where}: ${text.slice(0, 120)}`)).toEqual([]);
     expect(strings(en).filter((text) => /tracking number/i.test(text)).length).toBeGreaterThan(5);
   });

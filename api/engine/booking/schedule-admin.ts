@@ -39,18 +39,18 @@ export const ScheduleSettingsSchema = z
       const sessions = [...(settings.weekly[day] ?? [])].sort((a, b) => a.from.localeCompare(b.from));
       sessions.forEach((session, index) => {
         if (minutes(session.to) <= minutes(session.from)) {
-          context.addIssue({ code: 'custom', path: ['weekly', day], message: 'errors.officeSchedule.sessionOrder', params: { from: session.from, to: session.to } });
+          context.addIssue({ code: 'custom', path: ['weekly', day], message: 'marriage:errors.officeSchedule.sessionOrder', params: { from: session.from, to: session.to } });
         } else if (minutes(session.to) - minutes(session.from) < settings.slotMinutes) {
-          context.addIssue({ code: 'custom', path: ['weekly', day], message: 'errors.officeSchedule.sessionTooShort', params: { from: session.from, to: session.to, minutes: settings.slotMinutes } });
+          context.addIssue({ code: 'custom', path: ['weekly', day], message: 'marriage:errors.officeSchedule.sessionTooShort', params: { from: session.from, to: session.to, minutes: settings.slotMinutes } });
         }
         const next = sessions[index + 1];
         if (next && minutes(next.from) < minutes(session.to)) {
-          context.addIssue({ code: 'custom', path: ['weekly', day], message: 'errors.officeSchedule.sessionsOverlap', params: { from: next.from, to: session.to } });
+          context.addIssue({ code: 'custom', path: ['weekly', day], message: 'marriage:errors.officeSchedule.sessionsOverlap', params: { from: next.from, to: session.to } });
         }
       });
     }
     if (settings.window.minDaysAhead > settings.window.maxDaysAhead) {
-      context.addIssue({ code: 'custom', path: ['window', 'maxDaysAhead'], message: 'errors.officeSchedule.windowOrder', params: { min: settings.window.minDaysAhead } });
+      context.addIssue({ code: 'custom', path: ['window', 'maxDaysAhead'], message: 'marriage:errors.officeSchedule.windowOrder', params: { min: settings.window.minDaysAhead } });
     }
   });
 export type ScheduleSettings = z.infer<typeof ScheduleSettingsSchema>;
@@ -107,7 +107,7 @@ export function scheduleSettingsFormSchema(kinds: readonly string[]) {
           .filter(Boolean);
         const sessions = parts.map((part) => SESSION.exec(part));
         if (sessions.some((match) => !match)) {
-          context.addIssue({ code: 'custom', path: ['weekly', day], message: 'errors.officeSchedule.sessionsFormat' });
+          context.addIssue({ code: 'custom', path: ['weekly', day], message: 'marriage:errors.officeSchedule.sessionsFormat' });
           continue;
         }
         if (sessions.length > 0) weekly[day] = sessions.map((match) => ({ from: padTime(match?.[1] ?? ''), to: padTime(match?.[2] ?? '') }));
@@ -176,7 +176,7 @@ export function slotsNotReduced(rows: readonly { taken: number }[], newCapacity:
 
 /** A closure date must be after today: today's visitors may already be at the counter. */
 export function closureDateSchema(today: string) {
-  return z.iso.date({ error: 'errors.officeSchedule.closureDate' }).refine((date) => date > today, { message: 'errors.officeSchedule.closureNotFuture' });
+  return z.iso.date({ error: 'marriage:errors.officeSchedule.closureDate' }).refine((date) => date > today, { message: 'marriage:errors.officeSchedule.closureNotFuture' });
 }
 
 /** The request to close a day: the date and the tracking numbers of the appointments the admin has seen and confirms cancelling. */

@@ -1,10 +1,8 @@
 /**
- * English strings: the same keys as zh-CN.ts (TypeScript rejects a missing or extra key), from the
- * same parts: the portal's pages (./en/*.ts) and each service's own words
+ * The portal's common words in English: the same keys as zh-CN.ts (TypeScript rejects a missing or
+ * extra key), from the same parts (./en/*.ts). Each service's own words are in its folder
  * (api/services/<service>/messages/en.ts).
  */
-import { marriageEn } from '../../services/marriage/messages/en.ts';
-import { oldAgeAllowanceEn } from '../../services/old-age-allowance/messages/en.ts';
 import { mergeMessages } from './merge.ts';
 import { casesEn } from './en/cases.ts';
 import { errorsEn } from './en/errors.ts';
@@ -14,4 +12,4 @@ import { siteEn } from './en/site.ts';
 import { staffEn } from './en/staff.ts';
 import type { zhCN } from './zh-CN.ts';
 
-export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, oldAgeAllowanceEn, marriageEn);
+export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn);

@@ -1,10 +1,9 @@
 /**
- * The source of every string a person reads, in Simplified Chinese: the portal's pages
- * (./zh-CN/*.ts) and each service's own words (api/services/<service>/messages/zh-CN.ts), merged
- * under the keys the pages use. en.ts mirrors these keys.
+ * The portal's common words in Simplified Chinese (the `common` namespace, docs/decisions/038): the
+ * pages' chrome, shared fields and errors, drafts, the workbench and the status page, written in
+ * parts (./zh-CN/*.ts) and merged here. Each service's own words are its own namespace, in its folder
+ * (api/services/<service>/messages/zh-CN.ts; ./namespaces.ts lists them). en.ts mirrors these keys.
  */
-import { marriageZhCN } from '../../services/marriage/messages/zh-CN.ts';
-import { oldAgeAllowanceZhCN } from '../../services/old-age-allowance/messages/zh-CN.ts';
 import { mergeMessages } from './merge.ts';
 import { casesZhCN } from './zh-CN/cases.ts';
 import { errorsZhCN } from './zh-CN/errors.ts';
@@ -12,4 +11,4 @@ import { draftsZhCN } from './zh-CN/drafts.ts';
 import { siteZhCN } from './zh-CN/site.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 
-export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, oldAgeAllowanceZhCN, marriageZhCN);
+export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN);

@@ -33,29 +33,29 @@ export function appointmentReceipt({ lang, trackingNumber, answers, statusUrl, i
   return {
     lang,
     issuer: `${t('site.bureau')} · ${t('site.name')}`,
-    title: t('booking.receipt.title'),
+    title: t('marriage:booking.receipt.title'),
     numberLabel: t('track.trackingNumber'),
     trackingNumber,
     rows: [
-      { label: t('track.appointmentKind'), lines: [t(dynamicKey`marriage.kind.${kind}`)] },
+      { label: t('track.appointmentKind'), lines: [t(dynamicKey`marriage:marriage.kind.${kind}`)] },
       {
         label: t('track.appointmentTime'),
-        lines: [t('track.appointmentSlot', { date: formatDayWithWeekday(date, lang), start, end }), t('booking.step.slot.lead')],
+        lines: [t('track.appointmentSlot', { date: formatDayWithWeekday(date, lang), start, end }), t('marriage:booking.step.slot.lead')],
       },
       {
         label: t('track.appointmentOffice'),
         // An office no longer configured is named by its id; its address and phone are gone with it.
-        lines: office && text ? [text.name, text.address, t('booking.phone', { phone: office.phone })] : [officeId],
+        lines: office && text ? [text.name, text.address, t('marriage:booking.phone', { phone: office.phone })] : [officeId],
       },
       {
-        label: t('booking.confirmation.bringTitle'),
-        lines: [t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')],
+        label: t('marriage:booking.confirmation.bringTitle'),
+        lines: [t(kind === 'reissue' ? 'marriage:booking.confirmation.bringReissue' : 'marriage:booking.confirmation.bringBoth')],
         // The receipt is for the first visit (a divorce's second is booked later, on the status page).
         list: bringLines(whatToBring({ kind: marriageKind(kind), visit: 1, documents: documentsOf(answers, kind) }), (key, options) => t(key, options)),
       },
-      { label: t('booking.receipt.trackTitle'), lines: [t('booking.receipt.track')], link: statusUrl },
+      { label: t('marriage:booking.receipt.trackTitle'), lines: [t('marriage:booking.receipt.track')], link: statusUrl },
     ],
-    qr: { url: statusUrl, caption: t('booking.receipt.scan') },
+    qr: { url: statusUrl, caption: t('marriage:booking.receipt.scan') },
     issuedAt,
   };
 }

@@ -39,17 +39,17 @@ function buildSchema(options: { today: string; offices: Pick<RegistryOffices, 'g
   const Party = documentHolder(options.today);
   return z
     .object({
-      kind: z.enum(MARRIAGE_KINDS, { error: 'errors.marriage.kindRequired' }),
-      office: textLine({ error: 'errors.marriage.officeRequired' }).refine((id) => options.offices.get(id) !== undefined, 'errors.marriage.officeRequired'),
-      date: z.iso.date({ error: 'errors.marriage.dateRequired' }),
-      start: textLine({ error: 'errors.marriage.slotRequired' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.marriage.slotRequired'),
+      kind: z.enum(MARRIAGE_KINDS, { error: 'marriage:errors.marriage.kindRequired' }),
+      office: textLine({ error: 'marriage:errors.marriage.officeRequired' }).refine((id) => options.offices.get(id) !== undefined, 'marriage:errors.marriage.officeRequired'),
+      date: z.iso.date({ error: 'marriage:errors.marriage.dateRequired' }),
+      start: textLine({ error: 'marriage:errors.marriage.slotRequired' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'marriage:errors.marriage.slotRequired'),
       partyA: Party,
       partyB: Party.optional(),
     })
     .superRefine(
       (appointment, context) => {
         if (appointment.kind !== 'reissue' && !appointment.partyB) {
-          context.addIssue({ code: 'custom', path: ['partyB'], message: 'errors.marriage.bothParties' });
+          context.addIssue({ code: 'custom', path: ['partyB'], message: 'marriage:errors.marriage.bothParties' });
         }
       },
       { when: (payload) => validFields(payload.issues, [['kind'], ['partyB']]) },
@@ -59,13 +59,13 @@ function buildSchema(options: { today: string; offices: Pick<RegistryOffices, 'g
         const b = appointment.partyB;
         if (!b) return;
         if (b.idNumber === appointment.partyA.idNumber && b.idType === appointment.partyA.idType) {
-          context.addIssue({ code: 'custom', path: ['partyB', 'idNumber'], message: 'errors.marriage.samePerson' });
+          context.addIssue({ code: 'custom', path: ['partyB', 'idNumber'], message: 'marriage:errors.marriage.samePerson' });
           return;
         }
         if (appointment.kind !== 'marriage') return;
         const a = birthAndSex(appointment.partyA, options.today);
         const other = birthAndSex(b, options.today);
-        if (a && other && a.sex === other.sex) context.addIssue({ code: 'custom', path: ['partyB', enteredBirthDetails(b) ? 'sex' : 'idNumber'], message: 'errors.marriage.manAndWoman' });
+        if (a && other && a.sex === other.sex) context.addIssue({ code: 'custom', path: ['partyB', enteredBirthDetails(b) ? 'sex' : 'idNumber'], message: 'marriage:errors.marriage.manAndWoman' });
       },
       { when: (payload) => validFields(payload.issues, [['kind'], ...personFields('partyA'), ...personFields('partyB')]) },
     )
@@ -89,7 +89,7 @@ function buildSchema(options: { today: string; offices: Pick<RegistryOffices, 'g
         const minimum = MARRIAGE_AGE[person.sex];
         if (ageOn(person.birthDate, appointment.date) < minimum) {
           // On the field the age came from: the number, or the birth date the person gave.
-          context.addIssue({ code: 'custom', path: [key, enteredBirthDetails(party) ? 'birthDate' : 'idNumber'], message: `errors.marriage.underAge.${person.sex}`, params: { minimum } });
+          context.addIssue({ code: 'custom', path: [key, enteredBirthDetails(party) ? 'birthDate' : 'idNumber'], message: `marriage:errors.marriage.underAge.${person.sex}`, params: { minimum } });
         }
       },
       { when: (payload: Issues) => validFields(payload.issues, [['kind'], ['date'], ...personFields(key)]) },
@@ -103,7 +103,7 @@ function buildSchema(options: { today: string; offices: Pick<RegistryOffices, 'g
         const type = appointment[key]?.idType as IdDocumentType | undefined;
         if (!type || !needsDesignatedOffice(type)) return;
         if (options.offices.get(appointment.office ?? '')?.handlesForeign) return;
-        context.addIssue({ code: 'custom', path: [key, 'idType'], message: 'errors.marriage.designatedOffice' });
+        context.addIssue({ code: 'custom', path: [key, 'idType'], message: 'marriage:errors.marriage.designatedOffice' });
       },
       { when: (payload: Issues) => validFields(payload.issues, [['office'], [key, 'idType']]) },
     ] as const;

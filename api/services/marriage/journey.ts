@@ -23,14 +23,14 @@ const PARTIES: readonly Party[] = ['partyA', 'partyB'];
 
 const person = (key: Party): JourneyStepField[] => [
   { path: `${key}.name`, control: 'text', autocomplete: 'off' },
-  { path: `${key}.idType`, control: 'radios', options: ID_DOCUMENT_TYPES.map((type) => ({ value: type, label: `identity.document.${type}` })), default: 'resident-id' },
+  { path: `${key}.idType`, control: 'radios', options: ID_DOCUMENT_TYPES.map((type) => ({ value: type, label: `marriage:identity.document.${type}` })), default: 'resident-id' },
   { path: `${key}.idNumber`, control: 'text', autocomplete: 'off', width: 'medium' },
   { path: `${key}.phone`, control: 'text', autocomplete: 'off', inputmode: 'tel', width: 'medium' },
 ];
 
 const born = (key: Party): JourneyStepField[] => [
   { path: `${key}.birthDate`, control: 'text', autocomplete: 'off', width: 'medium' },
-  { path: `${key}.sex`, control: 'radios', options: SEXES.map((sex) => ({ value: sex, label: `identity.sex.${sex}` })) },
+  { path: `${key}.sex`, control: 'radios', options: SEXES.map((sex) => ({ value: sex, label: `marriage:identity.sex.${sex}` })) },
 ];
 
 const asksBirth = (answers: FlatAnswers, key: Party) =>
@@ -51,7 +51,7 @@ const samePhone = (value: string) => {
 export const BOOKING_JOURNEY: JourneyDefinition<BookingStep> = {
   service: 'marriage-appointment',
   steps: [
-    { step: 'kind', fields: [{ path: 'kind', control: 'radios', options: MARRIAGE_KINDS.map((kind) => ({ value: kind, label: `marriage.kind.${kind}` })) }] },
+    { step: 'kind', fields: [{ path: 'kind', control: 'radios', options: MARRIAGE_KINDS.map((kind) => ({ value: kind, label: `marriage:marriage.kind.${kind}` })) }] },
     { step: 'office', kind: 'office', fields: [{ path: 'office', control: 'radios' }] },
     { step: 'date', kind: 'day', fields: [{ path: 'date', control: 'radios' }] },
     { step: 'slot', kind: 'time-slot', fields: [{ path: 'start', control: 'radios' }] },

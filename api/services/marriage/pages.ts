@@ -72,20 +72,20 @@ const booking: BookingPages = {
   async stepProblems(call, step, answers, { places }) {
     const t = translator(call.lang);
     // The phones step is done when every phone is confirmed.
-    if (step === 'phones') return phonesToConfirm(answers, new Date()).map((party) => ({ field: `phoneCode.${party}`, message: t('errors.verification.proofMissing', { field: t(dynamicKey`fields.${party}.phone`) }) }));
+    if (step === 'phones') return phonesToConfirm(answers, new Date()).map((party) => ({ field: `phoneCode.${party}`, message: t('errors.verification.proofMissing', { field: t(dynamicKey`marriage:fields.${party}.phone`) }) }));
     if (step === 'date') {
       // The day sent, whichever it is: a stale or altered form may send one the page never offered
       // (past, closed, not open yet), and each has its own reason.
       const [day] = await officeDays(call, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '', 1);
-      if (!day) return [{ field: 'date', message: t('errors.marriage.slot.beyond-window') }];
+      if (!day) return [{ field: 'date', message: t('marriage:errors.marriage.slot.beyond-window') }];
       if (day.state !== 'available' && (places || day.state !== 'full')) {
-        return [{ field: 'date', message: t(dynamicKey`errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ? formatDateTime(day.releasesAt, call.lang) : '' }) }];
+        return [{ field: 'date', message: t(dynamicKey`marriage:errors.marriage.slot.${day.state === 'opens-at' ? 'not-yet-open' : day.state}`, { releasesAt: day.releasesAt ? formatDateTime(day.releasesAt, call.lang) : '' }) }];
       }
     }
     if (step === 'slot') {
       const slot = (await daySlots(call, answers['office'] ?? '', answers['kind'] ?? '', answers['date'] ?? '')).find((s) => s.start === answers['start']);
-      if (!slot) return [{ field: 'start', message: t('errors.marriage.slot.no-such-slot') }];
-      if (places && slot.placesLeft <= 0) return [{ field: 'start', message: t('errors.marriage.slot.full') }];
+      if (!slot) return [{ field: 'start', message: t('marriage:errors.marriage.slot.no-such-slot') }];
+      if (places && slot.placesLeft <= 0) return [{ field: 'start', message: t('marriage:errors.marriage.slot.full') }];
     }
     if (places && (step === 'party-a' || step === 'party-b')) return personProblems(call, step === 'party-a' ? 'partyA' : 'partyB', answers);
     return [];
@@ -149,22 +149,22 @@ async function confirmationBlocks(call: PageCall, kept: FlatAnswers): Promise<Co
   // The first visit's list (a divorce's second is booked later, from the status page).
   const toBring = bringLines(whatToBring({ kind: MARRIAGE_KINDS.find((known) => known === kind) ?? 'marriage', visit: 1, documents: documentsOf(kept, kind) }), (key, options) => t(key, options));
   return [
-    { kind: 'heading', text: t('booking.confirmation.whereTitle') },
+    { kind: 'heading', text: t('marriage:booking.confirmation.whereTitle') },
     {
       kind: 'summary',
       rows: [
-        { label: t('track.appointmentKind'), value: t(dynamicKey`marriage.kind.${kind}`) },
+        { label: t('track.appointmentKind'), value: t(dynamicKey`marriage:marriage.kind.${kind}`) },
         { label: t('track.appointmentTime'), value: t('track.appointmentSlot', { date: formatDayWithWeekday(date, call.lang), start, end }), testId: 'appointment-time' },
         { label: t('track.appointmentOffice'), value: office?.name ?? officeId, testId: 'appointment-office', ...(office ? { office, lang: office.textLang } : {}) },
       ],
     },
-    { kind: 'link', path: '/book/marriage/calendar', text: t('booking.confirmation.addToCalendar'), download: true },
-    { kind: 'link', path: '/book/marriage/receipt', text: t('booking.confirmation.downloadReceipt'), download: true, testId: 'receipt-link' },
-    { kind: 'heading', text: t('booking.confirmation.bringTitle') },
-    { kind: 'paragraph', text: kind === 'reissue' ? t('booking.confirmation.bringReissue') : t('booking.confirmation.bringBoth') },
+    { kind: 'link', path: '/book/marriage/calendar', text: t('marriage:booking.confirmation.addToCalendar'), download: true },
+    { kind: 'link', path: '/book/marriage/receipt', text: t('marriage:booking.confirmation.downloadReceipt'), download: true, testId: 'receipt-link' },
+    { kind: 'heading', text: t('marriage:booking.confirmation.bringTitle') },
+    { kind: 'paragraph', text: kind === 'reissue' ? t('marriage:booking.confirmation.bringReissue') : t('marriage:booking.confirmation.bringBoth') },
     { kind: 'list', items: toBring, testId: 'what-to-bring' },
-    { kind: 'link', path: `/guides/${GUIDE_OF_KIND[kind] ?? 'marriage-registration'}#materials`, text: t('booking.bring.guide') },
-    ...(kind === 'divorce' ? [{ kind: 'paragraph' as const, text: t('booking.confirmation.divorceNext'), testId: 'divorce-next' }] : []),
+    { kind: 'link', path: `/guides/${GUIDE_OF_KIND[kind] ?? 'marriage-registration'}#materials`, text: t('marriage:booking.bring.guide') },
+    ...(kind === 'divorce' ? [{ kind: 'paragraph' as const, text: t('marriage:booking.confirmation.divorceNext'), testId: 'divorce-next' }] : []),
   ];
 }
 
@@ -172,7 +172,7 @@ export const marriageBookingPages: JourneyPages<MarriageAppointment> = {
   service: SERVICE,
   path: '/book/marriage',
   journey: BOOKING_JOURNEY,
-  messages: 'booking',
+  messages: 'marriage:booking',
   startNeeds: [],
   startNeedParagraph: true,
   guide: 'marriage-registration',
@@ -182,14 +182,14 @@ export const marriageBookingPages: JourneyPages<MarriageAppointment> = {
   applicationFrom: appointmentFrom,
   answerRows: (application, lang, data) => CASE_SERVICES[SERVICE].answerRows(application, lang, data),
   smsTo: (application) => CASE_SERVICES[SERVICE].applicant(application).phone,
-  hintKey: (path) => (path.endsWith('.idNumber') ? 'booking.hint.idNumber' : path.endsWith('.birthDate') ? 'booking.hint.birthDate' : undefined),
-  submitLabel: 'booking.submit',
+  hintKey: (path) => (path.endsWith('.idNumber') ? 'marriage:booking.hint.idNumber' : path.endsWith('.birthDate') ? 'marriage:booking.hint.birthDate' : undefined),
+  submitLabel: 'marriage:booking.submit',
   submitHint: false,
   notices: {
-    taken: { key: 'booking.slotTaken', field: 'start', step: 'slot' },
-    again: { key: 'booking.phones.again', step: 'phones' },
+    taken: { key: 'marriage:booking.slotTaken', field: 'start', step: 'slot' },
+    again: { key: 'marriage:booking.phones.again', step: 'phones' },
   },
   booking,
   submit,
-  confirmation: { blocks: confirmationBlocks, again: 'booking.confirmation.newBooking' },
+  confirmation: { blocks: confirmationBlocks, again: 'marriage:booking.confirmation.newBooking' },
 };

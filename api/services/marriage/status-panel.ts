@@ -19,14 +19,14 @@ function appointmentFacts(progress: CaseProgress, context: StatusContext, visits
     {
       heading: t('track.appointmentTitle'),
       facts: [
-        { label: t('track.appointmentKind'), value: t(dynamicKey`marriage.kind.${appointment.kind}`) },
+        { label: t('track.appointmentKind'), value: t(dynamicKey`marriage:marriage.kind.${appointment.kind}`) },
         { label: t('track.appointmentOffice'), value: appointment.office, place: appointment.office, valueTestId: 'appointment-office' },
         ...(visits === 'each'
           ? progress.appointments.map((visit) => ({
-              label: t(dynamicKey`track.visit.${visit.visit}`),
+              label: t(dynamicKey`marriage:track.visit.${visit.visit}`),
               value: slot(context, visit),
               testId: `visit-${visit.visit}`,
-              ...(visit.status === 'active' ? {} : { note: t(dynamicKey`track.visitStatus.${visit.status}`) }),
+              ...(visit.status === 'active' ? {} : { note: t(dynamicKey`marriage:track.visitStatus.${visit.status}`) }),
             }))
           : [{ label: t('track.appointmentTime'), value: slot(context, appointment) }]),
       ],
@@ -44,7 +44,7 @@ function rescheduleAction(progress: CaseProgress, { t }: StatusContext): StatusA
     fields: { choice: 'reschedule' },
     buttons: [
       { label: t('track.rescheduleButton'), action: 'choose-date', style: 'secondary' },
-      ...(progress.applicantActions.includes('cancel-second-visit') ? [{ label: t('track.divorce.cancelSecondVisitButton'), action: 'cancel-second-visit', style: 'secondary' as const }] : []),
+      ...(progress.applicantActions.includes('cancel-second-visit') ? [{ label: t('marriage:track.divorce.cancelSecondVisitButton'), action: 'cancel-second-visit', style: 'secondary' as const }] : []),
     ],
   };
 }
@@ -57,10 +57,10 @@ const rescheduleWords = ({ t }: StatusContext): TimeChoiceWords => ({
   ...missingWords(t),
 });
 
-const missingWords = (t: StatusContext['t']) => ({ dateMissing: t('errors.marriage.dateRequired'), timeMissing: t('errors.marriage.slotRequired') });
+const missingWords = (t: StatusContext['t']) => ({ dateMissing: t('marriage:errors.marriage.dateRequired'), timeMissing: t('marriage:errors.marriage.slotRequired') });
 
 const nextStep = (progress: CaseProgress, context: StatusContext) => {
-  const next = nextStepOf(progress, context, context.t(dynamicKey`caseNextStep.${progress.state}`));
+  const next = nextStepOf(progress, context, context.words.next(progress.service, progress.state));
   // An appointment the office cancelled (a closed day) links to booking again.
   return progress.state === 'cancelled-by-office' ? { ...next, link: { label: context.t('track.rebook'), href: context.href(progress.bookingPath ?? '/') } } : next;
 };
@@ -97,16 +97,16 @@ function periodsNotice(progress: CaseProgress, { t, formatDate }: StatusContext)
   const rule = progress.settings[WITHDRAWAL_SETTING];
   return {
     id: 'periods',
-    heading: t('track.divorce.periodsTitle'),
+    heading: t('marriage:track.divorce.periodsTitle'),
     items: [
-      ...(coolingOff ? [{ text: t('track.divorce.coolingOff', { from: formatDate(coolingOff.from), to: formatDate(coolingOff.to) }), testId: 'cooling-off' }] : []),
-      ...(window ? [{ text: t('track.divorce.window', { from: formatDate(window.from), to: formatDate(window.to) }), testId: 'second-visit-window' }] : []),
+      ...(coolingOff ? [{ text: t('marriage:track.divorce.coolingOff', { from: formatDate(coolingOff.from), to: formatDate(coolingOff.to) }), testId: 'cooling-off' }] : []),
+      ...(window ? [{ text: t('marriage:track.divorce.window', { from: formatDate(window.from), to: formatDate(window.to) }), testId: 'second-visit-window' }] : []),
     ],
     paragraphs: [
-      { text: t('track.divorce.coolingOffHint') },
+      { text: t('marriage:track.divorce.coolingOffHint') },
       ...(rule
         ? [{
-            text: rule.value === 'immediate' ? t('track.divorce.withdrawalRule.immediate', { basis: rule.basis ?? '' }) : t('track.divorce.withdrawalRule.office-confirms'),
+            text: rule.value === 'immediate' ? t('marriage:track.divorce.withdrawalRule.immediate', { basis: rule.basis ?? '' }) : t('marriage:track.divorce.withdrawalRule.office-confirms'),
             testId: 'withdrawal-rule',
             data: { rule: rule.value },
           }]
@@ -119,19 +119,19 @@ function periodsNotice(progress: CaseProgress, { t, formatDate }: StatusContext)
 export const divorceStatusPanel: StatusPanel = (progress, context, done) => {
   const { t, formatDate } = context;
   // Cancelling the first visit, a withdrawal the office confirms (the national default) and one at once read differently.
-  const prefix = progress.applicantStop === 'cancel' ? 'track.cancel' : progress.applicantStop === 'request-withdrawal' ? 'track.divorce.requestWithdrawal' : 'track.divorce.withdraw';
+  const prefix = progress.applicantStop === 'cancel' ? 'track.cancel' : progress.applicantStop === 'request-withdrawal' ? 'marriage:track.divorce.requestWithdrawal' : 'marriage:track.divorce.withdraw';
   const { action: stop, stop: stopWords } = stopAction(progress, context, prefix);
   const window = progress.periods.find((p) => p.key === 'second-visit');
-  const windowHint = t('track.divorce.secondVisitHint', { from: window ? formatDate(window.from) : '', to: window ? formatDate(window.to) : '' });
+  const windowHint = t('marriage:track.divorce.secondVisitHint', { from: window ? formatDate(window.from) : '', to: window ? formatDate(window.to) : '' });
   const bookSecond: StatusAction | undefined = progress.applicantActions.includes('book-second-visit')
-    ? { kind: 'form', id: 'second-visit', heading: t('track.divorce.secondVisitTitle'), hint: windowHint, fields: { choice: 'book-second-visit' }, buttons: [{ label: t('track.divorce.secondVisitButton'), action: 'choose-date', style: 'primary' }] }
+    ? { kind: 'form', id: 'second-visit', heading: t('marriage:track.divorce.secondVisitTitle'), hint: windowHint, fields: { choice: 'book-second-visit' }, buttons: [{ label: t('marriage:track.divorce.secondVisitButton'), action: 'choose-date', style: 'primary' }] }
     : undefined;
   // Said after the step, from the state it led to (the stop offered then is no longer open).
   const said: Record<StatusDone, string> = {
-    withdraw: t(progress.state === 'cancelled' ? 'track.cancelled' : progress.state === 'withdrawal-requested' ? 'track.divorce.withdrawalRequested' : 'track.divorce.withdrawn'),
+    withdraw: t(progress.state === 'cancelled' ? 'track.cancelled' : progress.state === 'withdrawal-requested' ? 'marriage:track.divorce.withdrawalRequested' : 'marriage:track.divorce.withdrawn'),
     reschedule: t('track.rescheduled'),
-    'book-second-visit': t('track.divorce.secondVisitBooked'),
-    'cancel-second-visit': t('track.divorce.secondVisitCancelled'),
+    'book-second-visit': t('marriage:track.divorce.secondVisitBooked'),
+    'cancel-second-visit': t('marriage:track.divorce.secondVisitCancelled'),
   };
   const notice = periodsNotice(progress, context);
   return {
@@ -145,7 +145,7 @@ export const divorceStatusPanel: StatusPanel = (progress, context, done) => {
     stop: stopWords,
     timeChoices: {
       reschedule: rescheduleWords(context),
-      'book-second-visit': { dateTitle: t('track.divorce.secondVisitDateTitle'), slotTitle: t('track.divorce.secondVisitSlotTitle'), hint: windowHint, confirm: t('track.divorce.secondVisitConfirm'), noDays: t('track.divorce.noDays'), ...missingWords(t) },
+      'book-second-visit': { dateTitle: t('marriage:track.divorce.secondVisitDateTitle'), slotTitle: t('marriage:track.divorce.secondVisitSlotTitle'), hint: windowHint, confirm: t('marriage:track.divorce.secondVisitConfirm'), noDays: t('marriage:track.divorce.noDays'), ...missingWords(t) },
     },
   };
 };

@@ -61,9 +61,9 @@ export function whatToBring({ kind, visit, documents }: BringInput): BringItem[]
 /** The items as lines in the reader's language. */
 export function bringLines(items: readonly BringItem[], t: Translate): string[] {
   return items.map((item) =>
-    t(dynamicKey`booking.bring.${item.key}`, {
-      ...(item.who ? { who: t(dynamicKey`booking.bring.who.${item.who}`, {}) } : {}),
-      ...(item.document ? { document: t(dynamicKey`identity.document.${item.document}`, {}) } : {}),
+    t(dynamicKey`marriage:booking.bring.${item.key}`, {
+      ...(item.who ? { who: t(dynamicKey`marriage:booking.bring.who.${item.who}`, {}) } : {}),
+      ...(item.document ? { document: t(dynamicKey`marriage:identity.document.${item.document}`, {}) } : {}),
     }),
   );
 }

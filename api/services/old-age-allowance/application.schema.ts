@@ -19,24 +19,24 @@ export function oldAgeAllowanceApplicationSchema(options: { today: string; distr
   const IdNumber = residentIdField(options.today);
   return z
     .object({
-      district: textLine({ error: 'errors.application.districtRequired' }).refine((id) => districtIds.includes(id), 'errors.application.districtRequired'),
+      district: textLine({ error: 'old-age-allowance:errors.application.districtRequired' }).refine((id) => districtIds.includes(id), 'old-age-allowance:errors.application.districtRequired'),
       elder: z.object({ name: Name, idNumber: IdNumber, phone: MobilePhone }),
       agent: z
         .object({
           name: Name,
           idNumber: IdNumber,
           phone: MobilePhone,
-          relationship: z.enum(RELATIONSHIPS, { error: 'errors.application.relationshipRequired' }),
+          relationship: z.enum(RELATIONSHIPS, { error: 'old-age-allowance:errors.application.relationshipRequired' }),
         })
         .optional(),
       bank: z.object({
-        bankName: nameLine({ error: 'errors.application.bankNameRequired' }).trim().min(2, 'errors.application.bankNameRequired').max(60, 'errors.application.bankNameRequired'),
+        bankName: nameLine({ error: 'old-age-allowance:errors.application.bankNameRequired' }).trim().min(2, 'old-age-allowance:errors.application.bankNameRequired').max(60, 'old-age-allowance:errors.application.bankNameRequired'),
         accountHolder: Name,
-        accountNumber: textLine({ error: 'errors.application.accountNumberRequired' })
+        accountNumber: textLine({ error: 'old-age-allowance:errors.application.accountNumberRequired' })
           .transform((value) => value.normalize('NFKC').replace(/\s/g, ''))
-          .pipe(z.string().regex(/^\d{12,19}$/, 'errors.application.accountNumberInvalid')),
+          .pipe(z.string().regex(/^\d{12,19}$/, 'old-age-allowance:errors.application.accountNumberInvalid')),
       }),
-      declaration: z.literal(true, { error: 'errors.application.declarationRequired' }),
+      declaration: z.literal(true, { error: 'old-age-allowance:errors.application.declarationRequired' }),
     })
     // Each rule runs as soon as the fields it reads are valid, whatever the state of the others: the
     // form pages validate one page at a time against this one schema.
@@ -45,7 +45,7 @@ export function oldAgeAllowanceApplicationSchema(options: { today: string; distr
         const birthDate = parseResidentId(application.elder.idNumber, options.today);
         const threshold = thresholdOf(application.district);
         if (birthDate.ok && ageOn(birthDate.id.birthDate, options.today) < threshold) {
-          context.addIssue({ code: 'custom', path: ['elder', 'idNumber'], message: 'errors.application.tooYoung', params: { threshold } });
+          context.addIssue({ code: 'custom', path: ['elder', 'idNumber'], message: 'old-age-allowance:errors.application.tooYoung', params: { threshold } });
         }
       },
       { when: (payload) => validFields(payload.issues, [['district'], ['elder', 'idNumber']]) },
@@ -53,7 +53,7 @@ export function oldAgeAllowanceApplicationSchema(options: { today: string; distr
     .superRefine(
       (application, context) => {
         if (application.agent && application.agent.idNumber === application.elder.idNumber) {
-          context.addIssue({ code: 'custom', path: ['agent', 'idNumber'], message: 'errors.application.agentIsElder' });
+          context.addIssue({ code: 'custom', path: ['agent', 'idNumber'], message: 'old-age-allowance:errors.application.agentIsElder' });
         }
       },
       { when: (payload) => validFields(payload.issues, [['agent', 'idNumber'], ['elder', 'idNumber']]) },

@@ -15,7 +15,7 @@ export type JourneyPage = GenericJourneyPage<JourneyStep>;
 export type JourneyStep = 'eligibility' | 'elder' | 'agent' | 'agent-details' | 'bank' | 'declaration' | 'check';
 
 /** The answer to "are you applying for someone else?", asked on its own page. */
-export const HasAgentSchema = z.enum(['yes', 'no'], { error: 'errors.application.hasAgentRequired' });
+export const HasAgentSchema = z.enum(['yes', 'no'], { error: 'old-age-allowance:errors.application.hasAgentRequired' });
 
 const idNumber = (path: string): JourneyField => ({ path, control: 'text', autocomplete: 'off', width: 'medium' });
 const phone = (path: string): JourneyField => ({ path, control: 'text', autocomplete: 'tel', inputmode: 'tel', width: 'medium' });
@@ -29,14 +29,14 @@ export function oldAgeAllowanceJourney(districts: readonly AllowanceDistrict[]):
       {
         step: 'eligibility',
         fields: [
-          { path: 'district', control: 'radios', options: districts.map((d) => ({ value: d.id, label: `application.district.${d.id}` })) },
+          { path: 'district', control: 'radios', options: districts.map((d) => ({ value: d.id, label: `old-age-allowance:application.district.${d.id}` })) },
           idNumber('elder.idNumber'),
         ],
       },
       { step: 'elder', fields: [name('elder.name'), phone('elder.phone')] },
       {
         step: 'agent',
-        fields: [{ path: 'hasAgent', control: 'radios', options: HasAgentSchema.options.map((value) => ({ value, label: `application.hasAgent.${value}` })) }],
+        fields: [{ path: 'hasAgent', control: 'radios', options: HasAgentSchema.options.map((value) => ({ value, label: `old-age-allowance:application.hasAgent.${value}` })) }],
       },
       {
         step: 'agent-details',
@@ -45,7 +45,7 @@ export function oldAgeAllowanceJourney(districts: readonly AllowanceDistrict[]):
           name('agent.name'),
           idNumber('agent.idNumber'),
           phone('agent.phone'),
-          { path: 'agent.relationship', control: 'radios', options: RELATIONSHIPS.map((value) => ({ value, label: `application.relationship.${value}` })) },
+          { path: 'agent.relationship', control: 'radios', options: RELATIONSHIPS.map((value) => ({ value, label: `old-age-allowance:application.relationship.${value}` })) },
         ],
       },
       {

@@ -31,7 +31,7 @@ function bandOfLine(line: string): { fromAge: number; monthlyAmount: number } {
 export const ALLOWANCE_STANDARDS_TABLE: RuleTable<AllowanceStandardValue> = {
   name: 'old-age-allowance.standards',
   valueSchema: AllowanceStandardValueSchema,
-  keys: (lang: Locale) => OLD_AGE_ALLOWANCE_DISTRICTS.map((district) => ({ key: district.id, label: translator(lang)(dynamicKey`application.district.${district.id}`) })),
+  keys: (lang: Locale) => OLD_AGE_ALLOWANCE_DISTRICTS.map((district) => ({ key: district.id, label: translator(lang)(dynamicKey`old-age-allowance:application.district.${district.id}`) })),
   describe: (value, lang) => {
     const t = translator(lang);
     const bands = [...value.bands].sort((a, b) => a.fromAge - b.fromAge).map((band) => t('rules.tables.old-age-allowance.standards.band', { from: band.fromAge, amount: band.monthlyAmount }));

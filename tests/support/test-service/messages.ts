@@ -1,4 +1,4 @@
-/** The test-only service's words (tests/support/test-service/service.ts), merged under the portal's. */
+/** The test-only service's words (tests/support/test-service/service.ts): its own namespace, named by its id (docs/decisions/038). */
 export const zhCN = {
   testHousehold: {
     start: {
@@ -23,12 +23,6 @@ export const zhCN = {
       check: { title: '核对您的申请', lead: '提交前请核对以下信息。' },
     },
     section: { 'about-you': '您的信息', household: '家庭成员', documents: '证明材料', declaration: '声明' },
-    case: {
-      name: '测试家庭补贴',
-      state: { submitted: '已提交', accepted: '已受理' },
-      event: { submit: '提交申请', accept: '受理' },
-      action: { accept: '受理' },
-    },
     relationship: { spouse: '配偶', child: '子女', parent: '父母' },
     declarationText: '我承诺所填信息真实、准确。',
     declarationAgree: '我确认以上声明',
@@ -43,10 +37,18 @@ export const zhCN = {
       newApplication: '再申请一份',
     },
   },
+  /** Its cases as the staff pages and the status page name them (caseService.words: `<id>:case`). */
+  case: {
+    name: '测试家庭补贴',
+    state: { submitted: '已提交', accepted: '已受理' },
+    event: { submit: '提交申请', accept: '受理' },
+    action: { accept: '受理' },
+  },
   fields: {
     person: { name: '姓名', idNumber: '身份证号码', phone: '手机号码' },
     household: { name: '家庭成员姓名', relationship: '与您的关系' },
     files: { incomeProof: '收入证明' },
+    declaration: '声明',
   },
   errors: {
     testHousehold: {
@@ -84,12 +86,6 @@ export const en: typeof zhCN = {
       check: { title: 'Check your application', lead: 'Check these answers before you submit.' },
     },
     section: { 'about-you': 'About you', household: 'Your household', documents: 'Documents', declaration: 'Declaration' },
-    case: {
-      name: 'Test household grant',
-      state: { submitted: 'Submitted', accepted: 'Accepted' },
-      event: { submit: 'Application submitted', accept: 'Accepted' },
-      action: { accept: 'Accept' },
-    },
     relationship: { spouse: 'Spouse', child: 'Child', parent: 'Parent' },
     declarationText: 'I declare that what I have given is true and accurate.',
     declarationAgree: 'I confirm the declaration',
@@ -104,10 +100,18 @@ export const en: typeof zhCN = {
       newApplication: 'Apply again',
     },
   },
+  /** Its cases as the staff pages and the status page name them (caseService.words: `<id>:case`). */
+  case: {
+    name: 'Test household grant',
+    state: { submitted: 'Submitted', accepted: 'Accepted' },
+    event: { submit: 'Application submitted', accept: 'Accepted' },
+    action: { accept: 'Accept' },
+  },
   fields: {
     person: { name: 'Full name', idNumber: 'ID card number', phone: 'Mobile number' },
     household: { name: 'Household member’s name', relationship: 'Their relationship to you' },
     files: { incomeProof: 'Proof of income' },
+    declaration: 'declaration',
   },
   errors: {
     testHousehold: {

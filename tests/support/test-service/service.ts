@@ -23,14 +23,14 @@ export const testHouseholdSchema = () =>
   z.object({
     person: z.object({
       name: textLine().trim().min(1).max(50),
-      idNumber: textLine().regex(/^\d{17}[\dX]$/, 'errors.testHousehold.idNumber'),
-      phone: textLine().regex(/^1\d{10}$/, 'errors.testHousehold.phone'),
+      idNumber: textLine().regex(/^\d{17}[\dX]$/, `${TEST_SERVICE}:errors.testHousehold.idNumber`),
+      phone: textLine().regex(/^1\d{10}$/, `${TEST_SERVICE}:errors.testHousehold.phone`),
     }),
     household: z
-      .array(z.object({ name: textLine().trim().min(1).max(50), relationship: z.enum(RELATIONSHIPS, { error: 'errors.testHousehold.relationship' }) }))
-      .min(1, 'errors.testHousehold.householdMin')
-      .max(3, 'errors.testHousehold.householdMax'),
-    declaration: z.literal(true, { error: 'errors.testHousehold.declaration' }),
+      .array(z.object({ name: textLine().trim().min(1).max(50), relationship: z.enum(RELATIONSHIPS, { error: `${TEST_SERVICE}:errors.testHousehold.relationship` }) }))
+      .min(1, `${TEST_SERVICE}:errors.testHousehold.householdMin`)
+      .max(3, `${TEST_SERVICE}:errors.testHousehold.householdMax`),
+    declaration: z.literal(true, { error: `${TEST_SERVICE}:errors.testHousehold.declaration` }),
   });
 export type TestHouseholdApplication = z.infer<ReturnType<typeof testHouseholdSchema>>;
 
@@ -44,7 +44,7 @@ export const testHouseholdJourney: JourneyDefinition = {
       max: 3,
       fields: [
         { path: 'name', control: 'text', autocomplete: 'off' },
-        { path: 'relationship', control: 'radios', options: RELATIONSHIPS.map((value) => ({ value, label: `testHousehold.relationship.${value}` })) },
+        { path: 'relationship', control: 'radios', options: RELATIONSHIPS.map((value) => ({ value, label: `${TEST_SERVICE}:testHousehold.relationship.${value}` })) },
       ],
     },
   },
@@ -83,16 +83,17 @@ function applicationFrom(answers: FlatAnswers): Record<string, unknown> {
 }
 
 const answerRows = (application: TestHouseholdApplication): AnswerRow[] => [
-  { label: 'fields.person.name', value: application.person.name },
-  { label: 'fields.person.idNumber', value: application.person.idNumber, personal: 'id' },
-  { label: 'fields.person.phone', value: application.person.phone, personal: 'phone' },
-  ...application.household.map((member) => ({ label: 'fields.household.name', value: member.name })),
+  { label: `${TEST_SERVICE}:fields.person.name`, value: application.person.name },
+  { label: `${TEST_SERVICE}:fields.person.idNumber`, value: application.person.idNumber, personal: 'id' },
+  { label: `${TEST_SERVICE}:fields.person.phone`, value: application.person.phone, personal: 'phone' },
+  ...application.household.map((member) => ({ label: `${TEST_SERVICE}:fields.household.name`, value: member.name })),
 ];
 
 export const testHouseholdPackage: ServicePackage = {
   id: TEST_SERVICE,
   caseService: registerCaseService<TestHouseholdApplication>({
     workflow: testHouseholdWorkflow,
+    words: `${TEST_SERVICE}:case`,
     applyPath: `/apply/${TEST_SERVICE}`,
     applicationSchema: () => testHouseholdSchema(),
     applicant: (application) => ({ idNumber: application.person.idNumber, phone: application.person.phone }),
@@ -106,11 +107,11 @@ export const testHouseholdPackage: ServicePackage = {
   pages: {
     service: TEST_SERVICE,
     journey: testHouseholdJourney,
-    messages: 'testHousehold',
+    messages: `${TEST_SERVICE}:testHousehold`,
     startNeeds: ['id', 'household'],
     guide: 'old-age-allowance',
-    stepText: { declaration: 'testHousehold.declarationText' },
-    checkboxLabels: { declaration: 'testHousehold.declarationAgree' },
+    stepText: { declaration: `${TEST_SERVICE}:testHousehold.declarationText` },
+    checkboxLabels: { declaration: `${TEST_SERVICE}:testHousehold.declarationAgree` },
     schema: () => testHouseholdSchema(),
     fieldSchemas: {},
     notInSchema: [],

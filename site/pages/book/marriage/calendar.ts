@@ -24,9 +24,9 @@ export const GET: APIRoute = async (context) => {
   const statusUrl = `${origin}${localizedHref('/track', lang)}?number=${encodeURIComponent(submitted.trackingNumber)}`;
   const body = appointmentIcs({
     uid: `${submitted.trackingNumber.replaceAll('-', '')}@civil-affairs-portal`,
-    title: `${t(dynamicKey`marriage.kind.${kind}`)} · ${submitted.trackingNumber}`,
+    title: `${t(dynamicKey`marriage:marriage.kind.${kind}`)} · ${submitted.trackingNumber}`,
     location: where ? `${where.name}, ${where.address}` : office,
-    description: `${t(kind === 'reissue' ? 'booking.confirmation.bringReissue' : 'booking.confirmation.bringBoth')} ${t('booking.confirmation.numberLabel')}${t('punctuation.colon')}${submitted.trackingNumber} ${t('booking.receipt.trackTitle')}${t('punctuation.colon')}${statusUrl}`,
+    description: `${t(kind === 'reissue' ? 'marriage:booking.confirmation.bringReissue' : 'marriage:booking.confirmation.bringBoth')} ${t('marriage:booking.confirmation.numberLabel')}${t('punctuation.colon')}${submitted.trackingNumber} ${t('marriage:booking.receipt.trackTitle')}${t('punctuation.colon')}${statusUrl}`,
     date,
     start,
     end,
