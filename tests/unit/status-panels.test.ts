@@ -21,6 +21,7 @@ const progress = (over: Partial<CaseProgress>): CaseProgress => ({
   timeline: [{ at: '2026-12-01T02:00:00.000Z', transition: 'submit', to: 'submitted', details: {} }],
   deadlines: [],
   documentsRequested: null,
+  documentsAnswer: null,
   withdrawable: false,
   applicantStop: null,
   bookingPath: null,
