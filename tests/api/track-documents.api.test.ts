@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerDocumentRequest } from '../../api/cases/case-supplement.ts';
+import { BUILT_IN_SERVICES, type ServiceRegistry } from '../../api/services/registry.ts';
 import { ELDER_PHONE, oldAgeAllowanceApplication } from '../support/applications.ts';
 import { staffClient } from '../support/staff-client.ts';
 import { DIALECTS } from '../support/test-database.ts';
@@ -152,6 +153,27 @@ describe.each(DIALECTS)('answering a request for documents on %s', (kind) => {
     // Nothing was kept: the first file of the refused pair was given back too.
     expect(await caseFiles(trackingNumber)).toEqual([]);
     expect((await state(trackingNumber)).state).toBe('awaiting-documents');
+    expect(await storedContents()).toBe(contents);
+  });
+
+  it('undoes the whole answer when a later file finds the case full inside the transaction', async () => {
+    const trackingNumber = await awaitingDocuments();
+    const contents = await storedContents();
+    const builtIn = BUILT_IN_SERVICES;
+    // 高龄津贴 with a case's files limited to 1500 bytes together: the first scan fits, the second does not.
+    const services: ServiceRegistry = {
+      ids: builtIn.ids,
+      get: (id) => {
+        const service = builtIn.get(id);
+        return id === 'old-age-allowance' && service ? { ...service, supplementLimits: { maxTotalBytes: 1500 } } : service;
+      },
+    };
+    const scan = (padding: number) => Buffer.concat([fixture('income-proof.pdf'), Buffer.alloc(padding, 0x20)]);
+    const deps = { db: runtime.database.db, kind, crypto: runtime.crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes, services, ...runtime.files };
+    const result = await answerDocumentRequest(deps, { trackingNumber, secondFactor: ELDER_PHONE }, { note: '', files: [{ name: 'page-1.pdf', content: scan(700) }, { name: 'page-2.pdf', content: scan(701) }] }, null);
+    expect(result).toEqual({ ok: false, reason: 'files', refusal: { code: 'owner-full', maxTotalBytes: 1500, usedBytes: 1029 } });
+    expect(await caseFiles(trackingNumber)).toEqual([]);
+    expect(await state(trackingNumber)).toEqual({ state: 'awaiting-documents', version: 3 });
     expect(await storedContents()).toBe(contents);
   });
 
