@@ -128,14 +128,13 @@ export async function prepareUpload(deps: FileEngineDeps, upload: Omit<Upload, '
   if (verdict === 'infected') return { ok: false, refusal: { code: 'infected' } };
   if (verdict === 'failed') return { ok: false, refusal: { code: 'scan-failed' } };
   const { content, mediaType } = processed.file;
+  const name = storedName(upload.name, checked.kind);
+  // Everything that may fail before the content is stored: once stored, only a record or a release follows.
+  const nameEnc = deps.crypto.encrypt(name, FILE_NAME_CONTEXT);
   const address = deps.sealer.addressOf(content);
   const sealed = deps.sealer.seal(content, address);
   await deps.store.put(address, sealed);
-  const name = storedName(upload.name, checked.kind);
-  return {
-    ok: true,
-    file: { id: randomUUID(), purpose: upload.purpose, name, nameEnc: deps.crypto.encrypt(name, FILE_NAME_CONTEXT), mediaType, size: content.length, address, sealed, scanState: verdict, createdAt: deps.now() },
-  };
+  return { ok: true, file: { id: randomUUID(), purpose: upload.purpose, name, nameEnc, mediaType, size: content.length, address, sealed, scanState: verdict, createdAt: deps.now() } };
 }
 
 const recordOf = (owner: FileOwner, file: PreparedFile) => ({
