@@ -18,6 +18,7 @@ import { caseRoutes, documentApplications, rescheduleRoutes } from './routes/cas
 import { devRoutes } from './routes/dev.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
 import { draftRoutes } from './routes/drafts.routes.ts';
+import { SUPPLEMENT_PATH, supplementBodyLimit, trackDocumentRoutes } from './routes/track-documents.routes.ts';
 import { DRAFT_UPLOAD_PATH, draftFileDownload, draftFileRoutes, uploadBodyLimit } from './routes/draft-files.routes.ts';
 import { holidayRoutes } from './routes/holidays.routes.ts';
 import { ruleRoutes } from './routes/rules.routes.ts';
@@ -56,14 +57,20 @@ export function createApiApp(deps: ApiDeps) {
   // file a service takes plus the form's other parts. Only that method on that path.
   const limitUpload = bodyLimit({ maxSize: uploadBodyLimit(deps.services), onError: (c) => statusError(c, 413, 'body_too_large') });
   const isDraftUpload = (method: string, path: string) => method === 'POST' && DRAFT_UPLOAD_PATH.test(path);
+  // And a 补正 answer (docs/decisions/039): several files at once, up to what a case's files may weigh together.
+  const limitAnswer = bodyLimit({ maxSize: supplementBodyLimit(deps.services), onError: (c) => statusError(c, 413, 'body_too_large') });
+  const isAnswer = (method: string, path: string) => method === 'POST' && SUPPLEMENT_PATH.test(path);
+  const isMultipart = (method: string, path: string) => isDraftUpload(method, path) || isAnswer(method, path);
   // GET and HEAD carry no body; skipping them spares building a full Request on the hot path.
-  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : isDraftUpload(c.req.method, c.req.path) ? limitUpload(c, next) : limitBody(c, next)));
+  api.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : isDraftUpload(c.req.method, c.req.path) ? limitUpload(c, next) : isAnswer(c.req.method, c.req.path) ? limitAnswer(c, next) : limitBody(c, next),
+  );
   // The API reads JSON only: a body said to be anything else is refused whichever operation it is
   // sent to (an operation that declares a body refuses one with no media type too); the upload
   // reads multipart/form-data only.
   api.use('*', async (c, next) => {
     const mediaType = c.req.header('content-type');
-    if (isDraftUpload(c.req.method, c.req.path)) {
+    if (isMultipart(c.req.method, c.req.path)) {
       if (mediaType && !MULTIPART_MEDIA_TYPE.test(mediaType)) return statusError(c, 415, 'unsupported_media_type');
     } else if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && mediaType && !JSON_MEDIA_TYPE.test(mediaType)) return statusError(c, 415, 'unsupported_media_type');
     await next();
@@ -72,7 +79,7 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', trackDocumentRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', developmentOnly);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

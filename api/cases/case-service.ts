@@ -13,6 +13,7 @@ import { submittedDraft } from '../engine/drafts/drafts.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
+import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_TRANSITION, supplementLimits } from '../domain/cases/supplement.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
@@ -159,6 +160,12 @@ export interface CaseProgress {
   deadlines: { key: string; dueOn: string; paused: boolean }[];
   /** While the case waits for the applicant (补正): what they are asked to provide. */
   documentsRequested: string | null;
+  /**
+   * While the applicant may answer 补正 online (docs/decisions/039): the kinds of file, the largest
+   * file, how many more files the case takes and the note's length, so that a page states the very
+   * limits the answer is held to.
+   */
+  documentsAnswer: { accept: string[]; maxFileBytes: number; maxTotalBytes: number; filesLeft: number; noteMaxLength: number } | null;
   /** The applicant may stop the case now (see applicantStop). */
   withdrawable: boolean;
   /** The applicant's way of stopping the case now, or its first when none is open: 'withdraw' an application, 'cancel' an appointment. */
@@ -275,7 +282,8 @@ export function withSettings(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules
 export function eventDetails(inputJson: string | null): Record<string, string> {
   if (!inputJson) return {};
   const parsed = JSON.parse(inputJson) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]));
+  // A list (a 补正 answer's files by name) reads as one line; names rarely hold a semicolon.
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, Array.isArray(value) ? value.map(String).join('; ') : String(value)]));
 }
 
 /** An event's input as the applicant may read it: without the office's working record (a reviewer's opinion). */
@@ -322,6 +330,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: applicantDetails(service, event.transition, event.input_json) })),
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
     documentsRequested: stored.snapshot.state === 'awaiting-documents' ? (eventDetails(request?.input_json ?? null)['documents'] ?? null) : null,
+    documentsAnswer: service && open.includes(SUPPLEMENT_TRANSITION) ? await documentsAnswerOf(deps, service, stored.id) : null,
     // The workflow definition says whether, and how, the applicant may stop the case today.
     withdrawable: stop !== undefined,
     applicantStop: stop ?? service?.workflow.applicantStops?.[0] ?? null,
@@ -332,6 +341,13 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     bookingPath: service?.bookingPath ?? null,
     settings,
   };
+}
+
+/** What an answer to 补正 may carry on this case now. */
+async function documentsAnswerOf(deps: CaseDeps, service: RegisteredCaseService, caseId: string): Promise<NonNullable<CaseProgress['documentsAnswer']>> {
+  const limits = supplementLimits(service.supplementLimits);
+  const given = (await ownerFiles(deps.db, { kind: 'case', id: caseId })).length;
+  return { accept: [...limits.accept], maxFileBytes: limits.maxFileBytes, maxTotalBytes: limits.maxTotalBytes, filesLeft: filesLeft(limits, given), noteMaxLength: SUPPLEMENT_NOTE_MAX };
 }
 
 export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFactor: string): Promise<LookupResult> {

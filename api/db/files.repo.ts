@@ -50,36 +50,43 @@ export type RecordResult = { ok: true; id: string } | { ok: false; refusal: File
 
 /** Records a file if the owner has room for it under `limits`; the owner's count and the insert are one transaction. */
 export async function recordFile(db: Kysely<Database>, kind: DatabaseKind, file: NewFileRecord, limits: FileLimits): Promise<RecordResult> {
-  return db.transaction().execute(async (trx) => {
-    // Owner before address, always: no two transactions wait on each other in opposite orders.
-    await lock(trx, kind, ownerKey(file.owner));
-    await lock(trx, kind, addressKey(file.address));
-    const usage = await trx
-      .selectFrom('files')
-      .select((eb) => [eb.fn.countAll().as('files'), eb.fn.coalesce(eb.fn.sum('size'), eb.lit(0)).as('bytes')])
-      .where('owner_kind', '=', file.owner.kind)
-      .where('owner_id', '=', file.owner.id)
-      .executeTakeFirstOrThrow();
-    const refusal = checkOwnerRoom({ files: Number(usage.files), bytes: Number(usage.bytes) }, file.size, limits);
-    if (refusal) return { ok: false, refusal };
-    const id = randomUUID();
-    await trx
-      .insertInto('files')
-      .values({
-        id,
-        owner_kind: file.owner.kind,
-        owner_id: file.owner.id,
-        purpose: file.purpose,
-        name_enc: file.nameEnc,
-        media_type: file.mediaType,
-        size: file.size,
-        address: file.address,
-        scan_state: file.scanState,
-        created_at: file.createdAt.toISOString(),
-      })
-      .execute();
-    return { ok: true, id };
-  });
+  return db.transaction().execute((trx) => recordFileIn(trx, kind, file, limits));
+}
+
+/**
+ * Records a file inside the caller's transaction (a 补正 answer records its files with the case's
+ * step: docs/decisions/039), under the same locks and limits as recordFile. `file.id`, when given,
+ * is the record's id (the caller names the files in its audit entry before they are recorded).
+ */
+export async function recordFileIn(trx: Transaction<Database>, kind: DatabaseKind, file: NewFileRecord & { id?: string }, limits: FileLimits): Promise<RecordResult> {
+  // Owner before address, always: no two transactions wait on each other in opposite orders.
+  await lock(trx, kind, ownerKey(file.owner));
+  await lock(trx, kind, addressKey(file.address));
+  const usage = await trx
+    .selectFrom('files')
+    .select((eb) => [eb.fn.countAll().as('files'), eb.fn.coalesce(eb.fn.sum('size'), eb.lit(0)).as('bytes')])
+    .where('owner_kind', '=', file.owner.kind)
+    .where('owner_id', '=', file.owner.id)
+    .executeTakeFirstOrThrow();
+  const refusal = checkOwnerRoom({ files: Number(usage.files), bytes: Number(usage.bytes) }, file.size, limits);
+  if (refusal) return { ok: false, refusal };
+  const id = file.id ?? randomUUID();
+  await trx
+    .insertInto('files')
+    .values({
+      id,
+      owner_kind: file.owner.kind,
+      owner_id: file.owner.id,
+      purpose: file.purpose,
+      name_enc: file.nameEnc,
+      media_type: file.mediaType,
+      size: file.size,
+      address: file.address,
+      scan_state: file.scanState,
+      created_at: file.createdAt.toISOString(),
+    })
+    .execute();
+  return { ok: true, id };
 }
 
 /** The owner's files, oldest first. */

@@ -21,6 +21,7 @@ import type { HolidayLoadResult } from '../services/marriage/holiday-closures.ts
 import type { CloseDayResult, ClosurePreview, OfficeAccess, SettingsResult } from '../services/marriage/office-admin.ts';
 import type { LookupResult, WithdrawResult } from '../cases/case-service.ts';
 import type { CaseFileResult } from '../cases/case-files.ts';
+import type { SupplementResult } from '../cases/case-supplement.ts';
 import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
 import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
 import { dynamicKey, formatDateTime, formatDayWithWeekday, messageNamespaces, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
@@ -71,6 +72,8 @@ export interface Refusals {
   lookupLimit: { reason: 'too_many'; retryAt: string };
   lookup: Refused<LookupResult>;
   withdrawal: Refused<WithdrawResult>;
+  /** The applicant's answer to a request for documents (case-supplement.ts, docs/decisions/039). */
+  supplement: Refused<SupplementResult>;
   /** Cancelling a divorce's second visit: the same step as a withdrawal, answered as a change of time. */
   secondVisitCancel: Refused<WithdrawResult>;
   caseCalendar: Refused<CaseCalendarResult>;
@@ -128,6 +131,13 @@ const SCHEMA_ISSUES = {
 /** A tracking number mistyped (its length, characters or check character), or no case for the pair. */
 const fileRefusalText = (refusal: { refusal: FileRefusal; purpose: string }, t: Translate): string => {
   const { key, params } = refusalMessage(refusal.refusal, t(dynamicKey`fields.files.${refusal.purpose}`, { ns: messageNamespaces() }));
+  return t(key, params);
+};
+
+/** An answer's files as a whole: none chosen, or more than the case takes (the upload policy's message, on the answer's field). */
+const answerFilesText = (refusal: { code: 'none' } | FileRefusal, t: Translate): string => {
+  if (refusal.code === 'none') return t('errors.track.noFiles');
+  const { key, params } = refusalMessage(refusal, t('track.supplement.files'));
   return t(key, params);
 };
 
@@ -272,6 +282,33 @@ export const REFUSALS = {
     ...LOOKUP,
     not_withdrawable: { status: 409, code: 'not_withdrawable', message: 'errors.track.notWithdrawable' },
     changed: { status: 409, code: 'not_withdrawable', message: 'errors.track.notWithdrawable' },
+  },
+  supplement: {
+    ...LOOKUP,
+    not_answerable: { status: 409, code: 'not_answerable', message: 'errors.track.notAnswerable' },
+    changed: { status: 409, code: 'not_answerable', message: 'errors.track.notAnswerable' },
+    invalid: SCHEMA_ISSUES,
+    // No file, or more than the case has room for: said on the files' field.
+    files: {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      field: { name: 'files', code: (refusal) => `file_${refusal.refusal.code}`, message: (refusal, _lang, t) => answerFilesText(refusal.refusal, t) },
+    },
+    // One file refused by the upload policy: its message names the file.
+    file: {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      field: {
+        name: 'files',
+        code: (refusal) => `file_${refusal.refusal.code}`,
+        message: (refusal, _lang, t) => {
+          const { key, params } = refusalMessage(refusal.refusal, t('track.supplement.fileNamed', { field: t('track.supplement.files'), name: refusal.name }));
+          return t(key, params);
+        },
+      },
+    },
   },
   secondVisitCancel: { ...LOOKUP, not_withdrawable: NOT_RESCHEDULABLE, changed: NOT_RESCHEDULABLE },
   caseCalendar: { ...LOOKUP, not_reschedulable: NOT_RESCHEDULABLE },

@@ -85,7 +85,7 @@ export function documentApplications(app: Pick<OpenAPIHono, 'openAPIRegistry'>, 
   }
 }
 
-const LookupToken = textLine()
+export const LookupToken = textLine()
   .max(100)
   .optional()
   .meta({ description: 'The lookupToken of an earlier answer about this case (30 minutes): a request that carries it is a page of a case already opened, not counted against the lookup limit per tracking number' });
@@ -102,7 +102,7 @@ const Appointment = z
   .object({ office: z.string(), kind: z.string(), date: z.string(), start: z.string(), end: z.string(), status: z.string(), visit: z.number().int().meta({ description: '1, or 2 for a divorce’s second visit' }) })
   .openapi('AppointmentView');
 
-const Progress = z
+export const Progress = z
   .object({
     trackingNumber: z.string(),
     service: z.string(),
@@ -111,6 +111,16 @@ const Progress = z
     timeline: z.array(z.object({ at: z.string(), transition: z.string(), to: z.string(), details: z.record(z.string(), z.string()) })),
     deadlines: z.array(z.object({ key: z.string(), dueOn: z.string(), paused: z.boolean() })),
     documentsRequested: z.string().nullable(),
+    documentsAnswer: z
+      .object({
+        accept: z.array(z.string()).meta({ description: 'Kinds of file taken: pdf, jpeg, png, heic' }),
+        maxFileBytes: z.number().int(),
+        maxTotalBytes: z.number().int().meta({ description: 'All the case’s files together, as stored' }),
+        filesLeft: z.number().int().meta({ description: 'How many more files the case takes' }),
+        noteMaxLength: z.number().int(),
+      })
+      .nullable()
+      .meta({ description: 'While the applicant may answer the request for documents online (POST /track/documents): what the answer may carry' }),
     withdrawable: z.boolean(),
     applicantStop: z.string().nullable(),
     applicantActions: z.array(z.string()).meta({ description: 'Other steps the applicant may take now: reschedule, book-second-visit, cancel-second-visit' }),
@@ -324,7 +334,7 @@ async function answerChosenTime(c: Context<ApiEnv>, choice: TimeChoice, body: z.
  * a lookup token for this number is a page of a case its reader has already opened.
  * @returns the 429 answer (when to try again, in the message and in Retry-After), or undefined within the limits
  */
-async function lookupLimited(c: Context<ApiEnv>, trackingNumber: string, lookupToken: string | undefined) {
+export async function lookupLimited(c: Context<ApiEnv>, trackingNumber: string, lookupToken: string | undefined) {
   const deps = caseDeps(c);
   const { trackLimits } = c.get('deps');
   const now = deps.now();
@@ -342,7 +352,7 @@ async function lookupLimited(c: Context<ApiEnv>, trackingNumber: string, lookupT
   return refuse(c, 'lookupLimit', { reason: 'too_many', retryAt });
 }
 
-function answerProgress(c: Context<ApiEnv>, result: LookupResult) {
+export function answerProgress(c: Context<ApiEnv>, result: LookupResult) {
   c.header('Cache-Control', 'no-store');
   if (!result.ok) return refuse(c, 'lookup', result);
   const { ok: _ok, ...progress } = result;

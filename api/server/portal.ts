@@ -21,6 +21,7 @@ import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, resolvePublicOrigin } from '../ht
 import { addMessages, translator, type WordsRoot } from '../i18n/index.ts';
 import { serviceRegistry } from '../services/registry.ts';
 import { uploadBodyLimit } from '../routes/draft-files.routes.ts';
+import { supplementBodyLimit } from '../routes/track-documents.routes.ts';
 import type { ServicePackage } from '../services/service-package.ts';
 import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from '../http/api-env.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
@@ -163,6 +164,8 @@ const MAX_FORM_BYTES = 64 * 1024;
  * kind reads only its own fields and ignores a file); every other page keeps the 64 KiB limit.
  */
 const UPLOAD_STEP_PAGE = /^\/apply\/[^/]+\/[^/]+$/;
+/** And the status page, where the applicant answers 补正 with files (docs/decisions/039), up to the API's limit for an answer. */
+const STATUS_PAGE = /^\/track$/;
 const MULTIPART_FORM = /^multipart\/form-data;/i;
 
 export function createPortal(options: PortalOptions) {
@@ -170,6 +173,7 @@ export function createPortal(options: PortalOptions) {
   for (const service of packages) addMessages(service.id, service.messages);
   const services = serviceRegistry(Object.fromEntries(packages.map((service) => [service.id, service.caseService])));
   const maxUploadPageBytes = uploadBodyLimit(services);
+  const maxAnswerPageBytes = supplementBodyLimit(services);
   const api = createApiApp({
     services,
     database: options.database,
@@ -253,8 +257,11 @@ export function createPortal(options: PortalOptions) {
     const cacheable = c.req.method === 'GET' || c.req.method === 'HEAD';
     // Forms are small (but for a file sent to an upload step); Astro reads the body from the Node
     // request, so the size is checked here.
-    const uploadPost = c.req.method === 'POST' && MULTIPART_FORM.test(c.req.header('content-type') ?? '') && UPLOAD_STEP_PAGE.test(splitLanguagePrefix(c.req.path).path);
-    const maxBytes = uploadPost ? maxUploadPageBytes : MAX_FORM_BYTES;
+    const multipartPost = c.req.method === 'POST' && MULTIPART_FORM.test(c.req.header('content-type') ?? '');
+    const uploadPost = multipartPost && UPLOAD_STEP_PAGE.test(splitLanguagePrefix(c.req.path).path);
+    // An answer over the limit is refused bare: its case's key is in the body that is never read.
+    const answerPost = multipartPost && STATUS_PAGE.test(splitLanguagePrefix(c.req.path).path);
+    const maxBytes = uploadPost ? maxUploadPageBytes : answerPost ? maxAnswerPageBytes : MAX_FORM_BYTES;
     const unsized = !c.req.header('content-length') && Boolean(c.req.header('transfer-encoding'));
     const tooLarge = !cacheable && (Number(c.req.header('content-length')) > maxBytes || unsized);
     // An upload step's file over the limit (with a length said, as a browser's form has) goes on to

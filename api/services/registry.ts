@@ -122,6 +122,11 @@ export interface CaseService<Application> {
    * one), each with its limits over the file engine's defaults (its journey's `uploadPurposes`).
    */
   uploads?: Readonly<Record<string, Partial<FileLimits>>>;
+  /**
+   * The limits of the files an applicant gives with a 补正 answer (docs/decisions/039) over the file
+   * engine's defaults; they count the case's files together, as those of a draft are counted.
+   */
+  supplementLimits?: Partial<FileLimits>;
   /** By upload purpose, the files an application needs at least (its journey's `uploadMinimums`): refused at submission below them. */
   uploadsNeeded?: Readonly<Record<string, number>>;
   /**
@@ -260,6 +265,7 @@ function register<Application>(service: CaseService<Application>): RegisteredCas
     ...(service.documentation ? { documentation: service.documentation } : {}),
     ...(service.uploads ? { uploads: service.uploads } : {}),
     ...(service.uploadsNeeded ? { uploadsNeeded: service.uploadsNeeded } : {}),
+    ...(service.supplementLimits ? { supplementLimits: service.supplementLimits } : {}),
     ...(service.drafts ? { drafts: service.drafts } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
     ...(service.statusPanel ? { statusPanel: service.statusPanel } : {}),

@@ -9,6 +9,7 @@
 import { dynamicKey, type Translate } from '../i18n/index.ts';
 import type { CaseProgress } from '../cases/case-service.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
+import { KIND_LABEL, megabytes, type FileKind } from '../engine/files/upload-policy.ts';
 
 /** What a panel may use to speak to the reader (the page's PageContext and caseWords satisfy it). */
 export interface StatusContext {
@@ -87,12 +88,21 @@ export interface StatusButton {
 }
 
 /**
+ * A field the applicant fills in a form of the panel (a 补正 answer's files and note): `name` is the
+ * part it is sent as and the id its message links to; `hint` says the limits, from their source.
+ */
+export type StatusInput =
+  | { kind: 'file'; name: string; label: string; hint: string; multiple: boolean; accept: string }
+  | { kind: 'text'; name: string; label: string; hint: string; maxLength: number };
+
+/**
  * What the applicant may do now. A form posts back to the status page with the case's key (tracking
- * number, second factor, lookup token) added by the page, its own hidden `fields` and the button
- * pressed: no JavaScript. A link goes elsewhere (a download).
+ * number, second factor, lookup token) added by the page, its own hidden `fields`, the `inputs` the
+ * applicant fills (a form with a file input is sent as multipart) and the button pressed: no
+ * JavaScript. A link goes elsewhere (a download).
  */
 export type StatusAction =
-  | { kind: 'form'; id: string; heading: string; hint: string; fields: Readonly<Record<string, string>>; buttons: StatusButton[] }
+  | { kind: 'form'; id: string; heading: string; hint: string; fields: Readonly<Record<string, string>>; inputs?: readonly StatusInput[]; buttons: StatusButton[] }
   | { kind: 'link'; id: string; heading: string; hint: string; label: string; href: string; download?: boolean };
 
 /** The words of the confirmation before the applicant stops the case (withdraw, cancel). */
@@ -131,7 +141,7 @@ export interface StatusPanelView {
 }
 
 /** What the reader's last step was, for the panel to say what it did. */
-export type StatusDone = 'withdraw' | 'reschedule' | 'book-second-visit' | 'cancel-second-visit';
+export type StatusDone = 'withdraw' | 'reschedule' | 'book-second-visit' | 'cancel-second-visit' | 'provide-documents';
 
 /** A service's status panel: the lookup's answer in, the view model out. */
 export type StatusPanel = (progress: CaseProgress, context: StatusContext, done?: StatusDone) => StatusPanelView;
@@ -181,6 +191,39 @@ export function stopAction(progress: CaseProgress, { t }: StatusContext, prefix:
   return { action, stop };
 }
 
+/** What a file input offers to choose, by the kinds the engine reads from the bytes (the choice is a convenience: the bytes decide). */
+const ACCEPT: Record<string, string> = { pdf: '.pdf,application/pdf', jpeg: '.jpg,.jpeg,image/jpeg', png: '.png,image/png', heic: '.heic,.heif,image/heic,image/heif' };
+
+/**
+ * The applicant's answer to 补正 (docs/decisions/039), while the lookup says they may give one: the
+ * files (several at once) and a note, their limits as the API states them; the button's action is
+ * the workflow's transition.
+ */
+export function documentsAnswerAction(progress: CaseProgress, { t }: StatusContext): StatusAction | undefined {
+  const answer = progress.documentsAnswer;
+  if (!answer) return undefined;
+  const kinds = answer.accept.map((kind) => KIND_LABEL[kind as FileKind] ?? kind.toUpperCase()).join('/');
+  return {
+    kind: 'form',
+    id: 'provide-documents',
+    heading: t('track.supplement.title'),
+    hint: t('track.supplement.hint'),
+    fields: {},
+    inputs: [
+      {
+        kind: 'file',
+        name: 'files',
+        label: t('track.supplement.files'),
+        hint: t('track.supplement.filesHint', { kinds, max: megabytes(answer.maxFileBytes), count: answer.filesLeft }),
+        multiple: true,
+        accept: answer.accept.map((kind) => ACCEPT[kind] ?? '').filter(Boolean).join(','),
+      },
+      { kind: 'text', name: 'note', label: t('track.supplement.note'), hint: t('track.supplement.noteHint', { max: answer.noteMaxLength }), maxLength: answer.noteMaxLength },
+    ],
+    buttons: [{ label: t('track.supplement.button'), action: 'provide-documents', style: 'primary' }],
+  };
+}
+
 /**
  * An application's panel: the summary, the next step (`nextText`), the timeline and withdrawal while
  * there is no decision.
@@ -188,14 +231,16 @@ export function stopAction(progress: CaseProgress, { t }: StatusContext, prefix:
 export function applicationPanel(nextText: (progress: CaseProgress, context: StatusContext) => string): StatusPanel {
   return (progress, context, done) => {
     const { action, stop } = stopAction(progress, context, 'track.withdraw');
+    const answer = documentsAnswerAction(progress, context);
     return {
-      ...(done === 'withdraw' ? { said: context.t('track.withdrawn') } : {}),
+      ...(done === 'withdraw' ? { said: context.t('track.withdrawn') } : done === 'provide-documents' ? { said: context.t('track.supplement.received') } : {}),
       summary: summaryFacts(progress, context),
       details: [],
       notices: [],
       next: nextStepOf(progress, context, nextText(progress, context)),
       timeline: timelineOf(progress, context),
-      actions: action ? [action] : [],
+      // Answering comes first: it is what the case waits for.
+      actions: [answer, action].filter((each): each is StatusAction => each !== undefined),
       stop,
       timeChoices: {},
     };

@@ -24,7 +24,7 @@ export type TrackAnswer =
   | { ok: true; progress: ProgressView }
   | { ok: false; status: number; message: string; field?: string };
 
-async function answer(response: Response): Promise<TrackAnswer> {
+async function answerOf(response: Response): Promise<TrackAnswer> {
   if (response.status === 200) return { ok: true, progress: (await response.json()) as ProgressView };
   const body = (await response.json().catch(() => ({ error: { message: '' } }))) as { error: { message: string; fields?: { field: string; message: string }[] } };
   const field = body.error.fields?.[0];
@@ -41,11 +41,11 @@ export interface CaseKey {
 const keyJson = ({ trackingNumber, secondFactor, lookupToken }: CaseKey) => ({ trackingNumber, secondFactor, ...(lookupToken ? { lookupToken } : {}) });
 
 export async function lookUp(astro: Astro, key: CaseKey): Promise<TrackAnswer> {
-  return answer(await astro.locals.portal.api.track.$post({ json: keyJson(key) }));
+  return answerOf(await astro.locals.portal.api.track.$post({ json: keyJson(key) }));
 }
 
 export async function withdraw(astro: Astro, key: CaseKey): Promise<TrackAnswer> {
-  return answer(await astro.locals.portal.api.track.withdraw.$post({ json: keyJson(key) }));
+  return answerOf(await astro.locals.portal.api.track.withdraw.$post({ json: keyJson(key) }));
 }
 
 
@@ -72,24 +72,44 @@ export async function caseDays(astro: Astro, key: CaseKey, choice: TimeChoice): 
 
 export async function chooseTime(astro: Astro, choice: TimeChoice, key: CaseKey, date: string, start: string): Promise<TrackAnswer> {
   const json = { ...keyJson(key), date, start };
-  return answer(await (choice === 'reschedule' ? astro.locals.portal.api.track.reschedule.$post({ json }) : astro.locals.portal.api.track['second-visit'].$post({ json })));
+  return answerOf(await (choice === 'reschedule' ? astro.locals.portal.api.track.reschedule.$post({ json }) : astro.locals.portal.api.track['second-visit'].$post({ json })));
 }
 
 export async function cancelSecondVisit(astro: Astro, key: CaseKey): Promise<TrackAnswer> {
-  return answer(await astro.locals.portal.api.track['second-visit'].cancel.$post({ json: keyJson(key) }));
+  return answerOf(await astro.locals.portal.api.track['second-visit'].cancel.$post({ json: keyJson(key) }));
 }
 
-/** What a status page form asks for: its button's `action`, and for choosing a time the choice, day and time. */
+/**
+ * The applicant's answer to 补正 (docs/decisions/039): the files chosen and the note, sent on as the
+ * API's multipart form with the case's key.
+ */
+export async function provideDocuments(astro: Astro, key: CaseKey, answer: DocumentsAnswer): Promise<TrackAnswer> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(keyJson(key))) form.set(name, value);
+  form.set('note', answer.note);
+  for (const file of answer.files) form.append('files', file, file.name);
+  return await answerOf(await astro.locals.portal.api.track.documents.$post({}, { init: { body: form } }));
+}
+
+/** What a status page form asks for: its button's `action`, for choosing a time the choice, day and time, and for answering 补正 the files and note. */
 export interface StepAsked {
   action: string;
   choice: TimeChoice;
   date: string;
   start: string;
+  answer?: DocumentsAnswer;
+}
+
+export interface DocumentsAnswer {
+  note: string;
+  /** The files chosen (a file input sent with none chosen carries none). */
+  files: File[];
 }
 
 /** The API's answer to a form of the status page: the step its button names, else (and for every step that only shows) a lookup. */
-export async function takeStep(astro: Astro, key: CaseKey, { action, choice, date, start }: StepAsked): Promise<TrackAnswer> {
+export async function takeStep(astro: Astro, key: CaseKey, { action, choice, date, start, answer }: StepAsked): Promise<TrackAnswer> {
   if (action === 'withdraw') return withdraw(astro, key);
+  if (action === 'provide-documents') return provideDocuments(astro, key, answer ?? { note: '', files: [] });
   if (action === 'cancel-second-visit') return cancelSecondVisit(astro, key);
   if (action === 'choose' && date && start) return chooseTime(astro, choice, key, date, start);
   return lookUp(astro, key);
@@ -97,7 +117,7 @@ export async function takeStep(astro: Astro, key: CaseKey, { action, choice, dat
 
 /** What a step that succeeded did, for the panel to say. */
 export function doneBy({ action, choice, date, start }: StepAsked): StatusDone | undefined {
-  if (action === 'withdraw' || action === 'cancel-second-visit') return action;
+  if (action === 'withdraw' || action === 'cancel-second-visit' || action === 'provide-documents') return action;
   if (action === 'choose' && date && start) return choice;
   return undefined;
 }

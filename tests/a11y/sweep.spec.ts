@@ -457,6 +457,26 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  'status page (4)': [
+    {
+      name: 'waiting for documents, with the form to send them (补正)',
+      open: async (v) => {
+        const trackingNumber = await applyViaApi(v.baseURL, v.language.code);
+        const clerk = await staffCookie(v.portal, 'intake');
+        await takeStep(v.baseURL, clerk, trackingNumber, 'accept');
+        await takeStep(v.baseURL, clerk, trackingNumber, 'request-documents', { documents: v.language.code === 'en' ? 'A copy of the elder’s bank card' : '老人本人的银行卡复印件' });
+        await lookUp(v, trackingNumber, ELDER_ID);
+        await expect(v.page.getByLabel(v.language.strings.track.supplement.files, { exact: true })).toBeVisible();
+      },
+    },
+    {
+      name: 'the documents refused next to their field',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.track.supplement.button }).click();
+        await expect(v.page.locator('#files-error')).toContainText(v.language.strings.errors.track.noFiles);
+      },
+    },
+  ],
   'staff (1)': [
     {
       name: 'sign-in',

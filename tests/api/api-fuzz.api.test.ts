@@ -112,6 +112,8 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'GET /drafts/{key}/files': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, params: { key: '00000000-0000-4000-8000-000000000001' } }),
   'GET /drafts/{key}/files/{fileId}': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
   'DELETE /drafts/{key}/files/{fileId}': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
+  // A 补正 answer (docs/decisions/039): multipart too, with no parameters of its own.
+  'POST /track/documents': () => ({}),
   // A reference no draft has: answered 404, as a lapsed one is (docs/decisions/033).
   'POST /drafts': () => ({ body: { service: 'old-age-allowance', answers: { district: 'demo-district' } } }),
   'GET /drafts/current': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
@@ -134,7 +136,7 @@ const NAMES: Record<string, string[]> = {
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 
 /** Operations whose body is multipart/form-data, not JSON (docs/decisions/031). */
-const MULTIPART = new Set(['POST /drafts/{key}/files']);
+const MULTIPART = new Set(['POST /drafts/{key}/files', 'POST /track/documents']);
 
 /** Operations that end the session they are sent with: each request gets a session of its own. */
 const ENDS_SESSION = new Set(['POST /staff/session/end']);
@@ -327,7 +329,7 @@ describe.each(DIALECTS)('the API under hostile input on %s', (kind) => {
     if (operation.method === 'GET') return;
     for (const hostile of HOSTILE_BODIES) {
       const answer = await send(operation, request, { signedIn: true, rawBody: hostile.body, ...(hostile.contentType ? { contentType: hostile.contentType } : {}), ...(hostile.origin ? { origin: hostile.origin } : {}) });
-      // The one multipart operation (a draft's upload) refuses every one of these bodies as not multipart, after the cross-site check.
+      // The multipart operations (a draft's upload, a 补正 answer) refuse every one of these bodies as not multipart, after the cross-site check.
       if (MULTIPART.has(operation.key)) {
         expect(hostile.origin ? [403] : [415], `${hostile.name}: ${answer.described}`).toContain(answer.status);
         continue;

@@ -144,6 +144,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/staff/session/end',
       '/track',
       '/track/calendar',
+      '/track/documents',
       '/track/reschedule',
       '/track/second-visit',
       '/track/second-visit/cancel',

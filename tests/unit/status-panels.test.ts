@@ -21,6 +21,7 @@ const progress = (over: Partial<CaseProgress>): CaseProgress => ({
   timeline: [{ at: '2026-12-01T02:00:00.000Z', transition: 'submit', to: 'submitted', details: {} }],
   deadlines: [],
   documentsRequested: null,
+  documentsAnswer: null,
   withdrawable: false,
   applicantStop: null,
   bookingPath: null,
@@ -76,6 +77,22 @@ describe.each(LOCALES)('status panels in %s', (lang) => {
     expect(buttons(view)).toEqual(['withdraw:confirm-withdraw']);
     expect(view.stop?.confirmTitle).toBe(t('track.withdrawConfirmTitle', { trackingNumber: '7KQ4-M9XH-2CP' }));
     expect(panel(lang, progress({ state: 'withdrawn' }), 'withdraw').said).toBe(t('track.withdrawn'));
+  });
+
+  it('offers the answer to 补正 first, its files and note with the limits the lookup states, and says it was received', () => {
+    const documentsAnswer = { accept: ['pdf', 'jpeg'], maxFileBytes: 5 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024, filesLeft: 7, noteMaxLength: 200 };
+    const view = panel(lang, progress({ state: 'awaiting-documents', withdrawable: true, applicantStop: 'withdraw', applicantActions: ['provide-documents'], documentsAnswer }));
+    expect(buttons(view)).toEqual(['provide-documents:provide-documents', 'withdraw:confirm-withdraw']);
+    const answer = view.actions[0];
+    expect(answer?.kind === 'form' ? answer.inputs : undefined).toEqual([
+      { kind: 'file', name: 'files', label: t('track.supplement.files'), hint: t('track.supplement.filesHint', { kinds: 'PDF/JPG', max: '5', count: 7 }), multiple: true, accept: '.pdf,application/pdf,.jpg,.jpeg,image/jpeg' },
+      { kind: 'text', name: 'note', label: t('track.supplement.note'), hint: t('track.supplement.noteHint', { max: 200 }), maxLength: 200 },
+    ]);
+    // The test-only service's panel, built from its workflow, offers it the same way.
+    expect(buttons(panel(lang, progress({ service: TEST_SERVICE, state: 'awaiting-documents', documentsAnswer })))[0]).toBe('provide-documents:provide-documents');
+    // Without the lookup's word that an answer may be given now, no form.
+    expect(buttons(panel(lang, progress({ state: 'awaiting-documents' })))).toEqual([]);
+    expect(panel(lang, progress({ state: 'accepted' }), 'provide-documents').said).toBe(t('track.supplement.received'));
   });
 
   it('shows an appointment’s office and time and offers moving and cancelling it', () => {

@@ -8,9 +8,10 @@
  * succeeded, and a content stored for an upload that then failed is released at once (or, if the
  * process died in between, by the sweep).
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseKind } from '../../db/connect.ts';
-import { deleteOwnerFileRecord, deleteOwnerFileRecords, findOwnerFile, moveOwnerFiles, namedAddresses, ownerFiles, recordFile, releaseAddress, type FileOwner } from '../../db/files.repo.ts';
+import { deleteOwnerFileRecord, deleteOwnerFileRecords, findOwnerFile, moveOwnerFiles, namedAddresses, ownerFiles, recordFile, recordFileIn, releaseAddress, type FileOwner } from '../../db/files.repo.ts';
 import type { Database, FileTable } from '../../db/schema.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { FileSealer } from './file-sealing.ts';
@@ -77,6 +78,47 @@ const release = (deps: FileEngineDeps, address: string) => releaseAddress(deps.d
 
 export async function acceptUpload(deps: FileEngineDeps, upload: Upload): Promise<UploadResult> {
   const limits = upload.limits ?? DEFAULT_FILE_LIMITS;
+  const prepared = await prepareUpload(deps, upload);
+  if (!prepared.ok) return prepared;
+  let recorded: Awaited<ReturnType<typeof recordFile>>;
+  try {
+    recorded = await recordFile(deps.db, deps.kind, recordOf(upload.owner, prepared.file), limits);
+  } catch (error) {
+    await releasePrepared(deps, [prepared.file]).catch(() => undefined);
+    throw error;
+  }
+  if (!recorded.ok) {
+    await releasePrepared(deps, [prepared.file]);
+    return recorded;
+  }
+  await keepPrepared(deps, [prepared.file]);
+  return { ok: true, file: infoOfPrepared({ ...prepared.file, id: recorded.id }) };
+}
+
+/**
+ * A file checked, processed, scanned, sealed and stored, not yet recorded for anyone: what a caller
+ * that records files inside its own transaction (a 补正 answer, docs/decisions/039) holds between
+ * the two. Its content is released (releasePrepared) if the recording does not happen.
+ */
+export interface PreparedFile {
+  /** The record's id, chosen before it is recorded (an audit entry names it in the same transaction). */
+  id: string;
+  purpose: string;
+  name: string;
+  nameEnc: string;
+  mediaType: string;
+  size: number;
+  address: string;
+  sealed: Buffer;
+  scanState: ScanState;
+  createdAt: Date;
+}
+
+export type PrepareResult = { ok: true; file: PreparedFile } | { ok: false; refusal: FileRefusal };
+
+/** Check → process → scan → seal → store: everything but the record. The content is stored. */
+export async function prepareUpload(deps: FileEngineDeps, upload: Omit<Upload, 'owner'>): Promise<PrepareResult> {
+  const limits = upload.limits ?? DEFAULT_FILE_LIMITS;
   const checked = checkUpload(upload.content, limits);
   if (!checked.ok) return checked;
   const processed = await processUpload(checked.kind, upload.content);
@@ -86,31 +128,54 @@ export async function acceptUpload(deps: FileEngineDeps, upload: Upload): Promis
   if (verdict === 'infected') return { ok: false, refusal: { code: 'infected' } };
   if (verdict === 'failed') return { ok: false, refusal: { code: 'scan-failed' } };
   const { content, mediaType } = processed.file;
+  const name = storedName(upload.name, checked.kind);
+  // Everything that may fail before the content is stored: once stored, only a record or a release follows.
+  const nameEnc = deps.crypto.encrypt(name, FILE_NAME_CONTEXT);
   const address = deps.sealer.addressOf(content);
   const sealed = deps.sealer.seal(content, address);
   await deps.store.put(address, sealed);
-  const name = storedName(upload.name, checked.kind);
-  let recorded: Awaited<ReturnType<typeof recordFile>>;
-  const createdAt = deps.now();
-  try {
-    recorded = await recordFile(
-      deps.db,
-      deps.kind,
-      { owner: upload.owner, purpose: upload.purpose, nameEnc: deps.crypto.encrypt(name, FILE_NAME_CONTEXT), mediaType, size: content.length, address, scanState: verdict, createdAt },
-      limits,
-    );
-  } catch (error) {
-    await release(deps, address).catch(() => undefined);
-    throw error;
-  }
-  if (!recorded.ok) {
-    await release(deps, address);
-    return recorded;
-  }
-  // Another owner's files with the same content may have been deleted, and the content released,
-  // between storing it and recording this file: store it again.
-  if (!(await deps.store.has(address))) await deps.store.put(address, sealed);
-  return { ok: true, file: { id: recorded.id, purpose: upload.purpose, name, mediaType, size: content.length, scanState: verdict, createdAt: createdAt.toISOString() } };
+  return { ok: true, file: { id: randomUUID(), purpose: upload.purpose, name, nameEnc, mediaType, size: content.length, address, sealed, scanState: verdict, createdAt: deps.now() } };
+}
+
+const recordOf = (owner: FileOwner, file: PreparedFile) => ({
+  id: file.id,
+  owner,
+  purpose: file.purpose,
+  nameEnc: file.nameEnc,
+  mediaType: file.mediaType,
+  size: file.size,
+  address: file.address,
+  scanState: file.scanState,
+  createdAt: file.createdAt,
+});
+
+const infoOfPrepared = (file: PreparedFile): FileInfo => ({
+  id: file.id,
+  purpose: file.purpose,
+  name: file.name,
+  mediaType: file.mediaType,
+  size: file.size,
+  scanState: file.scanState,
+  createdAt: file.createdAt.toISOString(),
+});
+
+/** Records a prepared file for `owner` in the caller's transaction, if the owner has room under `limits`. */
+export async function recordPrepared(trx: Transaction<Database>, kind: DatabaseKind, owner: FileOwner, file: PreparedFile, limits: FileLimits): Promise<{ ok: true; file: FileInfo } | { ok: false; refusal: FileRefusal }> {
+  const recorded = await recordFileIn(trx, kind, recordOf(owner, file), limits);
+  return recorded.ok ? { ok: true, file: infoOfPrepared(file) } : recorded;
+}
+
+/** Gives back the contents of prepared files that were never recorded (a refusal, a failed transaction). */
+export async function releasePrepared(deps: FileEngineDeps, files: readonly PreparedFile[]): Promise<void> {
+  for (const address of new Set(files.map((file) => file.address))) await release(deps, address);
+}
+
+/**
+ * After the records are committed: another owner's files with the same content may have been
+ * deleted, and the content released, between storing it and recording these files: store it again.
+ */
+export async function keepPrepared(deps: FileEngineDeps, files: readonly PreparedFile[]): Promise<void> {
+  for (const file of files) if (!(await deps.store.has(file.address))) await deps.store.put(file.address, file.sealed);
 }
 
 export async function listFiles(deps: FileEngineDeps, owner: FileOwner): Promise<FileInfo[]> {

@@ -132,6 +132,8 @@ export const divorceStatusPanel: StatusPanel = (progress, context, done) => {
     reschedule: t('track.rescheduled'),
     'book-second-visit': t('marriage:track.divorce.secondVisitBooked'),
     'cancel-second-visit': t('marriage:track.divorce.secondVisitCancelled'),
+    // A divorce is never asked for documents online; said as every service says it, should one be.
+    'provide-documents': t('track.supplement.received'),
   };
   const notice = periodsNotice(progress, context);
   return {

@@ -90,6 +90,18 @@ export const casesEn: SameKeys<typeof casesZhCN> = {
     another: 'Check another application',
     rebook: 'Book again',
     tooMany: 'Too many lookups',
+    /** Answering a request for documents online (docs/decisions/039). */
+    supplement: {
+      title: 'Send the documents online',
+      hint: 'Upload the documents the office asked for, with a note if it helps. Once sent, your application goes back to the office and the time limit runs again.',
+      files: 'Documents',
+      filesHint: 'You can choose several files at once: {{kinds}}, each up to {{max}} MB; this application takes {{count}} more. Location and other details are removed from phone photos.',
+      note: 'Note (optional)',
+      noteHint: 'For example, which page a document is on; up to {{max}} characters',
+      button: 'Send the documents',
+      received: 'We have received your documents. Your application is back with the office and the time limit runs again. We have sent you a text message to confirm.',
+      fileNamed: '{{field}} “{{name}}”',
+    },
     /** A service's panel built from its workflow (docs/decisions/036). */
     panel: {
       finished: 'This application is finished.',

@@ -88,6 +88,8 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
       notReschedulable: 'This appointment can no longer be changed. Call the registry office if you have questions.',
       notStoppable: 'The cooling-off period is over, so the application can no longer be withdrawn online. If you no longer wish to divorce, simply do not come to receive the certificate: the application then counts as withdrawn.',
       tooMany: 'To protect applicants’ information, lookups are paused. Try again after {{time}}.',
+      notAnswerable: 'This application is not waiting for documents now: they may have been sent already, or there is a decision. See its progress below.',
+      noFiles: 'Choose the documents to upload',
     },
     rules: {
       reason: 'Say why you are changing it, in 2 to 500 characters',
@@ -144,6 +146,8 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
     return: 'return address',
     reason: 'the reason',
     documents: 'the documents needed',
+    note: 'note',
+    providedFiles: 'documents sent',
     opinion: 'the review opinion',
     year: 'year',
     source: 'source',

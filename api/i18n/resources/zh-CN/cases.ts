@@ -87,6 +87,18 @@ export const casesZhCN = {
     another: '查询其他办件',
     rebook: '重新预约',
     tooMany: '查询次数太多',
+    /** Answering a request for documents online (docs/decisions/039). */
+    supplement: {
+      title: '在网上补正材料',
+      hint: '上传工作人员要求补正的材料，需要时写一句说明。提交后申请回到工作人员处继续办理，办理时限恢复计算。',
+      files: '补正材料',
+      filesHint: '可以一次选择多个文件，{{kinds}} 格式，每个不超过 {{max}} MB，这件申请还能上传 {{count}} 个文件。手机拍的照片会去掉位置等信息。',
+      note: '说明（选填）',
+      noteHint: '例如材料放在哪一页，不超过 {{max}} 个字',
+      button: '提交补正材料',
+      received: '已收到您补正的材料，申请已回到工作人员处继续办理，办理时限恢复计算。我们已发送短信确认。',
+      fileNamed: '{{field}}“{{name}}”',
+    },
     /** A service's panel built from its workflow (docs/decisions/036). */
     panel: {
       finished: '办理已结束。',

@@ -85,6 +85,8 @@ export const errorsZhCN = {
       notReschedulable: '这个预约已经不能更改。如有疑问请拨打登记处电话。',
       notStoppable: '离婚冷静期已经结束，不能再在网上撤回。如不再办理，不按时到场领证即可，申请将视为撤回。',
       tooMany: '为保护申请人的信息，查询暂时停止。请在 {{time}} 之后再试。',
+      notAnswerable: '这件申请现在不需要补正材料，可能已经补正过或已有结果。请查看下面的办理进度。',
+      noFiles: '请选择要上传的补正材料',
     },
     rules: {
       reason: '请说明修改的理由，2 到 500 个字',
@@ -141,6 +143,8 @@ export const errorsZhCN = {
     return: '返回地址',
     reason: '理由',
     documents: '需要补正的材料',
+    note: '说明',
+    providedFiles: '补正的材料',
     opinion: '审核意见',
     year: '年份',
     source: '依据',

@@ -1,0 +1,111 @@
+/**
+ * The applicant answers a request for documents (补正) with files and a note (docs/decisions/039):
+ * POST /track/documents, multipart/form-data, authorised as every step of the status page is (the
+ * tracking number with the applicant's ID number or phone; the lookup token of an earlier answer
+ * spares the lookup limit per number). Like a draft's upload, it is one of the API's few multipart
+ * operations: app.ts exempts exactly this method and path from the JSON-only check and gives it its
+ * own body limit (`supplementBodyLimit`): the most an answer may carry (the case's total) plus the
+ * form's other parts. Uploads are counted per client with the draft's, in the database.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { answerDocumentRequest, type AnswerFile } from '../cases/case-supplement.ts';
+import { hitRateLimit } from '../db/request-guards.repo.ts';
+import { supplementLimits } from '../domain/cases/supplement.ts';
+import { textLine } from '../domain/text.ts';
+import { ApiErrorSchema, statusError, validationFailed } from '../http/api-error.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { refuse } from '../http/refusals.ts';
+import { caseDeps } from '../http/route-deps.ts';
+import type { ServiceRegistry } from '../services/registry.ts';
+import { answerProgress, lookupLimited, LookupToken, Progress } from './cases.routes.ts';
+import { UPLOAD_FORM_OVERHEAD_BYTES, UPLOADS_PER_CLIENT } from './draft-files.routes.ts';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const UPLOAD_WINDOW_MS = 10 * 60_000;
+
+/** The one path whose POST is the answer's multipart form (app.ts makes its exemptions from this). */
+export const SUPPLEMENT_PATH = /^(?:\/api\/v1)?\/track\/documents$/;
+
+/** The largest answer any service takes: the most its case's files may weigh together, plus the form's other parts. */
+export function supplementBodyLimit(services: ServiceRegistry): number {
+  let largest = supplementLimits(undefined).maxTotalBytes;
+  for (const id of services.ids) largest = Math.max(largest, supplementLimits(services.get(id)?.supplementLimits).maxTotalBytes);
+  return largest + UPLOAD_FORM_OVERHEAD_BYTES;
+}
+
+/** The form's parts other than the files (a note may be absent). */
+const AnswerForm = z.object({
+  trackingNumber: textLine().max(40),
+  secondFactor: textLine().max(40),
+  lookupToken: LookupToken,
+  note: z.string().max(2000).optional(),
+});
+
+const answerDocuments = createRoute({
+  method: 'post',
+  path: '/track/documents',
+  operationId: 'answerDocumentRequest',
+  tags: ['Applications'],
+  summary: 'The applicant sends the documents a request for more documents (补正) asks for: files and an optional note (multipart/form-data)',
+  description:
+    'Same two factors as /track. Only while the case waits for documents, for a service whose workflow lets the applicant answer. One or more `files` parts, each checked as a draft’s upload is (type from the bytes, images re-encoded without EXIF or location, scanned), within the limits `documentsAnswer` states; `note` is optional (one line). All or nothing: the files become the case’s, the step is recorded with the note and the files’ names, the paused time limits resume and the applicant is texted; if anything fails, nothing is kept.',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['trackingNumber', 'secondFactor', 'files'],
+            properties: {
+              trackingNumber: { type: 'string' },
+              secondFactor: { type: 'string', description: "The applicant's ID document number or mobile number" },
+              lookupToken: { type: 'string', description: 'The lookupToken of an earlier answer about this case' },
+              note: { type: 'string', maxLength: 200, description: 'Optional: one line said with the files' },
+              files: { type: 'array', items: { type: 'string', format: 'binary' } },
+            },
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(Progress, 'Received: the case is back where it was before the request, its time limits running again'),
+    400: json(ApiErrorSchema, 'The body is not a readable multipart form (`malformed_form`)'),
+    404: json(ApiErrorSchema, 'No application matches this pair'),
+    409: json(ApiErrorSchema, 'The case is not waiting for documents, or its service takes no answer online, or it changed meanwhile (`not_answerable`)'),
+    413: json(ApiErrorSchema, 'The body is larger than the most an answer may carry plus 64 KiB (`body_too_large`)'),
+    415: json(ApiErrorSchema, 'The body is not `multipart/form-data` (`unsupported_media_type`)'),
+    422: json(
+      ApiErrorSchema,
+      'The tracking number is mistyped, the note is too long, no file was sent (`file_none` on `files`), or a file is refused (on `files`, code `file_<reason>`: empty, wrong-type, too-big, too-many, owner-full, unreadable, infected, scan-failed), its message naming the file and what to do',
+    ),
+    429: json(ApiErrorSchema, 'Too many lookups or uploads from this client: the message says from when to try again, and Retry-After in how many seconds'),
+  },
+});
+
+const isFile = (value: unknown): value is File => value instanceof File;
+
+export const trackDocumentRoutes = new OpenAPIHono<ApiEnv>().openapi(answerDocuments, async (c) => {
+  const deps = c.get('deps');
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    return statusError(c, 400, 'malformed_form');
+  }
+  const form = AnswerForm.safeParse(body);
+  if (!form.success) return validationFailed(c, form.error);
+  const { trackingNumber, secondFactor, lookupToken, note } = form.data;
+  const limited = await lookupLimited(c, trackingNumber, lookupToken);
+  if (limited) return limited;
+  const upload = await hitRateLimit(deps.database.db, `upload:client:${clientAddress(c) ?? 'unknown'}`, { limit: UPLOADS_PER_CLIENT, windowMs: UPLOAD_WINDOW_MS, now: deps.now() });
+  c.header('Cache-Control', 'no-store');
+  if (!upload.allowed) return refuse(c, 'uploadLimit', { reason: 'too_many', retryAt: upload.resetAt });
+  // A form's file input sent with nothing chosen is a part with no name and no bytes: no file.
+  const parts = [body['files']].flat().filter(isFile).filter((file) => file.name !== '' || file.size > 0);
+  const files: AnswerFile[] = await Promise.all(parts.map(async (file) => ({ name: file.name, content: Buffer.from(await file.arrayBuffer()) })));
+  const result = await answerDocumentRequest({ ...caseDeps(c), ...deps.files }, { trackingNumber, secondFactor }, { note, files }, clientAddress(c));
+  return result.ok ? answerProgress(c, result) : refuse(c, 'supplement', result);
+});
