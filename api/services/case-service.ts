@@ -1,0 +1,178 @@
+/**
+ * What a service of the case core is, as its folder registers it (api/services/<service>/service.ts):
+ * its workflow, where its words are, its application's schema, how to read the applicant's contact
+ * and the answers from an application, and what else it uses of the platform (appointments, uploads,
+ * drafts, decision aids, settings, its status panel). The registry (./registry.ts) lists them; the
+ * engine and the use cases never name one.
+ */
+import type { z } from 'zod';
+import type { Locale } from '../domain/guides/guide.schema.ts';
+import { maskBirthDate, maskDocumentNumber } from '../domain/identity/id-document.ts';
+import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
+import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
+import type { DraftPolicy } from '../engine/drafts/draft-rules.ts';
+import type { FileLimits } from '../engine/files/upload-policy.ts';
+import type { RuleBook } from '../engine/rules/live-rules.ts';
+import type { WordsRoot } from '../i18n/message-keys.ts';
+import { maskPhone } from '../platform/field-crypto.ts';
+import type { ServiceData } from './service-data.ts';
+import type { StatusPanel } from './status-panel.ts';
+
+export interface ApplicantContact {
+  /** The ID number that, with the tracking number, opens the status page. */
+  idNumber: string;
+  /** The phone that receives notifications (the agent's when there is one) and also opens the status page. */
+  phone: string;
+}
+
+/**
+ * One answer as the workbench and the check-answers page show it. `label` is a translation key;
+ * `value` is either text (as entered, or a configured name such as a registry office's, already in
+ * the reader's language) or, with `valueKey`, a translation key (a district, a relationship).
+ */
+export interface AnswerRow {
+  label: string;
+  value: string;
+  valueKey?: boolean;
+  /** A personal value (ID number, phone, bank account): masked unless the reader may see it whole. */
+  personal?: 'id' | 'phone' | 'account' | 'birth';
+  /** `date`: the value is a calendar day (YYYY-MM-DD), which the page writes as its language does. */
+  format?: 'date';
+}
+
+/**
+ * What a service's rules say to the members deciding a case, beside the case (高龄津贴: the elder's
+ * age on the day, the district's amounts by age band that apply, and the approval they give:
+ * old-age-allowance/rules.ts). `proposals` pre-fills a transition's fields; the member may change
+ * them, and the transition's schema still checks what is sent.
+ */
+export interface DecisionAid {
+  /** The day the age and the proposals are for: today, the decision day (YYYY-MM-DD). */
+  on: string;
+  /** The applicant's age on that day, in whole years. */
+  age: number;
+  /** The district whose standard applies (named in the i18n resources: application.district.<id>). */
+  district: string;
+  /** The standard that applies, or null when the district has none for the first month paid. */
+  standard: {
+    effectiveFrom: string;
+    sourceYear: number;
+    /** Figures made up for the demonstration, shown as examples. */
+    example: boolean;
+    /** Youngest first; `toAge` null for the last band. */
+    bands: { fromAge: number; toAge: number | null; monthlyAmount: number }[];
+  } | null;
+  /** The band the age falls in (its `fromAge`), or null when below every band. */
+  bandFrom: number | null;
+  /** By transition, by field: { approve: { monthlyAmount: '60', firstMonth: '2027-01' } }. */
+  proposals: Record<string, Record<string, string>>;
+}
+
+/** A setting of a service's workflow as in force for one case: its value, and the local text that set it (null: the default). */
+export interface SettingInForce {
+  value: string;
+  basis: string | null;
+  effectiveFrom: string | null;
+}
+
+export interface CaseService<Application> {
+  workflow: ServiceDefinition;
+  /**
+   * Where its cases' words are (docs/decisions/038): a namespace and a subtree holding `name`,
+   * `state.<state>`, `event.<transition>` (and `submit`), `action.<transition>` for the steps staff
+   * take, and `next.<state>` for what the applicant is told comes next (site/lib/case-words.ts).
+   */
+  words: WordsRoot;
+  /** `data`: the portal's offices and other per-city data (an appointment names one of its offices). */
+  applicationSchema(today: string, data: ServiceData): z.ZodType<Application>;
+  applicant(application: Application): ApplicantContact;
+  /** The phones every notification of the case goes to: the applicant's, or each party's of an appointment. */
+  recipients(application: Application): string[];
+  office(application: Application, data: ServiceData): string;
+  /** In the reader's language where a value is configured data with a name per language (an office, named by `data`'s). */
+  answerRows(application: Application, lang: Locale, data: ServiceData): AnswerRow[];
+  /** For a booking service: what each transition does to the case's appointments and people. */
+  appointmentEffects?: Readonly<Record<string, AppointmentEffect>>;
+  /**
+   * For an appointment service: the transitions an office closing a booked day takes, the first open
+   * in the case's state (default `cancel-by-office`).
+   */
+  closureSteps?: readonly string[];
+  /** For an appointment service: the site path where it is booked (an appointment the office cancelled links there). */
+  bookingPath?: string;
+  /** For a service applied for online: the site path of its journey's start page. */
+  applyPath?: string;
+  /** For a service applied for online: its operation in the API's document (POST /services/<id>/applications). */
+  documentation?: { summary: string; description: string };
+  /**
+   * For a service whose application takes files: what they may be given for (a draft's upload names
+   * one), each with its limits over the file engine's defaults (its journey's `uploadPurposes`).
+   */
+  uploads?: Readonly<Record<string, Partial<FileLimits>>>;
+  /**
+   * The limits of the files an applicant gives with a 补正 answer (docs/decisions/039) over the file
+   * engine's defaults; they count the case's files together, as those of a draft are counted.
+   */
+  supplementLimits?: Partial<FileLimits>;
+  /** By upload purpose, the files an application needs at least (its journey's `uploadMinimums`): refused at submission below them. */
+  uploadsNeeded?: Readonly<Record<string, number>>;
+  /**
+   * For a service gathered in a journey: how long its drafts are kept (its journey decides: `draftPolicyOf`), which
+   * answer is the identity asked with a resume code, and which may be a phone to text the code to (docs/decisions/033).
+   */
+  drafts?: DraftPolicy;
+  /** For a service whose decision its rules can propose: what they say on `today` (YYYY-MM-DD), by the rule tables in `rules`. */
+  decisionAid?(application: Application, today: string, rules: RuleBook): DecisionAid | undefined;
+  /**
+   * For a service whose workflow has settings: each one as in force for this case on `day` where it
+   * is handled (a divorce's withdrawal rule at its office). Their values are what the transitions'
+   * `onlyIf` read; the status page says which applies and on what text.
+   */
+  settings?(application: Application, day: string, rules: RuleBook, data: ServiceData): Readonly<Record<string, SettingInForce>>;
+  /**
+   * What the status page shows of a case and offers its applicant (docs/decisions/036): the lookup's
+   * answer mapped into the page's view model. None: a panel built from the workflow (defaultStatusPanel).
+   */
+  statusPanel?: StatusPanel;
+}
+
+/** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
+export function maskAnswer(row: AnswerRow): string {
+  if (row.personal === 'id') return maskDocumentNumber(row.value);
+  if (row.personal === 'phone') return maskPhone(row.value);
+  if (row.personal === 'account') return `**** ${row.value.slice(-4)}`;
+  if (row.personal === 'birth') return maskBirthDate(row.value);
+  return row.value;
+}
+
+/**
+ * A service as the core sees it: its application's type is its own business. The application the
+ * core hands back was produced by the same service's schema (or decrypted from what it produced),
+ * which is what makes the narrowing below sound.
+ */
+export type RegisteredCaseService = CaseService<unknown>;
+
+export function register<Application>(service: CaseService<Application>): RegisteredCaseService {
+  const own = (application: unknown) => application as Application;
+  return {
+    workflow: service.workflow,
+    words: service.words,
+    applicationSchema: service.applicationSchema,
+    applicant: (application) => service.applicant(own(application)),
+    recipients: (application) => service.recipients(own(application)),
+    office: (application, data) => service.office(own(application), data),
+    answerRows: (application, lang, data) => service.answerRows(own(application), lang, data),
+    ...(service.appointmentEffects ? { appointmentEffects: service.appointmentEffects } : {}),
+    ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
+    ...(service.applyPath ? { applyPath: service.applyPath } : {}),
+    ...(service.documentation ? { documentation: service.documentation } : {}),
+    ...(service.uploads ? { uploads: service.uploads } : {}),
+    ...(service.uploadsNeeded ? { uploadsNeeded: service.uploadsNeeded } : {}),
+    ...(service.supplementLimits ? { supplementLimits: service.supplementLimits } : {}),
+    ...(service.drafts ? { drafts: service.drafts } : {}),
+    ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
+    ...(service.statusPanel ? { statusPanel: service.statusPanel } : {}),
+    ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
+    ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
+  };
+}
