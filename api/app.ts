@@ -22,10 +22,10 @@ import { SUPPLEMENT_PATH, supplementBodyLimit, trackDocumentRoutes } from './rou
 import { DRAFT_UPLOAD_PATH, draftFileDownload, draftFileRoutes, uploadBodyLimit } from './routes/draft-files.routes.ts';
 import { holidayRoutes } from './routes/holidays.routes.ts';
 import { ruleRoutes } from './routes/rules.routes.ts';
-import { marriageRoutes } from './routes/marriage.routes.ts';
-import { bookingCheckRoutes } from './routes/booking-checks.routes.ts';
-import { officeAdminRoutes } from './routes/office-admin.routes.ts';
-import { officeDayRoutes } from './routes/office-day.routes.ts';
+import { marriageRoutes } from './services/marriage/routes/marriage.routes.ts';
+import { bookingCheckRoutes } from './services/marriage/routes/booking-checks.routes.ts';
+import { officeAdminRoutes } from './services/marriage/routes/office-admin.routes.ts';
+import { officeDayRoutes } from './services/marriage/routes/office-day.routes.ts';
 import { phoneCodeRoutes } from './routes/phone-codes.routes.ts';
 import { staffCaseRoutes } from './routes/staff-cases.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';

@@ -149,50 +149,9 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   });
 }
 
-/** What the applicant sees of their case (the status page, the API's CaseProgress). */
-export interface CaseProgress {
-  trackingNumber: string;
-  service: string;
-  state: string;
-  submittedAt: string;
-  /** Each step with what it told the applicant (a reason, the documents asked for, the amount granted). */
-  timeline: { at: string; transition: string; to: string; details: Record<string, string> }[];
-  deadlines: { key: string; dueOn: string; paused: boolean }[];
-  /** While the case waits for the applicant (补正): what they are asked to provide. */
-  documentsRequested: string | null;
-  /**
-   * While the applicant may answer 补正 online (docs/decisions/039): the kinds of file, the largest
-   * file, how many more files the case takes and the note's length, so that a page states the very
-   * limits the answer is held to.
-   */
-  documentsAnswer: { accept: string[]; maxFileBytes: number; maxTotalBytes: number; filesLeft: number; noteMaxLength: number } | null;
-  /** The applicant may stop the case now (see applicantStop). */
-  withdrawable: boolean;
-  /** The applicant's way of stopping the case now, or its first when none is open: 'withdraw' an application, 'cancel' an appointment. */
-  applicantStop: string | null;
-  /** Where this service is booked again (an appointment the office cancelled links there). */
-  bookingPath: string | null;
-  /** What else the applicant may do now (move an appointment, book a divorce's second visit, cancel it). */
-  applicantActions: string[];
-  /** For an appointment: where and when (a divorce's second visit once booked). */
-  appointment: AppointmentView | null;
-  /** Every visit of the case, first visit first (a divorce has two). */
-  appointments: AppointmentView[];
-  /** Legal periods running or past (a divorce's cooling-off period and the window for the second visit). */
-  periods: { key: string; from: string; to: string }[];
-  /** The local rules in force for the case today (a divorce's way of withdrawing online), by setting name. */
-  settings: Record<string, SettingInForce>;
-}
+import type { AppointmentView, CaseProgress } from '../services/case-service.ts';
 
-export interface AppointmentView {
-  office: string;
-  kind: string;
-  date: string;
-  start: string;
-  end: string;
-  status: string;
-  visit: number;
-}
+export type { AppointmentView, CaseProgress };
 
 /**
  * A notification's dates from the case's periods ({{coolingOffEnds}}, {{windowFrom}}, {{windowTo}}):

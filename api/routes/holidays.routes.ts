@@ -17,7 +17,7 @@ import type { ApiEnv } from '../http/api-env.ts';
 import { refuse } from '../http/refusals.ts';
 import { requireStaff } from '../http/require-staff.ts';
 import { caseDeps } from '../http/route-deps.ts';
-import { AffectedAppointment } from './office-admin.routes.ts';
+import { AffectedAppointment } from '../services/marriage/routes/office-admin.routes.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 

@@ -10,7 +10,7 @@ import type { FlatAnswers } from '../domain/journey.ts';
 import type { JourneyDefinition } from '../engine/journey/journey.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { WordsRoot } from '../i18n/message-keys.ts';
-import type { RegistryOfficeView } from '../routes/marriage.routes.ts';
+import type { RegistryOfficeView } from './marriage/routes/marriage.routes.ts';
 import type { PortalLocals } from '../server/portal.ts';
 import type { AnswerRow, RegisteredCaseService } from './registry.ts';
 import type { ServiceData } from './service-data.ts';

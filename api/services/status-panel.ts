@@ -7,7 +7,7 @@
  * built from its workflow alone.
  */
 import { dynamicKey, type Translate } from '../i18n/index.ts';
-import type { CaseProgress } from '../cases/case-service.ts';
+import type { CaseProgress } from './case-service.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import { KIND_LABEL, megabytes, type FileKind } from '../engine/files/upload-policy.ts';
 

@@ -14,7 +14,6 @@ import { hitRateLimit } from '../../db/request-guards.repo.ts';
 import { OUTBOX_RECIPIENT_CONTEXT, OUTBOX_SECRET_PARAM_CONTEXT } from '../../notifications/delivery.ts';
 import { maskPhone, type FieldCrypto } from '../../platform/field-crypto.ts';
 import type { Locale } from '../../i18n/index.ts';
-import type { ServiceRegistry } from '../../services/registry.ts';
 import { deleteOwnerFiles, type FileEngineDeps } from '../files/files.ts';
 import {
   DRAFT_RULES,
@@ -34,7 +33,8 @@ export interface DraftDeps {
   crypto: FieldCrypto;
   now: () => Date;
   randomBytes: (size: number) => Uint8Array;
-  services: ServiceRegistry;
+  /** Each service's draft policy (the portal's service registry satisfies it; the engine names no service). */
+  services: { get(service: string): { drafts?: DraftPolicy } | undefined };
 }
 
 const REFERENCE_CONTEXT = 'drafts.reference';

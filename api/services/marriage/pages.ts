@@ -8,7 +8,7 @@
  */
 import { dynamicKey, formatDateTime, formatDayWithWeekday, translator } from '../../i18n/index.ts';
 import type { FlatAnswers } from '../../domain/journey.ts';
-import type { RegistryOfficeView } from '../../routes/marriage.routes.ts';
+import type { RegistryOfficeView } from './routes/marriage.routes.ts';
 import { CASE_SERVICES } from '../registry.ts';
 import type { BookingPages, ConfirmationBlock, DayChoice, JourneyPages, PageCall, PageProblem, PhoneRules, SlotChoice, SubmitHook } from '../service-package.ts';
 import { marriageAppointmentSchema, type MarriageAppointment } from './appointment.schema.ts';

@@ -5,7 +5,7 @@
  * the second visit.
  */
 import { dynamicKey } from '../../i18n/index.ts';
-import type { CaseProgress } from '../../cases/case-service.ts';
+import type { CaseProgress } from '../case-service.ts';
 import { nextStepOf, stopAction, summaryFacts, timelineOf, type StatusAction, type StatusContext, type StatusDone, type StatusFacts, type StatusNotice, type StatusPanel, type TimeChoiceWords } from '../status-panel.ts';
 import { WITHDRAWAL_SETTING } from './divorce-workflow.ts';
 

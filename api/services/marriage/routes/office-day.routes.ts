@@ -1,14 +1,14 @@
 /** The registry office's day for its clerks (audited; names shown, ID numbers masked). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { officeDay, registriesOf } from '../services/marriage/office-day.ts';
-import { clientAddress } from '../http/client-address.ts';
-import { ApiErrorSchema } from '../http/api-error.ts';
-import type { ApiEnv, StaffEnv } from '../http/api-env.ts';
-import { refuse } from '../http/refusals.ts';
-import { requireStaff } from '../http/require-staff.ts';
-import { caseDeps } from '../http/route-deps.ts';
-import { textLine } from '../domain/text.ts';
+import { officeDay, registriesOf } from '../office-day.ts';
+import { clientAddress } from '../../../http/client-address.ts';
+import { ApiErrorSchema } from '../../../http/api-error.ts';
+import type { ApiEnv, StaffEnv } from '../../../http/api-env.ts';
+import { refuse } from '../../../http/refusals.ts';
+import { requireStaff } from '../../../http/require-staff.ts';
+import { caseDeps } from '../../../http/route-deps.ts';
+import { textLine } from '../../../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 

@@ -6,20 +6,20 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull } from '../services/marriage/booking-service.ts';
-import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../http/api-error.ts';
-import type { ApiEnv } from '../http/api-env.ts';
-import { clientAddress } from '../http/client-address.ts';
-import { caseDeps } from '../http/route-deps.ts';
-import { hitRateLimit } from '../db/request-guards.repo.ts';
-import { idempotent } from '../http/idempotency.ts';
-import { bodyValidatedInHandler, registerSchema } from '../http/openapi-contract.ts';
-import { formatOpeningHours } from '../i18n/opening-hours.ts';
-import { refuse, type Refusals } from '../http/refusals.ts';
-import { LocaleSchema } from '../domain/guides/guide.schema.ts';
-import { textLine } from '../domain/text.ts';
-import { marriageAppointmentSchema } from '../services/marriage/appointment.schema.ts';
-import { DEMO_OFFICES, MARRIAGE_KINDS, officeText } from '../services/marriage/offices.ts';
+import { bookMarriageAppointment, officeCalendar, officeSlots, PhoneProofsSchema, refuseIfKnownFull } from '../booking-service.ts';
+import { ApiErrorSchema, MALFORMED_JSON, requestLocale, statusError } from '../../../http/api-error.ts';
+import type { ApiEnv } from '../../../http/api-env.ts';
+import { clientAddress } from '../../../http/client-address.ts';
+import { caseDeps } from '../../../http/route-deps.ts';
+import { hitRateLimit } from '../../../db/request-guards.repo.ts';
+import { idempotent } from '../../../http/idempotency.ts';
+import { bodyValidatedInHandler, registerSchema } from '../../../http/openapi-contract.ts';
+import { formatOpeningHours } from '../../../i18n/opening-hours.ts';
+import { refuse, type Refusals } from '../../../http/refusals.ts';
+import { LocaleSchema } from '../../../domain/guides/guide.schema.ts';
+import { textLine } from '../../../domain/text.ts';
+import { marriageAppointmentSchema } from '../appointment.schema.ts';
+import { DEMO_OFFICES, MARRIAGE_KINDS, officeText } from '../offices.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 

@@ -17,17 +17,17 @@ import {
   previewClosure,
   reopenDay,
   type OfficeAdminDeps,
-} from '../services/marriage/office-admin.ts';
-import { closureRequestSchema, ScheduleSettingsSchema } from '../engine/booking/schedule-admin.ts';
-import { ResourceScheduleSchema } from '../engine/booking/schedule.ts';
-import { clientAddress } from '../http/client-address.ts';
-import { publicOrigin } from '../http/public-origin.ts';
-import { ApiErrorSchema } from '../http/api-error.ts';
-import type { ApiEnv } from '../http/api-env.ts';
-import { refuse } from '../http/refusals.ts';
-import { requireStaff } from '../http/require-staff.ts';
-import { caseDeps } from '../http/route-deps.ts';
-import { textLine } from '../domain/text.ts';
+} from '../office-admin.ts';
+import { closureRequestSchema, ScheduleSettingsSchema } from '../../../engine/booking/schedule-admin.ts';
+import { ResourceScheduleSchema } from '../../../engine/booking/schedule.ts';
+import { clientAddress } from '../../../http/client-address.ts';
+import { publicOrigin } from '../../../http/public-origin.ts';
+import { ApiErrorSchema } from '../../../http/api-error.ts';
+import type { ApiEnv } from '../../../http/api-env.ts';
+import { refuse } from '../../../http/refusals.ts';
+import { requireStaff } from '../../../http/require-staff.ts';
+import { caseDeps } from '../../../http/route-deps.ts';
+import { textLine } from '../../../domain/text.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 

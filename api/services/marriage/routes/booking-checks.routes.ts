@@ -6,15 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { checkPersonMayBook } from '../services/marriage/booking-eligibility.ts';
-import { hitRateLimit } from '../db/request-guards.repo.ts';
-import { ID_DOCUMENT_TYPES } from '../domain/identity/id-document.ts';
-import { textLine } from '../domain/text.ts';
-import { ApiErrorSchema } from '../http/api-error.ts';
-import type { ApiEnv } from '../http/api-env.ts';
-import { clientAddress } from '../http/client-address.ts';
-import { caseDeps } from '../http/route-deps.ts';
-import { refuse } from '../http/refusals.ts';
+import { checkPersonMayBook } from '../booking-eligibility.ts';
+import { hitRateLimit } from '../../../db/request-guards.repo.ts';
+import { ID_DOCUMENT_TYPES } from '../../../domain/identity/id-document.ts';
+import { textLine } from '../../../domain/text.ts';
+import { ApiErrorSchema } from '../../../http/api-error.ts';
+import type { ApiEnv } from '../../../http/api-env.ts';
+import { clientAddress } from '../../../http/client-address.ts';
+import { caseDeps } from '../../../http/route-deps.ts';
+import { refuse } from '../../../http/refusals.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
