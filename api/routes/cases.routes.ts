@@ -6,6 +6,7 @@
  * per tracking number counts attempts to open a case, not the pages of a case the reader has opened
  * (their answers carry a lookup token that the next page sends back: docs/decisions/023).
  */
+import { serviceDataOf } from '../services/service-data.ts';
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -71,7 +72,7 @@ export function documentApplications(app: Pick<OpenAPIHono, 'openAPIRegistry'>, 
     if (!service || !isAppliedOnline(service)) continue;
     const body = `${pascal(id)}Application`;
     // Any offices show the shape (only an appointment's office is checked against them).
-    registerSchema(app, body, service.applicationSchema('2026-01-01', { offices: DEMO_OFFICES }));
+    registerSchema(app, body, service.applicationSchema('2026-01-01', serviceDataOf({ offices: DEMO_OFFICES })));
     app.openAPIRegistry.registerPath({
       method: 'post',
       path: `/services/${id}/applications`,

@@ -32,7 +32,7 @@ import { elderModeFromCookieHeader } from '../domain/preferences.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
 import type { LiveRegistryOffices } from '../services/marriage/office-schedules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
-import type { LiveRuleTables } from '../engine/rules/live-rules.ts';
+import type { LiveRuleTables, RuleBook } from '../engine/rules/live-rules.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FileBackend } from '../engine/files/backend.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
@@ -69,6 +69,8 @@ export interface PortalLocals {
   services: readonly ServicePackage[];
   /** The registry offices this portal books for, with admins' schedules (docs/decisions/035): the same object the API reads. */
   offices: RegistryOffices;
+  /** The rule tables as this process reads them (docs/decisions/030): what a service's schema reads its effective-dated figures from. */
+  rules: RuleBook;
   /**
    * A multipart post to an application step whose body is over the upload limit: never read (the
    * page sees an empty form), so that an upload step can say "file too large" next to its field
@@ -299,6 +301,7 @@ export function createPortal(options: PortalOptions) {
         drafts,
         services: packages,
         offices: options.offices,
+        rules: options.rules,
         ...(tooLarge ? { bodyTooLarge: true as const } : {}),
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).

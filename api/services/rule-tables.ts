@@ -9,6 +9,6 @@ import { withdrawalRulesTable } from './marriage/withdrawal-table.ts';
 import { ALLOWANCE_STANDARDS_TABLE } from './old-age-allowance/standards-table.ts';
 import type { ServiceData } from './service-data.ts';
 
-export function ruleTables(data: ServiceData): readonly AnyRuleTable[] {
+export function ruleTables(data: Pick<ServiceData, 'offices'>): readonly AnyRuleTable[] {
   return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices)];
 }

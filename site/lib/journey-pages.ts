@@ -5,6 +5,7 @@
  * belongs to. The route, change mode and what a change makes stale are the engine's
  * (api/engine/journey).
  */
+import { serviceDataOf } from '../../api/services/service-data.ts';
 import type { AstroGlobal } from 'astro';
 import { ZodError } from 'zod';
 import { serviceNamespaces } from '../../api/i18n/index.ts';
@@ -35,7 +36,7 @@ export function pageProblems(astro: Astro, service: JourneyService, step: StepDe
     const issues = own.flatMap((field) => service.fieldSchemas[field.path]?.safeParse(answers[field.path]).error?.issues.map((issue) => ({ ...issue, path: [field.path] })) ?? []);
     return problemsOnPage(step, issues.length > 0 ? new ZodError(issues) : undefined, lang, namespaces);
   }
-  const parsed = service.schema(today, { offices: astro.locals.portal.offices }).safeParse(service.applicationFrom(answers));
+  const parsed = service.schema(today, serviceDataOf(astro.locals.portal)).safeParse(service.applicationFrom(answers));
   return problemsOnPage(step, parsed.error, lang, namespaces);
 }
 
@@ -63,7 +64,7 @@ export async function completeApplication(astro: Astro, service: JourneyService,
   for (const step of route) {
     if ((await stepProblems(astro, service, step, answers, { places: false })).length > 0) return { ok: false, step: step.step };
   }
-  const parsed = service.schema(astro.locals.portal.today, { offices: astro.locals.portal.offices }).safeParse(service.applicationFrom(answers));
+  const parsed = service.schema(astro.locals.portal.today, serviceDataOf(astro.locals.portal)).safeParse(service.applicationFrom(answers));
   if (!parsed.success) return { ok: false, step: route[0]?.step ?? CHECK };
   return { ok: true, application: parsed.data };
 }

@@ -5,6 +5,7 @@
  * (docs/decisions/028); every service's application goes to the one generic route
  * (docs/decisions/029).
  */
+import { serviceDataOf } from '../../api/services/service-data.ts';
 import type { AstroGlobal } from 'astro';
 import type { SubmitResult } from '../../api/cases/case-service.ts';
 import type { FlatAnswers } from '../../api/engine/journey/journey.ts';
@@ -76,7 +77,7 @@ export async function submitJourney(astro: Astro, service: JourneyService, answe
   }
   const answer = await submitApplication(astro, service, answers, key);
   if (!answer.ok) return { kind: 'refused', status: answer.status, fields: answer.fields, message: answer.message };
-  const parsed = service.schema(astro.locals.portal.today, { offices: astro.locals.portal.offices }).safeParse(service.applicationFrom(answers));
+  const parsed = service.schema(astro.locals.portal.today, serviceDataOf(astro.locals.portal)).safeParse(service.applicationFrom(answers));
   return { kind: 'submitted', trackingNumber: answer.body.trackingNumber, acceptanceDue: answer.body.acceptanceDue, smsTo: parsed.success ? service.smsTo(parsed.data) : '', keep: {} };
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
 import { ALLOWANCE_STANDARDS_TABLE } from '../../api/services/old-age-allowance/standards-table.ts';
-import { oldAgeAllowanceApplication } from '../support/applications.ts';
+import { oldAgeAllowanceApplication, personId } from '../support/applications.ts';
 import { staffClient } from '../support/staff-client.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, silentLogger, type TestRuntime } from '../support/test-runtime.ts';
@@ -126,6 +126,24 @@ describe.each(DIALECTS)('rule tables on %s', (kind) => {
     expect((await proposal(trackingNumber)).proposals.approve.monthlyAmount).toBe('66');
     const stored = await runtime.database.db.selectFrom('rule_overrides').select(['effective_from', 'reason']).orderBy('recorded_at').execute();
     expect(stored.map((row) => row.reason)).toEqual([raise.reason, '更正：上一条录错了金额']);
+  });
+
+  it('takes the age from which one may apply from the standard in force: a district raising it refuses a younger elder from that day', async () => {
+    // Born 15 November 1944: 82 on 10 December 2026, above demo-district's 80.
+    const apply = (key: string) =>
+      runtime.portal.app.request('/api/v1/services/old-age-allowance/applications', {
+        method: 'POST',
+        body: JSON.stringify({ ...oldAgeAllowanceApplication('demo-district'), elder: { ...oldAgeAllowanceApplication('demo-district').elder, idNumber: personId(7, 'female', '19441115') } }),
+        headers: { 'content-type': 'application/json', 'accept-language': 'en', 'idempotency-key': key },
+      });
+    expect((await apply('district-before-raise')).status).toBe(201);
+    // From today to the raise already announced for 2027 (the earlier test's), the district starts at 85.
+    const raised = await add('admin', { key: 'demo-district', effectiveFrom: '2026-12-10', value: { sourceYear: 2026, bands: [{ fromAge: 85, monthlyAmount: 60 }, { fromAge: 90, monthlyAmount: 120 }] }, basis: '示例区关于调整高龄津贴起始年龄的通知', reason: '起始年龄调整为 85 周岁' });
+    expect(raised.status).toBe(201);
+    const refused = await apply('district-after-raise');
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as ErrorBody;
+    expect(body.error.fields?.find((field) => field.field === 'elder.idNumber')?.message).toMatch(/85/);
   });
 
   it('lets only system admins add rows, and no one not signed in read them', async () => {

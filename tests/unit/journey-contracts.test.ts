@@ -5,6 +5,7 @@
  * and every label and choice in both languages, looked up as the generic pages do: in the service's
  * namespace, then common's (docs/decisions/038). A new journey is checked by adding a line here.
  */
+import { serviceDataOf } from '../../api/services/service-data.ts';
 import { describe, expect, it } from 'vitest';
 import { DEMO_OFFICES } from '../../api/services/marriage/offices.ts';
 import type { z } from 'zod';
@@ -34,7 +35,7 @@ const JOURNEYS: { journey: JourneyDefinition; schema: z.ZodType; notInSchema: re
   },
   { words: 'marriage:booking', journey: BOOKING_JOURNEY, schema: marriageAppointmentSchema({ today: '2026-12-06', offices: DEMO_OFFICES }), notInSchema: NOT_IN_APPOINTMENT },
   // A service defined outside api/services (docs/decisions/029): checked the same way.
-  { words: testHouseholdPackage.pages.messages, journey: testHouseholdPackage.pages.journey, schema: testHouseholdPackage.pages.schema('2026-12-06', { offices: DEMO_OFFICES }), notInSchema: testHouseholdPackage.pages.notInSchema },
+  { words: testHouseholdPackage.pages.messages, journey: testHouseholdPackage.pages.journey, schema: testHouseholdPackage.pages.schema('2026-12-06', serviceDataOf({ offices: DEMO_OFFICES })), notInSchema: testHouseholdPackage.pages.notInSchema },
 ];
 
 describe.each(JOURNEYS)('the journey of $journey.service', ({ journey, schema, notInSchema, words }) => {

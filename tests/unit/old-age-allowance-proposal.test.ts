@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OLD_AGE_ALLOWANCE_DISTRICTS, type AllowanceDistrict } from '../../api/services/old-age-allowance/districts.ts';
-import { bandRanges, monthAfter, proposeAllowance, standardOn } from '../../api/services/old-age-allowance/rules.ts';
+import { ageThresholdOn, bandRanges, monthAfter, proposeAllowance, standardOn } from '../../api/services/old-age-allowance/rules.ts';
 
 const district = (id: string): AllowanceDistrict => {
   const found = OLD_AGE_ALLOWANCE_DISTRICTS.find((d) => d.id === id);
@@ -78,17 +78,30 @@ describe('the proposed 高龄津贴 amount', () => {
     expect(monthAfter(day)).toBe(month);
   });
 
+  it('takes the age from which one may apply from the standard in force, and the usual 80 before any', () => {
+    const standards = [
+      { effectiveFrom: '2025-01-01', sourceYear: 2024, example: true, bands: [{ fromAge: 70, monthlyAmount: 30 }, { fromAge: 80, monthlyAmount: 50 }] },
+      // A district raising its age from a day it announced.
+      { effectiveFrom: '2027-01-01', sourceYear: 2026, example: true, bands: [{ fromAge: 75, monthlyAmount: 40 }, { fromAge: 80, monthlyAmount: 60 }] },
+    ];
+    expect(ageThresholdOn(standards, '2024-12-31')).toBe(80);
+    expect(ageThresholdOn(standards, '2025-01-01')).toBe(70);
+    expect(ageThresholdOn(standards, '2026-12-31')).toBe(70);
+    expect(ageThresholdOn(standards, '2027-01-01')).toBe(75);
+    expect(ageThresholdOn([], '2027-01-01')).toBe(80);
+  });
+
   it('follows each example district’s own bands: a county that starts at 70', () => {
     expect(proposeAllowance(district('demo-county'), '1956-11-15', '2026-11-15')).toMatchObject({ age: 70, monthlyAmount: 30 });
     expect(proposeAllowance(district('demo-county'), '1956-11-16', '2026-11-15')).toMatchObject({ age: 69, monthlyAmount: undefined });
   });
 
-  it('has, in every example district, standards marked as examples whose youngest band starts at the district’s age threshold', () => {
-    for (const { id, ageThreshold, standards } of OLD_AGE_ALLOWANCE_DISTRICTS) {
+  it('has, in every example district, standards marked as examples whose youngest band is the age from which one may apply while it is in force', () => {
+    for (const { id, standards } of OLD_AGE_ALLOWANCE_DISTRICTS) {
       expect(standards.length, id).toBeGreaterThan(0);
       for (const standard of standards) {
         expect(standard.example, id).toBe(true);
-        expect(Math.min(...standard.bands.map((band) => band.fromAge)), `${id} from ${standard.effectiveFrom}`).toBe(ageThreshold);
+        expect(ageThresholdOn(standards, standard.effectiveFrom), `${id} from ${standard.effectiveFrom}`).toBe(Math.min(...standard.bands.map((band) => band.fromAge)));
         expect(standard.sourceYear, id).toBeLessThanOrEqual(Number(standard.effectiveFrom.slice(0, 4)));
       }
     }

@@ -9,6 +9,7 @@
  * `cancel-by-office` transition (timeline, audit, the applicant's SMS with a link to book again),
  * releasing its place, once the admin has seen and confirmed the list. All of it, or nothing.
  */
+import { serviceDataOf } from '../service-data.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { ZodError } from 'zod';
 import { appendAudit } from '../../db/audit.repo.ts';
@@ -166,7 +167,7 @@ type DayRow = Awaited<ReturnType<typeof appointmentsOnDay>>[number];
 export function affectedView(deps: Pick<OfficeAdminDeps, 'crypto'> & { offices: RegistryOffices }, row: DayRow & { service: string }): AffectedAppointment {
   const service = CASE_SERVICES[row.service as CaseServiceId];
   // Only names and ID numbers are read, which no language changes.
-  const rows = service ? service.answerRows(JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)), 'zh-CN', { offices: deps.offices }) : [];
+  const rows = service ? service.answerRows(JSON.parse(deps.crypto.decrypt(row.answersEnc, ANSWERS_CONTEXT)), 'zh-CN', serviceDataOf(deps)) : [];
   // The service's own answer rows say which values are names and which ID numbers, in order of the people.
   const names = rows.filter((answer) => answer.label.endsWith('.name'));
   const ids = rows.filter((answer) => answer.personal === 'id');

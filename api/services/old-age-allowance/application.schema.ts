@@ -1,21 +1,28 @@
 /**
  * The 高龄津贴 application: one schema for the form pages, the API and the tests. Every message is a
  * translation key (errors.application.*), so a bad answer is explained in the reader's language
- * next to its field. The schema depends on the day (the age rule) and the districts (their age
- * thresholds), which are passed in: the domain reads no clock.
+ * next to its field. The schema depends on the day (the age rule), the districts and their standards
+ * in force (the youngest band's age is the threshold: rules.ts ageThresholdOn), which are passed in:
+ * the domain reads no clock and no table.
  */
 import { z } from 'zod';
 import { MobilePhone, PersonName as Name, residentIdField } from '../../domain/identity/person-fields.ts';
 import { ageOn, parseResidentId } from '../../domain/identity/resident-id.ts';
 import { nameLine, textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
-import { DEFAULT_AGE_THRESHOLD, type AllowanceDistrict } from './districts.ts';
+import type { AllowanceDistrict, AllowanceStandard } from './districts.ts';
+import { ageThresholdOn } from './rules.ts';
 
 export const RELATIONSHIPS = ['spouse', 'child', 'child-in-law', 'grandchild', 'sibling', 'other-relative', 'carer'] as const;
 
-export function oldAgeAllowanceApplicationSchema(options: { today: string; districts: readonly AllowanceDistrict[] }) {
+/**
+ * `standardsOf`: a district's standards as the rule table holds them now (the source file's and any
+ * staff set since); without it, the districts' own (the source rows).
+ */
+export function oldAgeAllowanceApplicationSchema(options: { today: string; districts: readonly AllowanceDistrict[]; standardsOf?: (district: string) => readonly AllowanceStandard[] }) {
   const districtIds = options.districts.map((d) => d.id);
-  const thresholdOf = (id: string) => options.districts.find((d) => d.id === id)?.ageThreshold ?? DEFAULT_AGE_THRESHOLD;
+  const standardsOf = options.standardsOf ?? ((id: string) => options.districts.find((d) => d.id === id)?.standards ?? []);
+  const thresholdOf = (id: string) => ageThresholdOn(standardsOf(id), options.today);
   const IdNumber = residentIdField(options.today);
   return z
     .object({

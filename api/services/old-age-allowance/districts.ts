@@ -1,14 +1,14 @@
 /**
  * Where 高龄津贴 is applied for, and each district's own rules: the age at which the allowance
  * starts is set locally (80 in most places, lower in some), and so are the monthly amounts by age
- * band, which a district raises from a date it announces. Example data: a bureau replaces it, and
+ * band, which a district raises from a date it announces. The age is the youngest band's of the
+ * standard in force (rules.ts ageThresholdOn): one effective-dated rule, not a second figure. Example data: a bureau replaces it, and
  * names each district in the i18n resources (application.district.<id>).
  */
 export interface AllowanceDistrict {
   id: string;
   /** The office that handles the district's applications (staff scope). */
   office: string;
-  ageThreshold: number;
   /**
    * The monthly amounts by age band, each from the day it took effect: the source rows of the rule
    * table old-age-allowance.standards (standards-table.ts), over which staff may set others.
@@ -42,7 +42,6 @@ export const OLD_AGE_ALLOWANCE_DISTRICTS: readonly AllowanceDistrict[] = [
   {
     id: 'demo-district',
     office: 'demo-district',
-    ageThreshold: DEFAULT_AGE_THRESHOLD,
     standards: [
       { effectiveFrom: '2024-01-01', sourceYear: 2023, example: true, basis: '示例区 2023 年高龄津贴标准（示例）', bands: [{ fromAge: 80, monthlyAmount: 50 }, { fromAge: 90, monthlyAmount: 100 }, { fromAge: 100, monthlyAmount: 500 }] },
       // A raise announced ahead: the months paid from its first day are paid at the new amounts.
@@ -52,7 +51,6 @@ export const OLD_AGE_ALLOWANCE_DISTRICTS: readonly AllowanceDistrict[] = [
   {
     id: 'demo-county',
     office: 'demo-county',
-    ageThreshold: 70,
     standards: [
       { effectiveFrom: '2025-01-01', sourceYear: 2024, example: true, basis: '示例县 2024 年高龄津贴标准（示例）', bands: [{ fromAge: 70, monthlyAmount: 30 }, { fromAge: 80, monthlyAmount: 50 }, { fromAge: 90, monthlyAmount: 100 }, { fromAge: 100, monthlyAmount: 500 }] },
     ],

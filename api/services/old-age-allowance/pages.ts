@@ -17,7 +17,7 @@ export const oldAgeAllowancePages: JourneyPages<OldAgeAllowanceApplication> = {
   guide: 'old-age-allowance',
   stepText: { declaration: 'old-age-allowance:application.declarationText' },
   checkboxLabels: { declaration: 'old-age-allowance:application.declarationAgree' },
-  schema: (today) => oldAgeAllowanceApplicationSchema({ today, districts: OLD_AGE_ALLOWANCE_DISTRICTS }),
+  schema: (today, data) => CASE_SERVICES['old-age-allowance'].applicationSchema(today, data) as ReturnType<typeof oldAgeAllowanceApplicationSchema>,
   fieldSchemas: { hasAgent: HasAgentSchema },
   notInSchema: NOT_IN_APPLICATION,
   applicationFrom,

@@ -6,7 +6,7 @@
  * and may still change the amount or the month. Pure: the day is an argument.
  */
 import { ageOn } from '../../domain/identity/resident-id.ts';
-import type { AgeBand, AllowanceDistrict, AllowanceStandard } from './districts.ts';
+import { DEFAULT_AGE_THRESHOLD, type AgeBand, type AllowanceDistrict, type AllowanceStandard } from './districts.ts';
 
 /** An age band with its upper end (included), `null` for the last. */
 export interface AgeBandRange extends AgeBand {
@@ -14,8 +14,18 @@ export interface AgeBandRange extends AgeBand {
 }
 
 /** The standard in force on `day` (YYYY-MM-DD): the latest that took effect on or before it. */
-export function standardOn(district: Pick<AllowanceDistrict, 'standards'>, day: string): AllowanceStandard | undefined {
+export function standardOn(district: { readonly standards: readonly AllowanceStandard[] }, day: string): AllowanceStandard | undefined {
   return district.standards.filter((standard) => standard.effectiveFrom <= day).reduce<AllowanceStandard | undefined>((latest, standard) => (!latest || standard.effectiveFrom > latest.effectiveFrom ? standard : latest), undefined);
+}
+
+/**
+ * The age from which an elder may apply on `day`: the youngest band of the district's standard in
+ * force then (a district that lowers its age does so by a new standard, from the day it announces),
+ * or the usual 80 while none is in force.
+ */
+export function ageThresholdOn(standards: readonly AllowanceStandard[], day: string): number {
+  const standard = standardOn({ standards }, day);
+  return standard && standard.bands.length > 0 ? Math.min(...standard.bands.map((band) => band.fromAge)) : DEFAULT_AGE_THRESHOLD;
 }
 
 /** The bands with their upper ends, youngest first. */

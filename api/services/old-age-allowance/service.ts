@@ -24,7 +24,8 @@ export const oldAgeAllowanceService: CaseService<OldAgeAllowanceApplication> = {
     description:
       'Body: district, elder {name, idNumber, phone}, optional agent {name, idNumber, phone, relationship}, bank {bankName, accountHolder, accountNumber}, declaration: true. A repeat with the same Idempotency-Key and body gets the first answer again.',
   },
-  applicationSchema: (today) => oldAgeAllowanceApplicationSchema({ today, districts: OLD_AGE_ALLOWANCE_DISTRICTS }),
+  // The age threshold is the standard's in force: the rule table's, staff's rows included.
+  applicationSchema: (today, data) => oldAgeAllowanceApplicationSchema({ today, districts: OLD_AGE_ALLOWANCE_DISTRICTS, standardsOf: (district) => districtStandards(data.rules.rows(ALLOWANCE_STANDARDS_TABLE), district) }),
   applicant: (application) => ({ idNumber: application.elder.idNumber, phone: application.agent?.phone ?? application.elder.phone }),
   recipients: (application) => [application.agent?.phone ?? application.elder.phone],
   office: (application) => OLD_AGE_ALLOWANCE_DISTRICTS.find((d) => d.id === application.district)?.office ?? application.district,
