@@ -6,7 +6,8 @@
  * Its /apply/<service> address is sent on to the public one, so a page has one address.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { journeyRoute, journeyService, basePathOf } from './lib/journey-services.ts';
+import { downloadResponse } from './lib/journey-downloads.ts';
+import { journeyDownloadAt, journeyRoute, journeyService, basePathOf } from './lib/journey-services.ts';
 import { localizedHref } from './lib/page-context.ts';
 
 const GENERIC = /^\/apply\/([^/]+)(\/[^/]+)?\/?$/;
@@ -16,6 +17,9 @@ export const onRequest = defineMiddleware((context, next) => {
   if (!portal) return next();
   const { pathname, search } = context.url;
   const target = journeyRoute(pathname, portal.services);
+  // Its downloads (the receipt, the calendar entry) are answered here: an endpoint reached by a rewrite would not get its parameters.
+  const download = target ? undefined : journeyDownloadAt(pathname, portal.services);
+  if (download && context.request.method === 'GET') return downloadResponse(context, download.service, download.name);
   if (target) return next(`${target}${search}`);
   const generic = GENERIC.exec(pathname);
   const service = generic ? journeyService(generic[1], portal.services) : undefined;

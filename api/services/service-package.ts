@@ -18,6 +18,19 @@ import type { ServiceData } from './service-data.ts';
 /** What a service's page hooks may use of the request (the pages pass Astro.locals.portal): the API in process, the reader's language, today. */
 export type PageCall = Pick<PortalLocals, 'api' | 'lang' | 'today'>;
 
+/** What a download may use of the request: the reader's language, the public origin (for links in the file), the offices, and the moment it is made. */
+export type DownloadCall = Pick<PortalLocals, 'lang' | 'origin' | 'offices'> & { now: Date };
+
+/** A file the confirmation offers (a receipt, a calendar entry), served as an attachment by the generic pages. */
+export interface JourneyDownload {
+  body: Uint8Array | string;
+  contentType: string;
+  filename: string;
+}
+
+/** Makes a download from what the draft kept after submission; nothing when the draft holds nothing to make it from. */
+export type DownloadMaker = (call: DownloadCall, kept: FlatAnswers, submitted: { trackingNumber: string }) => Promise<JourneyDownload | undefined>;
+
 /** A translated problem on one field of a page (the pages' FieldMessage). */
 export interface PageProblem {
   field: string;
@@ -158,6 +171,11 @@ export interface JourneyPages<Application = unknown> {
   submit?: SubmitHook;
   /** What its confirmation shows after the tracking number (default: the application's next steps), from what the draft kept; and its "start again" button's key. */
   confirmation?: { blocks(call: PageCall, kept: FlatAnswers): Promise<ConfirmationBlock[]>; again: string };
+  /**
+   * The files its confirmation offers, by name: served at `<path>/<name>` (site/pages/apply/[service]/download/[name].ts),
+   * only to the holder of the submitted draft.
+   */
+  downloads?: Readonly<Record<string, DownloadMaker>>;
 }
 
 /** Messages by language: nested objects of strings, the service's own namespace (never one of the portal's). */

@@ -37,6 +37,18 @@ export const basePathOf = (service: Pick<JourneyService, 'service' | 'path'>): s
  * for the journey's steps, its check page, task list and confirmation (anything else under the
  * path, such as a booking's receipt, is a file of its own). Undefined: not such an address.
  */
+/** The service and file of a download at a service's own address (/book/marriage/receipt), if this is one. */
+export function journeyDownloadAt(pathname: string, given: readonly ServicePackage[] = []): { service: JourneyService; name: string } | undefined {
+  const all = [...Object.values(JOURNEY_SERVICES), ...given.map((package_) => package_.pages)];
+  const trimmed = pathname.replace(/\/+$/, '');
+  for (const service of all) {
+    if (!service.path || !service.downloads || !trimmed.startsWith(`${service.path}/`)) continue;
+    const name = trimmed.slice(service.path.length + 1);
+    if (Object.hasOwn(service.downloads, name)) return { service, name };
+  }
+  return undefined;
+}
+
 export function journeyRoute(pathname: string, given: readonly ServicePackage[] = []): string | undefined {
   const all = [...Object.values(JOURNEY_SERVICES), ...given.map((package_) => package_.pages)];
   for (const service of all) {

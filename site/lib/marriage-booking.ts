@@ -1,15 +1,12 @@
 /**
  * What the status page (site/pages/track.astro: moving an appointment) and the office details read
  * of the marriage booking: the offices with their details and a day's times, through the API (the
- * lookups are the booking registration's: api/services/marriage/pages.ts), and the draft's name
- * the receipt and calendar endpoints read. The booking's own pages are the generic journey pages
- * (docs/decisions/034).
+ * lookups are the booking registration's: api/services/marriage/pages.ts). The booking's own pages,
+ * and its receipt and calendar file, are the generic journey pages' (docs/decisions/034).
  */
 import type { AstroGlobal } from 'astro';
 import { daySlots as slotsOfDay, officeDetails as offices } from '../../api/services/marriage/pages.ts';
 import type { DayChoice, OfficeChoice, SlotChoice } from '../../api/services/service-package.ts';
-
-export const SERVICE = 'marriage-appointment';
 
 type Astro = Pick<AstroGlobal, 'locals'>;
 

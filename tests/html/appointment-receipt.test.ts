@@ -32,6 +32,9 @@ describe.each(LANGUAGES)('the appointment receipt in $name', (language) => {
     expect(link.hasAttribute('download')).toBe(true);
     const response = await reader.request(language.path('/book/marriage/receipt'));
     expect(response.status).toBe(200);
+    // The same file at the generic pages' address of a service's downloads (docs/decisions/034).
+    const generic = await reader.request(language.path('/apply/marriage-appointment/download/receipt'));
+    expect([generic.status, generic.headers.get('content-disposition')]).toEqual([200, `attachment; filename="appointment-${trackingNumber}.pdf"`]);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="appointment-${trackingNumber}.pdf"`);
     expect(response.headers.get('cache-control')).toBe('no-store');

@@ -166,8 +166,9 @@ describe.each(LANGUAGES)('a service with a public address of its own, in $name',
       expect(moved.status, from).toBe(301);
       expect(moved.headers.get('location'), from).toBe(language.path(to));
     }
-    // Only its journey's pages are rerouted: another address under it is a file of its own, or none.
+    // Its journey's pages and its downloads are rerouted, nothing else; a download is only for the holder of a booked draft.
     expect((await reader.request(language.path('/book/marriage/receipt'))).status).toBe(404);
+    expect((await reader.request(language.path('/apply/marriage-appointment/download/no-such-file'))).status).toBe(404);
     expect((await reader.request(language.path('/book/marriage/no-such-step'))).status).toBe(404);
   });
 });

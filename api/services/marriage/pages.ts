@@ -15,6 +15,10 @@ import { marriageAppointmentSchema, type MarriageAppointment } from './appointme
 import { appointmentFrom, BOOKING_JOURNEY, codeSentTo, NOT_IN_APPOINTMENT, phoneConfirmation, phoneOf, phoneParties, phoneProofsFrom, phonesToConfirm, sharesFirstPhone, type Party } from './journey.ts';
 import { MARRIAGE_KINDS } from './offices.ts';
 import { bringLines, documentsOf, whatToBring } from './what-to-bring.ts';
+import { calendarDownload, receiptDownload } from './downloads.ts';
+
+/** The booking's own address (in text messages, guides and bookmarks), served by the generic pages. */
+const BOOKING_PATH = '/book/marriage';
 
 const SERVICE = 'marriage-appointment';
 
@@ -158,8 +162,8 @@ async function confirmationBlocks(call: PageCall, kept: FlatAnswers): Promise<Co
         { label: t('track.appointmentOffice'), value: office?.name ?? officeId, testId: 'appointment-office', ...(office ? { office, lang: office.textLang } : {}) },
       ],
     },
-    { kind: 'link', path: '/book/marriage/calendar', text: t('marriage:booking.confirmation.addToCalendar'), download: true },
-    { kind: 'link', path: '/book/marriage/receipt', text: t('marriage:booking.confirmation.downloadReceipt'), download: true, testId: 'receipt-link' },
+    { kind: 'link', path: `${BOOKING_PATH}/calendar`, text: t('marriage:booking.confirmation.addToCalendar'), download: true },
+    { kind: 'link', path: `${BOOKING_PATH}/receipt`, text: t('marriage:booking.confirmation.downloadReceipt'), download: true, testId: 'receipt-link' },
     { kind: 'heading', text: t('marriage:booking.confirmation.bringTitle') },
     { kind: 'paragraph', text: kind === 'reissue' ? t('marriage:booking.confirmation.bringReissue') : t('marriage:booking.confirmation.bringBoth') },
     { kind: 'list', items: toBring, testId: 'what-to-bring' },
@@ -170,7 +174,8 @@ async function confirmationBlocks(call: PageCall, kept: FlatAnswers): Promise<Co
 
 export const marriageBookingPages: JourneyPages<MarriageAppointment> = {
   service: SERVICE,
-  path: '/book/marriage',
+  path: BOOKING_PATH,
+  downloads: { receipt: receiptDownload, calendar: calendarDownload },
   journey: BOOKING_JOURNEY,
   messages: 'marriage:booking',
   startNeeds: [],
