@@ -7,8 +7,9 @@
 import type { AnyRuleTable } from '../engine/rules/rule-table.ts';
 import { withdrawalRulesTable } from './marriage/withdrawal-table.ts';
 import { ALLOWANCE_STANDARDS_TABLE } from './old-age-allowance/standards-table.ts';
+import { RELIEF_STANDARDS_TABLE } from './social-relief/standards-table.ts';
 import type { ServiceData } from './service-data.ts';
 
 export function ruleTables(data: Pick<ServiceData, 'offices'>): readonly AnyRuleTable[] {
-  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices)];
+  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices), RELIEF_STANDARDS_TABLE];
 }

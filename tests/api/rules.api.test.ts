@@ -184,6 +184,27 @@ describe.each(DIALECTS)('rule tables on %s', (kind) => {
     expect(((await bad.json()) as ErrorBody).error.fields).toEqual([expect.objectContaining({ field: 'value.mode', code: 'invalid_value' })]);
   });
 
+  it('keeps the social relief standards in a table of their own: amounts in fen, said in yuan, a bad one answered with the service’s words', async () => {
+    const path = '/staff/rules/social-relief.standards';
+    const view = await table('clerk', path);
+    expect(view).toMatchObject({ name: 'social-relief.standards', title: 'Social relief standards' });
+    const district = view.keys.find((key) => key.key === 'demo-district');
+    // On 10 December 2026 the raise of 1 July 2026 is in force.
+    expect(district).toMatchObject({ label: 'Example District', inForce: { effectiveFrom: '2026-07-01', origin: 'source', value: { dibaoUrbanFen: 140_000, example: true } }, upcoming: [] });
+    expect(district?.inForce?.text).toContain('dibao: town ¥1,400, countryside ¥1,250 (a person a month)');
+    expect(district?.inForce?.text).toMatch(/\(example\)$/);
+    const value = { ...(district?.inForce?.value ?? {}), sourceYear: 2027, example: false, dibaoUrbanFen: 145_000 };
+    const added = await add('admin', { key: 'demo-district', effectiveFrom: '2027-07-01', value, basis: '示例区 2027 年调整低保标准的通知', reason: '按通知录入' }, path);
+    expect(added.status).toBe(201);
+    expect(((await added.json()) as TableView).keys.find((key) => key.key === 'demo-district')?.upcoming).toMatchObject([{ effectiveFrom: '2027-07-01', origin: 'override', value: { dibaoUrbanFen: 145_000 } }]);
+    const bad = await add('admin', { key: 'demo-district', effectiveFrom: '2027-07-01', value: { ...value, dibaoRuralFen: -1, advanceCapFen: 12.5 }, basis: '某通知', reason: '试一下' }, path);
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as ErrorBody).error.fields).toEqual([
+      { field: 'value.dibaoRuralFen', code: 'too_small', message: 'Dibao standard in the countryside (yuan a person a month) must be more than 0' },
+      { field: 'value.advanceCapFen', code: 'invalid_type', message: 'Enter most emergency help granted at once (yuan) with at most 2 digits after the decimal point (fen)' },
+    ]);
+  });
+
   it('reaches another process when it refreshes (every minute in a server)', async () => {
     const other: Runtime = await bootstrap({ target: runtime.target, logger: silentLogger, contentCheckMs: 0, now: () => NOW });
     try {

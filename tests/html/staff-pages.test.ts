@@ -114,6 +114,7 @@ describe.each(LANGUAGES)('staff pages in $name', (language) => {
       { role: 'intake', page: (member) => member.get(language.path('/staff/rules')) },
       { role: 'intake', page: (member) => member.get(language.path('/staff/rules/old-age-allowance.standards')) },
       { role: 'system-admin', page: (member) => member.get(language.path('/staff/rules/marriage.withdrawal-rules')) },
+      { role: 'intake', page: (member) => member.get(language.path('/staff/rules/social-relief.standards')) },
     ];
     const found: string[] = [];
     const members = new Map<StaffRole, Visitor>();

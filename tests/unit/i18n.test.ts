@@ -26,7 +26,8 @@ describe.each(NAMESPACES)('the translations of the %s namespace', (namespace) =>
   it('have exactly the same keys in Chinese and English', () => {
     const chinese = keys(chineseTree).sort();
     const english = keys(englishTree).sort();
-    expect(chinese.length).toBeGreaterThan(50);
+    // A tree read whole, not one left empty by a wrong import; a service's first slice may have few words (social relief's first had ~40).
+    expect(chinese.length).toBeGreaterThan(namespace === 'common' ? 50 : 20);
     expect(english.filter((key) => !chinese.includes(key)), 'keys only in en').toEqual([]);
     expect(chinese.filter((key) => !english.includes(key)), 'keys only in zh-CN').toEqual([]);
   });

@@ -9,6 +9,8 @@ import { marriageEn } from '../../services/marriage/messages/en.ts';
 import { marriageZhCN } from '../../services/marriage/messages/zh-CN.ts';
 import { oldAgeAllowanceEn } from '../../services/old-age-allowance/messages/en.ts';
 import { oldAgeAllowanceZhCN } from '../../services/old-age-allowance/messages/zh-CN.ts';
+import { socialReliefEn } from '../../services/social-relief/messages/en.ts';
+import { socialReliefZhCN } from '../../services/social-relief/messages/zh-CN.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -19,6 +21,7 @@ export const zhCNNamespaces = {
   common: zhCN,
   'old-age-allowance': oldAgeAllowanceZhCN,
   marriage: marriageZhCN,
+  'social-relief': socialReliefZhCN,
 } as const;
 
 /** The same namespaces in English (each typed against its zh-CN tree where it is written). */
@@ -26,6 +29,7 @@ export const enNamespaces: { readonly [N in keyof typeof zhCNNamespaces]: object
   common: en,
   'old-age-allowance': oldAgeAllowanceEn,
   marriage: marriageEn,
+  'social-relief': socialReliefEn,
 };
 
 export type Namespaces = typeof zhCNNamespaces;

@@ -219,6 +219,17 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
           lead: 'By the rule in force where the application was accepted: the registry confirms (the national default), or an online withdrawal takes effect at once. Of the registry’s own rule and its province’s, the one that took effect later applies; on the same day, the registry’s own.',
         },
       },
+      'social-relief': {
+        standards: {
+          title: 'Social relief standards',
+          lead: 'Each district’s dibao standards (town and countryside), the basic-living standard for people in extreme poverty, the lines for households close to the dibao standard and with heavy essential costs, the asset limits, and the most that may be granted at once as emergency help. The self-check and the review use the standard in force on the day.',
+          describe:
+            'dibao: town {{dibaoUrban}}, countryside {{dibaoRural}} (a person a month); extreme poverty: town {{tekunUrban}}, countryside {{tekunRural}}; close to dibao: below {{marginalPercent}}% of the standard; financial assets: at most {{depositMonths}} months of the standard a person; vehicles: {{vehicleLimit}}; homes: at most {{homesLimit}}; heavy essential costs: income per person below {{rigidIncomePercent}}% of the standard and those costs at least {{rigidSpendingPercent}}% of the household’s income; {{pension}}; emergency help at once: at most {{advanceCap}}',
+          noVehicle: 'none allowed (except a disabled person’s mobility vehicle)',
+          pensionExcluded: 'the basic pension is not counted as income',
+          pensionCounted: 'the basic pension is counted as income',
+        },
+      },
     },
     withdrawalMode: {
       'office-confirms': 'a request online, confirmed by the registry',

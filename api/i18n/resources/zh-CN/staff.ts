@@ -216,6 +216,17 @@ export const staffZhCN = {
           lead: '按受理登记机关适用的规定：需要登记机关确认（全国默认），或网上撤回即时生效。登记机关自己的规定和所在省的规定中，以生效日期较晚的为准；同一天生效的，以登记机关自己的为准。',
         },
       },
+      'social-relief': {
+        standards: {
+          title: '社会救助标准',
+          lead: '各区县的城乡低保标准、特困人员基本生活标准、低保边缘和刚性支出困难的认定线、家庭财产限额，以及临时救助先行救助的限额。救助自查和审核按当天适用的标准计算。',
+          describe:
+            '低保：城镇 {{dibaoUrban}}、农村 {{dibaoRural}}（每人每月）；特困：城镇 {{tekunUrban}}、农村 {{tekunRural}}；低保边缘：低于低保标准的 {{marginalPercent}}%；金融资产：人均不超过 {{depositMonths}} 个月的低保标准；机动车：{{vehicleLimit}}；住房：不超过 {{homesLimit}} 套；刚性支出困难：人均收入低于低保标准的 {{rigidIncomePercent}}% 且刚性支出达到家庭收入的 {{rigidSpendingPercent}}%；{{pension}}；先行救助：每次不超过 {{advanceCap}}',
+          noVehicle: '不得拥有（残疾人功能性补偿代步车除外）',
+          pensionExcluded: '基础养老金不计入收入',
+          pensionCounted: '基础养老金计入收入',
+        },
+      },
     },
     withdrawalMode: {
       'office-confirms': '网上提交撤回申请，由登记机关确认',
