@@ -56,6 +56,8 @@ export interface PortalLocals {
   search: string;
   /** Today in China (YYYY-MM-DD), from the portal's clock: the day forms validate against. */
   today: string;
+  /** The moment the request came (the portal's clock): what a page's time-bound checks read, never the machine's own. */
+  now: Date;
   /**
    * The portal's public origin (PUBLIC_URL; outside production without it, the origin this request
    * came to when that is this server's own host: api/http/public-origin.ts), never the request's
@@ -297,6 +299,7 @@ export function createPortal(options: PortalOptions) {
         path,
         search,
         today: chinaDate(options.now()),
+        now: options.now(),
         origin,
         drafts,
         services: packages,

@@ -15,8 +15,8 @@ import type { PortalLocals } from '../server/portal.ts';
 import type { AnswerRow, RegisteredCaseService } from './registry.ts';
 import type { ServiceData } from './service-data.ts';
 
-/** What a service's page hooks may use of the request (the pages pass Astro.locals.portal): the API in process, the reader's language, today. */
-export type PageCall = Pick<PortalLocals, 'api' | 'lang' | 'today'>;
+/** What a service's page hooks may use of the request (the pages pass Astro.locals.portal): the API in process, the reader's language, today and the moment. */
+export type PageCall = Pick<PortalLocals, 'api' | 'lang' | 'today' | 'now'>;
 
 /** What a download may use of the request: the reader's language, the public origin (for links in the file), the offices, and the moment it is made. */
 export type DownloadCall = Pick<PortalLocals, 'lang' | 'origin' | 'offices'> & { now: Date };

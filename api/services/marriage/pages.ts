@@ -76,7 +76,7 @@ const booking: BookingPages = {
   async stepProblems(call, step, answers, { places }) {
     const t = translator(call.lang);
     // The phones step is done when every phone is confirmed.
-    if (step === 'phones') return phonesToConfirm(answers, new Date()).map((party) => ({ field: `phoneCode.${party}`, message: t('errors.verification.proofMissing', { field: t(dynamicKey`marriage:fields.${party}.phone`) }) }));
+    if (step === 'phones') return phonesToConfirm(answers, call.now).map((party) => ({ field: `phoneCode.${party}`, message: t('errors.verification.proofMissing', { field: t(dynamicKey`marriage:fields.${party}.phone`) }) }));
     if (step === 'date') {
       // The day sent, whichever it is: a stale or altered form may send one the page never offered
       // (past, closed, not open yet), and each has its own reason.
@@ -104,7 +104,7 @@ const submit: SubmitHook = {
   send: (call, answers, key) =>
     call.api.marriage.appointments.$post(
       { header: { 'idempotency-key': key } },
-      { init: { body: JSON.stringify({ ...appointmentFrom(answers), phoneProofs: phoneProofsFrom(answers, new Date()) }), headers: { 'content-type': 'application/json', 'idempotency-key': key } } },
+      { init: { body: JSON.stringify({ ...appointmentFrom(answers), phoneProofs: phoneProofsFrom(answers, call.now) }), headers: { 'content-type': 'application/json', 'idempotency-key': key } } },
     ),
   outcome(answer, answers) {
     if (answer.ok) {
