@@ -37,9 +37,12 @@ export const basePathOf = (service: Pick<JourneyService, 'service' | 'path'>): s
  * for the journey's steps, its check page, task list and confirmation (anything else under the
  * path, such as a booking's receipt, is a file of its own). Undefined: not such an address.
  */
+/** Every journey this portal runs: the built-in ones and those of the packages given to it at start. */
+const allJourneyServices = (given: readonly ServicePackage[]): JourneyService[] => [...Object.values(JOURNEY_SERVICES), ...given.map((package_) => package_.pages)];
+
 /** The service and file of a download at a service's own address (/book/marriage/receipt), if this is one. */
 export function journeyDownloadAt(pathname: string, given: readonly ServicePackage[] = []): { service: JourneyService; name: string } | undefined {
-  const all = [...Object.values(JOURNEY_SERVICES), ...given.map((package_) => package_.pages)];
+  const all = allJourneyServices(given);
   const trimmed = pathname.replace(/\/+$/, '');
   for (const service of all) {
     if (!service.path || !service.downloads || !trimmed.startsWith(`${service.path}/`)) continue;
@@ -50,7 +53,7 @@ export function journeyDownloadAt(pathname: string, given: readonly ServicePacka
 }
 
 export function journeyRoute(pathname: string, given: readonly ServicePackage[] = []): string | undefined {
-  const all = [...Object.values(JOURNEY_SERVICES), ...given.map((package_) => package_.pages)];
+  const all = allJourneyServices(given);
   for (const service of all) {
     if (!service.path) continue;
     const trimmed = pathname.replace(/\/+$/, '');

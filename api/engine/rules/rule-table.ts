@@ -29,6 +29,11 @@ export interface RuleRow<V> {
   savedSeq: number | null;
 }
 
+/** A row of a table's source (its file's or the built-in example's): no one changed it, so it has no author, reason or save order. */
+export function sourceRow<V>(row: Pick<RuleRow<V>, 'key' | 'value' | 'effectiveFrom' | 'basis'>): RuleRow<V> {
+  return { ...row, origin: 'source', changedBy: null, changedByName: null, reason: null, recordedAt: null, savedSeq: null };
+}
+
 /** A value's fields as a plain form edits them: each a line, a block of lines, or one of some options. */
 export interface RuleValueField {
   name: string;

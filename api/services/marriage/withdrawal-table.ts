@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Locale } from '../../domain/guides/guide.schema.ts';
-import { effectiveRows, type RuleRow, type RuleTable } from '../../engine/rules/rule-table.ts';
+import { effectiveRows, type RuleRow, type RuleTable, sourceRow } from '../../engine/rules/rule-table.ts';
 import { dynamicKey, translator } from '../../i18n/index.ts';
 import { DEMO_OFFICES, officeText, type RegistryOffices } from './offices.ts';
 import { WITHDRAWAL_MODES, type WithdrawalRule } from './withdrawal-rules.ts';
@@ -51,7 +51,7 @@ export const WITHDRAWAL_RULES_TABLE: RuleTable<WithdrawalValue> = {
 
 /** The offices file's rules as the table's source rows. */
 export function withdrawalSourceRows(rules: readonly WithdrawalRule[]): RuleRow<WithdrawalValue>[] {
-  return rules.map((rule) => ({ key: keyOf(rule), value: { mode: rule.mode }, effectiveFrom: rule.effectiveFrom, basis: rule.basis, origin: 'source', changedBy: null, changedByName: null, reason: null, recordedAt: null, savedSeq: null }));
+  return rules.map((rule) => sourceRow({ key: keyOf(rule), value: { mode: rule.mode }, effectiveFrom: rule.effectiveFrom, basis: rule.basis }));
 }
 
 /** The table's rows that count (an override over the file's row of the same key and day), as the rules `withdrawalRuleOn` decides between. */

@@ -5,7 +5,7 @@
  * (registry.ts `decisionAid`) reads the standard in force through the table.
  */
 import { z } from 'zod';
-import { effectiveRows, type RuleRow, type RuleTable } from '../../engine/rules/rule-table.ts';
+import { effectiveRows, type RuleRow, type RuleTable, sourceRow } from '../../engine/rules/rule-table.ts';
 import type { Locale } from '../../domain/guides/guide.schema.ts';
 import { dynamicKey, translator } from '../../i18n/index.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS, type AllowanceStandard } from './districts.ts';
@@ -51,18 +51,14 @@ export const ALLOWANCE_STANDARDS_TABLE: RuleTable<AllowanceStandardValue> = {
   }),
   source: () =>
     OLD_AGE_ALLOWANCE_DISTRICTS.flatMap((district) =>
-      district.standards.map((standard) => ({
-        key: district.id,
-        value: { sourceYear: standard.sourceYear, example: standard.example, bands: standard.bands.map((band) => ({ ...band })) },
-        effectiveFrom: standard.effectiveFrom,
-        basis: standard.basis ?? String(standard.sourceYear),
-        origin: 'source' as const,
-        changedBy: null,
-        changedByName: null,
-        reason: null,
-        recordedAt: null,
-        savedSeq: null,
-      })),
+      district.standards.map((standard) =>
+        sourceRow({
+          key: district.id,
+          value: { sourceYear: standard.sourceYear, example: standard.example, bands: standard.bands.map((band) => ({ ...band })) },
+          effectiveFrom: standard.effectiveFrom,
+          basis: standard.basis ?? String(standard.sourceYear),
+        }),
+      ),
     ),
 };
 

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { Locale } from '../../domain/guides/guide.schema.ts';
-import { type RuleTable } from '../../engine/rules/rule-table.ts';
+import { type RuleTable, sourceRow } from '../../engine/rules/rule-table.ts';
 import { dynamicKey, translator } from '../../i18n/index.ts';
 import { SOCIAL_RELIEF_DISTRICTS, SOCIAL_RELIEF_SOURCE_STANDARDS } from './districts.ts';
 import { AMOUNT_MESSAGES, formatYuan, MAX_AMOUNT_FEN, parseAmount } from './money.ts';
@@ -114,16 +114,5 @@ export const RELIEF_STANDARDS_TABLE: RuleTable<ReliefStandardValue> = {
     ...(form.excludeBasicPension === 'yes' || form.excludeBasicPension === 'no' ? { excludeBasicPension: form.excludeBasicPension === 'yes' } : {}),
   }),
   source: () =>
-    SOCIAL_RELIEF_SOURCE_STANDARDS.map((standard) => ({
-      key: standard.district,
-      value: { ...standard.value },
-      effectiveFrom: standard.effectiveFrom,
-      basis: standard.basis,
-      origin: 'source' as const,
-      changedBy: null,
-      changedByName: null,
-      reason: null,
-      recordedAt: null,
-      savedSeq: null,
-    })),
+    SOCIAL_RELIEF_SOURCE_STANDARDS.map((standard) => sourceRow({ key: standard.district, value: { ...standard.value }, effectiveFrom: standard.effectiveFrom, basis: standard.basis })),
 };
