@@ -1,9 +1,15 @@
 /** The same keys as ./zh-CN.ts, in English. */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
+import { applicationEn } from './application.en.ts';
+import { casesEn } from './cases.en.ts';
+import { selfCheckEn } from './self-check.en.ts';
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import type { socialReliefZhCN } from './zh-CN.ts';
 
 export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
+  selfCheck: selfCheckEn,
+  application: applicationEn,
+  ...casesEn,
   errors: {
     amount: {
       empty: 'Enter {{field}}; if there is none, enter 0',
@@ -19,6 +25,18 @@ export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
     district: {
       'demo-district': 'Example District',
       'demo-county': 'Example County',
+    },
+    township: {
+      'dongcheng-street': 'Dongcheng Street',
+      'xicheng-street': 'Xicheng Street',
+      'qingshan-township': 'Qingshan Township',
+    },
+    community: {
+      'heping-community': 'Heping Community',
+      'xinhua-community': 'Xinhua Community',
+      'jinqiao-community': 'Jinqiao Community',
+      'qingshan-village': 'Qingshan Village',
+      'shuikou-village': 'Shuikou Village',
     },
     area: {
       urban: 'town or city',

@@ -1,7 +1,16 @@
 /** 社会救助 (social relief)'s own words in Simplified Chinese: its namespace (docs/decisions/038). */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
+import { applicationZhCN } from './application.zh-CN.ts';
+import { casesZhCN } from './cases.zh-CN.ts';
+import { selfCheckZhCN } from './self-check.zh-CN.ts';
 
 export const socialReliefZhCN = {
+  /** The self-check's pages and result (self-check/). */
+  selfCheck: selfCheckZhCN,
+  /** The three applications' pages, fields and errors (application/). */
+  application: applicationZhCN,
+  /** Each service's cases (words of the case core: `<service>.case`). */
+  ...casesZhCN,
   errors: {
     amount: {
       empty: '请填写{{field}}，没有就填 0',
@@ -17,6 +26,18 @@ export const socialReliefZhCN = {
     district: {
       'demo-district': '示例区',
       'demo-county': '示例县',
+    },
+    township: {
+      'dongcheng-street': '东城街道',
+      'xicheng-street': '西城街道',
+      'qingshan-township': '青山镇',
+    },
+    community: {
+      'heping-community': '和平社区',
+      'xinhua-community': '新华社区',
+      'jinqiao-community': '金桥社区',
+      'qingshan-village': '青山村',
+      'shuikou-village': '水口村',
     },
     area: {
       urban: '城镇',
