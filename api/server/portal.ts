@@ -76,7 +76,8 @@ export interface PortalLocals {
   /**
    * A multipart post to an application step whose body is over the upload limit: never read (the
    * page sees an empty form), so that an upload step can say "file too large" next to its field
-   * with the rest of the page as it was (docs/decisions/036). Any other page answers 413.
+   * with the rest of the page as it was (docs/decisions/036); so is a 补正 answer to the status page,
+   * which then says the files were too large above its lookup form. Any other page answers 413.
    */
   bodyTooLarge?: true;
   /** On a service's generic pages: where its words are (site/lib/page-context.ts speakForService, docs/decisions/038). */
@@ -263,14 +264,15 @@ export function createPortal(options: PortalOptions) {
     // request, so the size is checked here.
     const multipartPost = c.req.method === 'POST' && MULTIPART_FORM.test(c.req.header('content-type') ?? '');
     const uploadPost = multipartPost && UPLOAD_STEP_PAGE.test(splitLanguagePrefix(c.req.path).path);
-    // An answer over the limit is refused bare: its case's key is in the body that is never read.
+    // An answer over the limit goes on to the status page with no body: its case's key is in the
+    // body that is never read, so the page says what happened above a new lookup (not a bare 413).
     const answerPost = multipartPost && STATUS_PAGE.test(splitLanguagePrefix(c.req.path).path);
     const maxBytes = uploadPost ? maxUploadPageBytes : answerPost ? maxAnswerPageBytes : MAX_FORM_BYTES;
     const unsized = !c.req.header('content-length') && Boolean(c.req.header('transfer-encoding'));
     const tooLarge = !cacheable && (Number(c.req.header('content-length')) > maxBytes || unsized);
-    // An upload step's file over the limit (with a length said, as a browser's form has) goes on to
-    // the page with no body, which says so next to the field: a bare 413 would lose the page.
-    if (tooLarge && !(uploadPost && !unsized)) {
+    // An upload step's file, or a 补正 answer's files, over the limit (with a length said, as a
+    // browser's form has) goes on to the page with no body, which says so: a bare 413 would lose the page.
+    if (tooLarge && !((uploadPost || answerPost) && !unsized)) {
       return c.text(translator(splitLanguagePrefix(c.req.path).lang)('errors.tooLarge'), 413);
     }
     // Astro takes a body already given instead of reading the request's: this one is never read.

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ELDER_ID } from '../support/applications.ts';
 import { applyViaApi, staffCookie, takeStep } from '../support/portal-api.ts';
-import { LANGUAGES } from '../support/site.ts';
+import { LANGUAGES, zh } from '../support/site.ts';
 import { baseUrl, lookUp, staffVisitor, visitor, workerPortal } from './support/portal.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/files/${name}`, import.meta.url));
@@ -84,5 +84,27 @@ describe.each(LANGUAGES)('answering a request for documents in $name', (language
     const page = await lookUp(visitor(language), language, trackingNumber, ELDER_ID);
     expect(page.has('section[data-action="provide-documents"]')).toBe(false);
     expect(page.has('form[enctype="multipart/form-data"]')).toBe(false);
+  });
+});
+
+describe('an answer over every limit', () => {
+  it('is never read, and the status page says the files were too large above a new lookup', async () => {
+    const language = zh;
+    const s = language.strings;
+    const trackingNumber = await applyViaApi(baseUrl(), language.code);
+    const clerk = await staffCookie(workerPortal(), 'intake');
+    await takeStep(baseUrl(), clerk, trackingNumber, 'accept');
+    await takeStep(baseUrl(), clerk, trackingNumber, 'request-documents', { documents: ASKED[language.code] });
+    const page = await lookUp(visitor(language), language, trackingNumber, ELDER_ID);
+    // More than the 50 MB a case's files may weigh together (the engine's default), plus the form.
+    const huge = new Uint8Array(50 * 1024 * 1024 + 128 * 1024).fill(0x20);
+    const refused = await page.form(s.track.supplement.button).attach(s.track.supplement.files, { name: 'everything.pdf', type: 'application/pdf', bytes: huge }).submit();
+    expect(refused.status).toBe(413);
+    expect(refused.title.startsWith(s.errors.title)).toBe(true);
+    const message = language.t(s.track.supplement.tooLarge, { max: 50 });
+    expect(refused.errorSummary).toEqual([{ text: message, href: '#trackingNumber' }]);
+    // Nothing was taken: the case still waits for the documents.
+    const again = await lookUp(visitor(language), language, trackingNumber, ELDER_ID);
+    expect(again.hasExactText(s.case.state['awaiting-documents'])).toBe(true);
   });
 });

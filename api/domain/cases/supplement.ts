@@ -32,6 +32,12 @@ export function supplementLimits(overrides: Partial<FileLimits> | undefined): Fi
   return limitsFor(overrides ?? {}, DEFAULT_FILE_LIMITS);
 }
 
+/** The most any of these services' answers may weigh, in whole MB: what a refused answer over every limit is told. */
+export function largestSupplementMegabytes(overrides: readonly (Partial<FileLimits> | undefined)[]): number {
+  const largest = Math.max(supplementLimits(undefined).maxTotalBytes, ...overrides.map((limits) => supplementLimits(limits).maxTotalBytes));
+  return Math.floor(largest / (1024 * 1024));
+}
+
 /** How many more files the case may take (what the page offers, and what one answer may carry). */
 export function filesLeft(limits: FileLimits, caseFiles: number): number {
   return Math.max(0, limits.maxFiles - caseFiles);

@@ -101,6 +101,7 @@ export const casesEn: SameKeys<typeof casesZhCN> = {
       button: 'Send the documents',
       received: 'We have received your documents. Your application is back with the office and the time limit runs again. We have sent you a text message to confirm.',
       fileNamed: '{{field}} “{{name}}”',
+      tooLarge: 'The files you chose came to more than {{max}} MB together, so nothing was sent. Look up your application again and choose smaller files (a phone photo instead of a scan, for example), or send them a few at a time.',
     },
     /** A service's panel built from its workflow (docs/decisions/036). */
     panel: {

@@ -98,6 +98,7 @@ export const casesZhCN = {
       button: '提交补正材料',
       received: '已收到您补正的材料，申请已回到工作人员处继续办理，办理时限恢复计算。我们已发送短信确认。',
       fileNamed: '{{field}}“{{name}}”',
+      tooLarge: '您选择的文件加起来超过了 {{max}} MB，这次没有提交。请重新查询您的申请，选择小一些的文件（例如用手机拍照代替扫描），或者分几次提交。',
     },
     /** A service's panel built from its workflow (docs/decisions/036). */
     panel: {
