@@ -34,6 +34,7 @@ import {
   type FieldControl,
 } from '../domain/workflow/workflow.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
+import { isSaid, type AidCell } from '../services/decision-aid.ts';
 import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
 import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
@@ -174,7 +175,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
     actions: grant ? [] : availableTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today, clock.time).map((transition) => ({ name: transition.name, fields: transitionFields(transition) })),
     laterActions: grant ? [] : laterTransitions(service.workflow, stored.snapshot, staffActor(member), clock.today, clock.time).map(({ transition, from }) => ({ name: transition.name, from: chinaIso(from) })),
     breakGlass: grant,
-    decisionAid: (service.workflow.states[stored.snapshot.state]?.terminal ? undefined : service.decisionAid?.(application, clock.today, deps.rules ?? sourceRuleBook())) ?? null,
+    decisionAid: maskedAid(service.workflow.states[stored.snapshot.state]?.terminal ? undefined : service.decisionAid?.(application, clock.today, deps.rules ?? sourceRuleBook()), reveal),
     access: access.map(accessRow),
     // A file is one of the case's whole values: listed to those who may open it, and not by break glass.
     files: !grant && mayReveal(deps, member, stored) ? (await ownerFiles(deps.db, { kind: 'case', id: stored.id })).map((file) => ({ id: file.id, name: deps.crypto.decrypt(file.name_enc, FILE_NAME_CONTEXT), mediaType: file.media_type, size: Number(file.size) })) : [],
@@ -186,6 +187,18 @@ function answerView(row: AnswerRow, reveal: boolean): CaseWorkView['answers'][nu
   const base = { label: row.label, valueKey: row.valueKey ?? false };
   if (row.personal === 'birth') return reveal ? { ...base, value: row.value, format: 'date' } : { ...base, value: row.value.slice(0, 4), format: 'year' };
   return { ...base, value: reveal ? row.value : maskAnswer(row), ...(row.format ? { format: row.format } : {}) };
+}
+
+/** The aid with its personal cells masked as the answers are, unless the member asked to see them whole. */
+function maskedAid(aid: DecisionAid | undefined, reveal: boolean): DecisionAid | null {
+  if (!aid) return null;
+  if (reveal) return aid;
+  const cell = (value: AidCell): AidCell => (isSaid(value) || !value.personal ? value : { text: maskAnswer({ label: '', value: value.text, personal: value.personal }) });
+  return {
+    ...aid,
+    facts: aid.facts.map((fact) => ({ ...fact, value: cell(fact.value) })),
+    tables: aid.tables.map((table) => ({ ...table, rows: table.rows.map((row) => ({ ...row, header: cell(row.header), cells: row.cells.map(cell) })) })),
+  };
 }
 
 function accessRow(record: AccessRecord): CaseWorkView['access'][number] {

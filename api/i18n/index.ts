@@ -146,3 +146,16 @@ export function formatDayWithWeekday(day: string, lang: Locale): string {
 export function formatNumber(value: number, lang: Locale): string {
   return new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB').format(value);
 }
+
+/** Whole fen as yuan with their fen ("1,330", "12.50"): the fen shown only when there are some. */
+export function yuanFigure(fen: number, lang: Locale): string {
+  const sign = fen < 0 ? '-' : '';
+  const whole = Math.trunc(Math.abs(fen) / 100);
+  const rest = Math.abs(fen) % 100;
+  return `${sign}${formatNumber(whole, lang)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}
+
+/** An amount in fen for a reader: 1,330 元 / ¥1,330 (each language's form: punctuation.yuan). */
+export function formatYuan(fen: number, lang: Locale): string {
+  return translator(lang)('punctuation.yuan', { amount: yuanFigure(fen, lang) });
+}

@@ -15,7 +15,10 @@ import type { FileLimits } from '../engine/files/upload-policy.ts';
 import type { RuleBook } from '../engine/rules/live-rules.ts';
 import type { WordsRoot } from '../i18n/message-keys.ts';
 import { maskPhone } from '../platform/field-crypto.ts';
+import type { DecisionAid } from './decision-aid.ts';
 import type { ServiceData } from './service-data.ts';
+
+export type { DecisionAid } from './decision-aid.ts';
 import type { StatusPanel } from './status-panel.ts';
 
 export interface ApplicantContact {
@@ -38,34 +41,6 @@ export interface AnswerRow {
   personal?: 'id' | 'phone' | 'account' | 'birth';
   /** `date`: the value is a calendar day (YYYY-MM-DD), which the page writes as its language does. */
   format?: 'date';
-}
-
-/**
- * What a service's rules say to the members deciding a case, beside the case (高龄津贴: the elder's
- * age on the day, the district's amounts by age band that apply, and the approval they give:
- * old-age-allowance/rules.ts). `proposals` pre-fills a transition's fields; the member may change
- * them, and the transition's schema still checks what is sent.
- */
-export interface DecisionAid {
-  /** The day the age and the proposals are for: today, the decision day (YYYY-MM-DD). */
-  on: string;
-  /** The applicant's age on that day, in whole years. */
-  age: number;
-  /** The district whose standard applies (named in the i18n resources: application.district.<id>). */
-  district: string;
-  /** The standard that applies, or null when the district has none for the first month paid. */
-  standard: {
-    effectiveFrom: string;
-    sourceYear: number;
-    /** Figures made up for the demonstration, shown as examples. */
-    example: boolean;
-    /** Youngest first; `toAge` null for the last band. */
-    bands: { fromAge: number; toAge: number | null; monthlyAmount: number }[];
-  } | null;
-  /** The band the age falls in (its `fromAge`), or null when below every band. */
-  bandFrom: number | null;
-  /** By transition, by field: { approve: { monthlyAmount: '60', firstMonth: '2027-01' } }. */
-  proposals: Record<string, Record<string, string>>;
 }
 
 /** A setting of a service's workflow as in force for one case: its value, and the local text that set it (null: the default). */

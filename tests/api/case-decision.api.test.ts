@@ -73,28 +73,50 @@ describe.each(DIALECTS)('deciding a 高龄津贴 case on %s', (kind) => {
     // Born 1 March 1940: 86 on 10 December 2026; paid from January 2027, when the district's raised standard applies.
     const trackingNumber = await reviewedCase('demo-district');
     const view = await open('approver', trackingNumber);
+    const district = { key: 'old-age-allowance:application.district.demo-district' };
     expect(view.decisionAid).toEqual({
       on: '2026-12-10',
-      age: 86,
-      district: 'demo-district',
-      standard: {
-        effectiveFrom: '2027-01-01',
-        sourceYear: 2026,
-        example: true,
-        bands: [
-          { fromAge: 80, toAge: 89, monthlyAmount: 60 },
-          { fromAge: 90, toAge: 99, monthlyAmount: 120 },
-          { fromAge: 100, toAge: null, monthlyAmount: 600 },
-        ],
-      },
-      bandFrom: 80,
+      lead: { key: 'old-age-allowance:aid.lead', values: { district, date: { date: '2026-12-10' } } },
+      facts: [
+        { label: { key: 'old-age-allowance:aid.age' }, value: { key: 'old-age-allowance:aid.ageValue', values: { age: 86 } }, testId: 'aid-age' },
+        { label: { key: 'old-age-allowance:aid.proposal' }, value: { key: 'old-age-allowance:aid.proposalValue', values: { amount: '60', month: { month: '2027-01' } } }, testId: 'aid-proposal' },
+      ],
+      tables: [
+        {
+          testId: 'aid-standard',
+          caption: { key: 'old-age-allowance:aid.caption', values: { district, from: { date: '2027-01-01' } } },
+          example: true,
+          head: [{ key: 'old-age-allowance:aid.ageBand' }, { key: 'old-age-allowance:aid.monthlyAmount' }],
+          rows: [
+            { header: { key: 'old-age-allowance:aid.band', values: { from: 80, to: 89 } }, cells: [{ key: 'old-age-allowance:aid.amount', values: { amount: 60 } }], current: { key: 'old-age-allowance:aid.thisBand' } },
+            { header: { key: 'old-age-allowance:aid.band', values: { from: 90, to: 99 } }, cells: [{ key: 'old-age-allowance:aid.amount', values: { amount: 120 } }] },
+            { header: { key: 'old-age-allowance:aid.bandLast', values: { from: 100 } }, cells: [{ key: 'old-age-allowance:aid.amount', values: { amount: 600 } }] },
+          ],
+        },
+      ],
+      notes: [{ key: 'workbench.aid.example', values: { year: 2026 } }],
       proposals: { approve: { monthlyAmount: '60', firstMonth: '2027-01' } },
+      hints: {
+        approve: {
+          monthlyAmount: { key: 'old-age-allowance:aid.hint.monthlyAmount', values: { district, age: 86, amount: '60' } },
+          firstMonth: { key: 'old-age-allowance:aid.hint.firstMonth' },
+        },
+      },
     });
   });
 
   it('follows the district the elder applied in (a county with bands from 70)', async () => {
     const view = await open('county.approver', await reviewedCase('demo-county'));
-    expect(view.decisionAid).toMatchObject({ age: 86, district: 'demo-county', standard: { effectiveFrom: '2025-01-01', sourceYear: 2024 }, bandFrom: 80, proposals: { approve: { monthlyAmount: '50', firstMonth: '2027-01' } } });
+    expect(view.decisionAid).toMatchObject({
+      facts: [{ value: { values: { age: 86 } } }, {}],
+      tables: [{ caption: { values: { district: { key: 'old-age-allowance:application.district.demo-county' }, from: { date: '2025-01-01' } } } }],
+      notes: [{ values: { year: 2024 } }],
+      proposals: { approve: { monthlyAmount: '50', firstMonth: '2027-01' } },
+    });
+    // The county's bands start at 70: the elder's is the second, 80 and over.
+    const rows = (view.decisionAid as { tables: { rows: { header: { values: { from: number } }; current?: unknown }[] }[] }).tables[0]?.rows ?? [];
+    expect(rows.filter((row) => row.current).map((row) => row.header.values.from)).toEqual([80]);
+    expect(rows[0]?.header.values.from).toBe(70);
   });
 
   it('lets the approver decide otherwise than proposed, records what was decided, and proposes nothing once the case is decided', async () => {

@@ -58,7 +58,7 @@ describe.each(LANGUAGES)('rule tables in $name', (language) => {
     expect(page.h1).toBe(relief.title);
     expect(page.texts('h2', page.one('[data-rule-key="demo-county"]'))).toEqual([s.relief.district['demo-county']]);
     // The figures in yuan in the reader's language, labelled as examples.
-    expect(page.text('[data-rule-key="demo-district"] [data-testid="in-force"]')).toContain(language.t(s.relief.money, { amount: '1,400' }));
+    expect(page.text('[data-rule-key="demo-district"] [data-testid="in-force"]')).toContain(language.t(s.punctuation.yuan, { amount: '1,400' }));
     expect(page.text('[data-rule-key="demo-district"] [data-testid="in-force"]')).toContain(s.rules.example);
 
     const filled = page
@@ -91,8 +91,8 @@ describe.each(LANGUAGES)('rule tables in $name', (language) => {
     expect(page.role('status')).toBe(language.t(s.rules.saved, { key: s.relief.district['demo-county'], date: language.date(`${year}-07-01`) }));
     const county = page.text('[data-rule-key="demo-county"]');
     expect(county).toContain(language.t(s.rules.upcoming, { date: language.date(`${year}-07-01`) }));
-    expect(county).toContain(language.t(s.relief.money, { amount: '950' }));
-    expect(county).toContain(language.t(s.relief.money, { amount: '1,001.50' }));
+    expect(county).toContain(language.t(s.punctuation.yuan, { amount: '950' }));
+    expect(county).toContain(language.t(s.punctuation.yuan, { amount: '1,001.50' }));
     expect(county).toContain(relief.pensionCounted);
   });
 

@@ -169,19 +169,19 @@ describe.each(LANGUAGES)('staff pages in $name', (language) => {
     const member = await staffVisitor(language, 'approver');
     const page = await member.get(language.path(`/staff/cases/${trackingNumber}`));
 
-    expect(page.text('[data-testid="aid-age"]')).toBe(language.t(s.workbench.aid.ageValue, { age: proposal.age }));
+    expect(page.text('[data-testid="aid-age"]')).toBe(language.t(s.aid.ageValue, { age: proposal.age }));
     const standard = page.one('[data-testid="aid-standard"]');
-    expect(page.text('[data-testid="aid-standard"] caption')).toContain(language.t(s.workbench.aid.caption, { district: s.application.district['demo-district'], from: language.date(proposal.standard?.effectiveFrom ?? '') }));
+    expect(page.text('[data-testid="aid-standard"] caption')).toContain(language.t(s.aid.caption, { district: s.application.district['demo-district'], from: language.date(proposal.standard?.effectiveFrom ?? '') }));
     expect(page.text('[data-testid="aid-standard"] caption')).toContain(s.guide.example);
     const current = page.all('tr.current-band', standard).map((row) => page.texts('th, td', row).join(' '));
-    expect(current).toEqual([expect.stringContaining(language.t(s.workbench.aid.amount, { amount }))]);
-    expect(current[0]).toContain(s.workbench.aid.thisBand);
+    expect(current).toEqual([expect.stringContaining(language.t(s.aid.amount, { amount }))]);
+    expect(current[0]).toContain(s.aid.thisBand);
     expect(page.text('[data-testid="decision-aid"]')).toContain(language.t(s.workbench.aid.example, { year: proposal.standard?.sourceYear ?? 0 }));
 
     const approve = page.form(s.case.action.approve);
     expect(page.valueOf(sentence(s.fields.monthlyAmount))).toBe(amount);
     expect(page.valueOf(sentence(s.fields.firstMonth))).toBe(proposal.firstMonth);
-    expect(page.descriptionOf(page.field(sentence(s.fields.monthlyAmount)))).toBe(language.t(s.workbench.fieldHint.monthlyAmount, { district: s.application.district['demo-district'], age: proposal.age, amount }));
+    expect(page.descriptionOf(page.field(sentence(s.fields.monthlyAmount)))).toBe(language.t(s.aid.hint.monthlyAmount, { district: s.application.district['demo-district'], age: proposal.age, amount }));
 
     // The approver decides otherwise: what they sent is what the case records.
     const decided = await approve.fill(sentence(s.fields.monthlyAmount), '75').submit();

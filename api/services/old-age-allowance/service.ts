@@ -9,7 +9,8 @@ import { builtInApplicationPanel } from '../status-panel.ts';
 import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from './application.schema.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from './districts.ts';
 import { oldAgeAllowanceJourney } from './journey.ts';
-import { bandRanges, proposeAllowance } from './rules.ts';
+import { allowanceAid } from './decision-aid.ts';
+import { proposeAllowance } from './rules.ts';
 import { ALLOWANCE_STANDARDS_TABLE, districtStandards } from './standards-table.ts';
 import { oldAgeAllowanceWorkflow } from './workflow.ts';
 
@@ -34,16 +35,7 @@ export const oldAgeAllowanceService: CaseService<OldAgeAllowanceApplication> = {
     const born = parseResidentId(application.elder.idNumber, today);
     if (!district || !born.ok) return undefined;
     // The standards in force come from the rule table (the source file's and any staff set since).
-    const proposal = proposeAllowance({ standards: districtStandards(rules.rows(ALLOWANCE_STANDARDS_TABLE), district.id) }, born.id.birthDate, today);
-    const { standard } = proposal;
-    return {
-      on: today,
-      age: proposal.age,
-      district: district.id,
-      standard: standard ? { effectiveFrom: standard.effectiveFrom, sourceYear: standard.sourceYear, example: standard.example, bands: bandRanges(standard) } : null,
-      bandFrom: proposal.band?.fromAge ?? null,
-      proposals: { approve: { ...(proposal.monthlyAmount === undefined ? {} : { monthlyAmount: String(proposal.monthlyAmount) }), firstMonth: proposal.firstMonth } },
-    };
+    return allowanceAid(proposeAllowance({ standards: districtStandards(rules.rows(ALLOWANCE_STANDARDS_TABLE), district.id) }, born.id.birthDate, today), district.id, today);
   },
   answerRows: (application) => [
     { label: 'old-age-allowance:fields.district', value: `old-age-allowance:application.district.${application.district}`, valueKey: true },

@@ -6,8 +6,7 @@
  * Pure: no I/O.
  */
 import { z } from 'zod';
-import type { Locale } from '../../domain/guides/guide.schema.ts';
-import { formatNumber, translator, type MessageKey } from '../../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import { textLine } from '../../domain/text.ts';
 import { MAX_AMOUNT_YUAN, YUAN_DECIMALS } from './figures.ts';
 
@@ -87,15 +86,5 @@ export const AmountSchema = z
     return z.NEVER;
   });
 
-/** Whole fen as yuan with their fen ("1,330", "12.50"): the fen shown only when there are some. */
-export function yuanFigure(fen: number, lang: Locale): string {
-  const sign = fen < 0 ? '-' : '';
-  const whole = Math.trunc(Math.abs(fen) / FEN_PER_YUAN);
-  const rest = Math.abs(fen) % FEN_PER_YUAN;
-  return `${sign}${formatNumber(whole, lang)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
-}
-
-/** An amount for a reader: 1,330 元 / ¥1,330 (the form is each language's: social-relief:relief.money). */
-export function formatYuan(fen: number, lang: Locale): string {
-  return translator(lang)('social-relief:relief.money', { amount: yuanFigure(fen, lang) });
-}
+/** Amounts are written as the portal writes any (api/i18n: punctuation.yuan). */
+export { formatYuan, yuanFigure } from '../../i18n/index.ts';

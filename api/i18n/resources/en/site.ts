@@ -21,6 +21,8 @@ export const siteEn: SameKeys<typeof siteZhCN> = {
     listSeparator: '; ',
     /** Between names listed in a line (offices, service areas). */
     inlineList: ', ',
+    /** An amount of money: ¥1,330. */
+    yuan: '¥{{amount}}',
   },
   date: {
     /** A day with its day of the week, in this language's order: Thursday 17 December 2026. */

@@ -159,28 +159,11 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
     /** Hints under an action's fields, by field name. */
     fieldHint: {
       opinion: 'Say what you checked and what you found: the approver decides on it. For example: Checked: the older person’s residence and age are as stated and the account is their own; eligible, passed for approval.',
-      monthlyAmount: 'By {{district}}’s standard, {{amount}} yuan a month at {{age}}: filled in for you. Change it if it should differ.',
-      monthlyAmountNone: 'The older person’s age is in none of {{district}}’s bands: enter the amount the rules give.',
-      firstMonth: 'Paid from the month after approval: filled in for you. Change it if it should differ.',
     },
-    /** What the service's rules say beside the case (高龄津贴: the elder's age, the district's standard, the proposed approval). */
+    /** What a service's rules say beside the case (api/services/decision-aid.ts): its words are the service's. */
     aid: {
       title: 'For the decision',
-      lead: 'Worked out from {{district}}’s standard and the older person’s age today ({{date}}). You can change both when you approve.',
-      age: 'Age of the older person',
-      ageValue: '{{age}}',
-      caption: '{{district}}: old-age allowance by age, from {{from}}',
-      ageBand: 'Age',
-      monthlyAmount: 'Each month',
-      band: '{{from}} to {{to}}',
-      bandLast: '{{from}} and over',
-      amount: '{{amount}} yuan',
-      thisBand: 'the older person’s band',
       example: 'Example figures (from a {{year}} notice): each area pays by its own standard',
-      proposal: 'Proposed',
-      proposalValue: '{{amount}} yuan a month from {{month}}',
-      proposalNoAmount: 'From {{month}}; the older person’s age is in none of the bands, so the amount is for you to set by the rules',
-      noStandard: '{{district}} has no standard for {{month}} yet: set the amount by the rules.',
     },
   },
   rules: {

@@ -17,6 +17,8 @@ export const siteZhCN = {
     listSeparator: '；',
     /** Between names listed in a line (offices, service areas): 示例区民政局、示例县民政局. */
     inlineList: '、',
+    /** An amount of money: 1,330 元. */
+    yuan: '{{amount}} 元',
   },
   date: {
     /** A day with its day of the week, in this language's order: 2026年12月17日 星期四. */

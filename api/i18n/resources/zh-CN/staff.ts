@@ -156,28 +156,11 @@ export const staffZhCN = {
     /** Hints under an action's fields, by field name. */
     fieldHint: {
       opinion: '写明核对了什么、结论如何，审批人据此作出决定。例如：经审核，老人户籍和年龄属实，发放账户为本人账户，符合申领条件，同意上报审批。',
-      monthlyAmount: '按{{district}}的标准，{{age}} 周岁每月 {{amount}} 元，已经填好。如有不同，请修改。',
-      monthlyAmountNone: '老人的年龄不在{{district}}标准的任何档次内，请按规定填写金额。',
-      firstMonth: '自审批次月起发放，已经填好。如有不同，请修改。',
     },
-    /** What the service's rules say beside the case (高龄津贴: the elder's age, the district's standard, the proposed approval). */
+    /** What a service's rules say beside the case (api/services/decision-aid.ts): its words are the service's. */
     aid: {
       title: '审批参考',
-      lead: '按{{district}}的发放标准和老人在今天（{{date}}）的年龄计算，审批时可以修改。',
-      age: '老人年龄',
-      ageValue: '{{age}} 周岁',
-      caption: '{{district}}高龄津贴发放标准（{{from}}起执行）',
-      ageBand: '年龄',
-      monthlyAmount: '每月金额',
-      band: '{{from}}–{{to}} 周岁',
-      bandLast: '{{from}} 周岁及以上',
-      amount: '{{amount}} 元',
-      thisBand: '老人所在档次',
       example: '示例数据（依据 {{year}} 年的文件），各地以本地发放标准为准',
-      proposal: '建议',
-      proposalValue: '每月 {{amount}} 元，自 {{month}}起发放',
-      proposalNoAmount: '自 {{month}}起发放；老人的年龄不在标准的任何档次内，金额请按规定确定',
-      noStandard: '{{district}}还没有适用于 {{month}}的发放标准，金额请按规定确定。',
     },
   },
   rules: {

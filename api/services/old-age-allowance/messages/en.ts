@@ -117,6 +117,28 @@ export const oldAgeAllowanceEn: SameKeys<typeof oldAgeAllowanceZhCN> = {
     monthlyAmount: 'the monthly amount (yuan)',
     firstMonth: 'the first month of payment',
   },
+  /** What its rules say to the approver beside a case (decision-aid.ts). */
+  aid: {
+    lead: 'Worked out from {{district}}’s standard and the older person’s age today ({{date}}). You can change both when you approve.',
+    age: 'Age of the older person',
+    ageValue: '{{age}}',
+    caption: '{{district}}: old-age allowance by age, from {{from}}',
+    ageBand: 'Age',
+    monthlyAmount: 'Each month',
+    band: '{{from}} to {{to}}',
+    bandLast: '{{from}} and over',
+    amount: '{{amount}} yuan',
+    thisBand: 'the older person’s band',
+    proposal: 'Proposed',
+    proposalValue: '{{amount}} yuan a month from {{month}}',
+    proposalNoAmount: 'From {{month}}; the older person’s age is in none of the bands, so the amount is for you to set by the rules',
+    noStandard: '{{district}} has no standard for {{month}} yet: set the amount by the rules.',
+    hint: {
+      monthlyAmount: 'By {{district}}’s standard, {{amount}} yuan a month at {{age}}: filled in for you. Change it if it should differ.',
+      monthlyAmountNone: 'The older person’s age is in none of {{district}}’s bands: enter the amount the rules give.',
+      firstMonth: 'Paid from the month after approval: filled in for you. Change it if it should differ.',
+    },
+  },
   /** Its cases as the status page and the workbench name them (the service's `words`, api/services/registry.ts). */
   case: {
     name: 'Old-age allowance',

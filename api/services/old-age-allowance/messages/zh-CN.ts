@@ -114,6 +114,28 @@ export const oldAgeAllowanceZhCN = {
     monthlyAmount: '每月金额（元）',
     firstMonth: '起始发放月份',
   },
+  /** What its rules say to the approver beside a case (decision-aid.ts). */
+  aid: {
+    lead: '按{{district}}的发放标准和老人在今天（{{date}}）的年龄计算，审批时可以修改。',
+    age: '老人年龄',
+    ageValue: '{{age}} 周岁',
+    caption: '{{district}}高龄津贴发放标准（{{from}}起执行）',
+    ageBand: '年龄',
+    monthlyAmount: '每月金额',
+    band: '{{from}}–{{to}} 周岁',
+    bandLast: '{{from}} 周岁及以上',
+    amount: '{{amount}} 元',
+    thisBand: '老人所在档次',
+    proposal: '建议',
+    proposalValue: '每月 {{amount}} 元，自 {{month}}起发放',
+    proposalNoAmount: '自 {{month}}起发放；老人的年龄不在标准的任何档次内，金额请按规定确定',
+    noStandard: '{{district}}还没有适用于 {{month}}的发放标准，金额请按规定确定。',
+    hint: {
+      monthlyAmount: '按{{district}}的标准，{{age}} 周岁每月 {{amount}} 元，已经填好。如有不同，请修改。',
+      monthlyAmountNone: '老人的年龄不在{{district}}标准的任何档次内，请按规定填写金额。',
+      firstMonth: '自审批次月起发放，已经填好。如有不同，请修改。',
+    },
+  },
   /** Its cases as the status page and the workbench name them (the service's `words`, api/services/registry.ts). */
   case: {
     name: '高龄津贴申领',

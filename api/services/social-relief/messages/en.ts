@@ -21,7 +21,6 @@ export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
     },
   },
   relief: {
-    money: '¥{{amount}}',
     district: {
       'demo-district': 'Example District',
       'demo-county': 'Example County',

@@ -22,7 +22,6 @@ export const socialReliefZhCN = {
     },
   },
   relief: {
-    money: '{{amount}} 元',
     district: {
       'demo-district': '示例区',
       'demo-county': '示例县',
