@@ -223,6 +223,14 @@ export async function withMoments(deps: Pick<CaseDeps, 'db' | 'services'>, store
   return { ...stored, snapshot: { ...stored.snapshot, moments: appointmentMoments(await latestAppointmentTimes(deps.db, stored.id)) } };
 }
 
+/** The case with the transitions it has taken (its timeline's events), for a service whose transitions require earlier steps. */
+export async function withSteps(deps: Pick<CaseDeps, 'db' | 'services'>, stored: StoredCase): Promise<StoredCase> {
+  const service = serviceOf(deps, stored.service);
+  if (!service?.workflow.transitions.some((transition) => transition.requires?.length)) return stored;
+  const events = await caseTimeline(deps.db, stored.id, 'all');
+  return { ...stored, snapshot: { ...stored.snapshot, steps: events.map((event) => event.transition) } };
+}
+
 /** The settings in force for the case on `day` (a divorce's withdrawal rule at its office), for a service that has any. */
 function settingsInForce(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules' | 'offices'>, stored: StoredCase, day: string): Record<string, SettingInForce> {
   const service = serviceOf(deps, stored.service);

@@ -36,7 +36,7 @@ import {
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { isSaid, type AidCell } from '../services/decision-aid.ts';
 import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments } from './case-service.ts';
+import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
@@ -144,10 +144,10 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
   const service = serviceOf(deps, read);
   // Every caller found the case through readableCase or handledCase, which answer an unknown service as an unknown case.
   if (!service) throw new Error(`case of a service this portal does not run: ${read.service}`);
-  // The moments the actions' time conditions read (an appointment's start and end).
-  const stored = await withMoments(deps, read);
-  const application: unknown = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT));
   const now = deps.now();
+  // What the actions' conditions read: an appointment's moments, the local rules in force today, the steps taken.
+  const stored = withSettings(deps, await withSteps(deps, await withMoments(deps, read)), chinaDate(now));
+  const application: unknown = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT));
   const clock = { today: chinaDate(now), time: chinaMinute(now), calendar: deps.calendar };
   const [events, access] = await Promise.all([caseTimeline(deps.db, stored.id, 'all'), caseAccessRecord(deps.db, stored.id, ACCESS_ACTIONS)]);
   return {
@@ -299,8 +299,8 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   if (!service) return { ok: false, reason: 'not_found' };
   // Some transitions belong to a use case of their own (an office closing a booked day), not to one case's page.
   if (service.workflow.transitions.find((t) => t.name === action.transition)?.workbench === false) return { ok: false, reason: 'not_permitted' };
-  const stored = await withMoments(deps, handled);
   const now = deps.now();
+  const stored = withSettings(deps, await withSteps(deps, await withMoments(deps, handled)), chinaDate(now));
   const outcome = applyTransition(service.workflow, stored.snapshot, action.transition, staffActor(member), action.input, { today: chinaDate(now), time: chinaMinute(now), calendar: deps.calendar });
   if (!outcome.ok) {
     const { refusal } = outcome;

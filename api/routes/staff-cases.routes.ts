@@ -48,7 +48,7 @@ const CaseWork = z
     ),
     deadlines: z.array(z.object({ key: z.string(), startedOn: z.string(), dueOn: z.string(), status: z.enum(['stopped', 'paused', 'overdue', 'due-soon', 'on-time']) })),
     periods: z.array(z.object({ key: z.string(), from: z.string(), to: z.string() })).meta({ description: 'Legal periods the applicant has (a divorce’s cooling-off period and the window after it)' }),
-    actions: z.array(z.object({ name: z.string(), fields: z.array(z.object({ name: z.string(), control: z.enum(['text', 'textarea', 'number', 'month']) })) })),
+    actions: z.array(z.object({ name: z.string(), fields: z.array(z.object({ name: z.string(), control: z.enum(['text', 'textarea', 'number', 'month', 'radios']), options: z.array(z.string()).optional() })) })),
     laterActions: z
       .array(z.object({ name: z.string(), from: z.string().meta({ description: 'ISO 8601, China time (+08:00)' }) }))
       .meta({ description: 'Actions the member may take later but not yet, and from when (a no-show once the appointment’s time is over)' }),

@@ -7,9 +7,10 @@
 import type { AnyRuleTable } from '../engine/rules/rule-table.ts';
 import { withdrawalRulesTable } from './marriage/withdrawal-table.ts';
 import { ALLOWANCE_STANDARDS_TABLE } from './old-age-allowance/standards-table.ts';
+import { RELIEF_SETTINGS_TABLE } from './social-relief/settings-table.ts';
 import { RELIEF_STANDARDS_TABLE } from './social-relief/standards-table.ts';
 import type { ServiceData } from './service-data.ts';
 
 export function ruleTables(data: Pick<ServiceData, 'offices'>): readonly AnyRuleTable[] {
-  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices), RELIEF_STANDARDS_TABLE];
+  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices), RELIEF_STANDARDS_TABLE, RELIEF_SETTINGS_TABLE];
 }

@@ -22,6 +22,25 @@ export const PREVIOUS_STATE = '@previous';
 /** `to: SAME_STATE` changes something without moving the case on (an appointment moved to another time). */
 export const SAME_STATE = '@same';
 
+/** A setting of the case (ServiceDefinition.settings) with one of its values. */
+export interface SettingCondition {
+  setting: string;
+  is: string;
+}
+
+/**
+ * A step the case must have taken before a transition (the recipient heard before an allowance is
+ * cut, the county's own visit before a decision on a flagged case), read from CaseSnapshot.steps.
+ */
+export interface StepRequirement {
+  /** The transition that must have been taken. */
+  transition: string;
+  /** …after the latest of these, when the case has taken any: a new hearing before each further cut. */
+  since?: readonly string[];
+  /** Required only where a setting of the case has this value; elsewhere the requirement does not apply. */
+  where?: SettingCondition;
+}
+
 export interface TransitionDefinition {
   name: string;
   from: readonly string[];
@@ -48,10 +67,27 @@ export interface TransitionDefinition {
    * setting's default): the applicant's own withdrawal of a divorce where the province allows it
    * outright, a request that the office confirms everywhere else.
    */
-  onlyIf?: { setting: string; is: string };
-  /** 补正: running deadlines stop counting until a transition resumes them. */
-  pausesClock?: boolean;
+  onlyIf?: SettingCondition;
+  /**
+   * 补正: running deadlines stop counting until a transition resumes them. A condition: only where
+   * the case's setting has that value (whether a 补正 request stops the clock is a local rule); the
+   * state to return to (PREVIOUS_STATE) is kept either way.
+   */
+  pausesClock?: boolean | SettingCondition;
   resumesClock?: boolean;
+  /**
+   * Extends the named running deadline, once, to the `extendableTo` working days its definition
+   * allows (a 低保 case's 30 working days to 45 in special cases); the reason is the input's.
+   */
+  extendsDeadline?: string;
+  /** Steps the case must have taken first (CaseSnapshot.steps): all of them. */
+  requires?: readonly StepRequirement[];
+  /**
+   * Whole-number input fields that may be at most the value of a figure setting of the case (a
+   * 先行救助 grant up to the district's cap): a figure the case's local rule sets, checked here
+   * rather than in the schema, which cannot know the case.
+   */
+  inputLimits?: readonly { field: string; atMost: string }[];
   /** Notification template sent to the applicant, in their language. */
   notify?: string;
   visibility: 'applicant' | 'internal';
@@ -92,7 +128,8 @@ export interface ServiceDefinition {
   serviceArea: string;
   initialState: string;
   states: Readonly<Record<string, StateDefinition>>;
-  deadlines: Readonly<Record<string, { workingDays: number }>>;
+  /** `extendableTo`: the working days a transition's `extendsDeadline` may extend it to. */
+  deadlines: Readonly<Record<string, { workingDays: number; extendableTo?: number }>>;
   /**
    * Periods in calendar days that the law gives the applicant, not the office: they are not work
    * that falls due, so they never enter the staff queue's due dates. Counted from the day after the
@@ -107,9 +144,10 @@ export interface ServiceDefinition {
   /**
    * Local rules that choose between transitions (`onlyIf`), each with its possible values and the
    * value where no rule says otherwise. Their values for a case are read with it, as in force on the
-   * day and where it is handled (CaseSnapshot.settings), never stored with its state.
+   * day and where it is handled (CaseSnapshot.settings), never stored with its state. A setting
+   * without `values` is a figure (a whole number as text, e.g. a cap in fen) that `inputLimits` read.
    */
-  settings?: Readonly<Record<string, { values: readonly string[]; default: string }>>;
+  settings?: Readonly<Record<string, { values?: readonly string[]; default: string }>>;
   /**
    * The transitions by which the applicant stops the case (withdraw an application, cancel an
    * appointment): the first one the applicant may take in the case's state is offered.
@@ -124,6 +162,8 @@ export interface Deadline {
   dueOn: string;
   pausedOn?: string;
   stoppedOn?: string;
+  /** The day a transition extended it (`extendsDeadline`): it is not extended twice. */
+  extendedOn?: string;
 }
 
 /** A legal period's first and last day (YYYY-MM-DD, both included). */
@@ -149,6 +189,12 @@ export interface CaseSnapshot {
   moments?: Readonly<Record<string, string>>;
   /** The service's settings (ServiceDefinition.settings) in force for this case now, by name; a missing one has its default. */
   settings?: Readonly<Record<string, string>>;
+  /**
+   * The transitions the case has taken, oldest first ('submit' first): its timeline, read with the
+   * case, never stored with its state. What `requires` reads; without them no transition that
+   * requires a step is possible.
+   */
+  steps?: readonly string[];
 }
 
 export type TransitionRefusal =
@@ -163,6 +209,10 @@ export type TransitionRefusal =
    * 'YYYY-MM-DDTHH:MM'); neither when the case lacks the moment (nothing to undo).
    */
   | { code: 'not_now'; from?: string; until?: string }
+  /** A step the transition requires has not been taken (no hearing recorded before a cut). */
+  | { code: 'step_missing'; transition: string }
+  /** The deadline it extends is not running, or was extended already. */
+  | { code: 'not_extendable'; deadline: string }
   | { code: 'invalid_input'; error: z.ZodError };
 
 export interface TransitionResult {
@@ -203,11 +253,17 @@ export function startDeadlines(definition: ServiceDefinition, keys: readonly str
   });
 }
 
-function changeDeadlines(definition: ServiceDefinition, transition: TransitionDefinition, deadlines: readonly Deadline[], clock: Clock): Deadline[] {
+function changeDeadlines(definition: ServiceDefinition, transition: TransitionDefinition, deadlines: readonly Deadline[], clock: Clock, pauses: boolean): Deadline[] {
   let next = deadlines.map((deadline): Deadline => {
     if (deadline.stoppedOn) return deadline;
     if (transition.stopsDeadlines?.includes(deadline.key)) return { ...deadline, stoppedOn: clock.today };
-    if (transition.pausesClock && !deadline.pausedOn) return { ...deadline, pausedOn: clock.today };
+    if (transition.extendsDeadline === deadline.key) {
+      const spec = definition.deadlines[deadline.key];
+      // The days added on top of the due day, so that days added back after a pause stay added.
+      const added = (spec?.extendableTo ?? spec?.workingDays ?? 0) - (spec?.workingDays ?? 0);
+      return { ...deadline, dueOn: addWorkingDays(clock.calendar, deadline.dueOn, added), extendedOn: clock.today };
+    }
+    if (pauses && !deadline.pausedOn) return { ...deadline, pausedOn: clock.today };
     if (transition.resumesClock && deadline.pausedOn) {
       // The working days the applicant took to answer are added back: the office's time is not spent.
       const paused = workingDaysBetween(clock.calendar, deadline.pausedOn, clock.today);
@@ -278,11 +334,50 @@ export function timeRefusal(transition: TransitionDefinition, snapshot: CaseSnap
   return undefined;
 }
 
+/** The value of a setting for the case: its value in force, else the setting's default. */
+function settingValue(definition: ServiceDefinition, snapshot: CaseSnapshot, setting: string): string | undefined {
+  return snapshot.settings?.[setting] ?? definition.settings?.[setting]?.default;
+}
+
+const settingIs = (definition: ServiceDefinition, snapshot: CaseSnapshot, condition: SettingCondition) => settingValue(definition, snapshot, condition.setting) === condition.is;
+
 /** Whether the case's settings allow the transition (one without `onlyIf` always is). */
 function settingAllows(definition: ServiceDefinition, transition: TransitionDefinition, snapshot: CaseSnapshot): boolean {
-  if (!transition.onlyIf) return true;
-  const { setting, is } = transition.onlyIf;
-  return (snapshot.settings?.[setting] ?? definition.settings?.[setting]?.default) === is;
+  return !transition.onlyIf || settingIs(definition, snapshot, transition.onlyIf);
+}
+
+/** Whether the transition stops the running deadlines on this case (a 补正 request where the local rule says so). */
+function pausesOn(definition: ServiceDefinition, transition: TransitionDefinition, snapshot: CaseSnapshot): boolean {
+  const pauses = transition.pausesClock;
+  return pauses === true || (typeof pauses === 'object' && settingIs(definition, snapshot, pauses));
+}
+
+/** The first step the transition requires that the case has not taken, if any. */
+function missingStep(definition: ServiceDefinition, transition: TransitionDefinition, snapshot: CaseSnapshot): string | undefined {
+  for (const requirement of transition.requires ?? []) {
+    if (requirement.where && !settingIs(definition, snapshot, requirement.where)) continue;
+    const steps = snapshot.steps ?? [];
+    const since = Math.max(-1, ...(requirement.since ?? []).map((name) => steps.lastIndexOf(name)));
+    if (steps.lastIndexOf(requirement.transition) <= since) return requirement.transition;
+  }
+  return undefined;
+}
+
+/** Whether the deadline the transition extends is running and not extended yet (a transition extending none always may). */
+function extendable(transition: TransitionDefinition, snapshot: CaseSnapshot): boolean {
+  if (!transition.extendsDeadline) return true;
+  return snapshot.deadlines.some((deadline) => deadline.key === transition.extendsDeadline && !deadline.stoppedOn && !deadline.extendedOn);
+}
+
+/** The input's fields over the figure settings that bound them, as issues next to each field. */
+function limitIssues(definition: ServiceDefinition, transition: TransitionDefinition, snapshot: CaseSnapshot, input: unknown): z.core.$ZodIssue[] {
+  const values = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  return (transition.inputLimits ?? []).flatMap(({ field, atMost }) => {
+    const value = values[field];
+    const cap = Number(settingValue(definition, snapshot, atMost));
+    if (typeof value !== 'number' || (Number.isInteger(cap) && value <= cap)) return [];
+    return [{ code: 'custom' as const, path: [field], message: 'errors.workbench.overLimit', input: value }];
+  });
 }
 
 /** Whether `actor` may take `name` on this case now, and what it would change. Pure: nothing is saved. */
@@ -301,6 +396,9 @@ export function applyTransition(
   // The local rule in force takes another way here (a withdrawal the office confirms, not one made at once).
   if (!settingAllows(definition, transition, snapshot)) return { ok: false, refusal: { code: 'not_permitted' } };
   if (!inScope(definition, snapshot, actor)) return { ok: false, refusal: { code: 'out_of_scope' } };
+  const missing = missingStep(definition, transition, snapshot);
+  if (missing) return { ok: false, refusal: { code: 'step_missing', transition: missing } };
+  if (!extendable(transition, snapshot)) return { ok: false, refusal: { code: 'not_extendable', deadline: transition.extendsDeadline ?? '' } };
   if (!withinPeriods(transition, snapshot, clock.today)) return { ok: false, refusal: { code: 'outside_period', period: transition.untilEndOf ?? transition.afterEndOf ?? '' } };
   const notNow = timeRefusal(transition, snapshot, clock.time);
   if (notNow) return { ok: false, refusal: notNow };
@@ -309,6 +407,8 @@ export function applyTransition(
     const parsed = transition.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, refusal: { code: 'invalid_input', error: parsed.error } };
     parsedInput = parsed.data;
+    const overLimit = limitIssues(definition, transition, snapshot, parsedInput);
+    if (overLimit.length > 0) return { ok: false, refusal: { code: 'invalid_input', error: new z.ZodError(overLimit) } };
   }
   const to = transition.to === PREVIOUS_STATE ? snapshot.previousState : transition.to === SAME_STATE ? snapshot.state : transition.to;
   if (!to || !definition.states[to]) return { ok: false, refusal: { code: 'wrong_state', state: snapshot.state } };
@@ -316,8 +416,9 @@ export function applyTransition(
     state: to,
     version: snapshot.version + 1,
     office: snapshot.office,
-    deadlines: changeDeadlines(definition, transition, snapshot.deadlines, clock),
+    deadlines: changeDeadlines(definition, transition, snapshot.deadlines, clock, pausesOn(definition, transition, snapshot)),
     ...(transition.pausesClock ? { previousState: snapshot.state } : {}),
+    ...(snapshot.steps ? { steps: [...snapshot.steps, name] } : {}),
     ...(snapshot.periods || transition.startsPeriods ? { periods: startPeriods(definition, transition, snapshot.periods ?? [], clock) } : {}),
   };
   return {
@@ -333,7 +434,9 @@ export function applyTransition(
 /** The transitions the actor may take on this case at all, whatever the day or time. */
 function openToActor(definition: ServiceDefinition, snapshot: CaseSnapshot, actor: Actor): TransitionDefinition[] {
   if (!inScope(definition, snapshot, actor)) return [];
-  return definition.transitions.filter((t) => t.from.includes(snapshot.state) && actorMayTake(t, actor) && (actor.kind !== 'staff' || t.workbench !== false) && settingAllows(definition, t, snapshot));
+  return definition.transitions.filter(
+    (t) => t.from.includes(snapshot.state) && actorMayTake(t, actor) && (actor.kind !== 'staff' || t.workbench !== false) && settingAllows(definition, t, snapshot) && !missingStep(definition, t, snapshot) && extendable(t, snapshot),
+  );
 }
 
 /**
@@ -395,10 +498,24 @@ export function definitionProblems(definition: ServiceDefinition): string[] {
     for (const bound of [t.when?.notBefore, t.when?.notAfter]) {
       if (bound && !definition.moments?.includes(bound.moment)) problems.push(`${t.name}: moment ${bound.moment} is not one the case carries`);
     }
-    if (t.onlyIf) {
-      const setting = definition.settings?.[t.onlyIf.setting];
-      if (!setting) problems.push(`${t.name}: setting ${t.onlyIf.setting} is not defined`);
-      else if (!setting.values.includes(t.onlyIf.is)) problems.push(`${t.name}: ${t.onlyIf.is} is not a value of setting ${t.onlyIf.setting}`);
+    const conditions = [t.onlyIf, typeof t.pausesClock === 'object' ? t.pausesClock : undefined, ...(t.requires ?? []).map((requirement) => requirement.where)];
+    for (const condition of conditions) {
+      if (!condition) continue;
+      const setting = definition.settings?.[condition.setting];
+      if (!setting) problems.push(`${t.name}: setting ${condition.setting} is not defined`);
+      else if (!setting.values?.includes(condition.is)) problems.push(`${t.name}: ${condition.is} is not a value of setting ${condition.setting}`);
+    }
+    for (const requirement of t.requires ?? []) {
+      for (const name of [requirement.transition, ...(requirement.since ?? [])]) {
+        if (!definition.transitions.some((other) => other.name === name)) problems.push(`${t.name}: requires ${name}, which is not a transition`);
+      }
+    }
+    if (t.extendsDeadline && !definition.deadlines[t.extendsDeadline]?.extendableTo) problems.push(`${t.name}: deadline ${t.extendsDeadline} is not extendable`);
+    for (const limit of t.inputLimits ?? []) {
+      const setting = definition.settings?.[limit.atMost];
+      if (!setting) problems.push(`${t.name}: setting ${limit.atMost} is not defined`);
+      else if (setting.values) problems.push(`${t.name}: setting ${limit.atMost} is a choice, not a figure`);
+      if (!(t.input instanceof z.ZodObject) || !(limit.field in t.input.shape)) problems.push(`${t.name}: limits ${limit.field}, which is not an input field`);
     }
     if (t.by.length === 0) problems.push(`${t.name}: nobody may take it`);
   }
@@ -407,7 +524,10 @@ export function definitionProblems(definition: ServiceDefinition): string[] {
     if (!definition.transitions.some((t) => t.name === name && t.by.includes('applicant'))) problems.push(`applicant stop ${name} is not an applicant's transition`);
   }
   for (const [key, spec] of Object.entries(definition.settings ?? {})) {
-    if (!spec.values.includes(spec.default)) problems.push(`setting ${key}: its default ${spec.default} is not one of its values`);
+    if (spec.values ? !spec.values.includes(spec.default) : !/^\d+$/.test(spec.default)) problems.push(`setting ${key}: its default ${spec.default} is not one of its values`);
+  }
+  for (const [key, spec] of Object.entries(definition.deadlines)) {
+    if (spec.extendableTo !== undefined && spec.extendableTo <= spec.workingDays) problems.push(`deadline ${key}: extendable to ${spec.extendableTo}, not more than its ${spec.workingDays} working days`);
   }
   for (const [key, spec] of Object.entries(definition.periods ?? {})) {
     if (spec.follows && !definition.periods?.[spec.follows]) problems.push(`period ${key} follows ${spec.follows}, which is not defined`);
@@ -415,14 +535,25 @@ export function definitionProblems(definition: ServiceDefinition): string[] {
   return problems;
 }
 
-export type FieldControl = 'text' | 'textarea' | 'number' | 'month';
+export type FieldControl = 'text' | 'textarea' | 'number' | 'month' | 'radios';
 
-/** The fields a transition asks for, in order, with the form control each needs (from the schema's meta). */
-export function transitionFields(transition: TransitionDefinition): { name: string; control: FieldControl }[] {
+/** The values a field may take, when it is one of a few (a z.enum, optional or not): what radios offer. */
+function choicesOf(schema: z.ZodType): string[] | undefined {
+  const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  return inner instanceof z.ZodEnum ? inner.options.map(String) : undefined;
+}
+
+/**
+ * The fields a transition asks for, in order, with the form control each needs (from the schema's
+ * meta); radios with the values of the field's enum (named in the service's words as `fields.choices.<name>.<value>`).
+ */
+export function transitionFields(transition: TransitionDefinition): { name: string; control: FieldControl; options?: string[] }[] {
   const input = transition.input;
   if (!(input instanceof z.ZodObject)) return [];
   return Object.entries(input.shape as Record<string, z.ZodType>).map(([name, schema]) => {
     const control = schema.meta()?.control;
+    const options = choicesOf(schema);
+    if (control === 'radios' && options) return { name, control, options };
     return { name, control: control === 'textarea' || control === 'number' || control === 'month' ? control : 'text' };
   });
 }

@@ -212,6 +212,15 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
           pensionExcluded: 'the basic pension is not counted as income',
           pensionCounted: 'the basic pension is counted as income',
         },
+        settings: {
+          title: 'Social relief: how cases are handled',
+          lead: 'Each district’s way of working: whether the county bureau decides dibao and extreme-poverty cases or has delegated it to the township or street office; how names are masked on public notices; whether the time limits stop while documents are asked for; and how much temporary assistance a township may approve itself.',
+          describe: 'decision: {{decider}}; names on notices: {{masking}}; while documents are asked for: {{clock}}; temporary assistance approved by the township: {{townshipCap}}',
+          decider: { county: 'the county bureau', township: 'delegated to the township or street office' },
+          nameMasking: { 'surname-star': 'the surname only (Zhang *)', 'given-star': 'the given name only (* San)' },
+          clock: { yes: 'the time limits stop', no: 'the time limits keep running' },
+          noTownshipCap: 'not delegated: the county bureau approves every case',
+        },
       },
     },
     withdrawalMode: {

@@ -209,6 +209,15 @@ export const staffZhCN = {
           pensionExcluded: '基础养老金不计入收入',
           pensionCounted: '基础养老金计入收入',
         },
+        settings: {
+          title: '社会救助办理规则',
+          lead: '各区县的办理方式：低保、特困由县级民政部门审核确认，还是委托乡镇（街道）审核确认；公示时姓名怎样遮挡；要求补正材料时办理时限是否暂停；乡镇（街道）可以自行审批的临时救助金额。',
+          describe: '审核确认：{{decider}}；公示姓名：{{masking}}；补正期间：{{clock}}；乡镇（街道）审批临时救助：{{townshipCap}}',
+          decider: { county: '县级民政部门', township: '委托乡镇（街道）' },
+          nameMasking: { 'surname-star': '只显示姓（如 张*）', 'given-star': '只显示名（如 *三）' },
+          clock: { yes: '办理时限暂停', no: '办理时限照常计算' },
+          noTownshipCap: '不委托，一律由县级民政部门审批',
+        },
       },
     },
     withdrawalMode: {

@@ -1,7 +1,7 @@
 /** The same keys as ./zh-CN.ts, in English. */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
 import { applicationEn } from './application.en.ts';
-import { casesEn } from './cases.en.ts';
+import { caseFieldsEn, casesEn } from './cases.en.ts';
 import { selfCheckEn } from './self-check.en.ts';
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import type { socialReliefZhCN } from './zh-CN.ts';
@@ -10,6 +10,7 @@ export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
   selfCheck: selfCheckEn,
   application: applicationEn,
   ...casesEn,
+  fields: caseFieldsEn,
   errors: {
     amount: {
       empty: 'Enter {{field}}; if there is none, enter 0',

@@ -1,7 +1,7 @@
 /** 社会救助 (social relief)'s own words in Simplified Chinese: its namespace (docs/decisions/038). */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
 import { applicationZhCN } from './application.zh-CN.ts';
-import { casesZhCN } from './cases.zh-CN.ts';
+import { caseFieldsZhCN, casesZhCN } from './cases.zh-CN.ts';
 import { selfCheckZhCN } from './self-check.zh-CN.ts';
 
 export const socialReliefZhCN = {
@@ -11,6 +11,8 @@ export const socialReliefZhCN = {
   application: applicationZhCN,
   /** Each service's cases (words of the case core: `<service>.case`). */
   ...casesZhCN,
+  /** The workbench's labels for the relief steps' inputs (cases.zh-CN.ts). */
+  fields: caseFieldsZhCN,
   errors: {
     amount: {
       empty: '请填写{{field}}，没有就填 0',
