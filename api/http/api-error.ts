@@ -36,33 +36,38 @@ export function requestLocale(c: Context): Locale {
 
 /**
  * The name of the field at `path`: its own label, or a whole group's (e.g. `elder`), or else the
- * nearest enclosing field's (a session inside `weekly.1` is named as Monday's opening hours).
- * Looked up in `namespaces` in order (docs/decisions/038): a service's, then common's.
+ * nearest enclosing field's (a session inside `weekly.1` is named as Monday's opening hours); failing
+ * all of those, the label of a collection's item field without its index (`members.0.wages` is named
+ * by `members.wages`, as its page labels it). Looked up under `root` (`fields`, or a subtree's such as
+ * `selfCheck.fields`) in `namespaces` in order (docs/decisions/038): a service's, then common's.
  */
-function fieldLabel(t: ReturnType<typeof translator>, path: readonly string[], namespaces: readonly string[]): string | undefined {
+function fieldLabel(t: ReturnType<typeof translator>, path: readonly string[], namespaces: readonly string[], root = 'fields'): string | undefined {
   const ns = [...namespaces];
-  for (let length = path.length; length > 0; length -= 1) {
-    const key = dynamicKey`fields.${path.slice(0, length).join('.')}`;
-    // A key naming a whole group (an object in the resources) translates to the empty default; its `.group` names it.
-    const label = t(key, { ns, defaultValue: '' }) || t(dynamicKey`${key}.group`, { ns, defaultValue: '' });
-    if (label) return label;
+  const withoutIndexes = path.filter((part) => !/^\d+$/.test(part));
+  for (const candidate of withoutIndexes.length < path.length ? [path, withoutIndexes] : [path]) {
+    for (let length = candidate.length; length > 0; length -= 1) {
+      const key = dynamicKey`${root}.${candidate.slice(0, length).join('.')}`;
+      // A key naming a whole group (an object in the resources) translates to the empty default; its `.group` names it.
+      const label = t(key, { ns, defaultValue: '' }) || t(dynamicKey`${key}.group`, { ns, defaultValue: '' });
+      if (label) return label;
+    }
   }
   return undefined;
 }
 
-/** A schema's own message: a translation key of common's errors or of a namespace's (`marriage:errors.marriage.dateRequired`). */
-const MESSAGE_KEY = /^(?:[\w-]+:)?errors\./;
+/** A schema's own message: a translation key of common's errors or of a namespace's (`marriage:errors.marriage.dateRequired`, or a subtree's: `social-relief:selfCheck.errors.choose`). */
+const MESSAGE_KEY = /^(?:[\w-]+:)?(?:[\w-]+\.)*errors\./;
 
 /**
  * Zod issues → field errors with a translated message that names the field. `namespaces`: where
  * the fields' labels are, in order; by default every namespace, common's first, then each service's
  * in a fixed order (tests/unit/i18n.test.ts: no field path is named differently by two of them).
  */
-export function fieldErrors(error: ZodError, lang: Locale, namespaces: readonly string[] = messageNamespaces()): FieldError[] {
+export function fieldErrors(error: ZodError, lang: Locale, namespaces: readonly string[] = messageNamespaces(), labelRoot = 'fields'): FieldError[] {
   const t = translator(lang);
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'body';
-    const fieldName = fieldLabel(t, issue.path.map(String), namespaces) ?? field;
+    const fieldName = fieldLabel(t, issue.path.map(String), namespaces, labelRoot) ?? field;
     let message: string;
     // A schema may carry its own message as a translation key (the form and the API share it).
     if (MESSAGE_KEY.test(issue.message)) message = t(keyFrom(issue.message), { field: fieldName, ...(issue.code === 'custom' ? issue.params : {}) });

@@ -37,7 +37,8 @@ const slug = (service: string) => service.replace(/[^a-z0-9]/g, '_');
 /** The reference's cookie (the name the sealed draft had: a browser's old cookie simply fails to open). */
 export const referenceCookieName = (service: string) => `draft_${slug(service)}`;
 
-function cookieOptions(astro: Astro, maxAge: number) {
+/** A reader's cookie as the portal sets them: HttpOnly, SameSite=Lax, Secure but on this machine's own http address (a tool's answers use it too: site/lib/journey-tools.ts). */
+export function cookieOptions(astro: Pick<AstroGlobal, 'url'>, maxAge: number) {
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(astro.url.hostname) && astro.url.protocol === 'http:';
   return { httpOnly: true, sameSite: 'lax' as const, secure: !local, path: '/', maxAge };
 }

@@ -21,12 +21,13 @@ export interface FieldMessage {
 
 /**
  * The problems of one page of a journey: the schema's issues on that page's fields, translated,
- * one per field (the first is the one to fix first).
+ * one per field (the first is the one to fix first). Fields are named by their labels under
+ * `labelRoot` (`fields` by default; a tool's own subtree: site/lib/journey-tools.ts).
  */
-export function problemsOnPage(page: Pick<JourneyPage, 'fields'>, error: ZodError | undefined, lang: Locale, namespaces?: readonly string[]): FieldMessage[] {
+export function problemsOnPage(page: Pick<JourneyPage, 'fields'>, error: ZodError | undefined, lang: Locale, namespaces?: readonly string[], labelRoot?: string): FieldMessage[] {
   const issues = error ? error.issues.filter((issue) => fieldOfIssue(page, issue.path) !== undefined) : [];
   if (issues.length === 0) return [];
-  const messages = fieldErrors(new ZodError(issues), lang, namespaces);
+  const messages = fieldErrors(new ZodError(issues), lang, namespaces, labelRoot);
   const seen = new Set<string>();
   return issues.flatMap((issue, index) => {
     const field = fieldOfIssue(page, issue.path) ?? '';

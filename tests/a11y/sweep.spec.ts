@@ -18,6 +18,9 @@ import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, phoneProo
 import { demoOffice, LANGUAGES, type Language } from '../support/site.ts';
 import { expectNoAxeViolations } from '../e2e/support/axe.ts';
 import { elderCookie, expect, test } from '../e2e/support/fixtures.ts';
+import { sealAnswers } from '../../api/engine/tools/sealed-answers.ts';
+import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
+import { draftSealer } from '../../api/server/portal.ts';
 
 /** The test-only service's answers up to its upload step (about you, one member of the household). */
 const UPLOAD_STEP_ANSWERS = { 'person.name': '王大明', 'person.idNumber': ELDER_ID, 'person.phone': '13812340002', 'household.0.name': '王小明', 'household.0.relationship': 'child' };
@@ -769,6 +772,57 @@ const STATES: Record<string, State[]> = {
         await v.page.locator('input[type="file"]').setInputFiles(fileURLToPath(new URL('../fixtures/files/scan.png', import.meta.url)));
         await v.page.getByRole('button', { name: v.language.strings.application.upload.button }).click();
         await expect(v.page.locator('[data-testid="uploaded-files"] dt')).toHaveText(['scan.png']);
+      },
+    },
+  ],
+  // The generic tool pages (docs/decisions/041) on the social relief self-check: start, a question with errors, an add-another item with errors, the result.
+  'self-check': [
+    {
+      name: 'the start page',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/check/social-relief'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.selfCheck.start.title);
+      },
+    },
+    {
+      name: 'a question with its errors',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/check/social-relief/where'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'a household member with a mistyped amount',
+      open: async (v) => {
+        await v.page.getByLabel(v.language.strings.relief.district['demo-district']).check();
+        await v.page.getByLabel(v.language.strings.relief.area.urban).check();
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await v.page.goto(v.language.path('/check/social-relief/members?item=0'));
+        await v.page.locator('[name="members.0.wages"]').fill('12,50');
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'the result, "probably not" with its reasons',
+      open: async (v) => {
+        const sealed = sealAnswers(draftSealer(createFieldCrypto(Buffer.from(v.portal.secret, 'hex'))), 'social-relief', {
+          district: 'demo-district',
+          area: 'urban',
+          'members.0.who': '我',
+          'members.0.health': 'none',
+          'members.0.work': 'yes',
+          'members.0.wages': '3000',
+          'assets.vehicles': 'none',
+          'assets.homes': '2',
+          hardship: 'no',
+        }, new Date());
+        const token = sealed.ok ? sealed.token : '';
+        const domain = new URL(v.baseURL).hostname;
+        await v.page.context().addCookies([{ name: 'check_social_relief', value: token, domain, path: '/check/social-relief' }, { name: 'check_social_relief_en', value: token, domain, path: '/en/check/social-relief' }]);
+        await v.page.goto(v.language.path('/check/social-relief/result'));
+        await expect(v.page.locator('#reasons')).toBeVisible();
       },
     },
   ],

@@ -19,3 +19,10 @@ export const SOCIAL_RELIEF_FIGURES = {
   maxAmountYuanText: new Intl.NumberFormat('en-GB').format(MAX_AMOUNT_YUAN),
   yuanDecimals: YUAN_DECIMALS,
 } as const;
+
+/**
+ * The most household members the self-check takes (its add-another's maximum): enough for nearly
+ * every household, and what keeps its answers within one cookie (docs/decisions/041). A larger
+ * household is told to apply, or call.
+ */
+export const SELF_CHECK_MAX_MEMBERS = 8;

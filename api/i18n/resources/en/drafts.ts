@@ -21,6 +21,15 @@ export const draftsEn: SameKeys<typeof draftsZhCN> = {
       resumeCode: 'Civil Affairs Online: your application is saved. Resume code {{code}}, kept until {{until}}. Enter it with the ID number on the “Continue an application” page. Do not tell anyone.',
     },
   },
+  tool: {
+    nothingKept: 'Your answers are kept only in your own browser, never on our server, and are cleared after {{minutes}} minutes without use.',
+    restarted: 'To protect your information, your earlier answers were cleared (over {{minutes}} minutes without use, or they could not be read). Please start again.',
+    continue: 'Continue where you left off',
+    tooMuch: 'There is too much to keep. Please shorten your answers, or apply directly or call the hotline.',
+    changeTitle: 'Change your answers',
+    none: 'Not given',
+    startAgain: 'Clear my answers and start again',
+  },
   draft: {
     keptFor: {
       long: `We keep your answers for ${DRAFT_FIGURES.longKeepDays} days. After ${DRAFT_FIGURES.idleMinutes} minutes without activity you need your resume code to get back to them.`,

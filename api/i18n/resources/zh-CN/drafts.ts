@@ -18,6 +18,16 @@ export const draftsZhCN = {
       resumeCode: '【民政一网通办】您的申请已保存，继续填写码 {{code}}，保留至 {{until}}。请在网站“继续填写申请”页输入此码和身份证件号码继续。请勿告诉他人。',
     },
   },
+  /** A tool journey's pages (site/pages/check/[tool]/, docs/decisions/041): answers kept only in the reader's browser. */
+  tool: {
+    nothingKept: '您填写的内容只保存在您自己的浏览器里，不会保存到我们的服务器上；{{minutes}} 分钟没有操作会自动清除。',
+    restarted: '为保护您的信息，之前填写的内容已清除（超过 {{minutes}} 分钟没有操作，或者无法读取）。请重新开始。',
+    continue: '接着上次填写',
+    tooMuch: '填写的内容太多，无法保存。请减少一些内容，或者直接申请、拨打服务热线。',
+    changeTitle: '修改您的回答',
+    none: '没有填写',
+    startAgain: '清除回答，重新开始',
+  },
   draft: {
     keptFor: {
       long: `您填写的内容会保存 ${DRAFT_FIGURES.longKeepDays} 天；${DRAFT_FIGURES.idleMinutes} 分钟没有操作，需要用继续填写码找回。`,
