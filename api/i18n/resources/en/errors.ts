@@ -150,6 +150,8 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
     note: 'note',
     providedFiles: 'documents sent',
     opinion: 'the review opinion',
+    /** The first month an allowance is paid (every allowance's decision asks it). */
+    firstMonth: 'the first month of payment',
     year: 'year',
     source: 'source',
     holidays: 'holidays',

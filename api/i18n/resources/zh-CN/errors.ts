@@ -147,6 +147,8 @@ export const errorsZhCN = {
     note: '说明',
     providedFiles: '补正的材料',
     opinion: '审核意见',
+    /** The first month an allowance is paid (every allowance's decision asks it). */
+    firstMonth: '起始发放月份',
     year: '年份',
     source: '依据',
     holidays: '放假安排',

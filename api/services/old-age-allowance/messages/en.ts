@@ -115,7 +115,6 @@ export const oldAgeAllowanceEn: SameKeys<typeof oldAgeAllowanceZhCN> = {
     },
     declaration: 'declaration',
     monthlyAmount: 'the monthly amount (yuan)',
-    firstMonth: 'the first month of payment',
   },
   /** What its rules say to the approver beside a case (decision-aid.ts). */
   aid: {

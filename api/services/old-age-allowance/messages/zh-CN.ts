@@ -112,7 +112,6 @@ export const oldAgeAllowanceZhCN = {
     },
     declaration: '声明',
     monthlyAmount: '每月金额（元）',
-    firstMonth: '起始发放月份',
   },
   /** What its rules say to the approver beside a case (decision-aid.ts). */
   aid: {

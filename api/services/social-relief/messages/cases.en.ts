@@ -151,7 +151,6 @@ export const caseFieldsEn: SameKeys<typeof caseFieldsZhCN> = {
   visitors: 'county staff who visited',
   heardOn: 'day the recipient was heard (like 2026-12-08)',
   fromMonth: 'from which month',
-  firstMonth: 'the first month of payment',
   help: 'help given',
   explanation: 'explanation',
   careArrangement: 'how the person is cared for',

@@ -161,8 +161,6 @@ export const caseFieldsZhCN = {
   visitors: '县级核查人员',
   heardOn: '听取意见的日期（如 2026-12-08）',
   fromMonth: '自哪个月起',
-  // The same label as the 高龄津贴's: the API looks a field's label up in each namespace in turn.
-  firstMonth: '起始发放月份',
   help: '给予了什么救助',
   explanation: '情况说明',
   careArrangement: '供养方式',
