@@ -16,6 +16,7 @@ import { guideRoutes } from './routes/guides.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { caseRoutes, documentApplications, rescheduleRoutes } from './routes/cases.routes.ts';
 import { devRoutes } from './routes/dev.routes.ts';
+import { handoffRoutes } from './routes/handoffs.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
 import { draftRoutes } from './routes/drafts.routes.ts';
 import { SUPPLEMENT_PATH, supplementBodyLimit, trackDocumentRoutes } from './routes/track-documents.routes.ts';
@@ -79,7 +80,7 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', trackDocumentRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', trackDocumentRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', handoffRoutes).route('/', developmentOnly);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT, DEFAULT_TRACK_LIMITS, type TrackLimits } from './http/api-env.ts';
 import { parseProxyEntry } from './http/client-address.ts';
+import { DEV_RECEIVER_MODES } from './engine/handoffs/handoff.ts';
+import { DEFAULT_HANDOFF_SETTINGS, endpointsFromEnvironment, type HandoffSettings } from './engine/handoffs/endpoints.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -70,6 +72,10 @@ const EnvSchema = z.object({
     .min(1)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** How the development hand-off receiver answers (docs/decisions/044): by the request's demo ID number, or always one way. */
+  HANDOFF_DEV_RECEIVER_MODE: z.enum([...DEV_RECEIVER_MODES, 'by-id']).default(DEFAULT_HANDOFF_SETTINGS.devReceiverMode),
+  /** How long the development receiver takes to answer "later". */
+  HANDOFF_DEV_RECEIVER_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_HANDOFF_SETTINGS.devReceiverDelayMs / 1000),
   /** Test only: a module under tests/ exporting `servicePackages`, services run beside the built-in ones (docs/decisions/029). */
   SERVICE_PACKAGES_MODULE: z
     .string()
@@ -117,6 +123,8 @@ export interface Config {
   fileScanCommand: string | undefined;
   /** SERVICE_PACKAGES_MODULE, absolute: test-only services to run; undefined (always in production): none. */
   servicePackagesModule: string | undefined;
+  /** HANDOFF_<NAME>_URL / _SECRET and the development receiver's mode and delay (docs/decisions/044). */
+  handoffs: HandoffSettings;
 }
 
 export class ConfigError extends Error {
@@ -125,8 +133,10 @@ export class ConfigError extends Error {
 
 export function readConfig(source: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  // The hand-offs' endpoints are named by the hand-off (HANDOFF_<NAME>_URL), so not fields of the schema.
+  const handoffEndpoints = endpointsFromEnvironment(source, source['NODE_ENV'] === 'production');
+  if (!parsed.success || handoffEndpoints.problems.length > 0) {
+    const lines = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)), ...handoffEndpoints.problems.map((problem) => `  ${problem}`)];
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
@@ -147,5 +157,6 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     trustProxy: env.TRUST_PROXY,
     fileScanCommand: env.FILE_SCAN_COMMAND,
     servicePackagesModule: env.SERVICE_PACKAGES_MODULE ? fileURLToPath(new URL(`../${env.SERVICE_PACKAGES_MODULE}`, import.meta.url)) : undefined,
+    handoffs: { endpoints: handoffEndpoints.endpoints, devReceiverMode: env.HANDOFF_DEV_RECEIVER_MODE, devReceiverDelayMs: env.HANDOFF_DEV_RECEIVER_DELAY_SECONDS * 1000 },
   };
 }

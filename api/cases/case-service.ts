@@ -17,6 +17,7 @@ import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_TRANSITION, supplementLimits
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
+import { writeHandoffs } from '../engine/handoffs/queue.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
@@ -363,6 +364,7 @@ export function stepToSave(
   options: { at: Date; origin: string | null; details?: Record<string, string>; params?: Record<string, string>; andThen?: (trx: Transaction<Database>) => Promise<void> },
 ): SaveTransition {
   const effect = service.appointmentEffects?.[result.event.transition];
+  const transition = service.workflow.transitions.find((t) => t.name === result.event.transition);
   return {
     caseId: stored.id,
     expectedVersion: stored.snapshot.version,
@@ -374,6 +376,8 @@ export function stepToSave(
     alsoInTransaction: async (trx) => {
       await options.andThen?.(trx);
       if (effect) await applyAppointmentEffect(trx, stored.id, effect, options.at);
+      // A request to another system goes with the step that sends it, or not at all (docs/decisions/044).
+      await writeHandoffs(trx, { crypto: deps.crypto, service, caseId: stored.id, application: () => JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as unknown, at: options.at }, transition, by.kind !== 'system');
     },
   };
 }

@@ -40,6 +40,7 @@ import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments, withSettings, w
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
+import { caseHandoffs, type HandoffView } from '../engine/handoffs/handoffs.ts';
 
 /** The audited looks at a case that its record of access lists (each named in workbench.access.action). Opening one of its files is one. */
 export const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass', 'case.file.view'] as const;
@@ -91,6 +92,8 @@ export interface CaseWorkView {
   access: { at: string; action: string; actorRole: string | null; actorName: string | null; reason: string | null }[];
   /** The case's files (docs/decisions/031), for a member who may open them (getCaseFile's rule); none for others. */
   files: { id: string; name: string; mediaType: string; size: number }[];
+  /** The case's requests to other systems (docs/decisions/044), oldest first: sent, waiting, answered, failed after N attempts. */
+  handoffs: HandoffView[];
 }
 
 export type OpenCaseResult = { ok: true; view: CaseWorkView } | { ok: false; reason: 'not_found' | 'break_glass_required' };
@@ -178,6 +181,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
     decisionAid: maskedAid(service.workflow.states[stored.snapshot.state]?.terminal ? undefined : service.decisionAid?.(application, clock.today, deps.rules ?? sourceRuleBook()), reveal),
     access: access.map(accessRow),
     // A file is one of the case's whole values: listed to those who may open it, and not by break glass.
+    handoffs: await caseHandoffs(deps, stored.id),
     files: !grant && mayReveal(deps, member, stored) ? (await ownerFiles(deps.db, { kind: 'case', id: stored.id })).map((file) => ({ id: file.id, name: deps.crypto.decrypt(file.name_enc, FILE_NAME_CONTEXT), mediaType: file.media_type, size: Number(file.size) })) : [],
   };
 }

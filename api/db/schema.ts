@@ -334,6 +334,28 @@ export interface DraftTable {
   submitted_at: string | null;
 }
 
+/** A request to another system a transition sent, and what became of it (docs/decisions/044). */
+export interface HandoffRequestTable {
+  /** The request id the receiving system deduplicates by. */
+  id: string;
+  case_id: string;
+  handoff: string;
+  /** Encrypted JSON: the payload sent. */
+  payload_enc: string;
+  /** 'pending', 'waiting', 'answered', 'failed' or 'superseded'. */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  answered_at: string | null;
+  /** Encrypted JSON: the answer recorded. */
+  answer_enc: string | null;
+  created_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -359,4 +381,5 @@ export interface Database {
   files: FileTable;
   rule_overrides: RuleOverrideTable;
   drafts: DraftTable;
+  handoff_requests: HandoffRequestTable;
 }

@@ -10,6 +10,7 @@ import type { StaffMember } from '../domain/staff/staff.ts';
 import type { StaffSession } from '../staff/auth.ts';
 import type { ServiceRegistry } from '../services/registry.ts';
 import type { LiveRuleTables } from '../engine/rules/live-rules.ts';
+import type { HandoffRuntime } from '../engine/handoffs/handoffs.ts';
 
 /**
  * How many status lookups (and withdrawals) are allowed per 10 minutes, per client address and per
@@ -60,6 +61,8 @@ export interface ApiDeps {
   rules: LiveRuleTables;
   /** The case services this portal runs: the built-in ones, and any given at start (docs/decisions/029). */
   services: ServiceRegistry;
+  /** Hand-offs to other systems: their endpoints, keys and the development receiver (docs/decisions/044). */
+  handoffs: HandoffRuntime;
   /** Development tools (/dev/outbox) exist only outside production. */
   environment: 'development' | 'production' | 'test';
 }

@@ -5,12 +5,18 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CaseDeps } from '../cases/case-service.ts';
+import type { HandoffDeps } from '../engine/handoffs/handoffs.ts';
 import { STAFF_SESSION_COOKIE, authenticate, type AuthDeps, type SignInDeps, type StaffSession } from '../staff/auth.ts';
 import type { ApiEnv } from './api-env.ts';
 
 export function caseDeps<E extends ApiEnv>(c: Context<E>): CaseDeps {
   const deps = c.get('deps');
   return { db: deps.database.db, kind: deps.database.kind, crypto: deps.crypto, calendar: deps.calendar, now: deps.now, randomBytes: deps.randomBytes, services: deps.services, rules: deps.rules, offices: deps.offices };
+}
+
+export function handoffDeps<E extends ApiEnv>(c: Context<E>): HandoffDeps {
+  const deps = c.get('deps');
+  return { db: deps.database.db, kind: deps.database.kind, crypto: deps.crypto, calendar: deps.calendar, now: deps.now, services: deps.services, rules: deps.rules, offices: deps.offices, handoffs: deps.handoffs, logger: deps.logger };
 }
 
 export function authDeps<E extends ApiEnv>(c: Context<E>): AuthDeps {

@@ -7,6 +7,11 @@ import type { ApiEnv } from '../http/api-env.ts';
 import { ApiErrorSchema, statusError } from '../http/api-error.ts';
 import { MobilePhone } from '../domain/identity/person-fields.ts';
 import { newestCodeSentTo } from '../verification/phone-codes.ts';
+import { receiveAsDevelopment } from '../engine/handoffs/handoffs.ts';
+import { HandoffReplySchema, HandoffRequestBodySchema } from '../engine/handoffs/handoff.ts';
+import { HANDOFF_HEADERS } from '../engine/handoffs/signing.ts';
+import { handoffDeps } from '../http/route-deps.ts';
+import { keepRawBody, SignatureHeaders } from './handoffs.routes.ts';
 
 const DevMessage = z
   .object({ id: z.string(), channel: z.string(), recipient: z.string().meta({ description: 'Masked' }), body: z.string(), sentAt: z.string() })
@@ -37,6 +42,27 @@ const phoneCode = createRoute({
   },
 });
 
+const handoffReceiver = createRoute({
+  method: 'post',
+  path: '/dev/handoff-receiver/{handoff}',
+  operationId: 'devHandoffReceiver',
+  middleware: [keepRawBody],
+  tags: ['Development'],
+  summary:
+    'Answers a hand-off request as the receiving system would (absent in production): at once, later by a signed callback, or with a refusal, by HANDOFF_DEV_RECEIVER_MODE or a demo ID number in the payload (sequence code 998: later; 999: refused)',
+  request: {
+    params: z.object({ handoff: z.string().min(1).max(60).regex(/^[a-z0-9-]+$/) }),
+    headers: SignatureHeaders,
+    body: { content: { 'application/json': { schema: HandoffRequestBodySchema } }, required: true },
+  },
+  responses: {
+    200: { description: 'Answered at once', content: { 'application/json': { schema: HandoffReplySchema } } },
+    202: { description: 'Taken; the answer comes later by callback', content: { 'application/json': { schema: HandoffReplySchema } } },
+    403: { description: 'The signature is missing, wrong or stale (bad_signature)', content: { 'application/json': { schema: ApiErrorSchema } } },
+    404: { description: 'No service declares this hand-off', content: { 'application/json': { schema: ApiErrorSchema } } },
+  },
+});
+
 export const devRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(listMessages, async (c) => {
     const rows = await c.get('deps').database.db.selectFrom('dev_messages').selectAll().orderBy('sent_at', 'desc').limit(100).execute();
@@ -49,4 +75,15 @@ export const devRoutes = new OpenAPIHono<ApiEnv>()
     c.header('Cache-Control', 'no-store');
     if (!sent) return statusError(c, 404, 'no_phone_code');
     return c.json(sent, 200);
+  })
+  .openapi(handoffReceiver, async (c) => {
+    const headers = c.req.valid('header');
+    const received = receiveAsDevelopment(handoffDeps(c), c.req.valid('param').handoff, {
+      rawBody: await c.req.text(),
+      timestamp: headers[HANDOFF_HEADERS.timestamp],
+      signature: headers[HANDOFF_HEADERS.signature],
+      body: c.req.valid('json'),
+    });
+    if (!received.ok) return received.reason === 'bad_signature' ? statusError(c, 403, 'bad_signature') : statusError(c, 404, 'not_found');
+    return received.status === 202 ? c.json(received.reply, 202) : c.json(received.reply, 200);
   });

@@ -78,6 +78,21 @@ const CaseWork = z
     files: z
       .array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number().int() }))
       .meta({ description: 'The files given with the case, oldest first, each opened by getCaseFile; listed only to a member who may open them (as for reveal), else empty' }),
+    handoffs: z
+      .array(
+        z.object({
+          handoff: z.string(),
+          requestId: z.string(),
+          status: z.enum(['sending', 'waiting', 'answered', 'failed', 'superseded']),
+          attempts: z.number().int(),
+          requestedAt: z.string(),
+          nextAttemptAt: z.string().nullable().meta({ description: 'While sending after a failed attempt: when it is tried again' }),
+          sentAt: z.string().nullable(),
+          answeredAt: z.string().nullable(),
+          answer: z.record(z.string(), z.string()).nullable().meta({ description: 'The answer recorded (or, failed, what was recorded for it)' }),
+        }),
+      )
+      .meta({ description: 'The case’s requests to other systems (hand-offs such as the household financial check), oldest first' }),
   })
   .openapi('CaseWork');
 

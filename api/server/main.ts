@@ -21,6 +21,8 @@ import { auditAnchorPath } from '../platform/audit-anchor.ts';
 import { deriveAuditKeys } from '../platform/audit-keys.ts';
 import { startAuditAnchoring } from './audit-anchoring.ts';
 import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
+import { startHandoffLoop } from '../engine/handoffs/handoffs.ts';
+import { handoffEnvName } from '../engine/handoffs/handoff.ts';
 import { readRegistryFile, type RegistryOffice } from '../services/marriage/offices.ts';
 import { WITHDRAWAL_RULES_TABLE, withdrawalSourceRows } from '../services/marriage/withdrawal-table.ts';
 import type { WithdrawalRule } from '../services/marriage/withdrawal-rules.ts';
@@ -34,6 +36,8 @@ import type { ServicePackageModule } from '../services/service-package.ts';
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SHUTDOWN_GRACE_MS = 10_000;
 const NOTIFICATION_INTERVAL_MS = 2_000;
+/** Hand-offs are sent (and retried) within this long of the step that asks for them. */
+const HANDOFF_INTERVAL_MS = 2_000;
 const CALENDAR_REFRESH_MS = 60_000;
 /** Legal periods end at midnight; looking every five minutes is prompt enough and costs one indexed query per service. */
 const PERIOD_SWEEP_MS = 5 * 60_000;
@@ -97,7 +101,12 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   // Test only (refused in production by readConfig): services the tests define, run beside the built-in ones.
   const services = config.servicePackagesModule ? ((await import(config.servicePackagesModule)) as ServicePackageModule).servicePackages : [];
   if (services.length > 0) logger.warn({ services: services.map((service) => service.id) }, 'running test-only services (SERVICE_PACKAGES_MODULE)');
-  const { app, services: portalServices } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy });
+  const { app, services: portalServices, handoffs } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy, handoffs: { settings: config.handoffs } });
+  if (config.env === 'production') {
+    const declared = portalServices.ids.flatMap((id) => Object.keys(portalServices.get(id)?.handoffs ?? {}));
+    const unconfigured = [...new Set(declared)].filter((name) => !config.handoffs.endpoints[handoffEnvName(name)]);
+    if (unconfigured.length > 0) logger.warn({ handoffs: unconfigured.map((name) => `HANDOFF_${handoffEnvName(name)}_URL`) }, 'hand-offs without an endpoint: their requests wait until one is configured');
+  }
   // Outside production the recording provider "sends" (into dev_messages); production needs a real
   // SMS/e-mail provider, which no bureau has configured yet: messages wait in the outbox.
   const delivery =
@@ -154,6 +163,12 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const url = `http://${shownHost}:${port}`;
   logger.info({ url, database: runtime.database.kind }, 'portal listening');
   onListening?.(url);
+  // Requests to other systems (docs/decisions/044): their callbacks and, outside production, the development receiver are at this origin.
+  const handoffLoop = startHandoffLoop(
+    { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, offices: runtime.offices, now: () => new Date(), services: portalServices, handoffs, logger },
+    config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    HANDOFF_INTERVAL_MS,
+  );
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -175,6 +190,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
       clearInterval(calendarRefresh);
       clearInterval(periodSweep);
       await delivery?.stop();
+      await handoffLoop.stop();
       // After the last request's entries, before the database closes.
       await auditAnchoring.stop();
       await runtime.close();

@@ -37,6 +37,9 @@ import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FileBackend } from '../engine/files/backend.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
+import { createHandoffRuntime } from '../engine/handoffs/handoffs.ts';
+import { DEFAULT_HANDOFF_SETTINGS, type HandoffSettings } from '../engine/handoffs/endpoints.ts';
+import type { HandoffRetryPolicy } from '../engine/handoffs/retry.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
 import { PageCache } from './page-cache.ts';
 import { requestLog } from './request-log.ts';
@@ -144,6 +147,8 @@ export interface PortalOptions {
   pageCacheEntries?: number;
   /** Services defined outside api/services (the test-only one: SERVICE_PACKAGES_MODULE), run beside the built-in ones. */
   services?: readonly ServicePackage[];
+  /** Hand-offs to other systems (docs/decisions/044): endpoints and the development receiver (defaults: none configured), and, for tests, the outside world. */
+  handoffs?: { settings?: HandoffSettings; fetch?: typeof fetch; random?: () => number; retry?: HandoffRetryPolicy };
 }
 
 type PortalEnv = {
@@ -179,8 +184,17 @@ export function createPortal(options: PortalOptions) {
   const services = serviceRegistry(Object.fromEntries(packages.map((service) => [service.id, service.caseService])));
   const maxUploadPageBytes = uploadBodyLimit(services);
   const maxAnswerPageBytes = supplementBodyLimit(services);
+  const handoffs = createHandoffRuntime({
+    settings: options.handoffs?.settings ?? DEFAULT_HANDOFF_SETTINGS,
+    environment: options.environment,
+    crypto: options.crypto,
+    ...(options.handoffs?.fetch ? { fetch: options.handoffs.fetch } : {}),
+    ...(options.handoffs?.random ? { random: options.handoffs.random } : {}),
+    ...(options.handoffs?.retry ? { retry: options.handoffs.retry } : {}),
+  });
   const api = createApiApp({
     services,
+    handoffs,
     database: options.database,
     guides: options.guides,
     logger: options.logger,
@@ -318,7 +332,7 @@ export function createPortal(options: PortalOptions) {
   });
 
   // The registry goes back too: what the server runs beside the requests (the period sweep) works the same services.
-  return { app, api, pageCache, services };
+  return { app, api, pageCache, services, handoffs };
 }
 
 export type Portal = ReturnType<typeof createPortal>;

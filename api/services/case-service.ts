@@ -12,6 +12,7 @@ import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import type { DraftPolicy } from '../engine/drafts/draft-rules.ts';
 import type { FileLimits } from '../engine/files/upload-policy.ts';
+import type { HandoffDeclarations } from '../engine/handoffs/handoff.ts';
 import type { RuleBook } from '../engine/rules/live-rules.ts';
 import type { WordsRoot } from '../i18n/message-keys.ts';
 import { maskPhone } from '../platform/field-crypto.ts';
@@ -109,6 +110,11 @@ export interface CaseService<Application> {
    * answer mapped into the page's view model. None: a panel built from the workflow (defaultStatusPanel).
    */
   statusPanel?: StatusPanel;
+  /**
+   * The hand-offs its transitions send to other systems (`handoff` on a transition), by name: the
+   * payload built from the application, the transition that records the answer (docs/decisions/044).
+   */
+  handoffs?: HandoffDeclarations<Application>;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -147,6 +153,9 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.drafts ? { drafts: service.drafts } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
     ...(service.statusPanel ? { statusPanel: service.statusPanel } : {}),
+    ...(service.handoffs
+      ? { handoffs: Object.fromEntries(Object.entries(service.handoffs).map(([name, handoff]) => [name, { ...handoff, payload: (application: unknown) => handoff.payload(own(application)) }])) }
+      : {}),
     ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
   };

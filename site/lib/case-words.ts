@@ -14,6 +14,10 @@ export interface CaseWords {
   state(service: string | undefined, state: string): string;
   event(service: string, transition: string): string;
   action(service: string, transition: string): string;
+  /** A hand-off's name (`handoff.<name>` under the service's words, docs/decisions/044). */
+  handoff(service: string, name: string): string;
+  /** A recorded value named by the service's words (`value.<field>.<value>`: a check's result), else the value as recorded. */
+  value(service: string, field: string, value: string): string;
   /** What the applicant is told comes next in a state; '' where the service's words say nothing. */
   next(service: string, state: string): string;
   /** A field's label (`fields.<path>`), the service's own else common's; the path itself where neither names it. */
@@ -45,6 +49,8 @@ export function caseWords({ t }: Pick<PageContext, 't'>, given: readonly Service
     },
     event: (service, transition) => say(service, `event.${transition}`, transition),
     action: (service, transition) => say(service, `action.${transition}`, transition),
+    handoff: (service, name) => say(service, `handoff.${name}`, name),
+    value: (service, field, value) => say(service, `value.${field}.${value}`, value),
     next: (service, state) => say(service, `next.${state}`, ''),
     field: (service, path) => {
       const words = serviceOf(service)?.words;

@@ -123,6 +123,22 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /drafts/current/resume-code': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   'POST /drafts/resume': () => ({ body: { code: 'ABCD-EF34', idNumber: '110101194003011243' } }),
   'GET /dev/outbox': () => ({}),
+  // No service of this portal declares the hand-off: refused as unknown (404), once the input is valid.
+  'POST /handoffs/{handoff}/results': () => ({
+    params: { handoff: 'household-check' },
+    headers: { 'x-handoff-timestamp': '1795571200', 'x-handoff-signature': 'v1=00' },
+    body: { requestId: '00000000-0000-4000-8000-000000000000', answer: { result: 'within-limits', summary: '收入财产均在标准以内' } },
+  }),
+  'POST /dev/handoff-receiver/{handoff}': () => ({
+    params: { handoff: 'household-check' },
+    headers: { 'x-handoff-timestamp': '1795571200', 'x-handoff-signature': 'v1=00' },
+    body: {
+      requestId: '00000000-0000-4000-8000-000000000000',
+      handoff: 'household-check',
+      payload: { values: { authorised: true }, lists: { members: [{ relationship: 'self', name: '王大明', idNumber: personId(1, 'male') }] } },
+      callbackUrl: 'http://localhost/api/v1/handoffs/household-check/results',
+    },
+  }),
   'GET /dev/phone-codes/{phone}': () => ({ params: { phone: '13900000700' } }),
 };
 

@@ -12,7 +12,7 @@ import { createFieldCrypto, type FieldCrypto } from '../../api/platform/field-cr
 import type { DatabaseKind } from '../../api/db/connect.ts';
 import type { TrackLimits } from '../../api/http/api-env.ts';
 import { bootstrap, type Runtime } from '../../api/server/bootstrap.ts';
-import { createPortal } from '../../api/server/portal.ts';
+import { createPortal, type PortalOptions } from '../../api/server/portal.ts';
 import type { ServicePackage } from '../../api/services/service-package.ts';
 import type { RegistryOffice } from '../../api/services/marriage/offices.ts';
 import { recordAnsweredStatuses } from './answered-statuses.ts';
@@ -54,6 +54,8 @@ export async function createTestRuntime(
     registryOffices?: readonly RegistryOffice[];
     /** A database another runtime made: the two stand for two processes of one portal. */
     sharedWith?: TestRuntime;
+    /** Hand-offs' settings and the outside world they reach (docs/decisions/044): fetch, the jitter's chance, the retry policy. */
+    handoffs?: PortalOptions['handoffs'];
   } = {},
 ): Promise<TestRuntime> {
   const testDatabase: TestDatabase = options.sharedWith ? { target: options.sharedWith.target, drop: async () => {} } : await createTestDatabase(kind);
@@ -82,6 +84,7 @@ export async function createTestRuntime(
     bookingLimitPerClient: options.bookingLimitPerClient ?? 100_000,
     phoneCodeLimitPerClient: options.phoneCodeLimitPerClient ?? 100_000,
     ...(options.servicePackages ? { services: options.servicePackages } : {}),
+    ...(options.handoffs ? { handoffs: options.handoffs } : {}),
   });
   // Every status the API tests see must be documented (tests/api/answered-statuses.test.ts).
   recordAnsweredStatuses(portal.app, options.environment ?? 'test');

@@ -97,6 +97,12 @@ export interface TransitionDefinition {
    * workbench action on one case.
    */
   workbench?: false;
+  /**
+   * The named hand-off (the service's `handoffs`, api/engine/handoffs) this transition sends to
+   * another system: its request is written on the hand-off outbox in the transition's transaction,
+   * and the answer comes back as the hand-off's recording transition, taken by 'system'.
+   */
+  handoff?: string;
 }
 
 /**

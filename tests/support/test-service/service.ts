@@ -65,14 +65,32 @@ export const testHouseholdJourney: JourneyDefinition = {
   ],
 };
 
-/** submitted → accepted by intake, as trivial as a workflow gets. */
+/** The name of its hand-off (docs/decisions/044): a household check sent to another system. */
+export const TEST_HANDOFF = 'test-check';
+
+/** A check's answer, as the checking system gives it and as an investigator enters it by hand. */
+export const TestCheckResultSchema = z.object({
+  result: z.enum(['within-limits', 'over-limits', 'refused', 'failed']),
+  summary: textLine().trim().min(1).max(500).meta({ control: 'textarea' }),
+  // A form sends an empty field when nothing was entered.
+  checkedOn: z.preprocess((value) => (value === '' ? undefined : value), z.iso.date().optional()),
+});
+
+/**
+ * submitted → accepted by intake, as trivial as a workflow gets; while submitted, an investigator
+ * asks for the household check (a hand-off) and its answer is recorded by the system, or by hand.
+ */
 export const testHouseholdWorkflow: ServiceDefinition = {
   id: TEST_SERVICE,
   serviceArea: 'allowances',
   initialState: 'submitted',
   states: { submitted: {}, accepted: { terminal: true, decided: true } },
   deadlines: {},
-  transitions: [{ name: 'accept', from: ['submitted'], to: 'accepted', by: ['intake'], notify: 'case.accepted', visibility: 'applicant' }],
+  transitions: [
+    { name: 'accept', from: ['submitted'], to: 'accepted', by: ['intake'], notify: 'case.accepted', visibility: 'applicant' },
+    { name: 'request-household-check', from: ['submitted'], to: '@same', by: ['investigator'], handoff: TEST_HANDOFF, visibility: 'internal' },
+    { name: 'record-household-check', from: ['submitted'], to: '@same', by: ['system', 'investigator'], input: TestCheckResultSchema, visibility: 'internal' },
+  ],
 };
 
 function applicationFrom(answers: FlatAnswers): Record<string, unknown> {
@@ -103,6 +121,24 @@ export const testHouseholdPackage: ServicePackage = {
     uploads: uploadPurposes(testHouseholdJourney),
     uploadsNeeded: uploadMinimums(testHouseholdJourney),
     drafts: draftPolicyOf(testHouseholdJourney, { identityPath: 'person.idNumber', phonePaths: ['person.phone'] }),
+    handoffs: {
+      [TEST_HANDOFF]: {
+        // Only what a checking system needs: who is in the household, and that they agreed to the check.
+        payload: (application) => ({
+          values: { authorised: application.declaration },
+          lists: {
+            members: [
+              { relationship: 'self', name: application.person.name, idNumber: application.person.idNumber },
+              ...application.household.map((member) => ({ relationship: member.relationship, name: member.name })),
+            ],
+          },
+        }),
+        records: 'record-household-check',
+        failed: ({ attempts }) => ({ result: 'failed', summary: `no answer after ${attempts} attempts` }),
+        simulate: (_payload, reply, today) =>
+          reply === 'refusal' ? { result: 'refused', summary: 'test receiver: refused', checkedOn: today } : { result: 'within-limits', summary: 'test receiver: within limits', checkedOn: today },
+      },
+    },
   }),
   pages: {
     service: TEST_SERVICE,

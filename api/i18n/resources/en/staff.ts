@@ -106,6 +106,19 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
       submit: 'Give the reason and read the case',
       reading: 'You are reading this case by the reason you gave (read-only, personal details partly hidden) until {{until}}. Reason: {{reason}}',
     },
+    handoffs: {
+      title: 'Requests to other systems',
+      lead: 'Sent by the portal when a step asks for them; each answer is also recorded on the timeline.',
+      requested: 'Sent {{date}}',
+      status: {
+        sending: 'Being sent',
+        retrying: 'Not reached yet (attempts so far: {{attempts}}); trying again at {{time}}',
+        waiting: 'Received {{date}}, waiting for the answer',
+        answered: 'Answered {{date}}',
+        failed: 'No answer (attempts made: {{attempts}}). Send the request again, or enter the result by hand.',
+        superseded: 'Replaced by a later request or a result entered by hand',
+      },
+    },
     files: {
       title: 'Files given with the application',
       lead: 'Each opens as a download, and each opening is kept in the record of access.',

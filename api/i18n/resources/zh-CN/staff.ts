@@ -103,6 +103,19 @@ export const staffZhCN = {
       submit: '说明原因并查看',
       reading: '您正凭所说明的原因查看这件办件（只读，个人信息部分隐藏），有效至 {{until}}。原因：{{reason}}',
     },
+    handoffs: {
+      title: '向其他系统发出的请求',
+      lead: '办理步骤需要时由系统自动发送，答复会记入办理过程。',
+      requested: '{{date}}发出',
+      status: {
+        sending: '正在发送',
+        retrying: '暂未送达（已尝试{{attempts}}次），{{time}}再试',
+        waiting: '{{date}}已送达，等待答复',
+        answered: '{{date}}已答复',
+        failed: '未获答复（已尝试{{attempts}}次）。可以重新发送请求，或手工录入结果。',
+        superseded: '已被新的请求或手工录入的结果取代',
+      },
+    },
     files: {
       title: '申请时上传的文件',
       lead: '点击文件即下载，每次打开都会记入查看记录。',
