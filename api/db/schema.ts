@@ -334,6 +334,22 @@ export interface DraftTable {
   submitted_at: string | null;
 }
 
+/** A 公示 or 公布 entry (migration 2026120702_public_notices, docs/decisions/045): only what its page shows. */
+export interface PublicEntryTable {
+  id: string;
+  case_id: string;
+  list: string;
+  place: string;
+  masked_name: string;
+  household_size: number;
+  kind: string;
+  amount_fen: number | null;
+  from_day: string;
+  to_day: string;
+  objection: string | null;
+  created_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -359,4 +375,5 @@ export interface Database {
   files: FileTable;
   rule_overrides: RuleOverrideTable;
   drafts: DraftTable;
+  public_entries: PublicEntryTable;
 }

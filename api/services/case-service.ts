@@ -12,6 +12,7 @@ import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import type { DraftPolicy } from '../engine/drafts/draft-rules.ts';
 import type { FileLimits } from '../engine/files/upload-policy.ts';
+import type { PublicFacts } from '../engine/publication/public-entry.ts';
 import type { RuleBook } from '../engine/rules/live-rules.ts';
 import type { WordsRoot } from '../i18n/message-keys.ts';
 import { maskPhone } from '../platform/field-crypto.ts';
@@ -134,6 +135,12 @@ export interface CaseService<Application> {
    * answer mapped into the page's view model. None: a panel built from the workflow (defaultStatusPanel).
    */
   statusPanel?: StatusPanel;
+  /**
+   * For a service whose transitions publish (`publishes`: 公示, 公布, docs/decisions/045): the only
+   * facts of an application a public notice may show (where it hangs, the name to mask, the
+   * household's size) and the locality's masking rule in force on `day` (default 张*).
+   */
+  publicEntry?(application: Application, day: string, rules: RuleBook): PublicFacts;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -154,6 +161,7 @@ export type RegisteredCaseService = CaseService<unknown>;
 
 export function register<Application>(service: CaseService<Application>): RegisteredCaseService {
   const own = (application: unknown) => application as Application;
+  const publicEntry = service.publicEntry;
   return {
     workflow: service.workflow,
     words: service.words,
@@ -173,6 +181,7 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
     ...(service.statusPanel ? { statusPanel: service.statusPanel } : {}),
     ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
+    ...(publicEntry ? { publicEntry: (application: unknown, day: string, rules: RuleBook) => publicEntry.call(service, own(application), day, rules) } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
   };
 }

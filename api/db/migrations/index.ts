@@ -21,6 +21,7 @@ import * as phoneVerifications from './2026120508_phone_verifications.ts';
 import * as files from './2026120601_files.ts';
 import * as ruleOverrides from './2026120602_rule_overrides.ts';
 import * as drafts from './2026120603_drafts.ts';
+import * as publicNotices from './2026120702_public_notices.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026120601_files': files,
   '2026120602_rule_overrides': ruleOverrides,
   '2026120603_drafts': drafts,
+  '2026120702_public_notices': publicNotices,
 };

@@ -40,15 +40,16 @@ export const zhCN = {
   /** Its cases as the staff pages and the status page name them (caseService.words: `<id>:case`). */
   case: {
     name: '测试家庭补贴',
-    state: { submitted: '已提交', accepted: '已受理' },
-    event: { submit: '提交申请', accept: '受理' },
-    action: { accept: '受理' },
+    state: { submitted: '已提交', accepted: '已受理', 'under-notice': '公示中', approved: '已批准' },
+    event: { submit: '提交申请', accept: '受理', 'start-notice': '开始公示', 'record-objection': '收到公示意见', approve: '批准' },
+    action: { accept: '受理', 'start-notice': '开始公示', 'record-objection': '记录公示意见', approve: '批准' },
   },
   fields: {
     person: { name: '姓名', idNumber: '身份证号码', phone: '手机号码' },
     household: { name: '家庭成员姓名', relationship: '与您的关系' },
     files: { incomeProof: '收入证明' },
     declaration: '声明',
+    amountFen: '金额（分）',
   },
   errors: {
     testHousehold: {
@@ -103,15 +104,16 @@ export const en: typeof zhCN = {
   /** Its cases as the staff pages and the status page name them (caseService.words: `<id>:case`). */
   case: {
     name: 'Test household grant',
-    state: { submitted: 'Submitted', accepted: 'Accepted' },
-    event: { submit: 'Application submitted', accept: 'Accepted' },
-    action: { accept: 'Accept' },
+    state: { submitted: 'Submitted', accepted: 'Accepted', 'under-notice': 'Under public notice', approved: 'Approved' },
+    event: { submit: 'Application submitted', accept: 'Accepted', 'start-notice': 'Public notice started', 'record-objection': 'Comment on the notice received', approve: 'Approved' },
+    action: { accept: 'Accept', 'start-notice': 'Start the public notice', 'record-objection': 'Record a comment on the notice', approve: 'Approve' },
   },
   fields: {
     person: { name: 'Full name', idNumber: 'ID card number', phone: 'Mobile number' },
     household: { name: 'Household member’s name', relationship: 'Their relationship to you' },
     files: { incomeProof: 'Proof of income' },
     declaration: 'declaration',
+    amountFen: 'amount (fen)',
   },
   errors: {
     testHousehold: {
