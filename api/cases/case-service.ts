@@ -21,7 +21,9 @@ import { writeHandoffs } from '../engine/handoffs/queue.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
-import { applicantStopNow, applyTransition, availableTransitions, staffOnlyFields, startDeadlines, type CaseSnapshot, type TransitionResult } from '../domain/workflow/workflow.ts';
+import { applicantStopNow, applyTransition, availableTransitions, sealedFields, staffOnlyFields, startDeadlines, type CaseSnapshot, type TransitionResult } from '../domain/workflow/workflow.ts';
+import { insertPublicEntry, removeNoticesOfCase } from '../db/public-entries.repo.ts';
+import { publicEntryOf } from '../engine/publication/public-entry.ts';
 import type { Locale } from '../i18n/index.ts';
 import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
 import { maskPhone, type FieldCrypto } from '../platform/field-crypto.ts';
@@ -246,6 +248,23 @@ export function withSettings(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules
   return { ...stored, snapshot: { ...stored.snapshot, settings: Object.fromEntries(Object.entries(settings).map(([name, setting]) => [name, setting.value])) } };
 }
 
+/** The encryption context of a timeline event's sealed fields (sealedFields: an objection's text, name and contact). */
+export const EVENT_INPUT_CONTEXT = 'case_events.input';
+
+/** A step's input as its event stores it: each sealed field encrypted (docs/decisions/045). */
+export function sealEventInput(crypto: FieldCrypto, service: RegisteredCaseService, transition: string, input: unknown): unknown {
+  const sealed = sealedFields(service.workflow.transitions.find((t) => t.name === transition));
+  if (sealed.length === 0 || !input || typeof input !== 'object') return input;
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, sealed.includes(key) && value !== undefined ? crypto.encrypt(String(value), EVENT_INPUT_CONTEXT) : value]));
+}
+
+/** An event's details with its sealed fields opened: for staff who handle the case, never for the applicant. */
+export function openedDetails(crypto: FieldCrypto, service: RegisteredCaseService | undefined, transition: string, inputJson: string | null): Record<string, string> {
+  const sealed = sealedFields(service?.workflow.transitions.find((t) => t.name === transition));
+  const details = eventDetails(inputJson);
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, sealed.includes(key) ? crypto.decrypt(value, EVENT_INPUT_CONTEXT) : value]));
+}
+
 /** A timeline event's input (reason, documents, amount) as text. */
 export function eventDetails(inputJson: string | null): Record<string, string> {
   if (!inputJson) return {};
@@ -256,7 +275,9 @@ export function eventDetails(inputJson: string | null): Record<string, string> {
 
 /** An event's input as the applicant may read it: without the office's working record (a reviewer's opinion). */
 export function applicantDetails(service: RegisteredCaseService | undefined, transition: string, inputJson: string | null): Record<string, string> {
-  const hidden = staffOnlyFields(service?.workflow.transitions.find((t) => t.name === transition));
+  const definition = service?.workflow.transitions.find((t) => t.name === transition);
+  // What others wrote about the case (an objection) is sealed, and never the applicant's to read.
+  const hidden = [...staffOnlyFields(definition), ...sealedFields(definition)];
   return Object.fromEntries(Object.entries(eventDetails(inputJson)).filter(([key]) => !hidden.includes(key)));
 }
 
@@ -351,12 +372,32 @@ export interface StepTaker {
 }
 
 /**
+ * What a step publishes (docs/decisions/045), in its transaction: a case that moves to another state
+ * takes its notice down (its proposal was decided, sent back or withdrawn), and a transition that
+ * `publishes` writes its entry, of the facts its service gives, masked.
+ */
+async function publishStep(trx: Transaction<Database>, deps: Pick<CaseDeps, 'crypto' | 'rules'>, service: RegisteredCaseService, stored: StoredCase, result: TransitionResult, at: Date): Promise<void> {
+  const workflow = service.workflow;
+  if (!workflow.transitions.some((t) => t.publishes)) return;
+  if (result.event.from !== result.event.to) await removeNoticesOfCase(trx, stored.id);
+  const transition = workflow.transitions.find((t) => t.name === result.event.transition);
+  if (!transition?.publishes) return;
+  if (!service.publicEntry) throw new Error(`${workflow.id}: ${transition.name} publishes, but the service gives no publicEntry`);
+  const today = chinaDate(at);
+  const application: unknown = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT));
+  const entry = publicEntryOf(stored.service, transition, service.publicEntry(application, today, deps.rules ?? sourceRuleBook()), result.event.input, result.snapshot, today);
+  if (entry === 'no_period') throw new Error(`${workflow.id}: ${transition.name} publishes for a period the case does not have`);
+  if (entry) await insertPublicEntry(trx, stored.id, entry, at);
+}
+
+/**
  * A step checked by the workflow engine, as it is saved in one transaction: the case's new state
- * and timeline event, the audit entry, the text messages to the case's recipients (with `params`),
- * and what the step does to the case's appointments and people (a place given back, people freed).
+ * and timeline event (its sealed fields encrypted), the audit entry, the text messages to the case's
+ * recipients (with `params`), what the step does to the case's appointments and people (a place
+ * given back, people freed) and what it publishes (a notice written or taken down).
  */
 export function stepToSave(
-  deps: Pick<CaseDeps, 'crypto'>,
+  deps: Pick<CaseDeps, 'crypto' | 'rules'>,
   service: RegisteredCaseService,
   stored: StoredCase,
   result: TransitionResult,
@@ -368,7 +409,7 @@ export function stepToSave(
   return {
     caseId: stored.id,
     expectedVersion: stored.snapshot.version,
-    result,
+    result: { ...result, event: { ...result.event, input: sealEventInput(deps.crypto, service, result.event.transition, result.event.input) } },
     actor: by,
     audit: { actorId: by.id, actorRole: by.kind === 'staff' ? by.role : by.kind, action: `case.${result.event.transition}`, origin: options.origin, ...(options.details ? { details: options.details } : {}) },
     notifications: result.notify ? caseNotifications(deps, service, stored, result.notify, options.params ?? {}, result.snapshot) : [],
@@ -378,6 +419,7 @@ export function stepToSave(
       if (effect) await applyAppointmentEffect(trx, stored.id, effect, options.at);
       // A request to another system goes with the step that sends it, or not at all (docs/decisions/044).
       await writeHandoffs(trx, { crypto: deps.crypto, service, caseId: stored.id, application: () => JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as unknown, at: options.at }, transition, by.kind !== 'system');
+      await publishStep(trx, deps, service, stored, result, options.at);
     },
   };
 }

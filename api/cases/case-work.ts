@@ -27,6 +27,7 @@ import {
   availableTransitions,
   deadlineStatus,
   laterTransitions,
+  sealedFields,
   staffOnlyFields,
   transitionFields,
   type Actor,
@@ -36,7 +37,7 @@ import {
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { isSaid, type AidCell } from '../services/decision-aid.ts';
 import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, eventDetails, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
+import { ANSWERS_CONTEXT, openedDetails, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
@@ -170,7 +171,8 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
       to: event.to_state,
       actorRole: event.actor_role,
       visibility: event.visibility,
-      details: eventDetails(event.input_json),
+      // The member handles the case: what it sealed (an objection and who made it) is theirs to read.
+      details: openedDetails(deps.crypto, service, event.transition, event.input_json),
     })),
     deadlines: stored.snapshot.deadlines.map((deadline) => ({ key: deadline.key, startedOn: deadline.startedOn, dueOn: deadline.dueOn, status: deadlineStatus(deadline, clock) })),
     periods: [...(stored.snapshot.periods ?? [])],
@@ -319,7 +321,8 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   const { result } = outcome;
   const details = result.event.input && typeof result.event.input === 'object' ? (result.event.input as Record<string, unknown>) : {};
   const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === action.transition)?.by.includes(r)) ?? null;
-  const staffOnly = staffOnlyFields(service.workflow.transitions.find((t) => t.name === action.transition));
+  const definition = service.workflow.transitions.find((t) => t.name === action.transition);
+  const staffOnly = [...staffOnlyFields(definition), ...sealedFields(definition)];
   try {
     // What the step does to the appointment and its people goes with it (a cancelled place goes back; an ended case frees its people).
     await saveTransition(

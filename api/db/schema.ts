@@ -356,6 +356,22 @@ export interface HandoffRequestTable {
   created_at: string;
 }
 
+/** A 公示 or 公布 entry (migration 2026120702_public_notices, docs/decisions/045): only what its page shows. */
+export interface PublicEntryTable {
+  id: string;
+  case_id: string;
+  list: string;
+  place: string;
+  masked_name: string;
+  household_size: number;
+  kind: string;
+  amount_fen: number | null;
+  from_day: string;
+  to_day: string;
+  objection: string | null;
+  created_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -382,4 +398,5 @@ export interface Database {
   rule_overrides: RuleOverrideTable;
   drafts: DraftTable;
   handoff_requests: HandoffRequestTable;
+  public_entries: PublicEntryTable;
 }

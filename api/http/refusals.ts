@@ -23,8 +23,9 @@ import type { LookupResult, WithdrawResult } from '../cases/case-service.ts';
 import type { CaseFileResult } from '../cases/case-files.ts';
 import type { SupplementResult } from '../cases/case-supplement.ts';
 import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
+import type { ObjectionResult } from '../cases/public-notices.ts';
 import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
-import { dynamicKey, formatDateTime, formatDayWithWeekday, messageNamespaces, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
+import { dynamicKey, formatDate, formatDateTime, formatDayWithWeekday, messageNamespaces, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
 import type { SignInResult } from '../staff/auth.ts';
 import { refusalMessage, type FileRefusal } from '../engine/files/upload-policy.ts';
@@ -89,6 +90,10 @@ export interface Refusals {
   phoneCodeConfirm: Refused<ConfirmResult>;
   /** Adding a row to a rule table (or reading one): no table of that name, or a key or value the table refuses. */
   ruleTable: Refused<AddRuleRowResult>;
+  /** An objection to a public notice (public-notices.ts, docs/decisions/045). */
+  objection: Refused<ObjectionResult>;
+  /** Too many objections from one client (counted by the route, in the database). */
+  objectionLimit: { reason: 'too_many'; retryAt: string };
 }
 
 export type RefusingUse = keyof Refusals;
@@ -278,6 +283,15 @@ export const REFUSALS = {
     too_many: { status: 429, code: 'too_many_lookups', message: (refusal, lang, t) => t('errors.track.tooMany', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
   },
   lookup: LOOKUP,
+  objection: {
+    // An unknown entry and an announcement (which takes no objection) alike: nothing said about a case.
+    not_found: { status: 404, code: 'notice_not_found', message: 'errors.objection.notFound' },
+    ended: { status: 409, code: 'notice_ended', message: (refusal, lang, t) => t('errors.objection.ended', { day: formatDate(refusal.toDay, lang) }) },
+    invalid: SCHEMA_ISSUES,
+  },
+  objectionLimit: {
+    too_many: { status: 429, code: 'too_many_objections', message: (refusal, lang, t) => t('errors.objection.tooMany', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
+  },
   withdrawal: {
     ...LOOKUP,
     not_withdrawable: { status: 409, code: 'not_withdrawable', message: 'errors.track.notWithdrawable' },

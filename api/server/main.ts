@@ -10,6 +10,7 @@ import { ConfigError, readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { ensureDemoCases } from '../cases/demo-cases.ts';
 import { sweepEndedPeriods } from '../cases/period-sweep.ts';
+import { sweepEndedEntries } from '../cases/public-notices.ts';
 import { sweepStalePhoneCodes } from '../verification/phone-codes.ts';
 import { localFileBackend } from '../engine/files/backend.ts';
 import { sweepOrphanFiles } from '../engine/files/files.ts';
@@ -141,6 +142,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
       .catch((error: unknown) => logger.error({ err: error }, 'could not move on cases past their legal periods'))
       .then(() => sweepStalePhoneCodes(caseDeps))
       .catch((error: unknown) => logger.error({ err: error }, 'could not remove stale phone codes'))
+      // Public notices past their last day (docs/decisions/045): not shown since, and not kept.
+      .then(() => sweepEndedEntries(caseDeps))
+      .catch((error: unknown) => logger.error({ err: error }, 'could not delete ended public notices'))
       // Drafts past their keeping time, with their files (docs/decisions/033): one conditional delete each, so processes sweeping at once never both do one.
       .then(() => sweepExpiredDrafts({ ...caseDeps, files: { ...caseDeps, ...files } }))
       .then((removed) => (removed ? logger.info({ drafts: removed }, 'deleted expired drafts and their files') : undefined))

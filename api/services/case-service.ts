@@ -13,6 +13,7 @@ import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts'
 import type { DraftPolicy } from '../engine/drafts/draft-rules.ts';
 import type { FileLimits } from '../engine/files/upload-policy.ts';
 import type { HandoffDeclarations } from '../engine/handoffs/handoff.ts';
+import type { PublicFacts } from '../engine/publication/public-entry.ts';
 import type { RuleBook } from '../engine/rules/live-rules.ts';
 import type { WordsRoot } from '../i18n/message-keys.ts';
 import { maskPhone } from '../platform/field-crypto.ts';
@@ -115,6 +116,12 @@ export interface CaseService<Application> {
    * payload built from the application, the transition that records the answer (docs/decisions/044).
    */
   handoffs?: HandoffDeclarations<Application>;
+  /**
+   * For a service whose transitions publish (`publishes`: 公示, 公布, docs/decisions/045): the only
+   * facts of an application a public notice may show (where it hangs, the name to mask, the
+   * household's size) and the locality's masking rule in force on `day` (default 张*).
+   */
+  publicEntry?(application: Application, day: string, rules: RuleBook): PublicFacts;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -135,6 +142,7 @@ export type RegisteredCaseService = CaseService<unknown>;
 
 export function register<Application>(service: CaseService<Application>): RegisteredCaseService {
   const own = (application: unknown) => application as Application;
+  const publicEntry = service.publicEntry;
   return {
     workflow: service.workflow,
     words: service.words,
@@ -157,6 +165,7 @@ export function register<Application>(service: CaseService<Application>): Regist
       ? { handoffs: Object.fromEntries(Object.entries(service.handoffs).map(([name, handoff]) => [name, { ...handoff, payload: (application: unknown) => handoff.payload(own(application)) }])) }
       : {}),
     ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
+    ...(publicEntry ? { publicEntry: (application: unknown, day: string, rules: RuleBook) => publicEntry.call(service, own(application), day, rules) } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
   };
 }

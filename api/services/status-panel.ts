@@ -260,8 +260,8 @@ export function defaultStatusPanel(workflow: Pick<ServiceDefinition, 'states' | 
     const own = words.next(progress.service, progress.state);
     if (own) return own;
     if (workflow?.states[progress.state]?.terminal) return t('track.panel.finished');
-    // The office's internal steps (a check asked of another system) are never on the applicant's timeline, so never promised either.
-    const coming = (workflow?.transitions ?? []).filter((transition) => transition.from.includes(progress.state) && !transition.by.includes('applicant') && transition.visibility !== 'internal');
+    // Steps the applicant never sees (an objection recorded on the case) are not announced either.
+    const coming = (workflow?.transitions ?? []).filter((transition) => transition.from.includes(progress.state) && !transition.by.includes('applicant') && transition.visibility === 'applicant');
     if (coming.length === 0) return t('track.panel.waiting');
     return t('track.panel.comingNext', { steps: coming.map((transition) => words.event(progress.service, transition.name)).join(t('punctuation.listSeparator')) });
   });

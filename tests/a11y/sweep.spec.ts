@@ -17,6 +17,9 @@ import { earlyToday, setAppointmentTime, yesterday } from '../support/appointmen
 import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, phoneProof, staffCookie, takeStep } from '../support/portal-api.ts';
 import { demoOffice, LANGUAGES, type Language } from '../support/site.ts';
 import { expectNoAxeViolations } from '../e2e/support/axe.ts';
+import { ensureStaff, staffSession } from '../support/staff-accounts.ts';
+import { draftWithProofAt } from '../support/test-service/proof.ts';
+import { TEST_NOTICE_PLACE, TEST_SERVICE } from '../support/test-service/service.ts';
 import { elderCookie, expect, test } from '../e2e/support/fixtures.ts';
 import { sealAnswers } from '../../api/engine/tools/sealed-answers.ts';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
@@ -24,6 +27,25 @@ import { draftSealer } from '../../api/server/portal.ts';
 
 /** The test-only service's answers up to its upload step (about you, one member of the household). */
 const UPLOAD_STEP_ANSWERS = { 'person.name': '王大明', 'person.idNumber': ELDER_ID, 'person.phone': '13812340002', 'household.0.name': '王小明', 'household.0.relationship': 'child' };
+
+/** Staff of the test-only service's county (the demo accounts are the district's), to put its case under notice. */
+const COUNTY_STAFF = (['intake', 'investigator'] as const).map((role) => ({ username: `a11y-county-${role}`, password: `the county ${role}’s long password`, roles: [role], offices: ['demo-county'], serviceAreas: ['allowances'] }));
+
+/** A case of the test-only service on its village's notice (docs/decisions/045), put there through the API. */
+async function caseUnderNotice(v: Visit): Promise<void> {
+  for (const member of COUNTY_STAFF) await ensureStaff(v.portal, member);
+  const draft = await draftWithProofAt(v.baseURL);
+  const response = await fetch(`${v.baseURL}/api/v1/services/${TEST_SERVICE}/applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), 'draft-reference': draft },
+    body: JSON.stringify({ person: { name: '王大明', idNumber: ELDER_ID, phone: '13812340041' }, household: [{ name: '王小明', relationship: 'child' }], declaration: true }),
+  });
+  const { trackingNumber } = (await response.json()) as { trackingNumber: string };
+  const [intake, investigator] = COUNTY_STAFF;
+  if (!intake || !investigator) throw new Error('two county members');
+  await takeStep(v.baseURL, await staffSession(v.baseURL, intake), trackingNumber, 'accept');
+  await takeStep(v.baseURL, await staffSession(v.baseURL, investigator), trackingNumber, 'start-notice', { amountFen: 123_400 });
+}
 
 /** What a state's set-up can use. */
 interface Visit {
@@ -847,6 +869,60 @@ const STATES: Record<string, State[]> = {
       open: async (v) => {
         await v.page.getByRole('button', { name: v.language.strings.rules.submit }).click();
         await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+  ],
+  // 公示 and 公布 (docs/decisions/045): the boards of a village, with an entry, and the comment form.
+  'public notices': [
+    {
+      name: 'the villages and communities by district and township',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/notices/relief'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.notices.index.title);
+      },
+    },
+    {
+      name: 'a village’s notice boards',
+      open: async (v) => {
+        await v.page.goto(v.language.path(`/notices/relief/${TEST_NOTICE_PLACE}`));
+        await expect(v.page.getByRole('link', { name: v.language.strings.notices.community.notice })).toBeVisible();
+      },
+    },
+    {
+      name: 'the notice with an entry and how to comment',
+      open: async (v) => {
+        await caseUnderNotice(v);
+        await v.page.goto(v.language.path(`/notices/relief/${TEST_NOTICE_PLACE}/notice`));
+        await expect(v.page.locator('table.public-entries tbody tr').first()).toBeVisible();
+      },
+    },
+    {
+      name: 'the comment form',
+      open: async (v) => {
+        await v.page.locator('table.public-entries tbody tr a').first().click();
+        await expect(h1(v.page)).toHaveText(v.language.strings.notices.object.title);
+      },
+    },
+    {
+      name: 'the comment form with its error',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.notices.object.submit }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'thanks for a comment',
+      open: async (v) => {
+        await v.page.getByLabel(v.language.strings.fields.text, { exact: true }).fill('情况不实');
+        await v.page.getByRole('button', { name: v.language.strings.notices.object.submit }).click();
+        await expect(h1(v.page)).toHaveText(v.language.strings.notices.thanks.title);
+      },
+    },
+    {
+      name: 'an empty announcement board',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/notices/relief/jinqiao-community/announcement'));
+        await expect(v.page.locator('[data-testid="no-entries"]')).toBeVisible();
       },
     },
   ],

@@ -122,6 +122,9 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /drafts/current/extend': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   'POST /drafts/current/resume-code': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   'POST /drafts/resume': () => ({ body: { code: 'ABCD-EF34', idNumber: '110101194003011243' } }),
+  // Public notices (docs/decisions/045): a board, and an objection to an entry no notice has (404).
+  'GET /notices/{place}': () => ({ params: { place: 'heping-community' }, query: { list: 'notice' } }),
+  'POST /notices/entries/{entry}/objections': () => ({ params: { entry: '00000000-0000-4000-8000-000000000000' }, body: { text: '情况不实', name: '李四', contact: '13900001234' } }),
   'GET /dev/outbox': () => ({}),
   // No service of this portal declares the hand-off: refused as unknown (404), once the input is valid.
   'POST /handoffs/{handoff}/results': () => ({
@@ -147,6 +150,7 @@ const NAMES: Record<string, string[]> = {
   'POST /marriage/appointments': ['partyA.name', 'partyB.name'],
   'POST /services/old-age-allowance/applications': ['elder.name', 'agent.name', 'bank.bankName', 'bank.accountHolder'],
   'PUT /staff/holidays/{year}': ['holidays.0.name'],
+  'POST /notices/entries/{entry}/objections': ['name'],
 };
 /** Bidirectional embeddings, overrides and isolates, and zero-width characters. */
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];

@@ -45,6 +45,11 @@ const PAGES: PublicPage[] = [
   { path: '/apply/old-age-allowance', status: 200, sources: none },
   { path: '/book/marriage', status: 200, sources: none },
   { path: '/staff/sign-in', status: 200, sources: none },
+  // The notice boards (docs/decisions/045): the list of places, a community's boards, and each board (none of the tests' entries hang here).
+  { path: '/notices/relief', status: 200, sources: none },
+  { path: '/notices/relief/heping-community', status: 200, sources: none },
+  { path: '/notices/relief/heping-community/notice', status: 200, sources: none },
+  { path: '/notices/relief/heping-community/announcement', status: 200, sources: none },
   // A reference for developers, rendered from the OpenAPI document, which is written in English with Chinese terms.
   {
     path: '/api/docs',

@@ -74,6 +74,7 @@ describe.each(LANGUAGES)('staff work on the test-only service’s case, in $name
     expect(status.texts('dl.summary dd')).toEqual(expect.arrayContaining([words.name]));
     expect(status.texts('dl.summary strong')).toEqual([words.state.accepted]);
     expect(status.texts('ol.steps strong')).toEqual(expect.arrayContaining([words.event.submit, words.event.accept]));
-    expect(status.text()).toContain(s.track.panel.finished);
+    // What comes next is its public notice (docs/decisions/045).
+    expect(status.text()).toContain(language.t(s.track.panel.comingNext, { steps: words.event['start-notice'] }));
   });
 });

@@ -61,7 +61,10 @@ describe.each(LOCALES)('status panels in %s', (lang) => {
 
     const accepted = panel(lang, progress({ service: TEST_SERVICE, state: 'accepted' }));
     expect(accepted.summary.facts[1]).toMatchObject({ value: own.state.accepted, strong: true });
-    expect(accepted.next.text).toBe(t('track.panel.finished'));
+    // Then its public notice (docs/decisions/045), and its approval ends it.
+    expect(accepted.next.text).toBe(t('track.panel.comingNext', { steps: own.event['start-notice'] }));
+    const approved = panel(lang, progress({ service: TEST_SERVICE, state: 'approved' }));
+    expect(approved.next.text).toBe(t('track.panel.finished'));
   });
 
   it('interpolates the running time limit’s end into its sentence and says what is asked (补正)', () => {

@@ -103,6 +103,15 @@ export interface TransitionDefinition {
    * and the answer comes back as the hand-off's recording transition, taken by 'system'.
    */
   handoff?: string;
+  /**
+   * A public entry the transition writes, in its transaction (docs/decisions/045): the 公示 of a
+   * proposal (`list: 'notice'`, for the days of the case's `period` as the transition starts it,
+   * objected to by taking `objection` as 'system'), or the 公布 of a decision (`list: 'announcement'`,
+   * from the day taken for `days` calendar days, default PUBLICATION_DAYS). The entry holds only the
+   * publishable facts the service gives (CaseService.publicEntry), masked, and the `amountFen` of the
+   * transition's input when it has one. A notice comes down when its case moves to another state.
+   */
+  publishes?: { list: 'notice'; period: string; objection?: string } | { list: 'announcement'; days?: number };
 }
 
 /**
@@ -524,6 +533,12 @@ export function definitionProblems(definition: ServiceDefinition): string[] {
       if (!(t.input instanceof z.ZodObject) || !(limit.field in t.input.shape)) problems.push(`${t.name}: limits ${limit.field}, which is not an input field`);
     }
     if (t.by.length === 0) problems.push(`${t.name}: nobody may take it`);
+    if (t.publishes?.list === 'notice') {
+      if (!definition.periods?.[t.publishes.period]) problems.push(`${t.name}: publishes for period ${t.publishes.period}, which is not defined`);
+      else if (!t.startsPeriods?.includes(t.publishes.period)) problems.push(`${t.name}: publishes for period ${t.publishes.period}, which it does not start`);
+      const objection = t.publishes.objection;
+      if (objection && !definition.transitions.some((other) => other.name === objection && other.by.includes('system'))) problems.push(`${t.name}: objection ${objection} is not a transition the system may take`);
+    }
   }
   for (const key of definition.initialDeadlines ?? []) if (!definition.deadlines[key]) problems.push(`initial deadline ${key} is not defined`);
   for (const name of definition.applicantStops ?? []) {
@@ -562,6 +577,17 @@ export function transitionFields(transition: TransitionDefinition): { name: stri
     if (control === 'radios' && options) return { name, control, options };
     return { name, control: control === 'textarea' || control === 'number' || control === 'month' ? control : 'text' };
   });
+}
+
+/**
+ * The fields of a transition that are sealed in its timeline event (meta `sealed`, e.g. what a member
+ * of the public wrote in an objection, with their name and contact): encrypted at rest like the
+ * application, opened for staff only, never on the applicant's status page.
+ */
+export function sealedFields(transition: TransitionDefinition | undefined): string[] {
+  const input = transition?.input;
+  if (!(input instanceof z.ZodObject)) return [];
+  return Object.entries(input.shape as Record<string, z.ZodType>).flatMap(([name, schema]) => (schema.meta()?.['sealed'] === true ? [name] : []));
 }
 
 /**

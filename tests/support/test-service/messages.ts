@@ -40,9 +40,9 @@ export const zhCN = {
   /** Its cases as the staff pages and the status page name them (caseService.words: `<id>:case`). */
   case: {
     name: '测试家庭补贴',
-    state: { submitted: '已提交', accepted: '已受理' },
-    event: { submit: '提交申请', accept: '受理', 'request-household-check': '申请家庭经济状况核对', 'record-household-check': '记录核对结果' },
-    action: { accept: '受理', 'request-household-check': '申请家庭经济状况核对', 'record-household-check': '手工录入核对结果' },
+    state: { submitted: '已提交', accepted: '已受理', 'under-notice': '公示中', approved: '已批准' },
+    event: { submit: '提交申请', accept: '受理', 'start-notice': '开始公示', 'record-objection': '收到公示意见', approve: '批准', 'request-household-check': '申请家庭经济状况核对', 'record-household-check': '记录核对结果' },
+    action: { accept: '受理', 'start-notice': '开始公示', 'record-objection': '记录公示意见', approve: '批准', 'request-household-check': '申请家庭经济状况核对', 'record-household-check': '手工录入核对结果' },
     handoff: { 'test-check': '家庭经济状况核对' },
     value: { result: { 'within-limits': '符合条件', 'over-limits': '超出条件', refused: '核对机构拒绝', failed: '未获答复' } },
   },
@@ -54,6 +54,7 @@ export const zhCN = {
     household: { name: '家庭成员姓名', relationship: '与您的关系' },
     files: { incomeProof: '收入证明' },
     declaration: '声明',
+    amountFen: '金额（分）',
   },
   errors: {
     testHousehold: {
@@ -108,9 +109,9 @@ export const en: typeof zhCN = {
   /** Its cases as the staff pages and the status page name them (caseService.words: `<id>:case`). */
   case: {
     name: 'Test household grant',
-    state: { submitted: 'Submitted', accepted: 'Accepted' },
-    event: { submit: 'Application submitted', accept: 'Accepted', 'request-household-check': 'Household financial check asked for', 'record-household-check': 'Check result recorded' },
-    action: { accept: 'Accept', 'request-household-check': 'Ask for the household financial check', 'record-household-check': 'Enter the check result by hand' },
+    state: { submitted: 'Submitted', accepted: 'Accepted', 'under-notice': 'Under public notice', approved: 'Approved' },
+    event: { submit: 'Application submitted', accept: 'Accepted', 'start-notice': 'Public notice started', 'record-objection': 'Comment on the notice received', approve: 'Approved', 'request-household-check': 'Household financial check asked for', 'record-household-check': 'Check result recorded' },
+    action: { accept: 'Accept', 'start-notice': 'Start the public notice', 'record-objection': 'Record a comment on the notice', approve: 'Approve', 'request-household-check': 'Ask for the household financial check', 'record-household-check': 'Enter the check result by hand' },
     handoff: { 'test-check': 'Household financial check' },
     value: { result: { 'within-limits': 'Within the limits', 'over-limits': 'Over the limits', refused: 'Refused by the checking office', failed: 'No answer' } },
   },
@@ -122,6 +123,7 @@ export const en: typeof zhCN = {
     household: { name: 'Household member’s name', relationship: 'Their relationship to you' },
     files: { incomeProof: 'Proof of income' },
     declaration: 'declaration',
+    amountFen: 'amount (fen)',
   },
   errors: {
     testHousehold: {

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { draftPolicyOf } from '../../../api/engine/drafts/draft-rules.ts';
 import { nestAnswers, answersOnRoute, uploadMinimums, uploadPurposes, type JourneyDefinition } from '../../../api/engine/journey/journey.ts';
 import type { FlatAnswers } from '../../../api/domain/journey.ts';
-import type { ServiceDefinition } from '../../../api/domain/workflow/workflow.ts';
+import { SAME_STATE, type ServiceDefinition } from '../../../api/domain/workflow/workflow.ts';
+import { ObjectionInput } from '../../../api/engine/publication/objection.ts';
 import { textLine } from '../../../api/domain/text.ts';
 import { registerCaseService, type AnswerRow } from '../../../api/services/registry.ts';
 import type { ServicePackage } from '../../../api/services/service-package.ts';
@@ -76,20 +77,32 @@ export const TestCheckResultSchema = z.object({
   checkedOn: z.preprocess((value) => (value === '' ? undefined : value), z.iso.date().optional()),
 });
 
+/** Where the test service's notices hang: a village of the relief areas, in its office's county (docs/decisions/045). */
+export const TEST_NOTICE_PLACE = 'shuikou-village';
+
+const Amount = z.object({ amountFen: z.number().int().min(0).max(100_000_000).meta({ control: 'number' }) });
+
 /**
- * submitted → accepted by intake, as trivial as a workflow gets; while submitted, an investigator
- * asks for the household check (a hand-off) and its answer is recorded by the system, or by hand.
+ * submitted → accepted by intake; while submitted, an investigator asks for the household check (a
+ * hand-off, docs/decisions/044) and its answer is recorded by the system, or by hand; then, as a
+ * relief case goes (docs/decisions/045), an investigator puts the proposal under public notice (公示,
+ * 7 calendar days, objections taken by the system from the public form or by the investigator), and
+ * an approver approves it, which announces it (公布).
  */
 export const testHouseholdWorkflow: ServiceDefinition = {
   id: TEST_SERVICE,
   serviceArea: 'allowances',
   initialState: 'submitted',
-  states: { submitted: {}, accepted: { terminal: true, decided: true } },
+  states: { submitted: {}, accepted: { decided: true }, 'under-notice': { decided: true }, approved: { terminal: true, decided: true } },
   deadlines: {},
+  periods: { notice: { calendarDays: 7 } },
   transitions: [
     { name: 'accept', from: ['submitted'], to: 'accepted', by: ['intake'], notify: 'case.accepted', visibility: 'applicant' },
     { name: 'request-household-check', from: ['submitted'], to: '@same', by: ['investigator'], handoff: TEST_HANDOFF, visibility: 'internal' },
     { name: 'record-household-check', from: ['submitted'], to: '@same', by: ['system', 'investigator'], input: TestCheckResultSchema, visibility: 'internal' },
+    { name: 'start-notice', from: ['accepted'], to: 'under-notice', by: ['investigator'], input: Amount, startsPeriods: ['notice'], publishes: { list: 'notice', period: 'notice', objection: 'record-objection' }, visibility: 'applicant' },
+    { name: 'record-objection', from: ['under-notice'], to: SAME_STATE, by: ['system', 'investigator'], input: ObjectionInput, untilEndOf: 'notice', visibility: 'internal' },
+    { name: 'approve', from: ['under-notice'], to: 'approved', by: ['approver'], input: Amount, publishes: { list: 'announcement' }, visibility: 'applicant' },
   ],
 };
 
@@ -139,6 +152,8 @@ export const testHouseholdPackage: ServicePackage = {
           reply === 'refusal' ? { result: 'refused', summary: 'test receiver: refused', checkedOn: today } : { result: 'within-limits', summary: 'test receiver: within limits', checkedOn: today },
       },
     },
+    // The applicant and the members they added; the locality's masking is the default (张*).
+    publicEntry: (application) => ({ place: TEST_NOTICE_PLACE, name: application.person.name, householdSize: 1 + application.household.length }),
   }),
   pages: {
     service: TEST_SERVICE,

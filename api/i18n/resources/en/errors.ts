@@ -80,6 +80,12 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
       breakGlassReason: 'Say why you need to read this case, in {{min}} to {{max}} characters',
       noQueue: 'Your role does not handle cases, so you have no queue',
     },
+    objection: {
+      textMissing: 'Write what you want to tell us',
+      notFound: 'We could not find this notice. It may have been taken down.',
+      ended: 'This notice ended on {{day}}, so we can no longer take comments online. To tell us something, contact the civil affairs office of the township or street office.',
+      tooMany: 'Too many comments have been sent. Try again after {{time}}.',
+    },
     track: {
       length: 'The tracking number has 11 characters (like 7KQ4-M9XH-2CP)',
       characters: 'Tracking numbers use the digits 2–9 and letters (never 0, 1, I or O): check the number',
@@ -187,6 +193,9 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
     version: 'version',
     phone: 'mobile number',
     code: 'code',
+    text: 'your comment',
+    name: 'name',
+    contact: 'how to contact you',
   },
   notifications: {
     verification: {

@@ -77,6 +77,12 @@ export const errorsZhCN = {
       breakGlassReason: '请写明查看这件办件的原因，{{min}} 至 {{max}} 个字',
       noQueue: '您的岗位不办理案件，没有待办队列',
     },
+    objection: {
+      textMissing: '请写下您的意见',
+      notFound: '没有找到这条公示，它可能已经撤下。',
+      ended: '这条公示已于{{day}}结束，网上不再接收意见。如有情况要反映，请联系所在的乡镇（街道）民政部门。',
+      tooMany: '提交的意见太多了，请在{{time}}之后再试。',
+    },
     track: {
       length: '办件编号应为 11 位（例如 7KQ4-M9XH-2CP）',
       characters: '办件编号只包含数字 2–9 和字母（没有 0、1、I、O），请核对',
@@ -184,6 +190,9 @@ export const errorsZhCN = {
     version: '版本',
     phone: '手机号码',
     code: '验证码',
+    text: '您的意见',
+    name: '姓名',
+    contact: '联系方式',
   },
   notifications: {
     verification: {

@@ -2,6 +2,7 @@
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
 import { applicationZhCN } from './application.zh-CN.ts';
 import { caseFieldsZhCN, casesZhCN } from './cases.zh-CN.ts';
+import { noticesZhCN } from './notices.zh-CN.ts';
 import { selfCheckZhCN } from './self-check.zh-CN.ts';
 
 export const socialReliefZhCN = {
@@ -9,6 +10,8 @@ export const socialReliefZhCN = {
   selfCheck: selfCheckZhCN,
   /** The three applications' pages, fields and errors (application/). */
   application: applicationZhCN,
+  /** The 公示 and 公布 pages and the objection form (docs/decisions/045). */
+  notices: noticesZhCN,
   /** Each service's cases (words of the case core: `<service>.case`). */
   ...casesZhCN,
   /** The workbench's labels for the relief steps' inputs (cases.zh-CN.ts). */
