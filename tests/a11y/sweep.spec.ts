@@ -44,7 +44,7 @@ async function caseUnderNotice(v: Visit): Promise<void> {
   const [intake, investigator] = COUNTY_STAFF;
   if (!intake || !investigator) throw new Error('two county members');
   await takeStep(v.baseURL, await staffSession(v.baseURL, intake), trackingNumber, 'accept');
-  await takeStep(v.baseURL, await staffSession(v.baseURL, investigator), trackingNumber, 'start-notice', { amountFen: 123_400 });
+  await takeStep(v.baseURL, await staffSession(v.baseURL, investigator), trackingNumber, 'start-notice', { amountFen: '1234' });
 }
 
 /** What a state's set-up can use. */

@@ -77,7 +77,7 @@ describe.each(DIALECTS)('public notices and objections, on %s', (kind) => {
 
   async function underNotice(name?: string): Promise<{ trackingNumber: string; entry: Entry }> {
     const trackingNumber = await accepted(name);
-    await step('county.investigator', trackingNumber, 'start-notice', { amountFen: 123_400 });
+    await step('county.investigator', trackingNumber, 'start-notice', { amountFen: '1234' });
     const [row] = await entriesOfCase(trackingNumber);
     const entry = (await board()).body.entries.find((candidate) => candidate.id === row?.id);
     if (!entry) throw new Error('the notice is not on the board');
@@ -97,7 +97,7 @@ describe.each(DIALECTS)('public notices and objections, on %s', (kind) => {
   it('writes the notice with the step: only the publishable facts, masked, for the notice period', async () => {
     const trackingNumber = await accepted('欧阳大明');
     expect(await entriesOfCase(trackingNumber)).toEqual([]);
-    await step('county.investigator', trackingNumber, 'start-notice', { amountFen: 123_400 });
+    await step('county.investigator', trackingNumber, 'start-notice', { amountFen: '1234' });
     const rows = await entriesOfCase(trackingNumber);
     expect(rows).toHaveLength(1);
     const { id, case_id: _caseId, created_at: _createdAt, ...shown } = rows[0] ?? { id: '', case_id: '', created_at: '' };
@@ -120,7 +120,7 @@ describe.each(DIALECTS)('public notices and objections, on %s', (kind) => {
     const stored = await findCaseByTrackingNumber(runtime.database.db, trackingNumber.replaceAll('-', ''));
     const service = serviceRegistry({ [TEST_SERVICE]: testHouseholdPackage.caseService }).get(TEST_SERVICE);
     if (!stored || !service) throw new Error('the case and its service exist');
-    const outcome = applyTransition(service.workflow, stored.snapshot, 'start-notice', { kind: 'staff', staffId: 'x', roles: ['investigator'], offices: ['demo-county'], serviceAreas: ['allowances'] }, { amountFen: 100 }, { today: '2026-12-07', calendar: runtime.calendar });
+    const outcome = applyTransition(service.workflow, stored.snapshot, 'start-notice', { kind: 'staff', staffId: 'x', roles: ['investigator'], offices: ['demo-county'], serviceAreas: ['allowances'] }, { amountFen: '1' }, { today: '2026-12-07', calendar: runtime.calendar });
     if (!outcome.ok) throw new Error(outcome.refusal.code);
     const change = stepToSave({ crypto: runtime.crypto }, service, stored, outcome.result, { kind: 'staff', id: null, role: 'investigator' }, { at: clock, origin: null });
     await expect(
@@ -191,7 +191,7 @@ describe.each(DIALECTS)('public notices and objections, on %s', (kind) => {
 
   it('takes the notice down when the case is approved, and announces the approval for 30 days, which takes no objection', async () => {
     const { trackingNumber, entry } = await underNotice();
-    await step('county.approver', trackingNumber, 'approve', { amountFen: 120_000 });
+    await step('county.approver', trackingNumber, 'approve', { amountFen: '1200' });
     expect((await board()).body.entries.some((candidate) => candidate.id === entry.id)).toBe(false);
     const rows = await entriesOfCase(trackingNumber);
     expect(rows.map((row) => [row.list, row.amount_fen, row.from_day, row.to_day, row.objection])).toEqual([['announcement', 120_000, '2026-12-07', '2027-01-05', null]]);

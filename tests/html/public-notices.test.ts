@@ -49,7 +49,7 @@ async function underNotice(name: string): Promise<{ trackingNumber: string; entr
   if (response.status !== 201) throw new Error(`applying answered ${response.status}: ${await response.text()}`);
   const { trackingNumber } = (await response.json()) as { trackingNumber: string };
   await staffStep(STAFF.intake, trackingNumber, 'accept');
-  await staffStep(STAFF.investigator, trackingNumber, 'start-notice', { amountFen: 123_400 });
+  await staffStep(STAFF.investigator, trackingNumber, 'start-notice', { amountFen: '1234' });
   return { trackingNumber, entry: inServerDatabase((database) => (database.prepare('select e.id from public_entries e join cases c on c.id = e.case_id where c.tracking_number = ?').get(trackingNumber.replaceAll('-', '')) as { id: string }).id) };
 }
 

@@ -61,7 +61,7 @@ describe('publicEntryOf', () => {
   if (!startNotice || !approve) throw new Error('the test service publishes');
 
   it('makes a notice of the publishable facts only, masked, up from today to the last day of the period the transition started', () => {
-    const outcome = applyTransition(testHouseholdWorkflow, { state: 'accepted', version: 2, office: 'demo-county', deadlines: [] }, 'start-notice', { kind: 'staff', staffId: 's', roles: ['investigator'], offices: ['demo-county'], serviceAreas: ['allowances'] }, { amountFen: 123_400 }, { today: '2026-12-07', calendar });
+    const outcome = applyTransition(testHouseholdWorkflow, { state: 'accepted', version: 2, office: 'demo-county', deadlines: [] }, 'start-notice', { kind: 'staff', staffId: 's', roles: ['investigator'], offices: ['demo-county'], serviceAreas: ['allowances'] }, { amountFen: '1234' }, { today: '2026-12-07', calendar });
     if (!outcome.ok) throw new Error(outcome.refusal.code);
     const period = outcome.result.snapshot.periods?.find((p) => p.key === 'notice');
     expect(period).toEqual({ key: 'notice', from: '2026-12-08', to: '2026-12-14' });

@@ -13,7 +13,7 @@ import {
   availableTransitions,
   definitionProblems,
   startDeadlines,
-  staffOnlyFields,
+  sealedFields, staffOnlyFields,
   transitionFields,
   type Actor,
   type CaseSnapshot,
@@ -87,7 +87,8 @@ describe('the three definitions', () => {
       for (const name of ['not-accept', 'approve', 'refuse', 'reinvestigate']) expect(transitionFields(workflow.transitions.find((t) => t.name === name)!).map((f) => f.name), `${workflow.id} ${name}`).toContain('reason');
       expect(staffOnlyFields(workflow.transitions.find((t) => t.name === 'record-home-visit'))).toEqual(['findings']);
       expect(staffOnlyFields(workflow.transitions.find((t) => t.name === 'give-opinion'))).toEqual(['opinion']);
-      expect(staffOnlyFields(workflow.transitions.find((t) => t.name === 'record-objection'))).toEqual(['text', 'name', 'contact']);
+      expect(sealedFields(workflow.transitions.find((t) => t.name === 'record-home-visit'))).toEqual(['findings']);
+      expect(sealedFields(workflow.transitions.find((t) => t.name === 'record-objection'))).toEqual(['text', 'name', 'contact']);
     }
   });
 });

@@ -12,6 +12,10 @@ import { z } from 'zod';
 import { textLine, textLines } from '../../domain/text.ts';
 import { PREVIOUS_STATE, type TransitionDefinition } from '../../domain/workflow/workflow.ts';
 import { AmountSchema } from './money.ts';
+import { ObjectionInput } from '../../engine/publication/objection.ts';
+
+/** The hand-off that asks the 核对 system to check a household's finances (docs/decisions/044; its declaration: household-check.ts). */
+export const HOUSEHOLD_CHECK = 'household-check';
 
 /** The settings the relief workflows read, as CaseService.settings gives them for a case (case-settings.ts). */
 export const RELIEF_SETTING = {
@@ -39,7 +43,9 @@ export const RELIEF_WORKFLOW_SETTINGS = {
 } as const;
 
 const reasonText = () => textLines().trim().min(2).max(500);
-const record = () => textLines().trim().min(2).max(1000).meta({ control: 'textarea', staffOnly: true });
+// The office's working record (findings at a home visit, an opinion, a check's answer) tells of a
+// household's health, income and life: kept from the applicant's page and sealed at rest.
+const record = () => textLines().trim().min(2).max(1000).meta({ control: 'textarea', staffOnly: true, sealed: true });
 const personName = () => textLine().trim().min(2).max(40);
 /** An amount of at least a fen: a decision of nothing is a refusal, with its reasons. */
 const positiveAmount = () => AmountSchema.pipe(z.number().int().min(1, 'social-relief:errors.amount.zeroStandard')).meta({ control: 'text' });
@@ -58,18 +64,13 @@ export const HOUSEHOLD_CHECK_RESULTS = ['within-limits', 'over-limits', 'refused
 export const HouseholdCheck = z.object({
   result: z.enum(HOUSEHOLD_CHECK_RESULTS).meta({ control: 'radios' }),
   summary: record(),
-  checkedOn: z.iso.date().optional(),
+  // A form sends an empty field when nothing was entered.
+  checkedOn: z.preprocess((value) => (value === '' ? undefined : value), z.iso.date().optional()),
 });
 /** The preliminary opinion (初审意见) and the amount it proposes, a month (低保, 特困) or once (临时救助). */
 export const Opinion = z.object({ opinion: record(), amountFen: positiveAmount() });
 /** The notice (公示) shows the amount proposed. */
 export const Notice = z.object({ amountFen: positiveAmount() });
-/** An objection to a notice: the text, and a name and a way back only if the objector gives them. */
-export const Objection = z.object({
-  text: textLines().trim().min(2).max(1000).meta({ control: 'textarea', staffOnly: true }),
-  name: textLine().trim().max(40).optional().meta({ staffOnly: true }),
-  contact: textLine().trim().max(60).optional().meta({ staffOnly: true }),
-});
 /** A community review (民主评议) or the county's own visit: who, and what they found. */
 export const Findings = z.object({ findings: record() });
 export const CountyVisit = z.object({ visitors: textLine().trim().min(2).max(80), findings: record() });
@@ -111,7 +112,7 @@ export function supplementSteps(from: readonly string[], by: TransitionDefinitio
 export function investigationSteps(during: readonly string[]): TransitionDefinition[] {
   return [
     { name: 'record-home-visit', from: during, to: '@same', by: ['investigator'], input: HomeVisit, visibility: 'internal' },
-    { name: 'request-household-check', from: during, to: '@same', by: ['investigator'], visibility: 'internal' },
+    { name: 'request-household-check', from: during, to: '@same', by: ['investigator'], handoff: HOUSEHOLD_CHECK, visibility: 'internal' },
     { name: 'record-household-check', from: during, to: '@same', by: ['system', 'investigator'], input: HouseholdCheck, visibility: 'internal' },
     { name: 'request-recheck', from: during, to: '@same', by: ['investigator', 'intake'], input: Reason, visibility: 'internal' },
   ];
@@ -123,7 +124,8 @@ export const objectionStep = (during: readonly string[]): TransitionDefinition =
   from: during,
   to: '@same',
   by: ['system', 'intake', 'investigator', 'reviewer'],
-  input: Objection,
+  // The publication engine's own objection (docs/decisions/045): its text and the objector's details sealed on the case.
+  input: ObjectionInput,
   visibility: 'internal',
 });
 

@@ -48,13 +48,13 @@ export const zhCN = {
   },
   fields: {
     result: '核对结果',
-    summary: '核对说明',
-    checkedOn: '核对日期',
+    summary: '结果摘要',
+    checkedOn: '核对日期（如 2026-12-08，可不填）',
     person: { name: '姓名', idNumber: '身份证号码', phone: '手机号码' },
     household: { name: '家庭成员姓名', relationship: '与您的关系' },
     files: { incomeProof: '收入证明' },
     declaration: '声明',
-    amountFen: '金额（分）',
+    amountFen: '金额（元）',
   },
   errors: {
     testHousehold: {
@@ -116,14 +116,14 @@ export const en: typeof zhCN = {
     value: { result: { 'within-limits': 'Within the limits', 'over-limits': 'Over the limits', refused: 'Refused by the checking office', failed: 'No answer' } },
   },
   fields: {
-    result: 'Check result',
-    summary: 'What the check found',
-    checkedOn: 'Checked on',
+    result: 'check result',
+    summary: 'summary of the result',
+    checkedOn: 'day of the check (like 2026-12-08; optional)',
     person: { name: 'Full name', idNumber: 'ID card number', phone: 'Mobile number' },
     household: { name: 'Household member’s name', relationship: 'Their relationship to you' },
     files: { incomeProof: 'Proof of income' },
     declaration: 'declaration',
-    amountFen: 'amount (fen)',
+    amountFen: 'amount (yuan)',
   },
   errors: {
     testHousehold: {

@@ -15,6 +15,7 @@ import { ObjectionInput } from '../../../api/engine/publication/objection.ts';
 import { textLine } from '../../../api/domain/text.ts';
 import { registerCaseService, type AnswerRow } from '../../../api/services/registry.ts';
 import type { ServicePackage } from '../../../api/services/service-package.ts';
+import { AmountSchema } from '../../../api/services/social-relief/money.ts';
 import { en, zhCN } from './messages.ts';
 
 export const TEST_SERVICE = 'test-household-grant';
@@ -80,7 +81,8 @@ export const TestCheckResultSchema = z.object({
 /** Where the test service's notices hang: a village of the relief areas, in its office's county (docs/decisions/045). */
 export const TEST_NOTICE_PLACE = 'shuikou-village';
 
-const Amount = z.object({ amountFen: z.number().int().min(0).max(100_000_000).meta({ control: 'number' }) });
+// Typed in yuan as staff type amounts, kept in fen (the relief services' field).
+const Amount = z.object({ amountFen: AmountSchema });
 
 /**
  * submitted → accepted by intake; while submitted, an investigator asks for the household check (a

@@ -84,7 +84,7 @@ export const extremePovertySupportWorkflow: ServiceDefinition = {
       stopsDeadlines: ['investigation'],
       visibility: 'applicant',
     },
-    { name: 'start-notice', from: ['opinion-given'], to: 'under-notice', by: ['reviewer', 'intake'], input: Notice, startsPeriods: ['notice'], notify: 'case.reliefNotice', visibility: 'applicant' },
+    { name: 'start-notice', from: ['opinion-given'], to: 'under-notice', by: ['reviewer', 'intake'], input: Notice, startsPeriods: ['notice'], publishes: { list: 'notice', period: 'notice', objection: 'record-objection' }, notify: 'case.reliefNotice', visibility: 'applicant' },
     objectionStep(['under-notice']),
     { name: 'reinvestigate', from: ['under-notice'], to: 'investigating', by: ['reviewer'], input: Reason, startsDeadlines: ['investigation'], visibility: 'applicant' },
     { name: 'start-community-review', from: ['under-notice'], to: 'community-review', by: ['reviewer'], input: Reason, visibility: 'applicant' },
@@ -100,7 +100,7 @@ export const extremePovertySupportWorkflow: ServiceDefinition = {
       onlyIf: { setting: RELIEF_SETTING.closeRelative, is: 'yes' },
       visibility: 'internal',
     },
-    { name: 'approve', from: ['awaiting-decision'], to: 'approved', by: ['approver'], input: Support, requires: COUNTY_VISIT_FIRST, stopsDeadlines: ['decision'], notify: 'case.reliefApproved', visibility: 'applicant' },
+    { name: 'approve', from: ['awaiting-decision'], to: 'approved', by: ['approver'], input: Support, publishes: { list: 'announcement' }, requires: COUNTY_VISIT_FIRST, stopsDeadlines: ['decision'], notify: 'case.reliefApproved', visibility: 'applicant' },
     {
       name: 'refuse',
       from: ['opinion-given', 'awaiting-decision'],

@@ -87,7 +87,7 @@ export const temporaryAssistanceWorkflow: ServiceDefinition = {
     { name: 'start-investigation', from: ['accepted'], to: 'investigating', by: ['investigator'], visibility: 'applicant' },
     ...investigationSteps(['investigating']),
     { name: 'give-opinion', from: ['investigating'], to: 'opinion-given', by: ['reviewer'], input: Opinion, visibility: 'applicant' },
-    { name: 'start-notice', from: ['opinion-given'], to: 'under-notice', by: ['reviewer', 'intake'], input: Notice, startsPeriods: ['notice'], notify: 'case.reliefNotice', visibility: 'applicant' },
+    { name: 'start-notice', from: ['opinion-given'], to: 'under-notice', by: ['reviewer', 'intake'], input: Notice, startsPeriods: ['notice'], publishes: { list: 'notice', period: 'notice', objection: 'record-objection' }, notify: 'case.reliefNotice', visibility: 'applicant' },
     objectionStep(['under-notice']),
     { name: 'reinvestigate', from: ['under-notice'], to: 'investigating', by: ['reviewer'], input: Reason, visibility: 'applicant' },
     {
@@ -106,6 +106,7 @@ export const temporaryAssistanceWorkflow: ServiceDefinition = {
       to: 'approved',
       by: ['approver'],
       input: OneOffApproval,
+      publishes: { list: 'announcement' },
       afterEndOf: 'notice',
       onlyIf: { setting: RELIEF_SETTING.townshipApproves, is: 'yes' },
       inputLimits: [{ field: 'amountFen', atMost: RELIEF_SETTING.townshipCap }],
@@ -114,7 +115,7 @@ export const temporaryAssistanceWorkflow: ServiceDefinition = {
       visibility: 'applicant',
     },
     { name: 'refer-to-county', from: ['under-notice'], to: 'awaiting-decision', by: ['reviewer'], afterEndOf: 'notice', startsDeadlines: ['decision'], visibility: 'applicant' },
-    { name: 'approve', from: ['awaiting-decision'], to: 'approved', by: ['approver'], input: OneOffApproval, requires: COUNTY_VISIT_FIRST, stopsDeadlines: ['decision'], notify: 'case.reliefGranted', visibility: 'applicant' },
+    { name: 'approve', from: ['awaiting-decision'], to: 'approved', by: ['approver'], input: OneOffApproval, publishes: { list: 'announcement' }, requires: COUNTY_VISIT_FIRST, stopsDeadlines: ['decision'], notify: 'case.reliefGranted', visibility: 'applicant' },
     {
       name: 'refuse',
       from: ['opinion-given', 'awaiting-decision'],
