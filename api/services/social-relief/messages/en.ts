@@ -2,6 +2,7 @@
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
 import { applicationEn } from './application.en.ts';
 import { casesEn } from './cases.en.ts';
+import { fieldsEn } from './fields.en.ts';
 import { selfCheckEn } from './self-check.en.ts';
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import type { socialReliefZhCN } from './zh-CN.ts';
@@ -9,6 +10,7 @@ import type { socialReliefZhCN } from './zh-CN.ts';
 export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
   selfCheck: selfCheckEn,
   application: applicationEn,
+  fields: fieldsEn,
   ...casesEn,
   errors: {
     amount: {

@@ -2,6 +2,7 @@
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
 import { applicationZhCN } from './application.zh-CN.ts';
 import { casesZhCN } from './cases.zh-CN.ts';
+import { fieldsZhCN } from './fields.zh-CN.ts';
 import { selfCheckZhCN } from './self-check.zh-CN.ts';
 
 export const socialReliefZhCN = {
@@ -9,6 +10,8 @@ export const socialReliefZhCN = {
   selfCheck: selfCheckZhCN,
   /** The three applications' pages, fields and errors (application/). */
   application: applicationZhCN,
+  /** The applications' field labels, at the namespace's root where the generic pages look for them (fields.<path>). */
+  fields: fieldsZhCN,
   /** Each service's cases (words of the case core: `<service>.case`). */
   ...casesZhCN,
   errors: {
