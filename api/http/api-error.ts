@@ -41,11 +41,15 @@ export function requestLocale(c: Context): Locale {
  */
 function fieldLabel(t: ReturnType<typeof translator>, path: readonly string[], namespaces: readonly string[]): string | undefined {
   const ns = [...namespaces];
-  for (let length = path.length; length > 0; length -= 1) {
-    const key = dynamicKey`fields.${path.slice(0, length).join('.')}`;
-    // A key naming a whole group (an object in the resources) translates to the empty default; its `.group` names it.
-    const label = t(key, { ns, defaultValue: '' }) || t(dynamicKey`${key}.group`, { ns, defaultValue: '' });
-    if (label) return label;
+  // A list's items are labelled as the list's fields (household.1.name by fields.household.name): the indexes are tried without, once the path with them has no label.
+  const withoutIndexes = path.filter((part) => !/^\d+$/.test(part));
+  for (const candidate of withoutIndexes.length === path.length ? [path] : [path, withoutIndexes]) {
+    for (let length = candidate.length; length > 0; length -= 1) {
+      const key = dynamicKey`fields.${candidate.slice(0, length).join('.')}`;
+      // A key naming a whole group (an object in the resources) translates to the empty default; its `.group` names it.
+      const label = t(key, { ns, defaultValue: '' }) || t(dynamicKey`${key}.group`, { ns, defaultValue: '' });
+      if (label) return label;
+    }
   }
   return undefined;
 }

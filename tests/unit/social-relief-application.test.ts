@@ -73,7 +73,7 @@ describe('the authorisation to check the household’s finances', () => {
     return { ...body, household: [self, { ...child, idNumber, ...(authorisation === undefined ? {} : { authorisation }) }] };
   };
   it('is required of a member who is 18 today', () => {
-    expect(issuesOf('dibao', withSecond(personId(2, 'male', '20081206'), false))).toEqual(['household.1.authorisation: social-relief:application.form.errors.authorisation']);
+    expect(issuesOf('dibao', withSecond(personId(2, 'male', '20081206'), false))).toEqual(['household.1.authorisation: social-relief:errors.relief.authorisation']);
     expect(issuesOf('dibao', withSecond(personId(2, 'male', '20081206'), true))).toEqual([]);
   });
   it('is not required of a member who turns 18 tomorrow', () => {
@@ -82,7 +82,7 @@ describe('the authorisation to check the household’s finances', () => {
   it('is required of the applicant', () => {
     const body = reliefApplication('dibao', 1);
     const [self, child] = body.household;
-    expect(issuesOf('dibao', { ...body, household: [{ ...self, authorisation: false }, child] })).toEqual(['household.0.authorisation: social-relief:application.form.errors.authorisation']);
+    expect(issuesOf('dibao', { ...body, household: [{ ...self, authorisation: false }, child] })).toEqual(['household.0.authorisation: social-relief:errors.relief.authorisation']);
   });
 });
 
@@ -90,22 +90,22 @@ describe('the household', () => {
   const body = reliefApplication('dibao', 1);
   const member = (n: number) => ({ ...body.household[1], name: '王某某', idNumber: personId(100 + n, 'male', '20150101') });
   it('needs at least the applicant', () => {
-    expect(issuesOf('dibao', { ...body, household: [] })).toEqual(['household: social-relief:application.form.errors.householdMin']);
+    expect(issuesOf('dibao', { ...body, household: [] })).toEqual(['household: social-relief:errors.relief.householdMin']);
   });
   it(`takes at most ${RELIEF_APPLICATION_FIGURES.householdMax} people`, () => {
     const full = [body.household[0], ...Array.from({ length: RELIEF_APPLICATION_FIGURES.householdMax - 1 }, (_, n) => member(n))];
     expect(issuesOf('dibao', { ...body, household: full })).toEqual([]);
-    expect(issuesOf('dibao', { ...body, household: [...full, member(99)] })).toEqual(['household: social-relief:application.form.errors.householdMax']);
+    expect(issuesOf('dibao', { ...body, household: [...full, member(99)] })).toEqual(['household: social-relief:errors.relief.householdMax']);
   });
   it('starts with the applicant, once, and lists nobody twice', () => {
     const [self, child] = body.household;
-    expect(issuesOf('dibao', { ...body, household: [child, self] })).toContain('household.0.relationship: social-relief:application.form.errors.firstIsApplicant');
-    expect(issuesOf('dibao', { ...body, household: [self, { ...child, relationship: 'self' }] })).toEqual(['household.1.relationship: social-relief:application.form.errors.onlyOneSelf']);
-    expect(issuesOf('dibao', { ...body, household: [self, child, { ...child }] })).toEqual(['household.2.idNumber: social-relief:application.form.errors.listedTwice']);
+    expect(issuesOf('dibao', { ...body, household: [child, self] })).toContain('household.0.relationship: social-relief:errors.relief.firstIsApplicant');
+    expect(issuesOf('dibao', { ...body, household: [self, { ...child, relationship: 'self' }] })).toEqual(['household.1.relationship: social-relief:errors.relief.onlyOneSelf']);
+    expect(issuesOf('dibao', { ...body, household: [self, child, { ...child }] })).toEqual(['household.2.idNumber: social-relief:errors.relief.listedTwice']);
   });
   it('checks the community belongs to the township and district given', () => {
-    expect(issuesOf('dibao', { ...body, area: { ...body.area, township: 'xicheng-street' } })).toEqual(['area.community: social-relief:application.form.errors.areaMismatch']);
-    expect(issuesOf('dibao', { ...body, area: { ...body.area, community: 'nowhere' } })).toEqual(['area.community: social-relief:application.form.errors.community']);
+    expect(issuesOf('dibao', { ...body, area: { ...body.area, township: 'xicheng-street' } })).toEqual(['area.community: social-relief:errors.relief.areaMismatch']);
+    expect(issuesOf('dibao', { ...body, area: { ...body.area, community: 'nowhere' } })).toEqual(['area.community: social-relief:errors.relief.community']);
   });
 });
 
@@ -128,7 +128,7 @@ describe('the 临时救助 situation', () => {
     ['2026-02-30', 'happenedOn'],
     ['last week', 'happenedOn'],
   ])('%s is refused (%s)', (typed, message) => {
-    expect(issuesOf('temporary', { ...body, situation: { ...body.situation, happenedOn: typed } })).toEqual([`situation.happenedOn: social-relief:application.form.errors.${message}`]);
+    expect(issuesOf('temporary', { ...body, situation: { ...body.situation, happenedOn: typed } })).toEqual([`situation.happenedOn: social-relief:errors.relief.${message}`]);
   });
   it('reads no day that is not one', () => {
     expect(parseDay('2026-13-01')).toBeUndefined();

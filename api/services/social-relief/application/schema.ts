@@ -24,7 +24,7 @@ import { INCOME_KINDS, type IncomeKind } from '../eligibility.ts';
 import { AmountSchema } from '../money.ts';
 import { RELIEF_APPLICATION_FIGURES } from './figures.ts';
 
-const E = 'social-relief:application.form.errors';
+const E = 'social-relief:errors.relief';
 
 /** The three applications: each service's own parts of the one application. */
 export const RELIEF_APPLICATIONS = ['dibao', 'tekun', 'temporary'] as const;

@@ -1,7 +1,7 @@
 /** The same keys as ./application.zh-CN.ts, in English. */
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import { RELIEF_APPLICATION_FIGURES as FIG } from '../application/figures.ts';
-import type { applicationZhCN } from './application.zh-CN.ts';
+import type { applicationErrorsZhCN, applicationZhCN } from './application.zh-CN.ts';
 
 const pagesEn = (name: string, intro: string) => ({
   start: {
@@ -153,30 +153,32 @@ export const applicationEn: SameKeys<typeof applicationZhCN> = {
       review: `You can ask for an administrative review (行政复议) within ${FIG.reviewDays} days of receiving the decision, or bring a case to the people’s court (行政诉讼) within ${FIG.lawsuitMonths} months. The decision letter says how.`,
       help: 'If anything is unclear, phone or visit your township or sub-district office: staff will help you.',
     },
-    errors: {
-      community: 'Choose the village or community you live in',
-      areaMismatch: 'The village or community does not belong to that township or sub-district: choose again',
-      relationship: 'Choose how this person is related to you',
-      occupation: 'Choose what this person does',
-      disability: 'Choose whether this person has a disability',
-      health: 'Choose this person’s health',
-      authorisation: `This person is ${FIG.adultAge} or over: they need to agree to the household finances check before you send the application`,
-      housing: 'Choose how many homes your household owns',
-      ableToWork: 'Choose whether you are able to work',
-      supporters: 'Choose who is able to support you',
-      what: 'Choose what happened',
-      description: 'Tell us briefly about the hardship',
-      descriptionTooLong: `Please keep it shorter: at most ${FIG.descriptionMax} characters`,
-      happenedOn: 'Enter the date it happened, for example 2026-12-01',
-      happenedOnFuture: 'The date it happened cannot be after today',
-      needsHelpNow: 'Choose whether you need help right now',
-      householdMin: 'Start with your own details',
-      householdMax: `You can add at most ${FIG.householdMax} people`,
-      firstIsApplicant: 'The first person in the household must be the applicant',
-      onlyOneSelf: 'Only the applicant can be “You”',
-      listedTwice: 'This ID number is already in the list: add each person once',
-      closeRelative: 'Choose yes or no',
-      commitment: 'Read the commitment and tick the box to agree',
-    },
   },
+};
+
+/** The applications' refusals (`social-relief:errors.relief.*`: under `errors`, where the API reads a schema's message as a key). Spread by ./en.ts. */
+export const applicationErrorsEn: SameKeys<typeof applicationErrorsZhCN> = {
+  community: 'Choose the village or community you live in',
+  areaMismatch: 'The village or community does not belong to that township or sub-district: choose again',
+  relationship: 'Choose how this person is related to you',
+  occupation: 'Choose what this person does',
+  disability: 'Choose whether this person has a disability',
+  health: 'Choose this person’s health',
+  authorisation: `This person is ${FIG.adultAge} or over: they need to agree to the household finances check before you send the application`,
+  housing: 'Choose how many homes your household owns',
+  ableToWork: 'Choose whether you are able to work',
+  supporters: 'Choose who is able to support you',
+  what: 'Choose what happened',
+  description: 'Tell us briefly about the hardship',
+  descriptionTooLong: `Please keep it shorter: at most ${FIG.descriptionMax} characters`,
+  happenedOn: 'Enter the date it happened, for example 2026-12-01',
+  happenedOnFuture: 'The date it happened cannot be after today',
+  needsHelpNow: 'Choose whether you need help right now',
+  householdMin: 'Start with your own details',
+  householdMax: `You can add at most ${FIG.householdMax} people`,
+  firstIsApplicant: 'The first person in the household must be the applicant',
+  onlyOneSelf: 'Only the applicant can be “You”',
+  listedTwice: 'This ID number is already in the list: add each person once',
+  closeRelative: 'Choose yes or no',
+  commitment: 'Read the commitment and tick the box to agree',
 };

@@ -1,6 +1,6 @@
 /** The same keys as ./zh-CN.ts, in English. */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
-import { applicationEn } from './application.en.ts';
+import { applicationErrorsEn, applicationEn } from './application.en.ts';
 import { casesEn } from './cases.en.ts';
 import { fieldsEn } from './fields.en.ts';
 import { selfCheckEn } from './self-check.en.ts';
@@ -13,6 +13,7 @@ export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
   fields: fieldsEn,
   ...casesEn,
   errors: {
+    relief: applicationErrorsEn,
     amount: {
       empty: 'Enter {{field}}; if there is none, enter 0',
       notANumber: 'Enter {{field}} as an amount, like 1330, 1,330.50 or 1.5万',
