@@ -160,4 +160,20 @@ describe.each(LANGUAGES)('the relief applications in $name', (language) => {
     expect(saved.path).toBe(language.path('/apply/temporary-assistance/task-list'));
     expect(statuses(saved)).toMatchObject({ situation: 'completed', declarations: 'completed' });
   });
+
+  it('低保: saved for later, resumed on another device with the code and the ID number, where it was left', async () => {
+    const reader = visitor(language);
+    const answers = reliefAnswers('dibao', people());
+    const { 'assets.deposits': _left, 'assets.securities': _out, ...partial } = answers;
+    const { name, value } = await draftCookie(workerPortal(), 'minimum-living-allowance', Object.fromEntries(Object.entries(partial).filter(([key]) => !key.startsWith('files.') && key !== 'closeRelative' && key !== 'commitment')));
+    reader.setCookie(name, value);
+    const saved = await (await reader.get(language.path('/apply/minimum-living-allowance/savings'))).press(s.draft.saveForLater);
+    const code = saved.text('[data-testid="resume-code"]');
+    const other = visitor(language);
+    const form = await other.get(language.path('/apply/resume'));
+    const resumed = await form.form(s.draft.resume.submit).fill(s.draft.resume.code, code).fill(s.draft.resume.idNumber, answers['applicant.idNumber'] ?? '').submit();
+    expect(resumed.status).toBe(200);
+    expect(resumed.path).toBe(language.path('/apply/minimum-living-allowance/task-list'));
+    expect(statuses(resumed)).toMatchObject({ applicant: 'completed', household: 'completed', assets: 'in-progress' });
+  });
 });
