@@ -7,7 +7,8 @@
 export interface JourneyField {
   /** The path in the application (e.g. elder.idNumber), also the form field's name. */
   path: string;
-  control: 'text' | 'radios' | 'checkbox';
+  /** `textarea`: a few lines in the reader's own words (what happened). */
+  control: 'text' | 'textarea' | 'radios' | 'checkbox';
   /** For radios: the values offered, with their translation keys. */
   options?: readonly { value: string; label: string }[];
   autocomplete?: string;

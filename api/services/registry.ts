@@ -7,6 +7,9 @@
 import type { MarriageKind } from './marriage/offices.ts';
 import { divorceRegistrationService, marriageAppointmentService } from './marriage/service.ts';
 import { oldAgeAllowanceService } from './old-age-allowance/service.ts';
+import { extremePovertySupportService } from './social-relief/extreme-poverty-support/service.ts';
+import { minimumLivingAllowanceService } from './social-relief/minimum-living-allowance/service.ts';
+import { temporaryAssistanceService } from './social-relief/temporary-assistance/service.ts';
 import { register, type RegisteredCaseService } from './case-service.ts';
 
 export { maskAnswer, register, type AnswerRow, type ApplicantContact, type CaseService, type DecisionAid, type RegisteredCaseService, type SettingInForce } from './case-service.ts';
@@ -15,6 +18,9 @@ export const CASE_SERVICES = {
   'old-age-allowance': register(oldAgeAllowanceService),
   'marriage-appointment': register(marriageAppointmentService),
   'divorce-registration': register(divorceRegistrationService),
+  'minimum-living-allowance': register(minimumLivingAllowanceService),
+  'extreme-poverty-support': register(extremePovertySupportService),
+  'temporary-assistance': register(temporaryAssistanceService),
 } as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];

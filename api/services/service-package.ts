@@ -139,8 +139,8 @@ export interface JourneyPages<Application = unknown> {
   startNeeds: readonly string[];
   /** The guide the start page links to. */
   guide: string;
-  /** Text shown above a step's questions (a declaration's wording), by step: a translation key. */
-  stepText?: Readonly<Record<string, string>>;
+  /** Text shown above a step's questions or files (a declaration's wording, what the government looks up itself), by step: a translation key, or several (one paragraph each). */
+  stepText?: Readonly<Record<string, string | readonly string[]>>;
   /** A check box's own label, by field: a translation key. */
   checkboxLabels?: Readonly<Record<string, string>>;
   /** The schema of the application on a day, with the runtime's data (e.g. the offices a booking may name). */
@@ -148,6 +148,8 @@ export interface JourneyPages<Application = unknown> {
   /** Fields the pages ask that are not answers of the application, with their own schemas ("are you applying for someone else?"). */
   fieldSchemas: Readonly<Record<string, z.ZodType>>;
   notInSchema: readonly string[];
+  /** Paths of the schema that applicationFrom takes from other answers, asked by no step of their own (a community's district). */
+  derived?: readonly string[];
   /** The application the schema checks, from the draft's answers. */
   applicationFrom(answers: FlatAnswers): Record<string, unknown>;
   /** `data`: the portal's offices and other per-city data (Astro.locals.portal's). */
@@ -169,6 +171,8 @@ export interface JourneyPages<Application = unknown> {
   booking?: BookingPages;
   /** Its submission, when not the generic application route. */
   submit?: SubmitHook;
+  /** More the default confirmation says after what happens next (e.g. how to object to a decision): a heading and its paragraphs, translation keys. */
+  confirmationMore?: { title: string; paragraphs: readonly string[] };
   /** What its confirmation shows after the tracking number (default: the application's next steps), from what the draft kept; and its "start again" button's key. */
   confirmation?: { blocks(call: PageCall, kept: FlatAnswers): Promise<ConfirmationBlock[]>; again: string };
   /**

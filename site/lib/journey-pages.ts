@@ -9,7 +9,7 @@ import { serviceDataOf } from '../../api/services/service-data.ts';
 import type { AstroGlobal } from 'astro';
 import { ZodError } from 'zod';
 import { serviceNamespaces } from '../../api/i18n/index.ts';
-import { CHECK, isAnswered, routeOf, stepAsking, type CollectionDefinition, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
+import { CHECK, isAnswered, itemFields, routeOf, stepAsking, type CollectionDefinition, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
 import { problemsOnPage, type FieldMessage } from './forms.ts';
 import type { JourneyService } from './journey-services.ts';
 
@@ -81,7 +81,7 @@ export const TASK_LIST = 'task-list';
 
 /** One item's questions of an add-another step, as a page of their own: the collection's fields at `<path>.<index>.<field>`. */
 export function itemStep(step: string, collection: CollectionDefinition, index: number): StepDefinition {
-  return { step, fields: collection.fields.map((field) => ({ ...field, path: `${collection.path}.${index}.${field.path}` })) };
+  return { step, fields: itemFields(collection, index).map((field) => ({ ...field, path: `${collection.path}.${index}.${field.path}` })) };
 }
 
 /** The answers the schema refuses, on the steps already answered (a section with one is not "completed"). */

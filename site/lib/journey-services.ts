@@ -13,6 +13,9 @@ import { addMessages } from '../../api/i18n/index.ts';
 import type { JourneyPages, ServicePackage, SubmitOutcome } from '../../api/services/service-package.ts';
 import { marriageBookingPages } from '../../api/services/marriage/pages.ts';
 import { oldAgeAllowancePages } from '../../api/services/old-age-allowance/pages.ts';
+import { extremePovertySupportPages } from '../../api/services/social-relief/extreme-poverty-support/pages.ts';
+import { minimumLivingAllowancePages } from '../../api/services/social-relief/minimum-living-allowance/pages.ts';
+import { temporaryAssistancePages } from '../../api/services/social-relief/temporary-assistance/pages.ts';
 import { createOnce, type CreateAnswer } from './forms.ts';
 import { draftReference } from './application-draft.ts';
 
@@ -26,6 +29,9 @@ export type JourneyService<Application = unknown> = JourneyPages<Application>;
 export const JOURNEY_SERVICES: Readonly<Record<string, JourneyService>> = {
   'old-age-allowance': oldAgeAllowancePages as JourneyService,
   'marriage-appointment': marriageBookingPages as JourneyService,
+  'minimum-living-allowance': minimumLivingAllowancePages as JourneyService,
+  'extreme-poverty-support': extremePovertySupportPages as JourneyService,
+  'temporary-assistance': temporaryAssistancePages as JourneyService,
 };
 
 /** A service's public address: its registration's `path` (e.g. /book/marriage), else /apply/<service>. */

@@ -13,6 +13,7 @@ import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
 import { ELDER_ID, marriageAppointment, OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
 import type { JourneyService, SubmittedDraft } from '../support/drafts.ts';
+import { reliefAnswers } from '../support/relief-applications.ts';
 import { earlyToday, setAppointmentTime, yesterday } from '../support/appointment-time.ts';
 import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, phoneProof, staffCookie, takeStep } from '../support/portal-api.ts';
 import { demoOffice, LANGUAGES, type Language } from '../support/site.ts';
@@ -727,6 +728,37 @@ const STATES: Record<string, State[]> = {
         await v.page.getByLabel(label(s.fields.holidays), { exact: true }).fill(`测试假日 ${date} ${date}`);
         await v.page.getByRole('button', { name: s.holidays.submit }).click();
         await expect(h1(v.page)).toHaveText(v.language.t(s.holidays.confirmTitle_one, { year: date.slice(0, 4), count: 1 }));
+      },
+    },
+  ],
+  // The relief applications' new states of the generic pages (docs/decisions/042): an item with a
+  // check box and amounts, refused; an upload step with its text; the confirmation with how to object.
+  'relief applications': [
+    {
+      name: 'a household member, refused: the authorisation and an amount',
+      open: async (v) => {
+        const answers = reliefAnswers('dibao', 1);
+        await v.withDraft(v.page, 'minimum-living-allowance', { ...answers, 'household.1.idNumber': personId(1, 'male', '19800101') });
+        await v.page.goto(v.language.path('/apply/minimum-living-allowance/household?item=1'));
+        await v.page.getByRole('textbox').nth(2).fill('12,50');
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'documents: what the government looks up itself',
+      open: async (v) => {
+        await v.withDraft(v.page, 'minimum-living-allowance', reliefAnswers('dibao', 1));
+        await v.page.goto(v.language.path('/apply/minimum-living-allowance/income-documents'));
+        await expect(v.page.locator('input[type="file"]')).toBeVisible();
+      },
+    },
+    {
+      name: 'confirmation, with how to object',
+      open: async (v) => {
+        await v.withDraft(v.page, 'temporary-assistance', {}, SUBMITTED);
+        await v.page.goto(v.language.path('/apply/temporary-assistance/confirmation'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.application.temporary.confirmation.title);
       },
     },
   ],

@@ -15,6 +15,7 @@ import { en } from '../../api/i18n/resources/en.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
 import { phoneProof, withPhoneProofs } from '../support/phone-proofs.ts';
+import { reliefApplication } from '../support/relief-applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
@@ -73,6 +74,9 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
     headers: { 'idempotency-key': 'fuzz-idempotency-key-2' },
     body: { ...oldAgeAllowanceApplication(), agent: { name: '李明', idNumber: personId(710, 'male', '19750315'), phone: '13900001111', relationship: 'child' } },
   }),
+  'POST /services/minimum-living-allowance/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-3' }, body: reliefApplication('dibao', 731) }),
+  'POST /services/extreme-poverty-support/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-4' }, body: reliefApplication('tekun', 732) }),
+  'POST /services/temporary-assistance/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-5' }, body: reliefApplication('temporary', 733) }),
   'POST /track': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
   'POST /track/withdraw': (f) => ({ body: { trackingNumber: f.withdrawable, secondFactor: '13812345678' } }),
   'POST /track/reschedule': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
@@ -151,6 +155,9 @@ const NAMES: Record<string, string[]> = {
   'POST /services/old-age-allowance/applications': ['elder.name', 'agent.name', 'bank.bankName', 'bank.accountHolder'],
   'PUT /staff/holidays/{year}': ['holidays.0.name'],
   'POST /notices/entries/{entry}/objections': ['name'],
+  'POST /services/minimum-living-allowance/applications': ['applicant.name', 'household.1.name'],
+  'POST /services/extreme-poverty-support/applications': ['applicant.name', 'household.1.name'],
+  'POST /services/temporary-assistance/applications': ['applicant.name', 'household.1.name'],
 };
 /** Bidirectional embeddings, overrides and isolates, and zero-width characters. */
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];

@@ -20,6 +20,10 @@ const EXPECTED: Record<string, { label: 'online' | 'appointment' | 'byAppointmen
   'divorce-registration': { label: 'appointment', journey: '/book/marriage' },
   'marriage-certificate-reissue': { label: 'appointment', journey: '/book/marriage' },
   'basic-funeral-services': { label: 'byAppointment' },
+  // The relief applications (docs/decisions/042).
+  'minimum-living-allowance': { label: 'online', journey: '/apply/minimum-living-allowance' },
+  'extreme-poverty-support': { label: 'online', journey: '/apply/extreme-poverty-support' },
+  'temporary-assistance': { label: 'online', journey: '/apply/temporary-assistance' },
 };
 
 describe.each(LANGUAGES)('how to apply, on the guides in $name', (language) => {

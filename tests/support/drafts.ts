@@ -15,6 +15,10 @@ export const JOURNEYS = {
   'marriage-appointment': { cookie: 'draft_marriage_appointment', path: '/book/marriage' },
   // The service only the tests have (tests/support/test-service, docs/decisions/029).
   'test-household-grant': { cookie: 'draft_test_household_grant', path: '/apply/test-household-grant' },
+  // The relief applications (docs/decisions/042).
+  'minimum-living-allowance': { cookie: 'draft_minimum_living_allowance', path: '/apply/minimum-living-allowance' },
+  'extreme-poverty-support': { cookie: 'draft_extreme_poverty_support', path: '/apply/extreme-poverty-support' },
+  'temporary-assistance': { cookie: 'draft_temporary_assistance', path: '/apply/temporary-assistance' },
 } as const;
 
 export type JourneyService = keyof typeof JOURNEYS;

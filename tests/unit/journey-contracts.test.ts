@@ -18,6 +18,7 @@ import { oldAgeAllowanceApplicationSchema } from '../../api/services/old-age-all
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from '../../api/services/old-age-allowance/districts.ts';
 import { NOT_IN_APPLICATION, oldAgeAllowanceJourney } from '../../api/services/old-age-allowance/journey.ts';
 import { testHouseholdPackage } from '../support/test-service/service.ts';
+import { JOURNEY_SERVICES } from '../../site/lib/journey-services.ts';
 
 // A service package's words are its own namespace, added at start as the portal does.
 addMessages(testHouseholdPackage.id, testHouseholdPackage.messages);
@@ -26,7 +27,14 @@ addMessages(testHouseholdPackage.id, testHouseholdPackage.messages);
 const hasKeyFor = (words: string) => (language: string, key: string): boolean =>
   isLocale(language) && translator(language)(dynamicKey`${key}`, { ns: serviceNamespaces(words), defaultValue: '', returnObjects: false }) !== '';
 
-const JOURNEYS: { journey: JourneyDefinition; schema: z.ZodType; notInSchema: readonly string[]; words: string }[] = [
+// The relief applications (docs/decisions/042), as their pages register them.
+const RELIEF = ['minimum-living-allowance', 'extreme-poverty-support', 'temporary-assistance'].map((id) => {
+  const pages = JOURNEY_SERVICES[id];
+  if (!pages) throw new Error(`no journey for ${id}`);
+  return { words: pages.messages, journey: pages.journey, schema: pages.schema('2026-12-06', serviceDataOf({ offices: DEMO_OFFICES })), notInSchema: pages.notInSchema, derived: pages.derived ?? [] };
+});
+
+const JOURNEYS: { journey: JourneyDefinition; schema: z.ZodType; notInSchema: readonly string[]; words: string; derived?: readonly string[] }[] = [
   {
     words: 'old-age-allowance:application',
     journey: oldAgeAllowanceJourney(OLD_AGE_ALLOWANCE_DISTRICTS),
@@ -36,10 +44,11 @@ const JOURNEYS: { journey: JourneyDefinition; schema: z.ZodType; notInSchema: re
   { words: 'marriage:booking', journey: BOOKING_JOURNEY, schema: marriageAppointmentSchema({ today: '2026-12-06', offices: DEMO_OFFICES }), notInSchema: NOT_IN_APPOINTMENT },
   // A service defined outside api/services (docs/decisions/029): checked the same way.
   { words: testHouseholdPackage.pages.messages, journey: testHouseholdPackage.pages.journey, schema: testHouseholdPackage.pages.schema('2026-12-06', serviceDataOf({ offices: DEMO_OFFICES })), notInSchema: testHouseholdPackage.pages.notInSchema },
+  ...RELIEF,
 ];
 
-describe.each(JOURNEYS)('the journey of $journey.service', ({ journey, schema, notInSchema, words }) => {
+describe.each(JOURNEYS)('the journey of $journey.service', ({ journey, schema, notInSchema, words, derived }) => {
   it('keeps the contract: every step reachable, every answer asked once, every label in both languages', () => {
-    expect(journeyProblems(journey, { schemaPaths: schemaPaths(schema), notInSchema, languages: LOCALES, hasKey: hasKeyFor(words) })).toEqual([]);
+    expect(journeyProblems(journey, { schemaPaths: schemaPaths(schema), notInSchema, ...(derived ? { derived } : {}), languages: LOCALES, hasKey: hasKeyFor(words) })).toEqual([]);
   });
 });

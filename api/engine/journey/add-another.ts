@@ -5,11 +5,11 @@
  * schema sees a list in order; removing one moves those after it down. Pure.
  */
 import type { FlatAnswers } from '../../domain/journey.ts';
-import { countItems, type CollectionDefinition } from './journey.ts';
+import { countItems, itemFields, type CollectionDefinition } from './journey.ts';
 
 export type Item = Readonly<Record<string, string>>;
 
-export type CollectionChange = { ok: true; answers: Record<string, string> } | { ok: false; reason: 'at-most' | 'no-such-item' };
+export type CollectionChange = { ok: true; answers: Record<string, string> } | { ok: false; reason: 'at-most' | 'no-such-item' | 'fixed' };
 
 /** The items in order, each as its fields' answers by field path within the item. */
 export function itemsOf(collection: CollectionDefinition, answers: FlatAnswers): Item[] {
@@ -28,7 +28,7 @@ export function itemsOf(collection: CollectionDefinition, answers: FlatAnswers):
 function withItems(collection: CollectionDefinition, answers: FlatAnswers, items: readonly Item[]): Record<string, string> {
   const next = Object.fromEntries(Object.entries(answers).filter(([key]) => !key.startsWith(`${collection.path}.`)));
   items.forEach((item, index) => {
-    for (const field of collection.fields) {
+    for (const field of itemFields(collection, index)) {
       const value = item[field.path];
       if (value !== undefined) next[`${collection.path}.${index}.${field.path}`] = value;
     }
@@ -50,12 +50,20 @@ export function changeItem(collection: CollectionDefinition, answers: FlatAnswer
   return { ok: true, answers: withItems(collection, answers, items.map((old, at) => (at === index ? item : old))) };
 }
 
-/** Removes the item at `index`; those after it move down one. Going below the minimum is allowed: the step then is not answered until one is added. */
+/**
+ * Removes the item at `index`; those after it move down one. Going below the minimum is allowed: the
+ * step then is not answered until one is added. A known first item (`first`: the applicant) stays:
+ * removing it would move someone else into its place and under its name.
+ */
 export function removeItem(collection: CollectionDefinition, answers: FlatAnswers, index: number): CollectionChange {
   const items = itemsOf(collection, answers);
   if (!Number.isInteger(index) || index < 0 || index >= items.length) return { ok: false, reason: 'no-such-item' };
+  if (index === 0 && collection.first) return { ok: false, reason: 'fixed' };
   return { ok: true, answers: withItems(collection, answers, items.filter((_, at) => at !== index)) };
 }
+
+/** Whether the item at `index` may be removed (not a known first item). */
+export const mayRemove = (collection: CollectionDefinition, index: number): boolean => !(index === 0 && collection.first);
 
 /** What the summary page offers: whether another may be added, and whether the minimum is met. */
 export function collectionState(collection: CollectionDefinition, answers: FlatAnswers): { count: number; mayAdd: boolean; enough: boolean } {

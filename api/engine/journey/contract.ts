@@ -22,6 +22,8 @@ export interface ContractInputs {
   schemaPaths: readonly string[];
   /** Fields asked by steps that are not answers of the application (a declaration box, "are you applying for someone else?", a code typed). */
   notInSchema?: readonly string[];
+  /** Schema paths the application takes from other answers rather than a step of their own (JourneyPages.derived: the district of the community chosen). */
+  derived?: readonly string[];
   /** The languages, and whether a translation key exists in one. */
   languages: readonly string[];
   hasKey: (language: string, key: string) => boolean;
@@ -92,6 +94,7 @@ export function journeyProblems(journey: JourneyDefinition, inputs: ContractInpu
     }
     const collection = step.collection ? journey.collections?.[step.collection] : undefined;
     if (collection) for (const field of collection.fields) asked.push({ path: `${collection.path}.*.${field.path}`, step: step.step });
+    for (const field of collection?.first?.fields ?? []) if (!collection?.fields.some((own) => own.path === field)) problems.push(`collection ${collection?.path ?? ''} asks its first item for ${field}, which is not one of its fields`);
   });
 
   (journey.sections ?? []).forEach((section, index) => {
@@ -99,7 +102,9 @@ export function journeyProblems(journey: JourneyDefinition, inputs: ContractInpu
   });
 
   const extra = new Set(inputs.notInSchema ?? []);
-  for (const path of inputs.schemaPaths) {
+  const derived = inputs.derived ?? [];
+  for (const path of derived) if (!inputs.schemaPaths.includes(path)) problems.push(`${path} is said to be derived but is not in the schema`);
+  for (const path of inputs.schemaPaths.filter((candidate) => !derived.includes(candidate))) {
     const owners = [...new Set(asked.filter((field) => matchesPath(field.path, path)).map((field) => field.step))];
     if (owners.length === 0) problems.push(`no step asks for ${path}`);
     if (owners.length > 1) problems.push(`${path} is asked by more than one step: ${owners.join(', ')}`);
@@ -118,6 +123,7 @@ export function journeyProblems(journey: JourneyDefinition, inputs: ContractInpu
         for (const option of field.options ?? []) if (missing(option.label)) problems.push(`${language}: no label ${option.label} for a choice of ${field.key}`);
       }
       if (step.upload && missing(`fields.${uploadAnswerKey(step.upload.purpose)}`)) problems.push(`${language}: no label fields.${uploadAnswerKey(step.upload.purpose)} (step ${step.step})`);
+      if (collection?.first && missing(collection.first.label)) problems.push(`${language}: no label ${collection.first.label} for the first item of ${collection.path}`);
     }
   }
   return problems;

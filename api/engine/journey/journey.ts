@@ -90,6 +90,20 @@ export interface CollectionDefinition {
   fields: readonly JourneyStepField[];
   min: number;
   max: number;
+  /**
+   * The first item is someone the journey already knows (the applicant as household member 0): only
+   * `fields` are asked of it (the service's applicationFrom fills in the rest from earlier answers),
+   * `label` (a translation key) names it on the summary, and it cannot be removed.
+   */
+  first?: { fields: readonly string[]; label: string };
+  /** The fields the summary shows after an item's name (default: all its other fields); an ID number or an income need not be on it. */
+  summary?: readonly string[];
+}
+
+/** The fields asked of the item at `index`: all the collection's, or for a known first item only its own (CollectionDefinition.first). */
+export function itemFields(collection: CollectionDefinition, index: number): readonly JourneyStepField[] {
+  const first = collection.first;
+  return index === 0 && first ? collection.fields.filter((field) => first.fields.includes(field.path)) : collection.fields;
 }
 
 export interface SectionDefinition {

@@ -1,7 +1,8 @@
 /** The same keys as ./zh-CN.ts, in English. */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
-import { applicationEn } from './application.en.ts';
+import { applicationErrorsEn, applicationEn } from './application.en.ts';
 import { caseFieldsEn, casesEn } from './cases.en.ts';
+import { fieldsEn } from './fields.en.ts';
 import { noticesEn } from './notices.en.ts';
 import { selfCheckEn } from './self-check.en.ts';
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
@@ -12,8 +13,10 @@ export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
   application: applicationEn,
   notices: noticesEn,
   ...casesEn,
-  fields: caseFieldsEn,
+  // The applications' labels (fields.en.ts), at the root where the generic pages look for them, and the workbench's for the relief steps' inputs (cases.en.ts).
+  fields: { ...fieldsEn, ...caseFieldsEn },
   errors: {
+    relief: applicationErrorsEn,
     amount: {
       empty: 'Enter {{field}}; if there is none, enter 0',
       notANumber: 'Enter {{field}} as an amount, like 1330, 1,330.50 or 1.5万',

@@ -1,7 +1,8 @@
 /** 社会救助 (social relief)'s own words in Simplified Chinese: its namespace (docs/decisions/038). */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
-import { applicationZhCN } from './application.zh-CN.ts';
+import { applicationErrorsZhCN, applicationZhCN } from './application.zh-CN.ts';
 import { caseFieldsZhCN, casesZhCN } from './cases.zh-CN.ts';
+import { fieldsZhCN } from './fields.zh-CN.ts';
 import { noticesZhCN } from './notices.zh-CN.ts';
 import { selfCheckZhCN } from './self-check.zh-CN.ts';
 
@@ -15,8 +16,10 @@ export const socialReliefZhCN = {
   /** Each service's cases (words of the case core: `<service>.case`). */
   ...casesZhCN,
   /** The workbench's labels for the relief steps' inputs (cases.zh-CN.ts). */
-  fields: caseFieldsZhCN,
+  // The applications' labels (fields.zh-CN.ts), at the root where the generic pages look for them, and the workbench's for the relief steps' inputs (cases.zh-CN.ts).
+  fields: { ...fieldsZhCN, ...caseFieldsZhCN },
   errors: {
+    relief: applicationErrorsZhCN,
     amount: {
       empty: '请填写{{field}}，没有就填 0',
       notANumber: '{{field}}请填写金额，例如 1330、1,330.50 或 1.5万',
