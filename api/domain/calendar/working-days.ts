@@ -119,3 +119,10 @@ export function endOfCalendarPeriod(calendar: WorkingDayCalendar, start: string,
   while (!calendar.isWorkingDay(end)) end = addDays(end, 1);
   return end;
 }
+
+/** The month after `day` (YYYY-MM-DD), as YYYY-MM: an allowance is paid from the month after its decision. */
+export function monthAfter(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}

@@ -7,6 +7,7 @@
  */
 import { ageOn } from '../../domain/identity/resident-id.ts';
 import { DEFAULT_AGE_THRESHOLD, type AgeBand, type AllowanceDistrict, type AllowanceStandard } from './districts.ts';
+import { monthAfter } from '../../domain/calendar/working-days.ts';
 
 /** An age band with its upper end (included), `null` for the last. */
 export interface AgeBandRange extends AgeBand {
@@ -42,12 +43,7 @@ export function bandOf(standard: Pick<AllowanceStandard, 'bands'>, age: number):
   return bandRanges(standard).find((band) => age >= band.fromAge && (band.toAge === null || age <= band.toAge));
 }
 
-/** The month after `day` (YYYY-MM-DD), as YYYY-MM. */
-export function monthAfter(day: string): string {
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7));
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-}
+export { monthAfter };
 
 export type AllowanceProposal = {
   /** The elder's age (whole years) on the decision day. */

@@ -9,7 +9,9 @@
  */
 import { z } from 'zod';
 import type { Locale } from '../../domain/guides/guide.schema.ts';
-import { type RuleTable, sourceRow } from '../../engine/rules/rule-table.ts';
+import { NAME_MASKINGS, type NameMasking } from '../../engine/publication/name-masking.ts';
+import type { RuleBook } from '../../engine/rules/live-rules.ts';
+import { rowOn, type RuleTable, sourceRow } from '../../engine/rules/rule-table.ts';
 import { dynamicKey, translator } from '../../i18n/index.ts';
 import { SOCIAL_RELIEF_DISTRICTS } from './districts.ts';
 import { AMOUNT_MESSAGES, formatYuan, MAX_AMOUNT_FEN, parseAmount } from './money.ts';
@@ -17,9 +19,8 @@ import { AMOUNT_MESSAGES, formatYuan, MAX_AMOUNT_FEN, parseAmount } from './mone
 /** Who makes the decision on a 低保 or 特困 case (审核确认). */
 export const DECIDERS = ['county', 'township'] as const;
 export type Decider = (typeof DECIDERS)[number];
-/** How a public notice masks a name: the given name starred (张*) or the surname (*三). */
-export const NAME_MASKINGS = ['surname-star', 'given-star'] as const;
-export type NameMasking = (typeof NAME_MASKINGS)[number];
+/** How a public notice masks a name: the given name starred (张*) or the surname (*三): the publication engine's. */
+export { NAME_MASKINGS, type NameMasking } from '../../engine/publication/name-masking.ts';
 const YES_NO = ['yes', 'no'] as const;
 
 export const ReliefSettingsValueSchema = z.strictObject({
@@ -94,3 +95,8 @@ export const RELIEF_SETTINGS_TABLE: RuleTable<ReliefSettingsValue> = {
   }),
   source: () => SOCIAL_RELIEF_SOURCE_SETTINGS.map((row) => sourceRow({ key: row.district, value: { ...row.value }, effectiveFrom: row.effectiveFrom, basis: row.basis })),
 };
+
+/** How the district's notices mask a name on a day (the engine's masking, docs/decisions/045): its row's, else the default 张*. */
+export function nameMaskingOn(rules: RuleBook, district: string, day: string): NameMasking {
+  return rowOn(rules.rows(RELIEF_SETTINGS_TABLE), district, day)?.value.nameMasking ?? DEFAULT_RELIEF_SETTINGS.nameMasking;
+}

@@ -8,7 +8,13 @@ import { draftPolicyOf } from '../../../engine/drafts/draft-rules.ts';
 import { uploadMinimums, uploadPurposes } from '../../../engine/journey/journey.ts';
 import type { ServiceDefinition } from '../../../domain/workflow/workflow.ts';
 import type { WordsRoot } from '../../../i18n/message-keys.ts';
-import type { CaseService } from '../../case-service.ts';
+import type { RuleBook } from '../../../engine/rules/live-rules.ts';
+import type { CaseService, SettingInForce } from '../../case-service.ts';
+import { reliefDecisionAid } from '../decision-aid.ts';
+import { householdCheckHandoff } from '../household-check.ts';
+import { reliefPublicFacts } from '../public-entry.ts';
+import { nameMaskingOn } from '../settings-table.ts';
+import { HOUSEHOLD_CHECK } from '../workflow-parts.ts';
 import type { JourneyPages } from '../../service-package.ts';
 import { SOCIAL_RELIEF_DISTRICTS } from '../districts.ts';
 import { reliefAnswerRows } from './answers.ts';
@@ -34,7 +40,10 @@ const OWN_PART: Record<ReliefApplicationKind, string> = {
 /** The district's office handles the case (staff scope); an unknown district never reaches here (the schema refuses it). */
 export const reliefOffice = (application: ReliefApplication): string => SOCIAL_RELIEF_DISTRICTS.find((district) => district.id === application.area.district)?.office ?? application.area.district;
 
-export function reliefCaseService(kind: ReliefApplicationKind, workflow: ServiceDefinition, words: WordsRoot): CaseService<ReliefApplication> {
+/** A relief service's settings for one case (case-settings.ts): its district's local rules on the day, and the application's close-relative flag. */
+export type ReliefSettingsOf = (application: ReliefApplication, day: string, rules: RuleBook) => Record<string, SettingInForce>;
+
+export function reliefCaseService(kind: ReliefApplicationKind, workflow: ServiceDefinition, words: WordsRoot, settings: ReliefSettingsOf): CaseService<ReliefApplication> {
   const journey = reliefJourney(kind);
   const schema = RELIEF_APPLICATION_SCHEMAS[kind];
   return {
@@ -53,6 +62,13 @@ export function reliefCaseService(kind: ReliefApplicationKind, workflow: Service
     uploads: uploadPurposes(journey),
     uploadsNeeded: uploadMinimums(journey),
     drafts: draftPolicyOf(journey, { identityPath: 'applicant.idNumber', phonePaths: ['applicant.phone'] }),
+    settings: (application, day, rules) => settings(application, day, rules),
+    // The household's income per head against the district's standard, and the amount it gives (docs/decisions/046).
+    decisionAid: (application, today, rules) => reliefDecisionAid(kind, application, today, rules),
+    // The 核对 system's check, asked for by the investigator (docs/decisions/044).
+    handoffs: { [HOUSEHOLD_CHECK]: householdCheckHandoff },
+    // Only the community, the name (masked as the district sets it) and the household's size are ever public (docs/decisions/045).
+    publicEntry: (application, day, rules) => reliefPublicFacts(application, nameMaskingOn(rules, application.area.district, day)),
   };
 }
 

@@ -3,6 +3,7 @@
  * with its own parts, decided on its workflow (./workflow.ts).
  */
 import { reliefCaseService } from '../application/registration.ts';
+import { extremePovertySupportSettings } from './settings.ts';
 import { extremePovertySupportWorkflow } from './workflow.ts';
 
-export const extremePovertySupportService = reliefCaseService('tekun', extremePovertySupportWorkflow, 'social-relief:tekun.case');
+export const extremePovertySupportService = reliefCaseService('tekun', extremePovertySupportWorkflow, 'social-relief:tekun.case', extremePovertySupportSettings);

@@ -1,5 +1,6 @@
 /** The same keys as ./zh-CN.ts, in English. */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
+import { aidEn } from './aid.en.ts';
 import { applicationErrorsEn, applicationEn } from './application.en.ts';
 import { caseFieldsEn, casesEn } from './cases.en.ts';
 import { fieldsEn } from './fields.en.ts';
@@ -12,6 +13,7 @@ export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
   selfCheck: selfCheckEn,
   application: applicationEn,
   notices: noticesEn,
+  caseAid: aidEn,
   ...casesEn,
   // The applications' labels (fields.en.ts), at the root where the generic pages look for them, and the workbench's for the relief steps' inputs (cases.en.ts).
   fields: { ...fieldsEn, ...caseFieldsEn },

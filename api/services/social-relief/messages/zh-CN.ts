@@ -1,5 +1,6 @@
 /** 社会救助 (social relief)'s own words in Simplified Chinese: its namespace (docs/decisions/038). */
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
+import { aidZhCN } from './aid.zh-CN.ts';
 import { applicationErrorsZhCN, applicationZhCN } from './application.zh-CN.ts';
 import { caseFieldsZhCN, casesZhCN } from './cases.zh-CN.ts';
 import { fieldsZhCN } from './fields.zh-CN.ts';
@@ -13,6 +14,8 @@ export const socialReliefZhCN = {
   application: applicationZhCN,
   /** The 公示 and 公布 pages and the objection form (docs/decisions/045). */
   notices: noticesZhCN,
+  /** What the relief rules say beside a case on the workbench (decision-aid.ts). */
+  caseAid: aidZhCN,
   /** Each service's cases (words of the case core: `<service>.case`). */
   ...casesZhCN,
   /** The workbench's labels for the relief steps' inputs (cases.zh-CN.ts). */

@@ -3,6 +3,7 @@
  * with its own parts, decided on its workflow (./workflow.ts).
  */
 import { reliefCaseService } from '../application/registration.ts';
+import { temporaryAssistanceSettings } from './settings.ts';
 import { temporaryAssistanceWorkflow } from './workflow.ts';
 
-export const temporaryAssistanceService = reliefCaseService('temporary', temporaryAssistanceWorkflow, 'social-relief:temporary.case');
+export const temporaryAssistanceService = reliefCaseService('temporary', temporaryAssistanceWorkflow, 'social-relief:temporary.case', temporaryAssistanceSettings);

@@ -1,0 +1,55 @@
+/** The same keys as ./aid.zh-CN.ts, in English. */
+import type { SameKeys } from '../../../i18n/resources/shape.ts';
+import type { aidZhCN } from './aid.zh-CN.ts';
+
+export const aidEn: SameKeys<typeof aidZhCN> = {
+  lead: 'Worked out from what the applicant declared and {{district}}’s standard in force today ({{date}}), to help the investigation and the decision; the home visit and the financial check decide.',
+  noStandard: '{{district}} has no minimum living standard for today: work it out by the rules.',
+  money: '{{amount}}',
+  members: 'People living together',
+  membersValue: '{{members}}',
+  netIncome: 'Household income a month',
+  netIncomeValue: 'counted {{counted}}, not counted {{notCounted}}, income tested {{net}}',
+  incomePerHead: 'Income per person a month',
+  band: 'Where the income stands',
+  mayBeEligible: 'May be eligible for',
+  none: 'On what was declared, none of dibao, extreme poverty support or temporary assistance',
+  reason: 'Why not',
+  proposal: 'Proposed amount',
+  proposalValue: '{{amount}} a month from {{month}}',
+  advanceCap: 'Most that can be given at once',
+  fromAnswers: 'These figures are what the applicant declared online, before the self-paid costs of illness or disability and the costs of working are taken off; once investigated, the verified figures apply.',
+  standard: {
+    caption: '{{district}}’s {{area}} standard (from {{from}}) and this household',
+    item: 'Item',
+    household: 'This household',
+    line: 'Standard or limit',
+    incomePerHead: 'Income per person a month',
+    below: 'below the standard',
+    notBelow: 'not below the standard',
+    financial: 'Savings and other financial assets',
+    vehicles: 'Value of vehicles',
+    noVehicle: 'No vehicle that is not a necessity',
+    homes: 'Homes',
+    homesLimit: 'at most {{homes}}',
+  },
+  household: {
+    caption: 'The household ({{members}} people)',
+    member: 'Name',
+    circumstances: 'Circumstances',
+    income: 'Income a month',
+    circumstancesValue: '{{who}}; {{occupation}}; {{disability}}; {{health}}',
+  },
+  incomes: {
+    caption: 'The household’s income a month, by kind',
+    kind: 'Kind',
+    monthly: 'A month',
+    counted: 'Counted as income',
+    yes: 'counted',
+    no: 'not counted',
+  },
+  hint: {
+    amount: 'By the standard, {{amount}} a month: filled in for you. If it should differ, change it and say why in the reason.',
+    firstMonth: 'Paid from the month after approval: filled in for you. Change it if it should differ.',
+  },
+};
