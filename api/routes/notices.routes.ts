@@ -19,6 +19,10 @@ import { clientAddress } from '../http/client-address.ts';
 import { refuse } from '../http/refusals.ts';
 import { caseDeps } from '../http/route-deps.ts';
 
+// Made here from the engine's fields, with @hono/zod-openapi's z: a schema built before that module
+// extends zod (the relief workflows load the engine's first) has no `.openapi`.
+const ObjectionBody = z.object(ObjectionRequest.shape).openapi('Objection');
+
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 /** Objections per client address per hour: a neighbour writes once or twice; a flood is stopped. */
@@ -62,7 +66,7 @@ const objection = createRoute({
   summary: 'An objection to a notice (公示): the text, and the name and contact if the writer gives them; recorded on the case for its investigator',
   request: {
     params: z.object({ entry: z.uuid().meta({ description: 'The entry’s public id' }) }),
-    body: { content: { 'application/json': { schema: ObjectionRequest.openapi('Objection') } }, required: true },
+    body: { content: { 'application/json': { schema: ObjectionBody } }, required: true },
   },
   responses: {
     201: json(z.object({ entry: Entry }), 'Recorded on the case'),

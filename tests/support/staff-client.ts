@@ -30,6 +30,14 @@ export interface StaffRequest {
 export function staffClient(options: StaffClientOptions) {
   const cookies = new Map<string, string>();
   const app = () => options.runtime().portal.app;
+  const signIn = async (username: string): Promise<void> => {
+    const response = await app().request('http://localhost/api/v1/staff/session', {
+      method: 'POST',
+      body: JSON.stringify({ username, password: STAFF_PASSWORD }),
+      headers: { 'content-type': 'application/json' },
+    });
+    cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
+  };
   return {
     /** Makes the member (offices and service areas as given, else the file's) and signs them in. */
     async member(username: string, roles: StaffRole[], scope: { offices?: readonly string[]; serviceAreas?: readonly string[] } = {}): Promise<void> {
@@ -38,13 +46,10 @@ export function staffClient(options: StaffClientOptions) {
         { db: database.db, kind: database.kind, now: options.now },
         { username, displayName: username, password: STAFF_PASSWORD, roles, offices: [...(scope.offices ?? ['demo-district'])], serviceAreas: [...(scope.serviceAreas ?? options.serviceAreas ?? ['allowances'])] },
       );
-      const response = await app().request('http://localhost/api/v1/staff/session', {
-        method: 'POST',
-        body: JSON.stringify({ username, password: STAFF_PASSWORD }),
-        headers: { 'content-type': 'application/json' },
-      });
-      cookies.set(username, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
+      await signIn(username);
     },
+    /** Signs a member in again (a session lapses when a test moves the clock on by days). */
+    signIn,
     /** The member's session cookie (`staff_session=…`), '' for one never signed in. */
     cookie: (username: string): string => cookies.get(username) ?? '',
     /** A request to the API (`path` under /api/v1) with the member's session. */
