@@ -13,7 +13,7 @@ import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
 import { ELDER_ID, marriageAppointment, OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
 import type { JourneyService, SubmittedDraft } from '../support/drafts.ts';
-import { reliefAnswers } from '../support/relief-applications.ts';
+import { RELIEF_SERVICES, reliefAnswers, reliefApplication } from '../support/relief-applications.ts';
 import { earlyToday, setAppointmentTime, yesterday } from '../support/appointment-time.ts';
 import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, phoneProof, staffCookie, takeStep } from '../support/portal-api.ts';
 import { demoOffice, LANGUAGES, type Language } from '../support/site.ts';
@@ -544,6 +544,20 @@ const STATES: Record<string, State[]> = {
         await v.as('approver');
         await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
         await expect(v.page.getByTestId('decision-aid')).toBeVisible();
+      },
+    },
+    {
+      name: 'a 低保 case under investigation: the household, incomes and standard as tables, the 核对 hand-off',
+      open: async (v) => {
+        const response = await fetch(`${v.baseURL}/api/v1/services/${RELIEF_SERVICES.dibao}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reliefApplication('dibao', 8800 + (v.language.code === 'en' ? 1 : 0))) });
+        const { trackingNumber } = (await response.json()) as { trackingNumber: string };
+        await takeStep(v.baseURL, await staffCookie(v.portal, 'intake'), trackingNumber, 'accept');
+        const investigator = await staffCookie(v.portal, 'investigator');
+        await takeStep(v.baseURL, investigator, trackingNumber, 'start-investigation');
+        await takeStep(v.baseURL, investigator, trackingNumber, 'request-household-check');
+        await v.as('investigator');
+        await v.page.goto(v.language.path(`/staff/cases/${trackingNumber}`));
+        await expect(v.page.getByTestId('aid-household')).toBeVisible();
       },
     },
   ],

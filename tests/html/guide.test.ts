@@ -10,7 +10,8 @@ import { normalize } from './support/html-client.ts';
 import { keepOnly, landmarks, linkTexts, region } from './support/landmarks.ts';
 import { baseUrl, visitor } from './support/portal.ts';
 
-const SLUG = 'minimum-living-allowance';
+// A guide to a service not offered online: its main action leads to the steps.
+const SLUG = 'disability-subsidies';
 
 describe.each(LANGUAGES)('a guide page in $name', (language) => {
   const s = language.strings;
