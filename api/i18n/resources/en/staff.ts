@@ -121,7 +121,8 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
     },
     files: {
       title: 'Files given with the application',
-      lead: 'Each opens as a download, and each opening is kept in the record of access.',
+      lead: 'Photos are shown below; other files open as a download. Each showing or opening is kept in the record of access.',
+      image: '{{name}} (a photo the applicant gave)',
     },
     access: {
       title: 'Record of access',

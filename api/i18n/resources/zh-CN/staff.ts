@@ -118,7 +118,8 @@ export const staffZhCN = {
     },
     files: {
       title: '申请时上传的文件',
-      lead: '点击文件即下载，每次打开都会记入查看记录。',
+      lead: '照片直接显示在下面，其他文件点击下载；每次显示或打开都会记入查看记录。',
+      image: '{{name}}（申请人上传的照片）',
     },
     access: {
       title: '查看记录',
