@@ -70,8 +70,9 @@ async function resumeElsewhere(page: Page, browser: Browser, baseURL: string, ja
   const s = language.strings;
   const next = nextOf(language);
 
-  test(`In ${language.name}, a household checks what it may get, applies for 低保 with two members and a document, and finishes on another device`, { tag: ['@journey', '@no-js'] }, async ({ page, browser, baseURL, people, javaScriptEnabled }) => {
+  test(`In ${language.name}, a household checks what it may get, applies for 低保 with two members and a document, and finishes on another device`, { tag: ['@journey'] }, async ({ page, browser, baseURL, people, javaScriptEnabled }) => {
     // The longest journey of the portal (a self-check, then five sections in two browsers): 18 s alone, more beside other workers.
+    // The run without JavaScript is the shorter English one (resuming a saved application), for the budget.
     test.setTimeout(120_000);
     const n = people();
     const words = s.application.dibao;
@@ -198,7 +199,7 @@ async function resumeElsewhere(page: Page, browser: Browser, baseURL: string, ja
   const language = english;
   const s = language.strings;
 
-  test(`In ${language.name}, an application for 低保 saved half-way is finished on another device with its document`, { tag: ['@journey'] }, async ({ page, browser, baseURL, people, withDraft, javaScriptEnabled }) => {
+  test(`In ${language.name}, an application for 低保 saved half-way is finished on another device with its document`, { tag: ['@journey', '@no-js'] }, async ({ page, browser, baseURL, people, withDraft, javaScriptEnabled }) => {
     const n = people();
     const answers = Object.fromEntries(Object.entries(reliefAnswers('dibao', n)).filter(([key]) => !key.startsWith('files.') && key !== 'closeRelative' && key !== 'commitment'));
     await withDraft(page, 'minimum-living-allowance', answers);
