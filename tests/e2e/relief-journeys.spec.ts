@@ -13,7 +13,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { personId } from '../support/applications.ts';
 import { chinaToday, addDays, staffCookie, takeStep } from '../support/portal-api.ts';
-import { RELIEF_SERVICES, reliefAnswers, reliefApplication } from '../support/relief-applications.ts';
+import { RELIEF_SERVICES, reliefAnswers, reliefApplication, reliefPeople } from '../support/relief-applications.ts';
 import { english, zh, type Language } from '../support/site.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -193,7 +193,33 @@ async function resumeElsewhere(page: Page, browser: Browser, baseURL: string, ja
     await page.goto(language.path('/notices/relief/heping-community/announcement'));
     await expect(page.locator('table.public-entries tbody tr').filter({ hasText: '王*' }).first()).toBeVisible();
   });
+  test(`In ${language.name}, the office asks once for what is missing and the household sends it from the status page`, { tag: ['@journey'] }, async ({ page, staffPage, baseURL, people }) => {
+    const n = people();
+    const response = await fetch(`${baseURL ?? ''}/api/v1/services/${RELIEF_SERVICES.dibao}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reliefApplication('dibao', n)) });
+    const { trackingNumber } = (await response.json()) as { trackingNumber: string };
+    // 一次性告知: everything missing, in one request, from the workbench.
+    const clerk = await staffPage('intake');
+    await clerk.goto(language.path(`/staff/cases/${trackingNumber}`));
+    const request = clerk.locator('form').filter({ has: clerk.locator('input[name="transition"][value="request-documents"]') });
+    await request.locator('#request-documents-documents').fill('孩子的残疾人证复印件');
+    await request.getByRole('button').click();
+    await expect(clerk.getByText(s.dibao.case.state['awaiting-documents'], { exact: true }).first()).toBeVisible();
+
+    // The household answers on the status page with a photo; the case goes back to the office.
+    await page.goto(language.path(`/track?number=${trackingNumber}`));
+    await page.getByLabel(s.track.secondFactor).fill(reliefPeople(n).applicant.idNumber);
+    await page.getByRole('button', { name: s.track.submit }).click();
+    await expect(page.getByTestId('documents-requested')).toHaveText('孩子的残疾人证复印件');
+    await page.locator('input[type="file"][name="files"]').setInputFiles({ name: 'disability-card.png', mimeType: 'image/png', buffer: await readFile(SCAN) });
+    await page.getByRole('button', { name: s.track.supplement.button }).click();
+    await expect(page.getByRole('status')).toHaveText(s.track.supplement.received);
+
+    // The clerk sees the photo where the case's files are listed.
+    await clerk.reload();
+    await expect(clerk.getByTestId('case-files').locator('img.case-file-image')).toHaveAttribute('alt', language.t(s.workbench.files.image, { name: 'disability-card.png' }));
+  });
 }
+
 
 {
   const language = english;
