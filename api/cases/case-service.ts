@@ -318,6 +318,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     submittedAt: stored.createdAt,
     timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: applicantDetails(service, event.transition, event.input_json) })),
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
+    handledBy: service?.handledBy ? service.handledBy(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT))) || null : null,
     documentsRequested: stored.snapshot.state === 'awaiting-documents' ? (eventDetails(request?.input_json ?? null)['documents'] ?? null) : null,
     documentsAnswer: service && open.includes(SUPPLEMENT_TRANSITION) ? await documentsAnswerOf(deps, service, stored.id) : null,
     // The workflow definition says whether, and how, the applicant may stop the case today.

@@ -111,6 +111,7 @@ export const Progress = z
     submittedAt: z.string(),
     timeline: z.array(z.object({ at: z.string(), transition: z.string(), to: z.string(), details: z.record(z.string(), z.string()) })),
     deadlines: z.array(z.object({ key: z.string(), dueOn: z.string(), paused: z.boolean() })),
+    handledBy: z.string().nullable().meta({ description: 'Where the case is handled, as a translation key (a relief case’s 乡镇/街道), or null' }),
     documentsRequested: z.string().nullable(),
     documentsAnswer: z
       .object({

@@ -112,6 +112,11 @@ export interface CaseService<Application> {
    */
   statusPanel?: StatusPanel;
   /**
+   * Where the case is handled, when that is not the office staff scope names (a relief case's 乡镇/街道
+   * in its district): a translation key the status page says as "handled by".
+   */
+  handledBy?(application: Application): string;
+  /**
    * The hand-offs its transitions send to other systems (`handoff` on a transition), by name: the
    * payload built from the application, the transition that records the answer (docs/decisions/044).
    */
@@ -166,6 +171,7 @@ export function register<Application>(service: CaseService<Application>): Regist
       : {}),
     ...(service.decisionAid ? { decisionAid: (application: unknown, today: string, rules: RuleBook) => service.decisionAid?.(own(application), today, rules) } : {}),
     ...(publicEntry ? { publicEntry: (application: unknown, day: string, rules: RuleBook) => publicEntry.call(service, own(application), day, rules) } : {}),
+    ...(service.handledBy ? { handledBy: (application: unknown) => service.handledBy?.(own(application)) ?? '' } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
   };
 }
@@ -179,6 +185,8 @@ export interface CaseProgress {
   /** Each step with what it told the applicant (a reason, the documents asked for, the amount granted). */
   timeline: { at: string; transition: string; to: string; details: Record<string, string> }[];
   deadlines: { key: string; dueOn: string; paused: boolean }[];
+  /** Where the case is handled (a translation key: the relief case's 乡镇/街道), or null where the service does not say. */
+  handledBy: string | null;
   /** While the case waits for the applicant (补正): what they are asked to provide. */
   documentsRequested: string | null;
   /**

@@ -6,7 +6,7 @@
  * request, no clock, no environment). A service that registers no panel gets `defaultStatusPanel`,
  * built from its workflow alone.
  */
-import { dynamicKey, type Translate } from '../i18n/index.ts';
+import { dynamicKey, keyFrom, type Translate } from '../i18n/index.ts';
 import type { CaseProgress } from './case-service.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import { KIND_LABEL, megabytes, type FileKind } from '../engine/files/upload-policy.ts';
@@ -153,6 +153,7 @@ export function summaryFacts(progress: CaseProgress, { t, formatDate, words }: S
       { label: t('track.service'), value: words.service(progress.service) },
       { label: t('track.state'), value: words.state(progress.service, progress.state), strong: true },
       { label: t('track.submittedOn'), value: formatDate(progress.submittedAt) },
+      ...(progress.handledBy ? [{ label: t('track.handledBy'), value: t(keyFrom(progress.handledBy)) }] : []),
     ],
   };
 }

@@ -46,6 +46,9 @@ describe.each(LANGUAGES)('a 低保 case in $name', (language) => {
 
     const status = await lookUp(visitor(language), language, trackingNumber, reliefPeople(n).applicant.idNumber);
     expect(status.hasExactText(words.state.accepted)).toBe(true);
+    // Where it is handled: the street office of the community the household lives in.
+    expect(status.hasExactText(s.track.handledBy)).toBe(true);
+    expect(status.hasExactText(s.relief.township['dongcheng-street'])).toBe(true);
     expect(status.hasExactText(words.event.accept)).toBe(true);
     expect(status.text()).toContain(words.next.accepted);
     // The investigation starts within 3 working days of acceptance: its day is said.

@@ -20,6 +20,7 @@ const progress = (over: Partial<CaseProgress>): CaseProgress => ({
   submittedAt: '2026-12-01T02:00:00.000Z',
   timeline: [{ at: '2026-12-01T02:00:00.000Z', transition: 'submit', to: 'submitted', details: {} }],
   deadlines: [],
+  handledBy: null,
   documentsRequested: null,
   documentsAnswer: null,
   withdrawable: false,

@@ -55,6 +55,7 @@ export const casesEn: SameKeys<typeof casesZhCN> = {
     service: 'Service',
     state: 'Status',
     submittedOn: 'Submitted',
+    handledBy: 'Handled by',
     timeline: 'What has happened',
     nextStep: 'What happens next',
     dueBy: 'By {{date}} at the latest',

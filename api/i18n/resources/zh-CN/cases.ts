@@ -52,6 +52,7 @@ export const casesZhCN = {
     service: '事项',
     state: '当前状态',
     submittedOn: '提交日期',
+    handledBy: '办理单位',
     timeline: '办理过程',
     nextStep: '下一步',
     dueBy: '最迟在 {{date}} 前',

@@ -58,6 +58,8 @@ export function reliefCaseService(kind: ReliefApplicationKind, workflow: Service
     applicant: (application) => ({ idNumber: application.applicant.idNumber, phone: application.applicant.phone }),
     recipients: (application) => [application.applicant.phone],
     office: reliefOffice,
+    // The 乡镇/街道 accepts and investigates the case (社会救助法 第三十七条): the applicant is told which.
+    handledBy: (application) => `social-relief:relief.township.${application.area.township}`,
     answerRows: (application, lang) => reliefAnswerRows(application, lang),
     uploads: uploadPurposes(journey),
     uploadsNeeded: uploadMinimums(journey),
