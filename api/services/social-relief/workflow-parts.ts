@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { textLine, textLines } from '../../domain/text.ts';
-import { PREVIOUS_STATE, type TransitionDefinition } from '../../domain/workflow/workflow.ts';
+import { PREVIOUS_STATE, type StateDefinition, type TransitionDefinition } from '../../domain/workflow/workflow.ts';
 import { AmountSchema } from './money.ts';
 import { ObjectionInput } from '../../engine/publication/objection.ts';
 
@@ -35,6 +35,32 @@ export const RELIEF_SETTING = {
 
 const YES_NO = ['yes', 'no'] as const;
 
+/**
+ * The states every relief case can be in, from the application to the decision and its end; each
+ * service adds its own (a community review and an allowance stopped for 低保 and 特困, help given at
+ * once for 临时救助).
+ */
+export const RELIEF_STATES = {
+  submitted: {},
+  accepted: {},
+  'awaiting-documents': {},
+  investigating: {},
+  'opinion-given': {},
+  'under-notice': {},
+  'awaiting-decision': {},
+  approved: { decided: true },
+  refused: { decided: true },
+  closed: { terminal: true, decided: true },
+  'not-accepted': { terminal: true, decided: true },
+  withdrawn: { terminal: true },
+} as const satisfies Record<string, StateDefinition>;
+
+/** 低保 and 特困 are paid monthly until stopped, and may go to a community review after an objection. */
+export const ALLOWANCE_STATES = { ...RELIEF_STATES, 'community-review': {}, stopped: { terminal: true, decided: true } } as const satisfies Record<string, StateDefinition>;
+
+/** The deadlines every relief case has: accepting or not (the office's own target: the queue needs a due day), and telling a refusal in writing. */
+export const RELIEF_DEADLINES = { acceptance: { workingDays: 5 }, 'refusal-notice': { workingDays: 3 } } as const;
+
 /** The settings every relief workflow has, with the value where no rule says otherwise (the national procedure). */
 export const RELIEF_WORKFLOW_SETTINGS = {
   [RELIEF_SETTING.decider]: { values: ['county', 'township'], default: 'county' },
@@ -48,7 +74,7 @@ const reasonText = () => textLines().trim().min(2).max(500);
 const record = () => textLines().trim().min(2).max(1000).meta({ control: 'textarea', staffOnly: true, sealed: true });
 const personName = () => textLine().trim().min(2).max(40);
 /** An amount of at least a fen: a decision of nothing is a refusal, with its reasons. */
-const positiveAmount = () => AmountSchema.pipe(z.number().int().min(1, 'social-relief:errors.amount.zeroStandard')).meta({ control: 'text' });
+export const positiveAmount = () => AmountSchema.pipe(z.number().int().min(1, 'social-relief:errors.amount.zeroStandard')).meta({ control: 'text' });
 const month = () => textLine({ error: 'errors.workbench.firstMonth' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.workbench.firstMonth').meta({ control: 'month' });
 
 /** Every decision and every step back says why, in words the applicant may read. */

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { ServiceDefinition } from '../../../domain/workflow/workflow.ts';
 import {
+  ALLOWANCE_STATES,
   allowanceChangeSteps,
   CountyVisit,
   Findings,
@@ -18,6 +19,7 @@ import {
   objectionStep,
   Opinion,
   Reason,
+  RELIEF_DEADLINES,
   RELIEF_SETTING,
   RELIEF_WORKFLOW_SETTINGS,
   supplementSteps,
@@ -36,28 +38,11 @@ export const extremePovertySupportWorkflow: ServiceDefinition = {
   id: 'extreme-poverty-support',
   serviceArea: 'relief',
   initialState: 'submitted',
-  states: {
-    submitted: {},
-    accepted: {},
-    'awaiting-documents': {},
-    investigating: {},
-    'opinion-given': {},
-    'under-notice': {},
-    'community-review': {},
-    'awaiting-decision': {},
-    approved: { decided: true },
-    refused: { decided: true },
-    closed: { terminal: true, decided: true },
-    stopped: { terminal: true, decided: true },
-    'not-accepted': { terminal: true, decided: true },
-    withdrawn: { terminal: true },
-  },
+  states: ALLOWANCE_STATES,
   deadlines: {
-    // The office's own target for accepting or not: the queue needs a due day.
-    acceptance: { workingDays: 5 },
+    ...RELIEF_DEADLINES,
     investigation: { workingDays: 15 },
     decision: { workingDays: 15 },
-    'refusal-notice': { workingDays: 3 },
   },
   periods: { notice: { calendarDays: 7 } },
   settings: RELIEF_WORKFLOW_SETTINGS,

@@ -19,6 +19,7 @@
  */
 import type { ServiceDefinition } from '../../../domain/workflow/workflow.ts';
 import {
+  ALLOWANCE_STATES,
   allowanceChangeSteps,
   CountyVisit,
   Findings,
@@ -28,6 +29,7 @@ import {
   objectionStep,
   Opinion,
   Reason,
+  RELIEF_DEADLINES,
   RELIEF_SETTING,
   RELIEF_WORKFLOW_SETTINGS,
   supplementSteps,
@@ -43,29 +45,12 @@ export const minimumLivingAllowanceWorkflow: ServiceDefinition = {
   id: 'minimum-living-allowance',
   serviceArea: 'relief',
   initialState: 'submitted',
-  states: {
-    submitted: {},
-    accepted: {},
-    'awaiting-documents': {},
-    investigating: {},
-    'opinion-given': {},
-    'under-notice': {},
-    'community-review': {},
-    'awaiting-decision': {},
-    approved: { decided: true },
-    refused: { decided: true },
-    closed: { terminal: true, decided: true },
-    stopped: { terminal: true, decided: true },
-    'not-accepted': { terminal: true, decided: true },
-    withdrawn: { terminal: true },
-  },
+  states: ALLOWANCE_STATES,
   deadlines: {
-    // The office's own target for accepting or not (the national rules set none): the queue needs a due day.
-    acceptance: { workingDays: 5 },
+    ...RELIEF_DEADLINES,
     'investigation-start': { workingDays: 3 },
     decision: { workingDays: 10 },
     whole: { workingDays: 30, extendableTo: 45 },
-    'refusal-notice': { workingDays: 3 },
   },
   periods: { notice: { calendarDays: 7 } },
   settings: RELIEF_WORKFLOW_SETTINGS,

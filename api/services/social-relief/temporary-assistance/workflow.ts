@@ -16,8 +16,7 @@
 import { z } from 'zod';
 import { textLines } from '../../../domain/text.ts';
 import type { ServiceDefinition } from '../../../domain/workflow/workflow.ts';
-import { AmountSchema } from '../money.ts';
-import { CountyVisit, investigationSteps, Notice, objectionStep, OneOffApproval, Opinion, Reason, RELIEF_SETTING, RELIEF_WORKFLOW_SETTINGS, supplementSteps } from '../workflow-parts.ts';
+import { CountyVisit, investigationSteps, Notice, objectionStep, OneOffApproval, Opinion, positiveAmount, Reason, RELIEF_DEADLINES, RELIEF_SETTING, RELIEF_STATES, RELIEF_WORKFLOW_SETTINGS, supplementSteps } from '../workflow-parts.ts';
 
 const WORKING = ['accepted', 'investigating', 'advance-granted', 'opinion-given', 'under-notice', 'awaiting-decision'] as const;
 const BEFORE_DECISION = ['submitted', ...WORKING, 'awaiting-documents'] as const;
@@ -25,7 +24,7 @@ const COUNTY_VISIT_FIRST = [{ transition: 'record-county-visit', where: { settin
 
 /** Help given at once: how much (in cash, or the value of what was given) and what it was. */
 const Advance = z.object({
-  amountFen: AmountSchema.pipe(z.number().int().min(1, 'social-relief:errors.amount.zeroStandard')).meta({ control: 'text' }),
+  amountFen: positiveAmount(),
   help: textLines().trim().min(2).max(500).meta({ control: 'textarea' }),
 });
 /** Why help was given before the paperwork (情况说明): the office's record. */
@@ -35,28 +34,12 @@ export const temporaryAssistanceWorkflow: ServiceDefinition = {
   id: 'temporary-assistance',
   serviceArea: 'relief',
   initialState: 'submitted',
-  states: {
-    submitted: {},
-    accepted: {},
-    'awaiting-documents': {},
-    investigating: {},
-    'advance-granted': {},
-    'opinion-given': {},
-    'under-notice': {},
-    'awaiting-decision': {},
-    approved: { decided: true },
-    refused: { decided: true },
-    closed: { terminal: true, decided: true },
-    'not-accepted': { terminal: true, decided: true },
-    withdrawn: { terminal: true },
-  },
+  states: { ...RELIEF_STATES, 'advance-granted': {} },
   deadlines: {
-    // The office's own target for accepting or not: the queue needs a due day.
-    acceptance: { workingDays: 5 },
+    ...RELIEF_DEADLINES,
     // EXAMPLE local figures (a province's published rule: paperwork within 5 days of help given at once).
     'advance-paperwork': { workingDays: 5 },
     decision: { workingDays: 10 },
-    'refusal-notice': { workingDays: 3 },
   },
   periods: { notice: { calendarDays: 7 } },
   settings: {
