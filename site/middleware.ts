@@ -1,13 +1,14 @@
 /**
- * A service whose pages have a public address of their own (its registration's `path`, e.g.
- * /book/marriage: in text messages, guides and bookmarks) is served by the generic journey pages
- * under that address: the request is rerouted to /apply/<service>/… (Astro's `next(path)`), the
- * address the reader sees and the links the pages build stay the public ones (docs/decisions/034).
- * Its /apply/<service> address is sent on to the public one, so a page has one address.
+ * A journey whose pages have a public address of their own (a service's registration's `path`, e.g.
+ * /book/marriage: in text messages, guides and bookmarks; a tool's /check/<tool>) is served by the
+ * generic journey pages under that address: the request is rerouted to /apply/<name>/… (Astro's
+ * `next(path)`), the address the reader sees and the links the pages build stay the public ones
+ * (docs/decisions/034, 048). Its /apply/<name> address is sent on to the public one, so a page has
+ * one address.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { downloadResponse } from './lib/journey-downloads.ts';
-import { journeyDownloadAt, journeyRoute, journeyService, basePathOf } from './lib/journey-services.ts';
+import { anyJourney, basePathOf, journeyDownloadAt, journeyName, journeyRoute } from './lib/journey-services.ts';
 import { localizedHref } from './lib/page-context.ts';
 
 const GENERIC = /^\/apply\/([^/]+)(\/[^/]+)?\/?$/;
@@ -22,7 +23,7 @@ export const onRequest = defineMiddleware((context, next) => {
   if (download && context.request.method === 'GET') return downloadResponse(context, download.service, download.name);
   if (target) return next(`${target}${search}`);
   const generic = GENERIC.exec(pathname);
-  const service = generic ? journeyService(generic[1], portal.services) : undefined;
-  if (service?.path) return context.redirect(`${localizedHref(`${basePathOf(service)}${generic?.[2] ?? ''}`, portal.lang)}${search}`, 301);
+  const journey = generic ? anyJourney(generic[1], portal.services) : undefined;
+  if (journey && basePathOf(journey) !== `/apply/${journeyName(journey)}`) return context.redirect(`${localizedHref(`${basePathOf(journey)}${generic?.[2] ?? ''}`, portal.lang)}${search}`, 301);
   return next();
 });

@@ -9,9 +9,11 @@ import { serviceDataOf } from '../../api/services/service-data.ts';
 import type { AstroGlobal } from 'astro';
 import { ZodError } from 'zod';
 import { serviceNamespaces } from '../../api/i18n/index.ts';
-import { CHECK, isAnswered, itemFields, routeOf, stepAsking, type CollectionDefinition, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
+import { CHECK, isAnswered, itemFields, nestAnswers, routeOf, stepAsking, type CollectionDefinition, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
 import { problemsOnPage, type FieldMessage } from './forms.ts';
-import type { JourneyService } from './journey-services.ts';
+import { itemsOf } from '../../api/engine/journey/add-another.ts';
+import { toolPageProblems } from './journey-tools.ts';
+import { isTool, type AnyJourney, type JourneyService } from './journey-services.ts';
 
 type Astro = Pick<AstroGlobal, 'locals'>;
 
@@ -27,7 +29,9 @@ export function postedAnswers(step: StepDefinition, form: FormData): Record<stri
 }
 
 /** The translated problems with one page's answers, each on the field it belongs to. */
-export function pageProblems(astro: Astro, service: JourneyService, step: StepDefinition, answers: FlatAnswers): FieldMessage[] {
+export function pageProblems(astro: Astro, service: AnyJourney, step: Pick<StepDefinition, 'fields'>, answers: FlatAnswers): FieldMessage[] {
+  // A tool's one schema is of its nested answers, its labels its own subtree (site/lib/journey-tools.ts).
+  if (isTool(service)) return toolPageProblems(astro, service, step, answers);
   const { lang, today } = astro.locals.portal;
   // Its fields' labels: the service's own, then common's (docs/decisions/038).
   const namespaces = serviceNamespaces(service.messages);
@@ -46,25 +50,29 @@ export function pageProblems(astro: Astro, service: JourneyService, step: StepDe
  * `places: false` (going through the answers again), places left and people are the submission's
  * to decide.
  */
-export async function stepProblems(astro: Astro, service: JourneyService, step: StepDefinition, answers: FlatAnswers, { places = true } = {}): Promise<FieldMessage[]> {
+export async function stepProblems(astro: Astro, service: AnyJourney, step: Pick<StepDefinition, 'step' | 'fields'>, answers: FlatAnswers, { places = true } = {}): Promise<FieldMessage[]> {
   const problems = pageProblems(astro, service, step, answers);
-  if (problems.length > 0 || !service.booking) return problems;
+  if (problems.length > 0 || isTool(service) || !service.booking) return problems;
   return service.booking.stepProblems(astro.locals.portal, step.step, answers, { places });
 }
 
 /** The first page on the route whose answers are missing or wrong (places left aside), or the check page. */
-export async function firstUnfinished(astro: Astro, service: JourneyService, answers: FlatAnswers): Promise<string> {
+export async function firstUnfinished(astro: Astro, service: AnyJourney, answers: FlatAnswers): Promise<string> {
   const complete = await completeApplication(astro, service, answers);
   return complete.ok ? CHECK : complete.step;
 }
 
 /** The whole application when every page on the route is answered well, or the first page that still needs an answer. */
-export async function completeApplication(astro: Astro, service: JourneyService, answers: FlatAnswers): Promise<{ ok: true; application: unknown } | { ok: false; step: string }> {
+export async function completeApplication(astro: Astro, service: AnyJourney, answers: FlatAnswers): Promise<{ ok: true; application: unknown } | { ok: false; step: string }> {
   const route = routeOf(service.journey, answers);
   for (const step of route) {
-    if ((await stepProblems(astro, service, step, answers, { places: false })).length > 0) return { ok: false, step: step.step };
+    const collection = step.collection ? service.journey.collections?.[step.collection] : undefined;
+    // An add-another step: enough items, and none of them refused.
+    const asked = collection ? { step: step.step, fields: Object.keys(answers).filter((key) => key.startsWith(`${collection.path}.`)).map((path) => ({ path, control: 'text' as const })) } : step;
+    if (collection && itemsOf(collection, answers).length < collection.min) return { ok: false, step: step.step };
+    if ((await stepProblems(astro, service, asked, answers, { places: false })).length > 0) return { ok: false, step: step.step };
   }
-  const parsed = service.schema(astro.locals.portal.today, serviceDataOf(astro.locals.portal)).safeParse(service.applicationFrom(answers));
+  const parsed = isTool(service) ? service.schema.safeParse(nestAnswers(service.journey, answers)) : service.schema(astro.locals.portal.today, serviceDataOf(astro.locals.portal)).safeParse(service.applicationFrom(answers));
   if (!parsed.success) return { ok: false, step: route[0]?.step ?? CHECK };
   return { ok: true, application: parsed.data };
 }
@@ -85,7 +93,7 @@ export function itemStep(step: string, collection: CollectionDefinition, index: 
 }
 
 /** The answers the schema refuses, on the steps already answered (a section with one is not "completed"). */
-export function problemPaths(astro: Astro, service: JourneyService, answers: FlatAnswers): Set<string> {
+export function problemPaths(astro: Astro, service: AnyJourney, answers: FlatAnswers): Set<string> {
   const paths = new Set<string>();
   for (const step of routeOf(service.journey, answers)) {
     if (!isAnswered(service.journey, step, answers) || step.fields.length === 0) continue;

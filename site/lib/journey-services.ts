@@ -18,6 +18,7 @@ import { minimumLivingAllowancePages } from '../../api/services/social-relief/mi
 import { temporaryAssistancePages } from '../../api/services/social-relief/temporary-assistance/pages.ts';
 import { createOnce, type CreateAnswer } from './forms.ts';
 import { draftReference } from './application-draft.ts';
+import { JOURNEY_TOOLS, RESULT, toolPath, type JourneyTool } from './journey-tools.ts';
 
 type Astro = Pick<AstroGlobal, 'locals' | 'cookies'>;
 
@@ -34,17 +35,30 @@ export const JOURNEY_SERVICES: Readonly<Record<string, JourneyService>> = {
   'temporary-assistance': temporaryAssistancePages as JourneyService,
 };
 
-/** A service's public address: its registration's `path` (e.g. /book/marriage), else /apply/<service>. */
-export const basePathOf = (service: Pick<JourneyService, 'service' | 'path'>): string => service.path ?? `/apply/${service.service}`;
-
 /**
- * The generic page a public address of a service with a `path` of its own is served by
- * (site/middleware.ts): `<path>` → `/apply/<service>`, `<path>/<step>` → `/apply/<service>/<step>`
- * for the journey's steps, its check page, task list and confirmation (anything else under the
- * path, such as a booking's receipt, is a file of its own). Undefined: not such an address.
+ * Any journey the generic pages run: an application (answers in a server draft, ending in check and
+ * submit) or a tool (answers only in the reader's browser, ending in its result: docs/decisions/048).
  */
+export type AnyJourney = JourneyService | JourneyTool;
+
+/** Whether the journey is a tool (site/lib/journey-tools.ts). */
+export const isTool = (journey: AnyJourney): journey is JourneyTool => 'result' in journey && typeof journey.result === 'function';
+
+/** The journey's name: its address after /apply/, and its draft's or sealed answers' name. */
+export const journeyName = (journey: AnyJourney): string => (isTool(journey) ? journey.tool : journey.service);
+
+/** A journey's public address: a tool's /check/<tool>, a service's registration's `path` (e.g. /book/marriage), else /apply/<service>. */
+export const basePathOf = (journey: AnyJourney): string => (isTool(journey) ? toolPath(journey) : (journey.path ?? `/apply/${journey.service}`));
+
+/** The address of the page after the last question: a tool's result, an application's check page (the engine's CHECK either way). */
+export const endStepOf = (journey: AnyJourney): string => (isTool(journey) ? RESULT : 'check');
+
 /** Every journey this portal runs: the built-in ones and those of the packages given to it at start. */
 const allJourneyServices = (given: readonly ServicePackage[]): JourneyService[] => [...Object.values(JOURNEY_SERVICES), ...given.map((package_) => package_.pages)];
+const allJourneys = (given: readonly ServicePackage[]): AnyJourney[] => [...allJourneyServices(given), ...Object.values(JOURNEY_TOOLS)];
+
+// A tool and a service of one name would share /apply/<name>: refused as the portal loads.
+for (const name of Object.keys(JOURNEY_TOOLS)) if (Object.hasOwn(JOURNEY_SERVICES, name)) throw new Error(`the tool ${name} has the name of a service`);
 
 /** The service and file of a download at a service's own address (/book/marriage/receipt), if this is one. */
 export function journeyDownloadAt(pathname: string, given: readonly ServicePackage[] = []): { service: JourneyService; name: string } | undefined {
@@ -58,16 +72,25 @@ export function journeyDownloadAt(pathname: string, given: readonly ServicePacka
   return undefined;
 }
 
+/**
+ * The generic page a public address of a journey is served by (site/middleware.ts): a service with
+ * a `path` of its own (/book/marriage) or a tool (/check/<tool>): `<path>` → `/apply/<name>`,
+ * `<path>/<step>` → `/apply/<name>/<step>` for the journey's steps and its end (an application's
+ * check page, task list and confirmation; a tool's result). Anything else under the path, such as a
+ * booking's receipt, is a file of its own. Undefined: not such an address.
+ */
 export function journeyRoute(pathname: string, given: readonly ServicePackage[] = []): string | undefined {
-  const all = allJourneyServices(given);
-  for (const service of all) {
-    if (!service.path) continue;
-    const trimmed = pathname.replace(/\/+$/, '');
-    if (trimmed === service.path) return `/apply/${service.service}`;
-    if (!trimmed.startsWith(`${service.path}/`)) continue;
-    const rest = trimmed.slice(service.path.length + 1);
-    const pages = new Set([...service.journey.steps.map((step) => step.step), 'check', 'confirmation', 'task-list']);
-    if (pages.has(rest)) return `/apply/${service.service}/${rest}`;
+  const trimmed = pathname.replace(/\/+$/, '');
+  for (const journey of allJourneys(given)) {
+    const path = basePathOf(journey);
+    const name = journeyName(journey);
+    if (path === `/apply/${name}`) continue;
+    if (trimmed === path) return `/apply/${name}`;
+    if (!trimmed.startsWith(`${path}/`)) continue;
+    const rest = trimmed.slice(path.length + 1);
+    const ends = isTool(journey) ? [RESULT] : ['check', 'confirmation', 'task-list'];
+    const pages = new Set([...journey.journey.steps.map((step) => step.step), ...ends]);
+    if (pages.has(rest)) return `/apply/${name}/${rest}`;
   }
   return undefined;
 }
@@ -84,6 +107,12 @@ export function journeyService(name: string | undefined, given: readonly Service
   if (!package_) return undefined;
   addMessages(package_.id, package_.messages);
   return package_.pages;
+}
+
+/** The journey whose pages these are, a service (journeyService) or a tool (site/lib/journey-tools.ts). */
+export function anyJourney(name: string | undefined, given: readonly ServicePackage[] = []): AnyJourney | undefined {
+  if (name !== undefined && Object.hasOwn(JOURNEY_TOOLS, name)) return JOURNEY_TOOLS[name];
+  return journeyService(name, given);
 }
 
 /**

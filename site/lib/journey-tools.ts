@@ -1,7 +1,9 @@
 /**
- * The tool journeys the generic pages (site/pages/check/[tool]/) run: questions on the journey
- * engine ending in a result worked out at once, with nothing stored on the server
- * (docs/decisions/041). Each is registered in its service's folder; adding one adds a line here.
+ * The tool journeys: questions on the journey engine ending in a result worked out at once, with
+ * nothing stored on the server (docs/decisions/041), run at /check/<tool> by the same generic pages
+ * as every application (site/pages/apply/[service]/, routed by site/middleware.ts: docs/decisions/048),
+ * which keep their answers through site/lib/answer-store.ts. Each is registered in its service's
+ * folder; adding one adds a line here.
  *
  * The answers live in a sealed cookie (api/engine/tools/sealed-answers.ts) on each of the tool's
  * addresses, one per language (so that switching language keeps them, and no other page is sent them), lapsing after TOOL_IDLE_MINUTES idle: its Max-Age, and the moment sealed inside it,
@@ -9,7 +11,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { ZodError } from 'zod';
-import { nestAnswers, routeOf, type FlatAnswers, type StepDefinition } from '../../api/engine/journey/journey.ts';
+import { nestAnswers, routeOf, type FlatAnswers, type StepDefinition, type StepKind } from '../../api/engine/journey/journey.ts';
 import { itemsOf } from '../../api/engine/journey/add-another.ts';
 import { openAnswers, sealAnswers, TOOL_IDLE_MINUTES } from '../../api/engine/tools/sealed-answers.ts';
 import { labelPath, type ToolDefinition } from '../../api/engine/tools/tool.ts';
@@ -23,8 +25,17 @@ type Astro = Pick<AstroGlobal, 'locals' | 'cookies' | 'url'>;
 
 export type JourneyTool = ToolDefinition;
 
+/** The step kinds a tool may ask: questions only (an upload or a booking needs a draft on the server). */
+const TOOL_STEP_KINDS: readonly (StepKind | undefined)[] = [undefined, 'question', 'add-another'];
+
+const checkedTool = (tool: JourneyTool): JourneyTool => {
+  const other = tool.journey.steps.find((step) => !TOOL_STEP_KINDS.includes(step.kind) || (tool.journey.sections?.length ?? 0) > 0);
+  if (other) throw new Error(`the tool ${tool.tool} asks ${other.step}, a kind of step only an application can have`);
+  return tool;
+};
+
 export const JOURNEY_TOOLS: Readonly<Record<string, JourneyTool>> = {
-  [socialReliefSelfCheck.tool]: socialReliefSelfCheck as JourneyTool,
+  [socialReliefSelfCheck.tool]: checkedTool(socialReliefSelfCheck as JourneyTool),
 };
 
 export const journeyTool = (name: string | undefined): JourneyTool | undefined => (name !== undefined && Object.hasOwn(JOURNEY_TOOLS, name) ? JOURNEY_TOOLS[name] : undefined);
@@ -35,7 +46,7 @@ export const toolsForGuide = (slug: string): JourneyTool[] => Object.values(JOUR
 /** A tool's address (without the language prefix). */
 export const toolPath = (tool: Pick<JourneyTool, 'tool'>): string => `/check/${tool.tool}`;
 
-/** The result page: a pseudo-step after the last question, where "change" returns (the engine's check page). */
+/** The result page: the address of the engine's check page in a tool, after the last question, where "change" returns. */
 export const RESULT = 'result';
 
 export const toolCookieName = (tool: Pick<JourneyTool, 'tool'>): string => `check_${tool.tool.replace(/[^a-z0-9]/g, '_')}`;
@@ -87,21 +98,6 @@ const labelRoot = (tool: JourneyTool) => `${tool.messages.split(':')[1] ?? ''}.f
 export function toolPageProblems(astro: Pick<AstroGlobal, 'locals'>, tool: JourneyTool, step: Pick<StepDefinition, 'fields'>, answers: FlatAnswers): FieldMessage[] {
   const parsed = tool.schema.safeParse(nestAnswers(tool.journey, answers));
   return problemsOnPage(step, parsed.error instanceof ZodError ? parsed.error : undefined, astro.locals.portal.lang, toolNamespaces(tool), labelRoot(tool));
-}
-
-/** The first page on the route whose answers are missing or refused, or the result when all are well. */
-export function firstToolProblem(astro: Pick<AstroGlobal, 'locals'>, tool: JourneyTool, answers: FlatAnswers): string {
-  for (const step of routeOf(tool.journey, answers)) {
-    if (step.collection) {
-      const collection = tool.journey.collections?.[step.collection];
-      if (collection && itemsOf(collection, answers).length < collection.min) return step.step;
-      const paths = Object.keys(answers).filter((key) => key.startsWith(`${collection?.path ?? ''}.`));
-      if (toolPageProblems(astro, tool, { fields: paths.map((path) => ({ path, control: 'text' as const })) }, answers).length > 0) return step.step;
-      continue;
-    }
-    if (toolPageProblems(astro, tool, step, answers).length > 0) return step.step;
-  }
-  return tool.schema.safeParse(nestAnswers(tool.journey, answers)).success ? RESULT : (routeOf(tool.journey, answers)[0]?.step ?? RESULT);
 }
 
 /** One row of "change your answers": a step's question and what was answered, by its labels. */

@@ -1,5 +1,5 @@
 /**
- * The social relief self-check on the generic tool pages (site/pages/check/[tool]/, docs/decisions/041),
+ * The social relief self-check on the generic journey pages at /check/social-relief (docs/decisions/041, 048),
  * without JavaScript, in both languages: every page, each bad input back with its message next to the
  * field, the error summary, "Error:" in the title and what was typed kept; the result for a few
  * households ("probably not" with every reason, the standard compared against, the links to apply and

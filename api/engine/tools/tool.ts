@@ -3,7 +3,7 @@
  * out on the spot instead of an application sent (an eligibility self-check, a calculator). Nothing
  * is stored on the server: the answers travel in a sealed cookie (./sealed-answers.ts). A tool is
  * data in its service's folder, registered in site/lib/journey-tools.ts; the generic pages
- * (site/pages/check/[tool]/) ask its steps and show its result, naming no service.
+ * (site/pages/apply/[service]/, at /check/<tool>: docs/decisions/048) ask its steps and show its result, naming no service.
  *
  * The result is a view model made by the tool's pure code: sections of translated words (keys with
  * their parameters already formatted), facts and links, so that the one result page renders any

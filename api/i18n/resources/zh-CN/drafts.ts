@@ -18,7 +18,7 @@ export const draftsZhCN = {
       resumeCode: '【民政一网通办】您的申请已保存，继续填写码 {{code}}，保留至 {{until}}。请在网站“继续填写申请”页输入此码和身份证件号码继续。请勿告诉他人。',
     },
   },
-  /** A tool journey's pages (site/pages/check/[tool]/, docs/decisions/041): answers kept only in the reader's browser. */
+  /** A tool journey's pages (the generic journey pages at /check/<tool>, docs/decisions/041 and 048): answers kept only in the reader's browser. */
   tool: {
     nothingKept: '您填写的内容只保存在您自己的浏览器里，不会保存到我们的服务器上；{{minutes}} 分钟没有操作会自动清除。',
     restarted: '为保护您的信息，之前填写的内容已清除（超过 {{minutes}} 分钟没有操作，或者无法读取）。请重新开始。',

@@ -53,6 +53,8 @@ export const selfCheckJourney: JourneyDefinition = {
       ],
       min: 1,
       max: SELF_CHECK_MAX_MEMBERS,
+      // Each member named by who they are, their health and work: not every amount.
+      summary: ['health', 'work'],
     },
   },
   steps: [
