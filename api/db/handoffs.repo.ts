@@ -1,13 +1,15 @@
 /**
  * The hand-off outbox (docs/decisions/044): requests to other systems, written in the transaction
- * of the transition that sends them, claimed under a lease (locked_by, locked_until; PostgreSQL's
- * SKIP LOCKED) by workers in any number of processes, as the notification outbox is. Only the lease
- * holder marks an attempt; an answer closes a request once, whoever brings it (the worker with an
- * immediate answer, a callback, a failure after the last attempt): the first conditional update wins.
+ * of the transition that sends them, claimed under a lease (lease.ts: locked_by, locked_until;
+ * PostgreSQL's SKIP LOCKED) by workers in any number of processes, as the notification outbox is.
+ * Only the lease holder marks an attempt; an answer closes a request once, whoever brings it (the
+ * worker with an immediate answer, a callback, a failure after the last attempt): the first
+ * conditional update wins.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseKind } from './connect.ts';
+import { claimDueRows, LEASE_RELEASED, updateWhileLeased, type LeaseClaim } from './lease.ts';
 import type { Database, HandoffRequestTable } from './schema.ts';
 
 export type HandoffRequestRow = HandoffRequestTable;
@@ -48,7 +50,7 @@ export async function insertHandoffRequest(trx: Transaction<Database>, request: 
 export async function supersedeOpenRequests(trx: Transaction<Database>, caseId: string, handoff: string): Promise<number> {
   const result = await trx
     .updateTable('handoff_requests')
-    .set({ status: 'superseded', locked_by: null, locked_until: null })
+    .set({ status: 'superseded', ...LEASE_RELEASED })
     .where('case_id', '=', caseId)
     .where('handoff', '=', handoff)
     .where('status', 'in', OPEN_HANDOFF_STATUSES)
@@ -56,28 +58,8 @@ export async function supersedeOpenRequests(trx: Transaction<Database>, caseId: 
   return Number(result.numUpdatedRows);
 }
 
-export async function claimDueHandoffs(
-  db: Kysely<Database>,
-  kind: DatabaseKind,
-  options: { workerId: string; now: Date; leaseMs: number; limit: number },
-): Promise<HandoffRequestRow[]> {
-  const now = options.now.toISOString();
-  const until = new Date(options.now.getTime() + options.leaseMs).toISOString();
-  return db.transaction().execute(async (trx) => {
-    let due = trx
-      .selectFrom('handoff_requests')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-      .orderBy('next_attempt_at')
-      .limit(options.limit);
-    // PostgreSQL: workers skip each other's rows instead of waiting; SQLite's write lock serialises.
-    if (kind === 'postgres') due = due.forUpdate().skipLocked();
-    const ids = (await due.execute()).map((row) => row.id);
-    if (ids.length === 0) return [];
-    return trx.updateTable('handoff_requests').set({ locked_by: options.workerId, locked_until: until }).where('id', 'in', ids).returningAll().execute();
-  });
+export async function claimDueHandoffs(db: Kysely<Database>, kind: DatabaseKind, options: LeaseClaim): Promise<HandoffRequestRow[]> {
+  return claimDueRows(db, kind, 'handoff_requests', options);
 }
 
 export async function findHandoffRequest(db: Kysely<Database>, id: string): Promise<HandoffRequestRow | undefined> {
@@ -91,26 +73,17 @@ export async function caseHandoffRequests(db: Kysely<Database>, caseId: string):
 
 /** The receiving system took the request and will answer later (202): counted as an attempt, no longer sent. */
 export async function markHandoffWaiting(db: Kysely<Database>, id: string, workerId: string, at: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('handoff_requests')
-    .set({ status: 'waiting', attempts: sql<number>`attempts + 1`, sent_at: at.toISOString(), locked_by: null, locked_until: null, last_error: null })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where('locked_by', '=', workerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateWhileLeased(db, 'handoff_requests', { id, workerId, status: 'pending' }, { status: 'waiting', attempts: sql<number>`attempts + 1`, sent_at: at.toISOString(), last_error: null });
 }
 
 /** An attempt that failed (`count`), or a request that could not be sent at all, tried again at `nextAttemptAt`. */
 export async function markHandoffRetry(db: Kysely<Database>, id: string, workerId: string, failure: { error: string; nextAttemptAt: Date; count: boolean }): Promise<boolean> {
-  const result = await db
-    .updateTable('handoff_requests')
-    .set({ ...(failure.count ? { attempts: sql<number>`attempts + 1` } : {}), next_attempt_at: failure.nextAttemptAt.toISOString(), last_error: failure.error.slice(0, 200), locked_by: null, locked_until: null })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where('locked_by', '=', workerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateWhileLeased(
+    db,
+    'handoff_requests',
+    { id, workerId, status: 'pending' },
+    { ...(failure.count ? { attempts: sql<number>`attempts + 1` } : {}), next_attempt_at: failure.nextAttemptAt.toISOString(), last_error: failure.error.slice(0, 200) },
+  );
 }
 
 /**
@@ -132,8 +105,7 @@ export async function closeHandoffRequest(
       answered_at: outcome.at.toISOString(),
       ...(outcome.attempt ? { attempts: sql<number>`attempts + 1` } : {}),
       ...(outcome.error ? { last_error: outcome.error.slice(0, 200) } : {}),
-      locked_by: null,
-      locked_until: null,
+      ...LEASE_RELEASED,
     })
     .where('id', '=', id)
     .where('status', 'in', OPEN_HANDOFF_STATUSES)

@@ -12,6 +12,7 @@ import { claimDueMessages, markFailedAttempt, markSent, type OutboxMessage } fro
 import type { Database } from '../db/schema.ts';
 import { DEFAULT_RETRY_POLICY, nextAttemptDelayMs, type RetryPolicy } from '../domain/notifications/retry.ts';
 import { dynamicKey, isLocale, translator } from '../i18n/index.ts';
+import type { BackgroundPass } from '../platform/background-passes.ts';
 import { maskPhone, type FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -125,22 +126,11 @@ export async function deliverDueNotifications(deps: DeliveryDeps, options: { wor
   return report;
 }
 
-/** Runs passes every `intervalMs` until stopped; `stop()` waits for a pass in progress. */
-export function startDeliveryLoop(deps: DeliveryDeps, intervalMs: number): { stop(): Promise<void> } {
+/**
+ * This process's delivery, a pass every `intervalMs` (api/server/main.ts runs it with the other
+ * background passes): one worker id for the process's life, its leases' holder.
+ */
+export function deliveryPass(deps: DeliveryDeps, intervalMs: number): BackgroundPass {
   const workerId = `worker-${randomUUID()}`;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      stopped ? undefined : deliverDueNotifications(deps, { workerId }).catch((error: unknown) => deps.logger.error({ err: error }, 'notification delivery pass failed')),
-    );
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return { name: 'notification-delivery', intervalMs, steps: [{ run: () => deliverDueNotifications(deps, { workerId }), failure: 'notification delivery pass failed' }] };
 }

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { auditHashAt, readAuditHead, type AuditHead } from '../db/audit.repo.ts';
 import type { Database } from '../db/schema.ts';
+import type { BackgroundPass } from '../platform/background-passes.ts';
 import { anchorIsAuthentic, readAnchorFile, signAnchor, writeAnchorFile, type AuditAnchor } from '../platform/audit-anchor.ts';
 import type { AuditKeys } from '../platform/audit-keys.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -46,12 +47,12 @@ export async function anchorAuditHead(deps: AuditAnchoringDeps): Promise<AnchorO
   return replaced === undefined ? { outcome: 'written', anchor } : { outcome: 'written', anchor, replaced };
 }
 
-export interface AuditAnchoring {
-  /** Writes a last anchor (after the server has finished its requests) and stops. */
-  stop(): Promise<void>;
-}
-
-export function startAuditAnchoring(deps: AuditAnchoringDeps, intervalMs: number): AuditAnchoring {
+/**
+ * The anchoring as a background pass (api/platform/background-passes.ts): a round at start, every
+ * `intervalMs`, and a last one when stopped, after every other pass has finished (and the server
+ * its requests), so the anchor covers the process's last entries.
+ */
+export function auditAnchoringPass(deps: AuditAnchoringDeps, intervalMs: number): BackgroundPass {
   let divergenceLogged = false;
   const round = async () => {
     const result = await anchorAuditHead(deps);
@@ -68,19 +69,6 @@ export function startAuditAnchoring(deps: AuditAnchoringDeps, intervalMs: number
       divergenceLogged = true;
     }
   };
-  // Rounds never overlap: each waits for the one before.
-  let last: Promise<void> = Promise.resolve();
-  const next = () =>
-    (last = last.then(round).catch((error: unknown) => {
-      deps.logger.error({ err: error, file: deps.file }, 'could not anchor the audit head');
-    }));
-  void next();
-  const timer = setInterval(next, intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await next();
-    },
-  };
+  // A pass never runs beside itself: two rounds never write the file at once.
+  return { name: 'audit-anchoring', intervalMs, atStart: true, atStop: true, steps: [{ run: round, failure: 'could not anchor the audit head', context: { file: deps.file } }] };
 }

@@ -20,9 +20,10 @@ import { loadSecret } from '../platform/secret.ts';
 import { useAuditKeys } from '../db/audit.repo.ts';
 import { auditAnchorPath } from '../platform/audit-anchor.ts';
 import { deriveAuditKeys } from '../platform/audit-keys.ts';
-import { startAuditAnchoring } from './audit-anchoring.ts';
-import { createRecordingProvider, startDeliveryLoop } from '../notifications/delivery.ts';
-import { startHandoffLoop } from '../engine/handoffs/handoffs.ts';
+import { auditAnchoringPass } from './audit-anchoring.ts';
+import { startBackgroundPasses, type BackgroundPass } from '../platform/background-passes.ts';
+import { createRecordingProvider, deliveryPass } from '../notifications/delivery.ts';
+import { handoffPass } from '../engine/handoffs/handoffs.ts';
 import { handoffEnvName } from '../engine/handoffs/handoff.ts';
 import { readRegistryFile, type RegistryOffice } from '../services/marriage/offices.ts';
 import { WITHDRAWAL_RULES_TABLE, withdrawalSourceRows } from '../services/marriage/withdrawal-table.ts';
@@ -113,7 +114,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const delivery =
     config.env === 'production'
       ? undefined
-      : startDeliveryLoop(
+      : deliveryPass(
           {
             db: runtime.database.db,
             kind: runtime.database.kind,
@@ -126,37 +127,48 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
         );
   if (!delivery) logger.warn('no notification provider is configured: notifications stay queued in the outbox');
   // A holiday year loaded, or an office's schedule changed, by an admin through another process
-  // reaches this one within a minute.
-  const calendarRefresh = setInterval(() => {
-    runtime.calendar.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the holiday calendar'));
-    runtime.offices.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the registry offices’ schedules'));
-    // A rule table's row added by a system admin through another process (docs/decisions/030).
-    runtime.rules.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not refresh the rule tables'));
-  }, CALENDAR_REFRESH_MS);
-  calendarRefresh.unref();
+  // reaches this one within a minute; so does a rule table's row a system admin added (docs/decisions/030).
+  const refreshes: BackgroundPass[] = [
+    { name: 'calendar-refresh', intervalMs: CALENDAR_REFRESH_MS, steps: [{ run: () => runtime.calendar.refresh(), failure: 'could not refresh the holiday calendar' }] },
+    { name: 'offices-refresh', intervalMs: CALENDAR_REFRESH_MS, steps: [{ run: () => runtime.offices.refresh(), failure: 'could not refresh the registry offices’ schedules' }] },
+    { name: 'rules-refresh', intervalMs: CALENDAR_REFRESH_MS, steps: [{ run: () => runtime.rules.refresh(), failure: 'could not refresh the rule tables' }] },
+  ];
   // A divorce application whose certificate window has passed lapses by itself (and both parties are told).
   const caseDeps = { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, offices: runtime.offices, now: () => new Date(), randomBytes, services: portalServices };
-  const sweep = () =>
-    sweepEndedPeriods(caseDeps)
-      .then((moved) => (moved > 0 ? logger.info({ cases: moved }, 'cases moved on at the end of a legal period') : undefined))
-      .catch((error: unknown) => logger.error({ err: error }, 'could not move on cases past their legal periods'))
-      .then(() => sweepStalePhoneCodes(caseDeps))
-      .catch((error: unknown) => logger.error({ err: error }, 'could not remove stale phone codes'))
+  const sweeps: BackgroundPass = {
+    name: 'sweeps',
+    intervalMs: PERIOD_SWEEP_MS,
+    atStart: true,
+    steps: [
+      {
+        run: async () => {
+          const moved = await sweepEndedPeriods(caseDeps);
+          if (moved > 0) logger.info({ cases: moved }, 'cases moved on at the end of a legal period');
+        },
+        failure: 'could not move on cases past their legal periods',
+      },
+      { run: () => sweepStalePhoneCodes(caseDeps), failure: 'could not remove stale phone codes' },
       // Public notices past their last day (docs/decisions/045): not shown since, and not kept.
-      .then(() => sweepEndedEntries(caseDeps))
-      .catch((error: unknown) => logger.error({ err: error }, 'could not delete ended public notices'))
-      // Drafts past their keeping time, with their files (docs/decisions/033): one conditional delete each, so processes sweeping at once never both do one.
-      .then(() => sweepExpiredDrafts({ ...caseDeps, files: { ...caseDeps, ...files } }))
-      .then((removed) => (removed ? logger.info({ drafts: removed }, 'deleted expired drafts and their files') : undefined))
-      .catch((error: unknown) => logger.error({ err: error }, 'could not delete expired drafts'))
-      // Contents an upload stored but never recorded (its process died in between).
-      .then(() => sweepOrphanFiles({ ...caseDeps, ...files }))
-      .then((removed) => (removed ? logger.info({ files: removed }, 'removed stored files no record names') : undefined))
-      .catch((error: unknown) => logger.error({ err: error }, 'could not sweep stored files no record names'));
-  void sweep();
-  const periodSweep = setInterval(sweep, PERIOD_SWEEP_MS);
-  periodSweep.unref();
-  const auditAnchoring = startAuditAnchoring({ db: runtime.database.db, keys: auditKeys, file: auditAnchorPath(config.dataDir), logger, now: () => new Date() }, AUDIT_ANCHOR_MS);
+      { run: () => sweepEndedEntries(caseDeps), failure: 'could not delete ended public notices' },
+      {
+        // Drafts past their keeping time, with their files (docs/decisions/033): one conditional delete each, so processes sweeping at once never both do one.
+        run: async () => {
+          const removed = await sweepExpiredDrafts({ ...caseDeps, files: { ...caseDeps, ...files } });
+          if (removed) logger.info({ drafts: removed }, 'deleted expired drafts and their files');
+        },
+        failure: 'could not delete expired drafts',
+      },
+      {
+        // Contents an upload stored but never recorded (its process died in between).
+        run: async () => {
+          const removed = await sweepOrphanFiles({ ...caseDeps, ...files });
+          if (removed) logger.info({ files: removed }, 'removed stored files no record names');
+        },
+        failure: 'could not sweep stored files no record names',
+      },
+    ],
+  };
+  const auditAnchoring = auditAnchoringPass({ db: runtime.database.db, keys: auditKeys, file: auditAnchorPath(config.dataDir), logger, now: () => new Date() }, AUDIT_ANCHOR_MS);
 
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
@@ -168,11 +180,13 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   logger.info({ url, database: runtime.database.kind }, 'portal listening');
   onListening?.(url);
   // Requests to other systems (docs/decisions/044): their callbacks and, outside production, the development receiver are at this origin.
-  const handoffLoop = startHandoffLoop(
+  const handoffWorker = handoffPass(
     { db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, offices: runtime.offices, now: () => new Date(), services: portalServices, handoffs, logger },
     config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     HANDOFF_INTERVAL_MS,
   );
+  // Once listening: the hand-off worker needs the address. The audit anchor's last round comes when they stop, after every other pass.
+  const background = startBackgroundPasses([...(delivery ? [delivery] : []), handoffWorker, ...refreshes, sweeps, auditAnchoring], logger);
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -191,12 +205,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
-      clearInterval(calendarRefresh);
-      clearInterval(periodSweep);
-      await delivery?.stop();
-      await handoffLoop.stop();
-      // After the last request's entries, before the database closes.
-      await auditAnchoring.stop();
+      // After the last request's entries, before the database closes: the passes in progress
+      // finish, then the audit head is anchored a last time.
+      await background.stop();
       await runtime.close();
       logger.info('stopped');
     })());

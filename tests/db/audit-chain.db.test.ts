@@ -27,8 +27,9 @@ import { migrations } from '../../api/db/migrations/index.ts';
 import type { Database } from '../../api/db/schema.ts';
 import { anchorIsAuthentic, readAnchorFile, signAnchor, writeAnchorFile } from '../../api/platform/audit-anchor.ts';
 import { deriveAuditKeys } from '../../api/platform/audit-keys.ts';
+import { startBackgroundPasses } from '../../api/platform/background-passes.ts';
 import { createLogger } from '../../api/platform/logger.ts';
-import { anchorAuditHead, startAuditAnchoring } from '../../api/server/audit-anchoring.ts';
+import { anchorAuditHead, auditAnchoringPass } from '../../api/server/audit-anchoring.ts';
 import { replaceFrom, rechain, tamperedThenRolledBack, type ChainedFields } from '../support/audit-tamper.ts';
 import { DIALECTS, TEST_AUDIT_KEYS, createTestDatabase, useMigratedDatabase } from '../support/test-database.ts';
 
@@ -229,7 +230,7 @@ describe.each(DIALECTS)('the audit chain on %s', (kind) => {
     const file = anchorFile();
     const lines: string[] = [];
     const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
-    const anchoring = startAuditAnchoring({ db: db(), keys: TEST_AUDIT_KEYS, file, logger, now: () => new Date() }, 50);
+    const anchoring = startBackgroundPasses([auditAnchoringPass({ db: db(), keys: TEST_AUDIT_KEYS, file, logger, now: () => new Date() }, 50)], logger);
     const anchoredSeq = () => {
       const read = readAnchorFile(file);
       return read.state === 'read' ? read.anchor.seq : -1;

@@ -16,6 +16,7 @@ import { caseHandoffRequests, claimDueHandoffs, closeHandoffRequest, findHandoff
 import type { Database } from '../../db/schema.ts';
 import { chinaDate } from '../../domain/calendar/china-time.ts';
 import { applyTransition } from '../../domain/workflow/workflow.ts';
+import type { BackgroundPass, PassStep } from '../../platform/background-passes.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { RegisteredCaseService } from '../../services/case-service.ts';
@@ -322,24 +323,14 @@ export async function caseHandoffs(deps: Pick<HandoffDeps, 'db' | 'crypto'>, cas
   }));
 }
 
-/** Sends due requests (and, outside production, the development receiver's callbacks) every `intervalMs` until stopped. */
-export function startHandoffLoop(deps: HandoffDeps, origin: string, intervalMs: number): { stop(): Promise<void> } {
+/**
+ * This process's hand-off worker, a pass every `intervalMs` (api/server/main.ts runs it with the
+ * other background passes): due requests sent, then, outside production, the development
+ * receiver's callbacks that are due; one worker id for the process's life, its leases' holder.
+ */
+export function handoffPass(deps: HandoffDeps, origin: string, intervalMs: number): BackgroundPass {
   const workerId = `handoffs-${randomUUID()}`;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const timer = setInterval(() => {
-    running = running.then(async () => {
-      if (stopped) return;
-      await deliverDueHandoffs(deps, { workerId, origin }).catch((error: unknown) => deps.logger?.error({ err: error }, 'hand-off pass failed'));
-      if (deps.handoffs.environment !== 'production') await sendOwedCallbacks(deps).catch((error: unknown) => deps.logger?.error({ err: error }, 'development hand-off callbacks failed'));
-    });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const steps: PassStep[] = [{ run: () => deliverDueHandoffs(deps, { workerId, origin }), failure: 'hand-off pass failed' }];
+  if (deps.handoffs.environment !== 'production') steps.push({ run: () => sendOwedCallbacks(deps), failure: 'development hand-off callbacks failed' });
+  return { name: 'handoffs', intervalMs, steps };
 }
