@@ -91,6 +91,21 @@ describe.each(DIALECTS)('a case’s files for staff on %s', (kind) => {
     expect(view.access.filter((record) => record.action === 'case.file.view')).toHaveLength(2);
   });
 
+  it('opens a PDF or photo in the browser’s own viewer when asked, still sandboxed, and audits that look too', async () => {
+    const { trackingNumber, fileId } = await caseWithFile(fixture('income-proof.pdf'), 'proof.pdf');
+    const before = (await fileViews()).length;
+    const response = await get('clerk', `/staff/cases/${trackingNumber}/files/${fileId}?view=inline`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`inline; filename="proof.pdf"; filename*=UTF-8''proof.pdf`);
+    expect(response.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(await fileViews()).toHaveLength(before + 1);
+    // Asked to be saved, it is a download; a view the route does not know is refused.
+    expect((await get('clerk', `/staff/cases/${trackingNumber}/files/${fileId}?view=attachment`)).headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect((await get('clerk', `/staff/cases/${trackingNumber}/files/${fileId}?view=html`)).status).toBe(422);
+  });
+
   it('sends a photo as the JPEG it was stored as, without its EXIF', async () => {
     const { trackingNumber, fileId } = await caseWithFile(fixture('photo-with-gps.jpg'), 'ID card.jpg');
     const response = await get('clerk', `/staff/cases/${trackingNumber}/files/${fileId}`);

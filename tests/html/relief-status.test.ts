@@ -13,18 +13,21 @@ import { LANGUAGES } from '../support/site.ts';
 import { baseUrl, lookUp, people, staffVisitor, visitor, workerPortal } from './support/portal.ts';
 
 const SCAN = readFileSync(new URL('../fixtures/files/scan.png', import.meta.url));
+const PDF = readFileSync(new URL('../fixtures/files/income-proof.pdf', import.meta.url));
 
-/** A 低保 application with a photo of a pay slip, through the API as the pages send it; its tracking number. */
+/** A 低保 application with a photo of a pay slip and a PDF of a bank statement, through the API as the pages send it; its tracking number. */
 async function applied(n: number): Promise<string> {
   const origin = baseUrl();
   const created = await fetch(`${origin}/api/v1/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ service: RELIEF_SERVICES.dibao }) });
   const { reference, draft } = (await created.json()) as { reference: string; draft: { key: string } };
-  const form = new FormData();
-  form.set('service', RELIEF_SERVICES.dibao);
-  form.set('purpose', 'incomeProof');
-  form.set('file', new Blob([new Uint8Array(SCAN)]), 'pay-slip.png');
-  const uploaded = await fetch(`${origin}/api/v1/drafts/${draft.key}/files`, { method: 'POST', body: form, headers: { origin, 'draft-reference': reference } });
-  if (uploaded.status !== 201) throw new Error(`the upload answered ${uploaded.status}`);
+  for (const [bytes, name] of [[SCAN, 'pay-slip.png'], [PDF, 'bank-statement.pdf']] as const) {
+    const form = new FormData();
+    form.set('service', RELIEF_SERVICES.dibao);
+    form.set('purpose', 'incomeProof');
+    form.set('file', new Blob([new Uint8Array(bytes)]), name);
+    const uploaded = await fetch(`${origin}/api/v1/drafts/${draft.key}/files`, { method: 'POST', body: form, headers: { origin, 'draft-reference': reference } });
+    if (uploaded.status !== 201) throw new Error(`the upload answered ${uploaded.status}`);
+  }
   const response = await fetch(`${origin}/api/v1/services/${RELIEF_SERVICES.dibao}/applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'draft-reference': reference },
@@ -65,6 +68,18 @@ describe.each(LANGUAGES)('a 低保 case in $name', (language) => {
     const file = await investigator.request(image.getAttribute('src') ?? '');
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/png');
+    // The PDF opens in the browser's own viewer, in a new tab, still sandboxed: a unique origin that runs nothing of the portal's (docs/decisions/051).
+    const view = casePage.one('[data-testid="case-file-view"]');
+    expect(view.textContent).toBe(language.t(s.workbench.files.view, { name: 'bank-statement.pdf' }));
+    expect(view.getAttribute('target')).toBe('_blank');
+    const pdf = await investigator.request(view.getAttribute('href') ?? '');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^inline; filename="bank-statement.pdf"/);
+    expect(pdf.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+    expect(pdf.headers.get('x-content-type-options')).toBe('nosniff');
+    // Its name still downloads it.
+    expect((await investigator.request(casePage.hrefOf('bank-statement.pdf'))).headers.get('content-disposition')).toMatch(/^attachment;/);
   });
 
   it('shows a refusal with its reason and how to object, and none of the office’s own records', async () => {

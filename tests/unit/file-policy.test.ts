@@ -129,6 +129,14 @@ describe('the name a file is served with', () => {
       'Cache-Control': 'private, no-store',
     });
   });
+
+  it('is shown by the browser only when asked and only for a type its own viewer shows, sandboxed either way', () => {
+    expect(fileHeaders({ name: 'x.pdf', mediaType: 'application/pdf', size: 3 }, 'inline')).toMatchObject({ 'Content-Disposition': `inline; filename="x.pdf"; filename*=UTF-8''x.pdf`, 'Content-Security-Policy': "sandbox; default-src 'none'" });
+    expect(fileHeaders({ name: 'x.png', mediaType: 'image/png', size: 3 }, 'inline')['Content-Disposition']).toMatch(/^inline;/);
+    // Anything else is saved, whatever was asked.
+    expect(fileHeaders({ name: 'x.html', mediaType: 'text/html', size: 3 }, 'inline')['Content-Disposition']).toMatch(/^attachment;/);
+    expect(fileHeaders({ name: 'x.svg', mediaType: 'image/svg+xml', size: 3 }, 'inline')['Content-Disposition']).toMatch(/^attachment;/);
+  });
 });
 
 describe('a file at rest', () => {

@@ -121,8 +121,9 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
     },
     files: {
       title: 'Files given with the application',
-      lead: 'Photos are shown below; other files open as a download. Each showing or opening is kept in the record of access.',
+      lead: 'Photos are shown below and PDFs open in the browser; other files download. Each showing or opening is kept in the record of access.',
       image: '{{name}} (a photo the applicant gave)',
+      view: 'Open {{name}} in the browser (new tab)',
     },
     access: {
       title: 'Record of access',
