@@ -2,7 +2,9 @@
  * The staff queue: the cases a member handles (their case-handling roles, offices and service
  * areas: api/domain/staff/access.ts), with the next
  * running deadline and whether it is due soon or overdue (computed from today, never stored),
- * filtered, sorted by due date, paginated, with counts per state. No personal data: a case is
+ * filtered, sorted by due date, paginated, with counts per state (over every service the member
+ * handles, and per service, each state in its workflow's order: the filter's choices, named in
+ * each service's words, docs/decisions/050). No personal data: a case is
  * listed by its tracking number; opening it is a separate, audited step.
  *
  * The database does the work (api/db/queue.repo.ts): each case carries its next running due date
@@ -15,7 +17,7 @@
  * running (decided, withdrawn), newest first.
  */
 import type { Kysely } from 'kysely';
-import { countRunningDueBefore, queueCounts, queueRows, type QueueRow, type QueueScope, type QueueSegment } from '../db/queue.repo.ts';
+import { countRunningDueBefore, queueCounts, queueRows, type QueueCountRow, type QueueRow, type QueueScope, type QueueSegment } from '../db/queue.repo.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
@@ -45,12 +47,21 @@ export interface QueueItem {
   dueStatus: DeadlineStatus | null;
 }
 
+/** A service's cases in the member's queue by state, its workflow's states in their order (those with cases only). */
+export interface ServiceStateCounts {
+  service: string;
+  states: { state: string; cases: number }[];
+}
+
 export interface Queue {
   items: QueueItem[];
   total: number;
   page: number;
   pages: number;
+  /** The member's whole queue per state, whatever the filters (the services' states of one name added together). */
   countsByState: Record<string, number>;
+  /** The same per service, in the registry's order: a state is one service's, named in its words. */
+  countsByService: ServiceStateCounts[];
 }
 
 /** The services a portal runs, each with its name (absent: the built-in ones, for a caller outside a portal). */
@@ -108,23 +119,26 @@ export async function staffQueue(
   // No case-handling role: no queue at all (an admin or an editor sees no one's cases).
   if (handled.length === 0) return undefined;
   const services = handled.filter((id) => !filters.service || id === filters.service);
-  if (services.length === 0) return { items: [], total: 0, page: 1, pages: 1, countsByState: {} };
   const scope: QueueScope = { services, offices: member.offices };
   const clock: Clock = { today: chinaDate(deps.now()), calendar: deps.calendar };
   const boundaries = dueBoundaries(clock, DUE_SOON_WORKING_DAYS);
 
   // A due filter keeps running cases only ("due soon" includes the overdue ones).
   const dueBefore = filters.due === 'overdue' ? boundaries.overdueBefore : filters.due === 'due-soon' ? boundaries.dueSoonBefore : undefined;
+  // The counts are of every service the member handles: a filter on one service still offers the others' states.
   const [counts, dueCount] = await Promise.all([
-    queueCounts(deps.db, scope),
-    dueBefore ? countRunningDueBefore(deps.db, scope, { state: filters.state, dueBefore }) : Promise.resolve(0),
+    queueCounts(deps.db, { services: handled, offices: member.offices }),
+    dueBefore && services.length > 0 ? countRunningDueBefore(deps.db, scope, { state: filters.state, dueBefore }) : Promise.resolve(0),
   ]);
   const countsByState: Record<string, number> = {};
   for (const row of counts) countsByState[row.state] = (countsByState[row.state] ?? 0) + row.cases;
+  const countsByService = perService(servicesRun(deps.services).filter(({ id }) => handled.includes(id)), counts);
+  if (services.length === 0) return { items: [], total: 0, page: 1, pages: 1, countsByState, countsByService };
   // How many cases each segment holds under the filters.
   const sizes: Record<QueueSegment, number> = { running: dueCount, paused: 0, idle: 0 };
   if (!dueBefore) {
     for (const row of counts) {
+      if (!services.includes(row.service)) continue;
       if (filters.state && row.state !== filters.state) continue;
       if (row.clockPaused) sizes.paused += row.cases;
       else {
@@ -150,5 +164,20 @@ export async function staffQueue(
     rows.push(...(await queueRows(deps.db, scope, segment, { state: filters.state, dueBefore }, Math.min(wanted, sizes[segment] - skip), skip)));
     skip = 0;
   }
-  return { items: rows.map((row) => toItem(row, clock)), total, page, pages, countsByState };
+  return { items: rows.map((row) => toItem(row, clock)), total, page, pages, countsByState, countsByService };
+}
+
+/**
+ * Each service's cases by state, the services in the registry's order and each one's states in its
+ * workflow's (a case's way through it), only states with cases; a state its workflow no longer has
+ * (a case stored before the workflow changed) is counted after them.
+ */
+function perService(services: readonly { id: string; service: RegisteredCaseService }[], counts: readonly QueueCountRow[]): ServiceStateCounts[] {
+  return services.flatMap(({ id, service }) => {
+    const cases = new Map<string, number>();
+    for (const row of counts) if (row.service === id) cases.set(row.state, (cases.get(row.state) ?? 0) + row.cases);
+    const known = Object.keys(service.workflow.states);
+    const order = [...known.filter((state) => cases.has(state)), ...[...cases.keys()].filter((state) => !known.includes(state))];
+    return order.length > 0 ? [{ service: id, states: order.map((state) => ({ state, cases: cases.get(state) ?? 0 })) }] : [];
+  });
 }

@@ -18,6 +18,7 @@ export interface QueueScope {
 export type QueueSegment = 'running' | 'paused' | 'idle';
 
 export interface QueueCountRow {
+  service: string;
   state: string;
   clockPaused: boolean;
   cases: number;
@@ -42,14 +43,14 @@ function inScope(db: Kysely<Database>, scope: QueueScope): SelectQueryBuilder<Da
   return query;
 }
 
-/** Cases per state and clock, and how many of them have a running deadline: one pass over an index. */
+/** Cases per service, state and clock, and how many of them have a running deadline: one pass over an index. */
 export async function queueCounts(db: Kysely<Database>, scope: QueueScope): Promise<QueueCountRow[]> {
   const rows = await inScope(db, scope)
-    .select((eb) => ['state', 'clock_paused', eb.fn.countAll().as('cases'), eb.fn.count('next_due_on').as('running')])
-    .groupBy(['state', 'clock_paused'])
+    .select((eb) => ['service', 'state', 'clock_paused', eb.fn.countAll().as('cases'), eb.fn.count('next_due_on').as('running')])
+    .groupBy(['service', 'state', 'clock_paused'])
     .execute();
   // PostgreSQL answers count as a string (bigint).
-  return rows.map((row) => ({ state: row.state, clockPaused: Number(row.clock_paused) === 1, cases: Number(row.cases), running: Number(row.running) }));
+  return rows.map((row) => ({ service: row.service, state: row.state, clockPaused: Number(row.clock_paused) === 1, cases: Number(row.cases), running: Number(row.running) }));
 }
 
 /** Running cases due before a day (overdue, due soon): a range of the index. */

@@ -100,7 +100,21 @@ const queue = createRoute({
     }),
   },
   responses: {
-    200: json(z.object({ items: z.array(QueueItem), total: z.number().int(), page: z.number().int(), pages: z.number().int(), countsByState: z.record(z.string(), z.number().int()) }).openapi('StaffQueue'), 'A page of the queue'),
+    200: json(
+      z
+        .object({
+          items: z.array(QueueItem),
+          total: z.number().int(),
+          page: z.number().int(),
+          pages: z.number().int(),
+          countsByState: z.record(z.string(), z.number().int()).meta({ description: 'The member’s whole queue per state, whatever the filters' }),
+          countsByService: z
+            .array(z.object({ service: z.string(), states: z.array(z.object({ state: z.string(), cases: z.number().int() })) }))
+            .meta({ description: 'The same per service (the registry’s order), each service’s states in its workflow’s order: what the state filter offers' }),
+        })
+        .openapi('StaffQueue'),
+      'A page of the queue',
+    ),
     401: json(ApiErrorSchema, 'Not signed in'),
     403: json(ApiErrorSchema, 'The member has no case-handling role: no queue (docs/access-control.md)'),
     422: json(ApiErrorSchema, 'A filter is not valid'),

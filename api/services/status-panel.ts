@@ -6,7 +6,7 @@
  * request, no clock, no environment). A service that registers no panel gets `defaultStatusPanel`,
  * built from its workflow alone.
  */
-import { dynamicKey, keyFrom, type Translate } from '../i18n/index.ts';
+import { dynamicKey, keyFrom, type MessageKey, type Translate } from '../i18n/index.ts';
 import type { CaseProgress } from './case-service.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import { KIND_LABEL, megabytes, type FileKind } from '../engine/files/upload-policy.ts';
@@ -15,12 +15,16 @@ import { KIND_LABEL, megabytes, type FileKind } from '../engine/files/upload-pol
 export interface StatusContext {
   t: Translate;
   formatDate(value: string): string;
+  /** A calendar month (YYYY-MM) as the reader's language writes it. */
+  formatMonth(month: string): string;
+  /** An amount in whole fen as the reader's language writes money (1,700 元 / ¥1,700). */
+  formatYuan(fen: number): string;
   /** A site path in the reader's language. */
   href(path: string): string;
   /** The names of a case's service, states and events (site/lib/case-words.ts). */
   words: {
     service(service: string): string;
-    state(service: string | undefined, state: string): string;
+    state(service: string, state: string): string;
     event(service: string, transition: string): string;
     /** What the applicant is told comes next in a state; '' where the service's words say nothing. */
     next(service: string, state: string): string;
@@ -158,13 +162,89 @@ export function summaryFacts(progress: CaseProgress, { t, formatDate, words }: S
   };
 }
 
-/** Each step with the date and what it told the applicant (a reason, the documents asked for). */
-export function timelineOf(progress: CaseProgress, { formatDate, words }: StatusContext): StatusEvent[] {
+/**
+ * How a value a step recorded is written for the applicant: whole fen as money (relief keeps its
+ * amounts in fen), whole yuan as money, a month (YYYY-MM) as the language writes it, or a choice by
+ * its name (`<key prefix>.<value>` in the service's words).
+ */
+export type ValueFormat = 'fen' | 'yuan' | 'month' | { choice: string };
+
+/** A recorded value in the reader's words; one that does not read as its format is shown as recorded. */
+export function valueText({ t, formatMonth, formatYuan }: StatusContext, format: ValueFormat | undefined, value: string): string {
+  if (format === undefined) return value;
+  if (typeof format === 'object') return t(dynamicKey`${format.choice}.${value}`, { defaultValue: value });
+  if (format === 'month') return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? formatMonth(value) : value;
+  const amount = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(amount)) return value;
+  return formatYuan(format === 'fen' ? amount : amount * 100);
+}
+
+/**
+ * Each step with the date and what it told the applicant (a reason, the documents asked for, an
+ * amount), the values of the fields in `values` written as their format says.
+ */
+export function timelineOf(progress: CaseProgress, context: StatusContext, values: Readonly<Record<string, ValueFormat>> = {}): StatusEvent[] {
+  const { formatDate, words } = context;
   return progress.timeline.map((event) => ({
     name: words.event(progress.service, event.transition),
     date: formatDate(event.at),
-    details: Object.entries(event.details).map(([key, value]) => ({ label: words.field(progress.service, key), value })),
+    details: Object.entries(event.details).map(([key, value]) => ({ label: words.field(progress.service, key), value: valueText(context, values[key], value) })),
   }));
+}
+
+/** A fact a deciding step recorded, as the applicant reads it: the field, its label and how its value is written. */
+export interface DecisionFact {
+  field: string;
+  label: MessageKey;
+  format?: ValueFormat;
+}
+
+/** What the status page says of one kind of decision (an approval, a cut, a refusal). */
+export interface DecisionShown {
+  /** The facts it decided (an amount, from when), under the decision's heading. */
+  facts?: readonly DecisionFact[];
+  /** Said first under how to object: what of this decision one may disagree with (an approval's amount and first month). */
+  lead?: MessageKey;
+}
+
+/**
+ * A service's decisions on the status page (docs/decisions/050): an administrative decision may be
+ * challenged whether it refuses, stops or grants, so every decision the case has had is followed by
+ * how to object, with the law's periods; one that grants says what it granted and from when.
+ */
+export interface DecisionWords {
+  /** By the transition that decides; the latest of them in the timeline is the decision the case stands on. */
+  decisions: Readonly<Record<string, DecisionShown>>;
+  /** The heading of a decision's facts. */
+  heading: MessageKey;
+  /** How to object: a heading and its paragraphs (the periods, who helps). */
+  objection: { heading: MessageKey; paragraphs: readonly MessageKey[] };
+  /** How the timeline writes the values its steps recorded, by field. */
+  values?: Readonly<Record<string, ValueFormat>>;
+}
+
+/** The id of the notice saying how to object, and of the decision's facts (tests and links find them by it). */
+export const OBJECTION_NOTICE = 'objection';
+export const DECISION_FACTS = 'decision';
+
+/**
+ * The decision the case stands on (the latest deciding step the applicant saw): what it decided, as
+ * facts, and how to object to it, as a notice. Nothing before a decision.
+ */
+export function decisionParts(progress: CaseProgress, context: StatusContext, words: DecisionWords): { details: StatusFacts[]; notices: StatusNotice[] } {
+  const { t } = context;
+  const event = progress.timeline.findLast((candidate) => Object.hasOwn(words.decisions, candidate.transition));
+  const shown = event ? words.decisions[event.transition] : undefined;
+  if (!event || !shown) return { details: [], notices: [] };
+  const facts: StatusFact[] = (shown.facts ?? []).flatMap(({ field, label, format }) => {
+    const value = event.details[field];
+    return value === undefined ? [] : [{ label: t(label), value: valueText(context, format, value), testId: `${DECISION_FACTS}-${field}` }];
+  });
+  const paragraphs: StatusLine[] = [...(shown.lead ? [shown.lead] : []), ...words.objection.paragraphs].map((key) => ({ text: t(key) }));
+  return {
+    details: facts.length > 0 ? [{ heading: t(words.heading), facts }] : [],
+    notices: [{ id: OBJECTION_NOTICE, heading: t(words.objection.heading), items: [], paragraphs }],
+  };
 }
 
 /** The next step's text with what is asked (补正), a paused time limit and the running one's end. */
@@ -226,20 +306,21 @@ export function documentsAnswerAction(progress: CaseProgress, { t }: StatusConte
 }
 
 /**
- * An application's panel: the summary, the next step (`nextText`), the timeline and withdrawal while
- * there is no decision.
+ * An application's panel: the summary, the decision and how to object to it where the service says
+ * (`decisions`), the next step (`nextText`), the timeline and withdrawal while there is no decision.
  */
-export function applicationPanel(nextText: (progress: CaseProgress, context: StatusContext) => string): StatusPanel {
+export function applicationPanel(nextText: (progress: CaseProgress, context: StatusContext) => string, decisions?: DecisionWords): StatusPanel {
   return (progress, context, done) => {
     const { action, stop } = stopAction(progress, context, 'track.withdraw');
     const answer = documentsAnswerAction(progress, context);
+    const decided = decisions ? decisionParts(progress, context, decisions) : { details: [], notices: [] };
     return {
       ...(done === 'withdraw' ? { said: context.t('track.withdrawn') } : done === 'provide-documents' ? { said: context.t('track.supplement.received') } : {}),
       summary: summaryFacts(progress, context),
-      details: [],
-      notices: [],
+      details: decided.details,
+      notices: decided.notices,
       next: nextStepOf(progress, context, nextText(progress, context)),
-      timeline: timelineOf(progress, context),
+      timeline: timelineOf(progress, context, decisions?.values),
       // Answering comes first: it is what the case waits for.
       actions: [answer, action].filter((each): each is StatusAction => each !== undefined),
       stop,
@@ -248,15 +329,19 @@ export function applicationPanel(nextText: (progress: CaseProgress, context: Sta
   };
 }
 
-/** A built-in application's panel: its next step is its words' `next.<state>` (the service's `words`, docs/decisions/038). */
-export const builtInApplicationPanel: StatusPanel = applicationPanel((progress, { words }) => words.next(progress.service, progress.state));
+/**
+ * A built-in application's panel: its next step is its words' `next.<state>` (the service's `words`,
+ * docs/decisions/038), and its decisions are shown as `decisions` says.
+ */
+export const builtInApplicationPanel = (decisions?: DecisionWords): StatusPanel => applicationPanel((progress, { words }) => words.next(progress.service, progress.state), decisions);
 
 /**
  * The panel of a service that registers none (a package's, such as the test-only service), from its
  * workflow: its own next step where its words have one (`next.<state>` under its `words`), else
- * "finished" in a terminal state, or the steps that may come next, named as its events are.
+ * "finished" in a terminal state, or the steps that may come next, named as its events are. A
+ * service that says what its decisions show (`decisions`) registers this with them.
  */
-export function defaultStatusPanel(workflow: Pick<ServiceDefinition, 'states' | 'transitions'> | undefined): StatusPanel {
+export function defaultStatusPanel(workflow: Pick<ServiceDefinition, 'states' | 'transitions'> | undefined, decisions?: DecisionWords): StatusPanel {
   return applicationPanel((progress, { t, words }) => {
     const own = words.next(progress.service, progress.state);
     if (own) return own;
@@ -265,5 +350,5 @@ export function defaultStatusPanel(workflow: Pick<ServiceDefinition, 'states' | 
     const coming = (workflow?.transitions ?? []).filter((transition) => transition.from.includes(progress.state) && !transition.by.includes('applicant') && transition.visibility === 'applicant');
     if (coming.length === 0) return t('track.panel.waiting');
     return t('track.panel.comingNext', { steps: coming.map((transition) => words.event(progress.service, transition.name)).join(t('punctuation.listSeparator')) });
-  });
+  }, decisions);
 }

@@ -10,8 +10,7 @@ import type { PageContext } from './page-context.ts';
 /** A case's words in the reader's language. */
 export interface CaseWords {
   service(service: string): string;
-  /** `service` undefined: a state across every service the member handles (the queue's filter). */
-  state(service: string | undefined, state: string): string;
+  state(service: string, state: string): string;
   event(service: string, transition: string): string;
   action(service: string, transition: string): string;
   /** A hand-off's name (`handoff.<name>` under the service's words, docs/decisions/044). */
@@ -41,12 +40,7 @@ export function caseWords({ t }: Pick<PageContext, 't'>, given: readonly Service
   };
   return {
     service: (service) => say(service, 'name', service),
-    state: (service, state) => {
-      if (service !== undefined) return say(service, `state.${state}`, state);
-      // A filter across services names a state as the first service (in the registry's order) whose workflow has it.
-      const first = services.find(([, registered]) => Object.hasOwn(registered.workflow.states, state));
-      return first ? say(first[0], `state.${state}`, state) : state;
-    },
+    state: (service, state) => say(service, `state.${state}`, state),
     event: (service, transition) => say(service, `event.${transition}`, transition),
     action: (service, transition) => say(service, `action.${transition}`, transition),
     handoff: (service, name) => say(service, `handoff.${name}`, name),

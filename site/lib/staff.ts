@@ -31,12 +31,29 @@ export async function postSignOut(astro: Astro, everywhere: boolean): Promise<st
   return response.headers.get('set-cookie') ?? undefined;
 }
 
+/**
+ * The queue's state filter as the page sends it: `<service>:<state>`, a state of one service (the
+ * filter's options, grouped by service: docs/decisions/050), or a bare state across every service
+ * (an address from before).
+ */
+export function queueStateFilter(value: string | null): { service?: string; state?: string } {
+  if (!value) return {};
+  const at = value.indexOf(':');
+  if (at < 0) return { state: value };
+  const service = value.slice(0, at);
+  const state = value.slice(at + 1);
+  return { ...(service ? { service } : {}), ...(state ? { state } : {}) };
+}
+
+/** The value of the filter's option for one service's state. */
+export const queueStateValue = (service: string, state: string): string => `${service}:${state}`;
+
 export async function staffQueue(astro: Pick<AstroGlobal, 'locals' | 'url'>) {
   const params = astro.url.searchParams;
   const dueParam = params.get('due');
   const due: 'overdue' | 'due-soon' | undefined = dueParam === 'overdue' || dueParam === 'due-soon' ? dueParam : undefined;
   const query = {
-    ...(params.get('state') ? { state: params.get('state') ?? '' } : {}),
+    ...queueStateFilter(params.get('state')),
     ...(due ? { due } : {}),
     page: String(Math.max(1, Number(params.get('page')) || 1)),
   };

@@ -8,6 +8,7 @@ interface QueueBody {
   items: { trackingNumber: string; office: string; state: string; dueStatus: string | null }[];
   total: number;
   countsByState: Record<string, number>;
+  countsByService: { service: string; states: { state: string; cases: number }[] }[];
 }
 
 describe.each(DIALECTS)('the staff queue on %s', (kind) => {
@@ -56,6 +57,10 @@ describe.each(DIALECTS)('the staff queue on %s', (kind) => {
   it('counts cases per state and computes due and overdue from today', async () => {
     const today = await queueOf('district.clerk');
     expect(today.countsByState).toEqual({ submitted: 2 });
+    // Per service too (the filter's choices, each state a service's own), whatever the filters.
+    expect(today.countsByService).toEqual([{ service: 'old-age-allowance', states: [{ state: 'submitted', cases: 2 }] }]);
+    const accepted = await queueOf('district.clerk', '?service=old-age-allowance&state=accepted');
+    expect([accepted.total, accepted.countsByState, accepted.countsByService]).toEqual([0, today.countsByState, today.countsByService]);
     expect(today.items.every((item) => item.dueStatus === 'on-time')).toBe(true);
     expect((await queueOf('district.clerk', '?due=overdue')).total).toBe(0);
     clock = new Date('2026-11-20T02:00:00Z');

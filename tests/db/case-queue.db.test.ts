@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { staffQueue, QUEUE_PAGE_SIZE, type QueueFilters, type QueueItem } from '../../api/cases/queue.ts';
+import { staffQueue, QUEUE_PAGE_SIZE, type QueueFilters, type QueueItem, type ServiceStateCounts } from '../../api/cases/queue.ts';
 import { insertCase, saveTransition } from '../../api/db/cases.repo.ts';
 import { openDatabase } from '../../api/db/connect.ts';
 import { migrateToLatest, migratorFor } from '../../api/db/migrate.ts';
@@ -136,7 +136,7 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
    * scope, its status from deadlineStatus, sorted (running: soonest due first, then longest
    * waiting; then paused, then idle, both newest first).
    */
-  function expected(cases: Made[], offices: string[], filters: QueueFilters, today: string): { items: QueueItem[]; total: number; countsByState: Record<string, number> } {
+  function expected(cases: Made[], offices: string[], filters: QueueFilters, today: string): { items: QueueItem[]; total: number; countsByState: Record<string, number>; countsByService: ServiceStateCounts[] } {
     const clock = { today, calendar };
     const all = cases
       .filter((c) => offices.includes(c.office))
@@ -158,6 +158,9 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
       });
     const countsByState: Record<string, number> = {};
     for (const { item } of all) countsByState[item.state] = (countsByState[item.state] ?? 0) + 1;
+    // The one service's states in its workflow's order, those with cases only.
+    const states = Object.keys(workflow.states).flatMap((state) => (countsByState[state] ? [{ state, cases: countsByState[state] }] : []));
+    const countsByService = states.length > 0 ? [{ service: workflow.id, states }] : [];
     const kept = all
       .filter(({ item }) => !filters.state || item.state === filters.state)
       .filter(({ item }) => !filters.due || item.dueStatus === filters.due || (filters.due === 'due-soon' && item.dueStatus === 'overdue'))
@@ -170,7 +173,7 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
       );
     const pages = Math.max(1, Math.ceil(kept.length / QUEUE_PAGE_SIZE));
     const page = Math.min(Math.max(1, filters.page), pages);
-    return { items: kept.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ item }) => item), total: kept.length, countsByState };
+    return { items: kept.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ item }) => item), total: kept.length, countsByState, countsByService };
   }
 
   it('filters, orders, pages and counts exactly as the rules say, whatever today is', async () => {
@@ -226,7 +229,7 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
     const db = store.handle.db;
     const now = () => new Date('2026-10-20T02:00:00Z');
     // Handles marriage registration's cases (intake), but no allowance case is in the marriage area.
-    expect(await staffQueue({ db, calendar, now }, { ...member(['district-a']), serviceAreas: ['marriage'] }, { page: 1 })).toEqual({ items: [], total: 0, page: 1, pages: 1, countsByState: {} });
+    expect(await staffQueue({ db, calendar, now }, { ...member(['district-a']), serviceAreas: ['marriage'] }, { page: 1 })).toEqual({ items: [], total: 0, page: 1, pages: 1, countsByState: {}, countsByService: [] });
     for (const roles of [['system-admin'], ['office-admin'], ['content-editor']] as const) {
       expect(await staffQueue({ db, calendar, now }, { ...member(['district-a', 'district-b']), roles: [...roles] }, { page: 1 }), roles[0]).toBeUndefined();
     }

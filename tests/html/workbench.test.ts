@@ -76,6 +76,11 @@ describe.each(LANGUAGES)('a case in $name', (language) => {
     expect(stateOf(tracked)).toEqual([s.case.state.approved]);
     expect(tracked.text()).toContain(s.case.next.approved);
     expect(tracked.text()).toContain(`${sentence(s.fields.monthlyAmount)}${s.punctuation.colon}300`);
+    // The decision in force, and how to object to its amount or month as to a refusal (docs/decisions/050).
+    expect(tracked.text('[data-testid="decision-monthlyAmount"] dd')).toBe(language.code === 'en' ? '¥300' : '300 元');
+    expect(tracked.text('[data-testid="decision-firstMonth"] dd')).toBe(language.code === 'en' ? 'January 2027' : '2027年1月');
+    const objection = tracked.one('section[aria-labelledby="objection-heading"]');
+    expect(tracked.texts('h2, p', objection)).toEqual([s.case.objection.title, s.case.decision.objectApproved, s.case.objection.review, s.case.objection.help]);
 
     const decision = language.t(s.notifications.case.approved, { trackingNumber, monthlyAmount: 300, firstMonth: '2027-01' });
     const outbox = await outboxWith(reader, language, decision);

@@ -2,12 +2,13 @@
  * The status page's panels as data (docs/decisions/036): each service maps a lookup's answer into
  * one view model (facts, notices, the next step with its due date, the timeline, the applicant's
  * actions); a service that registers none (the test-only one) gets one built from its workflow.
- * Both languages, through the real messages.
+ * A decision — an approval as much as a refusal — says what it decided and how to object to it
+ * (docs/decisions/050). Both languages, through the real messages.
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseProgress } from '../../api/cases/case-service.ts';
-import { formatDate, LOCALES, translator, type Locale } from '../../api/i18n/index.ts';
-import type { StatusContext, StatusPanelView } from '../../api/services/status-panel.ts';
+import { formatDate, formatMonth, formatYuan, LOCALES, translator, type Locale } from '../../api/i18n/index.ts';
+import { DECISION_FACTS, OBJECTION_NOTICE, type StatusContext, type StatusPanelView } from '../../api/services/status-panel.ts';
 import { caseWords } from '../../site/lib/case-words.ts';
 import { statusPanelOf } from '../../site/lib/status-panels.ts';
 import { en, zhCN } from '../support/test-service/messages.ts';
@@ -39,6 +40,8 @@ const contextIn = (lang: Locale): StatusContext => {
   return {
     t: base,
     formatDate: (value) => formatDate(value, lang),
+    formatMonth: (month) => formatMonth(month, lang),
+    formatYuan: (fen) => formatYuan(fen, lang),
     href: (path) => (lang === 'en' ? `/en${path}` : path),
     words: caseWords({ t: base }, servicePackages),
   };
@@ -97,6 +100,82 @@ describe.each(LOCALES)('status panels in %s', (lang) => {
     // Without the lookup's word that an answer may be given now, no form.
     expect(buttons(panel(lang, progress({ state: 'awaiting-documents' })))).toEqual([]);
     expect(panel(lang, progress({ state: 'accepted' }), 'provide-documents').said).toBe(t('track.supplement.received'));
+  });
+
+  describe('a decision and how to object to it', () => {
+    const at = (day: string) => `${day}T02:00:00.000Z`;
+    const submitted = { at: at('2026-12-01'), transition: 'submit', to: 'submitted', details: {} };
+    const objection = (...lead: string[]) => [...lead, t('social-relief:application.form.object.review'), t('social-relief:application.form.object.help')];
+    const noticeOf = (view: StatusPanelView) => view.notices.find((notice) => notice.id === OBJECTION_NOTICE);
+    const factsOf = (view: StatusPanelView) => view.details.flatMap((facts) => facts.facts.map((fact) => [fact.testId, fact.label, fact.value]));
+
+    it('says what a 低保 approval granted, from when, and that its amount and month may be challenged as a refusal is, with the law’s periods', () => {
+      const approve = { at: at('2026-12-20'), transition: 'approve', to: 'approved', details: { amountFen: '170000', firstMonth: '2027-01', reason: '符合条件。' } };
+      const view = panel(lang, progress({ service: 'minimum-living-allowance', state: 'approved', timeline: [submitted, approve] }));
+      expect(view.details.map((facts) => facts.heading)).toEqual([t('social-relief:decision.heading')]);
+      expect(factsOf(view)).toEqual([
+        [`${DECISION_FACTS}-amountFen`, t('social-relief:decision.monthlyAmount'), lang === 'en' ? '¥1,700' : '1,700 元'],
+        [`${DECISION_FACTS}-firstMonth`, t('social-relief:decision.firstMonth'), lang === 'en' ? 'January 2027' : '2027年1月'],
+      ]);
+      expect(noticeOf(view)?.heading).toBe(t('social-relief:application.form.object.title'));
+      expect(noticeOf(view)?.paragraphs.map((line) => line.text)).toEqual(objection(t('social-relief:decision.objectApproved')));
+      // The periods are the law's: 60 days for a review, 6 months for a lawsuit.
+      expect(noticeOf(view)?.paragraphs[1]?.text).toMatch(lang === 'en' ? /within 60 days .* within 6 months/ : /60 日内申请行政复议.*6 个月内/);
+      expect(view.next.text).toBe(t('social-relief:dibao.case.next.approved'));
+      // The timeline writes the amount kept in fen as money, and the month as a month.
+      expect(view.timeline.at(-1)?.details.map((detail) => detail.value)).toEqual([lang === 'en' ? '¥1,700' : '1,700 元', lang === 'en' ? 'January 2027' : '2027年1月', '符合条件。']);
+    });
+
+    it('says nothing of objecting before a decision, and only how to object after a refusal, in the same words', () => {
+      const before = panel(lang, progress({ service: 'minimum-living-allowance', state: 'awaiting-decision', timeline: [submitted] }));
+      expect(before.notices).toEqual([]);
+      expect(before.details).toEqual([]);
+      const refuse = { at: at('2026-12-20'), transition: 'refuse', to: 'refused', details: { reason: '财产超过规定。' } };
+      const refused = panel(lang, progress({ service: 'minimum-living-allowance', state: 'refused', timeline: [submitted, refuse] }));
+      expect(refused.details).toEqual([]);
+      expect(noticeOf(refused)?.paragraphs.map((line) => line.text)).toEqual(objection());
+      // Once the written refusal is delivered and the case closed, the way to object is still said.
+      const closed = panel(lang, progress({ service: 'minimum-living-allowance', state: 'closed', timeline: [submitted, refuse, { at: at('2026-12-22'), transition: 'deliver-refusal', to: 'closed', details: {} }] }));
+      expect(noticeOf(closed)?.paragraphs.map((line) => line.text)).toEqual(objection());
+    });
+
+    it('stands on the latest decision: a cut says the new amount from its month', () => {
+      const approve = { at: at('2026-12-20'), transition: 'approve', to: 'approved', details: { amountFen: '170000', firstMonth: '2027-01', reason: '符合条件。' } };
+      const reduce = { at: at('2027-03-10'), transition: 'reduce', to: 'approved', details: { amountFen: '90050', fromMonth: '2027-04', reason: '家庭收入增加。' } };
+      const view = panel(lang, progress({ service: 'minimum-living-allowance', state: 'approved', timeline: [submitted, approve, reduce] }));
+      expect(factsOf(view)).toEqual([
+        [`${DECISION_FACTS}-amountFen`, t('social-relief:decision.monthlyAmount'), lang === 'en' ? '¥900.50' : '900.50 元'],
+        [`${DECISION_FACTS}-fromMonth`, t('social-relief:decision.reducedFrom'), lang === 'en' ? 'April 2027' : '2027年4月'],
+      ]);
+      expect(noticeOf(view)?.paragraphs.map((line) => line.text)).toEqual(objection());
+    });
+
+    it('names 特困’s care arrangement, and says a 临时救助 grant’s amount once, still after it is paid', () => {
+      const support = { at: at('2026-12-20'), transition: 'approve', to: 'approved', details: { amountFen: '150000', firstMonth: '2027-01', careArrangement: 'dispersed', reason: '符合条件。' } };
+      const tekun = panel(lang, progress({ service: 'extreme-poverty-support', state: 'approved', timeline: [submitted, support] }));
+      expect(factsOf(tekun).at(-1)).toEqual([`${DECISION_FACTS}-careArrangement`, t('social-relief:decision.careArrangement'), t('social-relief:fields.choices.careArrangement.dispersed')]);
+
+      const grant = { at: at('2026-12-20'), transition: 'approve-in-township', to: 'approved', details: { amountFen: '200000', reason: '火灾损失。' } };
+      const paid = { at: at('2026-12-21'), transition: 'record-payment', to: 'closed', details: {} };
+      const temporary = panel(lang, progress({ service: 'temporary-assistance', state: 'closed', timeline: [submitted, grant, paid] }));
+      expect(factsOf(temporary)).toEqual([[`${DECISION_FACTS}-amountFen`, t('social-relief:decision.amount'), lang === 'en' ? '¥2,000' : '2,000 元']]);
+      expect(noticeOf(temporary)?.paragraphs.map((line) => line.text)).toEqual(objection(t('social-relief:decision.objectGranted')));
+    });
+
+    it('does the same for a 高龄津贴 approval (whole yuan a month) and refusal, in its own words', () => {
+      const approve = { at: at('2026-12-20'), transition: 'approve', to: 'approved', details: { monthlyAmount: '300', firstMonth: '2027-01' } };
+      const approved = panel(lang, progress({ state: 'approved', timeline: [submitted, approve] }));
+      expect(factsOf(approved)).toEqual([
+        [`${DECISION_FACTS}-monthlyAmount`, t('old-age-allowance:case.decision.monthlyAmount'), lang === 'en' ? '¥300' : '300 元'],
+        [`${DECISION_FACTS}-firstMonth`, t('old-age-allowance:case.decision.firstMonth'), lang === 'en' ? 'January 2027' : '2027年1月'],
+      ]);
+      const own = ['old-age-allowance:case.objection.review', 'old-age-allowance:case.objection.help'] as const;
+      expect(noticeOf(approved)?.paragraphs.map((line) => line.text)).toEqual([t('old-age-allowance:case.decision.objectApproved'), ...own.map((key) => t(key))]);
+      const refused = panel(lang, progress({ state: 'refused', timeline: [submitted, { at: at('2026-12-20'), transition: 'refuse', to: 'refused', details: { reason: '年龄不符。' } }] }));
+      expect(refused.details).toEqual([]);
+      expect(noticeOf(refused)?.heading).toBe(t('old-age-allowance:case.objection.title'));
+      expect(noticeOf(refused)?.paragraphs.map((line) => line.text)).toEqual(own.map((key) => t(key)));
+    });
   });
 
   it('shows an appointment’s office and time and offers moving and cancelling it', () => {

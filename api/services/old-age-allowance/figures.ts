@@ -1,4 +1,8 @@
-/** The working days the 高龄津贴 words state, read from its workflow's deadlines so that the messages never copy them (issue 13). */
+/**
+ * The figures the 高龄津贴 words state: the working days read from its workflow's deadlines so that
+ * the messages never copy them (issue 13), and the law's periods for objecting to its decisions.
+ */
+import { OBJECTION_PERIODS } from '../../domain/cases/objection-periods.ts';
 import { oldAgeAllowanceWorkflow } from './workflow.ts';
 
 function workingDays(deadline: string): number {
@@ -10,4 +14,6 @@ function workingDays(deadline: string): number {
 export const OLD_AGE_ALLOWANCE_FIGURES = {
   acceptanceDays: workingDays('acceptance'),
   decisionDays: workingDays('decision'),
+  reviewDays: OBJECTION_PERIODS.reviewDays,
+  lawsuitMonths: OBJECTION_PERIODS.lawsuitMonths,
 } as const;

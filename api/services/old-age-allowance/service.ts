@@ -5,7 +5,7 @@
 import { parseResidentId } from '../../domain/identity/resident-id.ts';
 import { draftPolicyOf } from '../../engine/drafts/draft-rules.ts';
 import type { CaseService } from '../case-service.ts';
-import { builtInApplicationPanel } from '../status-panel.ts';
+import { builtInApplicationPanel, type DecisionWords } from '../status-panel.ts';
 import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from './application.schema.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from './districts.ts';
 import { oldAgeAllowanceJourney } from './journey.ts';
@@ -14,10 +14,31 @@ import { proposeAllowance } from './rules.ts';
 import { ALLOWANCE_STANDARDS_TABLE, districtStandards } from './standards-table.ts';
 import { oldAgeAllowanceWorkflow } from './workflow.ts';
 
+/**
+ * Its decisions on the status page (docs/decisions/050): an approval (the amount a month, in whole
+ * yuan, and the first month), a refusal and not accepting are each followed by how to object.
+ */
+const DECISIONS: DecisionWords = {
+  decisions: {
+    approve: {
+      facts: [
+        { field: 'monthlyAmount', label: 'old-age-allowance:case.decision.monthlyAmount', format: 'yuan' },
+        { field: 'firstMonth', label: 'old-age-allowance:case.decision.firstMonth', format: 'month' },
+      ],
+      lead: 'old-age-allowance:case.decision.objectApproved',
+    },
+    refuse: {},
+    'not-accept': {},
+  },
+  heading: 'old-age-allowance:case.decision.heading',
+  objection: { heading: 'old-age-allowance:case.objection.title', paragraphs: ['old-age-allowance:case.objection.review', 'old-age-allowance:case.objection.help'] },
+  values: { firstMonth: 'month' },
+};
+
 export const oldAgeAllowanceService: CaseService<OldAgeAllowanceApplication> = {
   workflow: oldAgeAllowanceWorkflow,
   words: 'old-age-allowance:case',
-  statusPanel: builtInApplicationPanel,
+  statusPanel: builtInApplicationPanel(DECISIONS),
   drafts: draftPolicyOf(oldAgeAllowanceJourney(OLD_AGE_ALLOWANCE_DISTRICTS), { identityPath: 'elder.idNumber', phonePaths: ['agent.phone', 'elder.phone'] }),
   applyPath: '/apply/old-age-allowance',
   documentation: {

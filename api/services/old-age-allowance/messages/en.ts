@@ -176,10 +176,21 @@ export const oldAgeAllowanceEn: SameKeys<typeof oldAgeAllowanceZhCN> = {
       accepted: 'Staff are reviewing your application and documents.',
       reviewed: 'Your application is waiting for a decision.',
       'awaiting-documents': 'Bring the documents asked for in the text message to the office.',
-      'not-accepted': 'This application is closed. If you disagree, you can ask for an administrative review or go to court.',
+      'not-accepted': 'This application is closed.',
       approved: 'This application is closed. The allowance is paid monthly into the bank account you gave.',
-      refused: 'This application is closed. If you disagree, you can ask for an administrative review or go to court.',
+      refused: 'This application is closed.',
       withdrawn: 'This application is closed.',
+    },
+    decision: {
+      heading: 'What was approved',
+      monthlyAmount: 'Each month',
+      firstMonth: 'Paid from',
+      objectApproved: 'The amount each month and the month payments start from are part of the decision. If you think either is wrong, you can challenge them too, as set out below.',
+    },
+    objection: {
+      title: 'If you disagree with the decision',
+      review: `You can ask for an administrative review (行政复议) within ${OLD_AGE_ALLOWANCE_FIGURES.reviewDays} days of receiving the decision, or bring a case to the people’s court (行政诉讼) within ${OLD_AGE_ALLOWANCE_FIGURES.lawsuitMonths} months. The decision letter says how.`,
+      help: 'If anything is unclear, phone or ask at the office where you applied: staff will help you.',
     },
   },
 };

@@ -173,10 +173,23 @@ export const oldAgeAllowanceZhCN = {
       accepted: '工作人员正在审核您的申请和材料。',
       reviewed: '您的申请正在等待审批。',
       'awaiting-documents': '请按照短信中的要求补正材料，交到受理窗口。',
-      'not-accepted': '办理已结束。如有异议，可以申请行政复议或提起行政诉讼。',
+      // How to object, with the law's periods, follows every decision on the status page (`case.objection`, docs/decisions/050).
+      'not-accepted': '办理已结束。',
       approved: '办理已结束。津贴将按月发放到您登记的银行账户。',
-      refused: '办理已结束。如有异议，可以申请行政复议或提起行政诉讼。',
+      refused: '办理已结束。',
       withdrawn: '办理已结束。',
+    },
+    /** What the status page says of a decision (../status-panel.ts, docs/decisions/050): what was approved, and how to object to any decision. */
+    decision: {
+      heading: '审批结果',
+      monthlyAmount: '每月金额',
+      firstMonth: '从哪个月起发放',
+      objectApproved: '每月金额和从哪个月起发放，都是审批决定的一部分。您认为金额或者月份不对的，也可以按下面的办法提出。',
+    },
+    objection: {
+      title: '如果对决定有不同意见',
+      review: `您可以在收到决定之日起 ${OLD_AGE_ALLOWANCE_FIGURES.reviewDays} 日内申请行政复议，或者在 ${OLD_AGE_ALLOWANCE_FIGURES.lawsuitMonths} 个月内向人民法院提起行政诉讼。决定书上会写明怎么办。`,
+      help: '有任何疑问，都可以打电话或到受理窗口问，工作人员会帮您。',
     },
   },
 };

@@ -10,9 +10,11 @@ import type { ServiceDefinition } from '../../../domain/workflow/workflow.ts';
 import type { WordsRoot } from '../../../i18n/message-keys.ts';
 import type { RuleBook } from '../../../engine/rules/live-rules.ts';
 import type { CaseService, SettingInForce } from '../../case-service.ts';
+import { defaultStatusPanel } from '../../status-panel.ts';
 import { reliefDecisionAid } from '../decision-aid.ts';
 import { householdCheckHandoff } from '../household-check.ts';
 import { reliefPublicFacts } from '../public-entry.ts';
+import { reliefDecisions } from '../status-panel.ts';
 import { nameMaskingOn } from '../settings-table.ts';
 import { HOUSEHOLD_CHECK } from '../workflow-parts.ts';
 import type { JourneyPages } from '../../service-package.ts';
@@ -71,6 +73,8 @@ export function reliefCaseService(kind: ReliefApplicationKind, workflow: Service
     handoffs: { [HOUSEHOLD_CHECK]: householdCheckHandoff },
     // Only the community, the name (masked as the district sets it) and the household's size are ever public (docs/decisions/045).
     publicEntry: (application, day, rules) => reliefPublicFacts(application, nameMaskingOn(rules, application.area.district, day)),
+    // The workflow's panel, with what each decision decided and how to object to it (docs/decisions/050).
+    statusPanel: defaultStatusPanel(workflow, reliefDecisions(kind)),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The same keys as ./cases.zh-CN.ts, in English. */
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
-import type { caseFieldsZhCN, casesZhCN } from './cases.zh-CN.ts';
+import type { caseFieldsZhCN, casesZhCN, caseDecisionZhCN } from './cases.zh-CN.ts';
 
 const states = {
   submitted: 'Submitted',
@@ -85,9 +85,9 @@ const next = {
   'community-review': 'Your village or community is holding a review; your application then carries on.',
   'awaiting-decision': 'The decision is being made. We will text you when it is.',
   approved: 'The allowance is paid monthly to the account you gave. If your household’s situation changes, please tell your township or street office.',
-  refused: 'Your township or street office will send you the decision and its reasons in writing. If you disagree, you may ask for an administrative review or go to court.',
+  refused: 'Your township or street office will send you the decision and its reasons in writing.',
   closed: 'This application is closed.',
-  stopped: 'The allowance has stopped. If you disagree, you may ask for an administrative review or go to court.',
+  stopped: 'The allowance has stopped.',
   'not-accepted': 'If you have questions, contact your township or street office or call the hotline. You can apply again if things change.',
   withdrawn: 'Your application was withdrawn. You can apply again whenever you need to.',
 };
@@ -135,6 +135,18 @@ export const casesEn: SameKeys<typeof casesZhCN> = {
       sameInvestigator: 'A home visit needs two staff: enter the other visitor’s name',
     },
   },
+};
+
+export const caseDecisionEn: SameKeys<typeof caseDecisionZhCN> = {
+  heading: 'What was decided',
+  monthlyAmount: 'Each month',
+  amount: 'Amount',
+  firstMonth: 'Paid from',
+  reducedFrom: 'At this amount from',
+  stoppedFrom: 'Stopped from',
+  careArrangement: 'How you are cared for',
+  objectApproved: 'The amount each month and the month payments start from are part of the decision. If you think the amount is too low or the month is wrong, you can challenge them too, as set out below.',
+  objectGranted: 'The amount is part of the decision. If you think it is too low, you can challenge it too, as set out below.',
 };
 
 export const caseFieldsEn: SameKeys<typeof caseFieldsZhCN> = {

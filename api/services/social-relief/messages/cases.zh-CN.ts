@@ -90,9 +90,10 @@ const next = {
   'community-review': '村（居）正在组织民主评议，评议后会继续办理。',
   'awaiting-decision': '正在审核确认，作出决定后会发短信告诉您。',
   approved: '救助金按月发放到您登记的账户。家里情况有变化，请及时告诉乡镇（街道）。',
-  refused: '乡镇（街道）会把书面通知和理由送给您。对决定有不同意见，可以依法申请行政复议或者提起行政诉讼。',
+  // How to object, with the law's periods, follows every decision on the status page (../status-panel.ts, docs/decisions/050).
+  refused: '乡镇（街道）会把书面通知和理由送给您。',
   closed: '这件申请已办结。',
-  stopped: '救助金已停发。对决定有不同意见，可以依法申请行政复议或者提起行政诉讼。',
+  stopped: '救助金已停发。',
   'not-accepted': '对不予受理有疑问，可以联系乡镇（街道）或拨打热线。情况变化后可以再次申请。',
   withdrawn: '申请已撤回。需要时可以随时重新申请。',
 };
@@ -141,6 +142,23 @@ export const casesZhCN = {
       sameInvestigator: '入户调查需要两名工作人员，请填写另一名调查人员的姓名',
     },
   },
+};
+
+/**
+ * What the status page says of a relief decision (status-panel.ts, docs/decisions/050): what it
+ * decided, and what of an approval the household may challenge. How to object is the
+ * application's own words (`application.form.object`), shown after every decision.
+ */
+export const caseDecisionZhCN = {
+  heading: '决定的内容',
+  monthlyAmount: '每月金额',
+  amount: '救助金额',
+  firstMonth: '从哪个月起发放',
+  reducedFrom: '从哪个月起按这个金额发放',
+  stoppedFrom: '从哪个月起停发',
+  careArrangement: '供养方式',
+  objectApproved: '每月金额和从哪个月起发放，都是决定的一部分。您认为金额算少了、或者月份不对的，也可以按下面的办法提出。',
+  objectGranted: '救助金额是决定的一部分。您认为金额算少了的，也可以按下面的办法提出。',
 };
 
 /**

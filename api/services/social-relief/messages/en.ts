@@ -2,7 +2,7 @@
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
 import { aidEn } from './aid.en.ts';
 import { applicationErrorsEn, applicationEn } from './application.en.ts';
-import { caseFieldsEn, casesEn } from './cases.en.ts';
+import { caseFieldsEn, casesEn, caseDecisionEn } from './cases.en.ts';
 import { fieldsEn } from './fields.en.ts';
 import { noticesEn } from './notices.en.ts';
 import { selfCheckEn } from './self-check.en.ts';
@@ -15,6 +15,7 @@ export const socialReliefEn: SameKeys<typeof socialReliefZhCN> = {
   notices: noticesEn,
   caseAid: aidEn,
   ...casesEn,
+  decision: caseDecisionEn,
   // The applications' labels (fields.en.ts), at the root where the generic pages look for them, and the workbench's for the relief steps' inputs (cases.en.ts).
   fields: { ...fieldsEn, ...caseFieldsEn },
   errors: {

@@ -2,7 +2,7 @@
 import { SOCIAL_RELIEF_FIGURES } from '../figures.ts';
 import { aidZhCN } from './aid.zh-CN.ts';
 import { applicationErrorsZhCN, applicationZhCN } from './application.zh-CN.ts';
-import { caseFieldsZhCN, casesZhCN } from './cases.zh-CN.ts';
+import { caseFieldsZhCN, casesZhCN, caseDecisionZhCN } from './cases.zh-CN.ts';
 import { fieldsZhCN } from './fields.zh-CN.ts';
 import { noticesZhCN } from './notices.zh-CN.ts';
 import { selfCheckZhCN } from './self-check.zh-CN.ts';
@@ -18,6 +18,8 @@ export const socialReliefZhCN = {
   caseAid: aidZhCN,
   /** Each service's cases (words of the case core: `<service>.case`). */
   ...casesZhCN,
+  /** What the status page says of a decision (status-panel.ts). */
+  decision: caseDecisionZhCN,
   /** The workbench's labels for the relief steps' inputs (cases.zh-CN.ts). */
   // The applications' labels (fields.zh-CN.ts), at the root where the generic pages look for them, and the workbench's for the relief steps' inputs (cases.zh-CN.ts).
   fields: { ...fieldsZhCN, ...caseFieldsZhCN },
