@@ -5,6 +5,7 @@
  * drafts, decision aids, settings, its status panel). The registry (./registry.ts) lists them; the
  * engine and the use cases never name one.
  */
+import type { RecordedValues } from './recorded-values.ts';
 import type { z } from 'zod';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { maskBirthDate, maskDocumentNumber } from '../domain/identity/id-document.ts';
@@ -112,6 +113,12 @@ export interface CaseService<Application> {
    */
   statusPanel?: StatusPanel;
   /**
+   * How the values its steps record are written wherever a timeline shows them, by field (an amount
+   * kept in fen as money, a month, a choice by its name: api/services/recorded-values.ts); any other
+   * field is shown as recorded.
+   */
+  recordedValues?: RecordedValues;
+  /**
    * Where the case is handled, when that is not the office staff scope names (a relief case's 乡镇/街道
    * in its district): a translation key the status page says as "handled by".
    */
@@ -166,6 +173,7 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.drafts ? { drafts: service.drafts } : {}),
     ...(service.closureSteps ? { closureSteps: service.closureSteps } : {}),
     ...(service.statusPanel ? { statusPanel: service.statusPanel } : {}),
+    ...(service.recordedValues ? { recordedValues: service.recordedValues } : {}),
     ...(service.handoffs
       ? { handoffs: Object.fromEntries(Object.entries(service.handoffs).map(([name, handoff]) => [name, { ...handoff, payload: (application: unknown) => handoff.payload(own(application)) }])) }
       : {}),

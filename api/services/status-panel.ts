@@ -8,6 +8,7 @@
  */
 import { dynamicKey, keyFrom, type MessageKey, type Translate } from '../i18n/index.ts';
 import type { CaseProgress } from './case-service.ts';
+import { valueText, type RecordedValues, type ValueFormat } from './recorded-values.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import { KIND_LABEL, megabytes, type FileKind } from '../engine/files/upload-policy.ts';
 
@@ -163,27 +164,10 @@ export function summaryFacts(progress: CaseProgress, { t, formatDate, words }: S
 }
 
 /**
- * How a value a step recorded is written for the applicant: whole fen as money (relief keeps its
- * amounts in fen), whole yuan as money, a month (YYYY-MM) as the language writes it, or a choice by
- * its name (`<key prefix>.<value>` in the service's words).
- */
-export type ValueFormat = 'fen' | 'yuan' | 'month' | { choice: string };
-
-/** A recorded value in the reader's words; one that does not read as its format is shown as recorded. */
-export function valueText({ t, formatMonth, formatYuan }: StatusContext, format: ValueFormat | undefined, value: string): string {
-  if (format === undefined) return value;
-  if (typeof format === 'object') return t(dynamicKey`${format.choice}.${value}`, { defaultValue: value });
-  if (format === 'month') return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? formatMonth(value) : value;
-  const amount = Number(value);
-  if (value.trim() === '' || !Number.isSafeInteger(amount)) return value;
-  return formatYuan(format === 'fen' ? amount : amount * 100);
-}
-
-/**
  * Each step with the date and what it told the applicant (a reason, the documents asked for, an
  * amount), the values of the fields in `values` written as their format says.
  */
-export function timelineOf(progress: CaseProgress, context: StatusContext, values: Readonly<Record<string, ValueFormat>> = {}): StatusEvent[] {
+export function timelineOf(progress: CaseProgress, context: StatusContext, values: RecordedValues = {}): StatusEvent[] {
   const { formatDate, words } = context;
   return progress.timeline.map((event) => ({
     name: words.event(progress.service, event.transition),
@@ -219,8 +203,8 @@ export interface DecisionWords {
   heading: MessageKey;
   /** How to object: a heading and its paragraphs (the periods, who helps). */
   objection: { heading: MessageKey; paragraphs: readonly MessageKey[] };
-  /** How the timeline writes the values its steps recorded, by field. */
-  values?: Readonly<Record<string, ValueFormat>>;
+  /** How the timeline writes the values its steps recorded, by field: the service's `recordedValues`, which the workbench's timeline uses too. */
+  values?: RecordedValues;
 }
 
 /** The id of the notice saying how to object, and of the decision's facts (tests and links find them by it). */

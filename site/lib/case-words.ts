@@ -5,6 +5,7 @@
 import { addMessages, dynamicKey, serviceNamespaces } from '../../api/i18n/index.ts';
 import { CASE_SERVICES, type RegisteredCaseService } from '../../api/services/registry.ts';
 import type { ServicePackage } from '../../api/services/service-package.ts';
+import type { ValueFormat } from '../../api/services/recorded-values.ts';
 import type { PageContext } from './page-context.ts';
 
 /** A case's words in the reader's language. */
@@ -17,6 +18,8 @@ export interface CaseWords {
   handoff(service: string, name: string): string;
   /** A recorded value named by the service's words (`value.<field>.<value>`: a check's result), else the value as recorded. */
   value(service: string, field: string, value: string): string;
+  /** How the service writes a field its steps record (an amount in fen, a month: its `recordedValues`), if other than as recorded. */
+  format(service: string, field: string): ValueFormat | undefined;
   /** What the applicant is told comes next in a state; '' where the service's words say nothing. */
   next(service: string, state: string): string;
   /** A field's label (`fields.<path>`), the service's own else common's; the path itself where neither names it. */
@@ -45,6 +48,7 @@ export function caseWords({ t }: Pick<PageContext, 't'>, given: readonly Service
     action: (service, transition) => say(service, `action.${transition}`, transition),
     handoff: (service, name) => say(service, `handoff.${name}`, name),
     value: (service, field, value) => say(service, `value.${field}.${value}`, value),
+    format: (service, field) => serviceOf(service)?.recordedValues?.[field],
     next: (service, state) => say(service, `next.${state}`, ''),
     field: (service, path) => {
       const words = serviceOf(service)?.words;

@@ -170,6 +170,11 @@ describe.each(LANGUAGES)('a 低保 case in $name', (language) => {
     // The timeline writes the amounts (kept in fen) as money: the opinion's, the notice's and the approval's.
     expect(status.text('ol.steps')).not.toContain('170000');
     expect(status.texts('ol.steps .event-detail').filter((detail) => detail.endsWith(money))).toHaveLength(3);
+    // So does the workbench's timeline, for the staff who read the case after.
+    const casePage = await (await staffVisitor(language, 'approver')).get(language.path(`/staff/cases/${trackingNumber}`));
+    expect(casePage.text('ol.steps')).not.toContain('170000');
+    expect(casePage.texts('ol.steps .event-detail').filter((detail) => detail.endsWith(money))).toHaveLength(3);
+    expect(casePage.texts('ol.steps .event-detail').some((detail) => detail.endsWith(month))).toBe(true);
   });
 });
 

@@ -75,7 +75,8 @@ describe.each(LANGUAGES)('answering a request for documents in $name', (language
     // The member of staff sees the file with the case's others, and the answer on the timeline.
     const clerk = await staffVisitor(language, 'intake');
     const casePage = await clerk.get(language.path(`/staff/cases/${trackingNumber}`));
-    expect(casePage.texts('[data-testid="case-files"] li a')).toEqual(['scan.pdf']);
+    // Its name downloads it; a PDF also opens in the browser (docs/decisions/051).
+    expect(casePage.texts('[data-testid="case-files"] li a')).toEqual(['scan.pdf', language.t(s.workbench.files.view, { name: 'scan.pdf' })]);
     expect(casePage.text()).toContain('见第二页');
   });
 

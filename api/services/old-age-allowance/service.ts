@@ -6,6 +6,7 @@ import { parseResidentId } from '../../domain/identity/resident-id.ts';
 import { draftPolicyOf } from '../../engine/drafts/draft-rules.ts';
 import type { CaseService } from '../case-service.ts';
 import { builtInApplicationPanel, type DecisionWords } from '../status-panel.ts';
+import type { RecordedValues } from '../recorded-values.ts';
 import { oldAgeAllowanceApplicationSchema, type OldAgeAllowanceApplication } from './application.schema.ts';
 import { OLD_AGE_ALLOWANCE_DISTRICTS } from './districts.ts';
 import { oldAgeAllowanceJourney } from './journey.ts';
@@ -13,6 +14,9 @@ import { allowanceAid } from './decision-aid.ts';
 import { proposeAllowance } from './rules.ts';
 import { ALLOWANCE_STANDARDS_TABLE, districtStandards } from './standards-table.ts';
 import { oldAgeAllowanceWorkflow } from './workflow.ts';
+
+/** Its steps' first month written as a month, on the status page and the workbench. */
+const RECORDED_VALUES: RecordedValues = { firstMonth: 'month' };
 
 /**
  * Its decisions on the status page (docs/decisions/050): an approval (the amount a month, in whole
@@ -32,13 +36,14 @@ const DECISIONS: DecisionWords = {
   },
   heading: 'old-age-allowance:case.decision.heading',
   objection: { heading: 'old-age-allowance:case.objection.title', paragraphs: ['old-age-allowance:case.objection.review', 'old-age-allowance:case.objection.help'] },
-  values: { firstMonth: 'month' },
+  values: RECORDED_VALUES,
 };
 
 export const oldAgeAllowanceService: CaseService<OldAgeAllowanceApplication> = {
   workflow: oldAgeAllowanceWorkflow,
   words: 'old-age-allowance:case',
   statusPanel: builtInApplicationPanel(DECISIONS),
+  recordedValues: RECORDED_VALUES,
   drafts: draftPolicyOf(oldAgeAllowanceJourney(OLD_AGE_ALLOWANCE_DISTRICTS), { identityPath: 'elder.idNumber', phonePaths: ['agent.phone', 'elder.phone'] }),
   applyPath: '/apply/old-age-allowance',
   documentation: {

@@ -6,7 +6,11 @@
  * (the amount, from when, 特困's care arrangement) and that the amount and month may be challenged
  * too. Amounts are kept in fen and written as money, on the timeline as well.
  */
+import type { RecordedValues } from '../recorded-values.ts';
 import type { DecisionShown, DecisionWords } from '../status-panel.ts';
+
+/** How a relief case's timeline writes what its steps record (the status page's and the workbench's): every amount is in fen (the opinion's, the notice's, the decision's). */
+export const RELIEF_RECORDED_VALUES: RecordedValues = { amountFen: 'fen', firstMonth: 'month', fromMonth: 'month', careArrangement: { choice: 'social-relief:fields.choices.careArrangement' } };
 import type { ReliefApplicationKind } from './application/schema.ts';
 
 const AMOUNT_EACH_MONTH = { field: 'amountFen', label: 'social-relief:decision.monthlyAmount', format: 'fen' } as const;
@@ -44,7 +48,6 @@ export function reliefDecisions(kind: ReliefApplicationKind): DecisionWords {
     decisions: DECISIONS[kind],
     heading: 'social-relief:decision.heading',
     objection: { heading: 'social-relief:application.form.object.title', paragraphs: ['social-relief:application.form.object.review', 'social-relief:application.form.object.help'] },
-    // Every amount a relief step records is in fen (the opinion's, the notice's, the decision's).
-    values: { amountFen: 'fen', firstMonth: 'month', fromMonth: 'month', careArrangement: { choice: 'social-relief:fields.choices.careArrangement' } },
+    values: RELIEF_RECORDED_VALUES,
   };
 }

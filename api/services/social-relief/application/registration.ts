@@ -14,7 +14,7 @@ import { defaultStatusPanel } from '../../status-panel.ts';
 import { reliefDecisionAid } from '../decision-aid.ts';
 import { householdCheckHandoff } from '../household-check.ts';
 import { reliefPublicFacts } from '../public-entry.ts';
-import { reliefDecisions } from '../status-panel.ts';
+import { RELIEF_RECORDED_VALUES, reliefDecisions } from '../status-panel.ts';
 import { nameMaskingOn } from '../settings-table.ts';
 import { HOUSEHOLD_CHECK } from '../workflow-parts.ts';
 import type { JourneyPages } from '../../service-package.ts';
@@ -75,6 +75,8 @@ export function reliefCaseService(kind: ReliefApplicationKind, workflow: Service
     publicEntry: (application, day, rules) => reliefPublicFacts(application, nameMaskingOn(rules, application.area.district, day)),
     // The workflow's panel, with what each decision decided and how to object to it (docs/decisions/050).
     statusPanel: defaultStatusPanel(workflow, reliefDecisions(kind)),
+    // Amounts kept in fen written as money, months as months, on the status page and the workbench alike.
+    recordedValues: RELIEF_RECORDED_VALUES,
   };
 }
 
