@@ -27,8 +27,6 @@ import {
   availableTransitions,
   deadlineStatus,
   laterTransitions,
-  sealedFields,
-  staffOnlyFields,
   transitionFields,
   type Actor,
   type DeadlineStatus,
@@ -37,7 +35,7 @@ import {
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { isSaid, type AidCell } from '../services/decision-aid.ts';
 import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, openedDetails, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
+import { ANSWERS_CONTEXT, openedDetails, stepParams, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
@@ -171,7 +169,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
       to: event.to_state,
       actorRole: event.actor_role,
       visibility: event.visibility,
-      // The member handles the case: what it sealed (an objection and who made it) is theirs to read.
+      // The member handles the case: what it sealed (an opinion, an objection and who made it) is theirs to read.
       details: openedDetails(deps.crypto, service, event.transition, event.input_json),
     })),
     deadlines: stored.snapshot.deadlines.map((deadline) => ({ key: deadline.key, startedOn: deadline.startedOn, dueOn: deadline.dueOn, status: deadlineStatus(deadline, clock) })),
@@ -319,10 +317,7 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
     return { ok: false, reason: 'not_permitted' };
   }
   const { result } = outcome;
-  const details = result.event.input && typeof result.event.input === 'object' ? (result.event.input as Record<string, unknown>) : {};
   const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === action.transition)?.by.includes(r)) ?? null;
-  const definition = service.workflow.transitions.find((t) => t.name === action.transition);
-  const staffOnly = [...staffOnlyFields(definition), ...sealedFields(definition)];
   try {
     // What the step does to the appointment and its people goes with it (a cancelled place goes back; an ended case frees its people).
     await saveTransition(
@@ -332,8 +327,8 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
         at: now,
         origin,
         details: { from: result.event.from, to: result.event.to },
-        // The text to the applicant gets what the step decided, not the office's working record (an opinion).
-        params: Object.fromEntries(Object.entries(details).filter(([key]) => !staffOnly.includes(key)).map(([key, value]) => [key, String(value)])),
+        // The text to the applicant gets what the step decided, not the office's working record (an opinion); sealed in the outbox.
+        params: stepParams(deps.crypto, service, result.event.transition, result.event.input),
       }),
     );
   } catch (error) {
