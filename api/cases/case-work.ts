@@ -284,18 +284,31 @@ export interface StaffAction {
   input: Record<string, unknown>;
 }
 
-export type ActResult =
-  | { ok: true; view: CaseWorkView }
+/** Why a step was not taken: the same for the page's action and for a step taken without a page. */
+type StepRefusal =
   | { ok: false; reason: 'not_found' | 'not_permitted' | 'changed' | 'booked_again' }
   /** Not at this time: possible from `from`, or no longer since `until` (ISO, China time); neither when there is nothing it applies to. */
   | { ok: false; reason: 'not_now'; from?: string; until?: string }
   | { ok: false; reason: 'invalid_input'; error: ZodError };
 
+export type ActResult = { ok: true; view: CaseWorkView } | StepRefusal;
+
 /**
  * A staff member takes a transition. Saved whole or not at all (state, timeline, audit, notification);
- * a page read before someone else acted gets 'changed', never a second transition.
+ * a page read before someone else acted gets 'changed', never a second transition. Answers the case
+ * page as it now is.
  */
 export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, action: StaffAction, origin: string | null, lang: Locale): Promise<ActResult> {
+  const taken = await takeStaffStep(deps, member, trackingInput, action, origin);
+  if (!taken.ok) return taken;
+  return { ok: true, view: await viewOf(deps, member, taken.stored, false, lang) };
+}
+
+/**
+ * actOnCase's step without the page it answers: the case as it now is (the demo cases take their
+ * steps so at start, where each page would be made only to be thrown away).
+ */
+export async function takeStaffStep(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, action: StaffAction, origin: string | null): Promise<{ ok: true; stored: StoredCase } | StepRefusal> {
   const handled = await handledCase(deps, member, trackingInput);
   if (!handled) return { ok: false, reason: 'not_found' };
   if (handled.snapshot.version !== action.version) return { ok: false, reason: 'changed' };
@@ -338,5 +351,5 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   }
   const updated = await findCaseByTrackingNumber(deps.db, stored.trackingNumber);
   if (!updated) throw new Error('a case disappeared while it was being changed');
-  return { ok: true, view: await viewOf(deps, member, updated, false, lang) };
+  return { ok: true, stored: updated };
 }
