@@ -13,7 +13,7 @@ import { submittedDraft } from '../engine/drafts/drafts.ts';
 import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
-import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_TRANSITION, supplementLimits } from '../domain/cases/supplement.ts';
+import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_SEALED_DETAILS, SUPPLEMENT_TRANSITION, supplementLimits } from '../domain/cases/supplement.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
@@ -25,8 +25,8 @@ import { applicantStopNow, applyTransition, availableTransitions, sealedFields, 
 import { insertPublicEntry, removeNoticesOfCase } from '../db/public-entries.repo.ts';
 import { publicEntryOf } from '../engine/publication/public-entry.ts';
 import type { Locale } from '../i18n/index.ts';
-import { OUTBOX_RECIPIENT_CONTEXT } from '../notifications/delivery.ts';
-import { maskPhone, type FieldCrypto } from '../platform/field-crypto.ts';
+import { OUTBOX_RECIPIENT_CONTEXT, OUTBOX_SECRET_PARAM_CONTEXT } from '../notifications/delivery.ts';
+import { FieldDecryptionError, maskPhone, type FieldCrypto } from '../platform/field-crypto.ts';
 import { BUILT_IN_SERVICES, isAppliedOnline, type RegisteredCaseService, type ServiceRegistry, type SettingInForce } from '../services/registry.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
@@ -248,37 +248,82 @@ export function withSettings(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules
   return { ...stored, snapshot: { ...stored.snapshot, settings: Object.fromEntries(Object.entries(settings).map(([name, setting]) => [name, setting.value])) } };
 }
 
-/** The encryption context of a timeline event's sealed fields (sealedFields: an objection's text, name and contact). */
+/** The encryption context of a timeline event's sealed fields (eventSealedFields: a 补正 list, a reason, an opinion, an objection). */
 export const EVENT_INPUT_CONTEXT = 'case_events.input';
 
-/** A step's input as its event stores it: each sealed field encrypted (docs/decisions/045). */
-export function sealEventInput(crypto: FieldCrypto, service: RegisteredCaseService, transition: string, input: unknown): unknown {
-  const sealed = sealedFields(service.workflow.transitions.find((t) => t.name === transition));
+/**
+ * The fields sealed in a transition's timeline event: its input's (meta `sealed`) and, for the
+ * applicant's 补正 answer (which has no input of its own), the note and the files' names it records.
+ */
+export function eventSealedFields(service: Pick<RegisteredCaseService, 'workflow'> | undefined, transition: string): string[] {
+  const definition = service?.workflow.transitions.find((t) => t.name === transition);
+  return [...sealedFields(definition), ...(transition === SUPPLEMENT_TRANSITION ? SUPPLEMENT_SEALED_DETAILS : [])];
+}
+
+/** A detail as the views show it: a list (a 补正 answer's files by name) reads as one line; names rarely hold a semicolon. */
+const detailText = (value: unknown): string => (Array.isArray(value) ? value.map(String).join('; ') : String(value));
+
+/**
+ * A step's input as its event stores it: each sealed field encrypted (docs/decisions/045, 049), as
+ * the line the views show (a list joined), which is all any reader makes of it.
+ */
+export function sealEventInput(crypto: FieldCrypto, service: Pick<RegisteredCaseService, 'workflow'>, transition: string, input: unknown): unknown {
+  const sealed = eventSealedFields(service, transition);
   if (sealed.length === 0 || !input || typeof input !== 'object') return input;
-  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, sealed.includes(key) && value !== undefined ? crypto.encrypt(String(value), EVENT_INPUT_CONTEXT) : value]));
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, sealed.includes(key) && value !== undefined ? sealedDetail(crypto, value) : value]));
 }
 
-/** An event's details with its sealed fields opened: for staff who handle the case, never for the applicant. */
-export function openedDetails(crypto: FieldCrypto, service: RegisteredCaseService | undefined, transition: string, inputJson: string | null): Record<string, string> {
-  const sealed = sealedFields(service?.workflow.transitions.find((t) => t.name === transition));
+/** One detail sealed as an event stores it. */
+export const sealedDetail = (crypto: FieldCrypto, value: unknown): string => crypto.encrypt(detailText(value), EVENT_INPUT_CONTEXT);
+
+/** Whether a stored detail is sealed: it opens with the portal's key (nothing else does). */
+export function isSealedValue(crypto: FieldCrypto, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    crypto.decrypt(value, EVENT_INPUT_CONTEXT);
+    return true;
+  } catch (error) {
+    if (error instanceof FieldDecryptionError) return false;
+    throw error;
+  }
+}
+
+/**
+ * A sealed field's value opened. One that does not open with the portal's key was stored before its
+ * field was sealed (the start's re-seal, event-seals.ts, seals it; an older process may still write
+ * one during a rolling deploy): it is shown as stored rather than failing the whole page.
+ */
+export function openSealedValue(crypto: FieldCrypto, value: string): string {
+  try {
+    return crypto.decrypt(value, EVENT_INPUT_CONTEXT);
+  } catch (error) {
+    if (error instanceof FieldDecryptionError) return value;
+    throw error;
+  }
+}
+
+/** An event's details with its sealed fields opened: for staff who handle the case. */
+export function openedDetails(crypto: FieldCrypto, service: Pick<RegisteredCaseService, 'workflow'> | undefined, transition: string, inputJson: string | null): Record<string, string> {
+  const sealed = eventSealedFields(service, transition);
   const details = eventDetails(inputJson);
-  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, sealed.includes(key) ? crypto.decrypt(value, EVENT_INPUT_CONTEXT) : value]));
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, sealed.includes(key) ? openSealedValue(crypto, value) : value]));
 }
 
-/** A timeline event's input (reason, documents, amount) as text. */
+/** A timeline event's input (reason, documents, amount) as text, sealed fields as stored. */
 export function eventDetails(inputJson: string | null): Record<string, string> {
   if (!inputJson) return {};
   const parsed = JSON.parse(inputJson) as Record<string, unknown>;
-  // A list (a 补正 answer's files by name) reads as one line; names rarely hold a semicolon.
-  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, Array.isArray(value) ? value.map(String).join('; ') : String(value)]));
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, detailText(value)]));
 }
 
-/** An event's input as the applicant may read it: without the office's working record (a reviewer's opinion). */
-export function applicantDetails(service: RegisteredCaseService | undefined, transition: string, inputJson: string | null): Record<string, string> {
-  const definition = service?.workflow.transitions.find((t) => t.name === transition);
-  // What others wrote about the case (an objection) is sealed, and never the applicant's to read.
-  const hidden = [...staffOnlyFields(definition), ...sealedFields(definition)];
-  return Object.fromEntries(Object.entries(eventDetails(inputJson)).filter(([key]) => !hidden.includes(key)));
+/**
+ * An event's input as the applicant may read it: without the office's working record (a reviewer's
+ * opinion) or what others wrote about the case (an objection), both `staffOnly`; what was sealed
+ * only to be kept encrypted (a refusal's reason, the 补正 list) opened, as the page showed it before.
+ */
+export function applicantDetails(crypto: FieldCrypto, service: Pick<RegisteredCaseService, 'workflow'> | undefined, transition: string, inputJson: string | null): Record<string, string> {
+  const hidden = staffOnlyFields(service?.workflow.transitions.find((t) => t.name === transition));
+  return Object.fromEntries(Object.entries(openedDetails(crypto, service, transition, inputJson)).filter(([key]) => !hidden.includes(key)));
 }
 
 /** The applicant-visible view of a stored case: its timeline without internal events. */
@@ -316,10 +361,10 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     service: stored.service,
     state: stored.snapshot.state,
     submittedAt: stored.createdAt,
-    timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: applicantDetails(service, event.transition, event.input_json) })),
+    timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: applicantDetails(deps.crypto, service, event.transition, event.input_json) })),
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
     handledBy: service?.handledBy ? service.handledBy(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT))) || null : null,
-    documentsRequested: stored.snapshot.state === 'awaiting-documents' ? (eventDetails(request?.input_json ?? null)['documents'] ?? null) : null,
+    documentsRequested: stored.snapshot.state === 'awaiting-documents' && request ? (applicantDetails(deps.crypto, service, request.transition, request.input_json)['documents'] ?? null) : null,
     documentsAnswer: service && open.includes(SUPPLEMENT_TRANSITION) ? await documentsAnswerOf(deps, service, stored.id) : null,
     // The workflow definition says whether, and how, the applicant may stop the case today.
     withdrawable: stop !== undefined,
@@ -363,6 +408,22 @@ export function caseNotifications(deps: Pick<CaseDeps, 'crypto'>, service: Regis
     recipientEnc: deps.crypto.encrypt(phone, OUTBOX_RECIPIENT_CONTEXT),
     params: { trackingNumber: formatTrackingNumber(stored.trackingNumber), ...periodParams(snapshot), ...params },
   }));
+}
+
+/**
+ * A step's text parameters from its input: what the applicant may read (no `staffOnly` field), each
+ * sealed one (a refusal's reason, the 补正 list) as a secret parameter `<name>Enc`, encrypted, so
+ * that the outbox keeps it sealed too until the text is rendered to be sent (docs/decisions/049).
+ */
+export function stepParams(crypto: FieldCrypto, service: Pick<RegisteredCaseService, 'workflow'>, transition: string, input: unknown): Record<string, string> {
+  if (!input || typeof input !== 'object') return {};
+  const hidden = staffOnlyFields(service.workflow.transitions.find((t) => t.name === transition));
+  const sealed = eventSealedFields(service, transition);
+  return Object.fromEntries(
+    Object.entries(input)
+      .filter(([key, value]) => !hidden.includes(key) && value !== undefined)
+      .map(([key, value]) => (sealed.includes(key) ? [`${key}Enc`, crypto.encrypt(detailText(value), OUTBOX_SECRET_PARAM_CONTEXT)] : [key, String(value)])),
+  );
 }
 
 /** Who takes a step, as the timeline and the audit log record them. */

@@ -27,8 +27,6 @@ import {
   availableTransitions,
   deadlineStatus,
   laterTransitions,
-  sealedFields,
-  staffOnlyFields,
   transitionFields,
   type Actor,
   type DeadlineStatus,
@@ -37,7 +35,7 @@ import {
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { isSaid, type AidCell } from '../services/decision-aid.ts';
 import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, openedDetails, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
+import { ANSWERS_CONTEXT, openedDetails, stepParams, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
@@ -171,7 +169,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
       to: event.to_state,
       actorRole: event.actor_role,
       visibility: event.visibility,
-      // The member handles the case: what it sealed (an objection and who made it) is theirs to read.
+      // The member handles the case: what it sealed (an opinion, an objection and who made it) is theirs to read.
       details: openedDetails(deps.crypto, service, event.transition, event.input_json),
     })),
     deadlines: stored.snapshot.deadlines.map((deadline) => ({ key: deadline.key, startedOn: deadline.startedOn, dueOn: deadline.dueOn, status: deadlineStatus(deadline, clock) })),
@@ -286,18 +284,31 @@ export interface StaffAction {
   input: Record<string, unknown>;
 }
 
-export type ActResult =
-  | { ok: true; view: CaseWorkView }
+/** Why a step was not taken: the same for the page's action and for a step taken without a page. */
+type StepRefusal =
   | { ok: false; reason: 'not_found' | 'not_permitted' | 'changed' | 'booked_again' }
   /** Not at this time: possible from `from`, or no longer since `until` (ISO, China time); neither when there is nothing it applies to. */
   | { ok: false; reason: 'not_now'; from?: string; until?: string }
   | { ok: false; reason: 'invalid_input'; error: ZodError };
 
+export type ActResult = { ok: true; view: CaseWorkView } | StepRefusal;
+
 /**
  * A staff member takes a transition. Saved whole or not at all (state, timeline, audit, notification);
- * a page read before someone else acted gets 'changed', never a second transition.
+ * a page read before someone else acted gets 'changed', never a second transition. Answers the case
+ * page as it now is.
  */
 export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, action: StaffAction, origin: string | null, lang: Locale): Promise<ActResult> {
+  const taken = await takeStaffStep(deps, member, trackingInput, action, origin);
+  if (!taken.ok) return taken;
+  return { ok: true, view: await viewOf(deps, member, taken.stored, false, lang) };
+}
+
+/**
+ * actOnCase's step without the page it answers: the case as it now is (the demo cases take their
+ * steps so at start, where each page would be made only to be thrown away).
+ */
+export async function takeStaffStep(deps: CaseWorkDeps, member: StaffMember, trackingInput: string, action: StaffAction, origin: string | null): Promise<{ ok: true; stored: StoredCase } | StepRefusal> {
   const handled = await handledCase(deps, member, trackingInput);
   if (!handled) return { ok: false, reason: 'not_found' };
   if (handled.snapshot.version !== action.version) return { ok: false, reason: 'changed' };
@@ -319,10 +330,7 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
     return { ok: false, reason: 'not_permitted' };
   }
   const { result } = outcome;
-  const details = result.event.input && typeof result.event.input === 'object' ? (result.event.input as Record<string, unknown>) : {};
   const role = member.roles.find((r) => service.workflow.transitions.find((t) => t.name === action.transition)?.by.includes(r)) ?? null;
-  const definition = service.workflow.transitions.find((t) => t.name === action.transition);
-  const staffOnly = [...staffOnlyFields(definition), ...sealedFields(definition)];
   try {
     // What the step does to the appointment and its people goes with it (a cancelled place goes back; an ended case frees its people).
     await saveTransition(
@@ -332,8 +340,8 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
         at: now,
         origin,
         details: { from: result.event.from, to: result.event.to },
-        // The text to the applicant gets what the step decided, not the office's working record (an opinion).
-        params: Object.fromEntries(Object.entries(details).filter(([key]) => !staffOnly.includes(key)).map(([key, value]) => [key, String(value)])),
+        // The text to the applicant gets what the step decided, not the office's working record (an opinion); sealed in the outbox.
+        params: stepParams(deps.crypto, service, result.event.transition, result.event.input),
       }),
     );
   } catch (error) {
@@ -343,5 +351,5 @@ export async function actOnCase(deps: CaseWorkDeps, member: StaffMember, trackin
   }
   const updated = await findCaseByTrackingNumber(deps.db, stored.trackingNumber);
   if (!updated) throw new Error('a case disappeared while it was being changed');
-  return { ok: true, view: await viewOf(deps, member, updated, false, lang) };
+  return { ok: true, stored: updated };
 }

@@ -265,3 +265,48 @@ export async function casesPastTheirPeriods(db: Kysely<Database>, service: strin
     .execute();
   return rows.map(toStoredCase);
 }
+
+/** A timeline event with an input, and the service of its case: what the re-seal of sealed fields reads. */
+export interface EventInputRow {
+  id: string;
+  service: string;
+  transition: string;
+  inputJson: string;
+}
+
+/**
+ * Events with an input whose (service, transition) is one of `of`, after the event id `after`, in id
+ * order, `limit` at a time (docs/decisions/049: the start's re-seal walks them once).
+ */
+export async function eventInputsOf(db: Kysely<Database>, of: readonly { service: string; transitions: readonly string[] }[], after: string, limit: number): Promise<EventInputRow[]> {
+  const wanted = of.filter((entry) => entry.transitions.length > 0);
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .selectFrom('case_events')
+    .innerJoin('cases', 'cases.id', 'case_events.case_id')
+    .select(['case_events.id as id', 'cases.service as service', 'case_events.transition as transition', 'case_events.input_json as inputJson'])
+    .where('case_events.id', '>', after)
+    .where('case_events.input_json', 'is not', null)
+    .where((eb) => eb.or(wanted.map((entry) => eb.and([eb('cases.service', '=', entry.service), eb('case_events.transition', 'in', [...entry.transitions])]))))
+    .orderBy('case_events.id')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((row) => (row.inputJson === null ? [] : [{ ...row, inputJson: row.inputJson }]));
+}
+
+/**
+ * Replaces events' inputs, each only if it is still what was read (`from`), in one transaction:
+ * events are never changed otherwise, so this is the re-seal's guard against a second process
+ * doing the same. Answers how many were replaced.
+ */
+export async function replaceEventInputs(db: Kysely<Database>, changes: readonly { id: string; from: string; to: string }[]): Promise<number> {
+  if (changes.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    let replaced = 0;
+    for (const change of changes) {
+      const result = await trx.updateTable('case_events').set({ input_json: change.to }).where('id', '=', change.id).where('input_json', '=', change.from).executeTakeFirst();
+      replaced += Number(result.numUpdatedRows);
+    }
+    return replaced;
+  });
+}

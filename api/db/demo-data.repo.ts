@@ -73,8 +73,9 @@ interface Removal {
 
 /**
  * Removes one demo application and everything that hangs on it (timeline, queued notifications,
- * access grants), with an audit entry, in one transaction. Demo applications never have
- * appointments. False when it is not (or no longer) a demo application.
+ * hand-offs, public notices, access grants), with an audit entry, in one transaction. Demo
+ * applications never have appointments or files. False when it is not (or no longer) a demo
+ * application.
  */
 export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, caseId: string, removal: Removal): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -88,6 +89,8 @@ export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, c
     if (!stored) return false;
     await trx.deleteFrom('notification_outbox').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('handoff_requests').where('case_id', '=', caseId).execute();
+    // A demo relief case's notice or announcement goes with it (docs/decisions/045).
+    await trx.deleteFrom('public_entries').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_events').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_access_grants').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('demo_records').where('record_type', '=', 'case').where('record_id', '=', caseId).execute();

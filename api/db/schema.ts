@@ -372,6 +372,13 @@ export interface PublicEntryTable {
   created_at: string;
 }
 
+/** Data upgrades done at start with the portal's key (migration 2026120801_data_upgrades, docs/decisions/049): one row each. */
+export interface DataUpgradeTable {
+  name: string;
+  changed: number;
+  done_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -399,4 +406,5 @@ export interface Database {
   drafts: DraftTable;
   handoff_requests: HandoffRequestTable;
   public_entries: PublicEntryTable;
+  data_upgrades: DataUpgradeTable;
 }

@@ -9,6 +9,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { ConfigError, readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { ensureDemoCases } from '../cases/demo-cases.ts';
+import { sealEventInputs } from '../cases/event-seals.ts';
+import { withStartupLock } from '../db/startup-lock.ts';
 import { sweepEndedPeriods } from '../cases/period-sweep.ts';
 import { sweepEndedEntries } from '../cases/public-notices.ts';
 import { sweepStalePhoneCodes } from '../verification/phone-codes.ts';
@@ -104,6 +106,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const services = config.servicePackagesModule ? ((await import(config.servicePackagesModule)) as ServicePackageModule).servicePackages : [];
   if (services.length > 0) logger.warn({ services: services.map((service) => service.id) }, 'running test-only services (SERVICE_PACKAGES_MODULE)');
   const { app, services: portalServices, handoffs } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy, handoffs: { settings: config.handoffs } });
+  // Fields sealed since events were stored (docs/decisions/049): sealed in place, once, before the first request reads them.
+  const seals = await withStartupLock(runtime.database, (db) => sealEventInputs({ db, crypto, now: () => new Date(), services: portalServices }));
+  if (seals.changed > 0) logger.info({ events: seals.changed, upgrade: seals.name }, 'sealed timeline fields stored before they were sealed');
   if (config.env === 'production') {
     const declared = portalServices.ids.flatMap((id) => Object.keys(portalServices.get(id)?.handoffs ?? {}));
     const unconfigured = [...new Set(declared)].filter((name) => !config.handoffs.endpoints[handoffEnvName(name)]);

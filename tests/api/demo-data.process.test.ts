@@ -56,7 +56,8 @@ describe.each(DIALECTS)('a development database started in production, on %s', (
       } finally {
         await runtime.close();
       }
-      expect(trackingNumbers).toHaveLength(4);
+      // Four 高龄津贴 applications and four relief cases.
+      expect(trackingNumbers).toHaveLength(8);
 
       const refused = run('api/cli/serve.ts', production);
       expect(refused.status).toBe(1);
@@ -67,7 +68,7 @@ describe.each(DIALECTS)('a development database started in production, on %s', (
 
       const removed = run('api/cli/demo-remove.ts', production);
       expect(removed.status, removed.output).toBe(0);
-      expect(removed.output).toContain(`removed 4 demo applications: ${trackingNumbers.sort().join(', ')}`);
+      expect(removed.output).toContain(`removed 8 demo applications: ${trackingNumbers.sort().join(', ')}`);
       expect(removed.output).toContain('removed 7 demo staff accounts');
 
       const portal = await startPortalProcess({ env: production, dataDir });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sweepEndedPeriods } from '../../api/cases/period-sweep.ts';
-import { OUTBOX_RECIPIENT_CONTEXT } from '../../api/notifications/delivery.ts';
+import { OUTBOX_RECIPIENT_CONTEXT, secretParamsOpened } from '../../api/notifications/delivery.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { WITHDRAWAL_RULES_TABLE, withdrawalSourceRows } from '../../api/services/marriage/withdrawal-table.ts';
 import type { WithdrawalRule } from '../../api/services/marriage/withdrawal-rules.ts';
@@ -63,7 +63,8 @@ describe.each(DIALECTS)('divorce by agreement as two linked visits on %s', (kind
   const outbox = async (trackingNumber: string, template: string) => {
     const stored = await runtime.database.db.selectFrom('cases').select('id').where('tracking_number', '=', trackingNumber.replaceAll('-', '')).executeTakeFirstOrThrow();
     const rows = await runtime.database.db.selectFrom('notification_outbox').select(['params_json', 'recipient_enc']).where('case_id', '=', stored.id).where('template', '=', template).execute();
-    return rows.map((row) => ({ to: runtime.crypto.decrypt(row.recipient_enc, OUTBOX_RECIPIENT_CONTEXT), params: JSON.parse(row.params_json) as Record<string, string> }));
+    // The parameters as the text is rendered: a sealed one (a reason) opened.
+    return rows.map((row) => ({ to: runtime.crypto.decrypt(row.recipient_enc, OUTBOX_RECIPIENT_CONTEXT), params: secretParamsOpened(JSON.parse(row.params_json) as Record<string, string>, runtime.crypto), raw: row.params_json }));
   };
   const sweep = () => sweepEndedPeriods({ db: runtime.database.db, kind, crypto: runtime.crypto, calendar: runtime.calendar, now: () => clock, randomBytes });
   const placesTaken = async (key: string) => Number((await runtime.database.db.selectFrom('booking_places').select('taken').where('key', '=', key).executeTakeFirst())?.taken ?? 0);
@@ -203,6 +204,8 @@ describe.each(DIALECTS)('divorce by agreement as two linked visits on %s', (kind
     const told = await outbox(trackingNumber, 'case.divorceWithdrawalDeclined');
     expect(told).toHaveLength(2);
     expect(told[0]?.params).toMatchObject({ reason: '双方到场说明没有申请撤回' });
+    // Sealed in the outbox until it is sent (docs/decisions/049).
+    expect(told[0]?.raw).not.toContain('双方到场');
   });
 
   it('follows the rule in force on the day of the withdrawal: a request before a local rule takes effect, at once from its first day', async () => {

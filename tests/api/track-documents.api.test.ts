@@ -77,6 +77,9 @@ describe.each(DIALECTS)('answering a request for documents on %s', (kind) => {
     expect(progress.deadlines.find((deadline) => deadline.key === 'decision')).toMatchObject({ paused: false, dueOn: pausedDue });
     expect(progress.documentsAnswer).toBeNull();
     expect(progress.timeline.at(-1)).toEqual({ at: expect.any(String), transition: 'provide-documents', to: 'accepted', details: { note: '银行卡在第二页', providedFiles: '银行卡.pdf; 户口本.jpg' } });
+    // The note and the names are sealed in the timeline (docs/decisions/049), as the files' own names are.
+    const events = await runtime.database.db.selectFrom('case_events').select('input_json').where('case_id', '=', await caseId(trackingNumber)).execute();
+    expect(JSON.stringify(events)).not.toMatch(/银行卡|户口本|第二页/);
 
     const files = await caseFiles(trackingNumber);
     expect(files.map((file) => [file.purpose, file.media_type])).toEqual([

@@ -2,7 +2,8 @@
  * Demo data is recognised by its mark (demo_records), listed for the production start's refusal,
  * and removed by `npm run demo:remove` with one audit entry per removal, leaving real accounts and
  * applications as they were. Databases made before the mark existed are recognised too: demo
- * accounts by the migration, demo applications by their made-up applicants.
+ * accounts by the migration, demo applications by their made-up applicants. The demo relief cases
+ * are at their steps, one under 公示 and one announced (公布) on a community's board, masked.
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -11,6 +12,7 @@ import { ensureDemoCases } from '../../api/cases/demo-cases.ts';
 import { submitApplication } from '../../api/cases/case-service.ts';
 import { listDemoData } from '../../api/db/demo-data.repo.ts';
 import * as demoDataMarks from '../../api/db/migrations/2026120507_demo_data_marks.ts';
+import { chinaDate } from '../../api/domain/calendar/china-time.ts';
 import { formatTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
 import { DEMO_REMOVE_COMMAND, demoDataRefusal, findDemoData, hasDemoData, removeDemoData } from '../../api/server/demo-data.ts';
 import { createStaff } from '../../api/staff/auth.ts';
@@ -20,6 +22,12 @@ import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
 const DEMO_USERNAMES = ['demo-approver', 'demo-content-editor', 'demo-intake', 'demo-investigator', 'demo-office-admin', 'demo-reviewer', 'demo-system-admin'];
+/** Four 高龄津贴 applications and four relief cases. */
+const DEMO_CASES = 8;
+
+interface Board {
+  entries: { list: string; maskedName: string; householdSize: number; kind: string; amountFen: number | null; fromDay: string; toDay: string }[];
+}
 
 describe.each(DIALECTS)('demo data on %s', (kind) => {
   let runtime: TestRuntime;
@@ -46,8 +54,27 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
   it('finds every demo account and demo application, and nothing else', async () => {
     const found = await findDemoData(deps());
     expect(found.staff.map((member) => member.username)).toEqual(DEMO_USERNAMES);
-    expect(found.cases).toHaveLength(4);
+    expect(found.cases).toHaveLength(DEMO_CASES);
     expect(found.cases.map((stored) => formatTrackingNumber(stored.trackingNumber))).not.toContain(realCase);
+  });
+
+  it('puts relief cases at their steps, a 低保 under 公示 and one announced on a community’s board, masked', async () => {
+    const states = await runtime.database.db.selectFrom('cases').select(['service', 'state']).where('service', '!=', 'old-age-allowance').orderBy('service').orderBy('state').execute();
+    expect(states).toEqual([
+      { service: 'extreme-poverty-support', state: 'submitted' },
+      { service: 'minimum-living-allowance', state: 'approved' },
+      { service: 'minimum-living-allowance', state: 'under-notice' },
+      { service: 'temporary-assistance', state: 'advance-granted' },
+    ]);
+    const today = chinaDate(new Date());
+    const board = async (list: string) => (await (await runtime.portal.app.request(`http://localhost/api/v1/notices/xinhua-community?list=${list}`, {}, { clientAddress: '10.40.0.1' })).json()) as Board;
+    const notice = await board('notice');
+    expect(notice.entries).toEqual([expect.objectContaining({ list: 'notice', maskedName: '张*', householdSize: 2, kind: 'minimum-living-allowance', amountFen: 160_000, fromDay: today })]);
+    expect((notice.entries[0]?.toDay ?? '') > today).toBe(true);
+    const announcement = await board('announcement');
+    expect(announcement.entries).toEqual([expect.objectContaining({ list: 'announcement', maskedName: '李*', householdSize: 2, kind: 'minimum-living-allowance', amountFen: 190_000 })]);
+    // Only the masked name is ever public.
+    expect(JSON.stringify([notice, announcement])).not.toMatch(/张三|李四|张小三|李小四|13800000/);
   });
 
   it('says what a production start refuses over: each account, each application, and the command that removes them', async () => {
@@ -69,7 +96,7 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
     await demoDataMarks.up(runtime.database.db as unknown as Kysely<unknown>);
     const found = await findDemoData(deps());
     expect(found.staff.map((member) => member.username)).toEqual(DEMO_USERNAMES);
-    expect(found.cases).toHaveLength(4);
+    expect(found.cases).toHaveLength(DEMO_CASES);
   });
 
   it('removes them all, each with an audit entry, and leaves real accounts and applications as they were', async () => {
@@ -83,25 +110,25 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
 
     const removed = await removeDemoData(deps());
     expect(removed.staff.map((member) => member.username)).toEqual(DEMO_USERNAMES);
-    expect(removed.cases).toHaveLength(4);
+    expect(removed.cases).toHaveLength(DEMO_CASES);
     expect(await findDemoData(deps())).toEqual({ staff: [], cases: [] });
     expect(await usernames()).toEqual(['li.ming']);
-    expect(await caseCount()).toBe(casesBefore - 4);
+    expect(await caseCount()).toBe(casesBefore - DEMO_CASES);
     const real = await runtime.database.db.selectFrom('cases').select('tracking_number').execute();
     expect(real.map((row) => formatTrackingNumber(row.tracking_number))).toEqual([realCase]);
-    for (const table of ['case_events', 'notification_outbox'] as const) {
+    for (const table of ['case_events', 'notification_outbox', 'public_entries'] as const) {
       expect(await runtime.database.db.selectFrom(table).select('case_id').where('case_id', 'in', demoCaseIds).execute(), table).toEqual([]);
     }
     expect(await runtime.database.db.selectFrom('staff_sessions').select('id').where('id', '=', 'demo-session').execute()).toEqual([]);
 
     const audit = await runtime.database.db.selectFrom('audit_log').select(['action', 'record_type', 'record_id', 'details_json']).where('action', 'like', 'demo.%').orderBy('seq').execute();
-    expect(audit).toHaveLength(11);
+    expect(audit).toHaveLength(DEMO_CASES + DEMO_USERNAMES.length);
     expect(audit.filter((entry) => entry.action === 'demo.case.remove').map((entry) => entry.record_id).sort()).toEqual([...demoCaseIds].sort());
     expect(audit.filter((entry) => entry.action === 'demo.staff.remove').map((entry) => (JSON.parse(entry.details_json ?? '{}') as { username: string }).username).sort()).toEqual(DEMO_USERNAMES);
     expect(audit.every((entry) => (JSON.parse(entry.details_json ?? '{}') as { by: string }).by === DEMO_REMOVE_COMMAND)).toBe(true);
 
     // A second run finds nothing and writes nothing.
     expect(await removeDemoData(deps())).toEqual({ staff: [], cases: [] });
-    expect(await runtime.database.db.selectFrom('audit_log').select('seq').where('action', 'like', 'demo.%').execute()).toHaveLength(11);
+    expect(await runtime.database.db.selectFrom('audit_log').select('seq').where('action', 'like', 'demo.%').execute()).toHaveLength(DEMO_CASES + DEMO_USERNAMES.length);
   });
 });

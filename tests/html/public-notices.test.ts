@@ -6,7 +6,7 @@
  * the form refuses an empty comment GOV.UK style and thanks for a good one, which the investigator
  * then reads on the case page and the applicant never does; once the notice's last day has passed
  * (moved in the server's database, the server's clock being real) the entry is gone and a late
- * comment is refused kindly.
+ * comment is refused kindly. The demo data's relief cases are on their community's boards.
  */
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -150,6 +150,16 @@ describe.each(LANGUAGES)('public notices in $name', (language) => {
     const gone = await reader.get(language.path(`/notices/relief/${TEST_NOTICE_PLACE}/object/${entry}`));
     expect(gone.status).toBe(404);
     expect(gone.h1).toBe(s.notices.ended.title);
+  });
+
+  it('shows the demo data’s relief cases, masked, on their community’s boards outside production (api/cases/demo-cases.ts)', async () => {
+    const reader = visitor(language);
+    const notice = await reader.get(language.path('/notices/relief/xinhua-community/notice'));
+    expect(notice.status).toBe(200);
+    expect(notice.texts('td, th')).toContain('张*');
+    const announcement = await reader.get(language.path('/notices/relief/xinhua-community/announcement'));
+    expect(announcement.texts('td, th')).toContain('李*');
+    for (const page of [notice, announcement]) expect(page.html).not.toMatch(/张三|李四|13800000/);
   });
 
   it('lists an announcement on the 公布 board and says so when a board is empty; an unknown place or list is not found', async () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
-import { applyTransition, definitionProblems, sealedFields, type ServiceDefinition } from '../../api/domain/workflow/workflow.ts';
+import { applyTransition, definitionProblems, sealedFields, staffOnlyFields, type ServiceDefinition } from '../../api/domain/workflow/workflow.ts';
 import { maskName, type NameMasking } from '../../api/engine/publication/name-masking.ts';
 import { ObjectionInput } from '../../api/engine/publication/objection.ts';
 import { isUp, PUBLICATION_DAYS, publicEntryOf } from '../../api/engine/publication/public-entry.ts';
@@ -142,8 +142,9 @@ describe('publishing in a definition', () => {
     expect(definitionProblems({ ...base, transitions: [{ ...start, publishes: { list: 'notice', period: 'other' } }, objection] })).toEqual(['start-notice: publishes for period other, which is not defined']);
   });
 
-  it('seals every field of an objection', () => {
+  it('seals every field of an objection, and keeps each for staff', () => {
     expect(sealedFields(base.transitions[1])).toEqual(['text', 'name', 'contact']);
+    expect(staffOnlyFields(base.transitions[1])).toEqual(['text', 'name', 'contact']);
     expect(sealedFields(base.transitions[0])).toEqual([]);
   });
 

@@ -82,14 +82,30 @@ describe('the three definitions', () => {
     expect(workflow.transitions.find((t) => t.name === 'record-objection')).toMatchObject({ to: '@same', visibility: 'internal' });
   });
 
-  it('gives a reason field to every decision, and keeps the office’s working record from the applicant', () => {
+  it('gives a reason field to every decision, keeps the office’s working record from the applicant, and seals every text an officer types', () => {
     for (const workflow of [dibao, tekun, temporary]) {
-      for (const name of ['not-accept', 'approve', 'refuse', 'reinvestigate']) expect(transitionFields(workflow.transitions.find((t) => t.name === name)!).map((f) => f.name), `${workflow.id} ${name}`).toContain('reason');
-      expect(staffOnlyFields(workflow.transitions.find((t) => t.name === 'record-home-visit'))).toEqual(['findings']);
-      expect(staffOnlyFields(workflow.transitions.find((t) => t.name === 'give-opinion'))).toEqual(['opinion']);
-      expect(sealedFields(workflow.transitions.find((t) => t.name === 'record-home-visit'))).toEqual(['findings']);
-      expect(sealedFields(workflow.transitions.find((t) => t.name === 'record-objection'))).toEqual(['text', 'name', 'contact']);
+      const named = (name: string) => workflow.transitions.find((t) => t.name === name);
+      for (const name of ['not-accept', 'approve', 'refuse', 'reinvestigate']) {
+        expect(transitionFields(named(name)!).map((f) => f.name), `${workflow.id} ${name}`).toContain('reason');
+        // The applicant reads the reason (not staffOnly), and it is sealed at rest all the same (docs/decisions/049).
+        expect(sealedFields(named(name)), `${workflow.id} ${name}`).toEqual(['reason']);
+        expect(staffOnlyFields(named(name)), `${workflow.id} ${name}`).toEqual([]);
+      }
+      expect(sealedFields(named('request-documents'))).toEqual(['documents']);
+      expect(staffOnlyFields(named('record-home-visit'))).toEqual(['findings']);
+      expect(staffOnlyFields(named('give-opinion'))).toEqual(['opinion']);
+      expect(sealedFields(named('give-opinion'))).toEqual(['opinion']);
+      expect(sealedFields(named('record-home-visit'))).toEqual(['firstInvestigator', 'secondInvestigator', 'findings']);
+      expect(sealedFields(named('record-household-check'))).toEqual(['summary']);
+      expect(sealedFields(named('record-county-visit'))).toEqual(['visitors', 'findings']);
+      expect(sealedFields(named('record-objection'))).toEqual(['text', 'name', 'contact']);
+      // What others say of a household is never the household's to read.
+      expect(staffOnlyFields(named('record-objection'))).toEqual(['text', 'name', 'contact']);
+      // Amounts, months and choices are what the notices and texts show: never sealed.
+      for (const transition of workflow.transitions) for (const field of sealedFields(transition)) expect(['amountFen', 'firstMonth', 'fromMonth', 'result', 'checkedOn', 'heardOn', 'careArrangement'], `${workflow.id} ${transition.name}`).not.toContain(field);
     }
+    expect(sealedFields(temporary.transitions.find((t) => t.name === 'grant-advance'))).toEqual(['help']);
+    expect(sealedFields(temporary.transitions.find((t) => t.name === 'explain-advance'))).toEqual(['explanation']);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   availableTransitions,
   deadlineStatus,
   definitionProblems,
+  sealedFields,
   staffOnlyFields,
   startDeadlines,
   type Actor,
@@ -49,6 +50,17 @@ describe('the old-age allowance workflow definition', () => {
     const accepted = take(submittedOn('2026-11-02'), 'accept', staff('intake'), {}, '2026-11-02');
     const outcome = applyTransition(workflow, accepted, 'review', staff('reviewer'), {}, on('2026-11-03'));
     expect(outcome.ok ? 'reviewed' : outcome.refusal.code).toBe('invalid_input');
+  });
+
+  it('seals what an officer types (the opinion, a reason, the 补正 list) in the timeline, and nothing the texts show as figures', () => {
+    const transition = (name: string) => workflow.transitions.find((t) => t.name === name);
+    expect(sealedFields(transition('review'))).toEqual(['opinion']);
+    expect(sealedFields(transition('request-documents'))).toEqual(['documents']);
+    expect(sealedFields(transition('refuse'))).toEqual(['reason']);
+    expect(sealedFields(transition('not-accept'))).toEqual(['reason']);
+    expect(sealedFields(transition('approve'))).toEqual([]);
+    // A refusal's reason is sealed at rest, not hidden: the applicant still reads it.
+    expect(staffOnlyFields(transition('refuse'))).toEqual([]);
   });
 
   it('is checked: a definition naming an unknown state is reported', () => {

@@ -53,6 +53,13 @@ export function checkAnswerFiles(count: number, limits: FileLimits, caseFiles: n
   return undefined;
 }
 
+/**
+ * What of an answer's record is sealed in its timeline event (docs/decisions/049): the applicant's
+ * own words and the names their files came with (a name often says whose document it is). The
+ * answer's transition has no input of its own to carry meta `sealed`, so its record names them here.
+ */
+export const SUPPLEMENT_SEALED_DETAILS: readonly (keyof ReturnType<typeof supplementDetails>)[] = ['note', 'providedFiles'];
+
 /** What the timeline records of an answer: the note when there is one, and the files by the names they are served with. */
 export function supplementDetails(note: SupplementNote, fileNames: readonly string[]): { note?: string; providedFiles: string[] } {
   return { ...(note.note ? { note: note.note } : {}), providedFiles: [...fileNames] };

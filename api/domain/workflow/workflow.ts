@@ -580,9 +580,10 @@ export function transitionFields(transition: TransitionDefinition): { name: stri
 }
 
 /**
- * The fields of a transition that are sealed in its timeline event (meta `sealed`, e.g. what a member
- * of the public wrote in an objection, with their name and contact): encrypted at rest like the
- * application, opened for staff only, never on the applicant's status page.
+ * The fields of a transition that are sealed in its timeline event (meta `sealed`: the free text
+ * people type about a person or the office's work, such as a 补正 list, a reason, an opinion, an
+ * objection): encrypted at rest like the application (docs/decisions/045, 049). Sealed says how a
+ * value is stored, not who reads it: the views open it, and `staffOnly` keeps it from the applicant.
  */
 export function sealedFields(transition: TransitionDefinition | undefined): string[] {
   const input = transition?.input;
@@ -592,7 +593,8 @@ export function sealedFields(transition: TransitionDefinition | undefined): stri
 
 /**
  * The fields of a transition that are the office's working record only (meta `staffOnly`, e.g. a
- * reviewer's opinion): shown on the workbench, never on the applicant's status page or in the texts.
+ * reviewer's opinion, or what others wrote about the case: an objection): shown on the workbench,
+ * never on the applicant's status page or in the texts.
  */
 export function staffOnlyFields(transition: TransitionDefinition | undefined): string[] {
   const input = transition?.input;

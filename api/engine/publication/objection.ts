@@ -1,8 +1,9 @@
 /**
  * An objection to a public notice (公示, docs/decisions/045): what anyone may write, with their name
  * and a way to reach them if they choose. One schema for the form, the API and the workflows'
- * objection transitions (their `input`); every field is sealed in the case's timeline (encrypted,
- * for the staff who handle the case only).
+ * objection transitions (their `input`); every field is sealed in the case's timeline (encrypted)
+ * and kept for the staff who handle the case (`staffOnly`): what others say of a household is never
+ * the household's to read.
  */
 import { z } from 'zod';
 import { nameLine, textLine, textLines } from '../../domain/text.ts';
@@ -17,10 +18,10 @@ const contact = textLine().trim().max(100).optional();
 /** The API's body (POST /notices/entries/{entry}/objections). */
 export const ObjectionRequest = z.object({ text, name, contact });
 
-/** The objection transition's input: the same fields, each sealed in the case's timeline. */
+/** The objection transition's input: the same fields, each sealed in the case's timeline and the staff's only. */
 export const ObjectionInput = z.object({
-  text: text.meta({ control: 'textarea', sealed: true }),
-  name: name.meta({ sealed: true }),
-  contact: contact.meta({ sealed: true }),
+  text: text.meta({ control: 'textarea', staffOnly: true, sealed: true }),
+  name: name.meta({ staffOnly: true, sealed: true }),
+  contact: contact.meta({ staffOnly: true, sealed: true }),
 });
 export type Objection = z.infer<typeof ObjectionInput>;

@@ -27,7 +27,7 @@ import { SAME_STATE, type CaseSnapshot, type ServiceDefinition } from '../../dom
 import { UndoReason } from './workflow.ts';
 import { DEFAULT_WITHDRAWAL_MODE, WITHDRAWAL_MODES } from './withdrawal-rules.ts';
 
-const Reason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea' }) });
+const Reason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true }) });
 
 /** The periods a divorce application's acceptance starts. */
 export const COOLING_OFF = 'cooling-off';

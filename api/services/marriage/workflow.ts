@@ -15,7 +15,7 @@ import { textLines } from '../../domain/text.ts';
 import type { ServiceDefinition } from '../../domain/workflow/workflow.ts';
 
 /** Why a step is undone: kept in the timeline and the audit log. */
-export const UndoReason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea' }) });
+export const UndoReason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true }) });
 
 export const marriageAppointmentWorkflow: ServiceDefinition = {
   id: 'marriage-appointment',

@@ -10,13 +10,16 @@ import { textLine, textLines } from '../../domain/text.ts';
 import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
 
 // `control` tells the workbench which form control a field needs; the schema is still the rule.
-const Reason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea' }) });
-const Documents = z.object({ documents: textLines().trim().min(2).max(1000).meta({ control: 'textarea' }) });
+// What an officer types about the elder or the office's work is `sealed`: encrypted in the case's
+// timeline, opened for whoever reads it (the applicant reads a reason and the 补正 list as before:
+// docs/decisions/049).
+const Reason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true }) });
+const Documents = z.object({ documents: textLines().trim().min(2).max(1000).meta({ control: 'textarea', sealed: true }) });
 // 审核意见: what the reviewer checked and found, which the approver decides on. Required, as the
 // opinion block of the 审批表 is: an approval resting on a bare "reviewed" has no record of what was
 // checked (docs/decisions/024). The office's working record, not the applicant's: kept from the
-// status page and the texts (`staffOnly`).
-const Opinion = z.object({ opinion: textLines().trim().min(2).max(500).meta({ control: 'textarea', staffOnly: true }) });
+// status page and the texts (`staffOnly`), and sealed at rest.
+const Opinion = z.object({ opinion: textLines().trim().min(2).max(500).meta({ control: 'textarea', staffOnly: true, sealed: true }) });
 const Approval = z.object({
   monthlyAmount: z.coerce.number({ error: 'errors.workbench.monthlyAmount' }).int('errors.workbench.monthlyAmount').min(1, 'errors.workbench.monthlyAmount').max(10_000, 'errors.workbench.monthlyAmount').meta({ control: 'number' }),
   firstMonth: textLine({ error: 'errors.workbench.firstMonth' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.workbench.firstMonth').meta({ control: 'month' }),

@@ -6,7 +6,9 @@
  *
  * `control` tells the workbench which form control a field needs; `staffOnly` keeps a field (the
  * office's working record: findings, opinions, what an objector wrote) from the status page and
- * the texts. Amounts are typed in yuan as people type them and kept in whole fen (money.ts).
+ * the texts; `sealed` encrypts it in the case's timeline: every free text an officer types (a
+ * reason, the 补正 list, who visited, help given), whoever then reads it (docs/decisions/049).
+ * Amounts are typed in yuan as people type them and kept in whole fen (money.ts).
  */
 import { z } from 'zod';
 import { textLine, textLines } from '../../domain/text.ts';
@@ -68,19 +70,21 @@ export const RELIEF_WORKFLOW_SETTINGS = {
   [RELIEF_SETTING.closeRelative]: { values: YES_NO, default: 'no' },
 } as const;
 
-const reasonText = () => textLines().trim().min(2).max(500);
+/** A reason the applicant reads (a decision's, a step back's): sealed at rest, shown on the status page and in the text. */
+const reasonText = () => textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true });
 // The office's working record (findings at a home visit, an opinion, a check's answer) tells of a
 // household's health, income and life: kept from the applicant's page and sealed at rest.
 const record = () => textLines().trim().min(2).max(1000).meta({ control: 'textarea', staffOnly: true, sealed: true });
-const personName = () => textLine().trim().min(2).max(40);
+/** An investigator's name, as the visit's record gives it: sealed with the record. */
+const personName = () => textLine().trim().min(2).max(40).meta({ sealed: true });
 /** An amount of at least a fen: a decision of nothing is a refusal, with its reasons. */
 export const positiveAmount = () => AmountSchema.pipe(z.number().int().min(1, 'social-relief:errors.amount.zeroStandard')).meta({ control: 'text' });
 const month = () => textLine({ error: 'errors.workbench.firstMonth' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.workbench.firstMonth').meta({ control: 'month' });
 
 /** Every decision and every step back says why, in words the applicant may read. */
-export const Reason = z.object({ reason: reasonText().meta({ control: 'textarea' }) });
+export const Reason = z.object({ reason: reasonText() });
 /** 一次性告知: everything missing, listed once, one item a line. */
-export const Documents = z.object({ documents: textLines().trim().min(2).max(1000).meta({ control: 'textarea' }) });
+export const Documents = z.object({ documents: textLines().trim().min(2).max(1000).meta({ control: 'textarea', sealed: true }) });
 /** The home visit (入户调查): two investigators, both named, and what they found. */
 export const HomeVisit = z
   .object({ firstInvestigator: personName(), secondInvestigator: personName(), findings: record() })
@@ -99,15 +103,15 @@ export const Opinion = z.object({ opinion: record(), amountFen: positiveAmount()
 export const Notice = z.object({ amountFen: positiveAmount() });
 /** A community review (民主评议) or the county's own visit: who, and what they found. */
 export const Findings = z.object({ findings: record() });
-export const CountyVisit = z.object({ visitors: textLine().trim().min(2).max(80), findings: record() });
+export const CountyVisit = z.object({ visitors: textLine().trim().min(2).max(80).meta({ sealed: true }), findings: record() });
 /** A monthly allowance granted: the amount and the first month paid (the month after the decision), and why. */
-export const MonthlyApproval = z.object({ amountFen: positiveAmount(), firstMonth: month(), reason: reasonText().meta({ control: 'textarea' }) });
+export const MonthlyApproval = z.object({ amountFen: positiveAmount(), firstMonth: month(), reason: reasonText() });
 /** A one-off grant (临时救助) and why. */
-export const OneOffApproval = z.object({ amountFen: positiveAmount(), reason: reasonText().meta({ control: 'textarea' }) });
+export const OneOffApproval = z.object({ amountFen: positiveAmount(), reason: reasonText() });
 /** The recipient heard before a cut or stop (社会救助法 第四十八条): when, and what they said. */
 export const Hearing = z.object({ heardOn: z.iso.date().meta({ control: 'text' }), summary: record() });
-export const Reduction = z.object({ amountFen: positiveAmount(), fromMonth: month(), reason: reasonText().meta({ control: 'textarea' }) });
-export const Stop = z.object({ fromMonth: month(), reason: reasonText().meta({ control: 'textarea' }) });
+export const Reduction = z.object({ amountFen: positiveAmount(), fromMonth: month(), reason: reasonText() });
+export const Stop = z.object({ fromMonth: month(), reason: reasonText() });
 
 /**
  * 补正 (docs/decisions/039): the office lists what is missing, once; the applicant answers on the

@@ -22,13 +22,13 @@ const WORKING = ['accepted', 'investigating', 'advance-granted', 'opinion-given'
 const BEFORE_DECISION = ['submitted', ...WORKING, 'awaiting-documents'] as const;
 const COUNTY_VISIT_FIRST = [{ transition: 'record-county-visit', where: { setting: RELIEF_SETTING.closeRelative, is: 'yes' } }];
 
-/** Help given at once: how much (in cash, or the value of what was given) and what it was. */
+/** Help given at once: how much (in cash, or the value of what was given) and what it was (the applicant reads it; sealed at rest). */
 const Advance = z.object({
   amountFen: positiveAmount(),
-  help: textLines().trim().min(2).max(500).meta({ control: 'textarea' }),
+  help: textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true }),
 });
-/** Why help was given before the paperwork (情况说明): the office's record. */
-const Explanation = z.object({ explanation: textLines().trim().min(2).max(1000).meta({ control: 'textarea', staffOnly: true }) });
+/** Why help was given before the paperwork (情况说明): the office's record, sealed at rest. */
+const Explanation = z.object({ explanation: textLines().trim().min(2).max(1000).meta({ control: 'textarea', staffOnly: true, sealed: true }) });
 
 export const temporaryAssistanceWorkflow: ServiceDefinition = {
   id: 'temporary-assistance',
