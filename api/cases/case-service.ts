@@ -31,6 +31,8 @@ import { BUILT_IN_SERVICES, isAppliedOnline, type RegisteredCaseService, type Se
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
+import { caseRatingView } from '../ratings/rating-view.ts';
+import { finishesCase } from '../domain/ratings/ratings.ts';
 
 export const ANSWERS_CONTEXT = 'cases.answers';
 export const ID_HASH_CONTEXT = 'cases.applicant_id';
@@ -375,6 +377,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     periods: [...(stored.snapshot.periods ?? [])],
     bookingPath: service?.bookingPath ?? null,
     settings,
+    rating: await caseRatingView(deps, stored.id, service?.workflow, stored.snapshot.state),
   };
 }
 
@@ -426,6 +429,9 @@ export function stepParams(crypto: FieldCrypto, service: Pick<RegisteredCaseServ
   );
 }
 
+/** The text inviting the applicant to rate a finished case on the status page (好差评, docs/decisions/053). */
+export const RATING_INVITATION = 'case.ratingInvited';
+
 /** Who takes a step, as the timeline and the audit log record them. */
 export interface StepTaker {
   kind: 'applicant' | 'staff' | 'system';
@@ -474,7 +480,11 @@ export function stepToSave(
     result: { ...result, event: { ...result.event, input: sealEventInput(deps.crypto, service, result.event.transition, result.event.input) } },
     actor: by,
     audit: { actorId: by.id, actorRole: by.kind === 'staff' ? by.role : by.kind, action: `case.${result.event.transition}`, origin: options.origin, ...(options.details ? { details: options.details } : {}) },
-    notifications: result.notify ? caseNotifications(deps, service, stored, result.notify, options.params ?? {}, result.snapshot) : [],
+    notifications: [
+      ...(result.notify ? caseNotifications(deps, service, stored, result.notify, options.params ?? {}, result.snapshot) : []),
+      // The step that finishes the case (a decision that stands, an appointment done) invites its applicant to rate it (docs/decisions/053).
+      ...(finishesCase(service.workflow, result.event.from, result.snapshot.state) ? caseNotifications(deps, service, stored, RATING_INVITATION, {}, result.snapshot) : []),
+    ],
     at: options.at,
     alsoInTransaction: async (trx) => {
       await options.andThen?.(trx);

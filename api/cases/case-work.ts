@@ -42,7 +42,7 @@ import { serviceDataOf } from '../services/service-data.ts';
 import { caseHandoffs, type HandoffView } from '../engine/handoffs/handoffs.ts';
 
 /** The audited looks at a case that its record of access lists (each named in workbench.access.action). Opening one of its files is one. */
-export const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass', 'case.file.view'] as const;
+export const ACCESS_ACTIONS = ['case.view', 'case.reveal', 'case.break-glass', 'case.file.view', 'rating.comment.view'] as const;
 
 export interface CaseWorkDeps {
   /** The portal's registry offices, which name an appointment's office (docs/decisions/035); absent: the demo's (a seed run outside a portal). */

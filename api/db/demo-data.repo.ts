@@ -92,6 +92,8 @@ export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, c
     // A demo relief case's notice or announcement goes with it (docs/decisions/045).
     await trx.deleteFrom('public_entries').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_events').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('rating_follow_ups').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('ratings').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_access_grants').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('demo_records').where('record_type', '=', 'case').where('record_id', '=', caseId).execute();
     await trx.deleteFrom('cases').where('id', '=', caseId).execute();

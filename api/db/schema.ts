@@ -379,6 +379,35 @@ export interface DataUpgradeTable {
   done_at: string;
 }
 
+/** A rating of a finished case (migration 2026120802_ratings, docs/decisions/053): one per case. */
+export interface RatingTable {
+  id: string;
+  case_id: string;
+  service: string;
+  office: string;
+  level: string;
+  reasons_json: string;
+  comment_enc: string | null;
+  rated_at: string;
+}
+
+/** The follow-up a bad rating opens for the case's office (docs/decisions/053). */
+export interface RatingFollowUpTable {
+  id: string;
+  rating_id: string;
+  case_id: string;
+  service: string;
+  office: string;
+  opened_on: string;
+  due_on: string;
+  reply_enc: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  resolution: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -407,4 +436,6 @@ export interface Database {
   handoff_requests: HandoffRequestTable;
   public_entries: PublicEntryTable;
   data_upgrades: DataUpgradeTable;
+  ratings: RatingTable;
+  rating_follow_ups: RatingFollowUpTable;
 }

@@ -24,6 +24,7 @@ import type { CaseFileResult } from '../cases/case-files.ts';
 import type { SupplementResult } from '../cases/case-supplement.ts';
 import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
 import type { ObjectionResult } from '../cases/public-notices.ts';
+import type { OpenFollowUpResult, RateResult, ReplyResult, ResolutionResult } from '../ratings/ratings.ts';
 import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
 import { dynamicKey, formatDate, formatDateTime, formatDayWithWeekday, messageNamespaces, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
@@ -94,6 +95,12 @@ export interface Refusals {
   objection: Refused<ObjectionResult>;
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
+  /** The applicant's rating of a finished case, once (api/ratings/ratings.ts, docs/decisions/053). */
+  rating: Refused<RateResult>;
+  /** The applicant's answer to the office's reply to a bad rating. */
+  ratingResolution: Refused<ResolutionResult>;
+  /** A bad rating's follow-up, opened or answered by staff. */
+  followUp: Refused<OpenFollowUpResult | ReplyResult>;
 }
 
 export type RefusingUse = keyof Refusals;
@@ -291,6 +298,23 @@ export const REFUSALS = {
   },
   objectionLimit: {
     too_many: { status: 429, code: 'too_many_objections', message: (refusal, lang, t) => t('errors.objection.tooMany', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
+  },
+  rating: {
+    ...LOOKUP,
+    not_rateable: { status: 409, code: 'not_rateable', message: 'errors.ratings.notRateable' },
+    already_rated: { status: 409, code: 'already_rated', message: 'errors.ratings.alreadyRated' },
+    invalid: SCHEMA_ISSUES,
+  },
+  ratingResolution: {
+    ...LOOKUP,
+    not_answerable: { status: 409, code: 'not_answerable', message: 'errors.ratings.notAnswerable' },
+    invalid: SCHEMA_ISSUES,
+  },
+  followUp: {
+    // Another office's or service's follow-up is answered as one that does not exist.
+    not_found: { status: 404, code: 'follow_up_not_found', message: 'errors.ratings.notFound' },
+    already_replied: { status: 409, code: 'already_replied', message: 'errors.ratings.alreadyReplied' },
+    invalid: SCHEMA_ISSUES,
   },
   withdrawal: {
     ...LOOKUP,

@@ -136,6 +136,16 @@ export const Progress = z
         description:
           'Local rules in force for the case today, by name: for a divorce, `withdrawal` is `office-confirms` (withdrawing online is a request the accepting office confirms, 民发〔2020〕116号) or `immediate` (the province allows it outright; `basis` names its text)',
       }),
+    rating: z
+      .object({
+        open: z.boolean().meta({ description: 'The case is finished and not rated yet: POST /track/rating takes its rating' }),
+        given: z.object({ level: z.string(), reasons: z.array(z.string()), ratedAt: z.string() }).nullable(),
+        followUp: z
+          .object({ dueOn: z.string(), reply: z.string().nullable(), repliedAt: z.string().nullable(), resolution: z.enum(['resolved', 'not-resolved']).nullable() })
+          .nullable()
+          .meta({ description: 'A bad rating’s follow-up: when the office answers by, its reply, and the applicant’s answer to it (POST /track/rating/resolution)' }),
+      })
+      .meta({ description: '好差评 (docs/decisions/053)' }),
     lookupToken: z.string().meta({ description: 'Send it back (lookupToken) with the next requests about this case: they are then not counted as new lookups of its tracking number' }),
   })
   .openapi('CaseProgress');

@@ -23,6 +23,7 @@ import type { ServiceData } from './service-data.ts';
 
 export type { DecisionAid } from './decision-aid.ts';
 import type { StatusPanel } from './status-panel.ts';
+import type { CaseRatingView } from '../ratings/rating-view.ts';
 
 export interface ApplicantContact {
   /** The ID number that, with the tracking number, opens the status page. */
@@ -219,6 +220,8 @@ export interface CaseProgress {
   periods: { key: string; from: string; to: string }[];
   /** The local rules in force for the case today (a divorce's way of withdrawing online), by setting name. */
   settings: Record<string, SettingInForce>;
+  /** 好差评 (docs/decisions/053): whether the finished case may be rated now, its rating, and a bad rating's follow-up. */
+  rating: CaseRatingView;
 }
 
 export interface AppointmentView {

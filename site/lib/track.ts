@@ -22,13 +22,30 @@ export type ProgressView = CaseProgress;
 
 export type TrackAnswer =
   | { ok: true; progress: ProgressView }
-  | { ok: false; status: number; message: string; field?: string };
+  | { ok: false; status: number; message: string; field?: string; fields?: { field: string; message: string }[] };
 
 async function answerOf(response: Response): Promise<TrackAnswer> {
-  if (response.status === 200) return { ok: true, progress: (await response.json()) as ProgressView };
+  // A rating is created (201); every other step answers 200.
+  if (response.status === 200 || response.status === 201) return { ok: true, progress: (await response.json()) as ProgressView };
   const body = (await response.json().catch(() => ({ error: { message: '' } }))) as { error: { message: string; fields?: { field: string; message: string }[] } };
   const field = body.error.fields?.[0];
-  return { ok: false, status: response.status, message: field?.message ?? body.error.message, ...(field ? { field: field.field } : {}) };
+  return { ok: false, status: response.status, message: field?.message ?? body.error.message, ...(field ? { field: field.field, fields: body.error.fields } : {}) };
+}
+
+/** 好差评 (docs/decisions/053): the rating a status page form gives, as the API takes it. */
+export interface RatingAsked {
+  level: string;
+  reasons: string[];
+  comment: string;
+}
+
+export async function rate(astro: Astro, key: CaseKey, rating: RatingAsked): Promise<TrackAnswer> {
+  const json = { ...keyJson(key), ...(rating.level ? { level: rating.level } : {}), reasons: rating.reasons, ...(rating.comment ? { comment: rating.comment } : {}) };
+  return answerOf(await astro.locals.portal.api.track.rating.$post({ json }));
+}
+
+export async function answerRatingReply(astro: Astro, key: CaseKey, resolution: string): Promise<TrackAnswer> {
+  return answerOf(await astro.locals.portal.api.track.rating.resolution.$post({ json: { ...keyJson(key), ...(resolution ? { resolution } : {}) } }));
 }
 
 /** The case's tracking number, the second factor, and the lookup token of an earlier answer (empty on a first lookup). */
@@ -98,6 +115,9 @@ export interface StepAsked {
   date: string;
   start: string;
   answer?: DocumentsAnswer;
+  /** A rating of the finished case, or the answer to the office's reply to a bad one. */
+  rating?: RatingAsked;
+  resolution?: string;
 }
 
 export interface DocumentsAnswer {
@@ -107,8 +127,10 @@ export interface DocumentsAnswer {
 }
 
 /** The API's answer to a form of the status page: the step its button names, else (and for every step that only shows) a lookup. */
-export async function takeStep(astro: Astro, key: CaseKey, { action, choice, date, start, answer }: StepAsked): Promise<TrackAnswer> {
+export async function takeStep(astro: Astro, key: CaseKey, { action, choice, date, start, answer, rating, resolution }: StepAsked): Promise<TrackAnswer> {
   if (action === 'withdraw') return withdraw(astro, key);
+  if (action === 'rate') return rate(astro, key, rating ?? { level: '', reasons: [], comment: '' });
+  if (action === 'resolve-rating') return answerRatingReply(astro, key, resolution ?? '');
   if (action === 'provide-documents') return provideDocuments(astro, key, answer ?? { note: '', files: [] });
   if (action === 'cancel-second-visit') return cancelSecondVisit(astro, key);
   if (action === 'choose' && date && start) return chooseTime(astro, choice, key, date, start);

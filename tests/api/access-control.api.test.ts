@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../api/domain/staff/staff.ts';
 import { acceptUpload } from '../../api/engine/files/files.ts';
 import { createStaff } from '../../api/staff/auth.ts';
-import { marriageAppointment, oldAgeAllowanceApplication } from '../support/applications.ts';
+import { marriageAppointment, ELDER_PHONE, oldAgeAllowanceApplication } from '../support/applications.ts';
 import { withPhoneProofs } from '../support/phone-proofs.ts';
 import { PROJECT_ROOT } from '../support/portal-process.ts';
 import { DIALECTS } from '../support/test-database.ts';
@@ -84,6 +84,16 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     return { trackingNumber: ((await response.json()) as { trackingNumber: string }).trackingNumber, date };
   }
 
+  /** An allowance case not accepted (finished), rated badly by its applicant: its follow-up's id (docs/decisions/053). */
+  async function followUp(): Promise<string> {
+    const trackingNumber = await allowanceCase();
+    const { version } = (await (await call('intake', 'GET', `/staff/cases/${trackingNumber}`)).json()) as { version: number };
+    expect((await call('intake', 'POST', `/staff/cases/${trackingNumber}/transitions`, { transition: 'not-accept', version, input: { reason: '不符合申领条件，详见告知书。' } })).status).toBe(200);
+    expect((await call(undefined, 'POST', '/track/rating', { trackingNumber, secondFactor: ELDER_PHONE, level: 'dissatisfied', reasons: ['slow'] })).status).toBe(201);
+    const { id } = await runtime.database.db.selectFrom('rating_follow_ups as f').innerJoin('cases as c', 'c.id', 'f.case_id').select('f.id').where('c.tracking_number', '=', trackingNumber.replaceAll('-', '')).executeTakeFirstOrThrow();
+    return id;
+  }
+
   /** Each request of the table, made fresh for each cell (a step changes its case). */
   const REQUESTS: Record<string, (username: string) => Promise<Response>> = {
     'GET /staff/me': (u) => call(u, 'GET', '/staff/me'),
@@ -106,6 +116,10 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'PUT /staff/holidays/{year}': (u) =>
       call(u, 'PUT', '/staff/holidays/2099', { year: 2099, source: '测试用的假想安排', holidays: [{ name: '春节', from: '2099-01-20', to: '2099-01-26' }], makeUpWorkdays: [] }),
     'GET /staff/rules/{table}': (u) => call(u, 'GET', '/staff/rules/old-age-allowance.standards'),
+    'GET /staff/follow-ups': (u) => call(u, 'GET', '/staff/follow-ups'),
+    'GET /staff/follow-ups/{follow-up of an allowance case}': async (u) => call(u, 'GET', `/staff/follow-ups/${await followUp()}`),
+    'POST /staff/follow-ups/{follow-up of an allowance case}/reply': async (u) => call(u, 'POST', `/staff/follow-ups/${await followUp()}/reply`, { reply: '经核实已整改，并向您说明情况。' }),
+    'GET /staff/ratings': (u) => call(u, 'GET', '/staff/ratings'),
     'POST /staff/rules/{table}': (u) =>
       call(u, 'POST', '/staff/rules/old-age-allowance.standards', { key: 'demo-district', effectiveFrom: '2099-01-01', value: { sourceYear: 2098, bands: [{ fromAge: 80, monthlyAmount: 70 }] }, basis: '测试用的假想通知', reason: '测试：谁可以修改标准' }),
   };
@@ -138,11 +152,11 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
 
   it('tells each member what the workbench offers them', async () => {
     const may = async (role: string) => ((await (await call(role, 'GET', '/staff/me')).json()) as { may: Record<string, boolean> }).may;
-    expect(await may('intake')).toEqual({ queue: true, officeDay: true, officeSchedules: false, holidayYears: false, breakGlass: false });
-    expect(await may('reviewer')).toEqual({ queue: true, officeDay: false, officeSchedules: false, holidayYears: false, breakGlass: false });
-    expect(await may('content-editor')).toEqual({ queue: false, officeDay: false, officeSchedules: false, holidayYears: false, breakGlass: false });
-    expect(await may('office-admin')).toEqual({ queue: false, officeDay: false, officeSchedules: true, holidayYears: false, breakGlass: false });
-    expect(await may('system-admin')).toEqual({ queue: false, officeDay: false, officeSchedules: true, holidayYears: true, breakGlass: true });
+    expect(await may('intake')).toEqual({ queue: true, officeDay: true, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: true });
+    expect(await may('reviewer')).toEqual({ queue: true, officeDay: false, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: true });
+    expect(await may('content-editor')).toEqual({ queue: false, officeDay: false, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: false });
+    expect(await may('office-admin')).toEqual({ queue: false, officeDay: false, officeSchedules: true, holidayYears: false, breakGlass: false, ratings: true });
+    expect(await may('system-admin')).toEqual({ queue: false, officeDay: false, officeSchedules: true, holidayYears: true, breakGlass: true, ratings: true });
   });
 
   it('lets a system admin read a case only after giving a reason: read-only, for 30 minutes, audited, and shown to those who handle the case', async () => {

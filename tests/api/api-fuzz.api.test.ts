@@ -129,6 +129,14 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   // Public notices (docs/decisions/045): a board, and an objection to an entry no notice has (404).
   'GET /notices/{place}': () => ({ params: { place: 'heping-community' }, query: { list: 'notice' } }),
   'POST /notices/entries/{entry}/objections': () => ({ params: { entry: '00000000-0000-4000-8000-000000000000' }, body: { text: '情况不实', name: '李四', contact: '13900001234' } }),
+  // 好差评 (docs/decisions/053): a case no one has (404), a follow-up no one has (404).
+  'POST /track/rating': () => ({ body: { trackingNumber: '7KQ4-M9XH-2CP', secondFactor: '13812345678', level: 'satisfied', reasons: ['quick'], comment: '很方便' } }),
+  'POST /track/rating/resolution': () => ({ body: { trackingNumber: '7KQ4-M9XH-2CP', secondFactor: '13812345678', resolution: 'resolved' } }),
+  'GET /staff/follow-ups': () => ({}),
+  'GET /staff/follow-ups/{id}': () => ({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
+  'POST /staff/follow-ups/{id}/reply': () => ({ params: { id: '00000000-0000-4000-8000-000000000000' }, body: { reply: '经核实已经整改完毕。' } }),
+  'GET /staff/ratings': () => ({}),
+  'GET /ratings': () => ({}),
   'GET /dev/outbox': () => ({}),
   // No service of this portal declares the hand-off: refused as unknown (404), once the input is valid.
   'POST /handoffs/{handoff}/results': () => ({

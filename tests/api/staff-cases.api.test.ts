@@ -118,8 +118,10 @@ describe.each(DIALECTS)('the workbench case page on %s', (kind) => {
       ['approve', 'approver'],
     ]);
     const outbox = await outboxOf(trackingNumber);
-    expect(outbox.map((row) => row.template)).toEqual(['case.submitted', 'case.accepted', 'case.reviewed', 'case.approved']);
-    expect(JSON.parse(outbox[3]?.params_json ?? '{}')).toEqual({ trackingNumber, monthlyAmount: '300', firstMonth: '2027-01' });
+    // The approval finishes the case: with it, in the same moment, the invitation to rate it (docs/decisions/053).
+    expect(outbox.map((row) => row.template).slice(0, 3)).toEqual(['case.submitted', 'case.accepted', 'case.reviewed']);
+    expect(outbox.map((row) => row.template).slice(3).sort()).toEqual(['case.approved', 'case.ratingInvited']);
+    expect(JSON.parse(outbox.find((row) => row.template === 'case.approved')?.params_json ?? '{}')).toEqual({ trackingNumber, monthlyAmount: '300', firstMonth: '2027-01' });
     const seen = await progress(trackingNumber);
     expect(seen.state).toBe('approved');
     expect(seen.timeline.at(-1)).toEqual({ at: expect.any(String), transition: 'approve', to: 'approved', details: { monthlyAmount: '300', firstMonth: '2027-01' } });

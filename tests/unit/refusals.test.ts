@@ -106,6 +106,9 @@ const SAMPLES: Samples = {
   ruleTable: { unknown_table: [{ ok: false, reason: 'unknown_table' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   objection: { not_found: [{ ok: false, reason: 'not_found' }], ended: [{ ok: false, reason: 'ended', toDay: '2027-01-11' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   objectionLimit: { too_many: [{ reason: 'too_many', retryAt }] },
+  rating: { ...lookup, not_rateable: [{ ok: false, reason: 'not_rateable' }], already_rated: [{ ok: false, reason: 'already_rated' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
+  ratingResolution: { ...lookup, not_answerable: [{ ok: false, reason: 'not_answerable' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
+  followUp: { not_found: [{ ok: false, reason: 'not_found' }], already_replied: [{ ok: false, reason: 'already_replied' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
 };
 
 const every = Object.entries(SAMPLES).flatMap(([use, byReason]) =>

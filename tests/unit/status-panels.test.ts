@@ -32,6 +32,7 @@ const progress = (over: Partial<CaseProgress>): CaseProgress => ({
   appointments: [],
   periods: [],
   settings: {},
+  rating: { open: false, given: null, followUp: null },
   ...over,
 });
 

@@ -72,6 +72,8 @@ export interface StaffCapabilities {
   holidayYears: boolean;
   /** Opening a case by giving a reason. */
   breakGlass: boolean;
+  /** The counts of ratings per office and service (好差评): case handlers and administrators. */
+  ratings: boolean;
 }
 
 /** @param services the case services' definitions, and which of them a registry office's day shows */
@@ -82,5 +84,6 @@ export function capabilitiesOf(member: StaffMember, services: readonly { workflo
     officeSchedules: member.roles.includes('office-admin') || member.roles.includes('system-admin'),
     holidayYears: member.roles.includes('system-admin'),
     breakGlass: mayBreakGlass(member),
+    ratings: member.roles.some((role) => CASE_HANDLING_ROLES.includes(role) || role === 'office-admin' || role === 'system-admin'),
   };
 }

@@ -1,0 +1,179 @@
+/**
+ * Ratings (好差评) and the follow-ups of bad ones (docs/decisions/053). A rating is written once per
+ * case (the unique key on case_id decides a race between two submissions), with its follow-up and
+ * audit entry in the same transaction; a reply and the applicant's answer to it are each written
+ * once, guarded by the row's own state, with their audit entries.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit, type AuditEntry } from './audit.repo.ts';
+import type { DatabaseKind } from './connect.ts';
+import { isUniqueViolation } from './errors.ts';
+import type { Database, RatingFollowUpTable, RatingTable } from './schema.ts';
+
+export interface NewRating {
+  caseId: string;
+  service: string;
+  office: string;
+  level: string;
+  reasons: readonly string[];
+  commentEnc: string | null;
+  at: Date;
+  /** For a bad rating: the follow-up it opens, from and to which day. */
+  followUp?: { openedOn: string; dueOn: string };
+  audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'>;
+}
+
+/** Records a rating (and its follow-up); 'already_rated' when the case has one, whoever wrote it first. */
+export async function insertRating(db: Kysely<Database>, kind: DatabaseKind, rating: NewRating): Promise<'ok' | 'already_rated'> {
+  const id = randomUUID();
+  const at = rating.at.toISOString();
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('ratings')
+        .values({ id, case_id: rating.caseId, service: rating.service, office: rating.office, level: rating.level, reasons_json: JSON.stringify(rating.reasons), comment_enc: rating.commentEnc, rated_at: at })
+        .execute();
+      if (rating.followUp) {
+        await trx
+          .insertInto('rating_follow_ups')
+          .values({
+            id: randomUUID(),
+            rating_id: id,
+            case_id: rating.caseId,
+            service: rating.service,
+            office: rating.office,
+            opened_on: rating.followUp.openedOn,
+            due_on: rating.followUp.dueOn,
+            reply_enc: null,
+            replied_at: null,
+            replied_by: null,
+            resolution: null,
+            resolved_at: null,
+            created_at: at,
+          })
+          .execute();
+      }
+      await appendAudit(trx, kind, { ...rating.audit, at: rating.at, recordType: 'case', recordId: rating.caseId });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'already_rated';
+    throw error;
+  }
+  return 'ok';
+}
+
+export interface StoredRating {
+  rating: RatingTable;
+  followUp: RatingFollowUpTable | undefined;
+}
+
+/** The case's rating and its follow-up, if any. */
+export async function ratingOfCase(db: Kysely<Database>, caseId: string): Promise<StoredRating | undefined> {
+  const rating = await db.selectFrom('ratings').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  if (!rating) return undefined;
+  const followUp = await db.selectFrom('rating_follow_ups').selectAll().where('rating_id', '=', rating.id).executeTakeFirst();
+  return { rating, followUp };
+}
+
+/** A follow-up as the staff pages list it: with its case's tracking number and its rating's level and reasons. */
+export interface FollowUpRow extends RatingFollowUpTable {
+  tracking_number: string;
+  level: string;
+  reasons_json: string;
+  comment_enc: string | null;
+  rated_at: string;
+}
+
+function followUpQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('rating_follow_ups as f')
+    .innerJoin('ratings as r', 'r.id', 'f.rating_id')
+    .innerJoin('cases as c', 'c.id', 'f.case_id')
+    .selectAll('f')
+    .select(['c.tracking_number', 'r.level', 'r.reasons_json', 'r.comment_enc', 'r.rated_at']);
+}
+
+/**
+ * The follow-ups of these offices and services, those still waiting for a reply first (the earliest
+ * due first), then the answered ones, the latest replied first; at most `limit`.
+ */
+export async function followUpsOf(db: Kysely<Database>, scope: { offices: readonly string[]; services: readonly string[] }, limit: number): Promise<FollowUpRow[]> {
+  if (scope.offices.length === 0 || scope.services.length === 0) return [];
+  const base = () => followUpQuery(db).where('f.office', 'in', [...scope.offices]).where('f.service', 'in', [...scope.services]);
+  const open = await base().where('f.replied_at', 'is', null).orderBy('f.due_on').orderBy('f.created_at').limit(limit).execute();
+  const answered = await base().where('f.replied_at', 'is not', null).orderBy('f.replied_at', 'desc').limit(Math.max(0, limit - open.length)).execute();
+  return [...open, ...answered];
+}
+
+export async function followUpById(db: Kysely<Database>, id: string): Promise<FollowUpRow | undefined> {
+  return followUpQuery(db).where('f.id', '=', id).executeTakeFirst();
+}
+
+/** The office's reply, once: false when the follow-up was answered meanwhile. Audited in the same transaction. */
+export async function saveReply(
+  db: Kysely<Database>,
+  kind: DatabaseKind,
+  change: { id: string; caseId: string; replyEnc: string; by: string; at: Date; audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'>; alsoInTransaction?: (trx: Transaction<Database>) => Promise<void> },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('rating_follow_ups')
+      .set({ reply_enc: change.replyEnc, replied_at: change.at.toISOString(), replied_by: change.by })
+      .where('id', '=', change.id)
+      .where('replied_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
+    await change.alsoInTransaction?.(trx);
+    return true;
+  });
+}
+
+/** The applicant's answer to the reply, once and only after a reply: false otherwise. */
+export async function saveResolution(db: Kysely<Database>, kind: DatabaseKind, change: { id: string; caseId: string; resolution: string; at: Date; audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'> }): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('rating_follow_ups')
+      .set({ resolution: change.resolution, resolved_at: change.at.toISOString() })
+      .where('id', '=', change.id)
+      .where('replied_at', 'is not', null)
+      .where('resolution', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
+    return true;
+  });
+}
+
+/** Audits a member's look at a rating's comment (its own transaction: the audit chain is appended under its lock). */
+export async function auditCommentLook(db: Kysely<Database>, kind: DatabaseKind, caseId: string, entry: Omit<AuditEntry, 'recordType' | 'recordId'>): Promise<void> {
+  await db.transaction().execute((trx) => appendAudit(trx, kind, { ...entry, recordType: 'case', recordId: caseId }));
+}
+
+/** Ratings counted by service, office and level (offices: only these; absent: all). */
+export async function ratingCounts(db: Kysely<Database>, offices?: readonly string[]): Promise<{ service: string; office: string; level: string; count: number }[]> {
+  if (offices && offices.length === 0) return [];
+  let query = db.selectFrom('ratings').select(['service', 'office', 'level']).select((eb) => eb.fn.countAll<string | number>().as('count')).groupBy(['service', 'office', 'level']);
+  if (offices) query = query.where('office', 'in', [...offices]);
+  const rows = await query.execute();
+  return rows.map((row) => ({ service: row.service, office: row.office, level: row.level, count: Number(row.count) }));
+}
+
+/** Follow-ups counted by service and office: all, replied, overdue on `today` (not replied after their day), resolved. */
+export async function followUpCounts(db: Kysely<Database>, today: string, offices?: readonly string[]): Promise<{ service: string; office: string; total: number; replied: number; overdue: number; resolved: number }[]> {
+  if (offices && offices.length === 0) return [];
+  let query = db
+    .selectFrom('rating_follow_ups')
+    .select(['service', 'office'])
+    .select((eb) => [
+      eb.fn.countAll<string | number>().as('total'),
+      eb.fn.count<string | number>('replied_at').as('replied'),
+      eb.fn.sum<string | number | null>(eb.case().when(eb.and([eb('replied_at', 'is', null), eb('due_on', '<', today)])).then(1).else(0).end()).as('overdue'),
+      eb.fn.sum<string | number | null>(eb.case().when('resolution', '=', 'resolved').then(1).else(0).end()).as('resolved'),
+    ])
+    .groupBy(['service', 'office']);
+  if (offices) query = query.where('office', 'in', [...offices]);
+  const rows = await query.execute();
+  return rows.map((row) => ({ service: row.service, office: row.office, total: Number(row.total), replied: Number(row.replied), overdue: Number(row.overdue ?? 0), resolved: Number(row.resolved ?? 0) }));
+}
