@@ -462,7 +462,7 @@ export const marriageEn: SameKeys<typeof marriageZhCN> = {
     next: {
       booked: 'Both of you come in person, with your ID cards, to the registry office at the time booked.',
       arrived: 'Staff are registering you now.',
-      'not-accepted': 'This application is closed. If you disagree, you can ask for an administrative review or go to court.',
+      'not-accepted': `This application is closed. If you disagree, you can ask for an administrative review (行政复议) within ${MARRIAGE_FIGURES.reviewDays} days of receiving the decision, or bring a case to the people’s court (行政诉讼) within ${MARRIAGE_FIGURES.lawsuitMonths} months.`,
       'divorce-accepted': 'You may withdraw during the cooling-off period. After it, book a day in the certificate window and come together to receive the divorce certificate.',
       'second-booked': 'Both of you come at the booked time with your ID cards, the marriage certificate and the divorce agreement.',
       'second-arrived': 'Staff are dealing with your registration.',

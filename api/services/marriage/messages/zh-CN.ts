@@ -462,7 +462,7 @@ export const marriageZhCN = {
     next: {
       booked: '请双方本人在预约时间携带身份证件到婚姻登记处。',
       arrived: '工作人员正在为您办理。',
-      'not-accepted': '办理已结束。如有异议，可以申请行政复议或提起行政诉讼。',
+      'not-accepted': `办理已结束。如有异议，可以在收到决定之日起 ${MARRIAGE_FIGURES.reviewDays} 日内申请行政复议，或者在 ${MARRIAGE_FIGURES.lawsuitMonths} 个月内向人民法院提起行政诉讼。`,
       'divorce-accepted': '离婚冷静期内可以撤回申请；冷静期满后，请在领证期间内预约，双方一同到场领取离婚证。',
       'second-booked': '请双方本人在预约时间携带身份证件、结婚证和离婚协议书到婚姻登记处领取离婚证。',
       'second-arrived': '工作人员正在为您办理。',
