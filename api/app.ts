@@ -31,6 +31,7 @@ import { officeDayRoutes } from './services/marriage/routes/office-day.routes.ts
 import { phoneCodeRoutes } from './routes/phone-codes.routes.ts';
 import { staffCaseRoutes } from './routes/staff-cases.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
 
 export const API_BASE = '/api/v1';
 /** JSON bodies larger than this are refused with 413 before anything parses them. */
@@ -81,7 +82,7 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', trackDocumentRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', handoffRoutes).route('/', noticeRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', dashboardRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', trackDocumentRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', handoffRoutes).route('/', noticeRoutes).route('/', developmentOnly);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

@@ -24,6 +24,7 @@ import type { CaseFileResult } from '../cases/case-files.ts';
 import type { SupplementResult } from '../cases/case-supplement.ts';
 import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
 import type { ObjectionResult } from '../cases/public-notices.ts';
+import type { DashboardResult } from '../cases/dashboard.ts';
 import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
 import { dynamicKey, formatDate, formatDateTime, formatDayWithWeekday, messageNamespaces, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
@@ -94,6 +95,8 @@ export interface Refusals {
   objection: Refused<ObjectionResult>;
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
+  /** The bureau dashboard (dashboard.ts, docs/decisions/054): no role that sees figures; a service or office not the member's. */
+  dashboard: Refused<DashboardResult>;
 }
 
 export type RefusingUse = keyof Refusals;
@@ -291,6 +294,11 @@ export const REFUSALS = {
   },
   objectionLimit: {
     too_many: { status: 429, code: 'too_many_objections', message: (refusal, lang, t) => t('errors.objection.tooMany', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
+  },
+  dashboard: {
+    not_permitted: NOT_PERMITTED,
+    // An office the member does not see is answered like an unknown one, as office administration does.
+    not_found: { status: 404, code: 'not_found', message: 'errors.notFound' },
   },
   withdrawal: {
     ...LOOKUP,

@@ -18,6 +18,8 @@ import { sweepExpiredDrafts } from '../engine/drafts/drafts.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { useAuditKeys } from '../db/audit.repo.ts';
+import { ensureFigures } from '../db/case-figures.repo.ts';
+import { withStartupLock } from '../db/startup-lock.ts';
 import { auditAnchorPath } from '../platform/audit-anchor.ts';
 import { deriveAuditKeys } from '../platform/audit-keys.ts';
 import { auditAnchoringPass } from './audit-anchoring.ts';
@@ -104,6 +106,12 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const services = config.servicePackagesModule ? ((await import(config.servicePackagesModule)) as ServicePackageModule).servicePackages : [];
   if (services.length > 0) logger.warn({ services: services.map((service) => service.id) }, 'running test-only services (SERVICE_PACKAGES_MODULE)');
   const { app, services: portalServices, handoffs } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy, handoffs: { settings: config.handoffs } });
+  // The dashboard's counters, built from the cases' timelines once (after the migration that made
+  // them, or demo data removed); every step adds to them afterwards (docs/decisions/054).
+  const figures = await withStartupLock(runtime.database, (db) =>
+    ensureFigures(db, { calendar: runtime.calendar, statesOf: (id) => portalServices.get(id)?.workflow.states }, new Date()),
+  );
+  if (figures) logger.info(figures, 'built the dashboard’s case figures from the timelines');
   if (config.env === 'production') {
     const declared = portalServices.ids.flatMap((id) => Object.keys(portalServices.get(id)?.handoffs ?? {}));
     const unconfigured = [...new Set(declared)].filter((name) => !config.handoffs.endpoints[handoffEnvName(name)]);

@@ -106,6 +106,7 @@ const SAMPLES: Samples = {
   ruleTable: { unknown_table: [{ ok: false, reason: 'unknown_table' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   objection: { not_found: [{ ok: false, reason: 'not_found' }], ended: [{ ok: false, reason: 'ended', toDay: '2027-01-11' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   objectionLimit: { too_many: [{ reason: 'too_many', retryAt }] },
+  dashboard: { not_permitted: [{ ok: false, reason: 'not_permitted' }], not_found: [{ ok: false, reason: 'not_found' }] },
 };
 
 const every = Object.entries(SAMPLES).flatMap(([use, byReason]) =>

@@ -72,6 +72,8 @@ export interface StaffCapabilities {
   holidayYears: boolean;
   /** Opening a case by giving a reason. */
   breakGlass: boolean;
+  /** The bureau dashboard's figures (docs/decisions/054): an office admin's offices, a system admin's all. */
+  dashboard: boolean;
 }
 
 /** @param services the case services' definitions, and which of them a registry office's day shows */
@@ -82,5 +84,6 @@ export function capabilitiesOf(member: StaffMember, services: readonly { workflo
     officeSchedules: member.roles.includes('office-admin') || member.roles.includes('system-admin'),
     holidayYears: member.roles.includes('system-admin'),
     breakGlass: mayBreakGlass(member),
+    dashboard: member.roles.includes('office-admin') || member.roles.includes('system-admin'),
   };
 }

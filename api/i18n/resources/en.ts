@@ -10,6 +10,7 @@ import { draftsEn } from './en/drafts.ts';
 import type { SameKeys } from './shape.ts';
 import { siteEn } from './en/site.ts';
 import { staffEn } from './en/staff.ts';
+import { dashboardEn } from './en/dashboard.ts';
 import type { zhCN } from './zh-CN.ts';
 
-export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn);
+export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, dashboardEn);

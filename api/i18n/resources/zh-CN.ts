@@ -10,5 +10,6 @@ import { errorsZhCN } from './zh-CN/errors.ts';
 import { draftsZhCN } from './zh-CN/drafts.ts';
 import { siteZhCN } from './zh-CN/site.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
+import { dashboardZhCN } from './zh-CN/dashboard.ts';
 
-export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN);
+export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, dashboardZhCN);
