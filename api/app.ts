@@ -32,6 +32,7 @@ import { phoneCodeRoutes } from './routes/phone-codes.routes.ts';
 import { staffCaseRoutes } from './routes/staff-cases.routes.ts';
 import { staffRoutes } from './routes/staff.routes.ts';
 import { ratingRoutes } from './routes/ratings.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
 
 export const API_BASE = '/api/v1';
 /** JSON bodies larger than this are refused with 413 before anything parses them. */
@@ -82,7 +83,7 @@ export function createApiApp(deps: ApiDeps) {
   // In production the development routes are not mounted at all (their paths answer 404); the cast
   // keeps their type in the client, which pages use only outside production.
   const developmentOnly = deps.environment === 'production' ? (new OpenAPIHono<ApiEnv>() as unknown as typeof devRoutes) : devRoutes;
-  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', trackDocumentRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', handoffRoutes).route('/', noticeRoutes).route('/', ratingRoutes).route('/', developmentOnly);
+  const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', dashboardRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', trackDocumentRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', handoffRoutes).route('/', noticeRoutes).route('/', ratingRoutes).route('/', developmentOnly);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

@@ -18,6 +18,7 @@ import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
 import { writeHandoffs } from '../engine/handoffs/queue.ts';
+import { stepIncrements } from '../domain/cases/case-figures.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
@@ -465,7 +466,7 @@ async function publishStep(trx: Transaction<Database>, deps: Pick<CaseDeps, 'cry
  * given back, people freed) and what it publishes (a notice written or taken down).
  */
 export function stepToSave(
-  deps: Pick<CaseDeps, 'crypto' | 'rules'>,
+  deps: Pick<CaseDeps, 'crypto' | 'rules' | 'calendar'>,
   service: RegisteredCaseService,
   stored: StoredCase,
   result: TransitionResult,
@@ -486,6 +487,8 @@ export function stepToSave(
       ...(finishesCase(service.workflow, result.event.from, result.snapshot.state) ? caseNotifications(deps, service, stored, RATING_INVITATION, {}, result.snapshot) : []),
     ],
     at: options.at,
+    figures: (enteredAt) =>
+      stepIncrements({ service: stored.service, office: stored.snapshot.office, states: service.workflow.states, calendar: deps.calendar, from: result.event.from, to: result.event.to, enteredAt, at: options.at }),
     alsoInTransaction: async (trx) => {
       await options.andThen?.(trx);
       if (effect) await applyAppointmentEffect(trx, stored.id, effect, options.at);

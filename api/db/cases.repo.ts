@@ -5,9 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { receivedIncrement, type FigureIncrement } from '../domain/cases/case-figures.ts';
 import { nextRunningDeadline } from '../domain/workflow/queue-position.ts';
 import type { CaseSnapshot, Deadline, Period, TransitionResult } from '../domain/workflow/workflow.ts';
 import { appendAudit, type AuditEntry } from './audit.repo.ts';
+import { addFigures, lastEventAt } from './case-figures.repo.ts';
 import type { DatabaseKind } from './connect.ts';
 import type { CaseTable, Database } from './schema.ts';
 
@@ -95,6 +97,12 @@ export interface SaveTransition {
   at: Date;
   /** What else the change does, in the same transaction (e.g. release an appointment's place). */
   alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>;
+  /**
+   * What the step adds to the dashboard's counters, given when the case entered the state it leaves
+   * (its last event's instant): the stage it ends, a completion (docs/decisions/054). Every use case
+   * gives it (stepToSave); without it the counters miss the step.
+   */
+  figures?: (enteredAt: string) => readonly FigureIncrement[];
 }
 
 export async function insertEvent(trx: Transaction<Database>, caseId: string, result: Pick<TransitionResult, 'event'>, actor: EventActor, at: Date) {
@@ -176,6 +184,10 @@ export async function saveTransitionIn(trx: Transaction<Database>, kind: Databas
     .where('version', '=', change.expectedVersion)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new CaseChangedError('the case changed since it was read');
+  if (change.figures) {
+    const enteredAt = await lastEventAt(trx, change.caseId);
+    if (enteredAt) await addFigures(trx, change.figures(enteredAt));
+  }
   await insertEvent(trx, change.caseId, change.result, change.actor, change.at);
   await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
   for (const notification of change.notifications ?? []) await enqueueNotification(trx, change.caseId, notification, change.at);
@@ -235,6 +247,7 @@ export async function insertSubmission(trx: Transaction<Database>, input: NewCas
     input.at,
   );
   for (const notification of notifications) await enqueueNotification(trx, id, notification, input.at);
+  await addFigures(trx, [receivedIncrement({ service: input.service, office: input.snapshot.office }, input.at)]);
   return id;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { appendAudit } from './audit.repo.ts';
+import { markFiguresStale } from './case-figures.repo.ts';
 import type { DatabaseKind } from './connect.ts';
 import type { Database } from './schema.ts';
 
@@ -97,6 +98,8 @@ export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, c
     await trx.deleteFrom('case_access_grants').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('demo_records').where('record_type', '=', 'case').where('record_id', '=', caseId).execute();
     await trx.deleteFrom('cases').where('id', '=', caseId).execute();
+    // The case's steps are in the dashboard's counters: they are built again without it at the next start.
+    await markFiguresStale(trx);
     await appendAudit(trx, kind, {
       at: removal.at,
       actorId: null,

@@ -408,6 +408,26 @@ export interface RatingFollowUpTable {
   created_at: string;
 }
 
+/** The dashboard's counters (migration 2026120803_case_figures, docs/decisions/054), added to by each step. */
+export interface CaseFigureTable {
+  service: string;
+  office: string;
+  /** YYYY-MM, China time. */
+  month: string;
+  /** 'received', 'completed' or 'stage'. */
+  figure: string;
+  /** The state a stage was spent in; '' for the other figures. */
+  stage: string;
+  count: number;
+  working_days: number;
+}
+
+/** One row (id 1): when the counters were built from the timelines; null: to be built at the next start. */
+export interface CaseFiguresStateTable {
+  id: number;
+  built_at: string | null;
+}
+
 export interface Database {
   guide_versions: GuideVersionTable;
   holiday_years: HolidayYearTable;
@@ -434,6 +454,8 @@ export interface Database {
   rule_overrides: RuleOverrideTable;
   drafts: DraftTable;
   handoff_requests: HandoffRequestTable;
+  case_figures: CaseFigureTable;
+  case_figures_state: CaseFiguresStateTable;
   public_entries: PublicEntryTable;
   data_upgrades: DataUpgradeTable;
   ratings: RatingTable;

@@ -25,6 +25,7 @@ import type { SupplementResult } from '../cases/case-supplement.ts';
 import type { ActResult, BreakGlassResult, OpenCaseResult, RevealResult } from '../cases/case-work.ts';
 import type { ObjectionResult } from '../cases/public-notices.ts';
 import type { OpenFollowUpResult, RateResult, ReplyResult, ResolutionResult } from '../ratings/ratings.ts';
+import type { DashboardResult } from '../cases/dashboard.ts';
 import { secondsUntil } from '../domain/staff/sign-in-throttle.ts';
 import { dynamicKey, formatDate, formatDateTime, formatDayWithWeekday, messageNamespaces, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
 import { suspensionMessage } from '../i18n/no-show-suspension.ts';
@@ -101,6 +102,8 @@ export interface Refusals {
   ratingResolution: Refused<ResolutionResult>;
   /** A bad rating's follow-up, opened or answered by staff. */
   followUp: Refused<OpenFollowUpResult | ReplyResult>;
+  /** The bureau dashboard (dashboard.ts, docs/decisions/054): no role that sees figures; a service or office not the member's. */
+  dashboard: Refused<DashboardResult>;
 }
 
 export type RefusingUse = keyof Refusals;
@@ -315,6 +318,11 @@ export const REFUSALS = {
     not_found: { status: 404, code: 'follow_up_not_found', message: 'errors.ratings.notFound' },
     already_replied: { status: 409, code: 'already_replied', message: 'errors.ratings.alreadyReplied' },
     invalid: SCHEMA_ISSUES,
+  },
+  dashboard: {
+    not_permitted: NOT_PERMITTED,
+    // An office the member does not see is answered like an unknown one, as office administration does.
+    not_found: { status: 404, code: 'not_found', message: 'errors.notFound' },
   },
   withdrawal: {
     ...LOOKUP,

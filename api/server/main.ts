@@ -20,6 +20,7 @@ import { sweepExpiredDrafts } from '../engine/drafts/drafts.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { loadSecret } from '../platform/secret.ts';
 import { useAuditKeys } from '../db/audit.repo.ts';
+import { ensureFigures } from '../db/case-figures.repo.ts';
 import { auditAnchorPath } from '../platform/audit-anchor.ts';
 import { deriveAuditKeys } from '../platform/audit-keys.ts';
 import { auditAnchoringPass } from './audit-anchoring.ts';
@@ -109,6 +110,12 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   // Fields sealed since events were stored (docs/decisions/049): sealed in place, once, before the first request reads them.
   const seals = await withStartupLock(runtime.database, (db) => sealEventInputs({ db, crypto, now: () => new Date(), services: portalServices }));
   if (seals.changed > 0) logger.info({ events: seals.changed, upgrade: seals.name }, 'sealed timeline fields stored before they were sealed');
+  // The dashboard's counters, built from the cases' timelines once (after the migration that made
+  // them, or demo data removed); every step adds to them afterwards (docs/decisions/054).
+  const figures = await withStartupLock(runtime.database, (db) =>
+    ensureFigures(db, { calendar: runtime.calendar, statesOf: (id) => portalServices.get(id)?.workflow.states }, new Date()),
+  );
+  if (figures) logger.info(figures, 'built the dashboard’s case figures from the timelines');
   if (config.env === 'production') {
     const declared = portalServices.ids.flatMap((id) => Object.keys(portalServices.get(id)?.handoffs ?? {}));
     const unconfigured = [...new Set(declared)].filter((name) => !config.handoffs.endpoints[handoffEnvName(name)]);

@@ -106,6 +106,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'GET /staff/appointments': () => ({ query: { office: 'demo-county-registry', date: '2026-12-02' } }),
   'POST /staff/appointments/search': () => ({ body: { office: 'demo-county-registry', date: '2026-12-02', search: '1234' } }),
   'GET /staff/offices': () => ({}),
+  'GET /staff/dashboard': () => ({ query: { from: '2026-01', to: '2026-12' } }),
   'GET /staff/offices/{officeId}': () => ({ params: { officeId: 'demo-county-registry' } }),
   'PUT /staff/offices/{officeId}/settings': () => ({ params: { officeId: 'demo-city-north-registry' }, body: SETTINGS }),
   'GET /staff/offices/{officeId}/closures/{date}': () => ({ params: { officeId: 'demo-county-registry', date: '2026-12-31' } }),

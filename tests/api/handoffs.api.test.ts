@@ -129,7 +129,7 @@ describe.each(DIALECTS)('hand-offs, on %s', (kind) => {
     if (!service) return expect.unreachable('the test service runs');
     const outcome = applyTransition(service.workflow, stored.snapshot, 'request-household-check', { kind: 'staff', staffId: 'x', roles: ['investigator'], offices: ['demo-county'], serviceAreas: ['allowances'] }, {}, { today: '2026-11-25', calendar: runtime.calendar });
     if (!outcome.ok) return expect.unreachable('the transition is possible');
-    const step = stepToSave({ crypto: runtime.crypto }, service, stored, outcome.result, { kind: 'staff', id: null, role: 'investigator' }, { at: clock, origin: null });
+    const step = stepToSave({ crypto: runtime.crypto, calendar: runtime.calendar }, service, stored, outcome.result, { kind: 'staff', id: null, role: 'investigator' }, { at: clock, origin: null });
     await expect(
       saveTransition(runtime.database.db, runtime.database.kind, step, () => {
         throw new Error('failed part-way');

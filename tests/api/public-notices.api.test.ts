@@ -122,7 +122,7 @@ describe.each(DIALECTS)('public notices and objections, on %s', (kind) => {
     if (!stored || !service) throw new Error('the case and its service exist');
     const outcome = applyTransition(service.workflow, stored.snapshot, 'start-notice', { kind: 'staff', staffId: 'x', roles: ['investigator'], offices: ['demo-county'], serviceAreas: ['allowances'] }, { amountFen: '1' }, { today: '2026-12-07', calendar: runtime.calendar });
     if (!outcome.ok) throw new Error(outcome.refusal.code);
-    const change = stepToSave({ crypto: runtime.crypto }, service, stored, outcome.result, { kind: 'staff', id: null, role: 'investigator' }, { at: clock, origin: null });
+    const change = stepToSave({ crypto: runtime.crypto, calendar: runtime.calendar }, service, stored, outcome.result, { kind: 'staff', id: null, role: 'investigator' }, { at: clock, origin: null });
     await expect(
       saveTransition(runtime.database.db, runtime.database.kind, change, () => {
         throw new Error('fails before the commit');

@@ -15,6 +15,8 @@
  *                        scaling     lookup and staff-queue latency with 10,000 and then 200,000 cases
  *                        flash-crowd 5,000 couples at once for the 200 places of a popular date (marriage
  *                                    appointments); places taken, overbooking and errors read from the database
+ *                        dashboard   the bureau dashboard's figures (in process, SQLite) at 1,000,000 cases generated in
+ *                                    SQL, p50/p99 against `select count(*) from cases` on the same database (docs/decisions/054)
  *                        drafts      server-side drafts under load, 500 drafts started first, a random one per
  *                                    request: the API's read and save, and a journey page's form post (read,
  *                                    check, save, 303); every draft read back afterwards
@@ -32,6 +34,7 @@ import { measureLoad, type LoadOptions, type LoadResult } from './load.ts';
 import { BROWSER_ENCODINGS, getRaw, measurePageWeight, type PageWeight } from './page-weight.ts';
 import { checkDrafts, checkDraftRequests, CURRENT_DRAFT, DRAFT_SETTINGS, draftRequests, PAGE_CONTENT_TYPE, PAGE_PATH, pageServed, startDraftPool, type DraftCheck } from './drafts.ts';
 import { createBenchSchema, isLoopbackUrl } from './postgres.ts';
+import { runDashboardBench, type DashboardBench } from './dashboard.ts';
 import { cpuBetween, cpuSample, killOwnChildren, memoryOf, sleep, startBaseline, startPortal, type Server } from './processes.ts';
 import type { SeededApplicant } from './seed-cases.ts';
 
@@ -60,7 +63,7 @@ const TARGETS = { totalBytes: 50 * 1024, jsBytes: 10 * 1024 };
 const NOISE_CORES = 0.15;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
-const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling', 'flash-crowd', 'drafts'] as const;
+const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling', 'flash-crowd', 'drafts', 'dashboard'] as const;
 type Section = (typeof SECTIONS)[number];
 const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
 const selected: Section[] = (() => {
@@ -120,7 +123,8 @@ const budgetS =
   (runs('lookups') ? 60 * postgresRuns : 0) +
   (runs('scaling') ? 300 * postgresRuns : 0) +
   (runs('flash-crowd') ? 60 + 120 * postgresRuns : 0) +
-  (runs('drafts') ? 60 * postgresRuns : 0);
+  (runs('drafts') ? 60 * postgresRuns : 0) +
+  (runs('dashboard') ? 600 : 0);
 const watchdog = setTimeout(() => {
   console.error(`bench did not finish within ${budgetS} s: stopping`);
   void runCleanups().finally(() => process.exit(1));
@@ -463,8 +467,11 @@ async function main() {
     for (const kind of kinds) drafts.push(await draftLoad(kind));
   }
 
+  // 10. The bureau dashboard at 1,000,000 cases (SQLite, in process: the query, not HTTP).
+  const dashboardRun: DashboardBench | undefined = runs('dashboard') ? await runDashboardBench(progress) : undefined;
+
   const rebuiltDuringRun = builtAt() !== siteBuiltAt;
-  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts };
+  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts, dashboard: dashboardRun };
 }
 
 // ---- Report ------------------------------------------------------------------------------------
@@ -528,6 +535,17 @@ function renderFlashCrowd(flash: NonNullable<Results['flash']>): string[] {
   }
   if (flash.postgresSkipped) out.push(`  PostgreSQL: skipped (${flash.postgresSkipped}).`);
   return out;
+}
+
+function renderDashboard(run: DashboardBench): string[] {
+  const ms = (value: number) => `${fixed(value, value < 10 ? 2 : 1)} ms`;
+  return [
+    `Dashboard (docs/decisions/054): ${run.cases.toLocaleString('en')} cases and ${run.events.toLocaleString('en')} events generated in SQL (SQLite) in ${fixed(run.seedSeconds, 1)} s;`,
+    `  the counters built from the timelines in ${fixed(run.rebuildSeconds, 1)} s (${run.counters.toLocaleString('en')} rows). In process, a system admin's default view (every office, twelve months):`,
+    `  bare baseline select count(*) from cases: p50 ${ms(run.baseline.p50Ms)}, p99 ${ms(run.baseline.p99Ms)}`,
+    `  the dashboard (counters, overdue and appointments from indexes): p50 ${ms(run.dashboard.p50Ms)}, p99 ${ms(run.dashboard.p99Ms)}  = ${fixed(run.vsBaseline.p50, 3)}× / ${fixed(run.vsBaseline.p99, 3)}× the baseline`,
+    `  the monthly counts grouped from the cases table instead: p50 ${ms(run.fromCases.p50Ms)}, p99 ${ms(run.fromCases.p99Ms)}  = ${fixed(run.fromCasesVsBaseline.p50, 2)}× / ${fixed(run.fromCasesVsBaseline.p99, 2)}× the baseline`,
+  ];
 }
 
 function renderDrafts(runs: DraftsRun[], postgresSkipped: string | undefined): string[] {
@@ -687,6 +705,7 @@ function render(results: Results, jsonPath: string): string {
 
   if (flash) out.push('', ...renderFlashCrowd(flash));
   if (drafts) out.push('', ...renderDrafts(drafts, postgresSkipped));
+  if (results.dashboard) out.push('', ...renderDashboard(results.dashboard));
 
   if (cold) {
     const { othersDuringColdStarts, baselineCold, freshCold, existingCold } = cold;

@@ -109,6 +109,7 @@ const SAMPLES: Samples = {
   rating: { ...lookup, not_rateable: [{ ok: false, reason: 'not_rateable' }], already_rated: [{ ok: false, reason: 'already_rated' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   ratingResolution: { ...lookup, not_answerable: [{ ok: false, reason: 'not_answerable' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   followUp: { not_found: [{ ok: false, reason: 'not_found' }], already_replied: [{ ok: false, reason: 'already_replied' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
+  dashboard: { not_permitted: [{ ok: false, reason: 'not_permitted' }], not_found: [{ ok: false, reason: 'not_found' }] },
 };
 
 const every = Object.entries(SAMPLES).flatMap(([use, byReason]) =>

@@ -25,6 +25,7 @@ import * as handoffs from './2026120701_handoffs.ts';
 import * as publicNotices from './2026120702_public_notices.ts';
 import * as dataUpgrades from './2026120801_data_upgrades.ts';
 import * as ratings from './2026120802_ratings.ts';
+import * as caseFigures from './2026120803_case_figures.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026120702_public_notices': publicNotices,
   '2026120801_data_upgrades': dataUpgrades,
   '2026120802_ratings': ratings,
+  '2026120803_case_figures': caseFigures,
 };

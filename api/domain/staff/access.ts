@@ -74,6 +74,8 @@ export interface StaffCapabilities {
   breakGlass: boolean;
   /** The counts of ratings per office and service (好差评): case handlers and administrators. */
   ratings: boolean;
+  /** The bureau dashboard's figures (docs/decisions/054): an office admin's offices, a system admin's all. */
+  dashboard: boolean;
 }
 
 /** @param services the case services' definitions, and which of them a registry office's day shows */
@@ -85,5 +87,6 @@ export function capabilitiesOf(member: StaffMember, services: readonly { workflo
     holidayYears: member.roles.includes('system-admin'),
     breakGlass: mayBreakGlass(member),
     ratings: member.roles.some((role) => CASE_HANDLING_ROLES.includes(role) || role === 'office-admin' || role === 'system-admin'),
+    dashboard: member.roles.includes('office-admin') || member.roles.includes('system-admin'),
   };
 }

@@ -11,6 +11,7 @@ import type { SameKeys } from './shape.ts';
 import { siteEn } from './en/site.ts';
 import { staffEn } from './en/staff.ts';
 import { ratingsEn } from './en/ratings.ts';
+import { dashboardEn } from './en/dashboard.ts';
 import type { zhCN } from './zh-CN.ts';
 
-export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, ratingsEn);
+export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, ratingsEn, dashboardEn);

@@ -11,5 +11,6 @@ import { draftsZhCN } from './zh-CN/drafts.ts';
 import { siteZhCN } from './zh-CN/site.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 import { ratingsZhCN } from './zh-CN/ratings.ts';
+import { dashboardZhCN } from './zh-CN/dashboard.ts';
 
-export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, ratingsZhCN);
+export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, ratingsZhCN, dashboardZhCN);

@@ -270,7 +270,7 @@ export async function cancelByOffice(
   await saveTransitionIn(
     trx,
     deps.kind,
-    stepToSave(deps, service, stored, { ...outcome.result, event: { ...outcome.result.event, input: { date } } }, { kind: 'staff', id: member.id, role }, {
+    stepToSave({ ...deps, calendar: context.calendar }, service, stored, { ...outcome.result, event: { ...outcome.result.event, input: { date } } }, { kind: 'staff', id: member.id, role }, {
       at: now,
       origin,
       details: { office: office.id, date, start: appointment.start, ...context.details },

@@ -1,0 +1,73 @@
+/** The bureau dashboard (docs/decisions/054). Simplified Chinese, the source of truth (../zh-CN.ts merges the parts). */
+export const dashboardZhCN = {
+  dashboard: {
+    title: '业务统计',
+    lead: '所选期间内的收件、办结、逾期和各环节平均用时，以及婚姻登记预约的到场情况。按月份统计的数字以北京时间计；工作日按法定节假日和调休安排计算。',
+    scopeAll: '统计范围：全部单位',
+    scopeOffices: '统计范围：{{offices}}',
+    filters: {
+      legend: '筛选条件',
+      from: '起始月份',
+      to: '截止月份',
+      monthHint: '格式为 年-月，例如 2026-01',
+      service: '事项',
+      allServices: '全部事项',
+      office: '单位',
+      allOffices: '全部单位',
+      submit: '查看统计',
+    },
+    period: '统计期间：{{from}} 至 {{to}}',
+    cases: {
+      heading: '办件',
+      received: '收件',
+      completed: '办结',
+      overdue: '当前逾期',
+      overdueNote: '“当前逾期”是截至今天（{{date}}）仍在办理、已超过办理期限的办件数，不分月份；等待申请人补正期间不计。',
+      completedNote: '办结包括作出决定、申请人撤回、不予受理和因期限届满而终止的办件。',
+    },
+    stages: {
+      heading: '各环节平均用时',
+      note: '一个环节从办件进入该状态起，到离开该状态为止，按工作日计算（进入当天不计）；按环节结束的月份统计。',
+      ended: '结束次数',
+      average: '平均工作日',
+      none: '—',
+    },
+    appointments: {
+      heading: '婚姻登记预约',
+      booked: '预约',
+      attended: '到场',
+      noShow: '未到',
+      cancelled: '取消',
+      note: '按预约日期所在月份统计；“预约”为该期间的全部预约，含后来取消的。',
+    },
+    columns: {
+      month: '月份',
+      service: '事项',
+      office: '单位',
+      registry: '婚姻登记处',
+      stage: '环节',
+      total: '合计',
+    },
+    tables: {
+      casesByMonth: '按月份：收件与办结',
+      casesByService: '按事项：收件、办结与当前逾期',
+      casesByOffice: '按单位：收件、办结与当前逾期',
+      stages: '按环节：平均用时（工作日）',
+      appointmentsByMonth: '按月份：预约、到场、未到与取消',
+      appointmentsByOffice: '按婚姻登记处：预约、到场、未到与取消',
+    },
+    chart: {
+      desc: '柱状图，共 {{count}} 组。每根柱子上方标有数字，图例以填充样式区分各项；同样的数字见下方表格。',
+      legend: '图例',
+      bar: '{{category}}，{{series}}：{{value}}',
+    },
+    csv: '下载 CSV 表格：{{table}}',
+    empty: '所选期间没有数据。',
+  },
+  errors: {
+    dashboard: {
+      periodOrder: '截止月份不能早于起始月份',
+      periodLength: '统计期间最长为 10 年（120 个月）',
+    },
+  },
+} as const;
