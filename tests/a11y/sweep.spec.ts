@@ -700,6 +700,14 @@ const STATES: Record<string, State[]> = {
       },
     },
     {
+      // The bureau dashboard (docs/decisions/054): its SVG charts beside their tables, the filter form.
+      name: 'the bureau dashboard',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/staff/dashboard'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.dashboard.title);
+      },
+    },
+    {
       name: 'an office’s settings',
       open: async (v) => {
         await v.page.goto(v.language.path('/staff/offices/demo-district-registry'));
