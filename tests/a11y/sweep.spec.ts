@@ -410,6 +410,19 @@ const STATES: Record<string, State[]> = {
       },
     },
     {
+      // 好差评 (docs/decisions/053): a finished case asks to be rated; a bad rating without a reason comes back with its error.
+      name: 'a finished case asked to rate the service, and the rating with its error',
+      open: async (v) => {
+        const r = v.language.strings.ratings;
+        const trackingNumber = await applyViaApi(v.baseURL);
+        await takeStep(v.baseURL, await staffCookie(v.portal, 'intake'), trackingNumber, 'not-accept', { reason: '老人户籍不在本区。' });
+        await lookUp(v, trackingNumber, ELDER_ID);
+        await v.page.getByLabel(r.level['very-dissatisfied'], { exact: true }).check();
+        await v.page.getByRole('button', { name: r.track.submit }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
       name: 'an appointment',
       open: async (v) => {
         const couple = marriageAppointment(v.people(), await bookableSlot(v.baseURL));
