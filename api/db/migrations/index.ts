@@ -23,6 +23,7 @@ import * as ruleOverrides from './2026120602_rule_overrides.ts';
 import * as drafts from './2026120603_drafts.ts';
 import * as handoffs from './2026120701_handoffs.ts';
 import * as publicNotices from './2026120702_public_notices.ts';
+import * as guideEditing from './2026121001_guide_editing.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026120603_drafts': drafts,
   '2026120701_handoffs': handoffs,
   '2026120702_public_notices': publicNotices,
+  '2026121001_guide_editing': guideEditing,
 };
