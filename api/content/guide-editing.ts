@@ -232,7 +232,9 @@ export async function publishGuideDraft(deps: GuideEditingDeps, actor: Actor, sl
   const decided = publishDraft(draft, actor.member.id, change);
   if (!decided.ok) return decided;
   const languages = changedLanguages(draft.content, await guideVersionHistory(deps.db, slug));
-  if (languages.length === 0) return { ok: false, reason: 'no_changes' };
+  // Publishing an unpublished guide as it was puts it back; otherwise a publication without a change would only clutter the history.
+  const unpublished = (await listUnpublishedGuides(deps.db)).some((entry) => entry.slug === slug);
+  if (languages.length === 0 && !unpublished) return { ok: false, reason: 'no_changes' };
   const at = deps.now();
   const published = await deps.db.transaction().execute((trx) => publishInTransaction(trx, deps, draft, 'approved', change, actor.member, at, actor.origin, languages, false));
   if (!published) {

@@ -380,3 +380,9 @@ async function stepAnswer(c: Context<StaffEnv>, action: DraftAction, version: nu
   if (!done.ok) return refuse(c, 'guideDraftStep', done);
   return c.json(await draftView(c, done.draft, done.warnings), 200);
 }
+
+/** The answers' shapes, for the staff pages (site/lib/guide-editing.ts). */
+export type GuideDraftView = z.infer<typeof DraftView>;
+export type EditorsGuidesView = z.infer<typeof ListView>;
+export type GuideHistoryView = z.infer<typeof HistoryView>;
+export type GuideDiffView = z.infer<typeof DiffView>;
