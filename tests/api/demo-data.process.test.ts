@@ -68,7 +68,7 @@ describe.each(DIALECTS)('a development database started in production, on %s', (
       const removed = run('api/cli/demo-remove.ts', production);
       expect(removed.status, removed.output).toBe(0);
       expect(removed.output).toContain(`removed 4 demo applications: ${trackingNumbers.sort().join(', ')}`);
-      expect(removed.output).toContain('removed 7 demo staff accounts');
+      expect(removed.output).toContain('removed 8 demo staff accounts');
 
       const portal = await startPortalProcess({ env: production, dataDir });
       try {

@@ -23,6 +23,7 @@ import {
   type EditorialResult,
 } from '../../api/domain/guides/editorial.ts';
 import { diffGuide, diffTextLines, GuideContentSchema, type GuideLanguageContent } from '../../api/domain/guides/guide-diff.ts';
+import { checkGuideForm, contentToForm, formToContent } from '../../site/lib/guide-form.ts';
 
 const NOW = new Date('2026-12-10T02:00:00Z');
 const note = { note: { 'zh-CN': '更新了申请材料', en: 'Updated the documents to bring' }, kind: 'major' as const };
@@ -187,5 +188,39 @@ describe('the checks that help editors', () => {
     // The published guide's own legal bases all cite articles (the local one is an example to fill in).
     expect(warnings.filter((warning) => warning.code === 'no_article')).toHaveLength(1);
     expect(warnings.some((warning) => warning.detail === 'temporary-assistance')).toBe(false);
+  });
+});
+
+describe('the editor’s form of one language', () => {
+  async function guide(): Promise<GuideLanguageContent> {
+    const { guides } = await readGuideDirectory(new URL('../../content/guides/', import.meta.url));
+    const found = guides.find((g) => g.lang === 'zh-CN' && g.frontmatter.slug === 'minimum-living-allowance');
+    if (!found) throw new Error('no 低保 guide');
+    return { frontmatter: found.frontmatter, body: found.body };
+  }
+  const sent = (state: { values: Record<string, string>; rows: Record<string, number> }, extra: Record<string, string> = {}) => {
+    const form: Record<string, string> = { ...state.values, ...Object.fromEntries(Object.entries(state.rows).map(([list, count]) => [`${list}.count`, String(count)])), ...extra };
+    return (name: string) => form[name] ?? '';
+  };
+
+  it('reads back what it shows: the guide unchanged', async () => {
+    const content = await guide();
+    const read = formToContent(sent(contentToForm(content)), content);
+    const checked = checkGuideForm(read.candidate, 'zh-CN');
+    expect(checked).toEqual({ ok: true, content });
+  });
+
+  it('adds an empty row on "add another row", drops empty and removed rows on save, and names each problem by its form field', async () => {
+    const content = await guide();
+    const state = contentToForm(content);
+    const added = formToContent(sent(state), content, 'materials');
+    expect(added.rows.materials).toBe(content.frontmatter.materials.length + 1);
+    const saved = formToContent(sent(added, { 'steps.0.remove': 'yes', title: '' }), content);
+    expect(saved.rows.steps).toBe(content.frontmatter.steps.length - 1);
+    const checked = checkGuideForm(saved.candidate, 'zh-CN');
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.problems.map((problem) => problem.field)).toEqual(['title']);
+    if (!checked.ok) expect(checked.problems[0]?.message).toContain('标题');
+    expect((saved.candidate.frontmatter.materials as unknown[]).length).toBe(content.frontmatter.materials.length);
   });
 });
