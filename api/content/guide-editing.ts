@@ -185,7 +185,7 @@ export async function actOnGuideDraft(deps: GuideEditingDeps, actor: Actor, slug
   };
   if (action.action === 'schedule') {
     const draft = await readGuideDraft(deps.db, slug);
-    if (draft && changedLanguages(draft.content, await guideVersionHistory(deps.db, slug)).length === 0) return { ok: false, reason: 'no_changes' };
+    if (draft && !(await hasSomethingToPublish(deps, draft))) return { ok: false, reason: 'no_changes' };
   }
   const details = action.action === 'send-back' ? { comment: action.comment } : action.action === 'schedule' ? { at: action.at.toISOString(), change: action.change } : undefined;
   return step(deps, actor, slug, version, AUDIT_ACTION[action.action], decide, undefined, details);
@@ -222,6 +222,16 @@ async function publishInTransaction(trx: Transaction<Database>, deps: GuideEditi
   return true;
 }
 
+/**
+ * A changed language, or an unpublished guide that publishing as it was puts back; a publication
+ * without either would only clutter the history.
+ */
+async function hasSomethingToPublish(deps: GuideEditingDeps, draft: StoredGuideDraft, languages?: Locale[]): Promise<boolean> {
+  const changed = languages ?? changedLanguages(draft.content, await guideVersionHistory(deps.db, draft.slug));
+  if (changed.length > 0) return true;
+  return (await listUnpublishedGuides(deps.db)).some((entry) => entry.slug === draft.slug);
+}
+
 export type PublishResult = { ok: true; versions: Locale[] } | GuideDraftRefusal;
 
 /** Publishes an approved draft now: the languages that changed get a version each, live in every process within the content check. */
@@ -232,9 +242,7 @@ export async function publishGuideDraft(deps: GuideEditingDeps, actor: Actor, sl
   const decided = publishDraft(draft, actor.member.id, change);
   if (!decided.ok) return decided;
   const languages = changedLanguages(draft.content, await guideVersionHistory(deps.db, slug));
-  // Publishing an unpublished guide as it was puts it back; otherwise a publication without a change would only clutter the history.
-  const unpublished = (await listUnpublishedGuides(deps.db)).some((entry) => entry.slug === slug);
-  if (languages.length === 0 && !unpublished) return { ok: false, reason: 'no_changes' };
+  if (!(await hasSomethingToPublish(deps, draft, languages))) return { ok: false, reason: 'no_changes' };
   const at = deps.now();
   const published = await deps.db.transaction().execute((trx) => publishInTransaction(trx, deps, draft, 'approved', change, actor.member, at, actor.origin, languages, false));
   if (!published) {
@@ -257,7 +265,7 @@ export async function publishDueGuides(deps: GuideEditingDeps): Promise<number> 
     if (!draft.changeNote || !draft.changeKind) continue;
     const change: ChangeNote = { note: draft.changeNote, kind: draft.changeKind };
     const languages = changedLanguages(draft.content, await guideVersionHistory(deps.db, draft.slug));
-    const done = await deps.db.transaction().execute((trx) => publishInTransaction(trx, deps, draft, 'scheduled', change, draft.scheduledBy ? { id: draft.scheduledBy } : null, at, null, languages.length > 0 ? languages : ['zh-CN'], true));
+    const done = await deps.db.transaction().execute((trx) => publishInTransaction(trx, deps, draft, 'scheduled', change, draft.scheduledBy ? { id: draft.scheduledBy } : null, at, null, languages, true));
     if (done) published += 1;
   }
   if (published > 0) deps.contentVersion?.expire();

@@ -189,6 +189,15 @@ describe.each(DIALECTS)('guide editing on %s', (kind) => {
     const list = (await (await runtime.portal.app.request('http://localhost/api/v1/guides?lang=zh-CN')).json()) as { guides: { slug: string }[] };
     expect(list.guides.map((guide) => guide.slug)).not.toContain('funeral-fee-exemption');
     expect((await runtime.database.db.selectFrom('audit_log').select('action').where('action', '=', 'guide.unpublish').execute()).length).toBe(2);
+
+    // Published again as it was, it is back; a published guide's draft without a change has nothing to publish.
+    const back = await approvedDraft('funeral-fee-exemption', 'ann', 'bob', () => {});
+    expect((await step('ann', 'publish', { version: back, change: { ...change, kind: 'minor' } }, 'funeral-fee-exemption')).status).toBe(200);
+    expect((await publicGuide('funeral-fee-exemption', 'en')).status).toBe(200);
+    const same = await approvedDraft('marriage-registration', 'ann', 'bob', () => {});
+    const nothing = await step('ann', 'publish', { version: same, change }, 'marriage-registration');
+    expect(nothing.status).toBe(409);
+    expect(((await nothing.json()) as ErrorBody).error.code).toBe('no_changes');
   });
 
   it('lets content editors act, system admins read, and refuses a clerk', async () => {
