@@ -312,6 +312,8 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
     conflict: 'Someone else changed this draft while you were editing it. What you typed is below and was not saved: open the latest draft, compare, and make your change again.',
     conflictLink: 'Open the latest draft',
     preview: 'Preview',
+    previewIn: 'Preview ({{language}})',
+    editionKind: ' ({{kind}})',
     previewTitle: 'Preview: {{title}}',
     previewBanner: 'This is a preview of a draft. It is not published.',
     backToDraft: 'Back to the draft',

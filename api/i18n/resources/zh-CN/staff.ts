@@ -309,6 +309,8 @@ export const staffZhCN = {
     conflict: '在你编辑期间，别人已经修改了这份草稿。你填写的内容还在下面，没有保存；请打开最新的草稿核对后再改。',
     conflictLink: '打开最新的草稿',
     preview: '预览',
+    previewIn: '预览（{{language}}）',
+    editionKind: '（{{kind}}）',
     previewTitle: '预览：{{title}}',
     previewBanner: '这是草稿的预览，还没有发布。',
     backToDraft: '返回草稿',
