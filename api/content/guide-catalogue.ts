@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { LIFE_EVENTS, type Guide, type Locale } from '../domain/guides/guide.schema.ts';
 import { guideSearchDocument } from '../domain/guides/guide-text.ts';
 import { buildGuideSearchIndex, type GuideSearchIndex, type SearchHit } from '../domain/search/guide-search.ts';
-import { listPublishedGuides } from '../db/guides.repo.ts';
+import { listPublishedGuides, listUnpublishedGuides, type UnpublishedGuide } from '../db/guides.repo.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContentVersionProbe } from './content-version.ts';
 
@@ -15,12 +15,16 @@ interface Snapshot {
   byKey: Map<string, Guide>;
   byLang: Map<Locale, Guide[]>;
   index: GuideSearchIndex;
+  /** Guides taken off the site, by slug: their address redirects or says why (docs/decisions/052). */
+  unpublished: Map<string, UnpublishedGuide>;
 }
 
 export interface GuideCatalogue {
   /** Published guides of a language, in catalogue order (life event, then order). */
   list(lang: Locale): Promise<Guide[]>;
   get(slug: string, lang: Locale): Promise<Guide | undefined>;
+  /** A guide staff took off the site: where its readers go, or the notice they see. */
+  unpublished(slug: string): Promise<UnpublishedGuide | undefined>;
   search(query: string, lang: Locale, limit?: number): Promise<SearchHit[]>;
   /** The content version the answers come from; pages use it as a cache key. */
   version(): Promise<number>;
@@ -30,12 +34,12 @@ function catalogueOrder(a: Guide, b: Guide): number {
   return LIFE_EVENTS.indexOf(a.lifeEvent) - LIFE_EVENTS.indexOf(b.lifeEvent) || a.order - b.order || a.slug.localeCompare(b.slug);
 }
 
-function buildSnapshot(version: number, guides: Guide[]): Snapshot {
+function buildSnapshot(version: number, guides: Guide[], unpublished: UnpublishedGuide[]): Snapshot {
   const sorted = [...guides].sort(catalogueOrder);
   const byLang = new Map<Locale, Guide[]>();
   for (const guide of sorted) byLang.set(guide.lang, [...(byLang.get(guide.lang) ?? []), guide]);
   const index = buildGuideSearchIndex(sorted.map((guide) => guideSearchDocument(guide, guide.lang, guide.bodyHtml)));
-  return { version, byKey: new Map(sorted.map((g) => [`${g.lang}/${g.slug}`, g])), byLang, index };
+  return { version, byKey: new Map(sorted.map((g) => [`${g.lang}/${g.slug}`, g])), byLang, index, unpublished: new Map(unpublished.map((entry) => [entry.slug, entry])) };
 }
 
 export function createGuideCatalogue(options: { db: Kysely<Database>; probe: ContentVersionProbe }): GuideCatalogue {
@@ -45,9 +49,9 @@ export function createGuideCatalogue(options: { db: Kysely<Database>; probe: Con
   async function current(): Promise<Snapshot> {
     const version = await options.probe.current();
     if (snapshot && snapshot.version === version) return snapshot;
-    loading ??= listPublishedGuides(options.db)
-      .then((guides) => {
-        snapshot = buildSnapshot(version, guides);
+    loading ??= Promise.all([listPublishedGuides(options.db), listUnpublishedGuides(options.db)])
+      .then(([guides, unpublished]) => {
+        snapshot = buildSnapshot(version, guides, unpublished);
         return snapshot;
       })
       .finally(() => {
@@ -62,6 +66,9 @@ export function createGuideCatalogue(options: { db: Kysely<Database>; probe: Con
     },
     async get(slug, lang) {
       return (await current()).byKey.get(`${lang}/${slug}`);
+    },
+    async unpublished(slug) {
+      return (await current()).unpublished.get(slug);
     },
     async search(query, lang, limit = 20) {
       return (await current()).index.search(query, lang, { limit });

@@ -15,6 +15,8 @@ export interface PublishGuideInput {
   bodyHtml: string;
   contentHash: string;
   source: 'file' | 'staff';
+  /** A staff publication's note and kind, and who published it (docs/decisions/052). */
+  change?: { note: string; kind: 'major' | 'minor'; by: string };
 }
 
 function toGuide(row: GuideVersionTable): Guide {
@@ -25,10 +27,12 @@ function toGuide(row: GuideVersionTable): Guide {
     version: row.version,
     bodyHtml: row.body_html,
     publishedAt: row.published_at,
+    changes: [],
   };
 }
 
-async function insertVersion(trx: Transaction<Database>, input: PublishGuideInput, now: Date): Promise<number> {
+/** Adds one version; call inside the transaction that publishes (and bumps the content version). */
+export async function insertVersion(trx: Transaction<Database>, input: PublishGuideInput, now: Date): Promise<number> {
   const { slug } = input.frontmatter;
   const latest = await trx
     .selectFrom('guide_versions')
@@ -53,6 +57,9 @@ async function insertVersion(trx: Transaction<Database>, input: PublishGuideInpu
       source: input.source,
       published_at: at,
       created_at: at,
+      change_note: input.change?.note ?? null,
+      change_kind: input.change?.kind ?? null,
+      published_by: input.change?.by ?? null,
     })
     .execute();
   return version;
@@ -83,9 +90,108 @@ function latestVersions(db: Kysely<Database>) {
     );
 }
 
+/** The newest version of every guide in every language, unpublished guides (guide_unpublished) left out. */
 export async function listPublishedGuides(db: Kysely<Database>): Promise<Guide[]> {
-  const rows = await latestVersions(db).orderBy('g.slug').orderBy('g.lang').execute();
-  return rows.map(toGuide);
+  const rows = await latestVersions(db)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('guide_unpublished as u').select('u.slug').whereRef('u.slug', '=', 'g.slug'))))
+    .orderBy('g.slug')
+    .orderBy('g.lang')
+    .execute();
+  // The major changes' notes, each on the version of its language it was published with.
+  const notes = await db
+    .selectFrom('guide_versions')
+    .select(['slug', 'lang', 'change_note', 'published_at'])
+    .where('change_kind', '=', 'major')
+    .where('change_note', 'is not', null)
+    .orderBy('published_at', 'desc')
+    .execute();
+  const byGuide = new Map<string, { note: string; publishedAt: string }[]>();
+  for (const note of notes) {
+    const key = `${note.lang}/${note.slug}`;
+    byGuide.set(key, [...(byGuide.get(key) ?? []), { note: note.change_note ?? '', publishedAt: note.published_at }]);
+  }
+  return rows.map((row) => ({ ...toGuide(row), changes: byGuide.get(`${row.lang}/${row.slug}`) ?? [] }));
+}
+
+export interface UnpublishedGuide {
+  slug: string;
+  redirectTo: string | null;
+  notice: Record<Locale, string> | null;
+  reason: string;
+  unpublishedBy: string;
+  unpublishedAt: string;
+}
+
+export async function listUnpublishedGuides(db: Kysely<Database>): Promise<UnpublishedGuide[]> {
+  const rows = await db.selectFrom('guide_unpublished').selectAll().execute();
+  return rows.map((row) => ({
+    slug: row.slug,
+    redirectTo: row.redirect_to,
+    notice: row.notice_json ? (JSON.parse(row.notice_json) as Record<Locale, string>) : null,
+    reason: row.reason,
+    unpublishedBy: row.unpublished_by,
+    unpublishedAt: row.unpublished_at,
+  }));
+}
+
+/** Takes a guide off the site (replacing an earlier unpublishing of it); in the transaction that audits it and bumps the content version. */
+export async function recordUnpublished(trx: Transaction<Database>, entry: UnpublishedGuide): Promise<void> {
+  await trx.deleteFrom('guide_unpublished').where('slug', '=', entry.slug).execute();
+  await trx
+    .insertInto('guide_unpublished')
+    .values({ slug: entry.slug, redirect_to: entry.redirectTo, notice_json: entry.notice ? JSON.stringify(entry.notice) : null, reason: entry.reason, unpublished_by: entry.unpublishedBy, unpublished_at: entry.unpublishedAt })
+    .execute();
+}
+
+/** Publishing a guide again puts it back on the site. */
+export async function clearUnpublished(trx: Transaction<Database>, slug: string): Promise<void> {
+  await trx.deleteFrom('guide_unpublished').where('slug', '=', slug).execute();
+}
+
+/** One stored version of a guide in one language, as the editor and its history read it. */
+export interface StoredGuideVersion {
+  slug: string;
+  lang: Locale;
+  version: number;
+  frontmatter: GuideFrontmatter;
+  bodyMd: string;
+  source: string;
+  publishedAt: string;
+  changeNote: string | null;
+  changeKind: 'major' | 'minor' | null;
+  /** The member's display name, when staff published it. */
+  publishedBy: string | null;
+}
+
+/** Every version of a guide, both languages, oldest first. */
+export async function guideVersionHistory(db: Kysely<Database>, slug: string): Promise<StoredGuideVersion[]> {
+  const rows = await db
+    .selectFrom('guide_versions as g')
+    .leftJoin('staff', 'staff.id', 'g.published_by')
+    .select(['g.slug', 'g.lang', 'g.version', 'g.frontmatter_json', 'g.body_md', 'g.source', 'g.published_at', 'g.change_note', 'g.change_kind', 'staff.display_name'])
+    .where('g.slug', '=', slug)
+    .orderBy('g.published_at')
+    .orderBy('g.version')
+    .orderBy('g.lang')
+    .execute();
+  return rows.map((row) => ({
+    slug: row.slug,
+    lang: row.lang as Locale,
+    version: Number(row.version),
+    frontmatter: GuideFrontmatterSchema.parse(JSON.parse(row.frontmatter_json)),
+    bodyMd: row.body_md,
+    source: row.source,
+    publishedAt: row.published_at,
+    changeNote: row.change_note,
+    changeKind: row.change_kind === 'major' || row.change_kind === 'minor' ? row.change_kind : null,
+    publishedBy: row.display_name ?? null,
+  }));
+}
+
+/** The newest version per guide and language, without bodies: for the editors' list. */
+export async function latestVersionStamps(db: Kysely<Database>): Promise<{ slug: string; lang: Locale; version: number; title: string; publishedAt: string }[]> {
+  const rows = await latestVersions(db).execute();
+  return rows.map((row) => ({ slug: row.slug, lang: row.lang as Locale, version: Number(row.version), title: row.title, publishedAt: row.published_at }));
 }
 
 export interface GuideVersionStamp {

@@ -23,6 +23,41 @@ export interface GuideVersionTable {
   source: string;
   published_at: string;
   created_at: string;
+  /** A staff publication's change note, and whether it is major (shown to readers) or minor (docs/decisions/052). */
+  change_note: string | null;
+  change_kind: string | null;
+  /** staff.id of who published it (null for a file's version). */
+  published_by: string | null;
+}
+
+/** A guide being edited (docs/decisions/052): both languages, its editorial state, and the version compared on every change. */
+export interface GuideDraftTable {
+  slug: string;
+  state: string;
+  content_json: string;
+  base_versions_json: string;
+  created_by: string;
+  last_changed_by: string;
+  submitted_by: string | null;
+  approved_by: string | null;
+  review_comment: string | null;
+  change_note: string | null;
+  change_kind: string | null;
+  scheduled_at: string | null;
+  scheduled_by: string | null;
+  lock_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A guide taken off the site: redirected to another, or left with a notice (docs/decisions/052). */
+export interface GuideUnpublishedTable {
+  slug: string;
+  redirect_to: string | null;
+  notice_json: string | null;
+  reason: string;
+  unpublished_by: string;
+  unpublished_at: string;
 }
 
 /** A counter per kind of content; every publish bumps it so each process can drop stale caches. */
@@ -430,6 +465,8 @@ export interface CaseFiguresStateTable {
 
 export interface Database {
   guide_versions: GuideVersionTable;
+  guide_drafts: GuideDraftTable;
+  guide_unpublished: GuideUnpublishedTable;
   holiday_years: HolidayYearTable;
   booking_places: BookingPlaceTable;
   office_schedules: OfficeScheduleTable;

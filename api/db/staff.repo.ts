@@ -79,3 +79,11 @@ export async function revokeAllSessions(db: Kysely<Database>, staffId: string, n
   const result = await db.updateTable('staff_sessions').set({ revoked_at: now.toISOString() }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Members' display names by id (an id no account has any more is left out). */
+export async function staffNames(db: Kysely<Database>, ids: readonly string[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return {};
+  const rows = await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  return Object.fromEntries(rows.map((row) => [row.id, row.display_name]));
+}

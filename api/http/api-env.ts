@@ -1,6 +1,7 @@
 import type { LiveRegistryOffices } from '../services/marriage/office-schedules.ts';
 import { PHONE_CODE_RULES } from '../domain/verification/phone-code.ts';
 import type { GuideCatalogue } from '../content/guide-catalogue.ts';
+import type { ContentVersionProbe } from '../content/content-version.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { LiveCalendar } from '../content/holidays.ts';
 import type { FileBackend } from '../engine/files/backend.ts';
@@ -33,6 +34,8 @@ export const DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT = PHONE_CODE_RULES.perClient;
 export interface ApiDeps {
   database: DatabaseHandle;
   guides: GuideCatalogue;
+  /** This process's view of the content version: a publication here expires it, so the publisher sees the change at once. */
+  contentVersion?: ContentVersionProbe;
   logger: Logger;
   /** The newest applied migration (cached by the caller; it changes only on deploy). */
   migration: () => Promise<string | null>;

@@ -33,6 +33,7 @@ import type { SignInResult } from '../staff/auth.ts';
 import { refusalMessage, type FileRefusal } from '../engine/files/upload-policy.ts';
 import type { CreateResult, OpenResult, ResumeResult, SaveForLaterResult } from '../engine/drafts/drafts.ts';
 import type { AddRuleRowResult } from '../engine/rules/rule-changes.ts';
+import type { DiffResult, GuideDraftRefusal, UnpublishResult } from '../content/guide-editing.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
 import type { ApiDeps } from './api-env.ts';
 import { errorBody, fieldErrors, requestLocale, type ApiError, type FieldError } from './api-error.ts';
@@ -94,6 +95,14 @@ export interface Refusals {
   ruleTable: Refused<AddRuleRowResult>;
   /** An objection to a public notice (public-notices.ts, docs/decisions/045). */
   objection: Refused<ObjectionResult>;
+  /** A guide's draft, or its history, asked for where there is none (guide-editing.ts, docs/decisions/052). */
+  guideDraftRead: { reason: 'no_draft' } | { reason: 'guide_not_found' };
+  /** Saving, a lifecycle step or publishing a guide's draft. */
+  guideDraftStep: GuideDraftRefusal;
+  guideUnpublish: Refused<UnpublishResult>;
+  guideDiff: Refused<DiffResult>;
+  /** A guide taken off the site: its readers are sent on or told why (getGuide). */
+  publishedGuide: { reason: 'unpublished'; redirectTo: string | null; notice: string | null; at: string };
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
   /** The applicant's rating of a finished case, once (api/ratings/ratings.ts, docs/decisions/053). */
@@ -425,6 +434,33 @@ export const REFUSALS = {
   ruleTable: {
     unknown_table: { status: 404, code: 'rule_table_not_found', message: 'errors.rules.notFound' },
     invalid: SCHEMA_ISSUES,
+  },
+  guideDraftRead: {
+    no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },
+    guide_not_found: { status: 404, code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' },
+  },
+  guideDraftStep: {
+    no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },
+    guide_not_found: { status: 404, code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' },
+    draft_changed: { status: 409, code: 'draft_changed', message: 'errors.guideEditor.draftChanged', extra: (refusal) => ({ currentVersion: refusal.currentVersion }) },
+    wrong_state: { status: 409, code: 'wrong_state', message: (refusal, _lang, t) => t('errors.guideEditor.wrongState', { state: t(dynamicKey`guideEditor.state.${refusal.state}`) }) },
+    self_approval: { status: 403, code: 'self_approval', message: 'errors.guideEditor.selfApproval' },
+    schedule_in_past: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'at', code: 'schedule_in_past', message: 'errors.guideEditor.scheduleInPast' } },
+    no_changes: { status: 409, code: 'no_changes', message: 'errors.guideEditor.noChanges' },
+    invalid: SCHEMA_ISSUES,
+  },
+  guideUnpublish: {
+    guide_not_found: { status: 404, code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' },
+    redirect_to_itself: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'redirectTo', code: 'redirect_to_itself', message: 'errors.guideEditor.redirectToItself' } },
+    unknown_redirect: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'redirectTo', code: 'unknown_redirect', message: 'errors.guideEditor.unknownRedirect' } },
+  },
+  guideDiff: {
+    guide_not_found: { status: 404, code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' },
+    no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },
+    no_such_edition: { status: 404, code: 'no_such_edition', message: 'errors.guideEditor.noSuchEdition' },
+  },
+  publishedGuide: {
+    unpublished: { status: 410, code: 'guide_unpublished', message: 'errors.guideEditor.unpublished', extra: (refusal) => ({ unpublished: { redirectTo: refusal.redirectTo, notice: refusal.notice, at: refusal.at } }) },
   },
   phoneCodeConfirm: {
     wrong: {

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { GuideSchema, GuideSlugSchema, GuideSummarySchema, LocaleSchema, type Guide as GuideType, type GuideSummary as GuideSummaryType } from '../domain/guides/guide.schema.ts';
 import { ApiErrorSchema, statusError } from '../http/api-error.ts';
+import { refuse } from '../http/refusals.ts';
 import { textLine } from '../domain/text.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 
@@ -51,6 +52,14 @@ const getGuide = createRoute({
   responses: {
     200: { description: 'The guide', content: { 'application/json': { schema: Guide } } },
     ...errors,
+    410: {
+      description: 'Staff took the guide off the site (`guide_unpublished`): `unpublished.redirectTo` is the guide its readers are sent to, or `unpublished.notice` says why it was withdrawn, in the language asked for',
+      content: {
+        'application/json': {
+          schema: ApiErrorSchema.extend({ unpublished: z.object({ redirectTo: z.string().nullable(), notice: z.string().nullable(), at: z.string() }) }).meta({ id: 'GuideUnpublished' }),
+        },
+      },
+    },
   },
 });
 
@@ -100,7 +109,11 @@ export const guideRoutes = new OpenAPIHono<ApiEnv>()
     const { slug } = c.req.valid('param');
     const { lang } = c.req.valid('query');
     const guide = await c.get('deps').guides.get(slug, lang);
-    if (!guide) return statusError(c, 404, 'guide_not_found');
+    if (!guide) {
+      const gone = await c.get('deps').guides.unpublished(slug);
+      if (gone) return refuse(c, 'publishedGuide', { reason: 'unpublished', redirectTo: gone.redirectTo, notice: gone.notice?.[lang] ?? null, at: gone.unpublishedAt });
+      return statusError(c, 404, 'guide_not_found');
+    }
     return c.json(guide, 200);
   })
   .openapi(searchGuides, async (c) => {

@@ -27,6 +27,7 @@ import { auditAnchoringPass } from './audit-anchoring.ts';
 import { startBackgroundPasses, type BackgroundPass } from '../platform/background-passes.ts';
 import { createRecordingProvider, deliveryPass } from '../notifications/delivery.ts';
 import { handoffPass } from '../engine/handoffs/handoffs.ts';
+import { publishDueGuides } from '../content/guide-editing.ts';
 import { handoffEnvName } from '../engine/handoffs/handoff.ts';
 import { readRegistryFile, type RegistryOffice } from '../services/marriage/offices.ts';
 import { WITHDRAWAL_RULES_TABLE, withdrawalSourceRows } from '../services/marriage/withdrawal-table.ts';
@@ -46,6 +47,8 @@ const HANDOFF_INTERVAL_MS = 2_000;
 const CALENDAR_REFRESH_MS = 60_000;
 /** Legal periods end at midnight; looking every five minutes is prompt enough and costs one indexed query per service. */
 const PERIOD_SWEEP_MS = 5 * 60_000;
+/** Scheduled guide publications (docs/decisions/052) go live within this long of their moment, on whichever process looks first. */
+const GUIDE_SCHEDULE_MS = 15_000;
 /** How often the audit log's head is anchored outside the database (and at shutdown): at most this long of the last entries could go unnoticed if removed together with a crash of the process. */
 const AUDIT_ANCHOR_MS = 10_000;
 
@@ -180,6 +183,21 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
       },
     ],
   };
+  // Every process looks; a draft is claimed by a conditional delete in its publishing transaction, so it is published once.
+  const scheduledGuides: BackgroundPass = {
+    name: 'scheduled-guides',
+    intervalMs: GUIDE_SCHEDULE_MS,
+    atStart: true,
+    steps: [
+      {
+        run: async () => {
+          const published = await publishDueGuides({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date(), contentVersion: runtime.contentVersion });
+          if (published > 0) logger.info({ guides: published }, 'published scheduled guides');
+        },
+        failure: 'could not publish scheduled guides',
+      },
+    ],
+  };
   const auditAnchoring = auditAnchoringPass({ db: runtime.database.db, keys: auditKeys, file: auditAnchorPath(config.dataDir), logger, now: () => new Date() }, AUDIT_ANCHOR_MS);
 
   const server: ServerType = await new Promise((resolve) => {
@@ -198,7 +216,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     HANDOFF_INTERVAL_MS,
   );
   // Once listening: the hand-off worker needs the address. The audit anchor's last round comes when they stop, after every other pass.
-  const background = startBackgroundPasses([...(delivery ? [delivery] : []), handoffWorker, ...refreshes, sweeps, auditAnchoring], logger);
+  const background = startBackgroundPasses([...(delivery ? [delivery] : []), handoffWorker, ...refreshes, sweeps, scheduledGuides, auditAnchoring], logger);
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -46,10 +46,17 @@ import { requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export type ApiClient = ReturnType<typeof hc<ApiApp>>;
+/**
+ * A request to the API in process, as `api` sends it, for operations outside ApiClient's type (whose
+ * union is at the compiler's limit): the guide editor's (docs/decisions/052), whose answers
+ * site/lib/guide-editing.ts types from the routes' schemas.
+ */
+export type ApiFetch = (path: string, init?: RequestInit) => Promise<Response>;
 
 /** What every page receives in Astro.locals.portal. */
 export interface PortalLocals {
   api: ApiClient;
+  apiFetch: ApiFetch;
   requestId: string;
   lang: Locale;
   elder: boolean;
@@ -197,6 +204,7 @@ export function createPortal(options: PortalOptions) {
     handoffs,
     database: options.database,
     guides: options.guides,
+    contentVersion: options.contentVersion,
     logger: options.logger,
     migration: options.migration,
     now: options.now,
@@ -325,6 +333,7 @@ export function createPortal(options: PortalOptions) {
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
         api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
+        apiFetch: pageApiFetch(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
       },
     };
     const response = await renderWithAstro(site.handler, c.env.incoming, locals);
@@ -344,12 +353,20 @@ export type Portal = ReturnType<typeof createPortal>;
  * replace its default headers whole, and the API would answer in the default language. The
  * reader's address and the public origin, as the server resolved them, go along too.
  */
+/** How the pages' clients send a request: to the API in process, with the reader's headers, address and origin. */
+function pageFetch(api: ApiApp, headers: Record<string, string>, clientAddress: string | null, publicOrigin?: string) {
+  return (input: RequestInfo | URL, init?: RequestInit) => {
+    const merged = new Headers(init?.headers);
+    for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+    return api.request(input, { ...init, headers: merged }, { clientAddress, ...(publicOrigin ? { publicOrigin } : {}) });
+  };
+}
+
 export function pageApiClient(api: ApiApp, origin: string, headers: Record<string, string>, clientAddress: string | null, publicOrigin?: string): ApiClient {
-  return hc<ApiApp>(`${origin}/`, {
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
-      const merged = new Headers(init?.headers);
-      for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
-      return api.request(input, { ...init, headers: merged }, { clientAddress, ...(publicOrigin ? { publicOrigin } : {}) });
-    },
-  });
+  return hc<ApiApp>(`${origin}/`, { fetch: pageFetch(api, headers, clientAddress, publicOrigin) });
+}
+
+export function pageApiFetch(api: ApiApp, origin: string, headers: Record<string, string>, clientAddress: string | null, publicOrigin?: string): ApiFetch {
+  const send = pageFetch(api, headers, clientAddress, publicOrigin);
+  return async (path, init) => send(new URL(path, `${origin}/`), init);
 }

@@ -18,9 +18,16 @@ export function demoUsername(role: StaffRole): string {
   return `demo-${role}`;
 }
 
-export function demoPassword(secret: Buffer, role: StaffRole): string {
-  return createHmac('sha256', secret).update(`demo-staff:${role}`).digest('base64url').slice(0, 16);
+/** `account`: a role's account, or one of the extra accounts (SECOND_DEMO_ACCOUNTS' names). */
+export function demoPassword(secret: Buffer, account: StaffRole | string): string {
+  return createHmac('sha256', secret).update(`demo-staff:${account}`).digest('base64url').slice(0, 16);
 }
+
+/**
+ * A second account of a role whose work needs two people: a guide draft is approved by an editor
+ * other than its author (docs/decisions/052), so a new user tries review as the second editor.
+ */
+export const SECOND_DEMO_ACCOUNTS: readonly { name: string; role: StaffRole }[] = [{ name: 'content-editor-2', role: 'content-editor' }];
 
 export interface DemoAccount {
   role: StaffRole;
@@ -29,16 +36,16 @@ export interface DemoAccount {
 }
 
 /** The usernames of the demo accounts, reserved: `npm run staff:create` refuses them. */
-export const DEMO_USERNAMES: readonly string[] = STAFF_ROLES.map(demoUsername);
+export const DEMO_USERNAMES: readonly string[] = [...STAFF_ROLES.map(demoUsername), ...SECOND_DEMO_ACCOUNTS.map((account) => `demo-${account.name}`)];
 
 export async function ensureDemoStaff(deps: AuthDeps, secret: Buffer): Promise<DemoAccount[]> {
-  // In parallel: argon2 hashing runs on the thread pool, and a first start hashes seven passwords.
+  // In parallel: argon2 hashing runs on the thread pool, and a first start hashes eight passwords.
   const accounts = await Promise.all(
-    STAFF_ROLES.map(async (role) => {
-      const username = demoUsername(role);
-      const password = demoPassword(secret, role);
+    [...STAFF_ROLES.map((role) => ({ name: role as string, role })), ...SECOND_DEMO_ACCOUNTS].map(async ({ name, role }) => {
+      const username = `demo-${name}`;
+      const password = demoPassword(secret, name);
       if (!(await findStaffByUsername(deps.db, username))) {
-        await createStaff(deps, { username, displayName: `Demo ${role}`, password, roles: [role], offices: DEMO_OFFICES, serviceAreas: DEMO_SERVICE_AREAS });
+        await createStaff(deps, { username, displayName: `Demo ${name}`, password, roles: [role], offices: DEMO_OFFICES, serviceAreas: DEMO_SERVICE_AREAS });
       }
       return { role, username, password };
     }),

@@ -21,7 +21,22 @@ export async function getGuide(astro: Astro, slug: string) {
   const { api, lang } = astro.locals.portal;
   const response = await api.guides[':slug'].$get({ param: { slug }, query: { lang } });
   if (response.status === 200) return response.json();
-  // An unknown or malformed name is the reader's 404; anything else is ours.
+  // An unknown or malformed name is the reader's 404, as is an unpublished guide's printable version; anything else is ours.
+  if (response.status === 404 || response.status === 422 || response.status === 410) return undefined;
+  throw new UnexpectedApiAnswer(`GET /guides/${slug} answered ${String((response as Response).status)}`);
+}
+
+/**
+ * A guide's page: the guide, or (unpublished by staff: docs/decisions/052) where its readers go or
+ * why it was withdrawn, or undefined for no such guide. `lang`: another language than the page's.
+ */
+export async function guidePage(astro: Astro, slug: string, lang = astro.locals.portal.lang) {
+  const response = await astro.locals.portal.api.guides[':slug'].$get({ param: { slug }, query: { lang } });
+  if (response.status === 200) return { guide: await response.json(), unpublished: undefined };
+  if (response.status === 410) {
+    const body = (await response.json()) as { unpublished: { redirectTo: string | null; notice: string | null; at: string } };
+    return { guide: undefined, unpublished: body.unpublished };
+  }
   if (response.status === 404 || response.status === 422) return undefined;
   throw new UnexpectedApiAnswer(`GET /guides/${slug} answered ${String((response as Response).status)}`);
 }

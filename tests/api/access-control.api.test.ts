@@ -124,6 +124,15 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'GET /staff/ratings': (u) => call(u, 'GET', '/staff/ratings'),
     'POST /staff/rules/{table}': (u) =>
       call(u, 'POST', '/staff/rules/old-age-allowance.standards', { key: 'demo-district', effectiveFrom: '2099-01-01', value: { sourceYear: 2098, bands: [{ fromAge: 80, monthlyAmount: 70 }] }, basis: '测试用的假想通知', reason: '测试：谁可以修改标准' }),
+    'GET /staff/guides': (u) => call(u, 'GET', '/staff/guides'),
+    'PUT /staff/guides/{guide}/draft': async (u) => {
+      const draft = (await (await call('content-editor', 'POST', '/staff/guides/old-age-allowance/draft')).json()) as { version: number; content: unknown };
+      return call(u, 'PUT', '/staff/guides/old-age-allowance/draft', { version: draft.version, content: draft.content });
+    },
+    'POST /staff/guides/{guide}/draft/publish': async (u) => {
+      const draft = (await (await call('content-editor', 'POST', '/staff/guides/old-age-allowance/draft')).json()) as { version: number };
+      return call(u, 'POST', '/staff/guides/old-age-allowance/draft/publish', { version: draft.version, change: { note: { 'zh-CN': '测试谁可以发布', en: 'Who may publish' }, kind: 'minor' } });
+    },
   };
 
   beforeAll(async () => {

@@ -34,6 +34,8 @@ interface Fixture {
   appointmentHolder: string;
   /** Proofs of the phones of the couple the booking's valid request names (docs/decisions/019). */
   phoneProofs: { partyA: string; partyB: string };
+  /** Both languages of a guide's draft (docs/decisions/052), as its draft was opened. */
+  guideContent: unknown;
 }
 
 /** A request that the operation accepts (or refuses only for what it is, not for its form). */
@@ -103,6 +105,20 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
     params: { table: 'old-age-allowance.standards' },
     body: { key: 'demo-county', effectiveFrom: '2099-01-01', value: { sourceYear: 2098, bands: [{ fromAge: 70, monthlyAmount: 30 }] }, basis: '测试用的假想通知', reason: '测试：敌意输入' },
   }),
+  // The guide editor (docs/decisions/052): its draft opened by the fixture; a save's content is the published guide's (the smallest: every leaf is tried).
+  'GET /staff/guides': () => ({}),
+  'GET /staff/guides/{slug}/draft': () => ({ params: { slug: 'old-age-allowance' } }),
+  'POST /staff/guides/{slug}/draft': () => ({ params: { slug: 'old-age-allowance' } }),
+  'PUT /staff/guides/{slug}/draft': (f) => ({ params: { slug: 'old-age-allowance' }, body: { version: 1, content: f.guideContent } }),
+  'POST /staff/guides/{slug}/draft/submit': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1 } }),
+  'POST /staff/guides/{slug}/draft/approve': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1 } }),
+  'POST /staff/guides/{slug}/draft/send-back': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1, comment: '请补充法律依据的条款' } }),
+  'POST /staff/guides/{slug}/draft/publish': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1, change: { note: { 'zh-CN': '更新材料', en: 'Documents updated' }, kind: 'major' } } }),
+  'POST /staff/guides/{slug}/draft/schedule': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1, change: { note: { 'zh-CN': '更新材料', en: 'Documents updated' }, kind: 'minor' }, at: '2099-01-01T09:00:00+08:00' } }),
+  'POST /staff/guides/{slug}/draft/cancel-schedule': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1 } }),
+  'POST /staff/guides/{slug}/unpublish': () => ({ params: { slug: 'marriage-certificate-reissue' }, body: { reason: '测试撤下', redirectTo: 'no-such-guide' } }),
+  'GET /staff/guides/{slug}/history': () => ({ params: { slug: 'old-age-allowance' } }),
+  'GET /staff/guides/{slug}/diff': () => ({ params: { slug: 'old-age-allowance' }, query: { from: '1', to: 'draft' } }),
   'GET /staff/appointments': () => ({ query: { office: 'demo-county-registry', date: '2026-12-02' } }),
   'POST /staff/appointments/search': () => ({ body: { office: 'demo-county-registry', date: '2026-12-02', search: '1234' } }),
   'GET /staff/offices': () => ({}),
@@ -336,6 +352,7 @@ describe.each(DIALECTS)('the API under hostile input on %s', (kind) => {
       appointment: (await post('/marriage/appointments', await withPhoneProofs(runtime.portal.app, appointment, () => CLOCK))).trackingNumber,
       appointmentHolder: appointment.partyA.idNumber,
       phoneProofs: { partyA: await phoneProof(runtime.portal.app, '13900000700', () => CLOCK), partyB: await phoneProof(runtime.portal.app, '13700000700', () => CLOCK) },
+      guideContent: ((await (await runtime.portal.app.request(`${API}/staff/guides/old-age-allowance/draft`, { method: 'POST', headers: { cookie: staffCookie } })).json()) as { content: unknown }).content,
     };
   });
   afterAll(async () => {

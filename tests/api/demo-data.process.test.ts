@@ -21,7 +21,7 @@ import { PROJECT_ROOT, startPortalProcess } from '../support/portal-process.ts';
 import { DIALECTS, TEST_DATABASE_URL, createTestDatabase } from '../support/test-database.ts';
 import { silentLogger } from '../support/test-runtime.ts';
 
-const DEMO_USERNAMES = ['demo-intake', 'demo-investigator', 'demo-reviewer', 'demo-approver', 'demo-content-editor', 'demo-office-admin', 'demo-system-admin'];
+const DEMO_USERNAMES = ['demo-intake', 'demo-investigator', 'demo-reviewer', 'demo-approver', 'demo-content-editor', 'demo-office-admin', 'demo-system-admin', 'demo-content-editor-2'];
 
 /** Runs one of the npm scripts' files to its end, as an operator would. */
 function run(file: string, env: Record<string, string>) {
@@ -69,7 +69,7 @@ describe.each(DIALECTS)('a development database started in production, on %s', (
       const removed = run('api/cli/demo-remove.ts', production);
       expect(removed.status, removed.output).toBe(0);
       expect(removed.output).toContain(`removed 8 demo applications: ${trackingNumbers.sort().join(', ')}`);
-      expect(removed.output).toContain('removed 7 demo staff accounts');
+      expect(removed.output).toContain('removed 8 demo staff accounts');
 
       const portal = await startPortalProcess({ env: production, dataDir });
       try {

@@ -21,7 +21,9 @@ import { oldAgeAllowanceApplication } from '../support/applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
 
-const DEMO_USERNAMES = ['demo-approver', 'demo-content-editor', 'demo-intake', 'demo-investigator', 'demo-office-admin', 'demo-reviewer', 'demo-system-admin'];
+const DEMO_USERNAMES = ['demo-approver', 'demo-content-editor', 'demo-content-editor-2', 'demo-intake', 'demo-investigator', 'demo-office-admin', 'demo-reviewer', 'demo-system-admin'];
+/** The accounts a start made before demo data was marked (migration 2026120507): the second content editor came later, marked from its first start. */
+const MARKED_BY_MIGRATION = DEMO_USERNAMES.filter((username) => username !== 'demo-content-editor-2');
 /** Four 高龄津贴 applications and four relief cases. */
 const DEMO_CASES = 8;
 
@@ -90,12 +92,14 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
 
   it('recognises demo data made before it was marked: accounts by the migration, applications by their made-up applicants', async () => {
     await runtime.database.db.deleteFrom('demo_records').execute();
+    // A start that old made one account per role: the second content editor came after marking.
+    await runtime.database.db.deleteFrom('staff').where('username', '=', 'demo-content-editor-2').execute();
     expect(await listDemoData(runtime.database.db)).toEqual({ staff: [], cases: [] });
     // The migration, run again on a database whose accounts were made by an older start.
     await sql`drop table demo_records`.execute(runtime.database.db);
     await demoDataMarks.up(runtime.database.db as unknown as Kysely<unknown>);
     const found = await findDemoData(deps());
-    expect(found.staff.map((member) => member.username)).toEqual(DEMO_USERNAMES);
+    expect(found.staff.map((member) => member.username)).toEqual(MARKED_BY_MIGRATION);
     expect(found.cases).toHaveLength(DEMO_CASES);
   });
 
@@ -109,7 +113,7 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
     const casesBefore = await caseCount();
 
     const removed = await removeDemoData(deps());
-    expect(removed.staff.map((member) => member.username)).toEqual(DEMO_USERNAMES);
+    expect(removed.staff.map((member) => member.username)).toEqual(MARKED_BY_MIGRATION);
     expect(removed.cases).toHaveLength(DEMO_CASES);
     expect(await findDemoData(deps())).toEqual({ staff: [], cases: [] });
     expect(await usernames()).toEqual(['li.ming']);
@@ -124,7 +128,7 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
     const audit = await runtime.database.db.selectFrom('audit_log').select(['action', 'record_type', 'record_id', 'details_json']).where('action', 'like', 'demo.%').orderBy('seq').execute();
     expect(audit).toHaveLength(DEMO_CASES + DEMO_USERNAMES.length);
     expect(audit.filter((entry) => entry.action === 'demo.case.remove').map((entry) => entry.record_id).sort()).toEqual([...demoCaseIds].sort());
-    expect(audit.filter((entry) => entry.action === 'demo.staff.remove').map((entry) => (JSON.parse(entry.details_json ?? '{}') as { username: string }).username).sort()).toEqual(DEMO_USERNAMES);
+    expect(audit.filter((entry) => entry.action === 'demo.staff.remove').map((entry) => (JSON.parse(entry.details_json ?? '{}') as { username: string }).username).sort()).toEqual(MARKED_BY_MIGRATION);
     expect(audit.every((entry) => (JSON.parse(entry.details_json ?? '{}') as { by: string }).by === DEMO_REMOVE_COMMAND)).toBe(true);
 
     // A second run finds nothing and writes nothing.

@@ -110,6 +110,20 @@ const SAMPLES: Samples = {
   ratingResolution: { ...lookup, not_answerable: [{ ok: false, reason: 'not_answerable' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   followUp: { not_found: [{ ok: false, reason: 'not_found' }], already_replied: [{ ok: false, reason: 'already_replied' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   dashboard: { not_permitted: [{ ok: false, reason: 'not_permitted' }], not_found: [{ ok: false, reason: 'not_found' }] },
+  guideDraftRead: { no_draft: [{ reason: 'no_draft' }], guide_not_found: [{ reason: 'guide_not_found' }] },
+  guideDraftStep: {
+    no_draft: [{ ok: false, reason: 'no_draft' }],
+    guide_not_found: [{ ok: false, reason: 'guide_not_found' }],
+    draft_changed: [{ ok: false, reason: 'draft_changed', currentVersion: 4 }],
+    wrong_state: [{ ok: false, reason: 'wrong_state', state: 'draft' }, { ok: false, reason: 'wrong_state', state: 'scheduled' }],
+    self_approval: [{ ok: false, reason: 'self_approval' }],
+    schedule_in_past: [{ ok: false, reason: 'schedule_in_past' }],
+    no_changes: [{ ok: false, reason: 'no_changes' }],
+    invalid: [{ ok: false, reason: 'invalid', error: issues }],
+  },
+  guideUnpublish: { guide_not_found: [{ ok: false, reason: 'guide_not_found' }], redirect_to_itself: [{ ok: false, reason: 'redirect_to_itself' }], unknown_redirect: [{ ok: false, reason: 'unknown_redirect' }] },
+  guideDiff: { guide_not_found: [{ ok: false, reason: 'guide_not_found' }], no_draft: [{ ok: false, reason: 'no_draft' }], no_such_edition: [{ ok: false, reason: 'no_such_edition' }] },
+  publishedGuide: { unpublished: [{ reason: 'unpublished', redirectTo: null, notice: '该事项已取消', at: '2026-12-10T02:00:00.000Z' }, { reason: 'unpublished', redirectTo: 'temporary-assistance', notice: null, at: '2026-12-10T02:00:00.000Z' }] },
 };
 
 const every = Object.entries(SAMPLES).flatMap(([use, byReason]) =>

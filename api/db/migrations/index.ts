@@ -26,6 +26,7 @@ import * as publicNotices from './2026120702_public_notices.ts';
 import * as dataUpgrades from './2026120801_data_upgrades.ts';
 import * as ratings from './2026120802_ratings.ts';
 import * as caseFigures from './2026120803_case_figures.ts';
+import * as guideEditing from './2026121001_guide_editing.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026120801_data_upgrades': dataUpgrades,
   '2026120802_ratings': ratings,
   '2026120803_case_figures': caseFigures,
+  '2026121001_guide_editing': guideEditing,
 };

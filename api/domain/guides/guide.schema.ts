@@ -156,6 +156,11 @@ export const GuideSchema = GuideFrontmatterSchema.extend({
   /** Markdown body rendered to HTML (raw HTML in the source is not allowed). */
   bodyHtml: z.string(),
   publishedAt: z.iso.datetime(),
+  /**
+   * The major changes' notes in this language, newest first: the page's 更新记录, as GOV.UK shows
+   * "Updates to this page" (docs/decisions/052). Minor changes are for staff only.
+   */
+  changes: z.array(z.object({ note: z.string(), publishedAt: z.iso.datetime() })).default([]),
 });
 export type Guide = z.infer<typeof GuideSchema>;
 

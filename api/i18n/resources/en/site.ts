@@ -116,6 +116,10 @@ export const siteEn: SameKeys<typeof siteZhCN> = {
     comingSoon: 'Online applications open soon. For now, apply at the office as described below.',
   },
   guide: {
+    changesTitle: 'Updates to this page',
+    englishOlder: 'This English text was last updated on {{en}}; the Chinese version was updated on {{zh}}.',
+    withdrawnTitle: 'This guide has been withdrawn',
+    withdrawnOn: 'Withdrawn on {{date}}',
     onThisPage: 'On this page',
     lastUpdated: 'Last updated: {{date}}',
     matterType: 'Type of matter',

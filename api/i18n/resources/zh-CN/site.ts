@@ -112,6 +112,10 @@ export const siteZhCN = {
     comingSoon: '网上办理即将开通，现在请按下面的流程到窗口办理。',
   },
   guide: {
+    changesTitle: '更新记录',
+    englishOlder: '英文版最后更新于 {{en}}，中文版更新于 {{zh}}。',
+    withdrawnTitle: '本指南已撤下',
+    withdrawnOn: '撤下日期：{{date}}',
     onThisPage: '本页内容',
     lastUpdated: '最后更新：{{date}}',
     matterType: '事项类型',
