@@ -126,13 +126,13 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
     expect(await runtime.database.db.selectFrom('staff_sessions').select('id').where('id', '=', 'demo-session').execute()).toEqual([]);
 
     const audit = await runtime.database.db.selectFrom('audit_log').select(['action', 'record_type', 'record_id', 'details_json']).where('action', 'like', 'demo.%').orderBy('seq').execute();
-    expect(audit).toHaveLength(DEMO_CASES + DEMO_USERNAMES.length);
+    expect(audit).toHaveLength(DEMO_CASES + MARKED_BY_MIGRATION.length);
     expect(audit.filter((entry) => entry.action === 'demo.case.remove').map((entry) => entry.record_id).sort()).toEqual([...demoCaseIds].sort());
     expect(audit.filter((entry) => entry.action === 'demo.staff.remove').map((entry) => (JSON.parse(entry.details_json ?? '{}') as { username: string }).username).sort()).toEqual(MARKED_BY_MIGRATION);
     expect(audit.every((entry) => (JSON.parse(entry.details_json ?? '{}') as { by: string }).by === DEMO_REMOVE_COMMAND)).toBe(true);
 
     // A second run finds nothing and writes nothing.
     expect(await removeDemoData(deps())).toEqual({ staff: [], cases: [] });
-    expect(await runtime.database.db.selectFrom('audit_log').select('seq').where('action', 'like', 'demo.%').execute()).toHaveLength(DEMO_CASES + DEMO_USERNAMES.length);
+    expect(await runtime.database.db.selectFrom('audit_log').select('seq').where('action', 'like', 'demo.%').execute()).toHaveLength(DEMO_CASES + MARKED_BY_MIGRATION.length);
   });
 });
