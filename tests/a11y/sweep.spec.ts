@@ -915,6 +915,39 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  // The guide editor (docs/decisions/052): the list, the editor with an error next to its field, a draft with its diff.
+  'guide editor': [
+    {
+      name: 'the guides with their states',
+      open: async (v) => {
+        await v.as('content-editor');
+        await v.page.goto(v.language.path('/staff/guides'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.guideEditor.title);
+      },
+    },
+    {
+      name: 'the editor, a title left empty',
+      open: async (v) => {
+        const g = v.language.strings.guideEditor;
+        await v.page.goto(v.language.path('/staff/guides/temporary-assistance'));
+        await v.page.getByRole('button', { name: g.openDraft }).click();
+        await v.page.getByRole('link', { name: g.editLanguage['zh-CN'] }).click();
+        await v.page.getByLabel(g.fields.frontmatter.title, { exact: true }).fill('');
+        await v.page.getByRole('button', { name: g.save }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'a draft with its changes',
+      open: async (v) => {
+        const g = v.language.strings.guideEditor;
+        await v.page.getByLabel(g.fields.frontmatter.title, { exact: true }).fill('临时救助（草稿）');
+        await v.page.getByRole('button', { name: g.save }).click();
+        await v.page.goto(v.language.path('/staff/guides/temporary-assistance'));
+        await expect(v.page.getByTestId('draft-state')).toBeVisible();
+      },
+    },
+  ],
   'rules and figures': [
     {
       name: 'the tables',
