@@ -152,6 +152,11 @@ describe.each(LANGUAGES)('the ratings pages in $name', (language) => {
 
   it('refuses a content editor the staff ratings pages, with no links to them', async () => {
     const editor = await staffVisitor(language, 'content-editor');
+    // A malformed address is no follow-up, as another office's is not.
+    const clerk = await staffVisitor(language, 'intake');
+    const nowhere = await clerk.get(language.path('/staff/follow-ups/not-a-follow-up'));
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.text()).toContain(s.errors.ratings.notFound);
     for (const path of ['/staff/follow-ups', '/staff/ratings']) {
       const page = await editor.get(language.path(path));
       expect(page.status, path).toBe(403);
