@@ -83,6 +83,8 @@ export interface FollowUpRow extends RatingFollowUpTable {
   reasons_json: string;
   comment_enc: string | null;
   rated_at: string;
+  /** The name of the member who replied, as the staff table holds it now. */
+  replied_by_name: string | null;
 }
 
 function followUpQuery(db: Kysely<Database>) {
@@ -90,8 +92,9 @@ function followUpQuery(db: Kysely<Database>) {
     .selectFrom('rating_follow_ups as f')
     .innerJoin('ratings as r', 'r.id', 'f.rating_id')
     .innerJoin('cases as c', 'c.id', 'f.case_id')
+    .leftJoin('staff as s', 's.id', 'f.replied_by')
     .selectAll('f')
-    .select(['c.tracking_number', 'r.level', 'r.reasons_json', 'r.comment_enc', 'r.rated_at']);
+    .select(['c.tracking_number', 'r.level', 'r.reasons_json', 'r.comment_enc', 'r.rated_at', 's.display_name as replied_by_name']);
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   followUpDueOn,
   followUpStatus,
   FollowUpReplySchema,
+  isFollowUpDueSoon,
   isBadLevel,
   RatingInputSchema,
   ResolutionSchema,
@@ -116,6 +117,8 @@ export interface FollowUpItem {
   dueOn: string;
   status: FollowUpStatus;
   overdue: boolean;
+  /** Waiting, and its last day within a few working days (the queue's "due soon"). */
+  dueSoon: boolean;
   repliedAt: string | null;
 }
 
@@ -123,10 +126,12 @@ export interface FollowUpItem {
 export interface FollowUpDetail extends FollowUpItem {
   comment: string | null;
   reply: string | null;
+  /** Who answered (their name), so that the office sees who spoke for it. */
+  repliedBy: string | null;
   resolution: Resolution | null;
 }
 
-function itemOf(row: FollowUpRow, today: string): FollowUpItem {
+function itemOf(deps: Pick<CaseDeps, 'calendar'>, row: FollowUpRow, today: string): FollowUpItem {
   const resolution = row.resolution === 'resolved' || row.resolution === 'not-resolved' ? row.resolution : null;
   const status = followUpStatus({ dueOn: row.due_on, repliedAt: row.replied_at, resolution }, today);
   return {
@@ -141,6 +146,7 @@ function itemOf(row: FollowUpRow, today: string): FollowUpItem {
     dueOn: row.due_on,
     status,
     overdue: status === 'overdue',
+    dueSoon: isFollowUpDueSoon(deps.calendar, { dueOn: row.due_on, repliedAt: row.replied_at }, today),
     repliedAt: row.replied_at,
   };
 }
@@ -166,7 +172,7 @@ export const FOLLOW_UP_LIST_LIMIT = 200;
 export async function listFollowUps(deps: CaseDeps, member: StaffMember): Promise<{ today: string; items: FollowUpItem[] }> {
   const today = chinaDate(deps.now());
   const rows = await followUpsOf(deps.db, { offices: member.offices, services: handledServices(deps, member) }, FOLLOW_UP_LIST_LIMIT);
-  return { today, items: rows.filter((row) => mayHandle(deps, member, row)).map((row) => itemOf(row, today)) };
+  return { today, items: rows.filter((row) => mayHandle(deps, member, row)).map((row) => itemOf(deps, row, today)) };
 }
 
 export type OpenFollowUpResult = { ok: true; followUp: FollowUpDetail } | { ok: false; reason: 'not_found' };
@@ -180,7 +186,7 @@ export async function openFollowUp(deps: CaseDeps, member: StaffMember, id: stri
   if (row.comment_enc) {
     await auditCommentLook(deps.db, deps.kind, row.case_id, { at: now, actorId: member.id, actorRole: member.roles.join(','), action: 'rating.comment.view', origin, details: { followUp: row.id } });
   }
-  const item = itemOf(row, chinaDate(now));
+  const item = itemOf(deps, row, chinaDate(now));
   const resolution = row.resolution === 'resolved' || row.resolution === 'not-resolved' ? row.resolution : null;
   return {
     ok: true,
@@ -188,6 +194,7 @@ export async function openFollowUp(deps: CaseDeps, member: StaffMember, id: stri
       ...item,
       comment: row.comment_enc ? deps.crypto.decrypt(row.comment_enc, COMMENT_CONTEXT) : null,
       reply: row.reply_enc ? deps.crypto.decrypt(row.reply_enc, REPLY_CONTEXT) : null,
+      repliedBy: row.replied_at ? (row.replied_by_name ?? null) : null,
       resolution,
     },
   };

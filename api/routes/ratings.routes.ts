@@ -66,12 +66,14 @@ const FollowUpItem = z
     dueOn: z.string().meta({ description: 'The last day to answer (YYYY-MM-DD), working days after the rating as the office’s rule says' }),
     status: z.enum(['open', 'overdue', 'replied', 'resolved', 'not-resolved']),
     overdue: z.boolean(),
+    dueSoon: z.boolean().meta({ description: 'Waiting, not overdue, and its last day within 3 working days' }),
     repliedAt: z.string().nullable(),
   })
   .openapi('RatingFollowUp');
 const FollowUpDetail = FollowUpItem.extend({
   comment: z.string().nullable().meta({ description: 'What the person wrote (this look is audited)' }),
   reply: z.string().nullable(),
+  repliedBy: z.string().nullable().meta({ description: 'The name of the member who answered' }),
   resolution: z.enum(['resolved', 'not-resolved']).nullable(),
 }).openapi('RatingFollowUpDetail');
 

@@ -3,15 +3,21 @@
  * content they come from is republished. A page opts in with the `x-portal-cache: content` header
  * (pages that depend only on published content, the language and elder mode). The cache checks
  * the content version in the database, so a publish in any process empties it in every process
- * within CONTENT_CHECK_MS.
+ * within CONTENT_CHECK_MS. A page that also shows figures that move without a publish (a service's
+ * ratings: docs/decisions/055) says for how many seconds it may be kept (`x-portal-cache-seconds`),
+ * and is rendered again after that, publish or not.
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 export const CACHE_OPT_IN_HEADER = 'x-portal-cache';
+/** Seconds a page may be kept at most (besides until the next publish); absent: until the next publish. */
+export const CACHE_SECONDS_HEADER = 'x-portal-cache-seconds';
 
 interface Entry {
   version: number;
+  /** When the page must be rendered again whatever the content version (ms), if it said so. */
+  expiresAt: number | undefined;
   status: number;
   headers: [string, string][];
   etag: string;
@@ -31,15 +37,17 @@ export class PageCache {
   readonly #maxEntries: number;
   #hits = 0;
   #misses = 0;
+  readonly #now: () => number;
 
-  constructor(options: { maxEntries: number }) {
+  constructor(options: { maxEntries: number; now?: () => number }) {
     this.#maxEntries = options.maxEntries;
+    this.#now = options.now ?? Date.now;
   }
 
   /** A cached answer for this request, or undefined. */
   lookup(key: string, version: number, request: Request): Response | undefined {
     const entry = this.#entries.get(key);
-    if (!entry || entry.version !== version) {
+    if (!entry || entry.version !== version || (entry.expiresAt !== undefined && this.#now() >= entry.expiresAt)) {
       if (entry) this.#entries.delete(key);
       this.#misses += 1;
       return undefined;
@@ -71,18 +79,21 @@ export class PageCache {
 
   /** Keeps the response if the page opted in; returns the response to send either way. */
   async store(key: string, version: number, response: Response, request: Request): Promise<Response> {
+    const seconds = Number(response.headers.get(CACHE_SECONDS_HEADER) ?? Number.NaN);
     if (response.headers.get(CACHE_OPT_IN_HEADER) !== 'content' || response.status !== 200 || request.method !== 'GET') {
       response.headers.delete(CACHE_OPT_IN_HEADER);
+      response.headers.delete(CACHE_SECONDS_HEADER);
       return response;
     }
     const identity = new Uint8Array(await response.arrayBuffer());
     const headers = [...response.headers.entries()].filter(
-      ([name]) => !['content-length', 'content-encoding', 'set-cookie', CACHE_OPT_IN_HEADER, 'x-request-id'].includes(name),
+      ([name]) => !['content-length', 'content-encoding', 'set-cookie', CACHE_OPT_IN_HEADER, CACHE_SECONDS_HEADER, 'x-request-id'].includes(name),
     );
     headers.push(['vary', 'Accept-Encoding, Cookie']);
     headers.push(['cache-control', 'no-cache']);
     const entry: Entry = {
       version,
+      expiresAt: Number.isFinite(seconds) && seconds >= 0 ? this.#now() + seconds * 1000 : undefined,
       status: response.status,
       headers,
       etag: `"${version}-${createHash('sha1').update(identity).digest('base64url').slice(0, 16)}"`,

@@ -220,7 +220,7 @@ export function createPortal(options: PortalOptions) {
     phoneCodeLimitPerClient: options.phoneCodeLimitPerClient ?? DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT,
   });
   const drafts = draftSealer(options.crypto);
-  const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000 });
+  const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000, now: () => options.now().getTime() });
   const app = new Hono<PortalEnv>();
   const trusted = options.trustProxy?.length ? trustedProxies(options.trustProxy) : NO_TRUSTED_PROXIES;
 

@@ -68,7 +68,11 @@ export function pageContext(astro: Pick<AstroGlobal, 'locals'>): PageContext {
   };
 }
 
-/** Pages that depend only on published content, language and elder mode say so; the server caches them. */
-export function allowContentCache(astro: Pick<AstroGlobal, 'response'>): void {
+/**
+ * Pages that depend only on published content, language and elder mode say so; the server caches them.
+ * `seconds`: the page also shows figures that move without a publish (ratings), kept at most this long.
+ */
+export function allowContentCache(astro: Pick<AstroGlobal, 'response'>, seconds?: number): void {
   astro.response.headers.set('x-portal-cache', 'content');
+  if (seconds !== undefined) astro.response.headers.set('x-portal-cache-seconds', String(seconds));
 }

@@ -134,6 +134,8 @@ const content = (name: string, path: (language: Language) => string, elder: 'bot
 /** Page templates and their states, in groups of a few (each group one test per language). */
 /** The divorce whose withdrawal 'status page (3)' requests, for the clerk's page after it. */
 let withdrawalRequested = '';
+/** The case whose bad rating 'staff (2)' follows up, for the follow-up's page after its list. */
+let followedUp = '';
 
 const STATES: Record<string, State[]> = {
   'home and guide': [
@@ -606,6 +608,39 @@ const STATES: Record<string, State[]> = {
         await v.as('intake');
         await v.page.goto(v.language.path('/staff/appointments'));
         await expect(h1(v.page)).toHaveText(v.language.strings.officeDay.title);
+      },
+    },
+    {
+      // 好差评's staff pages (docs/decisions/055): the bad ratings to follow up, one with its answer's error, the counts.
+      name: 'bad ratings to follow up',
+      open: async (v) => {
+        const trackingNumber = await applyViaApi(v.baseURL, v.language.code);
+        await takeStep(v.baseURL, await staffCookie(v.portal, 'intake'), trackingNumber, 'not-accept', { reason: '老人户籍不在本区。' });
+        const rated = await fetch(`${v.baseURL}/api/v1/track/rating`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: v.baseURL },
+          body: JSON.stringify({ trackingNumber, secondFactor: ELDER_ID, level: 'dissatisfied', reasons: ['slow'], comment: '等了很久。' }),
+        });
+        expect(rated.status).toBe(201);
+        await v.page.goto(v.language.path('/staff/follow-ups'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.ratings.staff.followUpsTitle);
+        followedUp = trackingNumber;
+      },
+    },
+    {
+      name: 'a bad rating’s answer with its error',
+      open: async (v) => {
+        const r = v.language.strings.ratings.staff;
+        await v.page.getByRole('link', { name: `${r.openLink} ${followedUp}` }).click();
+        await v.page.getByRole('button', { name: r.replySubmit }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'service ratings per office and service',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/staff/ratings'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.ratings.staff.summaryTitle);
       },
     },
   ],

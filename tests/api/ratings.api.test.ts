@@ -36,7 +36,9 @@ interface FollowUp {
   dueOn: string;
   status: string;
   overdue: boolean;
+  dueSoon: boolean;
   comment?: string | null;
+  repliedBy?: string | null;
   reply?: string | null;
 }
 
@@ -140,7 +142,8 @@ describe.each(DIALECTS)('ratings on %s', (kind) => {
     expect(stored.comment_enc).not.toContain('13900001111');
 
     const listed = (await followUps('clerk')).find((item) => item.trackingNumber === trackingNumber);
-    expect(listed).toMatchObject({ dueOn, status: 'open', overdue: false });
+    // Five working days ahead: not due soon yet (three working days).
+    expect(listed).toMatchObject({ dueOn, status: 'open', overdue: false, dueSoon: false });
     const id = listed?.id ?? '';
     // Not resolvable before the office answers.
     expect((await post('/track/rating/resolution', { ...key(trackingNumber), resolution: 'resolved' })).status).toBe(409);
@@ -155,7 +158,8 @@ describe.each(DIALECTS)('ratings on %s', (kind) => {
     const reply = '经核实，受理窗口当日电话线路故障，已修复并安排专人接听咨询电话。';
     const replied = await staff.request('clerk', `/staff/follow-ups/${id}/reply`, { method: 'POST', body: { reply } });
     expect(replied.status).toBe(200);
-    expect((await replied.json()) as FollowUp).toMatchObject({ status: 'replied', reply });
+    // Who answered is named (the staff member's name), and an answer is never due.
+    expect((await replied.json()) as FollowUp).toMatchObject({ status: 'replied', reply, repliedBy: 'clerk', dueSoon: false });
     expect(await audited(trackingNumber, 'rating.reply')).toHaveLength(1);
     expect(await templates(trackingNumber)).toContain('case.ratingReplied');
     const twice = await staff.request('clerk', `/staff/follow-ups/${id}/reply`, { method: 'POST', body: { reply } });
@@ -178,10 +182,10 @@ describe.each(DIALECTS)('ratings on %s', (kind) => {
     // Rated eight days ago (staff sessions would lapse if the clock moved): due yesterday, not answered.
     const id = await caseId(trackingNumber);
     await runtime.database.db.updateTable('rating_follow_ups').set({ opened_on: '2026-12-02', due_on: '2026-12-09' }).where('case_id', '=', id).execute();
-    expect((await followUps('clerk')).find((item) => item.trackingNumber === trackingNumber)).toMatchObject({ status: 'overdue', overdue: true });
+    expect((await followUps('clerk')).find((item) => item.trackingNumber === trackingNumber)).toMatchObject({ status: 'overdue', overdue: true, dueSoon: false });
     expect((await followUps('clerk'))[0]?.trackingNumber).toBe(trackingNumber);
     await runtime.database.db.updateTable('rating_follow_ups').set({ due_on: '2026-12-10' }).where('case_id', '=', id).execute();
-    expect((await followUps('clerk')).find((item) => item.trackingNumber === trackingNumber)).toMatchObject({ status: 'open', overdue: false });
+    expect((await followUps('clerk')).find((item) => item.trackingNumber === trackingNumber)).toMatchObject({ status: 'open', overdue: false, dueSoon: true });
   });
 
   it('keeps follow-ups from a content editor (403) and another office’s clerk (404)', async () => {

@@ -42,6 +42,8 @@ const PAGES: PublicPage[] = [
   { path: '/privacy', status: 200, sources: contentPage('privacy') },
   { path: '/contact', status: 200, sources: contentPage('contact') },
   { path: '/track', status: 200, sources: none },
+  // How people rated each service (docs/decisions/055): service names and counts only.
+  { path: '/ratings', status: 200, sources: none },
   { path: '/apply/old-age-allowance', status: 200, sources: none },
   { path: '/book/marriage', status: 200, sources: none },
   { path: '/staff/sign-in', status: 200, sources: none },

@@ -115,6 +115,8 @@ describe.each(LANGUAGES)('staff pages in $name', (language) => {
       { role: 'intake', page: (member) => member.get(language.path('/staff/rules/old-age-allowance.standards')) },
       { role: 'system-admin', page: (member) => member.get(language.path('/staff/rules/marriage.withdrawal-rules')) },
       { role: 'intake', page: (member) => member.get(language.path('/staff/rules/social-relief.standards')) },
+      { role: 'intake', page: (member) => member.get(language.path('/staff/follow-ups?show=all')) },
+      { role: 'office-admin', page: (member) => member.get(language.path('/staff/ratings')) },
     ];
     const found: string[] = [];
     const members = new Map<StaffRole, Visitor>();

@@ -9,6 +9,7 @@ import { readGuideDirectory } from '../../api/content/guide-directory.ts';
 import { UrgentPhoneSchema } from '../../api/domain/guides/guide.schema.ts';
 import { onlineChannelAt } from '../../api/services/registry.ts';
 import { howToApply } from '../../site/lib/guide-apply.ts';
+import { serviceOfGuide } from '../../site/lib/ratings.ts';
 
 const GUIDES = new URL('../../content/guides/', import.meta.url);
 
@@ -68,5 +69,14 @@ describe('the guides in content/guides', () => {
     expect(UrgentPhoneSchema.safeParse({ label: '报警', number: '110' }).success).toBe(true);
     expect(UrgentPhoneSchema.safeParse({ label: '殡仪馆', number: '请打殡仪馆电话' }).success).toBe(false);
     expect(UrgentPhoneSchema.safeParse({ label: '殡仪馆', number: '' }).success).toBe(false);
+  });
+});
+
+describe('the service whose ratings a guide names', () => {
+  it('is the service of the guide’s own name, else the one its apply or book path starts, else none', () => {
+    expect(serviceOfGuide({ slug: 'old-age-allowance', apply: { path: '/apply/old-age-allowance' } })).toBe('old-age-allowance');
+    expect(serviceOfGuide({ slug: 'divorce-registration', apply: { path: '/book/marriage' } })).toBe('divorce-registration');
+    expect(serviceOfGuide({ slug: 'marriage-registration', apply: { path: '/book/marriage' } })).toBe('marriage-appointment');
+    expect(serviceOfGuide({ slug: 'funeral-services', apply: {} })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { CACHE_OPT_IN_HEADER, PageCache } from '../../api/server/page-cache.ts';
+import { CACHE_OPT_IN_HEADER, CACHE_SECONDS_HEADER, PageCache } from '../../api/server/page-cache.ts';
 
 const page = (body: string, optIn = true, status = 200) =>
   new Response(body, { status, headers: { 'content-type': 'text/html', ...(optIn ? { [CACHE_OPT_IN_HEADER]: 'content' } : {}) } });
@@ -56,5 +56,21 @@ describe('the rendered-page cache', () => {
     await cache.store('c', 1, page('c'), get());
     expect(cache.lookup('b', 1, get())).toBeUndefined();
     expect(cache.lookup('a', 1, get())).toBeDefined();
+  });
+
+  it('renders again a page that said how long it may be kept, once that time is over, publish or not', async () => {
+    let now = 1_000_000;
+    const cache = new PageCache({ maxEntries: 10, now: () => now });
+    const counted = new Response('<p>12 ratings</p>', { headers: { [CACHE_OPT_IN_HEADER]: 'content', [CACHE_SECONDS_HEADER]: '60' } });
+    const first = await cache.store('a', 1, counted, get());
+    expect(first.headers.has(CACHE_SECONDS_HEADER)).toBe(false);
+    now += 59_000;
+    expect(cache.lookup('a', 1, get())?.headers.get('x-cache')).toBe('hit');
+    now += 1_000;
+    expect(cache.lookup('a', 1, get())).toBeUndefined();
+    // A page that said nothing is kept until the next publish, however long.
+    await cache.store('b', 1, page('<p>guide</p>'), get());
+    now += 86_400_000;
+    expect(cache.lookup('b', 1, get())?.headers.get('x-cache')).toBe('hit');
   });
 });

@@ -13,6 +13,7 @@ import {
   followUpDueOn,
   followUpStatus,
   groupOf,
+  isFollowUpDueSoon,
   isOverdue,
   percentText,
   RATING_LEVELS,
@@ -125,6 +126,17 @@ describe('a bad rating’s follow-up', () => {
     expect(followUpStatus({ dueOn, repliedAt: null, resolution: null }, '2027-01-09')).toBe('overdue');
     expect(followUpStatus({ dueOn, repliedAt: '2027-01-07T02:00:00Z', resolution: null }, '2027-01-09')).toBe('replied');
     expect(followUpStatus({ dueOn, repliedAt: '2027-01-07T02:00:00Z', resolution: 'not-resolved' }, '2027-01-09')).toBe('not-resolved');
+  });
+
+  it('is due soon from three working days before its last day, counted on the calendar, until answered or overdue', () => {
+    const dueOn = '2027-01-08';
+    // From 31 December, 8 January is 5 working days on (1–3 January off); from the 4th, 4; from the 5th, 3.
+    expect(isFollowUpDueSoon(calendar, { dueOn, repliedAt: null }, '2026-12-31')).toBe(false);
+    expect(isFollowUpDueSoon(calendar, { dueOn, repliedAt: null }, '2027-01-04')).toBe(false);
+    expect(isFollowUpDueSoon(calendar, { dueOn, repliedAt: null }, '2027-01-05')).toBe(true);
+    expect(isFollowUpDueSoon(calendar, { dueOn, repliedAt: null }, dueOn)).toBe(true);
+    expect(isFollowUpDueSoon(calendar, { dueOn, repliedAt: null }, '2027-01-09')).toBe(false);
+    expect(isFollowUpDueSoon(calendar, { dueOn, repliedAt: '2027-01-05T02:00:00Z' }, '2027-01-05')).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@
  * Pure rules: no I/O, the day and the calendar are arguments.
  */
 import { z } from 'zod';
-import { addWorkingDays, type WorkingDayCalendar } from '../calendar/working-days.ts';
+import { addWorkingDays, workingDaysBetween, type WorkingDayCalendar } from '../calendar/working-days.ts';
 import { textLines } from '../text.ts';
 import { PREVIOUS_STATE, SAME_STATE, type ServiceDefinition } from '../workflow/workflow.ts';
 
@@ -142,6 +142,15 @@ export function isOverdue(followUp: { dueOn: string; repliedAt: string | null },
 }
 
 /** What a follow-up's list shows of its progress. */
+/** Working days before its last day from which a waiting follow-up is "due soon", as a case's deadline is in the queue. */
+export const FOLLOW_UP_DUE_SOON_WORKING_DAYS = 3;
+
+/** Waiting for an answer, not yet overdue, and its last day within FOLLOW_UP_DUE_SOON_WORKING_DAYS working days. */
+export function isFollowUpDueSoon(calendar: WorkingDayCalendar, followUp: { dueOn: string; repliedAt: string | null }, today: string): boolean {
+  if (followUp.repliedAt || isOverdue(followUp, today)) return false;
+  return workingDaysBetween(calendar, today, followUp.dueOn) <= FOLLOW_UP_DUE_SOON_WORKING_DAYS;
+}
+
 export type FollowUpStatus = 'open' | 'overdue' | 'replied' | 'resolved' | 'not-resolved';
 export function followUpStatus(followUp: { dueOn: string; repliedAt: string | null; resolution: Resolution | null }, today: string): FollowUpStatus {
   if (followUp.resolution) return followUp.resolution;
