@@ -95,6 +95,17 @@ export const errorsZhCN = {
       notAnswerable: '这件申请现在不需要补正材料，可能已经补正过或已有结果。请查看下面的办理进度。',
       noFiles: '请选择要上传的补正材料',
     },
+    notices: {
+      noDraft: '这条通知没有正在编辑的草稿',
+      notFound: '没有这条通知',
+      noChanges: '草稿和已发布的通知一样，没有需要发布的修改',
+      changeNoteRequired: '更正已发布的通知，请写明改了什么（中英文各一句）',
+      unknownOffice: '请选择列表中的婚姻登记处',
+      unknownService: '请选择一项已发布指南的服务',
+      alreadyWithdrawn: '这条通知已经撤回',
+      withdrawn: '这条通知已撤回',
+      indexNumber: '索引号只能包含字母、数字和 - / _ . : ( ) 〔〕 等符号，以字母或数字开头，3 到 60 个字符',
+    },
     guideEditor: {
       noDraft: '这份指南没有正在编辑的草稿',
       guideNotFound: '没有这份指南',
