@@ -100,3 +100,57 @@ export function atomFeed(options: { origin: string; lang: string; title: string;
     '',
   ].join('\n');
 }
+
+/** The editor's form fields (one form for both languages and the metadata: a notice is short). */
+export const NOTICE_FORM_FIELDS = ['titleZh', 'publisherZh', 'bodyZh', 'titleEn', 'publisherEn', 'bodyEn', 'date', 'indexNumber', 'office', 'service', 'example'] as const;
+export type NoticeFormValues = Record<(typeof NOTICE_FORM_FIELDS)[number], string>;
+
+/** A draft's content as the form's values. */
+export function noticeFormValues(content: NoticeDraftView['content'] | undefined, today: string): NoticeFormValues {
+  return {
+    titleZh: content?.['zh-CN'].title ?? '',
+    publisherZh: content?.['zh-CN'].publisher ?? '',
+    bodyZh: content?.['zh-CN'].body ?? '',
+    titleEn: content?.en?.title ?? '',
+    publisherEn: content?.en?.publisher ?? '',
+    bodyEn: content?.en?.body ?? '',
+    date: content?.date ?? today,
+    indexNumber: content?.indexNumber ?? '',
+    office: content?.office ?? '',
+    service: content?.service ?? '',
+    example: content?.example ? 'yes' : '',
+  };
+}
+
+/** What was posted, kept as typed (nothing lost when a field is refused). */
+export function readNoticeForm(form: FormData): NoticeFormValues {
+  const field = (name: string) => String(form.get(name) ?? '').slice(0, 6000);
+  return Object.fromEntries(NOTICE_FORM_FIELDS.map((name) => [name, field(name)])) as NoticeFormValues;
+}
+
+/**
+ * The content the API checks: the English is null when all of its fields are empty (it may follow
+ * later); an empty index number, office or service is none. The API's schema says what is wrong.
+ */
+export function noticeContentFrom(values: NoticeFormValues): Record<string, unknown> {
+  const english = [values.titleEn, values.publisherEn, values.bodyEn].some((value) => value.trim() !== '');
+  const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  return {
+    'zh-CN': { title: values.titleZh, publisher: values.publisherZh, body: values.bodyZh },
+    en: english ? { title: values.titleEn, publisher: values.publisherEn, body: values.bodyEn } : null,
+    date: values.date.trim(),
+    indexNumber: orNull(values.indexNumber),
+    office: orNull(values.office),
+    service: orNull(values.service),
+    example: values.example === 'yes',
+  };
+}
+
+/** An API field (content.zh-CN.title, content.office…) as the form's field name. */
+export function noticeFormField(apiField: string): string {
+  const path = apiField.replace(/^content\./, '');
+  const byLanguage = /^(zh-CN|en)\.(title|publisher|body)$/.exec(path);
+  if (byLanguage) return `${byLanguage[2]}${byLanguage[1] === 'en' ? 'En' : 'Zh'}`;
+  if (path === 'en') return 'titleEn';
+  return (NOTICE_FORM_FIELDS as readonly string[]).includes(path) ? path : 'titleZh';
+}

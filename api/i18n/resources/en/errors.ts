@@ -170,6 +170,15 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
     },
   },
   fields: {
+    /** A notice's content (docs/decisions/056), as the API names its fields: content.zh-CN.title… */
+    content: {
+      'zh-CN': { title: 'the Chinese title', publisher: 'the Chinese publishing body', body: 'the Chinese text' },
+      en: { group: 'the English version', title: 'the English title', publisher: 'the English publishing body', body: 'the English text' },
+      date: 'the date',
+      indexNumber: 'the index number',
+      office: 'the registry office',
+      service: 'the service',
+    },
     q: 'search text',
     username: 'username',
     password: 'password',

@@ -167,6 +167,15 @@ export const errorsZhCN = {
     },
   },
   fields: {
+    /** A notice's content (docs/decisions/056), as the API names its fields: content.zh-CN.title… */
+    content: {
+      'zh-CN': { title: '中文标题', publisher: '中文发布机构', body: '中文正文' },
+      en: { group: '英文版', title: '英文标题', publisher: '英文发布机构', body: '英文正文' },
+      date: '发布日期',
+      indexNumber: '索引号',
+      office: '相关婚姻登记处',
+      service: '相关事项',
+    },
     q: '搜索内容',
     username: '用户名',
     password: '密码',
