@@ -45,6 +45,7 @@ import {
 } from '../domain/content/editorial.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { LanguageDiff } from '../domain/guides/guide-diff.ts';
+import type { Locale } from '../domain/guides/guide.schema.ts';
 import { changedNoticeLanguages, diffNotice, newNoticeId, NoticeContentSchema, type NoticeContent, type WithdrawNotice } from '../domain/notices/notice.ts';
 import type { ContentVersionProbe } from './content-version.ts';
 
@@ -83,7 +84,7 @@ interface Actor {
   origin: string | null;
 }
 
-const audit = (trx: Transaction<Database>, deps: NoticeDeps, actorId: string | null, action: string, id: string, at: Date, origin: string | null, details?: Record<string, unknown>) =>
+const audit = (trx: Transaction<Database>, deps: Pick<NoticeDeps, 'kind'>, actorId: string | null, action: string, id: string, at: Date, origin: string | null, details?: Record<string, unknown>) =>
   appendAudit(trx, deps.kind, { at, actorId, actorRole: CONTENT_EDITOR, action, recordType: 'notice', recordId: id, origin, ...(details ? { details } : {}) });
 
 async function checkContent(deps: NoticeDeps, input: unknown): Promise<{ ok: true; content: NoticeContent } | NoticeContentRefusal> {
@@ -214,7 +215,7 @@ export async function actOnNoticeDraft(deps: NoticeDeps, actor: Actor, id: strin
  * writes the next version, moves the notice to it, bumps the content version and audits. False
  * when another process got there first.
  */
-async function publishInTransaction(trx: Transaction<Database>, deps: NoticeDeps, draft: StoredNoticeDraft, state: EditorialDraft['state'], change: ChangeNote | null, by: string, at: Date, origin: string | null, scheduled: boolean): Promise<boolean> {
+async function publishInTransaction(trx: Transaction<Database>, deps: Pick<NoticeDeps, 'kind'>, draft: StoredNoticeDraft, state: EditorialDraft['state'], change: ChangeNote | null, by: string, at: Date, origin: string | null, scheduled: boolean): Promise<boolean> {
   if (!(await claimNoticeDraft(trx, draft.id, draft.lockVersion, state))) return false;
   const before = await readPublishedNotice(trx, draft.id);
   const changed = changedNoticeLanguages(before?.content, draft.content);
@@ -256,7 +257,7 @@ export async function publishDueNotices(deps: Pick<NoticeDeps, 'db' | 'kind' | '
   for (const draft of await dueNoticeDrafts(deps.db, at)) {
     const change: ChangeNote | null = draft.changeNote && draft.changeKind ? { note: draft.changeNote, kind: draft.changeKind } : null;
     const by = draft.scheduledBy ?? draft.lastChangedBy;
-    const done = await deps.db.transaction().execute((trx) => publishInTransaction(trx, deps as NoticeDeps, draft, 'scheduled', change, by, at, null, true));
+    const done = await deps.db.transaction().execute((trx) => publishInTransaction(trx, deps, draft, 'scheduled', change, by, at, null, true));
     if (done) published += 1;
   }
   if (published > 0) deps.contentVersion?.expire();
@@ -327,7 +328,7 @@ export async function publishedNotices(deps: Pick<NoticeDeps, 'db'>, filter: Not
   return listPublishedNotices(deps.db, filter, { offset: (page - 1) * perPage, limit: perPage });
 }
 
-export type PublicNoticeResult = { ok: true; notice: PublishedNoticeRow } | { ok: false; reason: 'notice_not_found' } | { ok: false; reason: 'withdrawn'; at: string; note: Partial<Record<'zh-CN' | 'en', string>> };
+export type PublicNoticeResult = { ok: true; notice: PublishedNoticeRow } | { ok: false; reason: 'notice_not_found' } | { ok: false; reason: 'withdrawn'; at: string; note: Partial<Record<Locale, string>> };
 
 /** One published notice, or its withdrawal (410 with the note), or nothing. */
 export async function publicNotice(deps: Pick<NoticeDeps, 'db'>, id: string): Promise<PublicNoticeResult> {

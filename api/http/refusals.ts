@@ -109,7 +109,7 @@ export interface Refusals {
   noticeRead: { reason: 'no_draft' } | { reason: 'notice_not_found' };
   noticeStep: NoticeRefusal;
   noticeWithdraw: Refused<NoticeWithdrawResult>;
-  publishedNotice: { reason: 'notice_not_found' } | { reason: 'withdrawn'; at: string; note: string | null };
+  publishedNotice: { reason: 'notice_not_found' } | { reason: 'withdrawn'; at: string; note: string | null; lang: Locale };
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
   /** The applicant's rating of a finished case, once (api/ratings/ratings.ts, docs/decisions/053). */
@@ -494,7 +494,7 @@ export const REFUSALS = {
   },
   publishedNotice: {
     notice_not_found: { status: 404, code: 'notice_not_found', message: 'errors.notices.notFound' },
-    withdrawn: { status: 410, code: 'notice_withdrawn', message: 'errors.notices.withdrawn', extra: (refusal) => ({ withdrawn: { at: refusal.at, note: refusal.note } }) },
+    withdrawn: { status: 410, code: 'notice_withdrawn', message: 'errors.notices.withdrawn', extra: (refusal) => ({ withdrawn: { at: refusal.at, note: refusal.note, lang: refusal.lang } }) },
   },
   publishedGuide: {
     unpublished: { status: 410, code: 'guide_unpublished', message: 'errors.guideEditor.unpublished', extra: (refusal) => ({ unpublished: { redirectTo: refusal.redirectTo, notice: refusal.notice, at: refusal.at } }) },

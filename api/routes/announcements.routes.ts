@@ -98,7 +98,7 @@ const one = createRoute({
   responses: {
     200: json(PublicNoticeView, 'The notice'),
     404: json(ApiErrorSchema, 'No such notice'),
-    410: json(ApiErrorSchema.extend({ withdrawn: z.object({ at: z.string(), note: z.string().nullable() }) }), 'Withdrawn (`notice_withdrawn`): when, and the note in the language asked for'),
+    410: json(ApiErrorSchema.extend({ withdrawn: z.object({ at: z.string(), note: z.string().nullable(), lang: LocaleSchema }) }), 'Withdrawn (`notice_withdrawn`): when, and the note in the language asked for (`lang` says which: the Chinese when there is no English note)'),
     422: json(ApiErrorSchema, 'The id is not valid'),
   },
 });
@@ -356,7 +356,11 @@ export const announcementRoutes = new OpenAPIHono<ApiEnv>()
     const lang = c.req.valid('query').lang ?? 'zh-CN';
     const found = await publicNotice(noticeDeps(c), c.req.valid('param').id);
     if (found.ok) return c.json(publicView(found.notice, lang), 200);
-    if (found.reason === 'withdrawn') return refuse(c, 'publishedNotice', { reason: 'withdrawn', at: found.at, note: found.note[lang] ?? found.note['zh-CN'] ?? null });
+    if (found.reason === 'withdrawn') {
+      // The note in the reader's language, else the Chinese (said as such, so the page can mark it).
+      const noteLang = found.note[lang] ? lang : 'zh-CN';
+      return refuse(c, 'publishedNotice', { reason: 'withdrawn', at: found.at, note: found.note[noteLang] ?? null, lang: noteLang });
+    }
     return refuse(c, 'publishedNotice', { reason: 'notice_not_found' });
   })
   .openapi(staffList, async (c) => {

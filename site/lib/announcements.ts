@@ -36,14 +36,14 @@ export async function listNotices(astro: Astro, options: { page?: number; perPag
   return answer.body;
 }
 
-export type NoticePage = { found: 'notice'; notice: PublicNoticeView } | { found: 'withdrawn'; at: string; note: string | null } | { found: 'none' };
+export type NoticePage = { found: 'notice'; notice: PublicNoticeView } | { found: 'withdrawn'; at: string; note: string | null; lang: 'zh-CN' | 'en' } | { found: 'none' };
 
 /** One notice for its page: the notice, its withdrawal (the page answers 410), or nothing (404). */
 export async function noticePage(astro: Astro, id: string): Promise<NoticePage> {
   const response = await astro.locals.portal.apiFetch(`/announcements/${encodeURIComponent(id)}?lang=${astro.locals.portal.lang}`, { method: 'GET' });
   if (response.status === 200) return { found: 'notice', notice: (await response.json()) as PublicNoticeView };
   if (response.status === 410) {
-    const body = (await response.json()) as { withdrawn: { at: string; note: string | null } };
+    const body = (await response.json()) as { withdrawn: { at: string; note: string | null; lang: 'zh-CN' | 'en' } };
     return { found: 'withdrawn', ...body.withdrawn };
   }
   if (response.status === 404 || response.status === 422) return { found: 'none' };

@@ -31,7 +31,7 @@ interface PublicNotice {
 }
 interface ErrorBody {
   error: { code: string; fields?: { field: string; code: string }[] };
-  withdrawn?: { at: string; note: string | null };
+  withdrawn?: { at: string; note: string | null; lang: string };
 }
 
 export function noticeContent(overrides: Partial<NoticeContent> = {}): NoticeContent {
@@ -175,10 +175,16 @@ describe.each(DIALECTS)('notices on %s', (kind) => {
     expect(withdrawn.status).toBe(200);
     const gone = await publicApi(`/announcements/${id}?lang=en`);
     expect(gone.status).toBe(410);
-    expect(((await gone.json()) as ErrorBody).withdrawn?.note).toBe('This notice was issued in error.');
+    expect(((await gone.json()) as ErrorBody).withdrawn).toMatchObject({ note: 'This notice was issued in error.', lang: 'en' });
     const list = await json<{ notices: PublicNotice[] }>(publicApi('/announcements?perPage=50'));
     expect(list.notices.map((notice) => notice.id)).not.toContain(id);
     expect((await as('ann', `/staff/announcements/${id}/withdraw`, { method: 'POST', body: { reason: '再次撤回', note: { 'zh-CN': '已撤回。' } } })).status).toBe(409);
+
+    // A note in Chinese only: the English reader gets it, said to be Chinese.
+    const second = await approvedNotice('ann', 'bob', noticeContent({ 'zh-CN': { title: '另一条将撤回的通知', body: '内容有误。', publisher: '示例市民政局' }, service: null }));
+    await as('bob', `/staff/announcements/${second.id}/draft/publish`, { method: 'POST', body: { version: second.version } });
+    await as('ann', `/staff/announcements/${second.id}/withdraw`, { method: 'POST', body: { reason: '内容有误', note: { 'zh-CN': '本通知有误。' } } });
+    expect(((await (await publicApi(`/announcements/${second.id}?lang=en`)).json()) as ErrorBody).withdrawn).toMatchObject({ note: '本通知有误。', lang: 'zh-CN' });
   });
 
   it('lets a clerk neither write nor read notices, and a system admin read only', async () => {
