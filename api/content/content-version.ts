@@ -15,7 +15,8 @@ export interface ContentVersionProbe {
 
 export function createContentVersionProbe(options: {
   db: Kysely<Database>;
-  name: ContentName;
+  /** One kind of content, or several followed together (the page cache follows guides and notices). */
+  name: ContentName | readonly ContentName[];
   maxAgeMs: number;
   now: () => number;
 }): ContentVersionProbe {

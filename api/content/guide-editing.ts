@@ -3,7 +3,7 @@
  * the published versions, saved with optimistic locking, submitted, approved by a second editor,
  * published now or at a scheduled moment (by whichever process's pass claims it first, once), and
  * unpublished with a redirect or a notice. The lifecycle's rules are the pure module's
- * (api/domain/guides/editorial.ts); this file reads and writes, each change with its audit entry in
+ * (api/domain/content/editorial.ts); this file reads and writes, each change with its audit entry in
  * one transaction, and a publication with the content version bumped in that transaction, so every
  * process's catalogue, page cache and search index follow it.
  */
@@ -30,7 +30,7 @@ import {
   type EditorialDraft,
   type EditorialRefusal,
   type Unpublish,
-} from '../domain/guides/editorial.ts';
+} from '../domain/content/editorial.ts';
 import { diffGuide, GuideContentSchema, type GuideContent, type GuideLanguageContent, type LanguageDiff } from '../domain/guides/guide-diff.ts';
 import { renderGuideBody } from '../domain/guides/guide-text.ts';
 import { LOCALES, type Locale } from '../domain/guides/guide.schema.ts';

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
-export type ContentName = 'guides';
+/** Published content whose change every process's page cache follows: guides (docs/decisions/001) and notices (docs/decisions/056). */
+export type ContentName = 'guides' | 'notices';
 
 /** Called inside the transaction that publishes, so readers never see new content with an old version. */
 export async function bumpContentVersion(trx: Transaction<Database>, name: ContentName, now: Date): Promise<void> {
@@ -15,7 +16,12 @@ export async function bumpContentVersion(trx: Transaction<Database>, name: Conte
   }
 }
 
-export async function readContentVersion(db: Kysely<Database>, name: ContentName): Promise<number> {
-  const row = await db.selectFrom('content_state').select('version').where('name', '=', name).executeTakeFirst();
-  return row ? Number(row.version) : 0;
+/**
+ * The version of `names` together: the sum of theirs, which grows whenever any of them is published,
+ * so one probe (the page cache's) follows every kind of content.
+ */
+export async function readContentVersion(db: Kysely<Database>, names: ContentName | readonly ContentName[]): Promise<number> {
+  const list = typeof names === 'string' ? [names] : [...names];
+  const rows = await db.selectFrom('content_state').select('version').where('name', 'in', list).execute();
+  return rows.reduce((sum, row) => sum + Number(row.version), 0);
 }

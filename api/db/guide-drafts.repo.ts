@@ -5,7 +5,7 @@
  * condition is how a due scheduled draft is claimed by exactly one process.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { DraftStateSchema, type EditorialDraft } from '../domain/guides/editorial.ts';
+import { DraftStateSchema, type EditorialDraft } from '../domain/content/editorial.ts';
 import { GuideContentSchema, type GuideContent } from '../domain/guides/guide-diff.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import type { Database, GuideDraftTable } from './schema.ts';

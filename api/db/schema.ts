@@ -463,7 +463,60 @@ export interface CaseFiguresStateTable {
   built_at: string | null;
 }
 
+
+/** Notices (通知公告) being written or corrected (docs/decisions/056). */
+export interface NoticeDraftTable {
+  id: string;
+  state: string;
+  content_json: string;
+  base_version: number | null;
+  created_by: string;
+  last_changed_by: string;
+  submitted_by: string | null;
+  approved_by: string | null;
+  review_comment: string | null;
+  change_note: string | null;
+  change_kind: string | null;
+  scheduled_at: string | null;
+  scheduled_by: string | null;
+  lock_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every publication of a notice, append-only. */
+export interface NoticeVersionTable {
+  id: string;
+  version: number;
+  content_json: string;
+  change_note: string | null;
+  change_kind: string | null;
+  published_by: string;
+  approved_by: string | null;
+  published_at: string;
+}
+
+/** Each published notice as readers see it now. */
+export interface NoticeTable {
+  id: string;
+  current_version: number;
+  date: string;
+  office: string | null;
+  service: string | null;
+  first_published_at: string;
+  updated_at: string;
+  zh_updated_at: string;
+  en_updated_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+  withdrawn_note: string | null;
+}
+
 export interface Database {
+  notice_drafts: NoticeDraftTable;
+  notice_versions: NoticeVersionTable;
+  notices: NoticeTable;
   guide_versions: GuideVersionTable;
   guide_drafts: GuideDraftTable;
   guide_unpublished: GuideUnpublishedTable;

@@ -34,6 +34,7 @@ import { refusalMessage, type FileRefusal } from '../engine/files/upload-policy.
 import type { CreateResult, OpenResult, ResumeResult, SaveForLaterResult } from '../engine/drafts/drafts.ts';
 import type { AddRuleRowResult } from '../engine/rules/rule-changes.ts';
 import type { DiffResult, GuideDraftRefusal, UnpublishResult } from '../content/guide-editing.ts';
+import type { NoticeContentRefusal, NoticeRefusal, WithdrawResult as NoticeWithdrawResult } from '../content/notices.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
 import type { ApiDeps } from './api-env.ts';
 import { errorBody, fieldErrors, requestLocale, type ApiError, type FieldError } from './api-error.ts';
@@ -103,6 +104,12 @@ export interface Refusals {
   guideDiff: Refused<DiffResult>;
   /** A guide taken off the site: its readers are sent on or told why (getGuide). */
   publishedGuide: { reason: 'unpublished'; redirectTo: string | null; notice: string | null; at: string };
+  /** Notices (docs/decisions/056): a new notice refused; a draft not open; a step refused; a withdrawal refused; a public notice gone or withdrawn. */
+  noticeCreate: NoticeContentRefusal;
+  noticeRead: { reason: 'no_draft' } | { reason: 'notice_not_found' };
+  noticeStep: NoticeRefusal;
+  noticeWithdraw: Refused<NoticeWithdrawResult>;
+  publishedNotice: { reason: 'notice_not_found' } | { reason: 'withdrawn'; at: string; note: string | null; lang: Locale };
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
   /** The applicant's rating of a finished case, once (api/ratings/ratings.ts, docs/decisions/053). */
@@ -458,6 +465,36 @@ export const REFUSALS = {
     guide_not_found: { status: 404, code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' },
     no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },
     no_such_edition: { status: 404, code: 'no_such_edition', message: 'errors.guideEditor.noSuchEdition' },
+  },
+  noticeCreate: {
+    unknown_office: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.office', code: 'unknown_office', message: 'errors.notices.unknownOffice' } },
+    unknown_service: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.service', code: 'unknown_service', message: 'errors.notices.unknownService' } },
+    invalid: SCHEMA_ISSUES,
+  },
+  noticeRead: {
+    no_draft: { status: 404, code: 'no_draft', message: 'errors.notices.noDraft' },
+    notice_not_found: { status: 404, code: 'notice_not_found', message: 'errors.notices.notFound' },
+  },
+  noticeStep: {
+    no_draft: { status: 404, code: 'no_draft', message: 'errors.notices.noDraft' },
+    notice_not_found: { status: 404, code: 'notice_not_found', message: 'errors.notices.notFound' },
+    draft_changed: { status: 409, code: 'draft_changed', message: 'errors.guideEditor.draftChanged', extra: (refusal) => ({ currentVersion: refusal.currentVersion }) },
+    wrong_state: { status: 409, code: 'wrong_state', message: (refusal, _lang, t) => t('errors.guideEditor.wrongState', { state: t(dynamicKey`guideEditor.state.${refusal.state}`) }) },
+    self_approval: { status: 403, code: 'self_approval', message: 'errors.guideEditor.selfApproval' },
+    schedule_in_past: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'at', code: 'schedule_in_past', message: 'errors.guideEditor.scheduleInPast' } },
+    no_changes: { status: 409, code: 'no_changes', message: 'errors.notices.noChanges' },
+    change_note_required: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'change', code: 'change_note_required', message: 'errors.notices.changeNoteRequired' } },
+    unknown_office: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.office', code: 'unknown_office', message: 'errors.notices.unknownOffice' } },
+    unknown_service: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.service', code: 'unknown_service', message: 'errors.notices.unknownService' } },
+    invalid: SCHEMA_ISSUES,
+  },
+  noticeWithdraw: {
+    notice_not_found: { status: 404, code: 'notice_not_found', message: 'errors.notices.notFound' },
+    already_withdrawn: { status: 409, code: 'already_withdrawn', message: 'errors.notices.alreadyWithdrawn' },
+  },
+  publishedNotice: {
+    notice_not_found: { status: 404, code: 'notice_not_found', message: 'errors.notices.notFound' },
+    withdrawn: { status: 410, code: 'notice_withdrawn', message: 'errors.notices.withdrawn', extra: (refusal) => ({ withdrawn: { at: refusal.at, note: refusal.note, lang: refusal.lang } }) },
   },
   publishedGuide: {
     unpublished: { status: 410, code: 'guide_unpublished', message: 'errors.guideEditor.unpublished', extra: (refusal) => ({ unpublished: { redirectTo: refusal.redirectTo, notice: refusal.notice, at: refusal.at } }) },

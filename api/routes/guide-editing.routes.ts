@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import { actOnGuideDraft, editorsGuides, guideDiff, guideHistory, openGuideDraft, publishGuideDraft, readDraft, saveGuideDraft, unpublishGuide, type DraftAction, type GuideEditingDeps } from '../content/guide-editing.ts';
 import type { StoredGuideDraft } from '../db/guide-drafts.repo.ts';
 import { staffNames } from '../db/staff.repo.ts';
-import { actionsFor, ChangeKindSchema, ChangeNoteSchema, DRAFT_STATES, UnpublishSchema } from '../domain/guides/editorial.ts';
+import { actionsFor, ChangeKindSchema, ChangeNoteSchema, DRAFT_STATES, UnpublishSchema } from '../domain/content/editorial.ts';
 import type { EditorWarning } from '../domain/guides/editor-checks.ts';
 import { GuideContentSchema } from '../domain/guides/guide-diff.ts';
 import { GuideSlugSchema, type Locale } from '../domain/guides/guide.schema.ts';

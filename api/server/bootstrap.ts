@@ -61,7 +61,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
     const rules = await openLiveRuleTables(database.db, ruleTables({ offices }));
     const contentVersion = createContentVersionProbe({
       db: database.db,
-      name: 'guides',
+      // Guides and notices: pages show both, so the page cache (and the catalogue) follow either's publication.
+      name: ['guides', 'notices'],
       maxAgeMs: options.contentCheckMs,
       now: () => now().getTime(),
     });

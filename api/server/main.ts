@@ -28,6 +28,8 @@ import { startBackgroundPasses, type BackgroundPass } from '../platform/backgrou
 import { createRecordingProvider, deliveryPass } from '../notifications/delivery.ts';
 import { handoffPass } from '../engine/handoffs/handoffs.ts';
 import { publishDueGuides } from '../content/guide-editing.ts';
+import { publishDueNotices } from '../content/notices.ts';
+import { ensureDemoNotices } from '../content/demo-notices.ts';
 import { handoffEnvName } from '../engine/handoffs/handoff.ts';
 import { readRegistryFile, type RegistryOffice } from '../services/marriage/offices.ts';
 import { WITHDRAWAL_RULES_TABLE, withdrawalSourceRows } from '../services/marriage/withdrawal-table.ts';
@@ -47,8 +49,8 @@ const HANDOFF_INTERVAL_MS = 2_000;
 const CALENDAR_REFRESH_MS = 60_000;
 /** Legal periods end at midnight; looking every five minutes is prompt enough and costs one indexed query per service. */
 const PERIOD_SWEEP_MS = 5 * 60_000;
-/** Scheduled guide publications (docs/decisions/052) go live within this long of their moment, on whichever process looks first. */
-const GUIDE_SCHEDULE_MS = 15_000;
+/** Scheduled publications of guides and notices (docs/decisions/052, 056) go live within this long of their moment, on whichever process looks first. */
+const SCHEDULED_PUBLISHING_MS = 15_000;
 /** How often the audit log's head is anchored outside the database (and at shutdown): at most this long of the last entries could go unnoticed if removed together with a crash of the process. */
 const AUDIT_ANCHOR_MS = 10_000;
 
@@ -101,6 +103,10 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   if (config.env !== 'production') {
     const made = await ensureDemoCases({ db: runtime.database.db, kind: runtime.database.kind, crypto, calendar: runtime.calendar, rules: runtime.rules, offices: runtime.offices, now: () => new Date(), randomBytes });
     if (made > 0) logger.info({ cases: made }, 'created demo applications for the workbench');
+    const notices = await withStartupLock(runtime.database, (db) =>
+      ensureDemoNotices({ db, kind: runtime.database.kind, now: () => new Date(), officeIds: runtime.offices.all().map((office) => office.id), hasGuide: async (slug) => (await runtime.guides.get(slug, 'zh-CN')) !== undefined }),
+    );
+    if (notices > 0) logger.info({ notices }, 'published example notices');
   }
   const site = await loadSite();
   if (!site) logger.warn('dist/ has no built site: pages answer 503 until `npm run build`');
@@ -184,9 +190,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     ],
   };
   // Every process looks; a draft is claimed by a conditional delete in its publishing transaction, so it is published once.
-  const scheduledGuides: BackgroundPass = {
-    name: 'scheduled-guides',
-    intervalMs: GUIDE_SCHEDULE_MS,
+  const scheduledPublishing: BackgroundPass = {
+    name: 'scheduled-publishing',
+    intervalMs: SCHEDULED_PUBLISHING_MS,
     atStart: true,
     steps: [
       {
@@ -195,6 +201,13 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
           if (published > 0) logger.info({ guides: published }, 'published scheduled guides');
         },
         failure: 'could not publish scheduled guides',
+      },
+      {
+        run: async () => {
+          const published = await publishDueNotices({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date(), contentVersion: runtime.contentVersion });
+          if (published > 0) logger.info({ notices: published }, 'published scheduled notices');
+        },
+        failure: 'could not publish scheduled notices',
       },
     ],
   };
@@ -216,7 +229,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     HANDOFF_INTERVAL_MS,
   );
   // Once listening: the hand-off worker needs the address. The audit anchor's last round comes when they stop, after every other pass.
-  const background = startBackgroundPasses([...(delivery ? [delivery] : []), handoffWorker, ...refreshes, sweeps, scheduledGuides, auditAnchoring], logger);
+  const background = startBackgroundPasses([...(delivery ? [delivery] : []), handoffWorker, ...refreshes, sweeps, scheduledPublishing, auditAnchoring], logger);
 
   let closing: Promise<void> | undefined;
   const close = () =>

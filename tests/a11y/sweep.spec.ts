@@ -983,6 +983,48 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  // Notices (docs/decisions/056): the list, and a notice with its 政府信息公开 metadata (an example notice a start publishes).
+  notices: [
+    ...content('the notices', () => '/announcements', 'standard'),
+    {
+      name: 'a notice',
+      open: async (v) => {
+        await v.page.getByTestId('notice-list').getByRole('link').first().click();
+        await expect(v.page.getByTestId('notice-meta')).toBeVisible();
+      },
+    },
+  ],
+  // The notice editor (docs/decisions/056): the list, a new notice with an error next to its field, a draft with its changes.
+  'notice editor': [
+    {
+      name: 'the notices with their states',
+      open: async (v) => {
+        await v.as('content-editor');
+        await v.page.goto(v.language.path('/staff/announcements'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.noticeEditor.title);
+      },
+    },
+    {
+      name: 'a new notice, a title left empty',
+      open: async (v) => {
+        const n = v.language.strings.noticeEditor;
+        await v.page.goto(v.language.path('/staff/announcements/new'));
+        await v.page.getByLabel(n.fields.bodyZh, { exact: true }).fill('本周五下午暂停办理。');
+        await v.page.getByRole('button', { name: n.create }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'a draft with its changes',
+      open: async (v) => {
+        const n = v.language.strings.noticeEditor;
+        await v.page.getByLabel(n.fields.titleZh, { exact: true }).fill('暂停办理的通知');
+        await v.page.getByLabel(n.fields.publisherZh, { exact: true }).fill('示例市民政局');
+        await v.page.getByRole('button', { name: n.create }).click();
+        await expect(v.page.getByTestId('draft-state')).toBeVisible();
+      },
+    },
+  ],
   'rules and figures': [
     {
       name: 'the tables',

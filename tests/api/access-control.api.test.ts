@@ -19,6 +19,8 @@ import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts'
 
 const PASSWORD = 'a long enough password';
 const AREAS = ['allowances', 'marriage', 'relief', 'funeral'];
+/** A notice to write (docs/decisions/056): who may write and publish one. */
+const ACCESS_NOTICE = { 'zh-CN': { title: '测试谁可以发布通知', body: '测试。', publisher: '示例市民政局' }, en: null, date: '2026-12-10', indexNumber: null, office: null, service: null, example: true };
 
 /** The table between the markers of docs/access-control.md: request → role → status. */
 function accessTable(): { request: string; statuses: Record<StaffRole, number> }[] {
@@ -132,6 +134,12 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'POST /staff/guides/{guide}/draft/publish': async (u) => {
       const draft = (await (await call('content-editor', 'POST', '/staff/guides/old-age-allowance/draft')).json()) as { version: number };
       return call(u, 'POST', '/staff/guides/old-age-allowance/draft/publish', { version: draft.version, change: { note: { 'zh-CN': '测试谁可以发布', en: 'Who may publish' }, kind: 'minor' } });
+    },
+    'GET /staff/announcements': (u) => call(u, 'GET', '/staff/announcements'),
+    'POST /staff/announcements': (u) => call(u, 'POST', '/staff/announcements', { content: ACCESS_NOTICE }),
+    'POST /staff/announcements/{notice}/draft/publish': async (u) => {
+      const draft = (await (await call('content-editor', 'POST', '/staff/announcements', { content: ACCESS_NOTICE })).json()) as { id: string; version: number };
+      return call(u, 'POST', `/staff/announcements/${draft.id}/draft/publish`, { version: draft.version });
     },
   };
 

@@ -53,6 +53,17 @@ const SETTINGS = {
   window: { minDaysAhead: 1, maxDaysAhead: 30 },
 };
 
+const NOTICE_ID = '20261201-abcd';
+const NOTICE_CONTENT = {
+  'zh-CN': { title: '元旦假期安排', body: '1 月 1 日休息。', publisher: '示例市民政局' },
+  en: { title: 'New Year holiday', body: 'Closed on 1 January.', publisher: 'Example City Civil Affairs Bureau' },
+  date: '2026-12-01',
+  indexNumber: '000014349/2026-00001',
+  office: 'demo-district-registry',
+  service: 'minimum-living-allowance',
+  example: true,
+};
+
 /** One valid request per operation ("METHOD /path" as the document names it). */
 const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'GET /health': () => ({}),
@@ -105,6 +116,22 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
     params: { table: 'old-age-allowance.standards' },
     body: { key: 'demo-county', effectiveFrom: '2099-01-01', value: { sourceYear: 2098, bands: [{ fromAge: 70, monthlyAmount: 30 }] }, basis: '测试用的假想通知', reason: '测试：敌意输入' },
   }),
+  // Notices (docs/decisions/056): a notice's whole content; the id names no draft (404 is what it is, not its form).
+  'GET /announcements': () => ({ query: { lang: 'en', page: '1', perPage: '5', office: 'demo-district-registry', service: 'minimum-living-allowance' } }),
+  'GET /announcements/{id}': () => ({ params: { id: NOTICE_ID }, query: { lang: 'zh-CN' } }),
+  'GET /staff/announcements': () => ({}),
+  'POST /staff/announcements': () => ({ body: { content: NOTICE_CONTENT } }),
+  'GET /staff/announcements/{id}/draft': () => ({ params: { id: NOTICE_ID } }),
+  'POST /staff/announcements/{id}/draft': () => ({ params: { id: NOTICE_ID } }),
+  'PUT /staff/announcements/{id}/draft': () => ({ params: { id: NOTICE_ID }, body: { version: 1, content: NOTICE_CONTENT } }),
+  'POST /staff/announcements/{id}/draft/submit': () => ({ params: { id: NOTICE_ID }, body: { version: 1 } }),
+  'POST /staff/announcements/{id}/draft/approve': () => ({ params: { id: NOTICE_ID }, body: { version: 1 } }),
+  'POST /staff/announcements/{id}/draft/send-back': () => ({ params: { id: NOTICE_ID }, body: { version: 1, comment: '请补充索引号' } }),
+  'POST /staff/announcements/{id}/draft/publish': () => ({ params: { id: NOTICE_ID }, body: { version: 1, change: { note: { 'zh-CN': '更正日期', en: 'Date corrected' }, kind: 'major' } } }),
+  'POST /staff/announcements/{id}/draft/schedule': () => ({ params: { id: NOTICE_ID }, body: { version: 1, at: '2099-01-01T09:00:00+08:00' } }),
+  'POST /staff/announcements/{id}/draft/cancel-schedule': () => ({ params: { id: NOTICE_ID }, body: { version: 1 } }),
+  'GET /staff/announcements/{id}/diff': () => ({ params: { id: NOTICE_ID } }),
+  'POST /staff/announcements/{id}/withdraw': () => ({ params: { id: NOTICE_ID }, body: { reason: '测试撤回', note: { 'zh-CN': '本通知已撤回。', en: 'Withdrawn.' } } }),
   // The guide editor (docs/decisions/052): its draft opened by the fixture; a save's content is the published guide's (the smallest: every leaf is tried).
   'GET /staff/guides': () => ({}),
   'GET /staff/guides/{slug}/draft': () => ({ params: { slug: 'old-age-allowance' } }),

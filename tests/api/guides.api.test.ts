@@ -102,6 +102,8 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
     const document = (await (await get('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/announcements',
+      '/announcements/{id}',
       '/dev/handoff-receiver/{handoff}',
       '/dev/outbox',
       '/dev/phone-codes/{phone}',
@@ -131,6 +133,16 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/services/minimum-living-allowance/applications',
       '/services/old-age-allowance/applications',
       '/services/temporary-assistance/applications',
+      '/staff/announcements',
+      '/staff/announcements/{id}/diff',
+      '/staff/announcements/{id}/draft',
+      '/staff/announcements/{id}/draft/approve',
+      '/staff/announcements/{id}/draft/cancel-schedule',
+      '/staff/announcements/{id}/draft/publish',
+      '/staff/announcements/{id}/draft/schedule',
+      '/staff/announcements/{id}/draft/send-back',
+      '/staff/announcements/{id}/draft/submit',
+      '/staff/announcements/{id}/withdraw',
       '/staff/appointments',
       '/staff/appointments/search',
       '/staff/cases',

@@ -52,6 +52,8 @@ const PAGES: PublicPage[] = [
   { path: '/notices/relief/heping-community', status: 200, sources: none },
   { path: '/notices/relief/heping-community/notice', status: 200, sources: none },
   { path: '/notices/relief/heping-community/announcement', status: 200, sources: none },
+  // Notices (docs/decisions/056): the list (its English titles are the notices' own; one without English is marked Chinese).
+  { path: '/announcements', status: 200, sources: guides },
   // A reference for developers, rendered from the OpenAPI document, which is written in English with Chinese terms.
   {
     path: '/api/docs',

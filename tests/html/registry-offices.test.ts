@@ -44,7 +44,7 @@ describe.each(LANGUAGES)('the booking’s office step in $name', (language) => {
       expect(page.descriptionOf(radio)).toMatch(new RegExp(`${escapeRegExp(text.address)}.*${escapeRegExp(firstLine)}`));
       expect(page.hrefOf(office.phone, choice)).toBe(`tel:${office.phone.replaceAll('-', '')}`);
       expect(page.hrefOf(mapLinkName(language, text.name), choice)).toBe(office.mapUrl);
-      expect(page.texts('li', choice)).toEqual(text.accessibility);
+      expect(page.texts('.office-notes li', choice)).toEqual(text.accessibility);
       // Only the designated office says it registers foreigners and residents of Hong Kong, Macao and Taiwan.
       if (office.handlesForeign) {
         expect(details).toContain(s.booking.office.handlesForeign);

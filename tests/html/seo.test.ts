@@ -26,6 +26,7 @@ const PAGES: { path: string; indexed: boolean }[] = [
   { path: '/track', indexed: true },
   { path: '/apply/old-age-allowance', indexed: true },
   { path: '/book/marriage', indexed: true },
+  { path: '/announcements', indexed: true },
   { path: '/search', indexed: false },
   { path: `/search?q=${encodeURIComponent('低保')}`, indexed: false },
   { path: '/staff/sign-in', indexed: false },

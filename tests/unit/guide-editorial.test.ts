@@ -21,7 +21,7 @@ import {
   UnpublishSchema,
   type EditorialDraft,
   type EditorialResult,
-} from '../../api/domain/guides/editorial.ts';
+} from '../../api/domain/content/editorial.ts';
 import { diffGuide, diffTextLines, GuideContentSchema, type GuideLanguageContent } from '../../api/domain/guides/guide-diff.ts';
 import { checkGuideForm, contentToForm, formToContent } from '../../site/lib/guide-form.ts';
 

@@ -123,6 +123,23 @@ const SAMPLES: Samples = {
   },
   guideUnpublish: { guide_not_found: [{ ok: false, reason: 'guide_not_found' }], redirect_to_itself: [{ ok: false, reason: 'redirect_to_itself' }], unknown_redirect: [{ ok: false, reason: 'unknown_redirect' }] },
   guideDiff: { guide_not_found: [{ ok: false, reason: 'guide_not_found' }], no_draft: [{ ok: false, reason: 'no_draft' }], no_such_edition: [{ ok: false, reason: 'no_such_edition' }] },
+  noticeCreate: { invalid: [{ ok: false, reason: 'invalid', error: issues }], unknown_office: [{ ok: false, reason: 'unknown_office' }], unknown_service: [{ ok: false, reason: 'unknown_service' }] },
+  noticeRead: { no_draft: [{ reason: 'no_draft' }], notice_not_found: [{ reason: 'notice_not_found' }] },
+  noticeStep: {
+    no_draft: [{ ok: false, reason: 'no_draft' }],
+    notice_not_found: [{ ok: false, reason: 'notice_not_found' }],
+    draft_changed: [{ ok: false, reason: 'draft_changed', currentVersion: 3 }],
+    wrong_state: [{ ok: false, reason: 'wrong_state', state: 'submitted' }],
+    self_approval: [{ ok: false, reason: 'self_approval' }],
+    schedule_in_past: [{ ok: false, reason: 'schedule_in_past' }],
+    no_changes: [{ ok: false, reason: 'no_changes' }],
+    change_note_required: [{ ok: false, reason: 'change_note_required' }],
+    invalid: [{ ok: false, reason: 'invalid', error: issues }],
+    unknown_office: [{ ok: false, reason: 'unknown_office' }],
+    unknown_service: [{ ok: false, reason: 'unknown_service' }],
+  },
+  noticeWithdraw: { notice_not_found: [{ ok: false, reason: 'notice_not_found' }], already_withdrawn: [{ ok: false, reason: 'already_withdrawn' }] },
+  publishedNotice: { notice_not_found: [{ reason: 'notice_not_found' }], withdrawn: [{ reason: 'withdrawn', at: '2026-12-10T02:00:00.000Z', note: '该通知有误，已撤回', lang: 'zh-CN' }, { reason: 'withdrawn', at: '2026-12-10T02:00:00.000Z', note: null, lang: 'en' }] },
   publishedGuide: { unpublished: [{ reason: 'unpublished', redirectTo: null, notice: '该事项已取消', at: '2026-12-10T02:00:00.000Z' }, { reason: 'unpublished', redirectTo: 'temporary-assistance', notice: null, at: '2026-12-10T02:00:00.000Z' }] },
 };
 

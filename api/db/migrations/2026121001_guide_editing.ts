@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('guide_drafts')
     .addColumn('slug', 'text', (c) => c.primaryKey())
-    /** draft, submitted, approved or scheduled (api/domain/guides/editorial.ts). */
+    /** draft, submitted, approved or scheduled (api/domain/content/editorial.ts). */
     .addColumn('state', 'text', (c) => c.notNull())
     /** Both languages' frontmatter and Markdown body as JSON (GuideContent). */
     .addColumn('content_json', 'text', (c) => c.notNull())

@@ -27,6 +27,7 @@ import * as dataUpgrades from './2026120801_data_upgrades.ts';
 import * as ratings from './2026120802_ratings.ts';
 import * as caseFigures from './2026120803_case_figures.ts';
 import * as guideEditing from './2026121001_guide_editing.ts';
+import * as notices from './2026121101_notices.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026120802_ratings': ratings,
   '2026120803_case_figures': caseFigures,
   '2026121001_guide_editing': guideEditing,
+  '2026121101_notices': notices,
 };

@@ -98,6 +98,17 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
       notAnswerable: 'This application is not waiting for documents now: they may have been sent already, or there is a decision. See its progress below.',
       noFiles: 'Choose the documents to upload',
     },
+    notices: {
+      noDraft: 'This notice has no draft open',
+      notFound: 'There is no such notice',
+      noChanges: 'The draft says what is published already: there is nothing to publish',
+      changeNoteRequired: 'To correct a published notice, say what changed (a sentence in each language)',
+      unknownOffice: 'Choose a registry office from the list',
+      unknownService: 'Choose a service that has a published guide',
+      alreadyWithdrawn: 'This notice has been withdrawn already',
+      withdrawn: 'This notice has been withdrawn',
+      indexNumber: 'An index number has letters, digits and the signs - / _ . : ( ) 〔〕, starts with a letter or digit, and is 3 to 60 characters long',
+    },
     guideEditor: {
       noDraft: 'This guide has no draft open',
       guideNotFound: 'There is no such guide',
@@ -159,6 +170,15 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
     },
   },
   fields: {
+    /** A notice's content (docs/decisions/056), as the API names its fields: content.zh-CN.title… */
+    content: {
+      'zh-CN': { title: 'the Chinese title', publisher: 'the Chinese publishing body', body: 'the Chinese text' },
+      en: { group: 'the English version', title: 'the English title', publisher: 'the English publishing body', body: 'the English text' },
+      date: 'the date',
+      indexNumber: 'the index number',
+      office: 'the registry office',
+      service: 'the service',
+    },
     q: 'search text',
     username: 'username',
     password: 'password',

@@ -95,6 +95,17 @@ export const errorsZhCN = {
       notAnswerable: '这件申请现在不需要补正材料，可能已经补正过或已有结果。请查看下面的办理进度。',
       noFiles: '请选择要上传的补正材料',
     },
+    notices: {
+      noDraft: '这条通知没有正在编辑的草稿',
+      notFound: '没有这条通知',
+      noChanges: '草稿和已发布的通知一样，没有需要发布的修改',
+      changeNoteRequired: '更正已发布的通知，请写明改了什么（中英文各一句）',
+      unknownOffice: '请选择列表中的婚姻登记处',
+      unknownService: '请选择一项已发布指南的服务',
+      alreadyWithdrawn: '这条通知已经撤回',
+      withdrawn: '这条通知已撤回',
+      indexNumber: '索引号只能包含字母、数字和 - / _ . : ( ) 〔〕 等符号，以字母或数字开头，3 到 60 个字符',
+    },
     guideEditor: {
       noDraft: '这份指南没有正在编辑的草稿',
       guideNotFound: '没有这份指南',
@@ -156,6 +167,15 @@ export const errorsZhCN = {
     },
   },
   fields: {
+    /** A notice's content (docs/decisions/056), as the API names its fields: content.zh-CN.title… */
+    content: {
+      'zh-CN': { title: '中文标题', publisher: '中文发布机构', body: '中文正文' },
+      en: { group: '英文版', title: '英文标题', publisher: '英文发布机构', body: '英文正文' },
+      date: '发布日期',
+      indexNumber: '索引号',
+      office: '相关婚姻登记处',
+      service: '相关事项',
+    },
     q: '搜索内容',
     username: '用户名',
     password: '密码',

@@ -6,10 +6,10 @@
  * a "withdrawn" notice.
  *
  * Pure: no SQL, no HTTP, no clock (the moment is an argument). It names no kind of content, so that
- * notices can use it as guides do; the content itself travels beside the draft, not in it.
+ * notices can use it as guides do (docs/decisions/056); the content itself travels beside the draft, not in it.
  */
 import { z } from 'zod';
-import type { Locale } from './guide.schema.ts';
+import type { Locale } from '../guides/guide.schema.ts';
 import { textLine, textLines } from '../text.ts';
 
 /** Where a draft stands. Published is not a draft's state: publishing turns the draft into a version. */
@@ -95,16 +95,19 @@ export const ChangeNoteSchema = z.object({
 });
 export type ChangeNote = z.infer<typeof ChangeNoteSchema>;
 
-/** Only an approved draft publishes; the result is what the version records. */
-export function publishDraft(draft: EditorialDraft, actor: string, change: ChangeNote): { ok: true; publishedBy: string; change: ChangeNote } | EditorialRefusal {
+/**
+ * Only an approved draft publishes; the result is what the version records. A change note is null
+ * only for a first publication (a notice's: there is nothing before it to say what changed).
+ */
+export function publishDraft<C extends ChangeNote | null>(draft: EditorialDraft, actor: string, change: C): { ok: true; publishedBy: string; change: C } | EditorialRefusal {
   if (draft.state !== 'approved') return refuse(draft.state);
   return { ok: true, publishedBy: actor, change };
 }
 
-export function scheduleDraft(draft: EditorialDraft, actor: string, change: ChangeNote, at: Date, now: Date): EditorialResult {
+export function scheduleDraft(draft: EditorialDraft, actor: string, change: ChangeNote | null, at: Date, now: Date): EditorialResult {
   if (draft.state !== 'approved') return refuse(draft.state);
   if (at.getTime() <= now.getTime()) return { ok: false, reason: 'schedule_in_past' };
-  return { ok: true, draft: { ...draft, state: 'scheduled', changeNote: change.note, changeKind: change.kind, scheduledAt: at.toISOString(), scheduledBy: actor } };
+  return { ok: true, draft: { ...draft, state: 'scheduled', changeNote: change?.note ?? null, changeKind: change?.kind ?? null, scheduledAt: at.toISOString(), scheduledBy: actor } };
 }
 
 /** Back to approved: it can be published now or scheduled again. */
