@@ -649,8 +649,8 @@ const STATES: Record<string, State[]> = {
       name: 'sign-in, after too many attempts',
       open: async (v) => {
         const s = v.language.strings;
-        // Five wrong passwords for an account no other state signs in with, from this machine's address.
-        const username = v.language.code === 'zh-CN' ? 'demo-investigator' : 'demo-content-editor';
+        // Five wrong passwords for an account no other state signs in with (the reviewer, the second content editor), from this machine's address.
+        const username = v.language.code === 'zh-CN' ? 'demo-reviewer' : 'demo-content-editor-2';
         for (let attempt = 0; attempt < 5; attempt += 1) {
           await fetch(`${v.baseURL}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: v.baseURL }, body: JSON.stringify({ username, password: 'not the password' }) });
         }
