@@ -23,8 +23,9 @@ const database = openDatabase(targetFromConfig(config));
 try {
   await migrateToLatest(database.db);
   const removed = await removeDemoData({ db: database.db, kind: database.kind, crypto: createFieldCrypto(secret.key), now: () => new Date() });
-  if (removed.staff.length === 0 && removed.cases.length === 0) console.log('no demo data: nothing to remove');
+  if (removed.staff.length === 0 && removed.cases.length === 0 && removed.notices.length === 0) console.log('no demo data: nothing to remove');
   if (removed.cases.length > 0) console.log(`removed ${removed.cases.length} demo applications: ${removed.cases.map((stored) => formatTrackingNumber(stored.trackingNumber)).join(', ')}`);
+  if (removed.notices.length > 0) console.log(`removed ${removed.notices.length} example notices: ${removed.notices.map((notice) => notice.id).join(', ')}`);
   if (removed.staff.length > 0) console.log(`removed ${removed.staff.length} demo staff accounts: ${removed.staff.map((member) => member.username).join(', ')}`);
 } catch (error) {
   console.error(`✗ ${(error as Error).message}`);

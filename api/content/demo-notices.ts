@@ -4,10 +4,12 @@
  * (badged 示例 wherever it is shown). They go through the same use cases as an editor's notice —
  * written and submitted by the demo content editor, approved and published by the second one —
  * so the demo's history and audit log read as real ones do. Made once: only while no notice exists.
+ * Marked as demo data, so a production start refuses while they stand and `npm run demo:remove` takes them.
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from '../db/connect.ts';
+import { markDemoRecords } from '../db/demo-data.repo.ts';
 import { findStaffByUsername } from '../db/staff.repo.ts';
 import type { Database } from '../db/schema.ts';
 import type { NoticeContent } from '../domain/notices/notice.ts';
@@ -86,6 +88,8 @@ export async function ensureDemoNotices(deps: DemoNoticeDeps): Promise<number> {
     if (!approved.ok) throw new Error(`demo notice not approved: ${approved.reason}`);
     const published = await publishNoticeDraft(noticeDeps, checker, created.draft.id, approved.draft.lockVersion, null);
     if (!published.ok) throw new Error(`demo notice not published: ${published.reason}`);
+    // Marked as demo data: a production start refuses while it stands, and `npm run demo:remove` takes it (docs/decisions/017).
+    await markDemoRecords(deps.db, 'notice', [created.draft.id], deps.now());
     made += 1;
   }
   return made;

@@ -1,15 +1,16 @@
 /**
- * Demo data: the accounts and applications a development start makes, marked in `demo_records` so
+ * Demo data: the accounts, applications and example notices a development start makes, marked in `demo_records` so
  * that they can be told from real ones without guessing (docs/decisions/017), listed (a production
  * start refuses while any is left) and removed, each removal audited in its own transaction.
  */
 import type { Kysely } from 'kysely';
 import { appendAudit } from './audit.repo.ts';
+import { bumpContentVersion } from './content-state.repo.ts';
 import { markFiguresStale } from './case-figures.repo.ts';
 import type { DatabaseKind } from './connect.ts';
 import type { Database } from './schema.ts';
 
-export type DemoRecordType = 'staff' | 'case';
+export type DemoRecordType = 'staff' | 'case' | 'notice';
 
 export async function markDemoRecords(db: Kysely<Database>, type: DemoRecordType, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
@@ -45,6 +46,8 @@ export async function caseIdsByApplicants(db: Kysely<Database>, where: { service
 export interface DemoData {
   staff: { id: string; username: string }[];
   cases: { id: string; trackingNumber: string }[];
+  /** Example notices (docs/decisions/056): public pages a bureau must not publish as its own. */
+  notices: { id: string }[];
 }
 
 /** The demo accounts and applications still in the database. */
@@ -63,7 +66,33 @@ export async function listDemoData(db: Kysely<Database>): Promise<DemoData> {
     .where('demo_records.record_type', '=', 'case')
     .orderBy('cases.tracking_number')
     .execute();
-  return { staff, cases };
+  const notices = await db
+    .selectFrom('demo_records')
+    .innerJoin('notices', 'notices.id', 'demo_records.record_id')
+    .select(['notices.id as id'])
+    .where('demo_records.record_type', '=', 'notice')
+    .orderBy('notices.id')
+    .execute();
+  return { staff, cases, notices };
+}
+
+/**
+ * Removes one example notice, its versions and any draft of it, with an audit entry, in one
+ * transaction; every process's page cache follows (the notices' content version). False when it is
+ * not (or no longer) an example notice.
+ */
+export async function removeDemoNotice(db: Kysely<Database>, kind: DatabaseKind, noticeId: string, removal: Removal): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const stored = await trx.selectFrom('demo_records').select('record_id').where('record_type', '=', 'notice').where('record_id', '=', noticeId).executeTakeFirst();
+    if (!stored) return false;
+    await trx.deleteFrom('notice_drafts').where('id', '=', noticeId).execute();
+    await trx.deleteFrom('notice_versions').where('id', '=', noticeId).execute();
+    await trx.deleteFrom('notices').where('id', '=', noticeId).execute();
+    await trx.deleteFrom('demo_records').where('record_type', '=', 'notice').where('record_id', '=', noticeId).execute();
+    await bumpContentVersion(trx, 'notices', removal.at);
+    await appendAudit(trx, kind, { at: removal.at, actorId: null, actorRole: null, action: 'demo.notice.remove', recordType: 'notice', recordId: noticeId, origin: null, details: { by: removal.by } });
+    return true;
+  });
 }
 
 interface Removal {

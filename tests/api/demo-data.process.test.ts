@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureDemoCases } from '../../api/cases/demo-cases.ts';
+import { ensureDemoNotices } from '../../api/content/demo-notices.ts';
 import { useAuditKeys } from '../../api/db/audit.repo.ts';
 import { deriveAuditKeys } from '../../api/platform/audit-keys.ts';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
@@ -53,6 +54,8 @@ describe.each(DIALECTS)('a development database started in production, on %s', (
         const crypto = createFieldCrypto(secret);
         await ensureDemoCases({ db: runtime.database.db, kind, crypto, calendar: runtime.calendar, now: () => new Date(), randomBytes });
         trackingNumbers = (await runtime.database.db.selectFrom('cases').select('tracking_number').execute()).map((row) => formatTrackingNumber(row.tracking_number));
+        // The example notices are public pages: demo data as much as the accounts (docs/decisions/056).
+        expect(await ensureDemoNotices({ db: runtime.database.db, kind, now: () => new Date(), officeIds: ['demo-district-registry'], hasGuide: async () => true })).toBe(3);
       } finally {
         await runtime.close();
       }
@@ -64,12 +67,14 @@ describe.each(DIALECTS)('a development database started in production, on %s', (
       expect(refused.output).not.toContain('portal listening');
       for (const username of DEMO_USERNAMES) expect(refused.output).toContain(username);
       for (const trackingNumber of trackingNumbers) expect(refused.output).toContain(trackingNumber);
+      expect(refused.output).toContain('example notices (3)');
       expect(refused.output).toContain('npm run demo:remove');
 
       const removed = run('api/cli/demo-remove.ts', production);
       expect(removed.status, removed.output).toBe(0);
       expect(removed.output).toContain(`removed 8 demo applications: ${trackingNumbers.sort().join(', ')}`);
       expect(removed.output).toContain('removed 8 demo staff accounts');
+      expect(removed.output).toContain('removed 3 example notices');
 
       const portal = await startPortalProcess({ env: production, dataDir });
       try {
@@ -79,6 +84,9 @@ describe.each(DIALECTS)('a development database started in production, on %s', (
           body: JSON.stringify({ username: 'demo-system-admin', password: demoPassword(secret, 'system-admin') }),
         });
         expect(signIn.status).toBe(401);
+        // No example notice is left for the public.
+        const listed = (await (await fetch(`${portal.url}/api/v1/announcements`)).json()) as { total: number };
+        expect(listed.total).toBe(0);
       } finally {
         expect(await portal.stop()).toBe(0);
       }

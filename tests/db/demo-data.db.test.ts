@@ -94,7 +94,7 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
     await runtime.database.db.deleteFrom('demo_records').execute();
     // A start that old made one account per role: the second content editor came after marking.
     await runtime.database.db.deleteFrom('staff').where('username', '=', 'demo-content-editor-2').execute();
-    expect(await listDemoData(runtime.database.db)).toEqual({ staff: [], cases: [] });
+    expect(await listDemoData(runtime.database.db)).toEqual({ staff: [], cases: [], notices: [] });
     // The migration, run again on a database whose accounts were made by an older start.
     await sql`drop table demo_records`.execute(runtime.database.db);
     await demoDataMarks.up(runtime.database.db as unknown as Kysely<unknown>);
@@ -115,7 +115,7 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
     const removed = await removeDemoData(deps());
     expect(removed.staff.map((member) => member.username)).toEqual(MARKED_BY_MIGRATION);
     expect(removed.cases).toHaveLength(DEMO_CASES);
-    expect(await findDemoData(deps())).toEqual({ staff: [], cases: [] });
+    expect(await findDemoData(deps())).toEqual({ staff: [], cases: [], notices: [] });
     expect(await usernames()).toEqual(['li.ming']);
     expect(await caseCount()).toBe(casesBefore - DEMO_CASES);
     const real = await runtime.database.db.selectFrom('cases').select('tracking_number').execute();
@@ -132,7 +132,7 @@ describe.each(DIALECTS)('demo data on %s', (kind) => {
     expect(audit.every((entry) => (JSON.parse(entry.details_json ?? '{}') as { by: string }).by === DEMO_REMOVE_COMMAND)).toBe(true);
 
     // A second run finds nothing and writes nothing.
-    expect(await removeDemoData(deps())).toEqual({ staff: [], cases: [] });
+    expect(await removeDemoData(deps())).toEqual({ staff: [], cases: [], notices: [] });
     expect(await runtime.database.db.selectFrom('audit_log').select('seq').where('action', 'like', 'demo.%').execute()).toHaveLength(DEMO_CASES + MARKED_BY_MIGRATION.length);
   });
 });
