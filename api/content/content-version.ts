@@ -15,8 +15,7 @@ export interface ContentVersionProbe {
 
 export function createContentVersionProbe(options: {
   db: Kysely<Database>;
-  /** One kind of content, or several followed together (the page cache follows guides and notices). */
-  name: ContentName | readonly ContentName[];
+  name: ContentName;
   maxAgeMs: number;
   now: () => number;
 }): ContentVersionProbe {
@@ -38,6 +37,23 @@ export function createContentVersionProbe(options: {
     },
     expire() {
       cached = undefined;
+    },
+  };
+}
+
+/**
+ * Several kinds of content followed together (the page cache follows guides and notices, which
+ * pages show both): the sum of their versions, each probe still its own, so that a notice published
+ * does not make the guide catalogue, which follows guides alone, reload.
+ */
+export function combinedProbe(...probes: readonly ContentVersionProbe[]): ContentVersionProbe {
+  return {
+    async current() {
+      const versions = await Promise.all(probes.map((probe) => probe.current()));
+      return versions.reduce((sum, version) => sum + version, 0);
+    },
+    expire() {
+      for (const probe of probes) probe.expire();
     },
   };
 }

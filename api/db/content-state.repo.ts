@@ -16,12 +16,7 @@ export async function bumpContentVersion(trx: Transaction<Database>, name: Conte
   }
 }
 
-/**
- * The version of `names` together: the sum of theirs, which grows whenever any of them is published,
- * so one probe (the page cache's) follows every kind of content.
- */
-export async function readContentVersion(db: Kysely<Database>, names: ContentName | readonly ContentName[]): Promise<number> {
-  const list = typeof names === 'string' ? [names] : [...names];
-  const rows = await db.selectFrom('content_state').select('version').where('name', 'in', list).execute();
-  return rows.reduce((sum, row) => sum + Number(row.version), 0);
+export async function readContentVersion(db: Kysely<Database>, name: ContentName): Promise<number> {
+  const row = await db.selectFrom('content_state').select('version').where('name', '=', name).executeTakeFirst();
+  return row ? Number(row.version) : 0;
 }

@@ -7,7 +7,8 @@ import type { Config } from '../env.ts';
 import { openLiveRegistryOffices, type LiveRegistryOffices } from '../services/marriage/office-schedules.ts';
 import type { RegistryOffice } from '../services/marriage/offices.ts';
 import { openLiveCalendar, type LiveCalendar } from '../content/holidays.ts';
-import { createContentVersionProbe, type ContentVersionProbe } from '../content/content-version.ts';
+import { combinedProbe, createContentVersionProbe, type ContentVersionProbe } from '../content/content-version.ts';
+import type { ContentName } from '../db/content-state.repo.ts';
 import { createGuideCatalogue, type GuideCatalogue } from '../content/guide-catalogue.ts';
 import { DEFAULT_GUIDES_DIR, syncGuidesFromFiles, type GuideSyncResult } from '../content/sync-guides.ts';
 import { databaseTarget, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/connect.ts';
@@ -59,17 +60,14 @@ export async function bootstrap(options: BootstrapOptions): Promise<Runtime> {
     options.logger.info(guideSync, 'guides loaded');
     const offices = await openLiveRegistryOffices(database.db, options.registryOffices);
     const rules = await openLiveRuleTables(database.db, ruleTables({ offices }));
-    const contentVersion = createContentVersionProbe({
-      db: database.db,
-      // Guides and notices: pages show both, so the page cache (and the catalogue) follow either's publication.
-      name: ['guides', 'notices'],
-      maxAgeMs: options.contentCheckMs,
-      now: () => now().getTime(),
-    });
+    const probe = (name: ContentName) => createContentVersionProbe({ db: database.db, name, maxAgeMs: options.contentCheckMs, now: () => now().getTime() });
+    // The catalogue follows guides alone; the page cache follows guides and notices, which pages show both.
+    const guidesVersion = probe('guides');
+    const contentVersion = combinedProbe(guidesVersion, probe('notices'));
     let migration: string | null | undefined = applied;
     return {
       database,
-      guides: createGuideCatalogue({ db: database.db, probe: contentVersion }),
+      guides: createGuideCatalogue({ db: database.db, probe: guidesVersion }),
       contentVersion,
       migration: async () => (migration ??= await currentMigration(database.db)),
       guideSync,
