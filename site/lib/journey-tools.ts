@@ -11,10 +11,10 @@
  */
 import type { AstroGlobal } from 'astro';
 import { ZodError } from 'zod';
-import { nestAnswers, routeOf, type FlatAnswers, type StepDefinition, type StepKind } from '../../api/engine/journey/journey.ts';
+import { labelPath, nestAnswers, routeOf, type FlatAnswers, type StepDefinition, type StepKind } from '../../api/engine/journey/journey.ts';
 import { itemsOf } from '../../api/engine/journey/add-another.ts';
 import { openAnswers, sealAnswers, TOOL_IDLE_MINUTES } from '../../api/engine/tools/sealed-answers.ts';
-import { labelPath, type ToolDefinition } from '../../api/engine/tools/tool.ts';
+import type { ToolDefinition } from '../../api/engine/tools/tool.ts';
 import { serviceNamespaces } from '../../api/i18n/index.ts';
 import { socialReliefSelfCheck } from '../../api/services/social-relief/self-check/tool.ts';
 import { cookieOptions } from './application-draft.ts';

@@ -135,6 +135,13 @@ function stepOf<Step extends string>(journey: JourneyDefinition<Step>, id: strin
 }
 
 /** Whether `key` is the answer `path` or one below it (household.0.name is below household). */
+/** A collection item's path as its words name it: `members.0.wages` → `members.wages`. */
+export const labelPath = (path: string): string =>
+  path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .join('.');
+
 export const isAnswerOf = (key: string, path: string): boolean => key === path || key.startsWith(`${path}.`);
 
 /** The answer keys a step owns: its fields, and every item of its collection. */

@@ -77,10 +77,3 @@ export interface ToolDefinition<Answers = unknown> {
   /** The guide the start page links back to. */
   guide: string;
 }
-
-/** A collection item's path as its words name it: `members.0.wages` → `members.wages`. */
-export const labelPath = (path: string): string =>
-  path
-    .split('.')
-    .filter((part) => !/^\d+$/.test(part))
-    .join('.');
