@@ -16,6 +16,7 @@ import { oldAgeAllowanceWorkflow } from '../../api/services/old-age-allowance/wo
 import { extremePovertySupportWorkflow } from '../../api/services/social-relief/extreme-poverty-support/workflow.ts';
 import { minimumLivingAllowanceWorkflow } from '../../api/services/social-relief/minimum-living-allowance/workflow.ts';
 import { temporaryAssistanceWorkflow } from '../../api/services/social-relief/temporary-assistance/workflow.ts';
+import { contentToForm, formToContent } from '../../site/lib/guide-form.ts';
 import { guideTimeLimits } from '../../site/lib/guide-time-limits.ts';
 import { TEST_SERVICE, testHouseholdPackage, testHouseholdWorkflow } from '../support/test-service/service.ts';
 
@@ -149,5 +150,18 @@ describe('the editor’s check of the working days a text states against the ser
       const warnings = editorWarnings({ frontmatter: guide.frontmatter, body: guide.body }, guide.lang, new Set(), limits);
       expect(warnings.filter((warning) => warning.code === 'contradicts_service'), `${guide.lang} ${guide.frontmatter.slug}`).toEqual([]);
     }
+  });
+});
+
+describe('the editor’s form of a guide whose service sets its 承诺时限', () => {
+  it('keeps the stored promised text whatever the form sends, and reads it from the form otherwise', async () => {
+    const { guides } = await readGuideDirectory(new URL('../../content/guides/', import.meta.url));
+    const guide = guides.find((g) => g.lang === 'zh-CN' && g.frontmatter.slug === 'old-age-allowance');
+    if (!guide) throw new Error('no 高龄津贴 guide');
+    const content: GuideLanguageContent = { frontmatter: guide.frontmatter, body: guide.body };
+    const form: Record<string, string> = { ...contentToForm(content).values, 'timeLimits.promised': '' };
+    const get = (name: string) => form[name] ?? '';
+    expect(formToContent(get, content, undefined, { serviceSetsPromised: true }).candidate.frontmatter.timeLimits).toEqual(guide.frontmatter.timeLimits);
+    expect(formToContent(get, content).candidate.frontmatter.timeLimits).toEqual({ ...guide.frontmatter.timeLimits, promised: '' });
   });
 });
