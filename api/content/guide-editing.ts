@@ -35,6 +35,8 @@ import { diffGuide, GuideContentSchema, type GuideContent, type GuideLanguageCon
 import { renderGuideBody } from '../domain/guides/guide-text.ts';
 import { LOCALES, type Locale } from '../domain/guides/guide.schema.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
+import { serviceTimeLimitsAt } from '../services/guide-time-limits.ts';
+import type { ServiceRegistry } from '../services/registry.ts';
 import type { ContentVersionProbe } from './content-version.ts';
 
 /** The role editorial actions are taken and audited in. */
@@ -46,6 +48,8 @@ export interface GuideEditingDeps {
   now: () => Date;
   /** This process's view of the content version: expired after a publication so it reads it at once. */
   contentVersion?: ContentVersionProbe | undefined;
+  /** The services this portal runs: a guide for one is checked against its time limits (docs/decisions/060). */
+  services?: ServiceRegistry | undefined;
 }
 
 export type GuideDraftRefusal =
@@ -85,13 +89,14 @@ async function publishedSlugs(db: Kysely<Database>): Promise<Set<string>> {
   return new Set((await latestVersionStamps(db)).map((stamp) => stamp.slug).filter((slug) => !unpublished.has(slug)));
 }
 
-async function warningsFor(db: Kysely<Database>, content: GuideContent): Promise<Record<Locale, EditorWarning[]>> {
-  const known = await publishedSlugs(db);
-  return { 'zh-CN': editorWarnings(content['zh-CN'], 'zh-CN', known), en: editorWarnings(content.en, 'en', known) };
+async function warningsFor(deps: GuideEditingDeps, content: GuideContent): Promise<Record<Locale, EditorWarning[]>> {
+  const known = await publishedSlugs(deps.db);
+  const limits = (lang: Locale) => (deps.services ? (serviceTimeLimitsAt(deps.services, content[lang].frontmatter.apply.path)?.limits ?? []) : []);
+  return { 'zh-CN': editorWarnings(content['zh-CN'], 'zh-CN', known, limits('zh-CN')), en: editorWarnings(content.en, 'en', known, limits('en')) };
 }
 
 async function answer(deps: GuideEditingDeps, draft: StoredGuideDraft): Promise<DraftAnswer> {
-  return { ok: true, draft, warnings: await warningsFor(deps.db, draft.content) };
+  return { ok: true, draft, warnings: await warningsFor(deps, draft.content) };
 }
 
 /** The guide's draft, if one is open. */

@@ -11,7 +11,7 @@ import { actOnGuideDraft, editorsGuides, guideDiff, guideHistory, openGuideDraft
 import type { StoredGuideDraft } from '../db/guide-drafts.repo.ts';
 import { staffNames } from '../db/staff.repo.ts';
 import { actionsFor, ChangeKindSchema, ChangeNoteSchema, DRAFT_STATES, UnpublishSchema } from '../domain/content/editorial.ts';
-import type { EditorWarning } from '../domain/guides/editor-checks.ts';
+import { EDITOR_WARNING_CODES, type EditorWarning } from '../domain/guides/editor-checks.ts';
 import { GuideContentSchema } from '../domain/guides/guide-diff.ts';
 import { GuideSlugSchema, type Locale } from '../domain/guides/guide.schema.ts';
 import { textLines } from '../domain/text.ts';
@@ -31,7 +31,7 @@ const READERS = ['content-editor', 'system-admin'] as const;
 const SlugParam = z.object({ slug: GuideSlugSchema.meta({ description: 'The guide name, the same in every language', example: 'minimum-living-allowance' }) });
 const LockVersion = z.number().int().min(1).meta({ description: 'The draft’s version this request was made from: a draft changed since is not overwritten (409 `draft_changed`)' });
 
-const WarningView = z.object({ field: z.string(), code: z.enum(['broken_link', 'unmarked_figure', 'no_article']), detail: z.string(), message: z.string() }).openapi('GuideEditorWarning');
+const WarningView = z.object({ field: z.string(), code: z.enum(EDITOR_WARNING_CODES), detail: z.string(), message: z.string() }).openapi('GuideEditorWarning');
 const Content = GuideContentSchema.meta({ id: 'GuideContent' });
 
 const DraftView = z
@@ -259,7 +259,7 @@ const diff = createRoute({
 
 function editingDeps<E extends ApiEnv>(c: Context<E>): GuideEditingDeps {
   const deps = c.get('deps');
-  return { db: deps.database.db, kind: deps.database.kind, now: deps.now, contentVersion: deps.contentVersion };
+  return { db: deps.database.db, kind: deps.database.kind, now: deps.now, contentVersion: deps.contentVersion, services: deps.services };
 }
 
 const actor = (c: Context<StaffEnv>) => ({ member: c.get('staff'), origin: clientAddress(c) });

@@ -8,6 +8,7 @@
 import type { RecordedValues } from './recorded-values.ts';
 import type { z } from 'zod';
 import type { Locale } from '../domain/guides/guide.schema.ts';
+import type { TimeLimitDeclaration } from '../domain/guides/time-limits.ts';
 import { maskBirthDate, maskDocumentNumber } from '../domain/identity/id-document.ts';
 import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
@@ -81,6 +82,12 @@ export interface CaseService<Application> {
   bookingPath?: string;
   /** For a service applied for online: the site path of its journey's start page. */
   applyPath?: string;
+  /**
+   * The deadlines of its workflow its guide states as the 承诺时限 (docs/decisions/060), in the order a
+   * case meets them, each with the stage it limits; each one's words are `<words>.timeLimit.<deadline>`.
+   * None: its guide keeps its own text (an appointment is booked, not decided).
+   */
+  timeLimits?: readonly TimeLimitDeclaration[];
   /** For a service applied for online: its operation in the API's document (POST /services/<id>/applications). */
   documentation?: { summary: string; description: string };
   /**
@@ -154,6 +161,10 @@ export function maskAnswer(row: AnswerRow): string {
 export type RegisteredCaseService = CaseService<unknown>;
 
 export function register<Application>(service: CaseService<Application>): RegisteredCaseService {
+  // A guide would state a limit no case is held to: refused when the portal starts, not when a page is read.
+  for (const limit of service.timeLimits ?? []) {
+    if (!Object.hasOwn(service.workflow.deadlines, limit.deadline)) throw new Error(`service ${service.workflow.id} states a time limit for ${limit.deadline}, which its workflow does not have`);
+  }
   const own = (application: unknown) => application as Application;
   const publicEntry = service.publicEntry;
   return {
@@ -167,6 +178,7 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.appointmentEffects ? { appointmentEffects: service.appointmentEffects } : {}),
     ...(service.bookingPath ? { bookingPath: service.bookingPath } : {}),
     ...(service.applyPath ? { applyPath: service.applyPath } : {}),
+    ...(service.timeLimits ? { timeLimits: service.timeLimits } : {}),
     ...(service.documentation ? { documentation: service.documentation } : {}),
     ...(service.uploads ? { uploads: service.uploads } : {}),
     ...(service.uploadsNeeded ? { uploadsNeeded: service.uploadsNeeded } : {}),

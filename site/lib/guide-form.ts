@@ -4,7 +4,8 @@
  * named `materials.0.name`…, with a hidden count: "add another row" sends the form back with one
  * more empty row, a row's "remove" box or an all-empty row drops it on save. Lists of words
  * (aliases, phrases, conditions) are one a line. What the form does not edit (the slug, life event,
- * order, urgent numbers, the apply mode and path, related guides) is kept from the draft.
+ * order, urgent numbers, the apply mode and path, related guides) is kept from the draft, and so is
+ * the promised time limit of a guide whose service sets it (docs/decisions/060).
  */
 import { ZodError } from 'zod';
 import type { GuideLanguageContent } from '../../api/domain/guides/guide-diff.ts';
@@ -68,9 +69,10 @@ const optional = (value: string): string | undefined => (value.trim() === '' ? u
 /**
  * Reads the form sent: the values as typed (to show again), the rows, and the candidate content
  * (the draft's frontmatter with the form's fields over it) for the schema to check. `addRow`: the
- * list whose "add another row" was pressed.
+ * list whose "add another row" was pressed. `serviceSetsPromised`: the guide's service sets its
+ * 承诺时限, so the form has no such field and the draft's text is kept as it was, whatever is sent.
  */
-export function formToContent(get: (name: string) => string, base: GuideLanguageContent, addRow?: RowList): GuideFormState & { candidate: { frontmatter: Record<string, unknown>; body: string } } {
+export function formToContent(get: (name: string) => string, base: GuideLanguageContent, addRow?: RowList, options: { serviceSetsPromised?: boolean } = {}): GuideFormState & { candidate: { frontmatter: Record<string, unknown>; body: string } } {
   const values: Record<string, string> = {};
   const read = (name: string) => {
     const value = get(name).slice(0, 50_000);
@@ -78,6 +80,7 @@ export function formToContent(get: (name: string) => string, base: GuideLanguage
     return value;
   };
   for (const name of [...TEXT_FIELDS, 'fees.free', 'body', ...LINE_LISTS]) read(name);
+  if (options.serviceSetsPromised) values['timeLimits.promised'] = base.frontmatter.timeLimits.promised;
   const rows = {} as Record<RowList, number>;
   const lists = {} as Record<RowList, Record<string, unknown>[]>;
   for (const list of ROW_LIST_NAMES) {

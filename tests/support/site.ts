@@ -110,6 +110,7 @@ export interface GuideFile {
   related: string[];
   updated: string;
   eligibility: string[];
+  timeLimits: { statutory: string; promised: string };
 }
 
 const guideCache = new Map<string, GuideFile[]>();

@@ -46,6 +46,11 @@ export const oldAgeAllowanceService: CaseService<OldAgeAllowanceApplication> = {
   recordedValues: RECORDED_VALUES,
   drafts: draftPolicyOf(oldAgeAllowanceJourney(OLD_AGE_ALLOWANCE_DISTRICTS), { identityPath: 'elder.idNumber', phonePaths: ['agent.phone', 'elder.phone'] }),
   applyPath: '/apply/old-age-allowance',
+  // What its guide states as the 承诺时限, from the workflow's figures (docs/decisions/060).
+  timeLimits: [
+    { deadline: 'acceptance', stage: 'acceptance' },
+    { deadline: 'decision', stage: 'decision' },
+  ],
   documentation: {
     summary: 'Apply for the old-age allowance (高龄津贴)',
     description:

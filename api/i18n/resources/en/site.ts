@@ -149,6 +149,13 @@ export const siteEn: SameKeys<typeof siteZhCN> = {
     timeLimits: 'Time limits',
     statutory: 'Statutory time limit',
     promised: 'Promised time limit',
+    serviceLimits: {
+      within_one: 'within {{count}} working day',
+      within_other: 'within {{count}} working days',
+      extendable_one: '; up to {{count}} working day in special cases, with the reason given',
+      extendable_other: '; up to {{count}} working days in special cases, with the reason given',
+      kept: 'These are the time limits this portal keeps for this service, in working days (weekends and public holidays do not count).',
+    },
     fees: 'Fees',
     free: 'Free of charge',
     legalBasis: 'Legal basis',

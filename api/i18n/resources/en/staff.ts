@@ -364,6 +364,11 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
       broken_link: 'The text links to a guide that does not exist: {{detail}}',
       unmarked_figure: 'These figures may be local ones, to be written as {{ex:…}}: {{detail}}',
       no_article: 'This legal basis names no article: {{detail}}',
+      contradicts_service: 'This gives a number of working days that differs from the service’s time limit (set by the service definition: see “Promised”): {{detail}}',
+    },
+    serviceLimits: {
+      setBy: 'Set by the service definition: the portal keeps these time limits for this service, and they are not edited here. The guide page shows them.',
+      storedText: 'The promised time limit this guide had (kept when you save, not shown to readers):',
     },
     conflict: 'Someone else changed this draft while you were editing it. What you typed is below and was not saved: open the latest draft, compare, and make your change again.',
     conflictLink: 'Open the latest draft',

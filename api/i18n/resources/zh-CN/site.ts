@@ -145,6 +145,14 @@ export const siteZhCN = {
     timeLimits: '办理时限',
     statutory: '法定时限',
     promised: '承诺时限',
+    /** A service this portal runs: its 承诺时限 are its workflow's (docs/decisions/060), each `<stage's words>：<within>`. */
+    serviceLimits: {
+      within_one: '{{count}} 个工作日内',
+      within_other: '{{count}} 个工作日内',
+      extendable_one: '；特殊情况可以延长至 {{count}} 个工作日，并说明理由',
+      extendable_other: '；特殊情况可以延长至 {{count}} 个工作日，并说明理由',
+      kept: '以上是本网站办理这项服务执行的时限，按工作日计算（周末和法定节假日不计）。',
+    },
     fees: '收费标准',
     free: '不收费',
     legalBasis: '设定依据',

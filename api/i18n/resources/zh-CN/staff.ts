@@ -361,6 +361,12 @@ export const staffZhCN = {
       broken_link: '正文链接到不存在的指南：{{detail}}',
       unmarked_figure: '这些数字可能是本地数字，需要写成 {{ex:…}}：{{detail}}',
       no_article: '依据没有写明条款（第几条）：{{detail}}',
+      contradicts_service: '这里写的工作日数与本服务的办理时限不同（时限由服务定义设定，见“承诺时限”）：{{detail}}',
+    },
+    /** A guide for a service this portal runs: its 承诺时限 are the service's (docs/decisions/060). */
+    serviceLimits: {
+      setBy: '由服务定义设定：网上办理这项服务执行以下时限，不在这里修改。指南页面显示的就是这些时限。',
+      storedText: '指南原来填写的承诺时限（保存时保留，不向群众显示）：',
     },
     conflict: '在你编辑期间，别人已经修改了这份草稿。你填写的内容还在下面，没有保存；请打开最新的草稿核对后再改。',
     conflictLink: '打开最新的草稿',

@@ -141,6 +141,10 @@ export const oldAgeAllowanceEn: SameKeys<typeof oldAgeAllowanceZhCN> = {
   /** Its cases as the status page and the workbench name them (the service's `words`, api/services/registry.ts). */
   case: {
     name: 'Old-age allowance',
+    timeLimit: {
+      acceptance: 'Deciding whether to accept your application, from the day you apply',
+      decision: 'The decision, from the day your application is accepted',
+    },
     state: {
       submitted: 'Submitted, waiting to be accepted',
       accepted: 'Accepted, being reviewed',

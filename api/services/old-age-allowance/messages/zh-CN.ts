@@ -138,6 +138,11 @@ export const oldAgeAllowanceZhCN = {
   /** Its cases as the status page and the workbench name them (the service's `words`, api/services/registry.ts). */
   case: {
     name: '高龄津贴申领',
+    /** What happens within each time limit its guide states (service.ts `timeLimits`; the working days are the workflow's, docs/decisions/060). */
+    timeLimit: {
+      acceptance: '提交申请后，决定是否受理',
+      decision: '受理后，作出审批决定',
+    },
     state: {
       submitted: '已提交，等待受理',
       accepted: '已受理，正在审核',

@@ -92,13 +92,35 @@ const next = {
   withdrawn: 'Your application was withdrawn. You can apply again whenever you need to.',
 };
 
+const timeLimit = {
+  acceptance: 'Deciding whether to accept your application (the township or sub-district), from the day you apply',
+  'refusal-notice': 'If you are refused: the reasons, in writing, from the day of the decision',
+};
+
 export const casesEn: SameKeys<typeof casesZhCN> = {
   dibao: {
-    case: { name: 'Minimum living allowance (dibao)', state: states, event: { ...events, 'extend-time-limit': 'Time limit extended' }, action: { ...actions, 'extend-time-limit': 'Extend the time limit (special case)' }, next },
+    case: {
+      name: 'Minimum living allowance (dibao)',
+      timeLimit: {
+        ...timeLimit,
+        'investigation-start': 'Starting the home visit, from the day your application is accepted',
+        decision: 'The decision, from the day the investigation’s findings and initial opinion reach the decider',
+        whole: 'Everything, up to the decision, from the day your application is accepted',
+      },
+      state: states,
+      event: { ...events, 'extend-time-limit': 'Time limit extended' },
+      action: { ...actions, 'extend-time-limit': 'Extend the time limit (special case)' },
+      next,
+    },
   },
   tekun: {
     case: {
       name: 'Support for people in extreme poverty',
+      timeLimit: {
+        ...timeLimit,
+        investigation: 'The investigation and the initial opinion, from the day your application is accepted',
+        decision: 'The county’s decision, from the day the initial opinion and file reach it',
+      },
       state: { ...states, approved: 'Recognised for support' },
       event: { ...events, 'assess-self-care': 'Ability to care for oneself assessed', approve: 'Recognised for support' },
       action: { ...actions, 'assess-self-care': 'Record the self-care assessment', approve: 'Recognise' },
@@ -112,6 +134,10 @@ export const casesEn: SameKeys<typeof casesZhCN> = {
   temporary: {
     case: {
       name: 'Temporary assistance',
+      timeLimit: {
+        ...timeLimit,
+        decision: 'The decision, from the day the file reaches the county after the public notice',
+      },
       state: { ...states, 'advance-granted': 'Help given at once', approved: 'Help approved' },
       event: {
         ...events,

@@ -98,13 +98,39 @@ const next = {
   withdrawn: '申请已撤回。需要时可以随时重新申请。',
 };
 
+/**
+ * What happens within each time limit a relief guide states (each service.ts's `timeLimits`, docs/decisions/060):
+ * the words only; the working days are the workflow's.
+ */
+const timeLimit = {
+  acceptance: '提交申请后，乡镇（街道）决定是否受理',
+  'refusal-notice': '不予批准的，作出决定后书面告知理由',
+};
+
 export const casesZhCN = {
   dibao: {
-    case: { name: '最低生活保障（低保）', state: states, event: { ...events, 'extend-time-limit': '延长办理时限' }, action: { ...actions, 'extend-time-limit': '延长办理时限（特殊情况）' }, next },
+    case: {
+      name: '最低生活保障（低保）',
+      timeLimit: {
+        ...timeLimit,
+        'investigation-start': '受理后，开始入户调查',
+        decision: '收到调查结果和初审意见后，作出审核确认决定',
+        whole: '受理后，全部办完（作出决定）',
+      },
+      state: states,
+      event: { ...events, 'extend-time-limit': '延长办理时限' },
+      action: { ...actions, 'extend-time-limit': '延长办理时限（特殊情况）' },
+      next,
+    },
   },
   tekun: {
     case: {
       name: '特困人员救助供养',
+      timeLimit: {
+        ...timeLimit,
+        investigation: '受理后，调查核实并提出初审意见',
+        decision: '收到初审意见和材料后，作出确认决定',
+      },
       state: { ...states, approved: '已认定为特困人员' },
       event: { ...events, 'assess-self-care': '评估生活自理能力', approve: '认定为特困人员' },
       action: { ...actions, 'assess-self-care': '记录生活自理能力评估', approve: '认定' },
@@ -118,6 +144,10 @@ export const casesZhCN = {
   temporary: {
     case: {
       name: '临时救助',
+      timeLimit: {
+        ...timeLimit,
+        decision: '公示结束、报送县级民政部门后，作出决定',
+      },
       state: { ...states, 'advance-granted': '已先行救助', approved: '已批准救助' },
       event: {
         ...events,
