@@ -25,6 +25,7 @@ import { holidayRoutes } from './routes/holidays.routes.ts';
 import { ruleRoutes } from './routes/rules.routes.ts';
 import { guideEditingRoutes } from './routes/guide-editing.routes.ts';
 import { announcementRoutes } from './routes/announcements.routes.ts';
+import { funeralHomeRoutes } from './services/funeral/routes/funeral-homes.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
 import { marriageRoutes } from './services/marriage/routes/marriage.routes.ts';
 import { bookingCheckRoutes } from './services/marriage/routes/booking-checks.routes.ts';
@@ -89,6 +90,7 @@ export function createApiApp(deps: ApiDeps) {
   // Outside the chain above, whose type is at the compiler's limit: the pages reach these through a client of their own (portal.ts).
   api.route('/', guideEditingRoutes as unknown as OpenAPIHono<ApiEnv>);
   api.route('/', announcementRoutes as unknown as OpenAPIHono<ApiEnv>);
+  api.route('/', funeralHomeRoutes);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

@@ -110,6 +110,8 @@ export interface Refusals {
   noticeStep: NoticeRefusal;
   noticeWithdraw: Refused<NoticeWithdrawResult>;
   publishedNotice: { reason: 'notice_not_found' } | { reason: 'withdrawn'; at: string; note: string | null; lang: Locale };
+  /** A funeral home asked for that the portal does not have, or whose details are not yet in force (docs/decisions/062). */
+  funeralHome: { reason: 'funeral_home_not_found' };
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
   /** The applicant's rating of a finished case, once (api/ratings/ratings.ts, docs/decisions/053). */
@@ -441,6 +443,9 @@ export const REFUSALS = {
   ruleTable: {
     unknown_table: { status: 404, code: 'rule_table_not_found', message: 'errors.rules.notFound' },
     invalid: SCHEMA_ISSUES,
+  },
+  funeralHome: {
+    funeral_home_not_found: { status: 404, code: 'funeral_home_not_found', message: 'errors.notFound' },
   },
   guideDraftRead: {
     no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },

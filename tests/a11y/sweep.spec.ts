@@ -157,6 +157,9 @@ const STATES: Record<string, State[]> = {
     ...content('the privacy notice', () => '/privacy').slice(1),
     ...content('the contact page', () => '/contact'),
     ...content('the printable guide', () => '/guides/minimum-living-allowance/print', 'standard'),
+    // Funeral homes (docs/decisions/062): the list, and a home with its two price tables.
+    ...content('the funeral homes', () => '/funeral-homes', 'standard'),
+    ...content('a funeral home and its price list', () => '/funeral-homes/demo-district-funeral-home', 'standard'),
   ],
   'errors on public pages': [
     ...content('a search that is too long', () => `/search?q=${'x'.repeat(101)}`, 'standard'),

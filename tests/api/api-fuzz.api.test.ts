@@ -181,6 +181,9 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /staff/follow-ups/{id}/reply': () => ({ params: { id: '00000000-0000-4000-8000-000000000000' }, body: { reply: '经核实已经整改完毕。' } }),
   'GET /staff/ratings': () => ({}),
   'GET /ratings': () => ({}),
+  // Funeral homes and their price lists (docs/decisions/062): public, read-only.
+  'GET /funeral-homes': () => ({ query: { lang: 'en' } }),
+  'GET /funeral-homes/{id}': () => ({ params: { id: 'demo-district-funeral-home' }, query: { lang: 'zh-CN' } }),
   'GET /dev/outbox': () => ({}),
   // No service of this portal declares the hand-off: refused as unknown (404), once the input is valid.
   'POST /handoffs/{handoff}/results': () => ({

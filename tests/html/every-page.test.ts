@@ -7,6 +7,7 @@
  * the API reference and a page that does not exist.
  */
 import { describe, expect, it } from 'vitest';
+import { FUNERAL_HOMES, FUNERAL_SOURCE_PRICE_LISTS } from '../../api/services/funeral/homes.ts';
 import { guideFiles, LANGUAGES, zh, type Language } from '../support/site.ts';
 import { visitor } from './support/portal.ts';
 import { englishContentPage, ENGLISH_GUIDES, missingTranslations } from './support/translations.ts';
@@ -54,6 +55,10 @@ const PAGES: PublicPage[] = [
   { path: '/notices/relief/heping-community/announcement', status: 200, sources: none },
   // Notices (docs/decisions/056): the list (its English titles are the notices' own; one without English is marked Chinese).
   { path: '/announcements', status: 200, sources: guides },
+  // Funeral homes and their price lists (docs/decisions/062): a list's basis is the notice's title as published, in Chinese.
+  { path: '/funeral-homes', status: 200, sources: none },
+  ...FUNERAL_HOMES.map((home) => ({ path: `/funeral-homes/${home.id}`, status: 200, sources: () => FUNERAL_SOURCE_PRICE_LISTS.map((list) => list.basis) })),
+  { path: '/funeral-homes/no-such-home', status: 404, sources: none },
   // A reference for developers, rendered from the OpenAPI document, which is written in English with Chinese terms.
   {
     path: '/api/docs',

@@ -68,6 +68,20 @@ export interface RuleTable<V> {
   fromForm(form: Readonly<Record<string, string>>): unknown;
   /** The rows of its source file. */
   source(): readonly RuleRow<V>[];
+  /**
+   * What a value may not be for one key though the schema takes it (a funeral home's price list may
+   * list only its own province's added items): problems at paths inside the value, each message a
+   * translation key with its parameters. Checked when a row is added; absent, every key takes what
+   * the schema takes.
+   */
+  checkForKey?(key: string, value: V): readonly KeyedProblem[];
+}
+
+/** A problem of a value for its key: where in the value, and a message key with what it names. */
+export interface KeyedProblem {
+  path: readonly (string | number)[];
+  message: string;
+  params?: Record<string, unknown>;
 }
 
 /** A table with its value's type forgotten: what lists of tables hold. */
@@ -151,6 +165,11 @@ export function checkNewRow<V>(table: RuleTable<V>, row: NewRuleRow): { ok: true
   }
   const parsed = table.valueSchema.safeParse(row.value);
   if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: ['value', ...issue.path] })));
+  else if (issues.length === 0) {
+    for (const problem of table.checkForKey?.(row.key, parsed.data) ?? []) {
+      issues.push({ code: 'custom', path: ['value', ...problem.path], message: problem.message, input: row.value, ...(problem.params ? { params: problem.params } : {}) });
+    }
+  }
   if (issues.length > 0 || !parsed.success) return { ok: false, error: new z.ZodError(issues) };
   return { ok: true, value: parsed.data };
 }

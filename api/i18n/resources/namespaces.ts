@@ -11,6 +11,8 @@ import { oldAgeAllowanceEn } from '../../services/old-age-allowance/messages/en.
 import { oldAgeAllowanceZhCN } from '../../services/old-age-allowance/messages/zh-CN.ts';
 import { socialReliefEn } from '../../services/social-relief/messages/en.ts';
 import { socialReliefZhCN } from '../../services/social-relief/messages/zh-CN.ts';
+import { funeralEn } from '../../services/funeral/messages/en.ts';
+import { funeralZhCN } from '../../services/funeral/messages/zh-CN.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -22,6 +24,7 @@ export const zhCNNamespaces = {
   'old-age-allowance': oldAgeAllowanceZhCN,
   marriage: marriageZhCN,
   'social-relief': socialReliefZhCN,
+  funeral: funeralZhCN,
 } as const;
 
 /** The same namespaces in English (each typed against its zh-CN tree where it is written). */
@@ -30,6 +33,7 @@ export const enNamespaces: { readonly [N in keyof typeof zhCNNamespaces]: object
   'old-age-allowance': oldAgeAllowanceEn,
   marriage: marriageEn,
   'social-relief': socialReliefEn,
+  funeral: funeralEn,
 };
 
 export type Namespaces = typeof zhCNNamespaces;

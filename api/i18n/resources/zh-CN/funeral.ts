@@ -1,0 +1,38 @@
+/** The funeral homes' rule tables as staff read and edit them at /staff/rules (docs/decisions/062). */
+export const funeralRulesZhCN = {
+  rules: {
+    tables: {
+      funeral: {
+        homes: {
+          title: '殡仪馆信息',
+          lead: '各殡仪馆的 24 小时电话、地址和服务时间（中英文），按公告的生效日期记录。公众页面“殡仪馆和收费标准”显示当天适用的信息。',
+          describe: '24 小时电话 {{phone}}；{{address}}；{{hours}}',
+          hints: {
+            phone: '遗体接运的 24 小时电话，例如 0571-88880000',
+          },
+        },
+        'price-lists': {
+          title: '殡仪馆收费标准（价目表）',
+          lead: '各殡仪馆公示的整张价目表，按价格主管部门通知的执行日期记录：基本殡葬服务（国家清单和本省增加的项目）和可选服务分开列出。价目表上没有的项目不能预约，也不能收费。',
+          describe: '基本殡葬服务：{{basic}}｜可选服务：{{optional}}',
+          noOptional: '无',
+          hints: {
+            basic: '每行一项：编号或名称 | 单位 | 价格（元）| 中文说明 | 英文说明（说明可不写）。例如：遗体火化 | 次 | 240 | 普通火化炉 | Standard cremator。提供火化的，要列出国家清单上的全部七项。',
+            optional: '每行一项：编号 | 中文名称 | 英文名称 | 单位 | 价格（元）| 中文说明 | 英文说明（说明可不写）。例如：embalming | 遗体防腐 | Embalming | 次 | 300。不能用基本服务的名称，也不能是套餐。',
+          },
+        },
+      },
+    },
+  },
+  fields: {
+    value: {
+      phone: '24 小时电话',
+      addressZh: '地址（中文）',
+      addressEn: '地址（英文）',
+      hoursZh: '服务时间（中文）',
+      hoursEn: '服务时间（英文）',
+      basic: '基本殡葬服务的价格',
+      optional: '可选服务的价格',
+    },
+  },
+};
