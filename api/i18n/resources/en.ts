@@ -12,6 +12,7 @@ import { siteEn } from './en/site.ts';
 import { staffEn } from './en/staff.ts';
 import { ratingsEn } from './en/ratings.ts';
 import { dashboardEn } from './en/dashboard.ts';
+import { linkChecksEn } from './en/link-checks.ts';
 import type { zhCN } from './zh-CN.ts';
 
-export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, ratingsEn, dashboardEn);
+export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, ratingsEn, dashboardEn, linkChecksEn);

@@ -12,5 +12,6 @@ import { siteZhCN } from './zh-CN/site.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 import { ratingsZhCN } from './zh-CN/ratings.ts';
 import { dashboardZhCN } from './zh-CN/dashboard.ts';
+import { linkChecksZhCN } from './zh-CN/link-checks.ts';
 
-export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, ratingsZhCN, dashboardZhCN);
+export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, ratingsZhCN, dashboardZhCN, linkChecksZhCN);
