@@ -4,6 +4,7 @@
  * only after N runs in a row; the report's order.
  */
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../api/env.ts';
 import {
   bodyTargets,
   classifyProbe,
@@ -196,5 +197,21 @@ describe('the report', () => {
       'redirected b en https://moved.gov.cn/',
       'unreachable a zh-CN https://slow.gov.cn/',
     ]);
+  });
+});
+
+describe('the link check’s settings', () => {
+  it.each([
+    [{}, 24 * 3_600_000, 10_000],
+    [{ NODE_ENV: 'test' }, 0, 10_000],
+    [{ NODE_ENV: 'test', LINK_CHECK_INTERVAL_HOURS: '6' }, 6 * 3_600_000, 10_000],
+    [{ LINK_CHECK_INTERVAL_HOURS: '0', LINK_CHECK_TIMEOUT_SECONDS: '30' }, 0, 30_000],
+    [{ LINK_CHECK_INTERVAL_HOURS: '' }, 24 * 3_600_000, 10_000],
+  ])('%j: every %d ms, %d ms a request', (env, intervalMs, timeoutMs) => {
+    expect(readConfig(env).linkChecks).toEqual({ intervalMs, timeoutMs });
+  });
+
+  it.each([{ LINK_CHECK_INTERVAL_HOURS: '-1' }, { LINK_CHECK_TIMEOUT_SECONDS: '0' }, { LINK_CHECK_TIMEOUT_SECONDS: 'soon' }])('refuses %j', (env) => {
+    expect(() => readConfig(env)).toThrow(/LINK_CHECK_/);
   });
 });
