@@ -52,6 +52,7 @@ export const linkChecksEn = {
     runHint: 'Each link may have to wait for its site to answer: this can take a few minutes.',
     ran: 'Checked {{count}} addresses.',
     listLink: 'External link check',
+    listSeparator: ': ',
     listBroken: '{{count}} broken links',
     listNone: 'no broken links',
   },

@@ -52,6 +52,7 @@ export const linkChecksZhCN = {
     runHint: '检查每个链接可能要等对方网站应答，需要几分钟。',
     ran: '检查完成：共检查 {{count}} 个地址。',
     listLink: '外部链接检查',
+    listSeparator: '：',
     listBroken: '{{count}} 个失效链接',
     listNone: '没有失效链接',
   },
