@@ -24,6 +24,7 @@ import { DRAFT_UPLOAD_PATH, draftFileDownload, draftFileRoutes, uploadBodyLimit 
 import { holidayRoutes } from './routes/holidays.routes.ts';
 import { ruleRoutes } from './routes/rules.routes.ts';
 import { guideEditingRoutes } from './routes/guide-editing.routes.ts';
+import { linkCheckRoutes } from './routes/link-checks.routes.ts';
 import { announcementRoutes } from './routes/announcements.routes.ts';
 import { funeralHomeRoutes } from './services/funeral/routes/funeral-homes.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
@@ -89,6 +90,7 @@ export function createApiApp(deps: ApiDeps) {
   const routes = api.route('/', healthRoutes).route('/', guideRoutes).route('/', staffRoutes).route('/', staffCaseRoutes).route('/', holidayRoutes).route('/', ruleRoutes).route('/', dashboardRoutes).route('/', marriageRoutes).route('/', bookingCheckRoutes).route('/', phoneCodeRoutes).route('/', officeDayRoutes).route('/', officeAdminRoutes).route('/', caseRoutes).route('/', rescheduleRoutes).route('/', trackDocumentRoutes).route('/', draftFileRoutes).route('/', draftRoutes).route('/', handoffRoutes).route('/', noticeRoutes).route('/', ratingRoutes).route('/', developmentOnly);
   // Outside the chain above, whose type is at the compiler's limit: the pages reach these through a client of their own (portal.ts).
   api.route('/', guideEditingRoutes as unknown as OpenAPIHono<ApiEnv>);
+  api.route('/', linkCheckRoutes as unknown as OpenAPIHono<ApiEnv>);
   api.route('/', announcementRoutes as unknown as OpenAPIHono<ApiEnv>);
   api.route('/', funeralHomeRoutes);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use

@@ -9,6 +9,7 @@ import { DEFAULT_BOOKING_LIMIT_PER_CLIENT, DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT, 
 import { parseProxyEntry } from './http/client-address.ts';
 import { DEV_RECEIVER_MODES } from './engine/handoffs/handoff.ts';
 import { DEFAULT_HANDOFF_SETTINGS, endpointsFromEnvironment, type HandoffSettings } from './engine/handoffs/endpoints.ts';
+import { DEFAULT_LINK_CHECK_SETTINGS } from './content/link-checks.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -76,6 +77,10 @@ const EnvSchema = z.object({
   HANDOFF_DEV_RECEIVER_MODE: z.enum([...DEV_RECEIVER_MODES, 'by-id']).default(DEFAULT_HANDOFF_SETTINGS.devReceiverMode),
   /** How long the development receiver takes to answer "later". */
   HANDOFF_DEV_RECEIVER_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_HANDOFF_SETTINGS.devReceiverDelayMs / 1000),
+  /** How often the external links of published content are checked (docs/decisions/058); 0 turns the scheduled check off. Unset: 24, or off when NODE_ENV=test. */
+  LINK_CHECK_INTERVAL_HOURS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().min(0).max(24 * 365).optional()),
+  /** How long one request of the link check waits for an answer. */
+  LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(DEFAULT_LINK_CHECK_SETTINGS.timeoutSeconds),
   /** Test only: a module under tests/ exporting `servicePackages`, services run beside the built-in ones (docs/decisions/029). */
   SERVICE_PACKAGES_MODULE: z
     .string()
@@ -125,6 +130,8 @@ export interface Config {
   servicePackagesModule: string | undefined;
   /** HANDOFF_<NAME>_URL / _SECRET and the development receiver's mode and delay (docs/decisions/044). */
   handoffs: HandoffSettings;
+  /** The external link check (docs/decisions/058): its interval (0: no scheduled check) and the timeout of each request. */
+  linkChecks: { intervalMs: number; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -158,5 +165,10 @@ export function readConfig(source: Record<string, string | undefined>): Config {
     fileScanCommand: env.FILE_SCAN_COMMAND,
     servicePackagesModule: env.SERVICE_PACKAGES_MODULE ? fileURLToPath(new URL(`../${env.SERVICE_PACKAGES_MODULE}`, import.meta.url)) : undefined,
     handoffs: { endpoints: handoffEndpoints.endpoints, devReceiverMode: env.HANDOFF_DEV_RECEIVER_MODE, devReceiverDelayMs: env.HANDOFF_DEV_RECEIVER_DELAY_SECONDS * 1000 },
+    linkChecks: {
+      // A test server never reaches the internet on its own: off unless a test sets it.
+      intervalMs: (env.LINK_CHECK_INTERVAL_HOURS ?? (env.NODE_ENV === 'test' ? 0 : DEFAULT_LINK_CHECK_SETTINGS.intervalHours)) * 3_600_000,
+      timeoutMs: env.LINK_CHECK_TIMEOUT_SECONDS * 1000,
+    },
   };
 }

@@ -513,7 +513,32 @@ export interface NoticeTable {
   withdrawn_note: string | null;
 }
 
+/** The last result of each external address the published content links to (docs/decisions/058). */
+export interface LinkCheckTable {
+  url: string;
+  result: string;
+  status_code: number | null;
+  final_url: string | null;
+  reason: string | null;
+  first_failed_at: string | null;
+  consecutive_failures: Generated<number>;
+  since: string;
+  last_checked_at: string;
+}
+
+/** The link check's run: its lease and when it last started and finished. */
+export interface LinkCheckRunTable {
+  name: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  checked: Generated<number>;
+}
+
 export interface Database {
+  link_checks: LinkCheckTable;
+  link_check_runs: LinkCheckRunTable;
   notice_drafts: NoticeDraftTable;
   notice_versions: NoticeVersionTable;
   notices: NoticeTable;

@@ -12,6 +12,7 @@ import type { StaffSession } from '../staff/auth.ts';
 import type { ServiceRegistry } from '../services/registry.ts';
 import type { LiveRuleTables } from '../engine/rules/live-rules.ts';
 import type { HandoffRuntime } from '../engine/handoffs/handoffs.ts';
+import type { LinkCheckSettings } from '../content/link-checks.ts';
 
 /**
  * How many status lookups (and withdrawals) are allowed per 10 minutes, per client address and per
@@ -66,6 +67,8 @@ export interface ApiDeps {
   services: ServiceRegistry;
   /** Hand-offs to other systems: their endpoints, keys and the development receiver (docs/decisions/044). */
   handoffs: HandoffRuntime;
+  /** The external link check (docs/decisions/058): what a run asked for through the API checks with. */
+  linkChecks: LinkCheckSettings;
   /** Development tools (/dev/outbox) exist only outside production. */
   environment: 'development' | 'production' | 'test';
 }

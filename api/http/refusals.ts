@@ -102,6 +102,8 @@ export interface Refusals {
   guideDraftStep: GuideDraftRefusal;
   guideUnpublish: Refused<UnpublishResult>;
   guideDiff: Refused<DiffResult>;
+  /** An external link check asked for while another process's run holds the lease (link-checks.ts, docs/decisions/058). */
+  linkCheckRun: { reason: 'check_running' };
   /** A guide taken off the site: its readers are sent on or told why (getGuide). */
   publishedGuide: { reason: 'unpublished'; redirectTo: string | null; notice: string | null; at: string };
   /** Notices (docs/decisions/056): a new notice refused; a draft not open; a step refused; a withdrawal refused; a public notice gone or withdrawn. */
@@ -470,6 +472,9 @@ export const REFUSALS = {
     guide_not_found: { status: 404, code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' },
     no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },
     no_such_edition: { status: 404, code: 'no_such_edition', message: 'errors.guideEditor.noSuchEdition' },
+  },
+  linkCheckRun: {
+    check_running: { status: 409, code: 'check_running', message: 'errors.linkChecks.running' },
   },
   noticeCreate: {
     unknown_office: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.office', code: 'unknown_office', message: 'errors.notices.unknownOffice' } },

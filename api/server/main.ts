@@ -29,6 +29,7 @@ import { createRecordingProvider, deliveryPass } from '../notifications/delivery
 import { handoffPass } from '../engine/handoffs/handoffs.ts';
 import { publishDueGuides } from '../content/guide-editing.ts';
 import { publishDueNotices } from '../content/notices.ts';
+import { linkCheckPass } from '../content/link-check-pass.ts';
 import { ensureDemoNotices } from '../content/demo-notices.ts';
 import { handoffEnvName } from '../engine/handoffs/handoff.ts';
 import { readRegistryFile, type RegistryOffice } from '../services/marriage/offices.ts';
@@ -115,7 +116,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   // Test only (refused in production by readConfig): services the tests define, run beside the built-in ones.
   const services = config.servicePackagesModule ? ((await import(config.servicePackagesModule)) as ServicePackageModule).servicePackages : [];
   if (services.length > 0) logger.warn({ services: services.map((service) => service.id) }, 'running test-only services (SERVICE_PACKAGES_MODULE)');
-  const { app, services: portalServices, handoffs } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy, handoffs: { settings: config.handoffs } });
+  const { app, services: portalServices, handoffs, linkChecks } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy, handoffs: { settings: config.handoffs }, linkChecks: config.linkChecks });
   // Fields sealed since events were stored (docs/decisions/049): sealed in place, once, before the first request reads them.
   const seals = await withStartupLock(runtime.database, (db) => sealEventInputs({ db, crypto, now: () => new Date(), services: portalServices }));
   if (seals.changed > 0) logger.info({ events: seals.changed, upgrade: seals.name }, 'sealed timeline fields stored before they were sealed');
@@ -211,6 +212,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
       },
     ],
   };
+  // External links (docs/decisions/058): every process looks, one claims the run under its lease, at most once per interval.
+  const linkCheck = linkChecks.intervalMs > 0 ? linkCheckPass({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date(), settings: linkChecks }, logger) : undefined;
+  if (!linkCheck) logger.info('the external link check is off (LINK_CHECK_INTERVAL_HOURS=0)');
   const auditAnchoring = auditAnchoringPass({ db: runtime.database.db, keys: auditKeys, file: auditAnchorPath(config.dataDir), logger, now: () => new Date() }, AUDIT_ANCHOR_MS);
 
   const server: ServerType = await new Promise((resolve) => {
@@ -229,7 +233,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     HANDOFF_INTERVAL_MS,
   );
   // Once listening: the hand-off worker needs the address. The audit anchor's last round comes when they stop, after every other pass.
-  const background = startBackgroundPasses([...(delivery ? [delivery] : []), handoffWorker, ...refreshes, sweeps, scheduledPublishing, auditAnchoring], logger);
+  const background = startBackgroundPasses([...(delivery ? [delivery] : []), handoffWorker, ...refreshes, sweeps, scheduledPublishing, ...(linkCheck ? [linkCheck] : []), auditAnchoring], logger);
 
   let closing: Promise<void> | undefined;
   const close = () =>

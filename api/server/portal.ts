@@ -40,6 +40,7 @@ import type { Logger } from '../platform/logger.ts';
 import { createHandoffRuntime } from '../engine/handoffs/handoffs.ts';
 import { DEFAULT_HANDOFF_SETTINGS, type HandoffSettings } from '../engine/handoffs/endpoints.ts';
 import type { HandoffRetryPolicy } from '../engine/handoffs/retry.ts';
+import { DEFAULT_LINK_CHECK_SETTINGS, linkCheckUserAgent, offlineFetch, type LinkCheckSettings } from '../content/link-checks.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
 import { PageCache } from './page-cache.ts';
 import { requestLog } from './request-log.ts';
@@ -156,6 +157,8 @@ export interface PortalOptions {
   services?: readonly ServicePackage[];
   /** Hand-offs to other systems (docs/decisions/044): endpoints and the development receiver (defaults: none configured), and, for tests, the outside world. */
   handoffs?: { settings?: HandoffSettings; fetch?: typeof fetch; random?: () => number; retry?: HandoffRetryPolicy };
+  /** The external link check (docs/decisions/058): interval and timeout (LINK_CHECK_*), and, for tests, the outside world (offline by default when the environment is `test`). */
+  linkChecks?: Partial<LinkCheckSettings>;
 }
 
 type PortalEnv = {
@@ -199,9 +202,17 @@ export function createPortal(options: PortalOptions) {
     ...(options.handoffs?.random ? { random: options.handoffs.random } : {}),
     ...(options.handoffs?.retry ? { retry: options.handoffs.retry } : {}),
   });
+  const linkChecks: LinkCheckSettings = {
+    intervalMs: options.linkChecks?.intervalMs ?? 0,
+    timeoutMs: options.linkChecks?.timeoutMs ?? DEFAULT_LINK_CHECK_SETTINGS.timeoutSeconds * 1000,
+    // A test server never reaches the internet: a test that checks links gives its own fetch.
+    fetch: options.linkChecks?.fetch ?? (options.environment === 'test' ? offlineFetch : (input, init) => fetch(input, init)),
+    userAgent: options.linkChecks?.userAgent ?? linkCheckUserAgent(options.publicUrl),
+  };
   const api = createApiApp({
     services,
     handoffs,
+    linkChecks,
     database: options.database,
     guides: options.guides,
     contentVersion: options.contentVersion,
@@ -341,7 +352,7 @@ export function createPortal(options: PortalOptions) {
   });
 
   // The registry goes back too: what the server runs beside the requests (the period sweep) works the same services.
-  return { app, api, pageCache, services, handoffs };
+  return { app, api, pageCache, services, handoffs, linkChecks };
 }
 
 export type Portal = ReturnType<typeof createPortal>;

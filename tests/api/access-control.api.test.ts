@@ -135,6 +135,8 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
       const draft = (await (await call('content-editor', 'POST', '/staff/guides/old-age-allowance/draft')).json()) as { version: number };
       return call(u, 'POST', '/staff/guides/old-age-allowance/draft/publish', { version: draft.version, change: { note: { 'zh-CN': '测试谁可以发布', en: 'Who may publish' }, kind: 'minor' } });
     },
+    'GET /staff/guides/links': (u) => call(u, 'GET', '/staff/guides/links'),
+    'POST /staff/guides/links/run': (u) => call(u, 'POST', '/staff/guides/links/run'),
     'GET /staff/announcements': (u) => call(u, 'GET', '/staff/announcements'),
     'POST /staff/announcements': (u) => call(u, 'POST', '/staff/announcements', { content: ACCESS_NOTICE }),
     'POST /staff/announcements/{notice}/draft/publish': async (u) => {

@@ -146,6 +146,9 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /staff/guides/{slug}/unpublish': () => ({ params: { slug: 'marriage-certificate-reissue' }, body: { reason: '测试撤下', redirectTo: 'no-such-guide' } }),
   'GET /staff/guides/{slug}/history': () => ({ params: { slug: 'old-age-allowance' } }),
   'GET /staff/guides/{slug}/diff': () => ({ params: { slug: 'old-age-allowance' }, query: { from: '1', to: 'draft' } }),
+  // The external link report (docs/decisions/058): the published guides link nowhere outside, and the test runtime's fetch is offline.
+  'GET /staff/guides/links': () => ({}),
+  'POST /staff/guides/links/run': () => ({}),
   'GET /staff/appointments': () => ({ query: { office: 'demo-county-registry', date: '2026-12-02' } }),
   'POST /staff/appointments/search': () => ({ body: { office: 'demo-county-registry', date: '2026-12-02', search: '1234' } }),
   'GET /staff/offices': () => ({}),

@@ -56,6 +56,8 @@ export async function createTestRuntime(
     sharedWith?: TestRuntime;
     /** Hand-offs' settings and the outside world they reach (docs/decisions/044): fetch, the jitter's chance, the retry policy. */
     handoffs?: PortalOptions['handoffs'];
+    /** The external link check's settings and the outside world it reaches (docs/decisions/058): offline unless a fetch is given. */
+    linkChecks?: PortalOptions['linkChecks'];
   } = {},
 ): Promise<TestRuntime> {
   const testDatabase: TestDatabase = options.sharedWith ? { target: options.sharedWith.target, drop: async () => {} } : await createTestDatabase(kind);
@@ -85,6 +87,7 @@ export async function createTestRuntime(
     phoneCodeLimitPerClient: options.phoneCodeLimitPerClient ?? 100_000,
     ...(options.servicePackages ? { services: options.servicePackages } : {}),
     ...(options.handoffs ? { handoffs: options.handoffs } : {}),
+    ...(options.linkChecks ? { linkChecks: options.linkChecks } : {}),
   });
   // Every status the API tests see must be documented (tests/api/answered-statuses.test.ts).
   recordAnsweredStatuses(portal.app, options.environment ?? 'test');

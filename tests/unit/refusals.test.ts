@@ -123,6 +123,7 @@ const SAMPLES: Samples = {
   },
   guideUnpublish: { guide_not_found: [{ ok: false, reason: 'guide_not_found' }], redirect_to_itself: [{ ok: false, reason: 'redirect_to_itself' }], unknown_redirect: [{ ok: false, reason: 'unknown_redirect' }] },
   guideDiff: { guide_not_found: [{ ok: false, reason: 'guide_not_found' }], no_draft: [{ ok: false, reason: 'no_draft' }], no_such_edition: [{ ok: false, reason: 'no_such_edition' }] },
+  linkCheckRun: { check_running: [{ reason: 'check_running' }] },
   noticeCreate: { invalid: [{ ok: false, reason: 'invalid', error: issues }], unknown_office: [{ ok: false, reason: 'unknown_office' }], unknown_service: [{ ok: false, reason: 'unknown_service' }] },
   noticeRead: { no_draft: [{ reason: 'no_draft' }], notice_not_found: [{ reason: 'notice_not_found' }] },
   noticeStep: {

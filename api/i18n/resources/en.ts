@@ -13,6 +13,7 @@ import { staffEn } from './en/staff.ts';
 import { ratingsEn } from './en/ratings.ts';
 import { dashboardEn } from './en/dashboard.ts';
 import { funeralRulesEn } from './en/funeral.ts';
+import { linkChecksEn } from './en/link-checks.ts';
 import type { zhCN } from './zh-CN.ts';
 
-export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, ratingsEn, dashboardEn, funeralRulesEn);
+export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, ratingsEn, dashboardEn, funeralRulesEn, linkChecksEn);

@@ -13,5 +13,6 @@ import { staffZhCN } from './zh-CN/staff.ts';
 import { ratingsZhCN } from './zh-CN/ratings.ts';
 import { dashboardZhCN } from './zh-CN/dashboard.ts';
 import { funeralRulesZhCN } from './zh-CN/funeral.ts';
+import { linkChecksZhCN } from './zh-CN/link-checks.ts';
 
-export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, ratingsZhCN, dashboardZhCN, funeralRulesZhCN);
+export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, ratingsZhCN, dashboardZhCN, funeralRulesZhCN, linkChecksZhCN);
