@@ -1,16 +1,20 @@
 /**
  * The bureau dashboard (docs/decisions/054): cases received, completed and overdue, the average
  * working days per stage, by service, office and month; appointments booked, attended and missed.
+ * And the ratings (好差评) given in the period, with their follow-ups (docs/decisions/059).
  * Office admins see their own offices, system admins every office. The figures are counters the
- * steps keep (api/db/case-figures.repo.ts) and counts from indexes: no case or event is read.
+ * steps keep (api/db/case-figures.repo.ts, the ratings' in api/db/ratings.repo.ts) and counts from
+ * indexes: no case, event or rating is read.
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { appointmentFigures, figureOffices, overdueNow, readFigures, type FigureRow } from '../db/case-figures.repo.ts';
+import { overdueFollowUps, readRatingFigures } from '../db/ratings.repo.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import { addDays } from '../domain/calendar/working-days.ts';
 import { averageWorkingDays, defaultPeriod, monthsBetween } from '../domain/cases/case-figures.ts';
+import { ratingsDashboard, type RatingsDashboard } from '../domain/ratings/rating-figures.ts';
 import type { StaffMember, StaffRole } from '../domain/staff/staff.ts';
 import { textLine } from '../domain/text.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
@@ -75,6 +79,8 @@ export interface DashboardView {
     /** By registry office (its id). */
     byOffice: (AppointmentCounts & { registry: string })[];
   };
+  /** The ratings given in the period (by the month of the rating), their levels, reasons and follow-ups. */
+  ratings: RatingsDashboard;
 }
 
 export type DashboardResult = { ok: true; view: DashboardView } | { ok: false; reason: 'not_permitted' } | { ok: false; reason: 'not_found' };
@@ -123,14 +129,17 @@ export async function dashboard(deps: DashboardDeps, member: StaffMember, query:
   const service = query.service;
   const where = { from, to, ...(service ? { service } : {}), ...(offices ? { offices } : {}) };
 
-  const [rows, overdue, appointmentRows, seenOffices] = await Promise.all([
+  const days = { fromDay: `${from}-01`, toDay: lastDayOf(to) };
+  const [rows, overdue, appointmentRows, seenOffices, ratingRows, overdueRatings] = await Promise.all([
     readFigures(deps.db, where),
     overdueNow(deps.db, today, { ...(service ? { service } : {}), ...(offices ? { offices } : {}) }),
     (async () => {
       const registries = deps.offices.all().filter((registry) => !offices || offices.includes(registry.office));
-      return appointmentFigures(deps.db, { fromDay: `${from}-01`, toDay: lastDayOf(to), ...(offices ? { resources: registries.map((registry) => registry.id) } : {}), ...(service ? { service } : {}) });
+      return appointmentFigures(deps.db, { ...days, ...(offices ? { resources: registries.map((registry) => registry.id) } : {}), ...(service ? { service } : {}) });
     })(),
     scope ? Promise.resolve(scope) : knownOffices(deps),
+    readRatingFigures(deps.db, where),
+    overdueFollowUps(deps.db, today, { ...days, ...(service ? { service } : {}), ...(offices ? { offices } : {}) }),
   ]);
 
   const byMonth = new Map(months.map((month) => [month, { month, ...noCases() }]));
@@ -195,6 +204,7 @@ export async function dashboard(deps: DashboardDeps, member: StaffMember, query:
         byMonth: [...appointmentMonths.values()],
         byOffice: [...registries.values()].sort((a, b) => (a.registry < b.registry ? -1 : 1)),
       },
+      ratings: ratingsDashboard(ratingRows, overdueRatings, { months, ...(service ? { services: [service] } : {}), ...(offices ? { offices } : {}), serviceOrder: order }),
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from './audit.repo.ts';
 import { bumpContentVersion } from './content-state.repo.ts';
 import { markFiguresStale } from './case-figures.repo.ts';
+import { removeRatingFigures } from './ratings.repo.ts';
 import type { DatabaseKind } from './connect.ts';
 import type { Database } from './schema.ts';
 
@@ -122,6 +123,8 @@ export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, c
     // A demo relief case's notice or announcement goes with it (docs/decisions/045).
     await trx.deleteFrom('public_entries').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_events').where('case_id', '=', caseId).execute();
+    // Its rating leaves the dashboard's counters with it (docs/decisions/059).
+    await removeRatingFigures(trx, caseId);
     await trx.deleteFrom('rating_follow_ups').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('ratings').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_access_grants').where('case_id', '=', caseId).execute();

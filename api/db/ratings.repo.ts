@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { negated, ratingFigureKey, storedRatingIncrements, sumRatingIncrements, type RatingFigureRow, type RatingIncrement } from '../domain/ratings/rating-figures.ts';
 import { appendAudit, type AuditEntry } from './audit.repo.ts';
 import type { DatabaseKind } from './connect.ts';
 import { isUniqueViolation } from './errors.ts';
@@ -21,6 +22,8 @@ export interface NewRating {
   at: Date;
   /** For a bad rating: the follow-up it opens, from and to which day. */
   followUp?: { openedOn: string; dueOn: string };
+  /** What it adds to the dashboard's counters (docs/decisions/059), in the same transaction. */
+  figures: readonly RatingIncrement[];
   audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'>;
 }
 
@@ -54,6 +57,7 @@ export async function insertRating(db: Kysely<Database>, kind: DatabaseKind, rat
           })
           .execute();
       }
+      await addRatingFigures(trx, rating.figures);
       await appendAudit(trx, kind, { ...rating.audit, at: rating.at, recordType: 'case', recordId: rating.caseId });
     });
   } catch (error) {
@@ -117,7 +121,17 @@ export async function followUpById(db: Kysely<Database>, id: string): Promise<Fo
 export async function saveReply(
   db: Kysely<Database>,
   kind: DatabaseKind,
-  change: { id: string; caseId: string; replyEnc: string; by: string; at: Date; audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'>; alsoInTransaction?: (trx: Transaction<Database>) => Promise<void> },
+  change: {
+    id: string;
+    caseId: string;
+    replyEnc: string;
+    by: string;
+    at: Date;
+    /** What the answer adds to the dashboard's counters. */
+    figures: readonly RatingIncrement[];
+    audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'>;
+    alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>;
+  },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -127,6 +141,7 @@ export async function saveReply(
       .where('replied_at', 'is', null)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return false;
+    await addRatingFigures(trx, change.figures);
     await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
     await change.alsoInTransaction?.(trx);
     return true;
@@ -134,7 +149,11 @@ export async function saveReply(
 }
 
 /** The applicant's answer to the reply, once and only after a reply: false otherwise. */
-export async function saveResolution(db: Kysely<Database>, kind: DatabaseKind, change: { id: string; caseId: string; resolution: string; at: Date; audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'> }): Promise<boolean> {
+export async function saveResolution(
+  db: Kysely<Database>,
+  kind: DatabaseKind,
+  change: { id: string; caseId: string; resolution: string; at: Date; figures: readonly RatingIncrement[]; audit: Omit<AuditEntry, 'at' | 'recordType' | 'recordId'> },
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('rating_follow_ups')
@@ -144,6 +163,7 @@ export async function saveResolution(db: Kysely<Database>, kind: DatabaseKind, c
       .where('resolution', 'is', null)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return false;
+    await addRatingFigures(trx, change.figures);
     await appendAudit(trx, kind, { ...change.audit, at: change.at, recordType: 'case', recordId: change.caseId });
     return true;
   });
@@ -179,4 +199,68 @@ export async function followUpCounts(db: Kysely<Database>, today: string, office
   if (offices) query = query.where('office', 'in', [...offices]);
   const rows = await query.execute();
   return rows.map((row) => ({ service: row.service, office: row.office, total: Number(row.total), replied: Number(row.replied), overdue: Number(row.overdue ?? 0), resolved: Number(row.resolved ?? 0) }));
+}
+
+// ---- The dashboard's counters (docs/decisions/059) ----
+
+/**
+ * Adds increments to the ratings' counters in the caller's transaction. In key order, so that two
+ * ratings adding to the same counters on PostgreSQL wait for each other instead of deadlocking.
+ */
+export async function addRatingFigures(trx: Transaction<Database>, increments: readonly RatingIncrement[]): Promise<void> {
+  const summed = [...sumRatingIncrements(increments).values()].filter((increment) => increment.count !== 0).sort((a, b) => (ratingFigureKey(a) < ratingFigureKey(b) ? -1 : 1));
+  for (const increment of summed) {
+    await trx
+      .insertInto('rating_figures')
+      .values({ service: increment.service, office: increment.office, month: increment.month, figure: increment.figure, key: increment.key, count: increment.count })
+      .onConflict((oc) => oc.columns(['service', 'office', 'month', 'figure', 'key']).doUpdateSet((eb) => ({ count: eb('rating_figures.count', '+', eb.ref('excluded.count')) })))
+      .execute();
+  }
+}
+
+/** In a transaction that removes a case (demo data): takes back what its rating added to the counters. */
+export async function removeRatingFigures(trx: Transaction<Database>, caseId: string): Promise<void> {
+  const rating = await trx.selectFrom('ratings').select(['id', 'service', 'office', 'level', 'reasons_json', 'rated_at']).where('case_id', '=', caseId).executeTakeFirst();
+  if (!rating) return;
+  const followUp = await trx.selectFrom('rating_follow_ups').select(['opened_on', 'replied_at', 'resolution']).where('rating_id', '=', rating.id).executeTakeFirst();
+  const added = storedRatingIncrements(
+    { service: rating.service, office: rating.office, level: rating.level, reasons: JSON.parse(rating.reasons_json) as string[], ratedAt: rating.rated_at },
+    followUp && { openedOn: followUp.opened_on, repliedAt: followUp.replied_at, resolution: followUp.resolution },
+  );
+  await addRatingFigures(trx, negated(added));
+}
+
+/** The ratings' counters of a period (months YYYY-MM, both included), from the month index. */
+export async function readRatingFigures(db: Kysely<Database>, scope: { from: string; to: string; service?: string; offices?: readonly string[] }): Promise<RatingFigureRow[]> {
+  if (scope.offices && scope.offices.length === 0) return [];
+  let query = db.selectFrom('rating_figures').select(['service', 'office', 'month', 'figure', 'key', 'count']).where('month', '>=', scope.from).where('month', '<=', scope.to);
+  if (scope.service) query = query.where('service', '=', scope.service);
+  if (scope.offices) query = query.where('office', 'in', [...scope.offices]);
+  const rows = await query.execute();
+  return rows.map((row) => ({ service: row.service, office: row.office, month: row.month, figure: row.figure as RatingFigureRow['figure'], key: row.key, count: Number(row.count) }));
+}
+
+/**
+ * The follow-ups of the ratings given from `fromDay` to `toDay` that are still unanswered after
+ * their last day on `today`, per service and office: from the overdue index, which holds the
+ * unanswered ones by their last day, so only those past it are read.
+ */
+export async function overdueFollowUps(
+  db: Kysely<Database>,
+  today: string,
+  scope: { fromDay: string; toDay: string; service?: string; offices?: readonly string[] },
+): Promise<{ service: string; office: string; count: number }[]> {
+  if (scope.offices && scope.offices.length === 0) return [];
+  let query = db
+    .selectFrom('rating_follow_ups')
+    .select(['service', 'office'])
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('replied_at', 'is', null)
+    .where('due_on', '<', today)
+    .where('opened_on', '>=', scope.fromDay)
+    .where('opened_on', '<=', scope.toDay)
+    .groupBy(['service', 'office']);
+  if (scope.service) query = query.where('service', '=', scope.service);
+  if (scope.offices) query = query.where('office', 'in', [...scope.offices]);
+  return (await query.execute()).map((row) => ({ service: row.service, office: row.office, count: Number(row.count) }));
 }

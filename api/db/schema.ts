@@ -457,6 +457,22 @@ export interface CaseFigureTable {
   working_days: number;
 }
 
+/**
+ * The ratings' counters (migration 2026121203_rating_figures, docs/decisions/059): added to when a
+ * rating is given and its follow-up answered or resolved, all in the month of the rating.
+ */
+export interface RatingFigureTable {
+  service: string;
+  office: string;
+  /** YYYY-MM, China time: the month of the rating. */
+  month: string;
+  /** 'level', 'bad-reason', 'follow-up-opened', 'follow-up-replied' or 'follow-up-resolved'. */
+  figure: string;
+  /** The level or reason code; '' for the follow-ups' figures. */
+  key: string;
+  count: number;
+}
+
 /** One row (id 1): when the counters were built from the timelines; null: to be built at the next start. */
 export interface CaseFiguresStateTable {
   id: number;
@@ -575,4 +591,5 @@ export interface Database {
   data_upgrades: DataUpgradeTable;
   ratings: RatingTable;
   rating_follow_ups: RatingFollowUpTable;
+  rating_figures: RatingFigureTable;
 }

@@ -27,6 +27,7 @@ import {
   type RatingReason,
   type Resolution,
 } from '../domain/ratings/ratings.ts';
+import { ratingIncrements, replyIncrements, resolutionIncrements } from '../domain/ratings/rating-figures.ts';
 import { handlesCasesOf, mayReadCases } from '../domain/staff/access.ts';
 import type { StaffMember } from '../domain/staff/staff.ts';
 import { sourceRuleBook } from '../engine/rules/live-rules.ts';
@@ -64,6 +65,7 @@ export async function rateCase(deps: CaseDeps, key: { trackingNumber: string; se
   const now = deps.now();
   const today = chinaDate(now);
   const office = stored.snapshot.office;
+  const opensFollowUp = isBadLevel(rating.level);
   const written = await insertRating(deps.db, deps.kind, {
     caseId: stored.id,
     service: stored.service,
@@ -72,7 +74,8 @@ export async function rateCase(deps: CaseDeps, key: { trackingNumber: string; se
     reasons: rating.reasons,
     commentEnc: rating.comment ? deps.crypto.encrypt(rating.comment, COMMENT_CONTEXT) : null,
     at: now,
-    ...(isBadLevel(rating.level) ? { followUp: { openedOn: today, dueOn: followUpDueOn(deps.calendar, today, followUpWorkingDays(deps.rules ?? sourceRuleBook(), office, today)) } } : {}),
+    ...(opensFollowUp ? { followUp: { openedOn: today, dueOn: followUpDueOn(deps.calendar, today, followUpWorkingDays(deps.rules ?? sourceRuleBook(), office, today)) } } : {}),
+    figures: ratingIncrements({ service: stored.service, office, level: rating.level, reasons: rating.reasons, at: now, opensFollowUp }),
     audit: { actorId: null, actorRole: 'applicant', action: 'rating.give', origin, details: { level: rating.level, reasons: rating.reasons.join(',') } },
   });
   if (written === 'already_rated') return { ok: false, reason: 'already_rated' };
@@ -98,6 +101,7 @@ export async function answerFollowUp(deps: CaseDeps, key: { trackingNumber: stri
     caseId: match.stored.id,
     resolution: parsed.data.resolution,
     at: deps.now(),
+    figures: resolutionIncrements({ service: followUp.service, office: followUp.office, openedOn: followUp.opened_on }, parsed.data.resolution),
     audit: { actorId: null, actorRole: 'applicant', action: 'rating.resolution', origin, details: { followUp: followUp.id, resolution: parsed.data.resolution } },
   });
   if (!saved) return { ok: false, reason: 'not_answerable' };
@@ -224,6 +228,7 @@ export async function replyToFollowUp(deps: CaseDeps, member: StaffMember, id: s
     replyEnc: deps.crypto.encrypt(parsed.data.reply, REPLY_CONTEXT),
     by: member.id,
     at: now,
+    figures: replyIncrements({ service: row.service, office: row.office, openedOn: row.opened_on }),
     audit: { actorId: member.id, actorRole: member.roles.join(','), action: 'rating.reply', origin, details: { followUp: row.id, late: row.due_on < chinaDate(now) } },
     alsoInTransaction: async (trx) => {
       for (const notification of notifications) await enqueueNotification(trx, row.case_id, notification, now);

@@ -4,6 +4,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { dashboard, DASHBOARD_ROLES, DashboardQuerySchema } from '../cases/dashboard.ts';
+import { RATING_LEVELS } from '../domain/ratings/ratings.ts';
 import { ApiErrorSchema } from '../http/api-error.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { refuse } from '../http/refusals.ts';
@@ -18,6 +19,21 @@ const AppointmentCounts = {
   noShow: z.number().int(),
   cancelled: z.number().int().meta({ description: 'By the couple (an office’s closure is counted apart from these four)' }),
 };
+
+const RatingFigures = {
+  total: z.number().int(),
+  counts: z.object(Object.fromEntries(RATING_LEVELS.map((level) => [level, z.number().int()])) as Record<(typeof RATING_LEVELS)[number], z.ZodNumber>).meta({ description: 'Ratings at each of the five national levels (国办发〔2019〕51号)' }),
+  satisfactionRate: z.number().nullable().meta({ description: 'The good ratings’ share (0…1), as the public /ratings counts it; null without ratings' }),
+  bad: z.number().int().meta({ description: 'Ratings at the two lower levels (差评)' }),
+};
+const FollowUpFigures = z
+  .object({
+    opened: z.number().int(),
+    replied: z.number().int(),
+    overdue: z.number().int().meta({ description: 'Still unanswered today after their last day' }),
+    resolved: z.number().int().meta({ description: 'The applicant said the answer resolved it' }),
+  })
+  .meta({ description: 'The follow-ups of the period’s bad ratings' });
 
 const DashboardView = z
   .object({
@@ -39,6 +55,17 @@ const DashboardView = z
       byMonth: z.array(z.object({ month: z.string(), ...AppointmentCounts })),
       byOffice: z.array(z.object({ registry: z.string().meta({ description: 'The registry office’s id' }), ...AppointmentCounts })),
     }),
+    ratings: z
+      .object({
+        totals: z.object({ ...RatingFigures, followUps: FollowUpFigures }),
+        byMonth: z.array(z.object({ month: z.string(), ...RatingFigures })),
+        byService: z.array(z.object({ service: z.string(), ...RatingFigures, followUps: FollowUpFigures })),
+        byOffice: z.array(z.object({ office: z.string(), ...RatingFigures, followUps: FollowUpFigures })),
+        badReasons: z
+          .array(z.object({ reason: z.string(), count: z.number().int(), share: z.number().nullable().meta({ description: 'Of the bad ratings (0…1); one rating may give several reasons' }) }))
+          .meta({ description: 'The reasons bad ratings gave, the most frequent first' }),
+      })
+      .meta({ description: 'Ratings (好差评) given in the period, by the month of the rating (China time), and their follow-ups' }),
   })
   .openapi('Dashboard');
 
@@ -53,7 +80,7 @@ const figures = createRoute({
   operationId: 'getDashboard',
   middleware: requireStaff({ roles: DASHBOARD_ROLES }),
   tags: ['Staff'],
-  summary: 'The bureau dashboard: cases received, completed and overdue, average working days per stage, appointments booked, attended and missed; by service, office and month',
+  summary: 'The bureau dashboard: cases received, completed and overdue, average working days per stage, appointments booked, attended and missed, ratings and their follow-ups; by service, office and month',
   request: { query: Query },
   responses: {
     200: json(DashboardView, 'The figures'),

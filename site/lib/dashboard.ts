@@ -6,6 +6,8 @@
 import type { AstroGlobal } from 'astro';
 import { dynamicKey } from '../../api/i18n/index.ts';
 import type { DashboardView } from '../../api/cases/dashboard.ts';
+import type { FollowUpFigures, RatingFigures } from '../../api/domain/ratings/rating-figures.ts';
+import { percentText, RATING_LEVELS } from '../../api/domain/ratings/ratings.ts';
 import { officeName } from '../../api/services/marriage/offices.ts';
 import type { CsvCell } from './csv.ts';
 import { caseWords } from './case-words.ts';
@@ -27,7 +29,20 @@ export async function readDashboard(astro: Pick<AstroGlobal, 'locals' | 'url'>):
   return { ok: false, status: response.status, message: body.error.message, fields: body.error.fields ?? [] };
 }
 
-export const DASHBOARD_TABLES = ['cases-by-month', 'cases-by-service', 'cases-by-office', 'stages', 'appointments-by-month', 'appointments-by-office'] as const;
+export const DASHBOARD_TABLES = [
+  'cases-by-month',
+  'cases-by-service',
+  'cases-by-office',
+  'stages',
+  'appointments-by-month',
+  'appointments-by-office',
+  'ratings-by-month',
+  'ratings-by-service',
+  'ratings-by-office',
+  'follow-ups-by-service',
+  'follow-ups-by-office',
+  'bad-reasons',
+] as const;
 export type DashboardTableId = (typeof DASHBOARD_TABLES)[number];
 export const isDashboardTable = (id: string | undefined): id is DashboardTableId => (DASHBOARD_TABLES as readonly string[]).includes(id ?? '');
 
@@ -52,6 +67,15 @@ export function dashboardTables(view: DashboardView, words: Words, astro: Pick<A
   const a = (key: 'booked' | 'attended' | 'noShow' | 'cancelled') => t(dynamicKey`dashboard.appointments.${key}`);
   const appointmentHeader = [a('booked'), a('attended'), a('noShow'), a('cancelled')];
   const table = (id: DashboardTableId, caption: string, header: string[], rows: CsvCell[][]): DashboardTable => ({ id, caption, header, rows, numeric: header.map((_, index) => index > 0) });
+  // Ratings (docs/decisions/059): the five levels in the national order, the total and the public page's rate.
+  const r = (key: 'total' | 'rate' | 'bad' | 'opened' | 'replied' | 'overdue' | 'resolved') => t(dynamicKey`dashboard.ratings.${key}`);
+  const levelHeader = [...RATING_LEVELS.map((level) => t(dynamicKey`ratings.level.${level}`)), r('total'), r('rate')];
+  const levelCells = (row: RatingFigures): CsvCell[] => [...RATING_LEVELS.map((level) => row.counts[level]), row.total, percentText(row.satisfactionRate)];
+  const followUpHeader = [r('bad'), r('opened'), r('replied'), r('overdue'), r('resolved')];
+  const followUpCells = (row: RatingFigures & { followUps: FollowUpFigures }): CsvCell[] => [row.bad, row.followUps.opened, row.followUps.replied, row.followUps.overdue, row.followUps.resolved];
+  // "Other" is written for the applicant ("say what below"); here it is just "something else".
+  const reason = (code: string) => (code === 'other' ? t('dashboard.ratings.otherReason') : t(dynamicKey`ratings.reason.${code}`, { defaultValue: code }));
+  const { ratings } = view;
   return [
     table('cases-by-month', t('dashboard.tables.casesByMonth'), [t('dashboard.columns.month'), c('received'), c('completed')], view.cases.byMonth.map((row) => [formatMonth(row.month), row.received, row.completed])),
     table('cases-by-service', t('dashboard.tables.casesByService'), [t('dashboard.columns.service'), c('received'), c('completed'), c('overdue')], view.cases.byService.map((row) => [names.service(row.service), row.received, row.completed, row.overdue])),
@@ -64,6 +88,17 @@ export function dashboardTables(view: DashboardView, words: Words, astro: Pick<A
     ),
     table('appointments-by-month', t('dashboard.tables.appointmentsByMonth'), [t('dashboard.columns.month'), ...appointmentHeader], view.appointments.byMonth.map((row) => [formatMonth(row.month), row.booked, row.attended, row.noShow, row.cancelled])),
     table('appointments-by-office', t('dashboard.tables.appointmentsByOffice'), [t('dashboard.columns.registry'), ...appointmentHeader], view.appointments.byOffice.map((row) => [registry(row.registry), row.booked, row.attended, row.noShow, row.cancelled])),
+    table('ratings-by-month', t('dashboard.tables.ratingsByMonth'), [t('dashboard.columns.month'), ...levelHeader], ratings.byMonth.map((row) => [formatMonth(row.month), ...levelCells(row)])),
+    table('ratings-by-service', t('dashboard.tables.ratingsByService'), [t('dashboard.columns.service'), ...levelHeader], ratings.byService.map((row) => [names.service(row.service), ...levelCells(row)])),
+    table('ratings-by-office', t('dashboard.tables.ratingsByOffice'), [t('dashboard.columns.office'), ...levelHeader], ratings.byOffice.map((row) => [office(row.office), ...levelCells(row)])),
+    table('follow-ups-by-service', t('dashboard.tables.followUpsByService'), [t('dashboard.columns.service'), ...followUpHeader], ratings.byService.map((row) => [names.service(row.service), ...followUpCells(row)])),
+    table('follow-ups-by-office', t('dashboard.tables.followUpsByOffice'), [t('dashboard.columns.office'), ...followUpHeader], ratings.byOffice.map((row) => [office(row.office), ...followUpCells(row)])),
+    table(
+      'bad-reasons',
+      t('dashboard.tables.badReasons'),
+      [t('dashboard.ratings.reason'), t('dashboard.ratings.times'), t('dashboard.ratings.share')],
+      ratings.badReasons.map((row) => [reason(row.reason), row.count, percentText(row.share)]),
+    ),
   ];
 }
 

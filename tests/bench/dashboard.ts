@@ -7,6 +7,11 @@
  * case for a system admin (every office, the default twelve months) timed against two queries on
  * the same database: the bare baseline, `select count(*) from cases`, and what the same monthly
  * counts cost when grouped from the cases table itself (the design the counters replace).
+ *
+ * Then ratings (docs/decisions/059): one for every third case finished more than a day ago, one in
+ * ten of them bad with its follow-up (most answered, some resolved, the rest past their day),
+ * generated in SQL; their counters counted by the migration's own backfill; and the dashboard,
+ * ratings section included, timed again against the same baseline.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +20,7 @@ import { sql } from 'kysely';
 import { dashboard } from '../../api/cases/dashboard.ts';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
 import { rebuildFigures } from '../../api/db/case-figures.repo.ts';
+import { backfill as backfillRatingFigures } from '../../api/db/migrations/2026121203_rating_figures.ts';
 import { openDatabase } from '../../api/db/connect.ts';
 import { migrateToLatest } from '../../api/db/migrate.ts';
 import { chinaDate } from '../../api/domain/calendar/china-time.ts';
@@ -39,6 +45,19 @@ export interface DashboardBench {
   dashboard: Timing;
   vsBaseline: { p50: number; p99: number };
   fromCasesVsBaseline: { p50: number; p99: number };
+  ratings: {
+    ratings: number;
+    followUps: number;
+    counters: number;
+    seedSeconds: number;
+    backfillSeconds: number;
+    /** The dashboard with its ratings section over those ratings. */
+    dashboard: Timing;
+    vsBaseline: { p50: number; p99: number };
+    /** The period's levels grouped from the ratings table on a covering index, without the counters. */
+    fromRatings: Timing;
+    fromRatingsVsBaseline: { p50: number; p99: number };
+  };
 }
 
 function percentiles(samples: number[]): Timing {
@@ -118,6 +137,50 @@ export async function runDashboardBench(progress: (message: string) => void, cou
       sql`select service, office, substr(created_at, 1, 7) as month, count(*) from cases where created_at >= ${from} group by 1, 2, 3`.execute(db),
     );
     const figures = await timed(RUNS, () => dashboard(deps, admin, {}));
+
+    progress('dashboard: generating ratings and follow-ups for a third of the finished cases in SQL');
+    const ratingsStarted = performance.now();
+    await db.transaction().execute(async (trx) => {
+      // Case i's rating, a day after its decision (12 days after it was made); 10% bad (差评).
+      await sql`
+        insert into ratings (id, case_id, service, office, level, reasons_json, comment_enc, rated_at)
+        select printf('rating-%08d', i), id, service, office,
+               case (i / 3) % 20 when 0 then 'very-dissatisfied' when 1 then 'dissatisfied' when 2 then 'basically-satisfied'
+                                 when 3 then 'satisfied' when 4 then 'satisfied' when 5 then 'satisfied' else 'very-satisfied' end,
+               case (i / 3) % 20 when 0 then '["slow","documents-again"]' when 1 then '["several-trips"]' else '["quick"]' end,
+               null, strftime('%Y-%m-%dT%H:%M:%fZ', julianday(created_at) + 13)
+        from (select cast(substr(id, 6) as integer) as i, id, service, office, created_at from cases where state <> 'accepted')
+        where i % 3 = 0 and julianday(created_at) + 13 < julianday(${now.toISOString()})`.execute(trx);
+      // Their follow-ups: due a week later; four in five answered within three days, half of those resolved.
+      await sql`
+        insert into rating_follow_ups (id, rating_id, case_id, service, office, opened_on, due_on, reply_enc, replied_at, replied_by, resolution, resolved_at, created_at)
+        select 'f' || id, id, case_id, service, office, date(rated_at, '+8 hours'), date(rated_at, '+8 hours', '+7 days'),
+               case when n % 5 = 0 then null else 'x' end,
+               case when n % 5 = 0 then null else strftime('%Y-%m-%dT%H:%M:%fZ', julianday(rated_at) + 3) end,
+               case when n % 5 = 0 then null else 'bench' end,
+               case when n % 5 = 0 then null when n % 2 = 0 then 'resolved' else 'not-resolved' end,
+               case when n % 5 = 0 then null else strftime('%Y-%m-%dT%H:%M:%fZ', julianday(rated_at) + 5) end,
+               rated_at
+        from (select cast(substr(id, 8) as integer) / 60 as n, * from ratings where level in ('dissatisfied', 'very-dissatisfied'))`.execute(trx);
+    });
+    const ratingsSeedSeconds = (performance.now() - ratingsStarted) / 1000;
+    const ratingCount = Number((await sql<{ n: number }>`select count(*) as n from ratings`.execute(db)).rows[0]?.n ?? 0);
+    const followUpCount = Number((await sql<{ n: number }>`select count(*) as n from rating_follow_ups`.execute(db)).rows[0]?.n ?? 0);
+    progress(`dashboard: counting ${ratingCount.toLocaleString('en')} ratings into their counters (the migration's backfill)`);
+    const backfillStarted = performance.now();
+    const counted = await backfillRatingFigures(db);
+    const backfillSeconds = (performance.now() - backfillStarted) / 1000;
+    await sql`analyze`.execute(db);
+    const rated = await dashboard(deps, admin, {});
+    if (!rated.ok || rated.view.ratings.totals.total === 0 || rated.view.ratings.totals.followUps.overdue === 0) throw new Error('dashboard: the ratings came back empty');
+    progress(`dashboard: ${RUNS} dashboards with ratings; the levels grouped from the ratings table on a covering index instead`);
+    const withRatings = await timed(RUNS, () => dashboard(deps, admin, {}));
+    // The design the counters were chosen over: the period's levels grouped from the ratings on an
+    // index that covers the query (the reasons would need their JSON read as well).
+    await sql`create index bench_ratings_by_time on ratings (rated_at, service, office, level)`.execute(db);
+    const fromRatings = await timed(Math.min(RUNS, 50), () =>
+      sql`select service, office, substr(rated_at, 1, 7) as month, level, count(*) from ratings where rated_at >= ${from} group by 1, 2, 3, 4`.execute(db),
+    );
     return {
       cases: count,
       events,
@@ -129,6 +192,17 @@ export async function runDashboardBench(progress: (message: string) => void, cou
       dashboard: figures,
       vsBaseline: { p50: figures.p50Ms / baseline.p50Ms, p99: figures.p99Ms / baseline.p99Ms },
       fromCasesVsBaseline: { p50: fromCases.p50Ms / baseline.p50Ms, p99: fromCases.p99Ms / baseline.p99Ms },
+      ratings: {
+        ratings: ratingCount,
+        followUps: followUpCount,
+        counters: counted.counters,
+        seedSeconds: ratingsSeedSeconds,
+        backfillSeconds,
+        dashboard: withRatings,
+        vsBaseline: { p50: withRatings.p50Ms / baseline.p50Ms, p99: withRatings.p99Ms / baseline.p99Ms },
+        fromRatings,
+        fromRatingsVsBaseline: { p50: fromRatings.p50Ms / baseline.p50Ms, p99: fromRatings.p99Ms / baseline.p99Ms },
+      },
     };
   } finally {
     await handle.close();

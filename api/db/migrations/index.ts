@@ -29,6 +29,7 @@ import * as caseFigures from './2026120803_case_figures.ts';
 import * as guideEditing from './2026121001_guide_editing.ts';
 import * as notices from './2026121101_notices.ts';
 import * as linkChecks from './2026121202_link_checks.ts';
+import * as ratingFigures from './2026121203_rating_figures.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026121001_guide_editing': guideEditing,
   '2026121101_notices': notices,
   '2026121202_link_checks': linkChecks,
+  '2026121203_rating_figures': ratingFigures,
 };

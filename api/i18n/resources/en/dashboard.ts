@@ -5,7 +5,7 @@ import type { dashboardZhCN } from '../zh-CN/dashboard.ts';
 export const dashboardEn: SameKeys<typeof dashboardZhCN> = {
   dashboard: {
     title: 'Bureau dashboard',
-    lead: 'Cases received, completed and overdue, the average time each stage took, and marriage registry appointments kept, for the period chosen. Months are counted in China time; working days follow the public holidays and make-up working days.',
+    lead: 'Cases received, completed and overdue, the average time each stage took, marriage registry appointments kept, and how people rated the services and how bad ratings were followed up, for the period chosen. Months are counted in China time; working days follow the public holidays and make-up working days.',
     scopeAll: 'Covering: every office',
     scopeOffices: 'Covering: {{offices}}',
     filters: {
@@ -43,6 +43,24 @@ export const dashboardEn: SameKeys<typeof dashboardZhCN> = {
       cancelled: 'Cancelled',
       note: 'Counted in the month of the appointment’s day; “booked” is every appointment for the period, including those later cancelled.',
     },
+    ratings: {
+      heading: 'Ratings (好差评)',
+      note: 'Counted in the month the rating was given; how a bad rating was followed up counts in that month too. The satisfaction rate is the share of very satisfied, satisfied and fairly satisfied ratings, worked out as on the public ratings page; dissatisfied and very dissatisfied are bad ratings, each of which the office must look into and answer.',
+      total: 'Ratings',
+      rate: 'Satisfaction rate',
+      bad: 'Bad ratings',
+      opened: 'To follow up',
+      replied: 'Answered',
+      overdue: 'Overdue now',
+      resolved: 'Resolved',
+      overdueNote: '“Overdue now” counts the period’s bad ratings still not answered today ({{date}}) after their last day; “resolved” those whose applicant said, after reading the answer, that it resolved the problem.',
+      rateChart: 'By month: satisfaction rate (%)',
+      reason: 'Reason for a bad rating',
+      times: 'Times chosen',
+      share: 'Share of bad ratings',
+      shareNote: 'A bad rating can give several reasons, so the shares may add up to more than 100%.',
+      otherReason: 'Something else',
+    },
     columns: {
       month: 'Month',
       service: 'Service',
@@ -58,6 +76,12 @@ export const dashboardEn: SameKeys<typeof dashboardZhCN> = {
       stages: 'By stage: average time (working days)',
       appointmentsByMonth: 'By month: booked, attended, no-show and cancelled',
       appointmentsByOffice: 'By marriage registry: booked, attended, no-show and cancelled',
+      ratingsByMonth: 'By month: ratings per level and satisfaction rate',
+      ratingsByService: 'By service: ratings per level and satisfaction rate',
+      ratingsByOffice: 'By office: ratings per level and satisfaction rate',
+      followUpsByService: 'By service: bad ratings followed up',
+      followUpsByOffice: 'By office: bad ratings followed up',
+      badReasons: 'Reasons for bad ratings, the most chosen first',
     },
     chart: {
       desc: 'Bar chart of {{count}} groups. Each bar is labelled with its number, and the legend tells the series apart by their fill patterns; the table below has the same numbers.',

@@ -2,7 +2,7 @@
 export const dashboardZhCN = {
   dashboard: {
     title: '业务统计',
-    lead: '所选期间内的收件、办结、逾期和各环节平均用时，以及婚姻登记预约的到场情况。按月份统计的数字以北京时间计；工作日按法定节假日和调休安排计算。',
+    lead: '所选期间内的收件、办结、逾期和各环节平均用时，婚姻登记预约的到场情况，以及服务评价（好差评）和差评整改情况。按月份统计的数字以北京时间计；工作日按法定节假日和调休安排计算。',
     scopeAll: '统计范围：全部单位',
     scopeOffices: '统计范围：{{offices}}',
     filters: {
@@ -40,6 +40,24 @@ export const dashboardZhCN = {
       cancelled: '取消',
       note: '按预约日期所在月份统计；“预约”为该期间的全部预约，含后来取消的。',
     },
+    ratings: {
+      heading: '服务评价（好差评）',
+      note: '按评价日期所在月份统计，差评的整改情况也计入该评价的月份。满意率为“非常满意”“满意”“基本满意”三档评价占全部评价的比例，与公开的服务评价页面算法相同；“不满意”“非常不满意”为差评，每条差评都要整改答复。',
+      total: '评价数',
+      rate: '满意率',
+      bad: '差评',
+      opened: '需整改',
+      replied: '已答复',
+      overdue: '当前逾期未答复',
+      resolved: '已解决',
+      overdueNote: '“当前逾期未答复”是所选期间的差评中，截至今天（{{date}}）已超过答复期限仍未答复的条数；“已解决”是申请人看到答复后表示问题已解决的条数。',
+      rateChart: '按月份：满意率（%）',
+      reason: '差评原因',
+      times: '选择次数',
+      share: '占差评的比例',
+      shareNote: '一条差评可以选择多个原因，各原因的比例相加可能超过 100%。',
+      otherReason: '其他原因',
+    },
     columns: {
       month: '月份',
       service: '事项',
@@ -55,6 +73,12 @@ export const dashboardZhCN = {
       stages: '按环节：平均用时（工作日）',
       appointmentsByMonth: '按月份：预约、到场、未到与取消',
       appointmentsByOffice: '按婚姻登记处：预约、到场、未到与取消',
+      ratingsByMonth: '按月份：各等级评价数与满意率',
+      ratingsByService: '按事项：各等级评价数与满意率',
+      ratingsByOffice: '按单位：各等级评价数与满意率',
+      followUpsByService: '按事项：差评整改',
+      followUpsByOffice: '按单位：差评整改',
+      badReasons: '差评原因（按选择次数排列）',
     },
     chart: {
       desc: '柱状图，共 {{count}} 组。每根柱子上方标有数字，图例以填充样式区分各项；同样的数字见下方表格。',
