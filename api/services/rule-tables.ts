@@ -6,6 +6,7 @@
  * that portal's data (docs/decisions/035).
  */
 import type { AnyRuleTable } from '../engine/rules/rule-table.ts';
+import { ECO_BURIAL_AMOUNTS_TABLE } from './eco-burial-subsidy/amounts-table.ts';
 import { withdrawalRulesTable } from './marriage/withdrawal-table.ts';
 import { ALLOWANCE_STANDARDS_TABLE } from './old-age-allowance/standards-table.ts';
 import { RELIEF_SETTINGS_TABLE } from './social-relief/settings-table.ts';
@@ -14,5 +15,5 @@ import type { ServiceData } from './service-data.ts';
 import { FOLLOW_UP_TABLE } from '../ratings/follow-up-table.ts';
 
 export function ruleTables(data: Pick<ServiceData, 'offices'>): readonly AnyRuleTable[] {
-  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices), RELIEF_STANDARDS_TABLE, RELIEF_SETTINGS_TABLE, FOLLOW_UP_TABLE];
+  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices), RELIEF_STANDARDS_TABLE, RELIEF_SETTINGS_TABLE, ECO_BURIAL_AMOUNTS_TABLE, FOLLOW_UP_TABLE];
 }
