@@ -19,6 +19,7 @@ import type { BurialKind } from '../../api/services/eco-burial-subsidy/kinds.ts'
 import { subsidyFor } from '../../api/services/eco-burial-subsidy/rules.ts';
 import { ecoBurialService } from '../../api/services/eco-burial-subsidy/service.ts';
 import { ecoBurialWorkflow as workflow, SUBSIDY_SETTING } from '../../api/services/eco-burial-subsidy/workflow.ts';
+import { keyFrom, translator } from '../../api/i18n/index.ts';
 import { CASE_SERVICES, onlineChannelAt } from '../../api/services/registry.ts';
 import { ruleTables } from '../../api/services/rule-tables.ts';
 import { DEMO_OFFICES } from '../../api/services/marriage/offices.ts';
@@ -201,6 +202,15 @@ describe('the decision aid', () => {
     expect(table?.rows).toHaveLength(7);
     expect(table?.rows.filter((row) => row.current).map((row) => row.header)).toEqual([{ key: 'eco-burial-subsidy:ecoBurial.kind.sea' }]);
     expect(aid.proposals).toEqual({ approve: { subsidyFen: '4600' }, 'record-payment': { paidFen: '4600' } });
+  });
+
+  it('says every word of it in both languages (the keys exist)', () => {
+    const keys = (value: unknown): string[] =>
+      Array.isArray(value) ? value.flatMap(keys) : value && typeof value === 'object' ? [...('key' in value && typeof value.key === 'string' ? [value.key] : []), ...Object.values(value).flatMap(keys)] : [];
+    const aids = [ecoBurialAid(schema().parse(ecoBurialApplication(9)), sourceRows, TODAY), ecoBurialAid(schema().parse(ecoBurialApplication(9, { 'burial.kind': 'tree' })), [], TODAY)];
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const key of aids.flatMap(keys)) expect(translator(lang)(keyFrom(key), { defaultValue: '' }), `${lang} ${key}`).not.toBe('');
+    }
   });
 
   it('proposes nothing where the kind is no longer funded (rows changed since the application)', () => {
