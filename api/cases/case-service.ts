@@ -10,7 +10,7 @@ import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppoi
 import { moveDraftFiles } from '../engine/files/files.ts';
 import { markDraftSubmitted } from '../db/drafts.repo.ts';
 import { submittedDraft } from '../engine/drafts/drafts.ts';
-import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
+import { CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
 import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_SEALED_DETAILS, SUPPLEMENT_TRANSITION, supplementLimits } from '../domain/cases/supplement.ts';
@@ -38,6 +38,8 @@ import { finishesCase } from '../domain/ratings/ratings.ts';
 export const ANSWERS_CONTEXT = 'cases.answers';
 export const ID_HASH_CONTEXT = 'cases.applicant_id';
 export const PHONE_HASH_CONTEXT = 'cases.applicant_phone';
+/** A service's "once per …" key (the deceased's ID number), by keyed hash: docs/decisions/061. */
+export const ONCE_KEY_CONTEXT = 'cases.once_key';
 /** People on an appointment, by keyed hash of their ID number: "one active appointment per person per kind", and either party's lookup. */
 export const PERSON_HASH_CONTEXT = 'appointments.person';
 
@@ -137,22 +139,40 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
     office: service.office(parsed.data, data),
     deadlines: startDeadlines(service.workflow, service.workflow.initialDeadlines ?? [], { today, calendar: deps.calendar }),
   };
-  return withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
-    await recordSubmission(deps.db, newCaseRecord(deps, { trackingNumber, service: serviceId, lang, contact, answers: parsed.data, snapshot, at: now }), {
-      channel: 'sms',
-      template: 'case.submitted',
-      lang,
-      recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
-      params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-    }, draftKey === undefined ? undefined : async (trx, caseId) => {
-      await moveDraftFiles(trx, deps.kind, draftKey, caseId);
-      // The draft becomes the case with the same commit, or stays when the submission fails: its answers
-      // give way to what the confirmation shows (docs/decisions/033).
-      const acceptanceDue = snapshot.deadlines.find((deadline) => deadline.key === 'acceptance')?.dueOn ?? null;
-      await markDraftSubmitted(trx, draftKey, submittedDraft(deps, { trackingNumber: formatTrackingNumber(trackingNumber), acceptanceDue, smsTo: maskPhone(contact.phone) }, now));
+  const once = service.oncePer;
+  const onceKeyHash = once ? deps.crypto.lookupHash(once.key(parsed.data), ONCE_KEY_CONTEXT) : undefined;
+  try {
+    return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
+      await recordSubmission(deps.db, newCaseRecord(deps, { trackingNumber, service: serviceId, lang, contact, answers: parsed.data, snapshot, at: now }), {
+        channel: 'sms',
+        template: 'case.submitted',
+        lang,
+        recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
+        params: { trackingNumber: formatTrackingNumber(trackingNumber) },
+      }, once === undefined && draftKey === undefined ? undefined : async (trx, caseId) => {
+        // One case per key (docs/decisions/061): taken with the case, or the whole submission undone.
+        if (once && onceKeyHash !== undefined && !(await claimOnceKey(trx, { service: serviceId, keyHash: onceKeyHash, caseId, releasedIn: once.releasedIn }))) throw new OnceKeyTakenError();
+        if (draftKey === undefined) return;
+        await moveDraftFiles(trx, deps.kind, draftKey, caseId);
+        // The draft becomes the case with the same commit, or stays when the submission fails: its answers
+        // give way to what the confirmation shows (docs/decisions/033).
+        const acceptanceDue = snapshot.deadlines.find((deadline) => deadline.key === 'acceptance')?.dueOn ?? null;
+        await markDraftSubmitted(trx, draftKey, submittedDraft(deps, { trackingNumber: formatTrackingNumber(trackingNumber), acceptanceDue, smsTo: maskPhone(contact.phone) }, now));
+      });
+      return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
     });
-    return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
-  });
+  } catch (error) {
+    // Refused as an answer of the application, next to the field it is about (the deceased's ID number).
+    if (error instanceof OnceKeyTakenError && once) return { ok: false, reason: 'invalid', error: new ZodError([{ code: 'custom', path: [...once.field], message: once.message, input: undefined }]) };
+    throw error;
+  }
+}
+
+/** Another case holds the application's "once per …" key (docs/decisions/061); its message never says "unique", so the tracking number's retry leaves it alone. */
+class OnceKeyTakenError extends Error {
+  constructor() {
+    super('another case holds this once-per key');
+  }
 }
 
 import type { AppointmentView, CaseProgress } from '../services/case-service.ts';

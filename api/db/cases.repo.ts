@@ -264,6 +264,37 @@ export async function recordSubmission(db: Kysely<Database>, input: NewCase, not
   });
 }
 
+/**
+ * Takes a service's "once per …" key for a new case, inside its submission's transaction
+ * (docs/decisions/061): free, or held by a case now in one of `releasedIn` (it ended without the
+ * service's benefit), the key becomes `caseId`'s; held by any other case, it is refused (false).
+ * Two submissions at once cannot both take it: a new key is an insert under the table's primary key
+ * (the second fails as a unique violation, and its caller draws again, finding it taken), and a key
+ * taken over is an update guarded by the holder it read.
+ */
+export async function claimOnceKey(trx: Transaction<Database>, claim: { service: string; keyHash: string; caseId: string; releasedIn: readonly string[] }): Promise<boolean> {
+  const held = await trx
+    .selectFrom('case_once_keys')
+    .innerJoin('cases', 'cases.id', 'case_once_keys.case_id')
+    .select(['case_once_keys.case_id as caseId', 'cases.state as state'])
+    .where('case_once_keys.service', '=', claim.service)
+    .where('case_once_keys.key_hash', '=', claim.keyHash)
+    .executeTakeFirst();
+  if (!held) {
+    await trx.insertInto('case_once_keys').values({ service: claim.service, key_hash: claim.keyHash, case_id: claim.caseId }).execute();
+    return true;
+  }
+  if (!claim.releasedIn.includes(held.state)) return false;
+  const moved = await trx
+    .updateTable('case_once_keys')
+    .set({ case_id: claim.caseId })
+    .where('service', '=', claim.service)
+    .where('key_hash', '=', claim.keyHash)
+    .where('case_id', '=', held.caseId)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows) === 1;
+}
+
 /** Cases of a service in one of `states` whose last legal period ended before `day`, oldest first (from an index). */
 export async function casesPastTheirPeriods(db: Kysely<Database>, service: string, states: readonly string[], day: string, limit: number): Promise<StoredCase[]> {
   if (states.length === 0) return [];

@@ -278,6 +278,14 @@ export interface OfficeScheduleTable {
   updated_by: string | null;
 }
 
+/** The case that holds a service's "once per …" key now (docs/decisions/061): one eco-burial subsidy per deceased. */
+export interface CaseOnceKeyTable {
+  service: string;
+  /** Keyed hash (FieldCrypto.lookupHash) of what the case is for: never the value. */
+  key_hash: string;
+  case_id: string;
+}
+
 /** A system admin's reason for opening one case, and until when it opens it (docs/access-control.md). */
 export interface CaseAccessGrantTable {
   id: string;
@@ -579,6 +587,7 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   sign_in_throttle: SignInThrottleTable;
   case_access_grants: CaseAccessGrantTable;
+  case_once_keys: CaseOnceKeyTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;

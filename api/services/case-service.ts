@@ -142,6 +142,25 @@ export interface CaseService<Application> {
    * household's size) and the locality's masking rule in force on `day` (default 张*).
    */
   publicEntry?(application: Application, day: string, rules: RuleBook): PublicFacts;
+  /**
+   * For a service that allows one case per something (one eco-burial subsidy per deceased:
+   * docs/decisions/061): what an application is for, checked at submission inside its transaction
+   * against the cases that hold the same key.
+   */
+  oncePer?: OncePer<Application>;
+}
+
+/**
+ * A service's "one case per …" rule: the key an application is for (kept only as a keyed hash), the
+ * answer a second application is refused on with its message (a translation key), and the states
+ * in which a case no longer holds the key because it ended without the service's benefit
+ * (withdrawn, not accepted, refused), so that a new application may then be made.
+ */
+export interface OncePer<Application> {
+  key(application: Application): string;
+  field: readonly string[];
+  message: string;
+  releasedIn: readonly string[];
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -194,6 +213,7 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(publicEntry ? { publicEntry: (application: unknown, day: string, rules: RuleBook) => publicEntry.call(service, own(application), day, rules) } : {}),
     ...(service.handledBy ? { handledBy: (application: unknown) => service.handledBy?.(own(application)) ?? '' } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
+    ...(service.oncePer ? { oncePer: { ...service.oncePer, key: (application: unknown) => service.oncePer?.key(own(application)) ?? '' } } : {}),
   };
 }
 

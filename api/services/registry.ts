@@ -5,6 +5,7 @@
  * here and a guide, and no engine code or page file.
  */
 import type { MarriageKind } from './marriage/offices.ts';
+import { ecoBurialService } from './eco-burial-subsidy/service.ts';
 import { divorceRegistrationService, marriageAppointmentService } from './marriage/service.ts';
 import { oldAgeAllowanceService } from './old-age-allowance/service.ts';
 import { extremePovertySupportService } from './social-relief/extreme-poverty-support/service.ts';
@@ -21,6 +22,7 @@ export const CASE_SERVICES = {
   'minimum-living-allowance': register(minimumLivingAllowanceService),
   'extreme-poverty-support': register(extremePovertySupportService),
   'temporary-assistance': register(temporaryAssistanceService),
+  'eco-burial-subsidy': register(ecoBurialService),
 } as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];

@@ -6,6 +6,7 @@
  * that portal's data (docs/decisions/035).
  */
 import type { AnyRuleTable } from '../engine/rules/rule-table.ts';
+import { ECO_BURIAL_AMOUNTS_TABLE } from './eco-burial-subsidy/amounts-table.ts';
 import { withdrawalRulesTable } from './marriage/withdrawal-table.ts';
 import { ALLOWANCE_STANDARDS_TABLE } from './old-age-allowance/standards-table.ts';
 import { RELIEF_SETTINGS_TABLE } from './social-relief/settings-table.ts';
@@ -16,5 +17,5 @@ import { FUNERAL_HOMES_TABLE } from './funeral/homes-table.ts';
 import { FUNERAL_PRICE_LISTS_TABLE } from './funeral/price-list-table.ts';
 
 export function ruleTables(data: Pick<ServiceData, 'offices'>): readonly AnyRuleTable[] {
-  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices), RELIEF_STANDARDS_TABLE, RELIEF_SETTINGS_TABLE, FOLLOW_UP_TABLE, FUNERAL_HOMES_TABLE, FUNERAL_PRICE_LISTS_TABLE];
+  return [ALLOWANCE_STANDARDS_TABLE, withdrawalRulesTable(data.offices), RELIEF_STANDARDS_TABLE, RELIEF_SETTINGS_TABLE, ECO_BURIAL_AMOUNTS_TABLE, FOLLOW_UP_TABLE, FUNERAL_HOMES_TABLE, FUNERAL_PRICE_LISTS_TABLE];
 }

@@ -24,6 +24,8 @@ const EXPECTED: Record<string, { label: 'online' | 'appointment' | 'byAppointmen
   'minimum-living-allowance': { label: 'online', journey: '/apply/minimum-living-allowance' },
   'extreme-poverty-support': { label: 'online', journey: '/apply/extreme-poverty-support' },
   'temporary-assistance': { label: 'online', journey: '/apply/temporary-assistance' },
+  // The eco-burial subsidy (docs/decisions/061).
+  'eco-burial-subsidy': { label: 'online', journey: '/apply/eco-burial-subsidy' },
 };
 
 describe.each(LANGUAGES)('how to apply, on the guides in $name', (language) => {

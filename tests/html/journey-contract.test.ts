@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import type { JourneyPage } from '../../api/domain/journey.ts';
 import { routeOf } from '../../api/engine/journey/journey.ts';
 import { journeyService } from '../../site/lib/journey-services.ts';
-import { OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
+import { ecoBurialAnswers, OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
 import { draftCookie, JOURNEYS as DRAFT_JOURNEYS, type JourneyService } from '../support/drafts.ts';
 import { bookableSlot } from '../support/portal-api.ts';
 import { LANGUAGES, type Strings } from '../support/site.ts';
@@ -79,6 +79,13 @@ const JOURNEYS: JourneyUnderTest[] = [
       };
     },
     title: (s, step) => s.booking.step[step as keyof Strings['booking']['step']].title,
+  },
+  {
+    service: 'eco-burial-subsidy',
+    // Its question pages; its upload pages post files, not fields (tests/html/eco-burial-subsidy.test.ts).
+    steps: (answers) => routeOf(generic('eco-burial-subsidy').journey, answers).filter((step) => step.kind !== 'upload'),
+    answers: async () => ecoBurialAnswers(people()),
+    title: (s, step) => s.ecoBurial.step[step as keyof Strings['ecoBurial']['step']].title,
   },
 ];
 

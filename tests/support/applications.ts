@@ -58,3 +58,46 @@ export const OLD_AGE_ALLOWANCE_ANSWERS: Readonly<Record<string, string>> = {
   'bank.accountNumber': '6222000011112222333',
   declaration: 'yes',
 };
+
+/**
+ * A whole eco-burial subsidy application (docs/decisions/061) for made-up people `n`: the deceased (a
+ * man born in 1940) and his daughter, who applies; a sea burial in the demo district after the 2026
+ * notice took effect. Flat answers as the journey's draft holds them (the upload steps' counts
+ * included: the draft's files themselves are the test's to upload).
+ */
+export function ecoBurialAnswers(n: number, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'deceased.name': '王建国',
+    'deceased.idNumber': personId(n, 'male', '19400301'),
+    'deceased.diedOn': '2026-10-20',
+    'deceased.deathCertificateNumber': `A${String(110000000 + n)}`,
+    'burial.district': 'demo-district',
+    'burial.kind': 'sea',
+    'burial.buriedOn': '2026-11-05',
+    'burial.place': '示例区滨海生态安葬区',
+    'claimant.name': '王丽',
+    'claimant.idNumber': personId(n, 'female', '19700501'),
+    'claimant.phone': `137${String(n).padStart(8, '0')}`,
+    'claimant.relationship': 'child',
+    'files.cremationCertificate': '1',
+    'files.relationshipProof': '0',
+    'account.bankName': '示例银行滨海支行',
+    'account.holder': '王丽',
+    'account.number': '6222 0000 1111 2222 333',
+    pledge: 'yes',
+    ...overrides,
+  };
+}
+
+/** The same application as the API takes it (nested; the pledge a boolean). */
+export function ecoBurialApplication(n: number, overrides: Record<string, string> = {}) {
+  const flat = ecoBurialAnswers(n, overrides);
+  const at = (path: string): string => flat[path] ?? '';
+  return {
+    deceased: { name: at('deceased.name'), idNumber: at('deceased.idNumber'), diedOn: at('deceased.diedOn'), deathCertificateNumber: at('deceased.deathCertificateNumber') },
+    burial: { district: at('burial.district'), kind: at('burial.kind'), buriedOn: at('burial.buriedOn'), place: at('burial.place') },
+    claimant: { name: at('claimant.name'), idNumber: at('claimant.idNumber'), phone: at('claimant.phone'), relationship: at('claimant.relationship') },
+    account: { bankName: at('account.bankName'), holder: at('account.holder'), number: at('account.number') },
+    pledge: at('pledge') === 'yes',
+  };
+}

@@ -19,6 +19,8 @@ export const JOURNEYS = {
   'minimum-living-allowance': { cookie: 'draft_minimum_living_allowance', path: '/apply/minimum-living-allowance' },
   'extreme-poverty-support': { cookie: 'draft_extreme_poverty_support', path: '/apply/extreme-poverty-support' },
   'temporary-assistance': { cookie: 'draft_temporary_assistance', path: '/apply/temporary-assistance' },
+  // The eco-burial subsidy (docs/decisions/061).
+  'eco-burial-subsidy': { cookie: 'draft_eco_burial_subsidy', path: '/apply/eco-burial-subsidy' },
 } as const;
 
 export type JourneyService = keyof typeof JOURNEYS;

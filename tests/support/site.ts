@@ -19,9 +19,9 @@ import { PROJECT_ROOT } from './portal-process.ts';
  * portal itself keeps them apart (docs/decisions/038).
  */
 const lookup = <Trees extends readonly object[]>(...trees: Trees) => mergeMessages(...trees);
-const zhCN = lookup(zhCNNamespaces.common, zhCNNamespaces.marriage, zhCNNamespaces['old-age-allowance'], zhCNNamespaces['social-relief'], zhCNNamespaces.funeral);
+const zhCN = lookup(zhCNNamespaces.common, zhCNNamespaces.marriage, zhCNNamespaces['old-age-allowance'], zhCNNamespaces['social-relief'], zhCNNamespaces.funeral, zhCNNamespaces['eco-burial-subsidy']);
 export type Strings = SameKeys<typeof zhCN>;
-const en = lookup(enNamespaces.common, enNamespaces.marriage, enNamespaces['old-age-allowance'], enNamespaces['social-relief'], enNamespaces.funeral) as Strings;
+const en = lookup(enNamespaces.common, enNamespaces.marriage, enNamespaces['old-age-allowance'], enNamespaces['social-relief'], enNamespaces.funeral, enNamespaces['eco-burial-subsidy']) as Strings;
 
 export interface Language {
   /** As in <html lang> and the guide folders. */

@@ -30,6 +30,7 @@ import * as guideEditing from './2026121001_guide_editing.ts';
 import * as notices from './2026121101_notices.ts';
 import * as linkChecks from './2026121202_link_checks.ts';
 import * as ratingFigures from './2026121203_rating_figures.ts';
+import * as caseOnceKeys from './2026121204_case_once_keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026121101_notices': notices,
   '2026121202_link_checks': linkChecks,
   '2026121203_rating_figures': ratingFigures,
+  '2026121204_case_once_keys': caseOnceKeys,
 };

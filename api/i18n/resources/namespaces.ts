@@ -5,6 +5,8 @@
  * written `<namespace>:<key>` (i18next's namespace separator); a key without one is common's.
  * A service given to the portal at start adds its own namespace, named by its id (../index.ts addMessages).
  */
+import { ecoBurialSubsidyEn } from '../../services/eco-burial-subsidy/messages/en.ts';
+import { ecoBurialSubsidyZhCN } from '../../services/eco-burial-subsidy/messages/zh-CN.ts';
 import { marriageEn } from '../../services/marriage/messages/en.ts';
 import { marriageZhCN } from '../../services/marriage/messages/zh-CN.ts';
 import { oldAgeAllowanceEn } from '../../services/old-age-allowance/messages/en.ts';
@@ -25,6 +27,7 @@ export const zhCNNamespaces = {
   marriage: marriageZhCN,
   'social-relief': socialReliefZhCN,
   funeral: funeralZhCN,
+  'eco-burial-subsidy': ecoBurialSubsidyZhCN,
 } as const;
 
 /** The same namespaces in English (each typed against its zh-CN tree where it is written). */
@@ -34,6 +37,7 @@ export const enNamespaces: { readonly [N in keyof typeof zhCNNamespaces]: object
   marriage: marriageEn,
   'social-relief': socialReliefEn,
   funeral: funeralEn,
+  'eco-burial-subsidy': ecoBurialSubsidyEn,
 };
 
 export type Namespaces = typeof zhCNNamespaces;

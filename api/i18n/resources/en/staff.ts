@@ -237,6 +237,14 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
           noTownshipCap: 'not delegated: the county bureau approves every case',
         },
       },
+      'eco-burial-subsidy': {
+        amounts: {
+          title: 'Eco-burial subsidies',
+          lead: 'Each district’s one-off subsidy by kind of burial; a kind not funded is not listed. Applications, approvals and payments use the amounts in force on the day of the burial.',
+          kindAmount: '{{kind}} {{amount}}',
+          none: 'no kind of burial funded',
+        },
+      },
     },
     withdrawalMode: {
       'office-confirms': 'a request online, confirmed by the registry',

@@ -234,6 +234,14 @@ export const staffZhCN = {
           noTownshipCap: '不委托，一律由县级民政部门审批',
         },
       },
+      'eco-burial-subsidy': {
+        amounts: {
+          title: '生态安葬奖补标准',
+          lead: '各区县按安葬方式的一次性奖补金额，不奖补的方式不列出。申请、审核和发放都按安葬当天执行的标准计算。',
+          kindAmount: '{{kind}} {{amount}}',
+          none: '不奖补任何安葬方式',
+        },
+      },
     },
     withdrawalMode: {
       'office-confirms': '网上提交撤回申请，由登记机关确认',
