@@ -8,6 +8,9 @@ import { sql, type Kysely } from 'kysely';
  * `base_json` is what the kind opened it from (a guide's version per language, a notice's version
  * or null), as JSON. Every row of `guide_drafts` and `notice_drafts` is carried over, then they go.
  */
+/** The columns both old tables and the new one have, in one order. */
+const LIFECYCLE = 'created_by, last_changed_by, submitted_by, approved_by, review_comment, change_note, change_kind, scheduled_at, scheduled_by, lock_version, created_at, updated_at';
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('editorial_drafts')
@@ -44,9 +47,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('guide_drafts').execute();
   await db.schema.dropTable('notice_drafts').execute();
 }
-
-/** The columns both old tables and the new one have, in one order. */
-const LIFECYCLE = 'created_by, last_changed_by, submitted_by, approved_by, review_comment, change_note, change_kind, scheduled_at, scheduled_by, lock_version, created_at, updated_at';
 
 /** Back to the two tables, with the guides' and notices' rows; a kind registered later has no table to go back to, and its drafts are dropped. */
 export async function down(db: Kysely<unknown>): Promise<void> {
