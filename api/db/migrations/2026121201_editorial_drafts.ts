@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 
 /**
  * One drafts table for every kind of edited content (docs/decisions/057): guides' and notices'
@@ -11,16 +11,13 @@ import { sql, type Kysely } from 'kysely';
 /** The columns both old tables and the new one have, in one order. */
 const LIFECYCLE = 'created_by, last_changed_by, submitted_by, approved_by, review_comment, change_note, change_kind, scheduled_at, scheduled_by, lock_version, created_at, updated_at';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('editorial_drafts')
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('key', 'text', (c) => c.notNull())
+/** The lifecycle's columns, the same in the new table and the two old ones. */
+const lifecycleColumns = <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
+  table
     /** draft, submitted, approved or scheduled (api/domain/content/editorial.ts). */
     .addColumn('state', 'text', (c) => c.notNull())
     /** The kind's content as JSON, checked by its schema whenever it is read. */
     .addColumn('content_json', 'text', (c) => c.notNull())
-    .addColumn('base_json', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('last_changed_by', 'text', (c) => c.notNull())
     .addColumn('submitted_by', 'text')
@@ -33,7 +30,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     /** Compared on every change (optimistic locking) and by the claim that publishes a due draft once. */
     .addColumn('lock_version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull());
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await lifecycleColumns(db.schema.createTable('editorial_drafts').addColumn('kind', 'text', (c) => c.notNull()).addColumn('key', 'text', (c) => c.notNull()))
+    .addColumn('base_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('editorial_drafts_pk', ['kind', 'key'])
     .execute();
   // One scheduled pass looks for every kind's due drafts every few seconds.
@@ -50,27 +51,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Back to the two tables, with the guides' and notices' rows; a kind registered later has no table to go back to, and its drafts are dropped. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  const lifecycle = (table: ReturnType<Kysely<unknown>['schema']['createTable']>) =>
-    table
-      .addColumn('state', 'text', (c) => c.notNull())
-      .addColumn('content_json', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'text', (c) => c.notNull())
-      .addColumn('last_changed_by', 'text', (c) => c.notNull())
-      .addColumn('submitted_by', 'text')
-      .addColumn('approved_by', 'text')
-      .addColumn('review_comment', 'text')
-      .addColumn('change_note', 'text')
-      .addColumn('change_kind', 'text')
-      .addColumn('scheduled_at', 'text')
-      .addColumn('scheduled_by', 'text')
-      .addColumn('lock_version', 'integer', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull());
-  await lifecycle(db.schema.createTable('guide_drafts').addColumn('slug', 'text', (c) => c.primaryKey()))
+  await lifecycleColumns(db.schema.createTable('guide_drafts').addColumn('slug', 'text', (c) => c.primaryKey()))
     .addColumn('base_versions_json', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('guide_drafts_due').on('guide_drafts').columns(['state', 'scheduled_at']).execute();
-  await lifecycle(db.schema.createTable('notice_drafts').addColumn('id', 'text', (c) => c.primaryKey()))
+  await lifecycleColumns(db.schema.createTable('notice_drafts').addColumn('id', 'text', (c) => c.primaryKey()))
     .addColumn('base_version', 'integer')
     .execute();
   await db.schema.createIndex('notice_drafts_due').on('notice_drafts').columns(['state', 'scheduled_at']).execute();
