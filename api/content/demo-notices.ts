@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from '../db/connect.ts';
 import { markDemoRecords } from '../db/demo-data.repo.ts';
+import { anyEditorialDraft } from '../db/editorial-drafts.repo.ts';
 import { findStaffByUsername } from '../db/staff.repo.ts';
 import type { Database } from '../db/schema.ts';
 import type { NoticeContent } from '../domain/notices/notice.ts';
@@ -63,7 +64,7 @@ function demoNotices(today: string, officeId: string | undefined, reliefGuide: b
 /** Publishes the example notices when there is none yet and both demo content editors exist; how many it made. */
 export async function ensureDemoNotices(deps: DemoNoticeDeps): Promise<number> {
   const any = await deps.db.selectFrom('notices').select('id').limit(1).executeTakeFirst();
-  const drafts = await deps.db.selectFrom('notice_drafts').select('id').limit(1).executeTakeFirst();
+  const drafts = await anyEditorialDraft(deps.db, 'notice');
   if (any || drafts) return 0;
   const author = (await findStaffByUsername(deps.db, 'demo-content-editor'))?.id;
   const reviewer = (await findStaffByUsername(deps.db, 'demo-content-editor-2'))?.id;
@@ -82,14 +83,14 @@ export async function ensureDemoNotices(deps: DemoNoticeDeps): Promise<number> {
   for (const content of demoNotices(today, deps.officeIds[0], await deps.hasGuide('minimum-living-allowance'))) {
     const created = await createNotice(noticeDeps, writer, content);
     if (!created.ok) throw new Error(`demo notice refused: ${created.reason}`);
-    const submitted = await actOnNoticeDraft(noticeDeps, writer, created.draft.id, created.draft.lockVersion, { action: 'submit' });
+    const submitted = await actOnNoticeDraft(noticeDeps, writer, created.draft.key, created.draft.lockVersion, { action: 'submit' });
     if (!submitted.ok) throw new Error(`demo notice not submitted: ${submitted.reason}`);
-    const approved = await actOnNoticeDraft(noticeDeps, checker, created.draft.id, submitted.draft.lockVersion, { action: 'approve' });
+    const approved = await actOnNoticeDraft(noticeDeps, checker, created.draft.key, submitted.draft.lockVersion, { action: 'approve' });
     if (!approved.ok) throw new Error(`demo notice not approved: ${approved.reason}`);
-    const published = await publishNoticeDraft(noticeDeps, checker, created.draft.id, approved.draft.lockVersion, null);
+    const published = await publishNoticeDraft(noticeDeps, checker, created.draft.key, approved.draft.lockVersion, null);
     if (!published.ok) throw new Error(`demo notice not published: ${published.reason}`);
     // Marked as demo data: a production start refuses while it stands, and `npm run demo:remove` takes it (docs/decisions/017).
-    await markDemoRecords(deps.db, 'notice', [created.draft.id], deps.now());
+    await markDemoRecords(deps.db, 'notice', [created.draft.key], deps.now());
     made += 1;
   }
   return made;

@@ -9,6 +9,7 @@ import { bumpContentVersion } from './content-state.repo.ts';
 import { markFiguresStale } from './case-figures.repo.ts';
 import { removeRatingFigures } from './ratings.repo.ts';
 import type { DatabaseKind } from './connect.ts';
+import { removeEditorialDraft } from './editorial-drafts.repo.ts';
 import type { Database } from './schema.ts';
 
 export type DemoRecordType = 'staff' | 'case' | 'notice';
@@ -86,7 +87,7 @@ export async function removeDemoNotice(db: Kysely<Database>, kind: DatabaseKind,
   return db.transaction().execute(async (trx) => {
     const stored = await trx.selectFrom('demo_records').select('record_id').where('record_type', '=', 'notice').where('record_id', '=', noticeId).executeTakeFirst();
     if (!stored) return false;
-    await trx.deleteFrom('notice_drafts').where('id', '=', noticeId).execute();
+    await removeEditorialDraft(trx, 'notice', noticeId);
     await trx.deleteFrom('notice_versions').where('id', '=', noticeId).execute();
     await trx.deleteFrom('notices').where('id', '=', noticeId).execute();
     await trx.deleteFrom('demo_records').where('record_type', '=', 'notice').where('record_id', '=', noticeId).execute();

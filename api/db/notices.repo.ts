@@ -1,25 +1,14 @@
 /**
- * Notices (通知公告, docs/decisions/056): their drafts (one per notice, optimistic locking on
- * `lock_version`, as guides' drafts: docs/decisions/052), their append-only versions, and each
- * published notice's current state, which the public list reads.
+ * Notices (通知公告, docs/decisions/056): their append-only versions, and each published notice's
+ * current state, which the public list reads. Their drafts are the editorial engine's
+ * (editorial-drafts.repo.ts, docs/decisions/057).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { DraftStateSchema, type EditorialDraft } from '../domain/content/editorial.ts';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import { NoticeContentSchema, type NoticeContent } from '../domain/notices/notice.ts';
-import type { Database, NoticeDraftTable, NoticeTable } from './schema.ts';
+import type { Database, NoticeTable } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export interface StoredNoticeDraft extends EditorialDraft {
-  id: string;
-  content: NoticeContent;
-  /** The published version it was opened from; null for a notice never published. */
-  baseVersion: number | null;
-  lockVersion: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface NoticeVersion {
   id: string;
@@ -43,82 +32,6 @@ export interface PublishedNoticeRow {
 }
 
 const parseContent = (json: string): NoticeContent => NoticeContentSchema.parse(JSON.parse(json));
-
-function toDraft(row: NoticeDraftTable): StoredNoticeDraft {
-  return {
-    id: row.id,
-    state: DraftStateSchema.parse(row.state),
-    content: parseContent(row.content_json),
-    baseVersion: row.base_version === null ? null : Number(row.base_version),
-    createdBy: row.created_by,
-    lastChangedBy: row.last_changed_by,
-    submittedBy: row.submitted_by,
-    approvedBy: row.approved_by,
-    reviewComment: row.review_comment,
-    changeNote: row.change_note ? (JSON.parse(row.change_note) as Record<Locale, string>) : null,
-    changeKind: row.change_kind === 'major' || row.change_kind === 'minor' ? row.change_kind : null,
-    scheduledAt: row.scheduled_at,
-    scheduledBy: row.scheduled_by,
-    lockVersion: Number(row.lock_version),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const editorialColumns = (draft: EditorialDraft) => ({
-  state: draft.state,
-  created_by: draft.createdBy,
-  last_changed_by: draft.lastChangedBy,
-  submitted_by: draft.submittedBy,
-  approved_by: draft.approvedBy,
-  review_comment: draft.reviewComment,
-  change_note: draft.changeNote ? JSON.stringify(draft.changeNote) : null,
-  change_kind: draft.changeKind,
-  scheduled_at: draft.scheduledAt,
-  scheduled_by: draft.scheduledBy,
-});
-
-export async function readNoticeDraft(db: Db, id: string): Promise<StoredNoticeDraft | undefined> {
-  const row = await db.selectFrom('notice_drafts').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toDraft(row) : undefined;
-}
-
-export async function listNoticeDrafts(db: Db): Promise<StoredNoticeDraft[]> {
-  const rows = await db.selectFrom('notice_drafts').selectAll().orderBy('updated_at', 'desc').execute();
-  return rows.map(toDraft);
-}
-
-/** A new draft; false when the notice already has one (the second of two editors reads the first's). */
-export async function insertNoticeDraft(db: Db, draft: Omit<StoredNoticeDraft, 'lockVersion' | 'updatedAt'>): Promise<boolean> {
-  const result = await db
-    .insertInto('notice_drafts')
-    .values({ id: draft.id, ...editorialColumns(draft), content_json: JSON.stringify(draft.content), base_version: draft.baseVersion, lock_version: 1, created_at: draft.createdAt, updated_at: draft.createdAt })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
-}
-
-/** Writes the draft's state (and content, when given) if still at `expected`: the new lock version, or undefined. */
-export async function updateNoticeDraft(db: Db, id: string, expected: number, draft: EditorialDraft, at: Date, content?: NoticeContent): Promise<number | undefined> {
-  const result = await db
-    .updateTable('notice_drafts')
-    .set({ ...editorialColumns(draft), ...(content ? { content_json: JSON.stringify(content) } : {}), lock_version: expected + 1, updated_at: at.toISOString() })
-    .where('id', '=', id)
-    .where('lock_version', '=', expected)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? expected + 1 : undefined;
-}
-
-/** Removes the draft if still in `state` at `expected`: how a publication claims it (once, whichever process). */
-export async function claimNoticeDraft(trx: Transaction<Database>, id: string, expected: number, state: EditorialDraft['state']): Promise<boolean> {
-  const result = await trx.deleteFrom('notice_drafts').where('id', '=', id).where('lock_version', '=', expected).where('state', '=', state).executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
-}
-
-export async function dueNoticeDrafts(db: Db, now: Date): Promise<StoredNoticeDraft[]> {
-  const rows = await db.selectFrom('notice_drafts').selectAll().where('state', '=', 'scheduled').where('scheduled_at', '<=', now.toISOString()).orderBy('scheduled_at').execute();
-  return rows.map(toDraft);
-}
 
 export async function noticeVersions(db: Db, id: string): Promise<NoticeVersion[]> {
   const rows = await db.selectFrom('notice_versions').selectAll().where('id', '=', id).orderBy('version').execute();

@@ -30,12 +30,19 @@ export interface GuideVersionTable {
   published_by: string | null;
 }
 
-/** A guide being edited (docs/decisions/052): both languages, its editorial state, and the version compared on every change. */
-export interface GuideDraftTable {
-  slug: string;
+/**
+ * A piece of content being edited, of any registered kind (docs/decisions/052, 056, 057): its
+ * content and what it was opened from as JSON, its editorial state, and the version compared on
+ * every change.
+ */
+export interface EditorialDraftTable {
+  /** The kind's name: 'guide', 'notice'. */
+  kind: string;
+  /** The piece within its kind: a guide's slug, a notice's id. */
+  key: string;
   state: string;
   content_json: string;
-  base_versions_json: string;
+  base_json: string;
   created_by: string;
   last_changed_by: string;
   submitted_by: string | null;
@@ -488,26 +495,6 @@ export interface CaseFiguresStateTable {
 }
 
 
-/** Notices (通知公告) being written or corrected (docs/decisions/056). */
-export interface NoticeDraftTable {
-  id: string;
-  state: string;
-  content_json: string;
-  base_version: number | null;
-  created_by: string;
-  last_changed_by: string;
-  submitted_by: string | null;
-  approved_by: string | null;
-  review_comment: string | null;
-  change_note: string | null;
-  change_kind: string | null;
-  scheduled_at: string | null;
-  scheduled_by: string | null;
-  lock_version: number;
-  created_at: string;
-  updated_at: string;
-}
-
 /** Every publication of a notice, append-only. */
 export interface NoticeVersionTable {
   id: string;
@@ -561,13 +548,12 @@ export interface LinkCheckRunTable {
 }
 
 export interface Database {
+  editorial_drafts: EditorialDraftTable;
   link_checks: LinkCheckTable;
   link_check_runs: LinkCheckRunTable;
-  notice_drafts: NoticeDraftTable;
   notice_versions: NoticeVersionTable;
   notices: NoticeTable;
   guide_versions: GuideVersionTable;
-  guide_drafts: GuideDraftTable;
   guide_unpublished: GuideUnpublishedTable;
   holiday_years: HolidayYearTable;
   booking_places: BookingPlaceTable;

@@ -33,13 +33,21 @@ import type { SignInResult } from '../staff/auth.ts';
 import { refusalMessage, type FileRefusal } from '../engine/files/upload-policy.ts';
 import type { CreateResult, OpenResult, ResumeResult, SaveForLaterResult } from '../engine/drafts/drafts.ts';
 import type { AddRuleRowResult } from '../engine/rules/rule-changes.ts';
-import type { DiffResult, GuideDraftRefusal, UnpublishResult } from '../content/guide-editing.ts';
-import type { NoticeContentRefusal, NoticeRefusal, WithdrawResult as NoticeWithdrawResult } from '../content/notices.ts';
+import type { DiffResult, UnpublishResult } from '../content/guide-editing.ts';
+import type { WithdrawResult as NoticeWithdrawResult } from '../content/notices.ts';
+import type { DraftRefusal } from '../engine/editorial/editorial-engine.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
 import type { ApiDeps } from './api-env.ts';
 import { errorBody, fieldErrors, requestLocale, type ApiError, type FieldError } from './api-error.ts';
 
 type Refused<Result> = Extract<Result, { ok: false }>;
+
+/** What an editorial refusal says in a kind's own words: the piece not found, no draft open, nothing new to publish. */
+export interface EditorialWords {
+  notFound: { code: string; message: MessageKey };
+  noDraft: MessageKey;
+  noChanges: MessageKey;
+}
 type Party = 'partyA' | 'partyB';
 
 /**
@@ -98,8 +106,12 @@ export interface Refusals {
   objection: Refused<ObjectionResult>;
   /** A guide's draft, or its history, asked for where there is none (guide-editing.ts, docs/decisions/052). */
   guideDraftRead: { reason: 'no_draft' } | { reason: 'guide_not_found' };
-  /** Saving, a lifecycle step or publishing a guide's draft. */
-  guideDraftStep: GuideDraftRefusal;
+  /**
+   * A draft of edited content (the editorial engine, docs/decisions/057): opening, saving, a
+   * lifecycle step, publishing or discarding it. The kind's words come with each refusal (its
+   * route factory adds them), so the refusals that name the kind say a guide or a notice.
+   */
+  editorialDraft: DraftRefusal & { words: EditorialWords };
   guideUnpublish: Refused<UnpublishResult>;
   guideDiff: Refused<DiffResult>;
   /** An external link check asked for while another process's run holds the lease (link-checks.ts, docs/decisions/058). */
@@ -107,9 +119,7 @@ export interface Refusals {
   /** A guide taken off the site: its readers are sent on or told why (getGuide). */
   publishedGuide: { reason: 'unpublished'; redirectTo: string | null; notice: string | null; at: string };
   /** Notices (docs/decisions/056): a new notice refused; a draft not open; a step refused; a withdrawal refused; a public notice gone or withdrawn. */
-  noticeCreate: NoticeContentRefusal;
   noticeRead: { reason: 'no_draft' } | { reason: 'notice_not_found' };
-  noticeStep: NoticeRefusal;
   noticeWithdraw: Refused<NoticeWithdrawResult>;
   publishedNotice: { reason: 'notice_not_found' } | { reason: 'withdrawn'; at: string; note: string | null; lang: Locale };
   /** A funeral home asked for that the portal does not have, or whose details are not yet in force (docs/decisions/062). */
@@ -453,14 +463,17 @@ export const REFUSALS = {
     no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },
     guide_not_found: { status: 404, code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' },
   },
-  guideDraftStep: {
-    no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },
-    guide_not_found: { status: 404, code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' },
+  editorialDraft: {
+    not_found: { status: 404, code: (refusal) => refusal.words.notFound.code, message: (refusal, _lang, t) => t(refusal.words.notFound.message) },
+    no_draft: { status: 404, code: 'no_draft', message: (refusal, _lang, t) => t(refusal.words.noDraft) },
     draft_changed: { status: 409, code: 'draft_changed', message: 'errors.guideEditor.draftChanged', extra: (refusal) => ({ currentVersion: refusal.currentVersion }) },
     wrong_state: { status: 409, code: 'wrong_state', message: (refusal, _lang, t) => t('errors.guideEditor.wrongState', { state: t(dynamicKey`guideEditor.state.${refusal.state}`) }) },
     self_approval: { status: 403, code: 'self_approval', message: 'errors.guideEditor.selfApproval' },
     schedule_in_past: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'at', code: 'schedule_in_past', message: 'errors.guideEditor.scheduleInPast' } },
-    no_changes: { status: 409, code: 'no_changes', message: 'errors.guideEditor.noChanges' },
+    no_changes: { status: 409, code: 'no_changes', message: (refusal, _lang, t) => t(refusal.words.noChanges) },
+    change_note_required: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'change', code: 'change_note_required', message: 'errors.notices.changeNoteRequired' } },
+    // A problem the kind finds beyond the schema (a notice's unknown office or service), on its field.
+    content_refused: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => refusal.field, code: (refusal) => refusal.code, message: (refusal, _lang, t) => t(refusal.message) } },
     invalid: SCHEMA_ISSUES,
   },
   guideUnpublish: {
@@ -476,27 +489,9 @@ export const REFUSALS = {
   linkCheckRun: {
     check_running: { status: 409, code: 'check_running', message: 'errors.linkChecks.running' },
   },
-  noticeCreate: {
-    unknown_office: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.office', code: 'unknown_office', message: 'errors.notices.unknownOffice' } },
-    unknown_service: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.service', code: 'unknown_service', message: 'errors.notices.unknownService' } },
-    invalid: SCHEMA_ISSUES,
-  },
   noticeRead: {
     no_draft: { status: 404, code: 'no_draft', message: 'errors.notices.noDraft' },
     notice_not_found: { status: 404, code: 'notice_not_found', message: 'errors.notices.notFound' },
-  },
-  noticeStep: {
-    no_draft: { status: 404, code: 'no_draft', message: 'errors.notices.noDraft' },
-    notice_not_found: { status: 404, code: 'notice_not_found', message: 'errors.notices.notFound' },
-    draft_changed: { status: 409, code: 'draft_changed', message: 'errors.guideEditor.draftChanged', extra: (refusal) => ({ currentVersion: refusal.currentVersion }) },
-    wrong_state: { status: 409, code: 'wrong_state', message: (refusal, _lang, t) => t('errors.guideEditor.wrongState', { state: t(dynamicKey`guideEditor.state.${refusal.state}`) }) },
-    self_approval: { status: 403, code: 'self_approval', message: 'errors.guideEditor.selfApproval' },
-    schedule_in_past: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'at', code: 'schedule_in_past', message: 'errors.guideEditor.scheduleInPast' } },
-    no_changes: { status: 409, code: 'no_changes', message: 'errors.notices.noChanges' },
-    change_note_required: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'change', code: 'change_note_required', message: 'errors.notices.changeNoteRequired' } },
-    unknown_office: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.office', code: 'unknown_office', message: 'errors.notices.unknownOffice' } },
-    unknown_service: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'content.service', code: 'unknown_service', message: 'errors.notices.unknownService' } },
-    invalid: SCHEMA_ISSUES,
   },
   noticeWithdraw: {
     notice_not_found: { status: 404, code: 'notice_not_found', message: 'errors.notices.notFound' },

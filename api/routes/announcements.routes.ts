@@ -9,33 +9,18 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import {
-  actOnNoticeDraft,
-  createNotice,
-  editorsNotices,
-  noticeDraftDiff,
-  noticeHistory,
-  openNoticeDraft,
-  publicNotice,
-  publishedNotices,
-  publishNoticeDraft,
-  readNoticeDraftOf,
-  saveNoticeDraft,
-  withdrawNotice,
-  type NoticeAction,
-  type NoticeDeps,
-} from '../content/notices.ts';
-import type { PublishedNoticeRow, StoredNoticeDraft } from '../db/notices.repo.ts';
-import { staffNames } from '../db/staff.repo.ts';
-import { actionsFor, ChangeKindSchema, ChangeNoteSchema, DRAFT_STATES } from '../domain/content/editorial.ts';
+import { createNotice, editorsNotices, noticeDraftDiff, noticeHistory, noticeKind, publicNotice, publishedNotices, withdrawNotice, type NoticeDeps } from '../content/notices.ts';
+import type { PublishedNoticeRow } from '../db/notices.repo.ts';
+import { ChangeKindSchema, ChangeNoteSchema, DRAFT_STATES } from '../domain/content/editorial.ts';
 import { GuideSlugSchema, LocaleSchema } from '../domain/guides/guide.schema.ts';
 import { NoticeContentSchema, NoticeIdSchema, noticeTextFor, WithdrawNoticeSchema } from '../domain/notices/notice.ts';
-import { textLine, textLines } from '../domain/text.ts';
+import { textLine } from '../domain/text.ts';
 import { ApiErrorSchema, requestLocale } from '../http/api-error.ts';
 import type { ApiEnv, StaffEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { refuse } from '../http/refusals.ts';
 import { requireStaff } from '../http/require-staff.ts';
+import { editorialDraftRoutes } from './editorial-draft.routes.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -44,7 +29,6 @@ const READERS = ['content-editor', 'system-admin'] as const;
 const TAG = 'Notices';
 
 const IdParam = z.object({ id: NoticeIdSchema.meta({ description: 'The notice’s id: its day and four letters or digits' }) });
-const LockVersion = z.number().int().min(1).meta({ description: 'The draft’s version this request was made from: a draft changed since is not overwritten (409 `draft_changed`)' });
 
 /** A published notice as readers get it, in their language (the Chinese while the English is missing). */
 const PublicNoticeView = z
@@ -103,27 +87,6 @@ const one = createRoute({
   },
 });
 
-const DraftView = z
-  .object({
-    id: z.string(),
-    state: z.enum(DRAFT_STATES),
-    version: z.number().int(),
-    content: NoticeContentSchema,
-    baseVersion: z.number().int().nullable().meta({ description: 'The published version it corrects; null for a notice not yet published' }),
-    createdBy: z.string(),
-    lastChangedBy: z.string(),
-    submittedBy: z.string().nullable(),
-    approvedBy: z.string().nullable(),
-    reviewComment: z.string().nullable(),
-    changeNote: z.object({ 'zh-CN': z.string(), en: z.string() }).nullable(),
-    changeKind: ChangeKindSchema.nullable(),
-    scheduledAt: z.string().nullable(),
-    updatedAt: z.string(),
-    names: z.record(z.string(), z.string()).meta({ description: 'The display names of the members the draft names, by id' }),
-    may: z.object({ save: z.boolean(), submit: z.boolean(), review: z.boolean(), publish: z.boolean(), cancelSchedule: z.boolean() }),
-  })
-  .openapi('NoticeDraft');
-
 const EditorsView = z
   .object({
     notices: z.array(
@@ -151,6 +114,37 @@ const DiffView = z
 const common = { 401: json(ApiErrorSchema, 'Not signed in'), 403: json(ApiErrorSchema, 'Not a content editor (`not_permitted`)') };
 const readCommon = { 401: json(ApiErrorSchema, 'Not signed in'), 403: json(ApiErrorSchema, 'Neither a content editor nor a system admin') };
 
+const NOTICE_WORDS = { notFound: { code: 'notice_not_found', message: 'errors.notices.notFound' }, noDraft: 'errors.notices.noDraft', noChanges: 'errors.notices.noChanges' } as const;
+
+/** The draft operations notices share with every kind of edited content (docs/decisions/057), at the notices' addresses. */
+const drafts = editorialDraftRoutes({
+  kind: noticeKind,
+  deps: noticeDeps,
+  path: '/staff/announcements/{id}',
+  param: { name: 'id', schema: IdParam.shape.id },
+  noun: 'Notice',
+  tag: TAG,
+  words: NOTICE_WORDS,
+  content: NoticeContentSchema,
+  view: {
+    shape: { id: z.string(), baseVersion: z.number().int().nullable().meta({ description: 'The published version it corrects; null for a notice not yet published' }) },
+    build: async (_c, draft) => ({ id: draft.key, baseVersion: draft.base }),
+  },
+  change: ChangeNoteSchema.nullable().optional().meta({ description: 'What a correction changed (required when the notice is published already; none for a first publication)' }),
+  published: { schema: z.object({ id: z.string(), version: z.number().int() }).openapi('NoticePublished'), answer: (_id, published) => published },
+  summaries: {
+    open: 'Open a published notice’s draft to correct it (or give the one already open); audited',
+    save: 'Save the draft; a change returns a submitted or approved draft to draft (and cancels a schedule); audited',
+    schedule: 'Schedule an approved draft to be published at a moment; a process publishes it within 15 seconds of it, once; audited',
+    publish: 'Publish an approved draft now: on the notices page, the home page, the feed and its office’s or service’s pages at once in this process and within the content check in every other; audited',
+    notFound: 'No such notice',
+    noDraft: 'The notice has no open draft',
+    invalidContent: 'A field is not valid, or the office or service is unknown',
+  },
+});
+
+const actor = (c: Context<StaffEnv>) => ({ member: c.get('staff'), origin: clientAddress(c) });
+
 const staffList = createRoute({
   method: 'get',
   path: '/staff/announcements',
@@ -169,97 +163,7 @@ const create = createRoute({
   tags: [TAG],
   summary: 'Write a new notice: its draft, to be submitted for a second editor’s review; audited',
   request: { body: { content: { 'application/json': { schema: z.object({ content: NoticeContentSchema }).openapi('NoticeCreate') } }, required: true } },
-  responses: { 201: json(DraftView, 'The new draft'), ...common, 422: json(ApiErrorSchema, 'A field is not valid (each field error names it: `content.zh-CN.title`…), or the office or service is unknown') },
-});
-
-const getDraft = createRoute({
-  method: 'get',
-  path: '/staff/announcements/{id}/draft',
-  operationId: 'getNoticeDraft',
-  middleware: requireStaff({ roles: READERS }),
-  tags: [TAG],
-  summary: 'The notice’s open draft and what the member may do with it',
-  request: { params: IdParam },
-  responses: { 200: json(DraftView, 'The draft'), ...readCommon, 404: json(ApiErrorSchema, 'The notice has no open draft'), 422: json(ApiErrorSchema, 'The id is not valid') },
-});
-
-const openRoute = createRoute({
-  method: 'post',
-  path: '/staff/announcements/{id}/draft',
-  operationId: 'openNoticeDraft',
-  middleware: requireStaff({ roles: EDITORS }),
-  tags: [TAG],
-  summary: 'Open a published notice’s draft to correct it (or give the one already open); audited',
-  request: { params: IdParam },
-  responses: { 200: json(DraftView, 'The draft already open'), 201: json(DraftView, 'Opened'), ...common, 404: json(ApiErrorSchema, 'No such notice'), 422: json(ApiErrorSchema, 'The id is not valid') },
-});
-
-const save = createRoute({
-  method: 'put',
-  path: '/staff/announcements/{id}/draft',
-  operationId: 'saveNoticeDraft',
-  middleware: requireStaff({ roles: EDITORS }),
-  tags: [TAG],
-  summary: 'Save the draft; a change returns a submitted or approved draft to draft (and cancels a schedule); audited',
-  request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ version: LockVersion, content: NoticeContentSchema }).openapi('NoticeDraftSave') } }, required: true } },
-  responses: {
-    200: json(DraftView, 'Saved'),
-    ...common,
-    404: json(ApiErrorSchema, 'The notice has no open draft'),
-    409: json(ApiErrorSchema.extend({ currentVersion: z.number().int().optional() }), 'The draft changed since `version` (`draft_changed`): nothing was saved'),
-    422: json(ApiErrorSchema, 'A field is not valid, or the office or service is unknown'),
-  },
-});
-
-const OptionalChange = ChangeNoteSchema.nullable().optional().meta({ description: 'What a correction changed (required when the notice is published already; none for a first publication)' });
-const VersionBody = z.object({ version: LockVersion }).openapi('NoticeDraftVersion');
-const SendBackBody = z.object({ version: LockVersion, comment: textLines().trim().min(2).max(1000) }).openapi('NoticeDraftSendBack');
-const PublishBody = z.object({ version: LockVersion, change: OptionalChange }).openapi('NoticeDraftPublish');
-const ScheduleBody = z.object({ version: LockVersion, change: OptionalChange, at: z.iso.datetime({ offset: true }).meta({ description: 'When to publish, with its offset (China time: +08:00)' }) }).openapi('NoticeDraftSchedule');
-
-const stepStatuses = {
-  200: json(DraftView, 'Done; the draft as it now is'),
-  ...common,
-  404: json(ApiErrorSchema, 'The notice has no open draft'),
-  409: json(ApiErrorSchema.extend({ currentVersion: z.number().int().optional() }), 'The draft changed since `version` (`draft_changed`), its state does not allow this (`wrong_state`), or it would publish nothing new (`no_changes`)'),
-  422: json(ApiErrorSchema, 'A field is not valid'),
-};
-
-function stepRoute<S extends z.ZodType, X extends Record<number, ReturnType<typeof json>>>(path: string, operationId: string, summary: string, schema: S, extra?: X) {
-  return createRoute({
-    method: 'post',
-    path: `/staff/announcements/{id}/draft/${path}`,
-    operationId,
-    middleware: requireStaff({ roles: EDITORS }),
-    tags: [TAG],
-    summary,
-    request: { params: IdParam, body: { content: { 'application/json': { schema } }, required: true } },
-    responses: { ...stepStatuses, ...(extra ?? ({} as X)) },
-  });
-}
-
-const submit = stepRoute('submit', 'submitNoticeDraft', 'Submit the draft for review by a second editor; audited', VersionBody);
-const reviewerRefusals = { 403: json(ApiErrorSchema, 'Not a content editor (`not_permitted`), or the reviewer’s own draft (`self_approval`)') };
-const approve = stepRoute('approve', 'approveNoticeDraft', 'Approve a submitted draft: refused (403 `self_approval`) to whoever last changed or submitted it; audited', VersionBody, reviewerRefusals);
-const sendBack = stepRoute('send-back', 'sendBackNoticeDraft', 'Return a submitted draft to its author with a comment; audited', SendBackBody, reviewerRefusals);
-const schedule = stepRoute('schedule', 'scheduleNoticeDraft', 'Schedule an approved draft to be published at a moment; a process publishes it within 15 seconds of it, once; audited', ScheduleBody);
-const cancel = stepRoute('cancel-schedule', 'cancelNoticeSchedule', 'Cancel a scheduled publication: the draft is approved again; audited', VersionBody);
-
-const publish = createRoute({
-  method: 'post',
-  path: '/staff/announcements/{id}/draft/publish',
-  operationId: 'publishNoticeDraft',
-  middleware: requireStaff({ roles: EDITORS }),
-  tags: [TAG],
-  summary: 'Publish an approved draft now: on the notices page, the home page, the feed and its office’s or service’s pages at once in this process and within the content check in every other; audited',
-  request: { params: IdParam, body: { content: { 'application/json': { schema: PublishBody } }, required: true } },
-  responses: {
-    200: json(z.object({ id: z.string(), version: z.number().int() }).openapi('NoticePublished'), 'Published'),
-    ...common,
-    404: json(ApiErrorSchema, 'The notice has no open draft'),
-    409: json(ApiErrorSchema.extend({ currentVersion: z.number().int().optional() }), 'The draft changed (`draft_changed`), is not approved (`wrong_state`), or is the published notice as it is (`no_changes`)'),
-    422: json(ApiErrorSchema, 'A field is not valid: a correction needs its change note'),
-  },
+  responses: { 201: json(drafts.DraftView, 'The new draft'), ...common, 422: json(ApiErrorSchema, 'A field is not valid (each field error names it: `content.zh-CN.title`…), or the office or service is unknown') },
 });
 
 const diff = createRoute({
@@ -296,7 +200,6 @@ function noticeDeps<E extends ApiEnv>(c: Context<E>): NoticeDeps {
   };
 }
 
-const actor = (c: Context<StaffEnv>) => ({ member: c.get('staff'), origin: clientAddress(c) });
 
 function publicView(notice: PublishedNoticeRow, lang: 'zh-CN' | 'en'): z.infer<typeof PublicNoticeView> {
   const text = noticeTextFor(notice.content, lang);
@@ -319,31 +222,8 @@ function publicView(notice: PublishedNoticeRow, lang: 'zh-CN' | 'en'): z.infer<t
   };
 }
 
-async function draftView(c: Context<StaffEnv>, draft: StoredNoticeDraft): Promise<z.infer<typeof DraftView>> {
-  const names = await staffNames(c.get('deps').database.db, [draft.createdBy, draft.lastChangedBy, draft.submittedBy, draft.approvedBy].filter((id): id is string => Boolean(id)));
-  const member = c.get('staff');
-  const may = member.roles.includes('content-editor') ? actionsFor(draft, member.id) : { save: false, submit: false, review: false, publish: false, cancelSchedule: false };
-  return {
-    id: draft.id,
-    state: draft.state,
-    version: draft.lockVersion,
-    content: draft.content,
-    baseVersion: draft.baseVersion,
-    createdBy: draft.createdBy,
-    lastChangedBy: draft.lastChangedBy,
-    submittedBy: draft.submittedBy,
-    approvedBy: draft.approvedBy,
-    reviewComment: draft.reviewComment,
-    changeNote: draft.changeNote,
-    changeKind: draft.changeKind,
-    scheduledAt: draft.scheduledAt,
-    updatedAt: draft.updatedAt,
-    names,
-    may,
-  };
-}
-
 export const announcementRoutes = new OpenAPIHono<ApiEnv>()
+  .route('/', drafts.routes)
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
     const lang = query.lang ?? 'zh-CN';
@@ -370,44 +250,8 @@ export const announcementRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(create, async (c) => {
     c.header('Cache-Control', 'no-store');
     const created = await createNotice(noticeDeps(c), actor(c), c.req.valid('json').content);
-    if (!created.ok) return refuse(c, 'noticeCreate', created);
-    return c.json(await draftView(c, created.draft), 201);
-  })
-  .openapi(getDraft, async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const found = await readNoticeDraftOf(noticeDeps(c), c.req.valid('param').id);
-    if (!found.ok) return refuse(c, 'noticeRead', { reason: 'no_draft' });
-    return c.json(await draftView(c, found.draft), 200);
-  })
-  .openapi(openRoute, async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const opened = await openNoticeDraft(noticeDeps(c), actor(c), c.req.valid('param').id);
-    if (!opened.ok) return refuse(c, 'noticeRead', { reason: opened.reason === 'notice_not_found' ? 'notice_not_found' : 'no_draft' });
-    return c.json(await draftView(c, opened.draft), opened.created ? 201 : 200);
-  })
-  .openapi(save, async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const saved = await saveNoticeDraft(noticeDeps(c), actor(c), c.req.valid('param').id, c.req.valid('json'));
-    if (!saved.ok) return refuse(c, 'noticeStep', saved);
-    return c.json(await draftView(c, saved.draft), 200);
-  })
-  .openapi(submit, async (c) => stepAnswer(c, { action: 'submit' }, c.req.valid('json').version))
-  .openapi(approve, async (c) => stepAnswer(c, { action: 'approve' }, c.req.valid('json').version))
-  .openapi(sendBack, async (c) => {
-    const body = c.req.valid('json');
-    return stepAnswer(c, { action: 'send-back', comment: body.comment }, body.version);
-  })
-  .openapi(schedule, async (c) => {
-    const body = c.req.valid('json');
-    return stepAnswer(c, { action: 'schedule', at: new Date(body.at), change: body.change ?? null }, body.version);
-  })
-  .openapi(cancel, async (c) => stepAnswer(c, { action: 'cancel-schedule' }, c.req.valid('json').version))
-  .openapi(publish, async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const body = c.req.valid('json');
-    const published = await publishNoticeDraft(noticeDeps(c), actor(c), c.req.valid('param').id, body.version, body.change ?? null);
-    if (!published.ok) return refuse(c, 'noticeStep', published);
-    return c.json({ id: published.id, version: published.version }, 200);
+    if (!created.ok) return refuse(c, 'editorialDraft', { ...created, words: NOTICE_WORDS });
+    return c.json(await drafts.draftView(c, created.draft), 201);
   })
   .openapi(diff, async (c) => {
     c.header('Cache-Control', 'no-store');
@@ -425,16 +269,9 @@ export const announcementRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ id, withdrawn: true as const }, 200);
   });
 
-async function stepAnswer(c: Context<StaffEnv>, action: NoticeAction, version: number) {
-  c.header('Cache-Control', 'no-store');
-  const done = await actOnNoticeDraft(noticeDeps(c), actor(c), c.req.param('id') ?? '', version, action);
-  if (!done.ok) return refuse(c, 'noticeStep', done);
-  return c.json(await draftView(c, done.draft), 200);
-}
-
 /** The answers' shapes, for the pages (site/lib/announcements.ts). */
 export type PublicNoticeView = z.infer<typeof PublicNoticeView>;
 export type NoticePageView = z.infer<typeof PageView>;
-export type NoticeDraftView = z.infer<typeof DraftView>;
+export type NoticeDraftView = z.infer<typeof drafts.DraftView>;
 export type EditorsNoticesView = z.infer<typeof EditorsView>;
 export type NoticeDiffView = z.infer<typeof DiffView>;

@@ -27,8 +27,7 @@ import { auditAnchoringPass } from './audit-anchoring.ts';
 import { startBackgroundPasses, type BackgroundPass } from '../platform/background-passes.ts';
 import { createRecordingProvider, deliveryPass } from '../notifications/delivery.ts';
 import { handoffPass } from '../engine/handoffs/handoffs.ts';
-import { publishDueGuides } from '../content/guide-editing.ts';
-import { publishDueNotices } from '../content/notices.ts';
+import { publishDueContent } from '../content/editorial-kinds.ts';
 import { linkCheckPass } from '../content/link-check-pass.ts';
 import { ensureDemoNotices } from '../content/demo-notices.ts';
 import { handoffEnvName } from '../engine/handoffs/handoff.ts';
@@ -197,18 +196,12 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
     atStart: true,
     steps: [
       {
+        // One pass over every kind's due drafts (docs/decisions/057).
         run: async () => {
-          const published = await publishDueGuides({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date(), contentVersion: runtime.contentVersion });
-          if (published > 0) logger.info({ guides: published }, 'published scheduled guides');
+          const published = await publishDueContent({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date(), contentVersion: runtime.contentVersion });
+          if (Object.keys(published).length > 0) logger.info(published, 'published scheduled content');
         },
-        failure: 'could not publish scheduled guides',
-      },
-      {
-        run: async () => {
-          const published = await publishDueNotices({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date(), contentVersion: runtime.contentVersion });
-          if (published > 0) logger.info({ notices: published }, 'published scheduled notices');
-        },
-        failure: 'could not publish scheduled notices',
+        failure: 'could not publish scheduled content',
       },
     ],
   };

@@ -6,7 +6,7 @@
 import type { AstroGlobal } from 'astro';
 import type { EditorsNoticesView, NoticeDiffView, NoticeDraftView, NoticePageView, PublicNoticeView } from '../../api/routes/announcements.routes.ts';
 import { UnexpectedApiAnswer } from './api.ts';
-import type { ApiRefusal } from './guide-editing.ts';
+import { call, draftCalls } from './editorial-drafts.ts';
 
 type Astro = Pick<AstroGlobal, 'locals'>;
 
@@ -15,16 +15,6 @@ export type { EditorsNoticesView, NoticeDiffView, NoticeDraftView, NoticePageVie
 /** Where notices live: beside the relief boards' /notices/relief, which keep their address. */
 export const ANNOUNCEMENTS_PATH = '/announcements';
 export const FEED_PATH = '/announcements/feed.xml';
-
-async function call<T>(astro: Astro, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ ok: true; status: number; body: T } | ApiRefusal> {
-  const response = await astro.locals.portal.apiFetch(path, {
-    method: init.method ?? 'GET',
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { 'content-type': 'application/json' } }),
-  });
-  if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status, body: (await response.json()) as T };
-  const body = (await response.json().catch(() => ({ error: { code: 'unknown', message: '' } }))) as { error: { code: string; message: string; fields?: ApiRefusal['fields'] }; currentVersion?: number };
-  return { ok: false, status: response.status, code: body.error.code, message: body.error.message, fields: body.error.fields ?? [], ...(body.currentVersion === undefined ? {} : { currentVersion: body.currentVersion }) };
-}
 
 /** A page of published notices in the reader's language, newest first (optionally one office's or service's). */
 export async function listNotices(astro: Astro, options: { page?: number; perPage?: number; office?: string; service?: string } = {}): Promise<NoticePageView> {
@@ -54,12 +44,9 @@ const at = (id: string) => `/staff/announcements/${encodeURIComponent(id)}`;
 
 export const editorsNotices = (astro: Astro) => call<EditorsNoticesView>(astro, '/staff/announcements');
 export const createNotice = (astro: Astro, content: unknown) => call<NoticeDraftView>(astro, '/staff/announcements', { method: 'POST', body: { content } });
-export const noticeDraft = (astro: Astro, id: string) => call<NoticeDraftView>(astro, `${at(id)}/draft`);
-export const openNoticeDraft = (astro: Astro, id: string) => call<NoticeDraftView>(astro, `${at(id)}/draft`, { method: 'POST' });
-export const saveNoticeDraft = (astro: Astro, id: string, version: number, content: unknown) => call<NoticeDraftView>(astro, `${at(id)}/draft`, { method: 'PUT', body: { version, content } });
-export const noticeDraftStep = (astro: Astro, id: string, step: 'submit' | 'approve' | 'send-back' | 'schedule' | 'cancel-schedule', body: Record<string, unknown>) =>
-  call<NoticeDraftView>(astro, `${at(id)}/draft/${step}`, { method: 'POST', body });
-export const publishNoticeDraft = (astro: Astro, id: string, body: Record<string, unknown>) => call<{ id: string; version: number }>(astro, `${at(id)}/draft/publish`, { method: 'POST', body });
+const drafts = (id: string) => draftCalls<NoticeDraftView, { id: string; version: number }>(at(id));
+export const noticeDraft = (astro: Astro, id: string) => drafts(id).read(astro);
+export const saveNoticeDraft = (astro: Astro, id: string, version: number, content: unknown) => drafts(id).save(astro, version, content);
 export const noticeDiff = (astro: Astro, id: string) => call<NoticeDiffView>(astro, `${at(id)}/diff`);
 export const withdrawNotice = (astro: Astro, id: string, body: Record<string, unknown>) => call<{ id: string; withdrawn: true }>(astro, `${at(id)}/withdraw`, { method: 'POST', body });
 

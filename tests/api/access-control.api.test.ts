@@ -135,6 +135,10 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
       const draft = (await (await call('content-editor', 'POST', '/staff/guides/old-age-allowance/draft')).json()) as { version: number };
       return call(u, 'POST', '/staff/guides/old-age-allowance/draft/publish', { version: draft.version, change: { note: { 'zh-CN': '测试谁可以发布', en: 'Who may publish' }, kind: 'minor' } });
     },
+    'DELETE /staff/guides/{guide}/draft': async (u) => {
+      const draft = (await (await call('content-editor', 'POST', '/staff/guides/old-age-allowance/draft')).json()) as { version: number };
+      return call(u, 'DELETE', `/staff/guides/old-age-allowance/draft?version=${draft.version}`);
+    },
     'GET /staff/guides/links': (u) => call(u, 'GET', '/staff/guides/links'),
     'POST /staff/guides/links/run': (u) => call(u, 'POST', '/staff/guides/links/run'),
     'GET /staff/announcements': (u) => call(u, 'GET', '/staff/announcements'),
@@ -142,6 +146,10 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'POST /staff/announcements/{notice}/draft/publish': async (u) => {
       const draft = (await (await call('content-editor', 'POST', '/staff/announcements', { content: ACCESS_NOTICE })).json()) as { id: string; version: number };
       return call(u, 'POST', `/staff/announcements/${draft.id}/draft/publish`, { version: draft.version });
+    },
+    'DELETE /staff/announcements/{notice}/draft': async (u) => {
+      const draft = (await (await call('content-editor', 'POST', '/staff/announcements', { content: ACCESS_NOTICE })).json()) as { id: string; version: number };
+      return call(u, 'DELETE', `/staff/announcements/${draft.id}/draft?version=${draft.version}`);
     },
   };
 

@@ -132,6 +132,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /staff/announcements/{id}/draft/publish': () => ({ params: { id: NOTICE_ID }, body: { version: 1, change: { note: { 'zh-CN': '更正日期', en: 'Date corrected' }, kind: 'major' } } }),
   'POST /staff/announcements/{id}/draft/schedule': () => ({ params: { id: NOTICE_ID }, body: { version: 1, at: '2099-01-01T09:00:00+08:00' } }),
   'POST /staff/announcements/{id}/draft/cancel-schedule': () => ({ params: { id: NOTICE_ID }, body: { version: 1 } }),
+  'DELETE /staff/announcements/{id}/draft': () => ({ params: { id: NOTICE_ID }, query: { version: '1' } }),
   'GET /staff/announcements/{id}/diff': () => ({ params: { id: NOTICE_ID } }),
   'POST /staff/announcements/{id}/withdraw': () => ({ params: { id: NOTICE_ID }, body: { reason: '测试撤回', note: { 'zh-CN': '本通知已撤回。', en: 'Withdrawn.' } } }),
   // The guide editor (docs/decisions/052): its draft opened by the fixture; a save's content is the published guide's (the smallest: every leaf is tried).
@@ -145,6 +146,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /staff/guides/{slug}/draft/publish': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1, change: { note: { 'zh-CN': '更新材料', en: 'Documents updated' }, kind: 'major' } } }),
   'POST /staff/guides/{slug}/draft/schedule': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1, change: { note: { 'zh-CN': '更新材料', en: 'Documents updated' }, kind: 'minor' }, at: '2099-01-01T09:00:00+08:00' } }),
   'POST /staff/guides/{slug}/draft/cancel-schedule': () => ({ params: { slug: 'old-age-allowance' }, body: { version: 1 } }),
+  'DELETE /staff/guides/{slug}/draft': () => ({ params: { slug: 'old-age-allowance' }, query: { version: '1' } }),
   'POST /staff/guides/{slug}/unpublish': () => ({ params: { slug: 'marriage-certificate-reissue' }, body: { reason: '测试撤下', redirectTo: 'no-such-guide' } }),
   'GET /staff/guides/{slug}/history': () => ({ params: { slug: 'old-age-allowance' } }),
   'GET /staff/guides/{slug}/diff': () => ({ params: { slug: 'old-age-allowance' }, query: { from: '1', to: 'draft' } }),

@@ -6,7 +6,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { DEMO_REGISTRY_OFFICES, RegistryOfficeSchema } from '../../api/services/marriage/offices.ts';
 import { z } from 'zod';
-import { REFUSALS, refusalAnswer, type ReasonOf, type RefusalOf, type RefusalResponse, type Refusals, type RefusingUse } from '../../api/http/refusals.ts';
+import { REFUSALS, refusalAnswer, type ReasonOf, type RefusalOf, type RefusalResponse, type EditorialWords, type Refusals, type RefusingUse } from '../../api/http/refusals.ts';
 import { LOCALES } from '../../api/i18n/index.ts';
 
 type Samples = { [U in RefusingUse]: { [Reason in ReasonOf<U>]: readonly RefusalOf<U, Reason>[] } };
@@ -19,6 +19,10 @@ const lookup = { format: [{ ok: false, reason: 'format', problem: 'checkCharacte
 const slots = ['past', 'closed', 'too-soon', 'beyond-window', 'outside-window', 'no-such-slot', 'full'] as const;
 const slot = [...slots.map((refusal) => ({ ok: false, reason: 'slot', refusal }) as const), { ok: false, reason: 'slot', refusal: 'not-yet-open', releasesAt: retryAt } as const];
 const asked = { party: 'partyB', office: 'demo-district-registry' } as const;
+
+/** The words the guides' and notices' draft routes give their refusals (api/routes/guide-editing.routes.ts, announcements.routes.ts). */
+const GUIDE_WORDS: EditorialWords = { notFound: { code: 'guide_not_found', message: 'errors.guideEditor.guideNotFound' }, noDraft: 'errors.guideEditor.noDraft', noChanges: 'errors.guideEditor.noChanges' };
+const NOTICE_WORDS: EditorialWords = { notFound: { code: 'notice_not_found', message: 'errors.notices.notFound' }, noDraft: 'errors.notices.noDraft', noChanges: 'errors.notices.noChanges' };
 
 const SAMPLES: Samples = {
   staff: { not_signed_in: [{ reason: 'not_signed_in' }], not_permitted: [{ reason: 'not_permitted' }] },
@@ -111,34 +115,25 @@ const SAMPLES: Samples = {
   followUp: { not_found: [{ ok: false, reason: 'not_found' }], already_replied: [{ ok: false, reason: 'already_replied' }], invalid: [{ ok: false, reason: 'invalid', error: issues }] },
   dashboard: { not_permitted: [{ ok: false, reason: 'not_permitted' }], not_found: [{ ok: false, reason: 'not_found' }] },
   guideDraftRead: { no_draft: [{ reason: 'no_draft' }], guide_not_found: [{ reason: 'guide_not_found' }] },
-  guideDraftStep: {
-    no_draft: [{ ok: false, reason: 'no_draft' }],
-    guide_not_found: [{ ok: false, reason: 'guide_not_found' }],
-    draft_changed: [{ ok: false, reason: 'draft_changed', currentVersion: 4 }],
-    wrong_state: [{ ok: false, reason: 'wrong_state', state: 'draft' }, { ok: false, reason: 'wrong_state', state: 'scheduled' }],
-    self_approval: [{ ok: false, reason: 'self_approval' }],
-    schedule_in_past: [{ ok: false, reason: 'schedule_in_past' }],
-    no_changes: [{ ok: false, reason: 'no_changes' }],
-    invalid: [{ ok: false, reason: 'invalid', error: issues }],
+  editorialDraft: {
+    not_found: [{ ok: false, reason: 'not_found', words: GUIDE_WORDS }, { ok: false, reason: 'not_found', words: NOTICE_WORDS }],
+    no_draft: [{ ok: false, reason: 'no_draft', words: GUIDE_WORDS }, { ok: false, reason: 'no_draft', words: NOTICE_WORDS }],
+    draft_changed: [{ ok: false, reason: 'draft_changed', currentVersion: 4, words: GUIDE_WORDS }],
+    wrong_state: [{ ok: false, reason: 'wrong_state', state: 'draft', words: GUIDE_WORDS }, { ok: false, reason: 'wrong_state', state: 'scheduled', words: NOTICE_WORDS }],
+    self_approval: [{ ok: false, reason: 'self_approval', words: GUIDE_WORDS }],
+    schedule_in_past: [{ ok: false, reason: 'schedule_in_past', words: NOTICE_WORDS }],
+    no_changes: [{ ok: false, reason: 'no_changes', words: GUIDE_WORDS }, { ok: false, reason: 'no_changes', words: NOTICE_WORDS }],
+    change_note_required: [{ ok: false, reason: 'change_note_required', words: NOTICE_WORDS }],
+    content_refused: [
+      { ok: false, reason: 'content_refused', field: 'content.office', code: 'unknown_office', message: 'errors.notices.unknownOffice', words: NOTICE_WORDS },
+      { ok: false, reason: 'content_refused', field: 'content.service', code: 'unknown_service', message: 'errors.notices.unknownService', words: NOTICE_WORDS },
+    ],
+    invalid: [{ ok: false, reason: 'invalid', error: issues, words: GUIDE_WORDS }],
   },
   guideUnpublish: { guide_not_found: [{ ok: false, reason: 'guide_not_found' }], redirect_to_itself: [{ ok: false, reason: 'redirect_to_itself' }], unknown_redirect: [{ ok: false, reason: 'unknown_redirect' }] },
   guideDiff: { guide_not_found: [{ ok: false, reason: 'guide_not_found' }], no_draft: [{ ok: false, reason: 'no_draft' }], no_such_edition: [{ ok: false, reason: 'no_such_edition' }] },
   linkCheckRun: { check_running: [{ reason: 'check_running' }] },
-  noticeCreate: { invalid: [{ ok: false, reason: 'invalid', error: issues }], unknown_office: [{ ok: false, reason: 'unknown_office' }], unknown_service: [{ ok: false, reason: 'unknown_service' }] },
   noticeRead: { no_draft: [{ reason: 'no_draft' }], notice_not_found: [{ reason: 'notice_not_found' }] },
-  noticeStep: {
-    no_draft: [{ ok: false, reason: 'no_draft' }],
-    notice_not_found: [{ ok: false, reason: 'notice_not_found' }],
-    draft_changed: [{ ok: false, reason: 'draft_changed', currentVersion: 3 }],
-    wrong_state: [{ ok: false, reason: 'wrong_state', state: 'submitted' }],
-    self_approval: [{ ok: false, reason: 'self_approval' }],
-    schedule_in_past: [{ ok: false, reason: 'schedule_in_past' }],
-    no_changes: [{ ok: false, reason: 'no_changes' }],
-    change_note_required: [{ ok: false, reason: 'change_note_required' }],
-    invalid: [{ ok: false, reason: 'invalid', error: issues }],
-    unknown_office: [{ ok: false, reason: 'unknown_office' }],
-    unknown_service: [{ ok: false, reason: 'unknown_service' }],
-  },
   noticeWithdraw: { notice_not_found: [{ ok: false, reason: 'notice_not_found' }], already_withdrawn: [{ ok: false, reason: 'already_withdrawn' }] },
   publishedNotice: { notice_not_found: [{ reason: 'notice_not_found' }], withdrawn: [{ reason: 'withdrawn', at: '2026-12-10T02:00:00.000Z', note: '该通知有误，已撤回', lang: 'zh-CN' }, { reason: 'withdrawn', at: '2026-12-10T02:00:00.000Z', note: null, lang: 'en' }] },
   funeralHome: { funeral_home_not_found: [{ reason: 'funeral_home_not_found' }] },

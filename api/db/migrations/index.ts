@@ -28,6 +28,7 @@ import * as ratings from './2026120802_ratings.ts';
 import * as caseFigures from './2026120803_case_figures.ts';
 import * as guideEditing from './2026121001_guide_editing.ts';
 import * as notices from './2026121101_notices.ts';
+import * as editorialDrafts from './2026121201_editorial_drafts.ts';
 import * as linkChecks from './2026121202_link_checks.ts';
 import * as ratingFigures from './2026121203_rating_figures.ts';
 import * as caseOnceKeys from './2026121204_case_once_keys.ts';
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '2026120803_case_figures': caseFigures,
   '2026121001_guide_editing': guideEditing,
   '2026121101_notices': notices,
+  '2026121201_editorial_drafts': editorialDrafts,
   '2026121202_link_checks': linkChecks,
   '2026121203_rating_figures': ratingFigures,
   '2026121204_case_once_keys': caseOnceKeys,

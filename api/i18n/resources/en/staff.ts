@@ -281,6 +281,18 @@ export const staffEn: SameKeys<typeof staffZhCN> = {
     confirmNo: 'Go back and change the holidays',
   },
   /** Staff editing and publishing guides (docs/decisions/052). */
+  /** Words every kind of edited content's draft shares (the editorial engine, docs/decisions/057). */
+  editorial: {
+    discard: 'Discard the draft',
+    discardQuestion: 'Discard this draft?',
+    discardGuide: 'The changes in this draft are lost. The published guide stays as it is.',
+    discardCorrection: 'The changes in this draft are lost. The published notice stays as it is.',
+    discardNew: 'This notice has never been published: discarding its draft removes it altogether.',
+    discardConfirm: 'Yes, discard the draft',
+    discardKeep: 'No, keep the draft',
+    discarded: 'The draft is discarded. What is published stays as it was.',
+    discardedNew: 'The draft is discarded: the notice was never published, so it is gone.',
+  },
   noticeEditor: {
     title: 'Notice editing',
     navLink: 'Notice editing',

@@ -278,6 +278,18 @@ export const staffZhCN = {
     confirmNo: '返回修改',
   },
   /** Staff editing and publishing guides (docs/decisions/052). */
+  /** 各类内容草稿共用的文字（编辑引擎，docs/decisions/057）。 */
+  editorial: {
+    discard: '放弃草稿',
+    discardQuestion: '确定放弃这份草稿吗？',
+    discardGuide: '草稿里的修改将丢失，已发布的指南保持不变。',
+    discardCorrection: '草稿里的修改将丢失，已发布的通知保持不变。',
+    discardNew: '这条通知从未发布过：放弃草稿后，它将被整条删除。',
+    discardConfirm: '确定放弃草稿',
+    discardKeep: '不，保留草稿',
+    discarded: '草稿已放弃，已发布的内容保持不变。',
+    discardedNew: '草稿已放弃：这条通知从未发布，已被删除。',
+  },
   noticeEditor: {
     title: '通知公告编辑',
     navLink: '通知公告编辑',
