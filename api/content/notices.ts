@@ -34,7 +34,7 @@ import {
 } from '../engine/editorial/editorial-engine.ts';
 
 export interface NoticeDeps extends EditorialDeps {
-  /** What a notice may be tied to: a registry office's id, a published guide's slug. */
+  /** What a notice may be tied to: a registry office's or funeral home's id, a published guide's slug. */
   references: { office: (id: string) => boolean; service: (slug: string) => Promise<boolean> };
   randomBytes: (size: number) => Uint8Array;
 }

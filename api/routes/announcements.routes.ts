@@ -21,6 +21,7 @@ import { clientAddress } from '../http/client-address.ts';
 import { refuse } from '../http/refusals.ts';
 import { requireStaff } from '../http/require-staff.ts';
 import { editorialDraftRoutes } from './editorial-draft.routes.ts';
+import { funeralHome } from '../services/funeral/homes.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -58,7 +59,7 @@ const ListQuery = z.object({
   lang: LocaleSchema.optional().meta({ description: 'zh-CN (default) or en' }),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
   perPage: z.coerce.number().int().min(1).max(50).optional(),
-  office: textLine().trim().min(1).max(60).optional().meta({ description: 'Only the notices tied to this registry office' }),
+  office: textLine().trim().min(1).max(60).optional().meta({ description: 'Only the notices tied to this registry office or funeral home' }),
   service: GuideSlugSchema.optional().meta({ description: 'Only the notices tied to this service (its guide’s name)' }),
 });
 
@@ -195,7 +196,7 @@ function noticeDeps<E extends ApiEnv>(c: Context<E>): NoticeDeps {
     kind: deps.database.kind,
     now: deps.now,
     contentVersion: deps.contentVersion,
-    references: { office: (id) => deps.offices.get(id) !== undefined, service: async (slug) => (await deps.guides.get(slug, 'zh-CN')) !== undefined },
+    references: { office: (id) => deps.offices.get(id) !== undefined || funeralHome(id) !== undefined, service: async (slug) => (await deps.guides.get(slug, 'zh-CN')) !== undefined },
     randomBytes: (size) => randomBytes(size),
   };
 }

@@ -156,3 +156,29 @@ describe('a notice tied to a registry office', () => {
     }
   });
 });
+
+describe('a notice tied to a funeral home', () => {
+  it('shows on the home’s page under its details, and names the home, linked, on the notice’s page, in both languages', async () => {
+    const id = await publishedNotice({
+      'zh-CN': { title: '示例区殡仪馆测试检修通知', body: '下周二一号火化炉检修，当天火化时段减少。', publisher: '示例区民政局' },
+      en: { title: 'Test maintenance at the district funeral home', body: 'One cremator is serviced next Tuesday; fewer cremation times that day.', publisher: 'Example District Civil Affairs Bureau' },
+      date: '2029-07-02',
+      indexNumber: null,
+      office: 'demo-district-funeral-home',
+      service: null,
+      example: false,
+    });
+    for (const [language, title] of [[zh, '示例区殡仪馆测试检修通知'], [en, 'Test maintenance at the district funeral home']] as const) {
+      const home = await visitor(language).get(language.path('/funeral-homes/demo-district-funeral-home'));
+      expect(home.texts('[data-testid="home-notice-list"] li a')).toContain(title);
+      expect(home.hrefOf(title)).toBe(language.path(`/announcements/${id}`));
+      const notice = await visitor(language).get(language.path(`/announcements/${id}`));
+      const homeName = language.strings.homes['demo-district-funeral-home'].name;
+      expect(notice.hrefOf(homeName)).toBe(language.path('/funeral-homes/demo-district-funeral-home'));
+    }
+    // A home the portal does not have is refused next to the field, as an unknown office is.
+    const author = await staffVisitor(zh, 'content-editor');
+    const refused = await api(author, 'POST', '/staff/announcements', { content: { 'zh-CN': { title: '无此殡仪馆', body: '测试。', publisher: '示例区民政局' }, en: null, date: '2029-07-03', indexNumber: null, office: 'no-such-funeral-home', service: null, example: false } });
+    expect(refused.status).toBe(422);
+  });
+});

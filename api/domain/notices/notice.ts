@@ -47,7 +47,7 @@ export const NoticeContentSchema = z
     /** 发布日期: the day the notice is dated (China time), not the moment it went live. */
     date: CalendarDateSchema,
     indexNumber: IndexNumberSchema.nullable(),
-    /** A registry office's id: the notice shows on the booking pages beside that office. */
+    /** A registry office's or a funeral home's id: the notice shows beside that office where it is booked, or on the home's page. */
     office: textLine().trim().min(1).max(60).nullable(),
     /** A guide's slug: the notice shows on that service's guide page. */
     service: GuideSlugSchema.nullable(),

@@ -38,6 +38,7 @@ export const funeralEn: SameKeys<typeof funeralZhCN> = {
     address: 'Address',
     district: 'District',
     hours: 'Hours',
+    notices: 'Notices',
     details: 'Services and prices',
     example: 'Example: this funeral home is for demonstration. Its name, address, phone and prices are made up.',
     none: 'There is no information about funeral homes yet. Please call the 12345 government service hotline.',

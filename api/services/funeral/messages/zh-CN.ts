@@ -39,6 +39,8 @@ export const funeralZhCN = {
     address: '地址',
     district: '所在区县',
     hours: '服务时间',
+    /** Notices tied to the home (a cremator closed for maintenance, changed hours): docs/decisions/056. */
+    notices: '通知公告',
     details: '服务项目和价格',
     example: '示例：这是演示用的殡仪馆，名称、地址、电话和价格都是虚构的。',
     none: '暂时没有殡仪馆的信息。请拨打 12345 政务服务便民热线询问。',
