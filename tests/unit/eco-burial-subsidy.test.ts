@@ -81,6 +81,7 @@ describe('the application', () => {
     ['a kind the district does not fund', { 'burial.district': 'demo-county' }, 'burial.kind: eco-burial-subsidy:errors.ecoBurial.kindNotFunded'],
     ['a kind not funded yet on the burial day', { 'burial.kind': 'tree', 'burial.buriedOn': '2025-12-20', 'deceased.diedOn': '2025-12-01' }, 'burial.kind: eco-burial-subsidy:errors.ecoBurial.kindNotFunded'],
     ['a death in the future', { 'deceased.diedOn': '2026-12-13' }, 'deceased.diedOn: eco-burial-subsidy:errors.ecoBurial.diedOnFuture'],
+    ['a death before the birth the ID number gives', { 'deceased.diedOn': '1901-01-01' }, 'deceased.diedOn: eco-burial-subsidy:errors.ecoBurial.diedBeforeBirth'],
     ['a date that is no day', { 'deceased.diedOn': '2026-02-30' }, 'deceased.diedOn: eco-burial-subsidy:errors.ecoBurial.diedOn'],
     ['a burial in the future', { 'burial.buriedOn': '2026-12-13' }, 'burial.buriedOn: eco-burial-subsidy:errors.ecoBurial.buriedOnFuture'],
     ['a burial before the death', { 'burial.buriedOn': '2026-10-19' }, 'burial.buriedOn: eco-burial-subsidy:errors.ecoBurial.buriedBeforeDeath'],

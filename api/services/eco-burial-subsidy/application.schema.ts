@@ -20,6 +20,7 @@ import type { SubsidyAmountsValue } from './amounts-table.ts';
 import { ECO_BURIAL_DISTRICTS } from './districts.ts';
 import { BURIAL_KINDS, RELATIONSHIPS } from './kinds.ts';
 import { subsidyFor } from './rules.ts';
+import { parseResidentId } from '../../domain/identity/resident-id.ts';
 
 const E = 'eco-burial-subsidy:errors.ecoBurial';
 
@@ -73,6 +74,13 @@ export function ecoBurialApplicationSchema(options: { today: string; rows: reado
       pledge: z.literal(true, { error: `${E}.pledge` }),
     })
     // Each rule runs as soon as the fields it reads are valid: the pages check one step at a time against this one schema.
+    .superRefine(
+      (application, context) => {
+        const id = parseResidentId(application.deceased.idNumber, today);
+        if (id.ok && application.deceased.diedOn < id.id.birthDate) context.addIssue({ code: 'custom', path: ['deceased', 'diedOn'], message: `${E}.diedBeforeBirth` });
+      },
+      { when: (payload) => validFields(payload.issues, [['deceased', 'idNumber'], ['deceased', 'diedOn']]) },
+    )
     .superRefine(
       (application, context) => {
         if (application.burial.buriedOn < application.deceased.diedOn) context.addIssue({ code: 'custom', path: ['burial', 'buriedOn'], message: `${E}.buriedBeforeDeath` });

@@ -200,6 +200,7 @@ export const ecoBurialSubsidyEn: SameKeys<typeof ecoBurialSubsidyZhCN> = {
     ecoBurial: {
       diedOn: 'Enter the date of death, for example 2026-11-20',
       diedOnFuture: 'The date of death cannot be after today: please check it',
+      diedBeforeBirth: 'The date of death is before the date of birth on the ID card: please check it',
       certificateNumber: 'Enter the number on the medical certificate of death: 6 to 30 letters and digits',
       district: 'Choose the district of the burial',
       kind: 'Choose the kind of burial',

@@ -209,6 +209,7 @@ export const ecoBurialSubsidyZhCN = {
     ecoBurial: {
       diedOn: '请填写去世日期，例如 2026-11-20',
       diedOnFuture: '去世日期不能晚于今天，请再看一下',
+      diedBeforeBirth: '去世日期早于身份证上的出生日期，请再看一下',
       certificateNumber: '请填写《居民死亡医学证明》上的编号，是 6 到 30 位字母和数字',
       district: '请选择安葬所在的区县',
       kind: '请选择安葬方式',
