@@ -953,7 +953,7 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
-  // The guide editor (docs/decisions/052): the list, the editor with an error next to its field, a draft with its diff.
+  // The guide editor (docs/decisions/052): the list, the editor with an error next to its field, a draft with its diff, its discard asked, the link report.
   'guide editor': [
     {
       name: 'the guides with their states',
@@ -983,6 +983,22 @@ const STATES: Record<string, State[]> = {
         await v.page.getByRole('button', { name: g.save }).click();
         await v.page.goto(v.language.path('/staff/guides/temporary-assistance'));
         await expect(v.page.getByTestId('draft-state')).toBeVisible();
+      },
+    },
+    {
+      // The editorial engine's discard (docs/decisions/057): asked on a page state of its own, without JavaScript.
+      name: 'discarding the draft, asked to confirm',
+      open: async (v) => {
+        await v.page.getByTestId('discard').click();
+        await expect(v.page.getByTestId('discard-confirm')).toBeVisible();
+      },
+    },
+    {
+      // The external links' report (docs/decisions/058).
+      name: 'the external link report',
+      open: async (v) => {
+        await v.page.goto(v.language.path('/staff/guides/links'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.linkChecks.title);
       },
     },
   ],
