@@ -11,6 +11,9 @@ import { translator } from '../../api/i18n/index.ts';
 import { decideExemption, type BookedItem, type ExemptionFacts } from '../../api/services/funeral/fee-exemption.ts';
 import { EXEMPTION_GROUPS, FEE_EXEMPTIONS_TABLE, FeeExemptionValueSchema, type FeeExemptionValue } from '../../api/services/funeral/fee-exemption-table.ts';
 import { exemptionTexts } from '../../api/services/funeral/fee-exemption-words.ts';
+import { claimFor, ExemptionClaimSchema } from '../../api/services/funeral/fee-exemption-claim.ts';
+import { settlementReport, settlementTable, type ExemptionRecord } from '../../api/services/funeral/fee-exemption-settlement.ts';
+import { inForceOn } from '../../api/services/funeral/exemption-check.ts';
 
 const ALL = [...EXEMPTION_GROUPS];
 const CORE = ['body-transport', 'body-storage', 'cremation', 'ashes-storage'] as const;
@@ -211,5 +214,81 @@ describe('the fee exemption decided', () => {
       for (const text of [zh, en, pending].flatMap((said) => [said.reason, ...said.lines.map((line) => line.reason), ...said.missing])) expect(text).not.toMatch(/\{\{|exemption\.|undefined/);
       expect(t('funeral:exemption.claim.title')).not.toBe('exemption.claim.title');
     }
+  });
+});
+
+describe('what the portal’s relief decisions count for', () => {
+  it.each([
+    { approvedAt: '2026-12-08T02:00:00Z', stoppedAt: null, day: '2026-12-09', inForce: true, why: 'approved before the death' },
+    { approvedAt: '2026-12-07T17:00:00Z', stoppedAt: null, day: '2026-12-08', inForce: true, why: 'approved on the day of death in China (after 16:00 UTC)' },
+    { approvedAt: '2026-12-08T02:00:00Z', stoppedAt: null, day: '2026-12-07', inForce: false, why: 'approved after the death' },
+    { approvedAt: '2026-01-08T02:00:00Z', stoppedAt: '2026-12-11T02:00:00Z', day: '2026-12-09', inForce: true, why: 'stopped after the death (as 身后一件事 stops it)' },
+    { approvedAt: '2026-01-08T02:00:00Z', stoppedAt: '2026-06-01T02:00:00Z', day: '2026-12-09', inForce: false, why: 'stopped before the death' },
+    { approvedAt: null, stoppedAt: null, day: '2026-12-09', inForce: false, why: 'never approved' },
+  ])('$why: $inForce', ({ approvedAt, stoppedAt, day, inForce }) => {
+    expect(inForceOn({ approvedAt, stoppedAt }, day)).toBe(inForce);
+  });
+});
+
+describe('the manual claim', () => {
+  it('is called for by a proof missing, not by an unstated registration', () => {
+    const pending = (more: Partial<ExemptionFacts>) => {
+      const decision = decideExemption(ROWS, facts(more), BOOKED, '2026-12-01');
+      if (decision.outcome !== 'cannot-decide') throw new Error('decided');
+      return claimFor(decision);
+    };
+    expect(pending({ district: 'county', claimsRelief: true })).toEqual({ ground: 'relief', proof: 'funeral:exemption.claim.proof.relief' });
+    expect(pending({ idRegionCode: '320101', claimsYoufu: true })).toEqual({ ground: 'youfu', proof: 'funeral:exemption.claim.proof.youfu' });
+    expect(pending({ idRegionCode: '320101' })).toBeUndefined();
+  });
+
+  it('takes a ground and a short note, next to their fields', () => {
+    expect(ExemptionClaimSchema.parse({ ground: 'youfu', note: ' 证件在亲戚家 ' })).toEqual({ ground: 'youfu', note: '证件在亲戚家' });
+    const refused = ExemptionClaimSchema.safeParse({ ground: 'resident', note: '字'.repeat(501) });
+    expect(refused.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['ground', 'funeral:exemption.errors.claim.ground'],
+      ['note', 'funeral:exemption.errors.claim.note'],
+    ]);
+  });
+});
+
+describe('the monthly settlement per funeral home', () => {
+  const record = (n: number, home: string, servedOn: string, ground: ExemptionRecord['ground'], items: [string, number][]): ExemptionRecord => ({ trackingNumber: `T${n}`, home, servedOn, ground, items: items.map(([item, waivedFen]) => ({ item, waivedFen })) });
+  const RECORDS = [
+    record(1, 'demo-district-funeral-home', '2026-11-30', 'resident', [['cremation', 24_000], ['body-transport', 20_000]]),
+    record(2, 'demo-district-funeral-home', '2026-12-01', 'dibao', [['body-transport', 20_000], ['cremation', 24_000], ['ashes-storage', 10_000]]),
+    record(3, 'demo-district-funeral-home', '2026-12-31', 'resident', [['cremation', 24_000]]),
+    record(4, 'demo-county-funeral-station', '2026-12-15', 'youfu', [['body-transport', 10_000]]),
+    // Nothing waived (a claim refused): not an exemption to settle.
+    record(5, 'demo-county-funeral-station', '2026-12-16', 'relief', [['body-transport', 0]]),
+  ];
+
+  it('groups by home and month, counting people by ground and amounts by item in the national list’s order', () => {
+    expect(settlementReport(RECORDS)).toEqual([
+      { home: 'demo-county-funeral-station', month: '2026-12', deceased: 1, byGround: { resident: 0, dibao: 0, tekun: 0, relief: 0, youfu: 1, unidentified: 0 }, byItem: [{ item: 'body-transport', waivedFen: 10_000 }], waivedFen: 10_000 },
+      { home: 'demo-district-funeral-home', month: '2026-11', deceased: 1, byGround: { resident: 1, dibao: 0, tekun: 0, relief: 0, youfu: 0, unidentified: 0 }, byItem: [{ item: 'body-transport', waivedFen: 20_000 }, { item: 'cremation', waivedFen: 24_000 }], waivedFen: 44_000 },
+      {
+        home: 'demo-district-funeral-home',
+        month: '2026-12',
+        deceased: 2,
+        byGround: { resident: 1, dibao: 1, tekun: 0, relief: 0, youfu: 0, unidentified: 0 },
+        byItem: [{ item: 'body-transport', waivedFen: 20_000 }, { item: 'cremation', waivedFen: 48_000 }, { item: 'ashes-storage', waivedFen: 10_000 }],
+        waivedFen: 78_000,
+      },
+    ]);
+    expect(settlementReport(RECORDS, '2026-11').map((row) => [row.home, row.month])).toEqual([['demo-district-funeral-home', '2026-11']]);
+    expect(settlementReport([])).toEqual([]);
+  });
+
+  it('is a table in each language, yuan with two decimals, for the staff CSV', () => {
+    const zh = settlementTable(settlementReport(RECORDS, '2026-12'), 'zh-CN');
+    expect(zh.header.slice(0, 4)).toEqual(['殡仪馆', '月份', '减免人数', '本地户籍居民']);
+    expect(zh.header).toContain('遗体火化减免（元）');
+    expect(zh.header.at(-1)).toBe('减免合计（元）');
+    expect(zh.rows[1]?.slice(0, 3)).toEqual(['示例区殡仪馆', '2026-12', 2]);
+    expect(zh.rows[1]?.at(-1)).toBe('780.00');
+    const en = settlementTable(settlementReport(RECORDS, '2026-12'), 'en');
+    expect(en.header).toContain('Cremation waived (yuan)');
+    expect(en.rows.every((row) => row.length === en.header.length)).toBe(true);
   });
 });

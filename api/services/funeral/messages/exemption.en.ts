@@ -49,15 +49,29 @@ export const exemptionEn: SameKeys<typeof exemptionZhCN> = {
     grounds: {
       relief: 'The person or their household received minimum living allowance or extreme poverty support',
       youfu: 'The person was an entitled veteran or a martyr’s family member',
-      resident: 'The person’s household was registered here',
     },
     proof: {
       relief: 'The minimum living allowance or extreme poverty support certificate, or a letter from the township or street office',
       youfu: 'The certificate, or a letter from the veterans affairs office',
-      resident: 'The first page and the person’s own page of the household register (hukou booklet)',
     },
     proofFiles: 'Proof',
     note: 'Anything else you want to tell us (optional)',
+  },
+  /** The monthly settlement report's columns (staff, CSV). */
+  settlement: {
+    home: 'Funeral home',
+    month: 'Month',
+    deceased: 'People exempted',
+    grounds: {
+      resident: 'Local residents',
+      dibao: 'Dibao (portal record)',
+      tekun: 'Tekun (portal record)',
+      relief: 'Dibao or tekun (claim confirmed)',
+      youfu: 'Youfu (claim confirmed)',
+      unidentified: 'Unidentified bodies',
+    },
+    itemWaived: '{{item}} waived (yuan)',
+    waived: 'Total waived (yuan)',
   },
   errors: {
     table: {
@@ -72,12 +86,15 @@ export const exemptionEn: SameKeys<typeof exemptionZhCN> = {
       regionCodesRequired: 'A scheme for all residents needs the local region codes (the first 6 digits of an ID number)',
       duplicate: 'Something is listed twice: list each once',
     },
+    claim: {
+      ground: 'Choose why the fees should be waived',
+      note: 'What you tell us can be at most 500 characters',
+    },
     check: {
       home: 'Choose the funeral home',
       diedOn: 'Enter the date of death, for example 2026-12-01',
       diedOnFuture: 'The date of death cannot be after today',
       diedBeforeBirth: 'The date of death cannot be before the date of birth in the ID number',
-      certificateNumber: 'Enter the number on the medical certificate of death, letters and digits only',
       idNumber: 'Enter the ID number of the person who has died; leave it out for an unidentified body',
       itemNotListed: 'Item {{entry}}, “{{item}}”, is not on this funeral home’s price list and cannot be booked',
       quantity: 'The quantity must be a whole number from 1 to 1000',

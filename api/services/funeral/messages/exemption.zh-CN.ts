@@ -52,15 +52,29 @@ export const exemptionZhCN = {
     grounds: {
       relief: '逝者或其家庭享受低保或特困供养',
       youfu: '逝者是重点优抚对象',
-      resident: '逝者户籍在本地',
     },
     proof: {
       relief: '低保证、特困供养证，或者乡镇（街道）开的证明',
       youfu: '优抚证件，或者退役军人事务部门的证明',
-      resident: '逝者户口簿的首页和本人页',
     },
     proofFiles: '证明材料',
     note: '还有什么要说明的（可以不填）',
+  },
+  /** The monthly settlement report's columns (staff, CSV). */
+  settlement: {
+    home: '殡仪馆',
+    month: '月份',
+    deceased: '减免人数',
+    grounds: {
+      resident: '本地户籍居民',
+      dibao: '低保（平台记录）',
+      tekun: '特困（平台记录）',
+      relief: '低保或特困（申请核实）',
+      youfu: '重点优抚对象（申请核实）',
+      unidentified: '无名遗体',
+    },
+    itemWaived: '{{item}}减免（元）',
+    waived: '减免合计（元）',
   },
   errors: {
     /** The rule table's refusals at /staff/rules. */
@@ -76,13 +90,16 @@ export const exemptionZhCN = {
       regionCodesRequired: '本地户籍居民都可减免的，要写本地的行政区划代码（身份证号码的前 6 位）',
       duplicate: '有重复的项，每项只写一次',
     },
+    claim: {
+      ground: '请选择申请减免的理由',
+      note: '说明最多 500 个字',
+    },
     /** The check's refusals (POST /funeral/exemption-check), next to their fields. */
     check: {
       home: '请选择殡仪馆',
       diedOn: '请写去世日期，例如 2026-12-01',
       diedOnFuture: '去世日期不能晚于今天',
       diedBeforeBirth: '去世日期不能早于身份证号码上的出生日期',
-      certificateNumber: '请写《居民死亡医学证明（推断）书》上的编号，只有字母和数字',
       idNumber: '请写逝者的身份证号码；无名遗体不用写',
       itemNotListed: '第 {{entry}} 项“{{item}}”不在这家殡仪馆的价目表上，不能预约',
       quantity: '数量应是 1 到 1000 的整数',
