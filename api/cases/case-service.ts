@@ -13,6 +13,7 @@ import { submittedDraft } from '../engine/drafts/drafts.ts';
 import { CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
+import { recordCasePeople } from '../db/case-people.repo.ts';
 import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_SEALED_DETAILS, SUPPLEMENT_TRANSITION, supplementLimits } from '../domain/cases/supplement.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -20,6 +21,7 @@ import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
 import { writeHandoffs } from '../engine/handoffs/queue.ts';
 import { stepIncrements } from '../domain/cases/case-figures.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
+import { normaliseResidentId } from '../domain/identity/resident-id.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
 import { checkTrackingNumber, formatTrackingNumber, newTrackingNumber, type TrackingNumberProblem } from '../domain/cases/tracking-number.ts';
 import { applicantStopNow, applyTransition, availableTransitions, sealedFields, staffOnlyFields, startDeadlines, type CaseSnapshot, type TransitionResult } from '../domain/workflow/workflow.ts';
@@ -141,6 +143,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   };
   const once = service.oncePer;
   const onceKeyHash = once ? deps.crypto.lookupHash(once.key(parsed.data), ONCE_KEY_CONTEXT) : undefined;
+  const personHashes = casePersonHashes(deps, service, parsed.data);
   try {
     return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
       await recordSubmission(deps.db, newCaseRecord(deps, { trackingNumber, service: serviceId, lang, contact, answers: parsed.data, snapshot, at: now }), {
@@ -149,9 +152,11 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         lang,
         recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
         params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-      }, once === undefined && draftKey === undefined ? undefined : async (trx, caseId) => {
+      }, once === undefined && draftKey === undefined && personHashes.length === 0 ? undefined : async (trx, caseId) => {
         // One case per key (docs/decisions/061): taken with the case, or the whole submission undone.
         if (once && onceKeyHash !== undefined && !(await claimOnceKey(trx, { service: serviceId, keyHash: onceKeyHash, caseId, releasedIn: once.releasedIn }))) throw new OnceKeyTakenError();
+        // Who the case is about, found again by another service (docs/decisions/065).
+        await recordCasePeople(trx, caseId, personHashes);
         if (draftKey === undefined) return;
         await moveDraftFiles(trx, deps.kind, draftKey, caseId);
         // The draft becomes the case with the same commit, or stays when the submission fails: its answers
@@ -166,6 +171,11 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
     if (error instanceof OnceKeyTakenError && once) return { ok: false, reason: 'invalid', error: new ZodError([{ code: 'custom', path: [...once.field], message: once.message, input: undefined }]) };
     throw error;
   }
+}
+
+/** The keyed hashes of the people a case is about (a service's `people`), as the booking hashes people: of the normalised number. */
+export function casePersonHashes(deps: Pick<CaseDeps, 'crypto'>, service: Pick<RegisteredCaseService, 'people'>, application: unknown): string[] {
+  return (service.people?.(application) ?? []).map((idNumber) => deps.crypto.lookupHash(normaliseResidentId(idNumber), PERSON_HASH_CONTEXT));
 }
 
 /** Another case holds the application's "once per …" key (docs/decisions/061); its message never says "unique", so the tracking number's retry leaves it alone. */

@@ -293,6 +293,13 @@ export interface CaseOnceKeyTable {
   case_id: string;
 }
 
+/** A person a case is about (a relief household's member: docs/decisions/065), by keyed hash of their ID number. */
+export interface CasePersonTable {
+  case_id: string;
+  /** Keyed hash (FieldCrypto.lookupHash, context appointments.person) of the normalised ID number: never the value. */
+  person_hash: string;
+}
+
 /** A system admin's reason for opening one case, and until when it opens it (docs/access-control.md). */
 export interface CaseAccessGrantTable {
   id: string;
@@ -574,6 +581,7 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   case_access_grants: CaseAccessGrantTable;
   case_once_keys: CaseOnceKeyTable;
+  case_people: CasePersonTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;

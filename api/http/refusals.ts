@@ -37,6 +37,7 @@ import type { DiffResult, UnpublishResult } from '../content/guide-editing.ts';
 import type { WithdrawResult as NoticeWithdrawResult } from '../content/notices.ts';
 import type { DraftRefusal } from '../engine/editorial/editorial-engine.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
+import type { ExemptionCheckResult } from '../services/funeral/exemption-check.ts';
 import type { ApiDeps } from './api-env.ts';
 import { errorBody, fieldErrors, requestLocale, type ApiError, type FieldError } from './api-error.ts';
 
@@ -124,6 +125,8 @@ export interface Refusals {
   publishedNotice: { reason: 'notice_not_found' } | { reason: 'withdrawn'; at: string; note: string | null; lang: Locale };
   /** A funeral home asked for that the portal does not have, or whose details are not yet in force (docs/decisions/062). */
   funeralHome: { reason: 'funeral_home_not_found' };
+  /** The fee exemption check (docs/decisions/065); `too-many`: checks per client or per phone (counted by the route). */
+  feeExemptionCheck: Refused<ExemptionCheckResult> | { reason: 'too-many'; retryAt: string };
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
   /** The applicant's rating of a finished case, once (api/ratings/ratings.ts, docs/decisions/053). */
@@ -458,6 +461,11 @@ export const REFUSALS = {
   },
   funeralHome: {
     funeral_home_not_found: { status: 404, code: 'funeral_home_not_found', message: 'errors.notFound' },
+  },
+  feeExemptionCheck: {
+    invalid: SCHEMA_ISSUES,
+    'phone-not-confirmed': { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'contact.phoneProof', code: 'phone_not_confirmed', message: 'funeral:exemption.errors.check.phoneProof' } },
+    'too-many': { status: 429, code: 'too_many_checks', message: 'funeral:exemption.errors.check.tooMany', retryAt: (refusal) => refusal.retryAt },
   },
   guideDraftRead: {
     no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },

@@ -10,6 +10,7 @@ import { ConfigError, readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { ensureDemoCases } from '../cases/demo-cases.ts';
 import { sealEventInputs } from '../cases/event-seals.ts';
+import { indexCasePeople } from '../cases/case-people.ts';
 import { withStartupLock } from '../db/startup-lock.ts';
 import { sweepEndedPeriods } from '../cases/period-sweep.ts';
 import { sweepEndedEntries } from '../cases/public-notices.ts';
@@ -119,6 +120,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   // Fields sealed since events were stored (docs/decisions/049): sealed in place, once, before the first request reads them.
   const seals = await withStartupLock(runtime.database, (db) => sealEventInputs({ db, crypto, now: () => new Date(), services: portalServices }));
   if (seals.changed > 0) logger.info({ events: seals.changed, upgrade: seals.name }, 'sealed timeline fields stored before they were sealed');
+  // Who the cases stored before case_people are about (docs/decisions/065): read once with the key.
+  const people = await withStartupLock(runtime.database, (db) => indexCasePeople({ db, crypto, now: () => new Date(), services: portalServices }));
+  if (people.changed > 0) logger.info({ cases: people.changed, upgrade: people.name }, 'recorded the people of cases stored before they were recorded');
   // The dashboard's counters, built from the cases' timelines once (after the migration that made
   // them, or demo data removed); every step adds to them afterwards (docs/decisions/054).
   const figures = await withStartupLock(runtime.database, (db) =>

@@ -148,6 +148,12 @@ export interface CaseService<Application> {
    * against the cases that hold the same key.
    */
   oncePer?: OncePer<Application>;
+  /**
+   * The ID numbers of the people a case is about beyond its applicant (a relief household's
+   * members), recorded with the case by keyed hash, so that another service reading the portal's
+   * own decisions finds a member too (the funeral fee exemption: docs/decisions/065).
+   */
+  people?(application: Application): readonly string[];
 }
 
 /**
@@ -214,6 +220,7 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.handledBy ? { handledBy: (application: unknown) => service.handledBy?.(own(application)) ?? '' } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
     ...(service.oncePer ? { oncePer: { ...service.oncePer, key: (application: unknown) => service.oncePer?.key(own(application)) ?? '' } } : {}),
+    ...(service.people ? { people: (application: unknown) => service.people?.(own(application)) ?? [] } : {}),
   };
 }
 

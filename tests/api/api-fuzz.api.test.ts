@@ -191,6 +191,16 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   // Funeral homes and their price lists (docs/decisions/062): public, read-only.
   'GET /funeral-homes': () => ({ query: { lang: 'en' } }),
   'GET /funeral-homes/{id}': () => ({ params: { id: 'demo-district-funeral-home' }, query: { lang: 'zh-CN' } }),
+  // The first party's confirmed phone of the booking's fixture (docs/decisions/065: only a confirmed phone is answered).
+  'POST /funeral/exemption-check': (f) => ({
+    body: {
+      home: 'demo-district-funeral-home',
+      deceased: { idNumber: personId(730, 'male', '19400101'), diedOn: '2026-11-20', deathCertificateNumber: 'A1100002026112000123', registeredHere: true },
+      items: [{ item: 'cremation', quantity: 1 }],
+      claims: { relief: true, youfu: false },
+      contact: { phone: '13900000700', phoneProof: f.phoneProofs.partyA },
+    },
+  }),
   'GET /dev/outbox': () => ({}),
   // No service of this portal declares the hand-off: refused as unknown (404), once the input is valid.
   'POST /handoffs/{handoff}/results': () => ({

@@ -116,6 +116,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/drafts/{key}/files/{fileId}',
       '/funeral-homes',
       '/funeral-homes/{id}',
+      '/funeral/exemption-check',
       '/guides',
       '/guides/{slug}',
       '/handoffs/{handoff}/results',

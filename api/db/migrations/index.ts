@@ -32,6 +32,7 @@ import * as editorialDrafts from './2026121201_editorial_drafts.ts';
 import * as linkChecks from './2026121202_link_checks.ts';
 import * as ratingFigures from './2026121203_rating_figures.ts';
 import * as caseOnceKeys from './2026121204_case_once_keys.ts';
+import * as casePeople from './2026121303_case_people.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026121202_link_checks': linkChecks,
   '2026121203_rating_figures': ratingFigures,
   '2026121204_case_once_keys': caseOnceKeys,
+  '2026121303_case_people': casePeople,
 };

@@ -1,8 +1,10 @@
 /** The same keys as ./zh-CN.ts, in English. */
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import type { funeralZhCN } from './zh-CN.ts';
+import { exemptionEn } from './exemption.en.ts';
 
 export const funeralEn: SameKeys<typeof funeralZhCN> = {
+  exemption: exemptionEn,
   catalogue: {
     'body-transport': 'Transporting the body',
     'body-storage': 'Keeping the body (temporary storage)',

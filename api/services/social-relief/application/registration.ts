@@ -59,6 +59,8 @@ export function reliefCaseService(kind: ReliefApplicationKind, workflow: Service
     applicationSchema: (today) => schema(today),
     applicant: (application) => ({ idNumber: application.applicant.idNumber, phone: application.applicant.phone }),
     recipients: (application) => [application.applicant.phone],
+    // Every member is the household's: a decision for it is each member's (the funeral fee exemption reads it: docs/decisions/065).
+    people: (application) => application.household.map((member) => member.idNumber),
     office: reliefOffice,
     // The 乡镇/街道 accepts and investigates the case (社会救助法 第三十七条): the applicant is told which.
     handledBy: (application) => `social-relief:relief.township.${application.area.township}`,
