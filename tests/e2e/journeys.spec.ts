@@ -56,6 +56,8 @@ for (const language of LANGUAGES) {
   });
 
   test(`In ${language.name}, booking a marriage registration appointment: from the calendar to a receipt saved as a file and a number either party can track`, { tag: language === english ? ['@journey', '@no-js'] : ['@journey'] }, async ({ page, people }) => {
+    // A long journey (16–22 s alone): on a loaded machine it went past the default 30 s, a hang it is not.
+    test.setTimeout(60_000);
     const n = people();
     const next = () => page.getByRole('button', { name: s.application.continue }).click();
     const heading = page.getByRole('heading', { level: 1 });
