@@ -113,6 +113,7 @@ describe('stopping the portal', () => {
 
 });
 
+// Each test starts two portal processes (about 8 s alone): a minute each, for a loaded machine.
 describe.runIf(TEST_DATABASE_URL)('two portal processes on one PostgreSQL', () => {
   it('agree: a publish seen through one is served by the other', async () => {
     const database = await createTestDatabase('postgres');
@@ -141,7 +142,7 @@ describe.runIf(TEST_DATABASE_URL)('two portal processes on one PostgreSQL', () =
       await Promise.all([first.stop(), second.stop()]);
       await database.drop();
     }
-  });
+  }, 60_000);
   it('share one status-lookup limit: lookups through both count against the same tracking number', async () => {
     const database = await createTestDatabase('postgres');
     if (database.target.kind !== 'postgres') throw new Error('expected postgres');
@@ -160,5 +161,5 @@ describe.runIf(TEST_DATABASE_URL)('two portal processes on one PostgreSQL', () =
       await Promise.all([first.stop(), second.stop()]);
       await database.drop();
     }
-  });
+  }, 60_000);
 });

@@ -44,7 +44,7 @@ export const exemptionEn: SameKeys<typeof exemptionZhCN> = {
   },
   claim: {
     title: 'Ask for the funeral fees to be waived',
-    lead: 'If the portal cannot confirm it directly, you can ask here. Staff will check and tell you the result, usually within 3 working days.',
+    lead: 'If the portal cannot confirm it directly, you can ask here. Staff will check and tell you the result.',
     ground: 'Why the fees should be waived',
     grounds: {
       relief: 'The person or their household received minimum living allowance or extreme poverty support',

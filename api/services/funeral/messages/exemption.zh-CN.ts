@@ -47,7 +47,7 @@ export const exemptionZhCN = {
   /** The manual claim (减免申请): its grounds and what to upload for each. */
   claim: {
     title: '申请减免殡葬服务费用',
-    lead: '如果平台不能直接确认，您可以在这里申请。工作人员核实后会告诉您结果，一般不超过 3 个工作日。',
+    lead: '如果平台不能直接确认，您可以在这里申请。工作人员核实后会告诉您结果。',
     ground: '申请减免的理由',
     grounds: {
       relief: '逝者或其家庭享受低保或特困供养',
