@@ -6,7 +6,7 @@
  *   1. build the site when the sources changed since the last build (the HTML, browser and process
  *      tests run against the built server, as users do);
  *   2. unit, 3. data and API (PostgreSQL too when TEST_DATABASE_URL is set), 4. HTML: Vitest;
- *   5. browser, 6. accessibility sweep: Playwright in Chromium, in one run when the whole suite runs.
+ *   5. browser, 6. accessibility sweep: Playwright in Chromium.
  * Every tier runs even when an earlier one failed, so one run shows every failure. It ends with
  * the time and count per tier, the ten slowest tests (from the runners' JSON reports), and one
  * line "N passed, N failed".
@@ -51,20 +51,18 @@ const reports = mkdtempSync(join(tmpdir(), 'portal-test-reports-'));
 
 const [first, ...rest] = process.argv.slice(2);
 const only = TIERS.find((tier) => tier.name === first);
-// `browser`: both Playwright tiers in one run, as the whole suite runs them.
-const browserOnly = first === 'browser';
-if (first && !only && !browserOnly) {
-  console.error(`unknown tier "${first}": one of ${TIERS.map((tier) => tier.name).join(', ')}, browser`);
+if (first && !only) {
+  console.error(`unknown tier "${first}": one of ${TIERS.map((tier) => tier.name).join(', ')}`);
   process.exit(2);
 }
-const tiers = browserOnly ? TIERS.filter((tier) => tier.runner === 'playwright') : only ? [only] : TIERS;
-const filters = only || browserOnly ? rest : [];
+const tiers = only ? [only] : TIERS;
+const filters = only ? rest : [];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   return spawnSync(command, args, { cwd: PROJECT_ROOT, stdio: 'inherit', env }).status ?? 1;
 }
 
-if (!only && !browserOnly) {
+if (!only) {
   console.log('\n▶ Type check');
   const started = performance.now();
   if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) !== 0) {
@@ -80,32 +78,23 @@ if (tiers.some((tier) => tier.needsBuild) && builtFingerprint() !== sourceFinger
 }
 
 const outcomes: Outcome[] = [];
-// The whole suite runs the browser tiers in one Playwright run: its two workers go from the journeys
-// to the sweep's groups without waiting for the last journey, and Playwright starts once. Each tier's
-// tests are still counted apart (by project); the seconds are the run's, on the first tier's line.
-const browserTiers = only ? [] : tiers.filter((tier) => tier.runner === 'playwright');
 for (const tier of tiers) {
-  if (browserTiers.length > 1 && tier !== browserTiers[0] && browserTiers.includes(tier)) continue;
-  const together = browserTiers.length > 1 && tier === browserTiers[0] ? browserTiers : [tier];
-  console.log(`\n▶ ${together.map((each) => each.title).join(' + ')}`);
+  console.log(`\n▶ ${tier.title}`);
   const started = performance.now();
   const json = join(reports, `${tier.name}.json`);
-  const projects = together.flatMap((each) => each.projects);
   const status =
     tier.runner === 'vitest'
-      ? run(bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', ...projects.map((project) => `--project=${project}`), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...filters])
-      : run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts', ...projects.map((project) => `--project=${project}`), '--reporter=list,json', ...filters], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
-  const elapsed = Number(seconds(started));
-  const results = together.map((each, index) => ({ tier: each.name, seconds: index === 0 ? elapsed : Number.NaN, ...(each.runner === 'vitest' ? readVitest(json) : readPlaywright(json, together.length > 1 ? each.projects : undefined)) }));
+      ? run(bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', ...tier.projects.map((project) => `--project=${project}`), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...filters])
+      : run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts', ...tier.projects.map((project) => `--project=${project}`), '--reporter=list,json', ...filters], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  const outcome = { tier: tier.name, seconds: Number(seconds(started)), ...(tier.runner === 'vitest' ? readVitest(json) : readPlaywright(json)) };
   // A runner that failed without a failed test (a crash, a failed set-up) still fails the run.
-  const [first] = results;
-  if (first && status !== 0 && results.every((result) => result.failed === 0)) first.failed = 1;
-  outcomes.push(...results);
+  if (status !== 0 && outcome.failed === 0) outcome.failed = 1;
+  outcomes.push(outcome);
 }
 
 console.log('\n▶ Summary');
 console.log('tier   tests   failed  skipped  seconds');
-for (const o of outcomes) console.log(`${o.tier.padEnd(6)} ${String(o.passed).padStart(5)}   ${String(o.failed).padStart(6)}  ${String(o.skipped).padStart(7)}  ${Number.isNaN(o.seconds) ? '  (in the run above)' : o.seconds.toFixed(1).padStart(7)}`);
+for (const o of outcomes) console.log(`${o.tier.padEnd(6)} ${String(o.passed).padStart(5)}   ${String(o.failed).padStart(6)}  ${String(o.skipped).padStart(7)}  ${o.seconds.toFixed(1).padStart(7)}`);
 const slowest = outcomes.flatMap((o) => o.tests.map((test) => ({ ...test, tier: o.tier }))).sort((a, b) => b.seconds - a.seconds).slice(0, 10);
 console.log('\nthe ten slowest tests:');
 for (const test of slowest) console.log(`${test.seconds.toFixed(1).padStart(6)} s  ${test.tier.padEnd(5)} ${test.title}`);
@@ -150,31 +139,24 @@ function readVitest(file: string): Omit<Outcome, 'tier' | 'seconds'> {
 interface PlaywrightSuite {
   title: string;
   file?: string;
-  specs?: { title: string; file: string; tests: { projectName: string; status?: 'expected' | 'unexpected' | 'flaky' | 'skipped'; results: { duration: number }[] }[] }[];
+  specs?: { title: string; file: string; tests: { projectName: string; results: { duration: number }[] }[] }[];
   suites?: PlaywrightSuite[];
 }
 
-/** The run's outcome, or (`projects` given) that of those projects' tests only, counted from each test's status. */
-function readPlaywright(file: string, projects?: readonly string[]): Omit<Outcome, 'tier' | 'seconds'> {
+function readPlaywright(file: string): Omit<Outcome, 'tier' | 'seconds'> {
   const json = readJson(file);
   if (!json) return { passed: 0, failed: 1, skipped: 0, tests: [] };
   const stats = (json.stats ?? {}) as Record<string, number>;
   const tests: Outcome['tests'] = [];
-  const counts = { passed: 0, failed: 0, skipped: 0 };
   const walk = (suite: PlaywrightSuite, path: string[]) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
-        if (projects && !projects.includes(test.projectName)) continue;
         const duration = test.results.reduce((sum, result) => sum + result.duration, 0);
         tests.push({ title: `[${test.projectName}] ${spec.file} › ${[...path, spec.title].join(' › ')}`, seconds: duration / 1000 });
-        if (test.status === 'skipped') counts.skipped += 1;
-        else if (test.status === 'expected' || test.status === 'flaky') counts.passed += 1;
-        else counts.failed += 1;
       }
     }
     for (const child of suite.suites ?? []) walk(child, child.file ? path : [...path, child.title]);
   };
   for (const suite of (json.suites ?? []) as PlaywrightSuite[]) walk(suite, []);
-  if (projects) return { ...counts, tests };
   return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0, tests };
 }
