@@ -9,8 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { ConfigError, readConfig, type Config } from '../env.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { ensureDemoCases } from '../cases/demo-cases.ts';
-import { sealEventInputs } from '../cases/event-seals.ts';
-import { indexCasePeople } from '../cases/case-people.ts';
+import { START_UP_UPGRADES } from '../cases/start-up-upgrades.ts';
 import { withStartupLock } from '../db/startup-lock.ts';
 import { sweepEndedPeriods } from '../cases/period-sweep.ts';
 import { sweepEndedEntries } from '../cases/public-notices.ts';
@@ -117,12 +116,11 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const services = config.servicePackagesModule ? ((await import(config.servicePackagesModule)) as ServicePackageModule).servicePackages : [];
   if (services.length > 0) logger.warn({ services: services.map((service) => service.id) }, 'running test-only services (SERVICE_PACKAGES_MODULE)');
   const { app, services: portalServices, handoffs, linkChecks } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy, handoffs: { settings: config.handoffs }, linkChecks: config.linkChecks });
-  // Fields sealed since events were stored (docs/decisions/049): sealed in place, once, before the first request reads them.
-  const seals = await withStartupLock(runtime.database, (db) => sealEventInputs({ db, crypto, now: () => new Date(), services: portalServices }));
-  if (seals.changed > 0) logger.info({ events: seals.changed, upgrade: seals.name }, 'sealed timeline fields stored before they were sealed');
-  // Who the cases stored before case_people are about (docs/decisions/065): read once with the key.
-  const people = await withStartupLock(runtime.database, (db) => indexCasePeople({ db, crypto, now: () => new Date(), services: portalServices }));
-  if (people.changed > 0) logger.info({ cases: people.changed, upgrade: people.name }, 'recorded the people of cases stored before they were recorded');
+  // What a migration cannot do without the key (docs/decisions/049, 065): once, under the start-up lock.
+  for (const upgrade of START_UP_UPGRADES) {
+    const outcome = await withStartupLock(runtime.database, (db) => upgrade.run({ db, crypto, now: () => new Date(), services: portalServices }));
+    if (outcome.changed > 0) logger.info({ [upgrade.counted]: outcome.changed, upgrade: outcome.name }, upgrade.done);
+  }
   // The dashboard's counters, built from the cases' timelines once (after the migration that made
   // them, or demo data removed); every step adds to them afterwards (docs/decisions/054).
   const figures = await withStartupLock(runtime.database, (db) =>

@@ -6,10 +6,9 @@
  * is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { demoPassword } from '../../api/staff/demo-accounts.ts';
 import { LANGUAGES } from '../support/site.ts';
 import type { Visitor } from './support/html-client.ts';
-import { staffVisitor, visitor, workerPortal } from './support/portal.ts';
+import { secondContentEditor, staffApi, staffVisitor, visitor } from './support/portal.ts';
 
 function languageOf(code: string) {
   const found = LANGUAGES.find((language) => language.code === code);
@@ -20,24 +19,10 @@ const zh = languageOf('zh-CN');
 const en = languageOf('en');
 const LINK = 'https://www.example.gov.cn/zhengce/link-check-test.html';
 
-async function secondEditor(): Promise<Visitor> {
-  const member = visitor(zh);
-  const s = zh.strings;
-  const page = await member.get(zh.path('/staff/sign-in'));
-  await page.form(s.staff.signIn.submit).fill(s.staff.signIn.username, 'demo-content-editor-2').fill(s.staff.signIn.password, demoPassword(Buffer.from(workerPortal().secret, 'hex'), 'content-editor-2')).submit();
-  if (!member.cookies.has('staff_session')) throw new Error('the second content editor could not sign in');
-  return member;
-}
-
-async function api(member: Visitor, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await member.request(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
-
 /** A notice whose body links out, written by the demo content editor and published by the second (dated long ago: it leads no list). */
 async function noticeWithLink(author: Visitor): Promise<string> {
-  const reviewer = await secondEditor();
-  const created = await api(author, 'POST', '/staff/announcements', {
+  const reviewer = await secondContentEditor(zh);
+  const created = await staffApi(author, 'POST', '/staff/announcements', {
     content: {
       'zh-CN': { title: '外部链接检查测试通知', body: `政策原文见 ${LINK} 。`, publisher: '示例市民政局' },
       en: { title: 'Link check test notice', body: `The policy: ${LINK}.`, publisher: 'Example City Civil Affairs Bureau' },
@@ -50,9 +35,9 @@ async function noticeWithLink(author: Visitor): Promise<string> {
   });
   expect(created.status).toBe(201);
   const id = String(created.json.id);
-  const submitted = await api(author, 'POST', `/staff/announcements/${id}/draft/submit`, { version: created.json.version });
-  const approved = await api(reviewer, 'POST', `/staff/announcements/${id}/draft/approve`, { version: submitted.json.version });
-  expect((await api(reviewer, 'POST', `/staff/announcements/${id}/draft/publish`, { version: approved.json.version })).status).toBe(200);
+  const submitted = await staffApi(author, 'POST', `/staff/announcements/${id}/draft/submit`, { version: created.json.version });
+  const approved = await staffApi(reviewer, 'POST', `/staff/announcements/${id}/draft/approve`, { version: submitted.json.version });
+  expect((await staffApi(reviewer, 'POST', `/staff/announcements/${id}/draft/publish`, { version: approved.json.version })).status).toBe(200);
   return id;
 }
 

@@ -7,10 +7,9 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { demoPassword } from '../../api/staff/demo-accounts.ts';
 import { LANGUAGES } from '../support/site.ts';
 import type { Visitor } from './support/html-client.ts';
-import { staffVisitor, visitor, workerPortal } from './support/portal.ts';
+import { secondContentEditor, staffApi, staffVisitor, visitor } from './support/portal.ts';
 
 function languageOf(code: string) {
   const found = LANGUAGES.find((language) => language.code === code);
@@ -20,31 +19,17 @@ function languageOf(code: string) {
 const zh = languageOf('zh-CN');
 const en = languageOf('en');
 
-async function secondEditor(): Promise<Visitor> {
-  const member = visitor(zh);
-  const s = zh.strings;
-  const page = await member.get(zh.path('/staff/sign-in'));
-  await page.form(s.staff.signIn.submit).fill(s.staff.signIn.username, 'demo-content-editor-2').fill(s.staff.signIn.password, demoPassword(Buffer.from(workerPortal().secret, 'hex'), 'content-editor-2')).submit();
-  if (!member.cookies.has('staff_session')) throw new Error('the second content editor could not sign in');
-  return member;
-}
-
-async function api(member: Visitor, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await member.request(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
-
 /** Writes a notice as the demo content editor, approves and publishes it as the second: its id. */
 async function publishedNotice(content: Record<string, unknown>): Promise<string> {
   const author = await staffVisitor(zh, 'content-editor');
-  const reviewer = await secondEditor();
-  const created = await api(author, 'POST', '/staff/announcements', { content });
+  const reviewer = await secondContentEditor(zh);
+  const created = await staffApi(author, 'POST', '/staff/announcements', { content });
   expect(created.status).toBe(201);
   const id = String(created.json.id);
-  const submitted = await api(author, 'POST', `/staff/announcements/${id}/draft/submit`, { version: created.json.version });
-  const approved = await api(reviewer, 'POST', `/staff/announcements/${id}/draft/approve`, { version: submitted.json.version });
+  const submitted = await staffApi(author, 'POST', `/staff/announcements/${id}/draft/submit`, { version: created.json.version });
+  const approved = await staffApi(reviewer, 'POST', `/staff/announcements/${id}/draft/approve`, { version: submitted.json.version });
   expect(approved.status).toBe(200);
-  expect((await api(reviewer, 'POST', `/staff/announcements/${id}/draft/publish`, { version: approved.json.version })).status).toBe(200);
+  expect((await staffApi(reviewer, 'POST', `/staff/announcements/${id}/draft/publish`, { version: approved.json.version })).status).toBe(200);
   return id;
 }
 
@@ -121,7 +106,7 @@ describe('notices', () => {
   it('answers a withdrawn notice 410 with its note, and leaves it off the list', async () => {
     const id = await publishedNotice({ 'zh-CN': { title: '将被撤回的测试通知', body: '内容有误。', publisher: '示例市民政局' }, en: null, date: '2029-05-01', indexNumber: null, office: null, service: null, example: false });
     const editor = await staffVisitor(zh, 'content-editor');
-    expect((await api(editor, 'POST', `/staff/announcements/${id}/withdraw`, { reason: '日期写错', note: { 'zh-CN': '本通知内容有误，已撤回。', en: 'This notice was issued in error.' } })).status).toBe(200);
+    expect((await staffApi(editor, 'POST', `/staff/announcements/${id}/withdraw`, { reason: '日期写错', note: { 'zh-CN': '本通知内容有误，已撤回。', en: 'This notice was issued in error.' } })).status).toBe(200);
     for (const [language, note] of [[zh, '本通知内容有误，已撤回。'], [en, 'This notice was issued in error.']] as const) {
       const page = await visitor(language).get(language.path(`/announcements/${id}`));
       expect(page.status).toBe(410);
@@ -178,7 +163,7 @@ describe('a notice tied to a funeral home', () => {
     }
     // A home the portal does not have is refused next to the field, as an unknown office is.
     const author = await staffVisitor(zh, 'content-editor');
-    const refused = await api(author, 'POST', '/staff/announcements', { content: { 'zh-CN': { title: '无此殡仪馆', body: '测试。', publisher: '示例区民政局' }, en: null, date: '2029-07-03', indexNumber: null, office: 'no-such-funeral-home', service: null, example: false } });
+    const refused = await staffApi(author, 'POST', '/staff/announcements', { content: { 'zh-CN': { title: '无此殡仪馆', body: '测试。', publisher: '示例区民政局' }, en: null, date: '2029-07-03', indexNumber: null, office: 'no-such-funeral-home', service: null, example: false } });
     expect(refused.status).toBe(422);
   });
 });

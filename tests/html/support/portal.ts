@@ -3,7 +3,7 @@
  * JavaScript) in either language, staff signed in by role, and made-up people no other test used.
  */
 import { inject } from 'vitest';
-import { demoUsername } from '../../../api/staff/demo-accounts.ts';
+import { demoPassword, demoUsername } from '../../../api/staff/demo-accounts.ts';
 import type { StaffRole } from '../../../api/domain/staff/staff.ts';
 import type { Language } from '../../support/site.ts';
 import { nextPeople, staffPassword, type TestPortalInfo } from '../../support/test-portal.ts';
@@ -48,4 +48,23 @@ export async function staffVisitor(language: Language, role: StaffRole): Promise
   const page = await signIn(member, language, role);
   if (!member.cookies.has('staff_session')) throw new Error(`signing in as ${role} failed: ${page.path} ${page.role('alert')}`);
   return member;
+}
+
+/**
+ * The demo's second content editor, signed in (in Chinese): a draft's reviewer, since nobody approves
+ * their own (docs/decisions/052).
+ */
+export async function secondContentEditor(language: Language): Promise<Visitor> {
+  const member = visitor(language);
+  const s = language.strings;
+  const page = await member.get(language.path('/staff/sign-in'));
+  await page.form(s.staff.signIn.submit).fill(s.staff.signIn.username, 'demo-content-editor-2').fill(s.staff.signIn.password, demoPassword(Buffer.from(workerPortal().secret, 'hex'), 'content-editor-2')).submit();
+  if (!member.cookies.has('staff_session')) throw new Error('the second content editor could not sign in');
+  return member;
+}
+
+/** A JSON API call with a signed-in member's cookies, to set data up: its status and JSON body. */
+export async function staffApi(member: Visitor, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await member.request(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
