@@ -81,6 +81,8 @@ const EnvSchema = z.object({
   LINK_CHECK_INTERVAL_HOURS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().min(0).max(24 * 365).optional()),
   /** How long one request of the link check waits for an answer. */
   LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(DEFAULT_LINK_CHECK_SETTINGS.timeoutSeconds),
+  /** The bearer token Prometheus sends to scrape /metrics (docs/operations.md); unset: only a direct request from this machine is answered. */
+  METRICS_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().min(32, 'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)').optional()),
   /** Test only: a module under tests/ exporting `servicePackages`, services run beside the built-in ones (docs/decisions/029). */
   SERVICE_PACKAGES_MODULE: z
     .string()
@@ -132,6 +134,8 @@ export interface Config {
   handoffs: HandoffSettings;
   /** The external link check (docs/decisions/058): its interval (0: no scheduled check) and the timeout of each request. */
   linkChecks: { intervalMs: number; timeoutMs: number };
+  /** METRICS_TOKEN: what a scraper of /metrics must send; undefined: only this machine, directly. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -170,5 +174,6 @@ export function readConfig(source: Record<string, string | undefined>): Config {
       intervalMs: (env.LINK_CHECK_INTERVAL_HOURS ?? (env.NODE_ENV === 'test' ? 0 : DEFAULT_LINK_CHECK_SETTINGS.intervalHours)) * 3_600_000,
       timeoutMs: env.LINK_CHECK_TIMEOUT_SECONDS * 1000,
     },
+    metricsToken: env.METRICS_TOKEN,
   };
 }

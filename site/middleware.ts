@@ -6,14 +6,27 @@
  * (docs/decisions/034, 048). Its /apply/<name> address is sent on to the public one, so a page has
  * one address.
  */
+import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
+import { PAGE_ROUTE_HEADER } from '../api/server/page-cache.ts';
 import { downloadResponse } from './lib/journey-downloads.ts';
 import { anyJourney, basePathOf, journeyDownloadAt, journeyName, journeyRoute } from './lib/journey-services.ts';
 import { localizedHref } from './lib/page-context.ts';
 
 const GENERIC = /^\/apply\/([^/]+)(\/[^/]+)?\/?$/;
 
-export const onRequest = defineMiddleware((context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await route(context, next);
+  // For the operator's metrics: the pattern, not the path (api/server/metrics-endpoint.ts).
+  try {
+    response.headers.set(PAGE_ROUTE_HEADER, context.routePattern);
+  } catch {
+    // A redirect's headers cannot change: counted as unmatched.
+  }
+  return response;
+});
+
+function route(context: APIContext, next: MiddlewareNext): Promise<Response> | Response {
   const portal = context.locals.portal;
   if (!portal) return next();
   const { pathname, search } = context.url;
@@ -26,4 +39,4 @@ export const onRequest = defineMiddleware((context, next) => {
   const journey = generic ? anyJourney(generic[1], portal.services) : undefined;
   if (journey && basePathOf(journey) !== `/apply/${journeyName(journey)}`) return context.redirect(`${localizedHref(`${basePathOf(journey)}${generic?.[2] ?? ''}`, portal.lang)}${search}`, 301);
   return next();
-});
+}

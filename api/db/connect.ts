@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PostgreSQL's pool, for the operator's metrics: connections open, idle, and requests waiting for one. */
+  poolFigures?: () => { total: number; idle: number; waiting: number };
 }
 
 export type DatabaseTarget =
@@ -38,5 +40,5 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PortalPostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', close: () => db.destroy(), poolFigures: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
 }

@@ -40,6 +40,8 @@ export interface ApiDeps {
   logger: Logger;
   /** The newest applied migration (cached by the caller; it changes only on deploy). */
   migration: () => Promise<string | null>;
+  /** Whether the process has begun to stop (health/ready then answers 503); never, when absent. */
+  lifecycle?: { stopping(): boolean };
   now: () => Date;
   /** Encrypts personal data at rest; keyed by the portal secret. */
   crypto: FieldCrypto;

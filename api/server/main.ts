@@ -115,7 +115,7 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   // Test only (refused in production by readConfig): services the tests define, run beside the built-in ones.
   const services = config.servicePackagesModule ? ((await import(config.servicePackagesModule)) as ServicePackageModule).servicePackages : [];
   if (services.length > 0) logger.warn({ services: services.map((service) => service.id) }, 'running test-only services (SERVICE_PACKAGES_MODULE)');
-  const { app, services: portalServices, handoffs, linkChecks } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy, handoffs: { settings: config.handoffs }, linkChecks: config.linkChecks });
+  const { app, services: portalServices, handoffs, linkChecks, stopAcceptingWork } = createPortal({ ...runtime, services, logger, now: () => new Date(), site, environment: config.env, crypto, files, trackLimits: config.trackLimits, bookingLimitPerClient: config.bookingLimitPerClient, phoneCodeLimitPerClient: config.phoneCodeLimitPerClient, publicUrl: config.publicUrl, trustProxy: config.trustProxy, handoffs: { settings: config.handoffs }, linkChecks: config.linkChecks, metricsToken: config.metricsToken });
   // What a migration cannot do without the key (docs/decisions/049, 065): once, under the start-up lock.
   for (const upgrade of START_UP_UPGRADES) {
     const outcome = await withStartupLock(runtime.database, (db) => upgrade.run({ db, crypto, now: () => new Date(), services: portalServices }));
@@ -234,6 +234,8 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   const close = () =>
     (closing ??= (async () => {
       logger.info('shutting down: finishing in-flight requests');
+      // Readiness answers 503 from now: a load balancer still probing sends this process nothing new.
+      stopAcceptingWork();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => {
           logger.warn('in-flight requests did not finish in time; closing connections');

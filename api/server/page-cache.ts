@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 export const CACHE_OPT_IN_HEADER = 'x-portal-cache';
+/** Set by the site's middleware on every page it renders: the Astro route pattern (`/guides/[slug]`), for the metrics; kept with a cached page, taken off before any answer leaves. */
+export const PAGE_ROUTE_HEADER = 'x-portal-route';
 /** Seconds a page may be kept at most (besides until the next publish); absent: until the next publish. */
 export const CACHE_SECONDS_HEADER = 'x-portal-cache-seconds';
 

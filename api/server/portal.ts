@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { hc } from 'hono/client';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
@@ -37,13 +37,17 @@ import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { FileBackend } from '../engine/files/backend.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { Logger } from '../platform/logger.ts';
+import { PortalMetrics } from '../platform/metrics.ts';
+import { readOperationsFigures } from '../db/operations-figures.repo.ts';
+import { overdueNow } from '../db/case-figures.repo.ts';
 import { createHandoffRuntime } from '../engine/handoffs/handoffs.ts';
 import { DEFAULT_HANDOFF_SETTINGS, type HandoffSettings } from '../engine/handoffs/endpoints.ts';
 import type { HandoffRetryPolicy } from '../engine/handoffs/retry.ts';
 import { DEFAULT_LINK_CHECK_SETTINGS, linkCheckUserAgent, offlineFetch, type LinkCheckSettings } from '../content/link-checks.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
-import { PageCache } from './page-cache.ts';
+import { PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
 import { requestLog } from './request-log.ts';
+import { metricsAccess, routeLabel } from './metrics-endpoint.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export type ApiClient = ReturnType<typeof hc<ApiApp>>;
@@ -159,6 +163,8 @@ export interface PortalOptions {
   handoffs?: { settings?: HandoffSettings; fetch?: typeof fetch; random?: () => number; retry?: HandoffRetryPolicy };
   /** The external link check (docs/decisions/058): interval and timeout (LINK_CHECK_*), and, for tests, the outside world (offline by default when the environment is `test`). */
   linkChecks?: Partial<LinkCheckSettings>;
+  /** METRICS_TOKEN: the bearer token a scraper of /metrics sends; absent: only a direct request from this machine may scrape. */
+  metricsToken?: string | undefined;
 }
 
 type PortalEnv = {
@@ -172,6 +178,8 @@ type PortalEnv = {
     publicOrigin: string;
     /** Whether the reader's connection is https (PUBLIC_URL's scheme, or a trusted proxy's word): HSTS. */
     https: boolean;
+    /** The route pattern a page was rendered by (Astro's, from PAGE_ROUTE_HEADER), for the metrics' label. */
+    pageRoute: string | undefined;
   };
 };
 
@@ -209,7 +217,10 @@ export function createPortal(options: PortalOptions) {
     fetch: options.linkChecks?.fetch ?? (options.environment === 'test' ? offlineFetch : (input, init) => fetch(input, init)),
     userAgent: options.linkChecks?.userAgent ?? linkCheckUserAgent(options.publicUrl),
   };
+  // The portal stops being ready (health/ready answers 503) as soon as its process starts to stop, so a load balancer sends nothing new.
+  let stopping = false;
   const api = createApiApp({
+    lifecycle: { stopping: () => stopping },
     services,
     handoffs,
     linkChecks,
@@ -247,6 +258,23 @@ export function createPortal(options: PortalOptions) {
     await next();
   });
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  const metrics = new PortalMetrics({
+    figures: () => readOperationsFigures(options.database.db, options.now()),
+    overdue: async () => {
+      const rows = await overdueNow(options.database.db, chinaDate(options.now()), {});
+      const perService = new Map<string, number>();
+      for (const row of rows) perService.set(row.service, (perService.get(row.service) ?? 0) + row.count);
+      return [...perService].map(([service, count]) => ({ service, count }));
+    },
+    isTerminal: (service, state) => services.get(service)?.workflow.states[state]?.terminal === true,
+    pool: options.database.poolFigures,
+    now: options.now,
+  });
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    metrics.observe(c.req.method, routeLabel(c, c.get('pageRoute'), HAS_FILE_EXTENSION.test(c.req.path)), c.res.status, (performance.now() - started) / 1000);
+  });
   app.use('*', requestLog(options.logger));
   app.use('*', securityHeaders<PortalEnv>((c) => c.get('https')));
   // Forms post to their own page; a post from another origin is refused (no token needed, so
@@ -265,6 +293,14 @@ export function createPortal(options: PortalOptions) {
 
   app.route(API_BASE, api);
   app.route('/api/docs', createApiDocsApp(api));
+  // Prometheus's scrape (docs/operations.md): plain text, never cached, for the token's holder or this machine only.
+  app.get('/metrics', async (c) => {
+    const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+    const refusal = metricsAccess({ token: options.metricsToken, authorization: c.req.header('authorization'), peer: socket?.remoteAddress, forwarded: c.req.header('x-forwarded-for') !== undefined || c.req.header('forwarded') !== undefined });
+    if (refusal) return c.text(refusal, 403, { 'cache-control': 'no-store' });
+    const { body, contentType } = await metrics.render();
+    return c.body(body, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
+  });
   // Any other /api path is the API's 404 (JSON), never a page.
   app.all('/api/*', (c) => statusError(c, 404, 'not_found'));
 
@@ -318,7 +354,7 @@ export function createPortal(options: PortalOptions) {
     const version = cacheable ? await options.contentVersion.current() : 0;
     if (cacheable) {
       const hit = pageCache.lookup(key, version, c.req.raw);
-      if (hit) return hit;
+      if (hit) return withoutPageRoute(c, hit);
     }
     const { lang, path } = splitLanguagePrefix(c.req.path);
     const reader = clientAddress(c);
@@ -348,14 +384,36 @@ export function createPortal(options: PortalOptions) {
       },
     };
     const response = await renderWithAstro(site.handler, c.env.incoming, locals);
-    return cacheable ? pageCache.store(key, version, response, c.req.raw) : response;
+    return withoutPageRoute(c, cacheable ? await pageCache.store(key, version, response, c.req.raw) : response);
   });
 
   // The registry goes back too: what the server runs beside the requests (the period sweep) works the same services.
-  return { app, api, pageCache, services, handoffs, linkChecks };
+  return {
+    app,
+    api,
+    pageCache,
+    services,
+    handoffs,
+    linkChecks,
+    metrics,
+    /** From now on health/ready answers 503 (the process is stopping): called first thing on SIGTERM. */
+    stopAcceptingWork: () => {
+      stopping = true;
+    },
+  };
 }
 
 export type Portal = ReturnType<typeof createPortal>;
+
+/** A page's route pattern, noted for the metrics and taken off the answer (the reader has no use for it). */
+function withoutPageRoute(c: Context<PortalEnv>, response: Response): Response {
+  const route = response.headers.get(PAGE_ROUTE_HEADER);
+  if (route !== null) {
+    c.set('pageRoute', route);
+    response.headers.delete(PAGE_ROUTE_HEADER);
+  }
+  return response;
+}
 
 /**
  * The API as the pages call it: in process, from `origin`, with the page's `headers` (the reader's

@@ -67,6 +67,8 @@ const NOTICE_CONTENT = {
 /** One valid request per operation ("METHOD /path" as the document names it). */
 const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'GET /health': () => ({}),
+  'GET /health/live': () => ({}),
+  'GET /health/ready': () => ({}),
   'GET /guides': () => ({ query: { lang: 'zh-CN' } }),
   'GET /guides/{slug}': () => ({ params: { slug: 'old-age-allowance' }, query: { lang: 'en' } }),
   'GET /search': () => ({ query: { q: '低保', lang: 'zh-CN', limit: '5' } }),

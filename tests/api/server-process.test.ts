@@ -52,6 +52,26 @@ describe('the portal process', () => {
     expect(portal.output.join('\n')).not.toContain(idNumber);
   });
 
+  it('counts requests for Prometheus by route pattern, answers /metrics on this machine only, and never shows the route header', async () => {
+    const page = await fetch(`${portal.url}/guides/minimum-living-allowance`);
+    expect(page.headers.get('x-portal-route')).toBeNull();
+    await fetch(`${portal.url}/guides/minimum-living-allowance`);
+    await fetch(`${portal.url}/api/v1/guides/minimum-living-allowance?lang=zh-CN`);
+    const metrics = await fetch(`${portal.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    const text = await metrics.text();
+    expect(text).toMatch(/portal_http_request_duration_seconds_count\{method="GET",route="\/guides\/\[slug\]",status="2xx"\} 2/);
+    expect(text).toMatch(/portal_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/guides\/:slug",status="2xx"\} 1/);
+    expect(text).not.toMatch(/route="[^"]*minimum-living-allowance/);
+    expect(text).toMatch(/^portal_database_up 1$/m);
+    expect(text).toMatch(/^portal_cases_waiting\{service="[a-z-]+",state="[a-z-_]+"\} \d+$/m);
+    expect(text).toContain('process_resident_memory_bytes');
+    // Through a proxy every visitor would look local: refused without the token.
+    expect((await fetch(`${portal.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(403);
+    expect((await (await fetch(`${portal.url}/api/v1/health/ready`)).json()) as unknown).toMatchObject({ status: 'ready' });
+  });
+
   it('refuses an oversize form post to a page with 413 before reading it, and answers a normal one', async () => {
     const big = await fetch(`${portal.url}/track`, {
       method: 'POST',

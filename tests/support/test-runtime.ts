@@ -58,6 +58,8 @@ export async function createTestRuntime(
     handoffs?: PortalOptions['handoffs'];
     /** The external link check's settings and the outside world it reaches (docs/decisions/058): offline unless a fetch is given. */
     linkChecks?: PortalOptions['linkChecks'];
+    /** METRICS_TOKEN. */
+    metricsToken?: string;
   } = {},
 ): Promise<TestRuntime> {
   const testDatabase: TestDatabase = options.sharedWith ? { target: options.sharedWith.target, drop: async () => {} } : await createTestDatabase(kind);
@@ -88,6 +90,7 @@ export async function createTestRuntime(
     ...(options.servicePackages ? { services: options.servicePackages } : {}),
     ...(options.handoffs ? { handoffs: options.handoffs } : {}),
     ...(options.linkChecks ? { linkChecks: options.linkChecks } : {}),
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
   // Every status the API tests see must be documented (tests/api/answered-statuses.test.ts).
   recordAnsweredStatuses(portal.app, options.environment ?? 'test');
