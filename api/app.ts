@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { API_DOCS_CSP, renderApiDocsPage } from './http/api-docs-page.ts';
 import type { ApiDeps, ApiEnv } from './http/api-env.ts';
 import { errorBody, MALFORMED_JSON, requestLocale, statusError, validationFailed } from './http/api-error.ts';
+import { isDatabaseUnavailable } from './db/errors.ts';
 import { staffOnly } from './http/staff-only.ts';
 import { completeContract } from './http/openapi-contract.ts';
 import { translator } from './i18n/index.ts';
@@ -46,6 +47,9 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 /** A multipart form with its boundary: what a draft's upload takes. */
 const MULTIPART_MEDIA_TYPE = /^multipart\/form-data;\s*boundary=/i;
+
+/** What a 503 for a database away asks a client to wait, in seconds: a PostgreSQL restart takes a few. */
+const DATABASE_RETRY_AFTER_SECONDS = '5';
 
 export function createApiApp(deps: ApiDeps) {
   const api = new OpenAPIHono<ApiEnv>({
@@ -128,6 +132,12 @@ export function createApiApp(deps: ApiDeps) {
       if (status === 400) return statusError(c, 400, MALFORMED_JSON);
       if (status === 415) return statusError(c, 415, 'unsupported_media_type');
       if (status >= 400 && status < 500) return statusError(c, status, 'request_refused');
+    }
+    // The database away (restarting, unreachable, locked past its timeout): the request failed whole, and may be sent again.
+    if (isDatabaseUnavailable(error)) {
+      c.get('logger').warn({ err: error, requestId: c.get('requestId') }, 'database unavailable');
+      c.header('Retry-After', DATABASE_RETRY_AFTER_SECONDS);
+      return c.json(errorBody(c, 'database_unavailable', translator(requestLocale(c))('errors.unavailable')), 503);
     }
     c.get('logger').error({ err: error, requestId: c.get('requestId') }, 'unhandled API error');
     return c.json(errorBody(c, 'internal_error', translator(requestLocale(c))('errors.serverError')), 500);

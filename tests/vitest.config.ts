@@ -41,6 +41,8 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'api-statuses', include: [ANSWERED_STATUSES_CHECK], sequence: { groupOrder: 1 }, provide: { answeredStatuses } } },
       { extends: true, test: { name: 'html', include: ['tests/html/**/*.test.ts'], globalSetup: ['tests/html/support/global-setup.ts'] } },
+      // Not part of `npm test`: `npm run test:faults` (kill -9, a database restart; minutes, and a database server to restart).
+      { extends: true, test: { name: 'faults', include: ['tests/faults/**/*.fault.test.ts'], testTimeout: 300_000, maxWorkers: 1 } },
     ],
   },
 });

@@ -39,6 +39,12 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     max: target.poolSize ?? 10,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
+  // A connection the server closes (a restart, a failover, an idle timeout) emits 'error': on the
+  // pool when idle, on the client when checked out (a transaction between two statements). Unheard,
+  // either ends the process. The pool drops the connection and opens another when one is needed;
+  // the statement that was using it fails on its own and its request is answered 503 (api/db/errors.ts).
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PortalPostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy(), poolFigures: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
 }

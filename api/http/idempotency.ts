@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { claimIdempotencyKey, completeIdempotencyKey, idempotencyKeyExists, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
+import { claimIdempotencyKey, completeIdempotencyKey, IDEMPOTENCY_LEASE_MS, idempotencyKeyExists, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
 import type { ApiEnv } from './api-env.ts';
 
 /** What the work did: made something (its answer is kept for repeats), or refused (the key is released). */
@@ -52,7 +52,21 @@ export async function idempotent<Body, Refusal>(
     } else await releaseIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt);
     return outcome;
   } catch (error) {
-    await releaseIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt);
+    // The work failed whole (its transaction rolled back): the key is free for a retry. When the
+    // database is away the release fails too; it is tried again until the database is back, so a
+    // retry is not told "in progress" for the whole lease (docs/operations.md).
+    await releaseIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt).catch(() => releaseWhenBack(() => releaseIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt), deps.now().getTime() + IDEMPOTENCY_LEASE_MS, deps.now));
     throw error;
   }
+}
+
+/** How often a release that failed is tried again, until the lease would have freed the key anyway. */
+const RELEASE_RETRY_MS = 1_000;
+
+function releaseWhenBack(release: () => Promise<unknown>, until: number, now: () => Date): void {
+  const attempt = () => {
+    if (now().getTime() >= until) return;
+    release().catch(() => setTimeout(attempt, RELEASE_RETRY_MS).unref());
+  };
+  setTimeout(attempt, RELEASE_RETRY_MS).unref();
 }

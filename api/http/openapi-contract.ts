@@ -8,8 +8,8 @@
  *   answers them 401 before anything else), `security: []` on the public ones;
  * - 400 `malformed_json` for an operation that reads a JSON body; 403, 413 and 415 for any that may
  *   carry one (the portal's cross-site check on form and text bodies, the API's body limit and
- *   media-type check); 422 for one that takes any input; 401 for a staff operation; 500 for every
- *   operation — each with the ApiError schema.
+ *   media-type check); 422 for one that takes any input; 401 for a staff operation; 500 and 503
+ *   (the database away: docs/operations.md) for every operation — each with the ApiError schema.
  */
 import type { z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -62,6 +62,7 @@ export function completeContract<D extends Document>(document: D, limits: { maxB
       }
       if (takesInput) add(422, 'A parameter or field is not valid (`validation_failed`): each field error names its field, in the reader’s language');
       add(500, 'The server failed (`internal_error`); nothing was half saved, and the request may be sent again');
+      add(503, 'The database cannot be reached for now (`database_unavailable`, with Retry-After): nothing was saved; send the request again after that many seconds', { also: true });
       operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }

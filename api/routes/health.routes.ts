@@ -74,7 +74,7 @@ export const healthRoutes = new OpenAPIHono<ApiEnv>()
     const notReady = (code: (typeof NOT_READY_CODES)[number]) => {
       c.header('Retry-After', RETRY_AFTER_SECONDS);
       c.header('Cache-Control', 'no-store');
-      return c.json(errorBody(c, code, translator(requestLocale(c))('errors.notReady')), 503);
+      return c.json(errorBody(c, code, translator(requestLocale(c))('errors.unavailable')), 503);
     };
     if (deps.lifecycle?.stopping()) return notReady('stopping');
     // Read afresh, not the cached value: another process may be migrating the shared database now.

@@ -41,7 +41,7 @@ describe.each(DIALECTS)('operations endpoints on %s', (kind) => {
       const response = await get('/api/v1/health/ready');
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('5');
-      expect(await response.json()).toMatchObject({ error: { code: 'migrating', message: zhCN.errors.notReady } });
+      expect(await response.json()).toMatchObject({ error: { code: 'migrating', message: zhCN.errors.unavailable } });
     } finally {
       const saved = row.rows[0];
       if (saved) await sql`insert into kysely_migration (name, timestamp) values (${saved.name}, ${saved.timestamp})`.execute(runtime.database.db);

@@ -51,7 +51,7 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
     title: 'Error: ',
     summaryTitle: 'There is a problem',
     serverError: 'Something went wrong on our side. Please try again later. Nothing you entered has been lost.',
-    notReady: 'This part of the service is not taking requests at the moment. Please try again in a few seconds.',
+    unavailable: 'The service cannot take requests for a moment. Please try again in a few seconds. Nothing you entered has been lost.',
     notFound: 'We could not find what you asked for',
     badRequest: 'The request is not valid',
     tooLarge: 'What you sent is too large',

@@ -48,7 +48,7 @@ export const errorsZhCN = {
     title: '错误：',
     summaryTitle: '请修改以下问题',
     serverError: '服务暂时出现问题，请稍后再试。您填写的内容没有丢失。',
-    notReady: '服务暂时无法处理请求，请几秒钟后再试。',
+    unavailable: '服务暂时无法处理请求，请几秒钟后再试。您填写的内容没有丢失。',
     notFound: '没有找到您要的内容',
     badRequest: '请求内容有误',
     tooLarge: '提交的内容太大',
