@@ -17,7 +17,8 @@
  * running (decided, withdrawn), newest first.
  */
 import type { Kysely } from 'kysely';
-import { countRunningDueBefore, queueCounts, queueRows, type QueueCountRow, type QueueRow, type QueueScope, type QueueSegment } from '../db/queue.repo.ts';
+import { z } from 'zod';
+import { countRunningDueBefore, queueCounts, queueRows, segmentRange, type QueueCountRow, type QueueKey, type QueueRow, type QueueScope, type QueueSegment } from '../db/queue.repo.ts';
 import type { Database } from '../db/schema.ts';
 import { chinaDate } from '../domain/calendar/china-time.ts';
 import type { WorkingDayCalendar } from '../domain/calendar/working-days.ts';
@@ -34,7 +35,12 @@ export interface QueueFilters {
   state?: string | undefined;
   service?: string | undefined;
   due?: 'overdue' | 'due-soon' | undefined;
+  /** The page's number as shown; without a cursor, the page read (by skipping, for a link made by hand). */
   page: number;
+  /** A cursor (`Queue.next`): the page after the case it names. */
+  after?: string | undefined;
+  /** A cursor (`Queue.previous`): the page before the case it names. */
+  before?: string | undefined;
 }
 
 export interface QueueItem {
@@ -62,6 +68,51 @@ export interface Queue {
   countsByState: Record<string, number>;
   /** The same per service, in the registry's order: a state is one service's, named in its words. */
   countsByService: ServiceStateCounts[];
+  /** The cursor of the next page (its `after`), or null on the last page. */
+  next: string | null;
+  /** The cursor of the previous page (its `before`), or null on the first page. */
+  previous: string | null;
+}
+
+/**
+ * A page's cursor: where it ends (or begins) in the queue's order — a segment and its sort key —
+ * so that the next page is read from there by an index (docs/decisions/071). Opaque to clients;
+ * checked whole when it comes back.
+ */
+const CursorSchema = z.tuple([z.enum(['running', 'paused', 'idle']), z.iso.date().nullable(), z.string().min(1).max(40), z.string().regex(/^[0-9A-Z]{1,32}$/)]);
+
+export function encodeQueueCursor(key: QueueKey): string {
+  return Buffer.from(JSON.stringify([key.segment, key.dueOn, key.createdAt, key.trackingNumber])).toString('base64url');
+}
+
+/** The key a cursor names, or undefined when it is not one this queue made. */
+export function decodeQueueCursor(cursor: string): QueueKey | undefined {
+  try {
+    const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (!parsed.success) return undefined;
+    const [segment, dueOn, createdAt, trackingNumber] = parsed.data;
+    return { segment, dueOn, createdAt, trackingNumber };
+  } catch {
+    return undefined;
+  }
+}
+
+const keyOf = (row: QueueRow): QueueKey => ({
+  segment: row.clockPaused ? 'paused' : row.nextDueOn ? 'running' : 'idle',
+  dueOn: row.clockPaused ? null : row.nextDueOn,
+  createdAt: row.createdAt,
+  trackingNumber: row.trackingNumber,
+});
+
+/** The queue's order within a segment: running soonest due first, the others newest first; the tracking number settles ties. */
+function compareInSegment(segment: QueueSegment, a: QueueRow, b: QueueRow): number {
+  const order = segment === 'running' ? [a.nextDueOn ?? '', b.nextDueOn ?? '', a.createdAt, b.createdAt, a.trackingNumber, b.trackingNumber] : [b.createdAt, a.createdAt, b.trackingNumber, a.trackingNumber];
+  for (let i = 0; i < order.length; i += 2) {
+    const left = order[i] ?? '';
+    const right = order[i + 1] ?? '';
+    if (left !== right) return left < right ? -1 : 1;
+  }
+  return 0;
 }
 
 /** The services a portal runs, each with its name (absent: the built-in ones, for a caller outside a portal). */
@@ -133,7 +184,7 @@ export async function staffQueue(
   const countsByState: Record<string, number> = {};
   for (const row of counts) countsByState[row.state] = (countsByState[row.state] ?? 0) + row.cases;
   const countsByService = perService(servicesRun(deps.services).filter(({ id }) => handled.includes(id)), counts);
-  if (services.length === 0) return { items: [], total: 0, page: 1, pages: 1, countsByState, countsByService };
+  if (services.length === 0) return { items: [], total: 0, page: 1, pages: 1, countsByState, countsByService, next: null, previous: null };
   // How many cases each segment holds under the filters.
   const sizes: Record<QueueSegment, number> = { running: dueCount, paused: 0, idle: 0 };
   if (!dueBefore) {
@@ -149,22 +200,82 @@ export async function staffQueue(
   }
   const total = sizes.running + sizes.paused + sizes.idle;
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page), pages);
+  const after = filters.after ? decodeQueueCursor(filters.after) : undefined;
+  const before = !after && filters.before ? decodeQueueCursor(filters.before) : undefined;
 
-  // The page may straddle two segments: read each part in its segment's order.
-  const rows: QueueRow[] = [];
-  let skip = (page - 1) * QUEUE_PAGE_SIZE;
-  for (const segment of SEGMENTS) {
-    const wanted = QUEUE_PAGE_SIZE - rows.length;
-    if (wanted === 0) break;
-    if (skip >= sizes[segment]) {
-      skip -= sizes[segment];
-      continue;
-    }
-    rows.push(...(await queueRows(deps.db, scope, segment, { state: filters.state, dueBefore }, Math.min(wanted, sizes[segment] - skip), skip)));
-    skip = 0;
+  // The (office, service) ranges of each segment that hold cases: each is read from one index.
+  const ranges: Record<QueueSegment, { office: string; service: string }[]> = { running: [], paused: [], idle: [] };
+  for (const row of counts) {
+    if (!services.includes(row.service) || (filters.state && row.state !== filters.state)) continue;
+    const holds: QueueSegment[] = row.clockPaused ? ['paused'] : [...(row.running > 0 ? (['running'] as const) : []), ...(row.cases > row.running && !dueBefore ? (['idle'] as const) : [])];
+    for (const segment of holds) if (!ranges[segment].some((r) => r.office === row.office && r.service === row.service)) ranges[segment].push({ office: row.office, service: row.service });
   }
-  return { items: rows.map((row) => toItem(row, clock)), total, page, pages, countsByState, countsByService };
+  const inSegments: readonly QueueSegment[] = dueBefore ? ['running'] : SEGMENTS;
+  /** Up to `limit` cases from `key` on (or back from it), across the segments in order: per range a short index read, merged here. */
+  const read = async (key: QueueKey | undefined, backward: boolean, limit: number): Promise<QueueRow[]> => {
+    const order = backward ? [...inSegments].reverse() : inSegments;
+    const start = key ? Math.max(0, order.indexOf(key.segment)) : 0;
+    const found: QueueRow[] = [];
+    for (const segment of order.slice(start)) {
+      const wanted = limit - found.length;
+      if (wanted <= 0) break;
+      const from = { key: key?.segment === segment ? key : undefined, backward };
+      const parts = await Promise.all(ranges[segment].map((range) => segmentRange(deps.db, { ...range, state: filters.state }, segment, { dueBefore }, from, wanted)));
+      const merged = parts.flat().sort((a, b) => compareInSegment(segment, a, b) * (backward ? -1 : 1));
+      found.push(...merged.slice(0, wanted));
+    }
+    return found;
+  };
+
+  let rows: QueueRow[];
+  let page: number;
+  let hasNext: boolean;
+  let hasPrevious: boolean;
+  if (after || before) {
+    // One more than a page tells whether another page lies beyond.
+    const read_ = await read(after ?? before, Boolean(before), QUEUE_PAGE_SIZE + 1);
+    const beyond = read_.length > QUEUE_PAGE_SIZE;
+    rows = read_.slice(0, QUEUE_PAGE_SIZE);
+    if (before) rows.reverse();
+    hasNext = after ? beyond : true;
+    hasPrevious = after ? true : beyond;
+    page = hasPrevious ? Math.min(Math.max(2, filters.page), pages) : 1;
+  } else {
+    page = Math.min(Math.max(1, filters.page), pages);
+    if (page === 1) {
+      const first = await read(undefined, false, QUEUE_PAGE_SIZE + 1);
+      hasNext = first.length > QUEUE_PAGE_SIZE;
+      rows = first.slice(0, QUEUE_PAGE_SIZE);
+    } else {
+      // A page asked for by its number alone (a link typed or kept): the cases before it are skipped.
+      rows = [];
+      let skip = (page - 1) * QUEUE_PAGE_SIZE;
+      for (const segment of SEGMENTS) {
+        const wanted = QUEUE_PAGE_SIZE - rows.length;
+        if (wanted === 0) break;
+        if (skip >= sizes[segment]) {
+          skip -= sizes[segment];
+          continue;
+        }
+        rows.push(...(await queueRows(deps.db, scope, segment, { state: filters.state, dueBefore }, Math.min(wanted, sizes[segment] - skip), skip)));
+        skip = 0;
+      }
+      hasNext = page < pages;
+    }
+    hasPrevious = page > 1;
+  }
+  const firstRow = rows[0];
+  const lastRow = rows.at(-1);
+  return {
+    items: rows.map((row) => toItem(row, clock)),
+    total,
+    page,
+    pages,
+    countsByState,
+    countsByService,
+    next: hasNext && lastRow ? encodeQueueCursor(keyOf(lastRow)) : null,
+    previous: hasPrevious && firstRow ? encodeQueueCursor(keyOf(firstRow)) : null,
+  };
 }
 
 /**

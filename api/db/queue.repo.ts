@@ -18,6 +18,7 @@ export interface QueueScope {
 export type QueueSegment = 'running' | 'paused' | 'idle';
 
 export interface QueueCountRow {
+  office: string;
   service: string;
   state: string;
   clockPaused: boolean;
@@ -43,14 +44,29 @@ function inScope(db: Kysely<Database>, scope: QueueScope): SelectQueryBuilder<Da
   return query;
 }
 
-/** Cases per service, state and clock, and how many of them have a running deadline: one pass over an index. */
+/**
+ * Cases per office, service, state and clock, and how many of them have a running deadline: a few
+ * dozen rows of the counts the database keeps (case_queue_counts, kept by triggers: migration
+ * 2026121501), whatever the number of cases.
+ */
 export async function queueCounts(db: Kysely<Database>, scope: QueueScope): Promise<QueueCountRow[]> {
-  const rows = await inScope(db, scope)
-    .select((eb) => ['service', 'state', 'clock_paused', eb.fn.countAll().as('cases'), eb.fn.count('next_due_on').as('running')])
-    .groupBy(['service', 'state', 'clock_paused'])
+  let query = db.selectFrom('case_queue_counts').where('service', 'in', [...scope.services]);
+  if (scope.offices) query = query.where('office', 'in', scope.offices.length > 0 ? [...scope.offices] : ['']);
+  const rows = await query
+    .select((eb) => [
+      'office',
+      'service',
+      'state',
+      'clock_paused',
+      eb.fn.sum<string | number>('cases').as('cases'),
+      eb.fn.sum<string | number>(eb.case().when('running', '=', 1).then(eb.ref('cases')).else(0).end()).as('running'),
+    ])
+    .groupBy(['office', 'service', 'state', 'clock_paused'])
     .execute();
-  // PostgreSQL answers count as a string (bigint).
-  return rows.map((row) => ({ service: row.service, state: row.state, clockPaused: Number(row.clock_paused) === 1, cases: Number(row.cases), running: Number(row.running) }));
+  // PostgreSQL answers a sum as a string (numeric).
+  return rows
+    .map((row) => ({ office: row.office, service: row.service, state: row.state, clockPaused: Number(row.clock_paused) === 1, cases: Number(row.cases), running: Number(row.running) }))
+    .filter((row) => row.cases > 0);
 }
 
 /** Running cases due before a day (overdue, due soon): a range of the index. */
@@ -116,4 +132,60 @@ function inOrder<O>(query: SelectQueryBuilder<Database, 'cases', O>, segment: Qu
   // the index backwards.
   if (segment === 'idle') query = query.orderBy('next_due_on', 'desc');
   return query.orderBy('created_at', 'desc').orderBy('tracking_number', 'desc');
+}
+
+/** Where a page of the queue begins or ends: a case's place in its segment's order. */
+export interface QueueKey {
+  segment: QueueSegment;
+  dueOn: string | null;
+  createdAt: string;
+  trackingNumber: string;
+}
+
+/**
+ * Up to `limit` cases of one office and service (and state) in one segment, in the queue's order
+ * after `after` (or, `backward`, before it, nearest first): one range of one index, read from the
+ * key on, so a page deep in a million cases costs what the first one does.
+ */
+export async function segmentRange(
+  db: Kysely<Database>,
+  range: { office: string; service: string; state?: string | undefined },
+  segment: QueueSegment,
+  filter: { dueBefore?: string | undefined },
+  from: { key?: QueueKey | undefined; backward: boolean },
+  limit: number,
+): Promise<QueueRow[]> {
+  let query = db
+    .selectFrom('cases')
+    .select(['tracking_number', 'service', 'state', 'office', 'created_at', 'next_due_on', 'clock_paused', 'deadlines_json'])
+    .where('office', '=', range.office)
+    .where('service', '=', range.service);
+  if (range.state) query = query.where('state', '=', range.state);
+  const key = from.key;
+  // The queue's order is ascending for running cases and descending for the others; reading backward flips it.
+  const ascending = (segment === 'running') !== from.backward;
+  const direction = ascending ? 'asc' : 'desc';
+  const beyond = ascending ? '>' : '<';
+  if (segment === 'running') {
+    query = query.where('clock_paused', '=', 0).where('next_due_on', 'is not', null);
+    if (filter.dueBefore) query = query.where('next_due_on', '<', filter.dueBefore);
+    if (key) query = query.where((eb) => eb(eb.refTuple('next_due_on', 'created_at', 'tracking_number'), beyond, eb.tuple(key.dueOn ?? '', key.createdAt, key.trackingNumber)));
+    query = query.orderBy('next_due_on', direction);
+  } else {
+    query = segment === 'paused' ? query.where('clock_paused', '=', 1) : query.where('clock_paused', '=', 0).where('next_due_on', 'is', null);
+    if (key) query = query.where((eb) => eb(eb.refTuple('created_at', 'tracking_number'), beyond, eb.tuple(key.createdAt, key.trackingNumber)));
+    // As inOrder: PostgreSQL reads the index backwards only when told the null column's order too.
+    if (segment === 'idle') query = query.orderBy('next_due_on', direction);
+  }
+  const rows = await query.orderBy('created_at', direction).orderBy('tracking_number', direction).limit(limit).execute();
+  return rows.map((row) => ({
+    trackingNumber: row.tracking_number,
+    service: row.service,
+    state: row.state,
+    office: row.office,
+    createdAt: row.created_at,
+    nextDueOn: row.next_due_on,
+    clockPaused: Number(row.clock_paused) === 1,
+    deadlinesJson: row.deadlines_json,
+  }));
 }

@@ -496,6 +496,19 @@ export interface RatingFigureTable {
 }
 
 /** One row (id 1): when the counters were built from the timelines; null: to be built at the next start. */
+/** The staff queue's counts, kept by triggers on `cases` (migration 2026121501, docs/decisions/071). */
+export interface CaseQueueCountTable {
+  service: string;
+  office: string;
+  state: string;
+  clock_paused: number;
+  /** 1 when a deadline runs (next_due_on set). */
+  running: number;
+  /** PostgreSQL: a hash of the case id, so that cases written at once update different rows; SQLite: 0. */
+  shard: number;
+  cases: number;
+}
+
 export interface CaseFiguresStateTable {
   id: number;
   built_at: string | null;
@@ -590,6 +603,7 @@ export interface Database {
   handoff_requests: HandoffRequestTable;
   case_figures: CaseFigureTable;
   case_figures_state: CaseFiguresStateTable;
+  case_queue_counts: CaseQueueCountTable;
   public_entries: PublicEntryTable;
   data_upgrades: DataUpgradeTable;
   ratings: RatingTable;

@@ -10,7 +10,7 @@ import { refuse } from '../http/refusals.ts';
 import { requireStaff } from '../http/require-staff.ts';
 import { authDeps, signInDeps } from '../http/route-deps.ts';
 import { STAFF_SESSION_COOKIE, signIn, signOut } from '../staff/auth.ts';
-import { staffCapabilities, staffQueue } from '../cases/queue.ts';
+import { decodeQueueCursor, staffCapabilities, staffQueue } from '../cases/queue.ts';
 
 const StaffMember = z
   .object({
@@ -97,6 +97,18 @@ const queue = createRoute({
       service: textLine().max(60).optional(),
       due: z.enum(['overdue', 'due-soon']).optional(),
       page: z.coerce.number().int().min(1).max(10_000).default(1),
+      after: z
+        .string()
+        .max(300)
+        .refine((cursor) => decodeQueueCursor(cursor) !== undefined, 'errors.field.invalid')
+        .optional()
+        .meta({ description: 'The `next` cursor of the page before: the page after it, read from the index (flat however deep)' }),
+      before: z
+        .string()
+        .max(300)
+        .refine((cursor) => decodeQueueCursor(cursor) !== undefined, 'errors.field.invalid')
+        .optional()
+        .meta({ description: 'The `previous` cursor of the page after: the page before it' }),
     }),
   },
   responses: {
@@ -107,6 +119,8 @@ const queue = createRoute({
           total: z.number().int(),
           page: z.number().int(),
           pages: z.number().int(),
+          next: z.string().nullable().meta({ description: 'The next page’s cursor (`after`), or null on the last page' }),
+          previous: z.string().nullable().meta({ description: 'The previous page’s cursor (`before`), or null on the first page' }),
           countsByState: z.record(z.string(), z.number().int()).meta({ description: 'The member’s whole queue per state, whatever the filters' }),
           countsByService: z
             .array(z.object({ service: z.string(), states: z.array(z.object({ state: z.string(), cases: z.number().int() })) }))

@@ -1,4 +1,5 @@
 /** The staff pages' view of the staff API (sign-in, who is signed in, sign-out). */
+import { decodeQueueCursor } from '../../api/cases/queue.ts';
 import { dynamicKey } from '../../api/i18n/index.ts';
 import type { AstroGlobal } from 'astro';
 import { statutoryHolidayNamed } from '../../api/domain/calendar/statutory-holidays.ts';
@@ -48,6 +49,10 @@ export function queueStateFilter(value: string | null): { service?: string; stat
 /** The value of the filter's option for one service's state. */
 export const queueStateValue = (service: string, state: string): string => `${service}:${state}`;
 
+function cursorParam(name: 'after' | 'before', value: string | null): { after?: string; before?: string } {
+  return value && value.length <= 300 && decodeQueueCursor(value) ? { [name]: value } : {};
+}
+
 export async function staffQueue(astro: Pick<AstroGlobal, 'locals' | 'url'>) {
   const params = astro.url.searchParams;
   const dueParam = params.get('due');
@@ -56,6 +61,9 @@ export async function staffQueue(astro: Pick<AstroGlobal, 'locals' | 'url'>) {
     ...queueStateFilter(params.get('state')),
     ...(due ? { due } : {}),
     page: String(Math.max(1, Number(params.get('page')) || 1)),
+    // A page's cursor from the previous or next link; one changed by hand is left out (the page by its number).
+    ...cursorParam('after', params.get('after')),
+    ...cursorParam('before', params.get('before')),
   };
   const response = await astro.locals.portal.api.staff.cases.$get({ query });
   return response.status === 200 ? response.json() : undefined;

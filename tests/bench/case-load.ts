@@ -22,12 +22,16 @@ import { seedCases, type SeedResult, type SeededApplicant } from './seed-cases.t
 
 export const TRACK_PATH = '/api/v1/track';
 export const QUEUE_PATH = '/api/v1/staff/cases';
-/** The queue pages measured: the first page, a filtered one, and one deep in the decided cases. */
+/**
+ * The queue pages measured: the first page, the due-soon filter, a state filter, and a page halfway
+ * down the queue reached as the workbench's "next" link reaches it (by its cursor, docs/decisions/071).
+ */
 export const QUEUE_VIEWS = [
   { name: 'first page', query: '' },
   { name: 'due soon', query: '?due=due-soon' },
-  { name: 'approved, page 50', query: '?state=approved&page=50' },
+  { name: 'approved', query: '?state=approved' },
 ] as const;
+export const DEEP_VIEW = 'halfway down (cursor)';
 
 /** A second factor that is well-formed and nobody's. */
 const WRONG_ID_NUMBER = '110101194001019999';
@@ -186,8 +190,14 @@ export async function measureCasesAt(baseUrl: string, sample: readonly SeededApp
   const first = await fetch(baseUrl + QUEUE_PATH, { headers: { cookie } });
   if (first.status !== 200) throw new Error(`the queue answered ${first.status}: ${await first.text()}`);
   const queueTotal = ((await first.json()) as { total: number }).total;
+  // The page halfway down: found once by its number (skipping), then measured by its cursor.
+  const halfway = Math.min(10_000, Math.max(2, Math.floor(queueTotal / 20 / 2)));
+  const before = await fetch(`${baseUrl}${QUEUE_PATH}?page=${halfway - 1}`, { headers: { cookie } });
+  const cursor = ((await before.json()) as { next: string | null }).next;
+  if (!cursor) throw new Error(`the queue's page ${halfway - 1} has no next page`);
+  const views: { name: string; query: string }[] = [...QUEUE_VIEWS, { name: DEEP_VIEW, query: `?page=${halfway}&after=${encodeURIComponent(cursor)}` }];
   const queue = [];
-  for (const view of QUEUE_VIEWS) {
+  for (const view of views) {
     const url = baseUrl + QUEUE_PATH + view.query;
     await measureLoad(url, { cookie }, 1, 60, { amount: 20 }); // warm-up
     queue.push({ ...view, latency: latency(await measureLoad(url, { cookie }, 1, 60, { amount: SCALE_SETTINGS.queueRequests })) });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { Database } from '../../api/db/schema.ts';
 import { staffQueue, QUEUE_PAGE_SIZE, type QueueFilters, type QueueItem, type ServiceStateCounts } from '../../api/cases/queue.ts';
 import { insertCase, saveTransition } from '../../api/db/cases.repo.ts';
 import { openDatabase } from '../../api/db/connect.ts';
@@ -16,6 +18,30 @@ const calendar = createWorkingDayCalendar([HolidayYearSchema.parse(JSON.parse(re
 const staff = (role: 'intake' | 'reviewer' | 'approver'): Actor => ({ kind: 'staff', staffId: role, roles: [role], offices: ['district-a'], serviceAreas: ['allowances'] });
 const applicant: Actor = { kind: 'applicant' };
 
+type QueueCountKey = { service: string; office: string; state: string; clock_paused: number; running: number; cases: number };
+const sortedCounts = (rows: QueueCountKey[]) => rows.filter((row) => row.cases > 0).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+/** What the triggers kept: the counts over their shards. */
+async function keptCounts(db: Kysely<Database>): Promise<QueueCountKey[]> {
+  const rows = await db
+    .selectFrom('case_queue_counts')
+    .select((eb) => ['service', 'office', 'state', 'clock_paused', 'running', eb.fn.sum<string | number>('cases').as('cases')])
+    .groupBy(['service', 'office', 'state', 'clock_paused', 'running'])
+    .execute();
+  return sortedCounts(rows.map((row) => ({ ...row, clock_paused: Number(row.clock_paused), running: Number(row.running), cases: Number(row.cases) })));
+}
+
+/** The same counted from the cases themselves. */
+async function countedCounts(db: Kysely<Database>): Promise<QueueCountKey[]> {
+  const running = sql<number>`case when next_due_on is null then 0 else 1 end`;
+  const rows = await db
+    .selectFrom('cases')
+    .select((eb) => ['service', 'office', 'state', 'clock_paused', running.as('running'), eb.fn.countAll<string | number>().as('cases')])
+    .groupBy(['service', 'office', 'state', 'clock_paused', running])
+    .execute();
+  return sortedCounts(rows.map((row) => ({ ...row, clock_paused: Number(row.clock_paused), running: Number(row.running), cases: Number(row.cases) })));
+}
+
 describe.each(DIALECTS)('the queue columns of a case on %s', (kind) => {
   const store = useMigratedDatabase(kind);
 
@@ -26,6 +52,24 @@ describe.each(DIALECTS)('the queue columns of a case on %s', (kind) => {
     );
     return { id, trackingNumber };
   }
+
+  it('keep the queue’s counts exact through inserts, steps, deletes and a direct update (case_queue_counts, kept by triggers)', async () => {
+    const db = store.handle.db;
+    const made: string[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      const today = '2026-11-02';
+      const snapshot: CaseSnapshot = { state: i % 3 ? 'submitted' : 'accepted', version: 1, office: i % 2 ? 'district-a' : 'district-b', deadlines: i % 5 ? startDeadlines(workflow, ['acceptance'], { today, calendar }) : [] };
+      made.push((await newCase(snapshot, new Date(`${today}T02:00:00Z`))).id);
+    }
+    expect(await keptCounts(db)).toEqual(await countedCounts(db));
+    // A step through the repository, a change behind its back, and deletes.
+    const first = made[0] ?? '';
+    await db.updateTable('cases').set({ state: 'awaiting-documents', clock_paused: 1, next_due_on: null }).where('id', '=', first).execute();
+    await db.updateTable('cases').set({ office: 'district-c' }).where('id', 'in', made.slice(1, 5)).execute();
+    await db.updateTable('cases').set({ updated_at: '2026-11-03T00:00:00.000Z' }).where('id', 'in', made.slice(5, 10)).execute();
+    await db.deleteFrom('cases').where('id', 'in', made.slice(10, 20)).execute();
+    expect(await keptCounts(db)).toEqual(await countedCounts(db));
+  });
 
   const columns = async (id: string) => store.handle.db.selectFrom('cases').select(['next_due_on', 'clock_paused']).where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -112,6 +156,8 @@ describe.each(DIALECTS)('the queue columns of a case on %s', (kind) => {
         { state: 'running', next_due_on: '2026-12-01', clock_paused: 0, n: 625 },
         { state: 'submitted', next_due_on: '2026-11-09', clock_paused: 0, n: 625 },
       ]);
+      // The queue's counts, built by their migration from the cases already there.
+      expect(await keptCounts(handle.db)).toEqual(await countedCounts(handle.db));
     } finally {
       await handle.close();
       await testDatabase.drop();
@@ -216,10 +262,25 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
           const want = expected(made, offices, { ...filters, page: 1 }, today);
           const pages = Math.max(1, Math.ceil(want.total / QUEUE_PAGE_SIZE));
           for (let page = 1; page <= pages + 1; page += 1) {
-            const got = await staffQueue({ db: store.handle.db, calendar, now }, member(offices), { ...filters, page });
+            const { next: _next, previous: _previous, ...got } = (await staffQueue({ db: store.handle.db, calendar, now }, member(offices), { ...filters, page })) ?? {};
             const label = `${today} ${offices.join('+')} ${JSON.stringify(filters)} page ${page}`;
             expect({ label, ...got }).toEqual({ label, ...expected(made, offices, { ...filters, page }, today), page: Math.min(page, pages), pages });
           }
+          // The same pages walked by their cursors, forward to the last and back to the first (docs/decisions/071).
+          let cursor = await staffQueue({ db: store.handle.db, calendar, now }, member(offices), { ...filters, page: 1 });
+          for (let page = 2; page <= pages; page += 1) {
+            const label = `${today} ${offices.join('+')} ${JSON.stringify(filters)} after page ${page - 1}`;
+            expect(cursor?.next, label).toEqual(expect.any(String));
+            cursor = await staffQueue({ db: store.handle.db, calendar, now }, member(offices), { ...filters, page, after: cursor?.next ?? '' });
+            expect({ label, page: cursor?.page, items: cursor?.items }).toEqual({ label, page, items: expected(made, offices, { ...filters, page }, today).items });
+          }
+          expect(cursor?.next ?? null).toBeNull();
+          for (let page = pages - 1; page >= 1; page -= 1) {
+            const label = `${today} ${offices.join('+')} ${JSON.stringify(filters)} before page ${page + 1}`;
+            cursor = await staffQueue({ db: store.handle.db, calendar, now }, member(offices), { ...filters, page, before: cursor?.previous ?? '' });
+            expect({ label, page: cursor?.page, items: cursor?.items }).toEqual({ label, page, items: expected(made, offices, { ...filters, page }, today).items });
+          }
+          expect(cursor?.previous ?? null).toBeNull();
         }
       }
     }
@@ -229,7 +290,7 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
     const db = store.handle.db;
     const now = () => new Date('2026-10-20T02:00:00Z');
     // Handles marriage registration's cases (intake), but no allowance case is in the marriage area.
-    expect(await staffQueue({ db, calendar, now }, { ...member(['district-a']), serviceAreas: ['marriage'] }, { page: 1 })).toEqual({ items: [], total: 0, page: 1, pages: 1, countsByState: {}, countsByService: [] });
+    expect(await staffQueue({ db, calendar, now }, { ...member(['district-a']), serviceAreas: ['marriage'] }, { page: 1 })).toEqual({ items: [], total: 0, page: 1, pages: 1, countsByState: {}, countsByService: [], next: null, previous: null });
     for (const roles of [['system-admin'], ['office-admin'], ['content-editor']] as const) {
       expect(await staffQueue({ db, calendar, now }, { ...member(['district-a', 'district-b']), roles: [...roles] }, { page: 1 }), roles[0]).toBeUndefined();
     }
