@@ -24,7 +24,8 @@ const count = (value: unknown) => Number(value ?? 0);
 
 export async function readOperationsFigures(db: Kysely<Database>, now: Date): Promise<OperationsFigures> {
   const [casesByState, outboxRows, oldestPending, handoffRows, oldestOpen, citizenDrafts, editorialRows, fileRows] = await Promise.all([
-    db.selectFrom('cases').select((eb) => ['service', 'state', eb.fn.countAll().as('count')]).groupBy(['service', 'state']).execute(),
+    // The queue's counts, kept by triggers (docs/decisions/071): a few dozen rows at a million cases.
+    db.selectFrom('case_queue_counts').select((eb) => ['service', 'state', eb.fn.sum<string | number>('cases').as('count')]).groupBy(['service', 'state']).execute(),
     db.selectFrom('notification_outbox').select((eb) => ['status', eb.fn.countAll().as('count')]).groupBy('status').execute(),
     db.selectFrom('notification_outbox').select((eb) => eb.fn.min('created_at').as('at')).where('status', '=', 'pending').executeTakeFirst(),
     db.selectFrom('handoff_requests').select((eb) => ['handoff', 'status', eb.fn.countAll().as('count')]).groupBy(['handoff', 'status']).execute(),
