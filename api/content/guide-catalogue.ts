@@ -17,6 +17,8 @@ interface Snapshot {
   index: GuideSearchIndex;
   /** Guides taken off the site, by slug: their address redirects or says why (docs/decisions/052). */
   unpublished: Map<string, UnpublishedGuide>;
+  /** Answers to searches of this version, by language, limit and query (at most SEARCHES_KEPT). */
+  searches: Map<string, SearchHit[]>;
 }
 
 export interface GuideCatalogue {
@@ -30,6 +32,9 @@ export interface GuideCatalogue {
   version(): Promise<number>;
 }
 
+/** Search answers kept per content version: the most asked queries, a few hundred kilobytes at most. */
+const SEARCHES_KEPT = 500;
+
 function catalogueOrder(a: Guide, b: Guide): number {
   return LIFE_EVENTS.indexOf(a.lifeEvent) - LIFE_EVENTS.indexOf(b.lifeEvent) || a.order - b.order || a.slug.localeCompare(b.slug);
 }
@@ -39,7 +44,7 @@ function buildSnapshot(version: number, guides: Guide[], unpublished: Unpublishe
   const byLang = new Map<Locale, Guide[]>();
   for (const guide of sorted) byLang.set(guide.lang, [...(byLang.get(guide.lang) ?? []), guide]);
   const index = buildGuideSearchIndex(sorted.map((guide) => guideSearchDocument(guide, guide.lang, guide.bodyHtml)));
-  return { version, byKey: new Map(sorted.map((g) => [`${g.lang}/${g.slug}`, g])), byLang, index, unpublished: new Map(unpublished.map((entry) => [entry.slug, entry])) };
+  return { version, byKey: new Map(sorted.map((g) => [`${g.lang}/${g.slug}`, g])), byLang, index, unpublished: new Map(unpublished.map((entry) => [entry.slug, entry])), searches: new Map() };
 }
 
 export function createGuideCatalogue(options: { db: Kysely<Database>; probe: ContentVersionProbe }): GuideCatalogue {
@@ -71,7 +76,20 @@ export function createGuideCatalogue(options: { db: Kysely<Database>; probe: Con
       return (await current()).unpublished.get(slug);
     },
     async search(query, lang, limit = 20) {
-      return (await current()).index.search(query, lang, { limit });
+      const now = await current();
+      // Searches are answered from the snapshot's own cache: the same words are asked for again and
+      // again (低保, 结婚登记), and a publish makes a new snapshot, so a cached answer is never stale.
+      const key = `${lang}\n${limit}\n${query}`;
+      let hits = now.searches.get(key);
+      if (hits) {
+        now.searches.delete(key);
+      } else {
+        hits = now.index.search(query, lang, { limit });
+        if (now.searches.size >= SEARCHES_KEPT) now.searches.delete(now.searches.keys().next().value ?? '');
+      }
+      // Most recently asked last: the map's order is the eviction order.
+      now.searches.set(key, hits);
+      return [...hits];
     },
     async version() {
       return (await current()).version;
