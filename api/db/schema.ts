@@ -300,6 +300,14 @@ export interface CasePersonTable {
   person_hash: string;
 }
 
+/** A part of a bundle (身后一件事: docs/decisions/066): the item ticked, and its own case (none yet for an item applied for later). */
+export interface CasePartTable {
+  bundle_case_id: string;
+  item: string;
+  position: number;
+  part_case_id: string | null;
+}
+
 /** A system admin's reason for opening one case, and until when it opens it (docs/access-control.md). */
 export interface CaseAccessGrantTable {
   id: string;
@@ -582,6 +590,7 @@ export interface Database {
   case_access_grants: CaseAccessGrantTable;
   case_once_keys: CaseOnceKeyTable;
   case_people: CasePersonTable;
+  case_parts: CasePartTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;
