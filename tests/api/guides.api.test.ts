@@ -132,6 +132,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/phone-codes/confirm',
       '/ratings',
       '/search',
+      '/services/after-death/applications',
       '/services/eco-burial-subsidy/applications',
       '/services/extreme-poverty-support/applications',
       '/services/minimum-living-allowance/applications',
