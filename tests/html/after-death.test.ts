@@ -12,7 +12,7 @@ import { afterDeathZhCN } from '../../api/services/after-death/messages/zh-CN.ts
 import { afterDeathAnswers, afterDeathApplication } from '../support/applications.ts';
 import { createDraft, JOURNEYS } from '../support/drafts.ts';
 import { english, zh } from '../support/site.ts';
-import { lookUp, people, visitor, workerPortal } from './support/portal.ts';
+import { lookUp, people, staffVisitor, visitor, workerPortal } from './support/portal.ts';
 
 const BASE = '/apply/after-death';
 const TRACKING_NUMBER = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{3}$/;
@@ -138,5 +138,32 @@ describe.each([zh, english])('the bundle’s status page, in $name', (language) 
     expect(page.text('[data-testid="part-allowance-stop-status"]').startsWith(w.afterDeathCase.partStatus['with-staff'])).toBe(true);
     expect(page.text('[data-testid="part-eco-burial-subsidy-status"]')).toBe(w.afterDeathCase.partStatus['to-apply']);
     expect(page.hrefOf(w.afterDeathCase.later.apply)).toBe(language.path('/apply/eco-burial-subsidy'));
+  });
+});
+
+describe('身后一件事 on the workbench', () => {
+  const language = zh;
+  const w = afterDeathZhCN;
+
+  it('shows a department’s part with its hand-off and a way to send it again, and the allowances’ stop as a step the reviewer confirms', async () => {
+    const body = afterDeathApplication(people(), {}, ['driving-licence', 'allowance-stop']);
+    const response = await fetch(`${workerPortal().url}/api/v1/services/after-death/applications`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const submitted = (await response.json()) as { parts: { item: string; trackingNumber: string }[] };
+    const [licence, stop] = submitted.parts;
+    const clerk = await staffVisitor(language, 'intake');
+    const licencePage = await clerk.get(language.path(`/staff/cases/${licence?.trackingNumber ?? ''}`));
+    expect(licencePage.status).toBe(200);
+    expect(licencePage.text()).toContain(w.part['driving-licence'].name);
+    expect(licencePage.text()).toContain(w.part['driving-licence'].handoff['public-security']);
+    expect(licencePage.text()).toContain(w.part['driving-licence'].action['send-again']);
+    const id = body.deceased['idNumber'] ?? '';
+    expect(licencePage.text()).not.toContain(id);
+
+    const reviewer = await staffVisitor(language, 'reviewer');
+    const stopPage = await reviewer.get(language.path(`/staff/cases/${stop?.trackingNumber ?? ''}`));
+    expect(stopPage.status).toBe(200);
+    expect(stopPage.text()).toContain(w.part['allowance-stop'].action['confirm-stop']);
+    expect(stopPage.text()).toContain(w.fields.evidence);
+    expect(stopPage.text()).not.toContain(id);
   });
 });
