@@ -18,7 +18,10 @@ import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_SEALED_DETAILS, SUPPLEMENT_T
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
-import { writeHandoffs } from '../engine/handoffs/queue.ts';
+import { HANDOFF_ANSWER_CONTEXT, writeHandoffs } from '../engine/handoffs/queue.ts';
+import { PART_ANSWER, partStatus } from '../engine/bundles/bundle.ts';
+import { writeBundleParts, type FanOutDeps } from '../engine/bundles/fan-out.ts';
+import { partsOfBundle } from '../db/case-parts.repo.ts';
 import { stepIncrements } from '../domain/cases/case-figures.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
 import { normaliseResidentId } from '../domain/identity/resident-id.ts';
@@ -64,7 +67,7 @@ export interface CaseDeps {
 const serviceOf = (deps: Pick<CaseDeps, 'services'>, id: string): RegisteredCaseService | undefined => (deps.services ?? BUILT_IN_SERVICES).get(id);
 
 export type SubmitResult =
-  | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[] }
+  | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[]; parts?: { item: string; trackingNumber: string | null }[] }
   | { ok: false; reason: 'invalid'; error: ZodError }
   /** No service of that name, or one whose cases start as a booking, not an application. */
   | { ok: false; reason: 'no_such_service' };
@@ -144,19 +147,23 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const once = service.oncePer;
   const onceKeyHash = once ? deps.crypto.lookupHash(once.key(parsed.data), ONCE_KEY_CONTEXT) : undefined;
   const personHashes = casePersonHashes(deps, service, parsed.data);
+  const bundleParts = service.bundle?.parts(parsed.data) ?? [];
   try {
     return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
+      let parts: { item: string; trackingNumber: string | null }[] | undefined;
       await recordSubmission(deps.db, newCaseRecord(deps, { trackingNumber, service: serviceId, lang, contact, answers: parsed.data, snapshot, at: now }), {
         channel: 'sms',
         template: 'case.submitted',
         lang,
         recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
         params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-      }, once === undefined && draftKey === undefined && personHashes.length === 0 ? undefined : async (trx, caseId) => {
+      }, once === undefined && draftKey === undefined && personHashes.length === 0 && service.bundle === undefined ? undefined : async (trx, caseId) => {
         // One case per key (docs/decisions/061): taken with the case, or the whole submission undone.
         if (once && onceKeyHash !== undefined && !(await claimOnceKey(trx, { service: serviceId, keyHash: onceKeyHash, caseId, releasedIn: once.releasedIn }))) throw new OnceKeyTakenError();
         // Who the case is about, found again by another service (docs/decisions/065).
         await recordCasePeople(trx, caseId, personHashes);
+        // A bundle's parts are written with it, or none of it is (docs/decisions/066).
+        if (service.bundle) parts = await writeBundleParts(trx, fanOutDeps(deps, lang, now), { caseId, contact, lang, at: now, today }, bundleParts);
         if (draftKey === undefined) return;
         await moveDraftFiles(trx, deps.kind, draftKey, caseId);
         // The draft becomes the case with the same commit, or stays when the submission fails: its answers
@@ -164,13 +171,50 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         const acceptanceDue = snapshot.deadlines.find((deadline) => deadline.key === 'acceptance')?.dueOn ?? null;
         await markDraftSubmitted(trx, draftKey, submittedDraft(deps, { trackingNumber: formatTrackingNumber(trackingNumber), acceptanceDue, smsTo: maskPhone(contact.phone) }, now));
       });
-      return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })) };
+      return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })), ...(parts ? { parts } : {}) };
     });
   } catch (error) {
     // Refused as an answer of the application, next to the field it is about (the deceased's ID number).
     if (error instanceof OnceKeyTakenError && once) return { ok: false, reason: 'invalid', error: new ZodError([{ code: 'custom', path: [...once.field], message: once.message, input: undefined }]) };
     throw error;
   }
+}
+
+/** What the fan-out of a bundle's parts uses of the case core: the registry, the data, and the same sealing of answers as any case's. */
+function fanOutDeps(deps: CaseDeps, lang: Locale, at: Date): FanOutDeps {
+  return {
+    kind: deps.kind,
+    crypto: deps.crypto,
+    calendar: deps.calendar,
+    randomBytes: deps.randomBytes,
+    service: (id) => serviceOf(deps, id),
+    data: serviceDataOf(deps),
+    record: (input) => newCaseRecord(deps, { ...input, lang, at }),
+    personHashes: (service, application) => casePersonHashes(deps, service, application),
+  };
+}
+
+/** A bundle's parts as its status page shows them (docs/decisions/066): each part's state, and a department's answer read as done, refused or still pending. */
+async function partsProgress(deps: CaseDeps, service: RegisteredCaseService | undefined, stored: StoredCase): Promise<PartProgress[]> {
+  if (!service?.bundle) return [];
+  const declared = service.bundle.parts(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)));
+  return (await partsOfBundle(deps.db, stored.id)).map((row) => {
+    const later = declared.find((part) => part.item === row.item && part.kind === 'later');
+    const answer = row.handoff?.answerEnc ? (JSON.parse(deps.crypto.decrypt(row.handoff.answerEnc, HANDOFF_ANSWER_CONTEXT)) as Record<string, unknown>) : undefined;
+    const said = (field: string): string | null => (typeof answer?.[field] === 'string' ? answer[field] : null);
+    const partService = row.service ? serviceOf(deps, row.service) : undefined;
+    const terminalDone = Boolean(row.state && partService?.workflow.states[row.state]?.terminal && partService.workflow.states[row.state]?.decided);
+    const status = partStatus({ kind: row.partCaseId ? 'case' : 'later', state: row.state, terminalDone, handoff: row.handoff ? { status: row.handoff.status, outcome: said(PART_ANSWER.outcome) } : null });
+    return {
+      item: row.item,
+      trackingNumber: row.trackingNumber ? formatTrackingNumber(row.trackingNumber) : null,
+      service: row.service,
+      state: row.state,
+      status,
+      reason: status === 'refused' ? said(PART_ANSWER.note) : null,
+      applyPath: later?.kind === 'later' ? later.applyPath : null,
+    };
+  });
 }
 
 /** The keyed hashes of the people a case is about (a service's `people`), as the booking hashes people: of the normalised number. */
@@ -185,9 +229,9 @@ class OnceKeyTakenError extends Error {
   }
 }
 
-import type { AppointmentView, CaseProgress } from '../services/case-service.ts';
+import type { AppointmentView, CaseProgress, PartProgress } from '../services/case-service.ts';
 
-export type { AppointmentView, CaseProgress };
+export type { AppointmentView, CaseProgress, PartProgress };
 
 /**
  * A notification's dates from the case's periods ({{coolingOffEnds}}, {{windowFrom}}, {{windowTo}}):
@@ -409,6 +453,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     bookingPath: service?.bookingPath ?? null,
     settings,
     rating: await caseRatingView(deps, stored.id, service?.workflow, stored.snapshot.state),
+    parts: await partsProgress(deps, service, stored),
   };
 }
 

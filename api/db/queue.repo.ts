@@ -47,7 +47,7 @@ function inScope(db: Kysely<Database>, scope: QueueScope): SelectQueryBuilder<Da
 /**
  * Cases per office, service, state and clock, and how many of them have a running deadline: a few
  * dozen rows of the counts the database keeps (case_queue_counts, kept by triggers: migration
- * 2026121501), whatever the number of cases.
+ * 2026121601), whatever the number of cases.
  */
 export async function queueCounts(db: Kysely<Database>, scope: QueueScope): Promise<QueueCountRow[]> {
   let query = db.selectFrom('case_queue_counts').where('service', 'in', [...scope.services]);

@@ -300,6 +300,14 @@ export interface CasePersonTable {
   person_hash: string;
 }
 
+/** A part of a bundle (身后一件事: docs/decisions/066): the item ticked, and its own case (none yet for an item applied for later). */
+export interface CasePartTable {
+  bundle_case_id: string;
+  item: string;
+  position: number;
+  part_case_id: string | null;
+}
+
 /** A system admin's reason for opening one case, and until when it opens it (docs/access-control.md). */
 export interface CaseAccessGrantTable {
   id: string;
@@ -496,7 +504,7 @@ export interface RatingFigureTable {
 }
 
 /** One row (id 1): when the counters were built from the timelines; null: to be built at the next start. */
-/** The staff queue's counts, kept by triggers on `cases` (migration 2026121501, docs/decisions/071). */
+/** The staff queue's counts, kept by triggers on `cases` (migration 2026121601, docs/decisions/071). */
 export interface CaseQueueCountTable {
   service: string;
   office: string;
@@ -595,6 +603,7 @@ export interface Database {
   case_access_grants: CaseAccessGrantTable;
   case_once_keys: CaseOnceKeyTable;
   case_people: CasePersonTable;
+  case_parts: CasePartTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;

@@ -30,7 +30,15 @@ import { DEMO_OFFICES } from '../services/marriage/offices.ts';
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const Submitted = z
-  .object({ trackingNumber: z.string().meta({ example: '7KQ4-M9XH-2CP' }), state: z.string(), deadlines: z.array(z.object({ key: z.string(), dueOn: z.string() })) })
+  .object({
+    trackingNumber: z.string().meta({ example: '7KQ4-M9XH-2CP' }),
+    state: z.string(),
+    deadlines: z.array(z.object({ key: z.string(), dueOn: z.string() })),
+    parts: z
+      .array(z.object({ item: z.string(), trackingNumber: z.string().nullable() }))
+      .optional()
+      .meta({ description: 'A bundle’s parts (身后一件事, docs/decisions/066), one per item ticked, each with its own tracking number (null: applied for later), made with the bundle in one transaction' }),
+  })
   .openapi('ApplicationSubmitted');
 
 const applicationResponses = {
@@ -146,6 +154,19 @@ export const Progress = z
           .meta({ description: 'A bad rating’s follow-up: when the office answers by, its reply, and the applicant’s answer to it (POST /track/rating/resolution)' }),
       })
       .meta({ description: '好差评 (docs/decisions/053)' }),
+    parts: z
+      .array(
+        z.object({
+          item: z.string(),
+          trackingNumber: z.string().nullable(),
+          service: z.string().nullable(),
+          state: z.string().nullable(),
+          status: z.enum(['pending', 'done', 'refused', 'with-staff', 'to-apply']),
+          reason: z.string().nullable(),
+          applyPath: z.string().nullable(),
+        }),
+      )
+      .meta({ description: 'A bundle’s parts (身后一件事, docs/decisions/066): each with its tracking number and status (`pending` while a department has not answered, also while it cannot be reached); empty for any other case' }),
     lookupToken: z.string().meta({ description: 'Send it back (lookupToken) with the next requests about this case: they are then not counted as new lookups of its tracking number' }),
   })
   .openapi('CaseProgress');
@@ -281,7 +302,7 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
       const result = await submitApplication(deps, service, body, lang, draft?.ok ? draft.draft.key : undefined);
       // A refusal releases the key: the same key may carry the corrected answers.
       if (!result.ok) return { kind: 'refused', refusal: result };
-      return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines } };
+      return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines, ...(result.parts ? { parts: result.parts } : {}) } };
     });
     if (outcome.kind === 'malformed') return statusError(c, 400, MALFORMED_JSON);
     if (outcome.kind === 'conflict') return refuse(c, 'idempotency', { reason: outcome.code });

@@ -14,6 +14,7 @@ import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import type { DraftPolicy } from '../engine/drafts/draft-rules.ts';
 import type { FileLimits } from '../engine/files/upload-policy.ts';
+import type { BundleDeclaration, PartStatus } from '../engine/bundles/bundle.ts';
 import type { HandoffDeclarations } from '../engine/handoffs/handoff.ts';
 import type { PublicFacts } from '../engine/publication/public-entry.ts';
 import type { RuleBook } from '../engine/rules/live-rules.ts';
@@ -154,6 +155,18 @@ export interface CaseService<Application> {
    * own decisions finds a member too (the funeral fee exemption: docs/decisions/065).
    */
   people?(application: Application): readonly string[];
+  /**
+   * For a bundle (身后一件事: docs/decisions/066): the parts an application fans out into, each a case
+   * of another service (or an item applied for later), written in the submission's transaction.
+   */
+  bundle?: BundleDeclaration<Application>;
+  /**
+   * For a service whose case is another system's work from the start (a department's part of a
+   * bundle): the hand-off (of `handoffs`) its new case sends, written with the case.
+   */
+  handoffAtSubmission?: string;
+  /** A part of a bundle only (docs/decisions/066): made by the bundle's fan-out, never applied for on its own. */
+  partOnly?: boolean;
 }
 
 /**
@@ -221,6 +234,9 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
     ...(service.oncePer ? { oncePer: { ...service.oncePer, key: (application: unknown) => service.oncePer?.key(own(application)) ?? '' } } : {}),
     ...(service.people ? { people: (application: unknown) => service.people?.(own(application)) ?? [] } : {}),
+    ...(service.bundle ? { bundle: { items: service.bundle.items, parts: (application: unknown) => service.bundle?.parts(own(application)) ?? [] } } : {}),
+    ...(service.handoffAtSubmission ? { handoffAtSubmission: service.handoffAtSubmission } : {}),
+    ...(service.partOnly ? { partOnly: true } : {}),
   };
 }
 
@@ -261,6 +277,22 @@ export interface CaseProgress {
   settings: Record<string, SettingInForce>;
   /** 好差评 (docs/decisions/053): whether the finished case may be rated now, its rating, and a bad rating's follow-up. */
   rating: CaseRatingView;
+  /** A bundle's parts (docs/decisions/066), in order; empty for any other case. */
+  parts: PartProgress[];
+}
+
+/** A part of a bundle as its status page shows it. */
+export interface PartProgress {
+  item: string;
+  /** The part's own tracking number; null for an item applied for later. */
+  trackingNumber: string | null;
+  service: string | null;
+  state: string | null;
+  status: PartStatus;
+  /** The department's reason, when it answered that it could not do it. */
+  reason: string | null;
+  /** Where to apply, for an item applied for later. */
+  applyPath: string | null;
 }
 
 export interface AppointmentView {

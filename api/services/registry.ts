@@ -5,6 +5,8 @@
  * here and a guide, and no engine code or page file.
  */
 import type { MarriageKind } from './marriage/offices.ts';
+import { afterDeathService } from './after-death/service.ts';
+import { AFTER_DEATH_PART_SERVICES } from './after-death/part-services.ts';
 import { ecoBurialService } from './eco-burial-subsidy/service.ts';
 import { divorceRegistrationService, marriageAppointmentService } from './marriage/service.ts';
 import { oldAgeAllowanceService } from './old-age-allowance/service.ts';
@@ -23,6 +25,8 @@ export const CASE_SERVICES = {
   'extreme-poverty-support': register(extremePovertySupportService),
   'temporary-assistance': register(temporaryAssistanceService),
   'eco-burial-subsidy': register(ecoBurialService),
+  'after-death': register(afterDeathService),
+  ...AFTER_DEATH_PART_SERVICES,
 } as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];
@@ -79,5 +83,5 @@ export const BUILT_IN_SERVICES: ServiceRegistry = serviceRegistry();
 /** A service defined outside this file, typed by its own application, as the registry holds it. */
 export const registerCaseService = register;
 
-/** Whether a service's cases start as an application sent to the generic route (not a booking, whose case takes a time slot). */
-export const isAppliedOnline = (service: RegisteredCaseService): boolean => service.appointmentEffects === undefined;
+/** Whether a service's cases start as an application sent to the generic route (not a booking, whose case takes a time slot, nor a bundle's part, made by its bundle). */
+export const isAppliedOnline = (service: RegisteredCaseService): boolean => service.appointmentEffects === undefined && service.partOnly !== true;

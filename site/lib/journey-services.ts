@@ -11,6 +11,7 @@ import type { SubmitResult } from '../../api/cases/case-service.ts';
 import type { FlatAnswers } from '../../api/engine/journey/journey.ts';
 import { addMessages } from '../../api/i18n/index.ts';
 import type { JourneyPages, ServicePackage, SubmitOutcome } from '../../api/services/service-package.ts';
+import { afterDeathPages } from '../../api/services/after-death/pages.ts';
 import { ecoBurialPages } from '../../api/services/eco-burial-subsidy/pages.ts';
 import { marriageBookingPages } from '../../api/services/marriage/pages.ts';
 import { oldAgeAllowancePages } from '../../api/services/old-age-allowance/pages.ts';
@@ -35,6 +36,7 @@ export const JOURNEY_SERVICES: Readonly<Record<string, JourneyService>> = {
   'extreme-poverty-support': extremePovertySupportPages as JourneyService,
   'temporary-assistance': temporaryAssistancePages as JourneyService,
   'eco-burial-subsidy': ecoBurialPages as JourneyService,
+  'after-death': afterDeathPages as JourneyService,
 };
 
 /**

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../../api/domain/staff/staff.ts';
 import { en } from '../../api/i18n/resources/en.ts';
 import { createStaff } from '../../api/staff/auth.ts';
-import { ecoBurialApplication, marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
+import { afterDeathApplication, ecoBurialApplication, marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
 import { phoneProof, withPhoneProofs } from '../support/phone-proofs.ts';
 import { reliefApplication } from '../support/relief-applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
@@ -54,6 +54,7 @@ const SETTINGS = {
 };
 
 const NOTICE_ID = '20261201-abcd';
+let afterDeathKeys = 0;
 const NOTICE_CONTENT = {
   'zh-CN': { title: '元旦假期安排', body: '1 月 1 日休息。', publisher: '示例市民政局' },
   en: { title: 'New Year holiday', body: 'Closed on 1 January.', publisher: 'Example City Civil Affairs Bureau' },
@@ -94,6 +95,8 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /services/temporary-assistance/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-5' }, body: reliefApplication('temporary', 733) }),
   // Without a draft's cremation certificate it is refused (422), as any hostile variant must be, never with a 5xx.
   'POST /services/eco-burial-subsidy/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-6' }, body: ecoBurialApplication(734) }),
+  // A key per request: the bundle's valid body is accepted (no file to miss), and a key once answered 201 refuses another body.
+  'POST /services/after-death/applications': () => ({ headers: { 'idempotency-key': `fuzz-idempotency-key-7-${(afterDeathKeys += 1)}` }, body: afterDeathApplication(735) }),
   'POST /track': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
   'POST /track/withdraw': (f) => ({ body: { trackingNumber: f.withdrawable, secondFactor: '13812345678' } }),
   'POST /track/reschedule': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
@@ -233,6 +236,7 @@ const NAMES: Record<string, string[]> = {
   'POST /services/extreme-poverty-support/applications': ['applicant.name', 'household.1.name'],
   'POST /services/temporary-assistance/applications': ['applicant.name', 'household.1.name'],
   'POST /services/eco-burial-subsidy/applications': ['deceased.name', 'claimant.name', 'account.bankName', 'account.holder'],
+  'POST /services/after-death/applications': ['handler.name', 'deceased.name', 'account.bankName', 'account.holder'],
 };
 /** Bidirectional embeddings, overrides and isolates, and zero-width characters. */
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];

@@ -266,7 +266,8 @@ describe.each(DIALECTS)('the staff queue from the database on %s', (kind) => {
             const label = `${today} ${offices.join('+')} ${JSON.stringify(filters)} page ${page}`;
             expect({ label, ...got }).toEqual({ label, ...expected(made, offices, { ...filters, page }, today), page: Math.min(page, pages), pages });
           }
-          // The same pages walked by their cursors, forward to the last and back to the first (docs/decisions/071).
+          // The same pages walked by their cursors, forward to the last and back to the first (docs/decisions/071): on one day, which has every segment.
+          if (today !== '2026-10-09') continue;
           let cursor = await staffQueue({ db: store.handle.db, calendar, now }, member(offices), { ...filters, page: 1 });
           for (let page = 2; page <= pages; page += 1) {
             const label = `${today} ${offices.join('+')} ${JSON.stringify(filters)} after page ${page - 1}`;

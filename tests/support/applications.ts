@@ -101,3 +101,46 @@ export function ecoBurialApplication(n: number, overrides: Record<string, string
     pledge: at('pledge') === 'yes',
   };
 }
+
+/**
+ * 身后一件事 (docs/decisions/066) as the pages' flat answers, for made-up person `n`: a man born 1 March
+ * 1940 who died on 20 October 2026, and his daughter applying; every item ticked unless `items`
+ * says which. A deceased `n` of 499 has the sequence code 999 (the development receiver refuses).
+ */
+export function afterDeathAnswers(n: number, overrides: Record<string, string> = {}, items?: readonly string[]): Record<string, string> {
+  const all = ['household-deregistration', 'driving-licence', 'medical-insurance', 'pension-account', 'survivor-benefits', 'housing-fund', 'allowance-stop', 'eco-burial-subsidy'];
+  return {
+    'handler.name': '王丽',
+    'handler.sex': 'female',
+    'handler.idNumber': personId(n, 'female', '19700501'),
+    'handler.phone': `136${String(n).padStart(8, '0')}`,
+    'handler.relationship': 'child',
+    'handler.address': '示例区示例街道 1 号 2 单元 301',
+    'deceased.name': '王建国',
+    'deceased.sex': 'male',
+    'deceased.idNumber': personId(n, 'male', '19400301'),
+    'deceased.diedOn': '2026-10-20',
+    'deceased.deathCertificateNumber': `D${String(220000000 + n)}`,
+    'deceased.socialSecurityCardNumber': `S${String(33000000 + n)}`,
+    ...Object.fromEntries(all.map((item) => [`items.${item}`, (items ?? all).includes(item) ? 'yes' : ''])),
+    'account.bankName': '示例银行滨海支行',
+    'account.holder': '王丽',
+    'account.number': '6222 0000 1111 2222 444',
+    ...overrides,
+  };
+}
+
+/** The same application as the API takes it (nested; the items as a list). */
+export function afterDeathApplication(n: number, overrides: Record<string, string> = {}, items?: readonly string[]) {
+  const flat = afterDeathAnswers(n, overrides, items);
+  const at = (path: string): string => flat[path] ?? '';
+  const block = (name: string, fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, at(`${name}.${field}`)]));
+  return {
+    handler: block('handler', ['name', 'sex', 'idNumber', 'phone', 'relationship', 'address']),
+    deceased: block('deceased', ['name', 'sex', 'idNumber', 'diedOn', 'deathCertificateNumber', 'socialSecurityCardNumber']),
+    account: block('account', ['bankName', 'holder', 'number']),
+    items: Object.keys(flat)
+      .filter((key) => key.startsWith('items.') && flat[key] === 'yes')
+      .map((key) => key.slice('items.'.length)),
+  };
+}

@@ -21,6 +21,8 @@ export const JOURNEYS = {
   'temporary-assistance': { cookie: 'draft_temporary_assistance', path: '/apply/temporary-assistance' },
   // The eco-burial subsidy (docs/decisions/061).
   'eco-burial-subsidy': { cookie: 'draft_eco_burial_subsidy', path: '/apply/eco-burial-subsidy' },
+  // 身后一件事 (docs/decisions/066).
+  'after-death': { cookie: 'draft_after_death', path: '/apply/after-death' },
 } as const;
 
 export type JourneyService = keyof typeof JOURNEYS;

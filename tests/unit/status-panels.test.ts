@@ -33,6 +33,7 @@ const progress = (over: Partial<CaseProgress>): CaseProgress => ({
   periods: [],
   settings: {},
   rating: { open: false, given: null, followUp: null },
+  parts: [],
   ...over,
 });
 

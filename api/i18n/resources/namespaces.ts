@@ -5,6 +5,8 @@
  * written `<namespace>:<key>` (i18next's namespace separator); a key without one is common's.
  * A service given to the portal at start adds its own namespace, named by its id (../index.ts addMessages).
  */
+import { afterDeathEn } from '../../services/after-death/messages/en.ts';
+import { afterDeathZhCN } from '../../services/after-death/messages/zh-CN.ts';
 import { ecoBurialSubsidyEn } from '../../services/eco-burial-subsidy/messages/en.ts';
 import { ecoBurialSubsidyZhCN } from '../../services/eco-burial-subsidy/messages/zh-CN.ts';
 import { marriageEn } from '../../services/marriage/messages/en.ts';
@@ -28,6 +30,7 @@ export const zhCNNamespaces = {
   'social-relief': socialReliefZhCN,
   funeral: funeralZhCN,
   'eco-burial-subsidy': ecoBurialSubsidyZhCN,
+  'after-death': afterDeathZhCN,
 } as const;
 
 /** The same namespaces in English (each typed against its zh-CN tree where it is written). */
@@ -38,6 +41,7 @@ export const enNamespaces: { readonly [N in keyof typeof zhCNNamespaces]: object
   'social-relief': socialReliefEn,
   funeral: funeralEn,
   'eco-burial-subsidy': ecoBurialSubsidyEn,
+  'after-death': afterDeathEn,
 };
 
 export type Namespaces = typeof zhCNNamespaces;

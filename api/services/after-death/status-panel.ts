@@ -1,0 +1,38 @@
+/**
+ * The bundle's status panel (docs/decisions/066): the application's own panel, and under it every
+ * part with its state and its own tracking number (each opens on the same page with the same
+ * second factor); a part applied for later links to where it is applied for. A department that has
+ * not answered — or cannot be reached just now — reads "pending": nothing is lost, staff follow up.
+ */
+import { dynamicKey } from '../../i18n/index.ts';
+import { builtInApplicationPanel, type StatusAction, type StatusFacts, type StatusPanel } from '../status-panel.ts';
+
+const C = 'after-death:afterDeathCase';
+
+export const afterDeathPanel: StatusPanel = (progress, context, done) => {
+  const base = builtInApplicationPanel()(progress, context, done);
+  const { t } = context;
+  const parts: StatusFacts = {
+    heading: t('after-death:afterDeathCase.parts.heading'),
+    facts: progress.parts.map((part) => ({
+      label: t(dynamicKey`after-death:afterDeath.item.${part.item}`),
+      value: t(dynamicKey`${C}.partStatus.${part.status}`),
+      ...(part.trackingNumber || part.reason
+        ? { note: [part.trackingNumber ? t('after-death:afterDeathCase.parts.number', { number: part.trackingNumber }) : '', part.reason ?? ''].filter(Boolean).join(t('punctuation.listSeparator')) }
+        : {}),
+      testId: `part-${part.item}`,
+      valueTestId: `part-${part.item}-status`,
+    })),
+  };
+  const later: StatusAction[] = progress.parts
+    .filter((part) => part.status === 'to-apply' && part.applyPath)
+    .map((part) => ({
+      kind: 'link',
+      id: `apply-${part.item}`,
+      heading: t(dynamicKey`after-death:afterDeath.item.${part.item}`),
+      hint: t(dynamicKey`${C}.later.${part.item}`),
+      label: t('after-death:afterDeathCase.later.apply'),
+      href: context.href(part.applyPath ?? '/'),
+    }));
+  return { ...base, details: [parts, ...base.details], actions: [...base.actions, ...later] };
+};
