@@ -103,6 +103,11 @@ export interface CaseService<Application> {
   /** By upload purpose, the files an application needs at least (its journey's `uploadMinimums`): refused at submission below them. */
   uploadsNeeded?: Readonly<Record<string, number>>;
   /**
+   * The same for one application, where its answers decide which upload steps it meets (a cremation
+   * certificate only for the applicant who chose it as the proof: docs/decisions/064); over `uploadsNeeded`.
+   */
+  uploadsNeededFor?(application: Application): Readonly<Record<string, number>>;
+  /**
    * For a service gathered in a journey: how long its drafts are kept (its journey decides: `draftPolicyOf`), which
    * answer is the identity asked with a resume code, and which may be a phone to text the code to (docs/decisions/033).
    */
@@ -149,6 +154,12 @@ export interface CaseService<Application> {
    */
   oncePer?: OncePer<Application>;
   /**
+   * For a service whose application takes one of a counted stock (a public cemetery's plot of a
+   * type: docs/decisions/064): taken at submission inside its transaction, or the application is
+   * refused next to `field`; given back when the case reaches one of `releasedIn`.
+   */
+  holds?: Holds<Application>;
+  /**
    * The ID numbers of the people a case is about beyond its applicant (a relief household's
    * members), recorded with the case by keyed hash, so that another service reading the portal's
    * own decisions finds a member too (the funeral fee exemption: docs/decisions/065).
@@ -164,6 +175,18 @@ export interface CaseService<Application> {
  */
 export interface OncePer<Application> {
   key(application: Application): string;
+  field: readonly string[];
+  message: string;
+  releasedIn: readonly string[];
+}
+
+/**
+ * A service's counted stock: what an application takes one of (`key`) and how many there are on
+ * `day` by the rules (`capacity`); where and with what message an application is refused when none
+ * is left; and the states in which a case gives its place back (refused, withdrawn).
+ */
+export interface Holds<Application> {
+  stock(application: Application, day: string, rules: RuleBook): { key: string; capacity: number };
   field: readonly string[];
   message: string;
   releasedIn: readonly string[];
@@ -220,6 +243,8 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.handledBy ? { handledBy: (application: unknown) => service.handledBy?.(own(application)) ?? '' } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
     ...(service.oncePer ? { oncePer: { ...service.oncePer, key: (application: unknown) => service.oncePer?.key(own(application)) ?? '' } } : {}),
+    ...(service.uploadsNeededFor ? { uploadsNeededFor: (application: unknown) => service.uploadsNeededFor?.(own(application)) ?? {} } : {}),
+    ...(service.holds ? { holds: { ...service.holds, stock: (application: unknown, day: string, rules: RuleBook) => (service.holds as Holds<Application>).stock(own(application), day, rules) } } : {}),
     ...(service.people ? { people: (application: unknown) => service.people?.(own(application)) ?? [] } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../../api/domain/staff/staff.ts';
 import { en } from '../../api/i18n/resources/en.ts';
 import { createStaff } from '../../api/staff/auth.ts';
-import { ecoBurialApplication, marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
+import { cemeteryApplication, ecoBurialApplication, marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
 import { phoneProof, withPhoneProofs } from '../support/phone-proofs.ts';
 import { reliefApplication } from '../support/relief-applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
@@ -92,6 +92,8 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /services/temporary-assistance/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-5' }, body: reliefApplication('temporary', 733) }),
   // Without a draft's cremation certificate it is refused (422), as any hostile variant must be, never with a 5xx.
   'POST /services/eco-burial-subsidy/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-6' }, body: ecoBurialApplication(734) }),
+  // A niche against the death certificate's number (docs/decisions/064): no file needed.
+  'POST /services/public-cemetery/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-7' }, body: cemeteryApplication(735) }),
   'POST /track': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
   'POST /track/withdraw': (f) => ({ body: { trackingNumber: f.withdrawable, secondFactor: '13812345678' } }),
   'POST /track/reschedule': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
@@ -191,6 +193,9 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   // Funeral homes and their price lists (docs/decisions/062): public, read-only.
   'GET /funeral-homes': () => ({ query: { lang: 'en' } }),
   'GET /funeral-homes/{id}': () => ({ params: { id: 'demo-district-funeral-home' }, query: { lang: 'zh-CN' } }),
+  // Public cemeteries (docs/decisions/064): public, read-only.
+  'GET /cemeteries': () => ({ query: { lang: 'en' } }),
+  'GET /cemeteries/{id}': () => ({ params: { id: 'demo-district-cemetery' }, query: { lang: 'zh-CN' } }),
   // The first party's confirmed phone of the booking's fixture (docs/decisions/065: only a confirmed phone is answered).
   'POST /funeral/exemption-check': (f) => ({
     body: {
@@ -231,6 +236,7 @@ const NAMES: Record<string, string[]> = {
   'POST /services/extreme-poverty-support/applications': ['applicant.name', 'household.1.name'],
   'POST /services/temporary-assistance/applications': ['applicant.name', 'household.1.name'],
   'POST /services/eco-burial-subsidy/applications': ['deceased.name', 'claimant.name', 'account.bankName', 'account.holder'],
+  'POST /services/public-cemetery/applications': ['deceased.name', 'family.name'],
 };
 /** Bidirectional embeddings, overrides and isolates, and zero-width characters. */
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];

@@ -104,6 +104,8 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/announcements',
       '/announcements/{id}',
+      '/cemeteries',
+      '/cemeteries/{id}',
       '/dev/handoff-receiver/{handoff}',
       '/dev/outbox',
       '/dev/phone-codes/{phone}',
@@ -136,6 +138,7 @@ describe.each(DIALECTS)('the guides API on %s', (kind) => {
       '/services/extreme-poverty-support/applications',
       '/services/minimum-living-allowance/applications',
       '/services/old-age-allowance/applications',
+      '/services/public-cemetery/applications',
       '/services/temporary-assistance/applications',
       '/staff/announcements',
       '/staff/announcements/{id}/diff',
