@@ -14,7 +14,7 @@ import { CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber,
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
 import { recordCasePeople } from '../db/case-people.repo.ts';
-import { releaseStock, takeStock } from '../db/case-stock.repo.ts';
+import { claimStepKey, releaseStock, takeStock } from '../db/case-stock.repo.ts';
 import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_SEALED_DETAILS, SUPPLEMENT_TRANSITION, supplementLimits } from '../domain/cases/supplement.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -189,6 +189,18 @@ export function casePersonHashes(deps: Pick<CaseDeps, 'crypto'>, service: Pick<R
 class OnceKeyTakenError extends Error {
   constructor() {
     super('another case holds this once-per key');
+  }
+}
+
+/** Another case has what a step names (docs/decisions/064): the step is refused next to `field`, with `message`. */
+export class StepKeyTakenError extends Error {
+  readonly field: string;
+  /** The translation key of what the member is told. */
+  readonly messageKey: string;
+  constructor(field: string, messageKey: string) {
+    super('another case has what this step names');
+    this.field = field;
+    this.messageKey = messageKey;
   }
 }
 
@@ -538,6 +550,13 @@ export function stepToSave(
       if (effect) await applyAppointmentEffect(trx, stored.id, effect, options.at);
       // A case that ends without what it held (refused, withdrawn) gives it back with the step (docs/decisions/064).
       if (service.holds?.releasedIn.includes(result.snapshot.state)) await releaseStock(trx, stored.id);
+      // What the step names that one case only may have (a numbered place): taken with the step, or the step undone.
+      const stepKey = service.stepKeys?.[result.event.transition];
+      if (stepKey) {
+        const input = (result.event.input ?? {}) as Readonly<Record<string, unknown>>;
+        const application: unknown = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT));
+        if (!(await claimStepKey(trx, { service: stored.service, key: stepKey.key(application, input), caseId: stored.id }))) throw new StepKeyTakenError(stepKey.field, stepKey.message);
+      }
       // A request to another system goes with the step that sends it, or not at all (docs/decisions/044).
       await writeHandoffs(trx, { crypto: deps.crypto, service, caseId: stored.id, application: () => JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as unknown, at: options.at }, transition, by.kind !== 'system');
       await publishStep(trx, deps, service, stored, result, options.at);

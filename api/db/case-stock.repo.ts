@@ -57,3 +57,13 @@ export async function stockHeldBy(db: Kysely<Database>, caseId: string): Promise
   const row = await db.selectFrom('case_stock_holds').select(['stock_key', 'released']).where('case_id', '=', caseId).executeTakeFirst();
   return row ? { key: row.stock_key, released: Number(row.released) === 1 } : undefined;
 }
+
+/**
+ * Takes what a step names for `caseId` (a numbered place), inside the step's transaction: false when
+ * another case has it (the caller undoes the step). An insert that does nothing on a clash, so that
+ * PostgreSQL's transaction stays usable for the caller's own answer.
+ */
+export async function claimStepKey(trx: Transaction<Database>, claim: { service: string; key: string; caseId: string }): Promise<boolean> {
+  const result = await trx.insertInto('case_step_keys').values({ service: claim.service, key: claim.key, case_id: claim.caseId }).onConflict((oc) => oc.columns(['service', 'key']).doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}

@@ -134,6 +134,7 @@ export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, c
     // A plot the demo case held is given back before its hold goes (docs/decisions/064).
     await releaseStock(trx, caseId);
     await trx.deleteFrom('case_stock_holds').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('case_step_keys').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_people').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('demo_records').where('record_type', '=', 'case').where('record_id', '=', caseId).execute();
     await trx.deleteFrom('cases').where('id', '=', caseId).execute();

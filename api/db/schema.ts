@@ -307,6 +307,13 @@ export interface CaseStockHoldTable {
   released: Generated<number>;
 }
 
+/** What a step names that one case only may have (a cemetery's numbered place: docs/decisions/064). */
+export interface CaseStepKeyTable {
+  service: string;
+  key: string;
+  case_id: string;
+}
+
 /** A person a case is about (a relief household's member: docs/decisions/065), by keyed hash of their ID number. */
 export interface CasePersonTable {
   case_id: string;
@@ -598,6 +605,7 @@ export interface Database {
   case_people: CasePersonTable;
   case_stock: CaseStockTable;
   case_stock_holds: CaseStockHoldTable;
+  case_step_keys: CaseStepKeyTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;

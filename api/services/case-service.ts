@@ -160,6 +160,11 @@ export interface CaseService<Application> {
    */
   holds?: Holds<Application>;
   /**
+   * By transition, what its input names that one case only may have (the numbered place a plot case
+   * is allocated: docs/decisions/064): taken in the step's transaction, or the step is refused next to `field`.
+   */
+  stepKeys?: Readonly<Record<string, StepKey<Application>>>;
+  /**
    * The ID numbers of the people a case is about beyond its applicant (a relief household's
    * members), recorded with the case by keyed hash, so that another service reading the portal's
    * own decisions finds a member too (the funeral fee exemption: docs/decisions/065).
@@ -190,6 +195,13 @@ export interface Holds<Application> {
   field: readonly string[];
   message: string;
   releasedIn: readonly string[];
+}
+
+/** What a step's input names that one case only may have: its key (from the application and the input), and where and how a clash is said. */
+export interface StepKey<Application> {
+  key(application: Application, input: Readonly<Record<string, unknown>>): string;
+  field: string;
+  message: string;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -245,6 +257,9 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.oncePer ? { oncePer: { ...service.oncePer, key: (application: unknown) => service.oncePer?.key(own(application)) ?? '' } } : {}),
     ...(service.uploadsNeededFor ? { uploadsNeededFor: (application: unknown) => service.uploadsNeededFor?.(own(application)) ?? {} } : {}),
     ...(service.holds ? { holds: { ...service.holds, stock: (application: unknown, day: string, rules: RuleBook) => (service.holds as Holds<Application>).stock(own(application), day, rules) } } : {}),
+    ...(service.stepKeys
+      ? { stepKeys: Object.fromEntries(Object.entries(service.stepKeys).map(([name, step]) => [name, { ...step, key: (application: unknown, input: Readonly<Record<string, unknown>>) => step.key(own(application), input) }])) }
+      : {}),
     ...(service.people ? { people: (application: unknown) => service.people?.(own(application)) ?? [] } : {}),
   };
 }

@@ -112,6 +112,23 @@ describe.each(DIALECTS)('the public cemetery plot on %s', (kind) => {
     expect(progress.timeline.find((event) => event.transition === 'approve')?.details).toEqual({});
   });
 
+  it('allocates a numbered place to one case only, however its number is typed', async () => {
+    const numbers: string[] = [];
+    for (const n of [9150, 9151]) {
+      const trackingNumber = await trackingOf(await apply(cemeteryApplication(n, { 'plot.type': 'tree' }), `plot-${n}`));
+      expect((await act('funeral.clerk', trackingNumber, 'accept')).status).toBe(200);
+      expect((await act('funeral.reviewer', trackingNumber, 'approve', { opinion: '户籍和死亡证明核对无误' })).status).toBe(200);
+      numbers.push(trackingNumber);
+    }
+    const [first = '', second = ''] = numbers;
+    expect((await act('funeral.approver', first, 'allocate', { plotNumber: '纪念林 B区7号' })).status).toBe(200);
+    const clash = await act('funeral.approver', second, 'allocate', { plotNumber: '纪念林B区7号' });
+    expect(clash.status).toBe(422);
+    expect(await fieldsOf(clash)).toEqual([expect.objectContaining({ field: 'plotNumber', message: expect.stringContaining('已经安排给另一件申请') })]);
+    expect((await open('funeral.approver', second)).state).toBe('approved');
+    expect((await act('funeral.approver', second, 'allocate', { plotNumber: '纪念林B区8号' })).status).toBe(200);
+  });
+
   it('takes a cremation certificate as a draft’s file instead of the number', async () => {
     const reference = await draftWith('cremationCertificate');
     const submitted = await apply(cemeteryApplication(9102, { 'proof.kind': 'cremation-certificate' }), 'plot-9102', reference);

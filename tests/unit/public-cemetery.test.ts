@@ -19,7 +19,7 @@ import { cemeteryAid } from '../../api/services/public-cemetery/decision-aid.ts'
 import { cemeteryApplicationFrom, uploadsNeededFor } from '../../api/services/public-cemetery/journey.ts';
 import type { PlotType, ResidenceRule } from '../../api/services/public-cemetery/kinds.ts';
 import { cemeteriesOn } from '../../api/services/public-cemetery/public-view.ts';
-import { plotFor, plotsLeft, residenceAllows, stockKey } from '../../api/services/public-cemetery/rules.ts';
+import { placeKey, plotFor, plotsLeft, residenceAllows, stockKey } from '../../api/services/public-cemetery/rules.ts';
 import { cemeteryService } from '../../api/services/public-cemetery/service.ts';
 import { cemeteryWorkflow as workflow } from '../../api/services/public-cemetery/workflow.ts';
 import { CASE_SERVICES, onlineChannelAt } from '../../api/services/registry.ts';
@@ -96,6 +96,15 @@ describe('the places left', () => {
     [5, -1, 5],
   ])('%s places, %s held: %s left', (count, taken, left) => {
     expect(plotsLeft(count, taken)).toBe(left);
+  });
+
+  it.each<[string, string, string]>([
+    ['A区3排12号', 'a区 3排 12号', 'the same place'],
+    ['Ａ区３排１２号', 'A区3排12号', 'the same place'],
+    ['A区3排12号', 'A区3排13号', 'another place'],
+  ])('a place typed %s and %s is %s', (one, other, expected) => {
+    expect(placeKey('demo-district-cemetery', one) === placeKey('demo-district-cemetery', other) ? 'the same place' : 'another place').toBe(expected);
+    expect(placeKey('demo-district-cemetery', one)).not.toBe(placeKey('demo-county-cemetery', one));
   });
 
   it('counts each cemetery’s kind under its own key, and the public view shows what is left', () => {

@@ -10,6 +10,8 @@ import type { Kysely } from 'kysely';
  * the capacity, whatever two processes do at once; a give-back never goes below zero.
  * `case_stock_holds` is what each case holds, so that a give-back happens once: the case that is
  * refused or withdrawn marks its hold released in the same transaction as the count goes down.
+ * `case_step_keys` is what a step names that only one case may have (the numbered place a plot case
+ * is allocated): the primary key refuses a second case, in the step's transaction.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -26,9 +28,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     /** 1 once the case gave its place back (refused, withdrawn): never twice. */
     .addColumn('released', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema
+    .createTable('case_step_keys')
+    .addColumn('service', 'text', (c) => c.notNull())
+    /** `<cemetery>:<place number>`, normalised: not personal data. */
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+    .addPrimaryKeyConstraint('case_step_keys_pk', ['service', 'key'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('case_step_keys').execute();
   await db.schema.dropTable('case_stock_holds').execute();
   await db.schema.dropTable('case_stock').execute();
 }

@@ -38,3 +38,6 @@ export const plotsLeft = (count: number, taken: number): number => Math.max(0, c
 
 /** The key the case core counts a cemetery's plots of a kind under (api/db/case-stock.repo.ts). */
 export const stockKey = (cemetery: string, type: PlotType): string => `public-cemetery:${cemetery}:${type}`;
+
+/** A numbered place of a cemetery as one key, however it was typed (全角, spaces, case): A区 3排 12号 and a区3排12号 are one place. */
+export const placeKey = (cemetery: string, plotNumber: string): string => `${cemetery}:${plotNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase()}`;

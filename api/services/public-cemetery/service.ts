@@ -18,7 +18,7 @@ import { CEMETERIES_TABLE, type CemeteryDetails } from './cemeteries-table.ts';
 import { cemetery } from './cemeteries.ts';
 import { cemeteryAid } from './decision-aid.ts';
 import { cemeteryJourney, uploadsNeededFor } from './journey.ts';
-import { plotFor, stockKey } from './rules.ts';
+import { placeKey, plotFor, stockKey } from './rules.ts';
 import { cemeteryWorkflow, ENDED_WITHOUT_PLOT } from './workflow.ts';
 
 /** The cemeteries' rows as this process reads them: the source file's and any staff set since. */
@@ -98,6 +98,8 @@ export const cemeteryService: CaseService<CemeteryApplication> = {
     message: 'public-cemetery:errors.cemetery.noneLeft',
     releasedIn: ENDED_WITHOUT_PLOT,
   },
+  // A numbered place goes to one case only: a second allocation of it is refused next to the number (docs/decisions/064).
+  stepKeys: { allocate: { key: (application, input) => placeKey(application.plot.cemetery, String(input['plotNumber'] ?? '')), field: 'plotNumber', message: 'public-cemetery:errors.cemeteryWorkflow.plotTaken' } },
   // One plot per deceased: a case that ended without one frees the way for another application.
   oncePer: { key: (application) => application.deceased.idNumber, field: ['deceased', 'idNumber'], message: 'public-cemetery:errors.cemetery.alreadyApplied', releasedIn: ENDED_WITHOUT_PLOT },
 };

@@ -252,6 +252,7 @@ export const publicCemeteryEn: SameKeys<typeof publicCemeteryZhCN> = {
     },
     cemeteryWorkflow: {
       plotNumber: 'Enter the place number, at most 40 characters, like A-3-12',
+      plotTaken: 'This place has already been given to another application. Enter another place number.',
     },
   },
 };

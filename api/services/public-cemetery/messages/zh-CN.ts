@@ -260,6 +260,7 @@ export const publicCemeteryZhCN = {
     },
     cemeteryWorkflow: {
       plotNumber: '请填写位置编号，最多 40 个字，例如 A区3排12号',
+      plotTaken: '这个位置已经安排给另一件申请了，请换一个位置编号。',
     },
   },
 };
