@@ -28,6 +28,7 @@ import { guideEditingRoutes } from './routes/guide-editing.routes.ts';
 import { linkCheckRoutes } from './routes/link-checks.routes.ts';
 import { announcementRoutes } from './routes/announcements.routes.ts';
 import { funeralHomeRoutes } from './services/funeral/routes/funeral-homes.routes.ts';
+import { cemeteryRoutes } from './services/public-cemetery/routes/cemeteries.routes.ts';
 import { feeExemptionRoutes } from './services/funeral/routes/fee-exemption.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
 import { marriageRoutes } from './services/marriage/routes/marriage.routes.ts';
@@ -98,6 +99,7 @@ export function createApiApp(deps: ApiDeps) {
   api.route('/', linkCheckRoutes as unknown as OpenAPIHono<ApiEnv>);
   api.route('/', announcementRoutes as unknown as OpenAPIHono<ApiEnv>);
   api.route('/', funeralHomeRoutes);
+  api.route('/', cemeteryRoutes);
   api.route('/', feeExemptionRoutes);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);

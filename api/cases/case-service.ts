@@ -14,6 +14,7 @@ import { CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber,
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
 import { recordCasePeople } from '../db/case-people.repo.ts';
+import { claimStepKey, releaseStock, takeStock } from '../db/case-stock.repo.ts';
 import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_SEALED_DETAILS, SUPPLEMENT_TRANSITION, supplementLimits } from '../domain/cases/supplement.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -135,7 +136,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const data = serviceDataOf(deps);
   const parsed = service.applicationSchema(today, data).safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
-  const missing = await filesMissing(deps, service.uploadsNeeded ?? {}, draftKey);
+  const missing = await filesMissing(deps, service.uploadsNeededFor?.(parsed.data) ?? service.uploadsNeeded ?? {}, draftKey);
   if (missing) return { ok: false, reason: 'invalid', error: missing };
   const contact = service.applicant(parsed.data);
   const snapshot: CaseSnapshot = {
@@ -148,6 +149,9 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const onceKeyHash = once ? deps.crypto.lookupHash(once.key(parsed.data), ONCE_KEY_CONTEXT) : undefined;
   const personHashes = casePersonHashes(deps, service, parsed.data);
   const bundleParts = service.bundle?.parts(parsed.data) ?? [];
+  // What the application takes one of (docs/decisions/064), with how many there are today by the rules.
+  const holds = service.holds;
+  const stock = holds?.stock(parsed.data, today, data.rules);
   try {
     return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
       let parts: { item: string; trackingNumber: string | null }[] | undefined;
@@ -157,9 +161,11 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         lang,
         recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
         params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-      }, once === undefined && draftKey === undefined && personHashes.length === 0 && service.bundle === undefined ? undefined : async (trx, caseId) => {
+      }, once === undefined && stock === undefined && draftKey === undefined && personHashes.length === 0 && service.bundle === undefined ? undefined : async (trx, caseId) => {
         // One case per key (docs/decisions/061): taken with the case, or the whole submission undone.
         if (once && onceKeyHash !== undefined && !(await claimOnceKey(trx, { service: serviceId, keyHash: onceKeyHash, caseId, releasedIn: once.releasedIn }))) throw new OnceKeyTakenError();
+        // One of a counted stock (a plot): one conditional update, or the whole submission undone.
+        if (stock && !(await takeStock(trx, { ...stock, caseId }))) throw new StockTakenError();
         // Who the case is about, found again by another service (docs/decisions/065).
         await recordCasePeople(trx, caseId, personHashes);
         // A bundle's parts are written with it, or none of it is (docs/decisions/066).
@@ -176,6 +182,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   } catch (error) {
     // Refused as an answer of the application, next to the field it is about (the deceased's ID number).
     if (error instanceof OnceKeyTakenError && once) return { ok: false, reason: 'invalid', error: new ZodError([{ code: 'custom', path: [...once.field], message: once.message, input: undefined }]) };
+    if (error instanceof StockTakenError && holds) return { ok: false, reason: 'invalid', error: new ZodError([{ code: 'custom', path: [...holds.field], message: holds.message, input: undefined }]) };
     throw error;
   }
 }
@@ -226,6 +233,25 @@ export function casePersonHashes(deps: Pick<CaseDeps, 'crypto'>, service: Pick<R
 class OnceKeyTakenError extends Error {
   constructor() {
     super('another case holds this once-per key');
+  }
+}
+
+/** Another case has what a step names (docs/decisions/064): the step is refused next to `field`, with `message`. */
+export class StepKeyTakenError extends Error {
+  readonly field: string;
+  /** The translation key of what the member is told. */
+  readonly messageKey: string;
+  constructor(field: string, messageKey: string) {
+    super('another case has what this step names');
+    this.field = field;
+    this.messageKey = messageKey;
+  }
+}
+
+/** None of the stock the application takes is left (docs/decisions/064); its message never says "unique", so the tracking number's retry leaves it alone. */
+class StockTakenError extends Error {
+  constructor() {
+    super('none of this stock is left');
   }
 }
 
@@ -567,6 +593,15 @@ export function stepToSave(
     alsoInTransaction: async (trx) => {
       await options.andThen?.(trx);
       if (effect) await applyAppointmentEffect(trx, stored.id, effect, options.at);
+      // A case that ends without what it held (refused, withdrawn) gives it back with the step (docs/decisions/064).
+      if (service.holds?.releasedIn.includes(result.snapshot.state)) await releaseStock(trx, stored.id);
+      // What the step names that one case only may have (a numbered place): taken with the step, or the step undone.
+      const stepKey = service.stepKeys?.[result.event.transition];
+      if (stepKey) {
+        const input = (result.event.input ?? {}) as Readonly<Record<string, unknown>>;
+        const application: unknown = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT));
+        if (!(await claimStepKey(trx, { service: stored.service, key: stepKey.key(application, input), caseId: stored.id }))) throw new StepKeyTakenError(stepKey.field, stepKey.message);
+      }
       // A request to another system goes with the step that sends it, or not at all (docs/decisions/044).
       await writeHandoffs(trx, { crypto: deps.crypto, service, caseId: stored.id, application: () => JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)) as unknown, at: options.at }, transition, by.kind !== 'system');
       await publishStep(trx, deps, service, stored, result, options.at);

@@ -9,7 +9,7 @@
 import { ownerFiles } from '../db/files.repo.ts';
 import { FILE_NAME_CONTEXT } from '../engine/files/files.ts';
 import type { Kysely } from 'kysely';
-import type { ZodError } from 'zod';
+import { ZodError } from 'zod';
 import { caseAccessRecord, findLiveGrant, insertAccessGrant, type AccessRecord } from '../db/access-grants.repo.ts';
 import { appendAudit } from '../db/audit.repo.ts';
 import { PeopleBookedAgainError } from '../db/booking.repo.ts';
@@ -35,7 +35,7 @@ import {
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { isSaid, type AidCell } from '../services/decision-aid.ts';
 import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, openedDetails, stepParams, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
+import { ANSWERS_CONTEXT, openedDetails, StepKeyTakenError, stepParams, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
@@ -347,6 +347,8 @@ export async function takeStaffStep(deps: CaseWorkDeps, member: StaffMember, tra
   } catch (error) {
     if (error instanceof CaseChangedError) return { ok: false, reason: 'changed' };
     if (error instanceof PeopleBookedAgainError) return { ok: false, reason: 'booked_again' };
+    // Another case has what the step names (a numbered place): refused next to the field, as bad input is.
+    if (error instanceof StepKeyTakenError) return { ok: false, reason: 'invalid_input', error: new ZodError([{ code: 'custom', path: [error.field], message: error.messageKey, input: undefined }]) };
     throw error;
   }
   const updated = await findCaseByTrackingNumber(deps.db, stored.trackingNumber);

@@ -10,6 +10,7 @@ import { markFiguresStale } from './case-figures.repo.ts';
 import { removeRatingFigures } from './ratings.repo.ts';
 import type { DatabaseKind } from './connect.ts';
 import { removeEditorialDraft } from './editorial-drafts.repo.ts';
+import { releaseStock } from './case-stock.repo.ts';
 import type { Database } from './schema.ts';
 
 export type DemoRecordType = 'staff' | 'case' | 'notice';
@@ -130,6 +131,10 @@ export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, c
     await trx.deleteFrom('ratings').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_access_grants').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_once_keys').where('case_id', '=', caseId).execute();
+    // A plot the demo case held is given back before its hold goes (docs/decisions/064).
+    await releaseStock(trx, caseId);
+    await trx.deleteFrom('case_stock_holds').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('case_step_keys').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_people').where('case_id', '=', caseId).execute();
     // A bundle's rows go with it; a part's row loses its case (docs/decisions/066).
     await trx.deleteFrom('case_parts').where('bundle_case_id', '=', caseId).execute();

@@ -293,6 +293,27 @@ export interface CaseOnceKeyTable {
   case_id: string;
 }
 
+/** A counted stock cases hold one of (a cemetery's plots of a type: docs/decisions/064). */
+export interface CaseStockTable {
+  key: string;
+  capacity: number;
+  taken: number;
+}
+
+/** What a case holds of a stock; `released` 1 once given back. */
+export interface CaseStockHoldTable {
+  case_id: string;
+  stock_key: string;
+  released: Generated<number>;
+}
+
+/** What a step names that one case only may have (a cemetery's numbered place: docs/decisions/064). */
+export interface CaseStepKeyTable {
+  service: string;
+  key: string;
+  case_id: string;
+}
+
 /** A person a case is about (a relief household's member: docs/decisions/065), by keyed hash of their ID number. */
 export interface CasePersonTable {
   case_id: string;
@@ -604,6 +625,9 @@ export interface Database {
   case_once_keys: CaseOnceKeyTable;
   case_people: CasePersonTable;
   case_parts: CasePartTable;
+  case_stock: CaseStockTable;
+  case_stock_holds: CaseStockHoldTable;
+  case_step_keys: CaseStepKeyTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;

@@ -125,6 +125,8 @@ export interface Refusals {
   publishedNotice: { reason: 'notice_not_found' } | { reason: 'withdrawn'; at: string; note: string | null; lang: Locale };
   /** A funeral home asked for that the portal does not have, or whose details are not yet in force (docs/decisions/062). */
   funeralHome: { reason: 'funeral_home_not_found' };
+  /** A public cemetery asked for that the portal does not have, or whose details are not yet in force (docs/decisions/064). */
+  cemetery: { reason: 'cemetery_not_found' };
   /** The fee exemption check (docs/decisions/065); `too-many`: checks per client or per phone (counted by the route). */
   feeExemptionCheck: Refused<ExemptionCheckResult> | { reason: 'too-many'; retryAt: string };
   /** Too many objections from one client (counted by the route, in the database). */
@@ -461,6 +463,9 @@ export const REFUSALS = {
   },
   funeralHome: {
     funeral_home_not_found: { status: 404, code: 'funeral_home_not_found', message: 'errors.notFound' },
+  },
+  cemetery: {
+    cemetery_not_found: { status: 404, code: 'cemetery_not_found', message: 'errors.notFound' },
   },
   feeExemptionCheck: {
     invalid: SCHEMA_ISSUES,

@@ -104,6 +104,11 @@ export interface CaseService<Application> {
   /** By upload purpose, the files an application needs at least (its journey's `uploadMinimums`): refused at submission below them. */
   uploadsNeeded?: Readonly<Record<string, number>>;
   /**
+   * The same for one application, where its answers decide which upload steps it meets (a cremation
+   * certificate only for the applicant who chose it as the proof: docs/decisions/064); over `uploadsNeeded`.
+   */
+  uploadsNeededFor?(application: Application): Readonly<Record<string, number>>;
+  /**
    * For a service gathered in a journey: how long its drafts are kept (its journey decides: `draftPolicyOf`), which
    * answer is the identity asked with a resume code, and which may be a phone to text the code to (docs/decisions/033).
    */
@@ -150,6 +155,17 @@ export interface CaseService<Application> {
    */
   oncePer?: OncePer<Application>;
   /**
+   * For a service whose application takes one of a counted stock (a public cemetery's plot of a
+   * type: docs/decisions/064): taken at submission inside its transaction, or the application is
+   * refused next to `field`; given back when the case reaches one of `releasedIn`.
+   */
+  holds?: Holds<Application>;
+  /**
+   * By transition, what its input names that one case only may have (the numbered place a plot case
+   * is allocated: docs/decisions/064): taken in the step's transaction, or the step is refused next to `field`.
+   */
+  stepKeys?: Readonly<Record<string, StepKey<Application>>>;
+  /**
    * The ID numbers of the people a case is about beyond its applicant (a relief household's
    * members), recorded with the case by keyed hash, so that another service reading the portal's
    * own decisions finds a member too (the funeral fee exemption: docs/decisions/065).
@@ -180,6 +196,25 @@ export interface OncePer<Application> {
   field: readonly string[];
   message: string;
   releasedIn: readonly string[];
+}
+
+/**
+ * A service's counted stock: what an application takes one of (`key`) and how many there are on
+ * `day` by the rules (`capacity`); where and with what message an application is refused when none
+ * is left; and the states in which a case gives its place back (refused, withdrawn).
+ */
+export interface Holds<Application> {
+  stock(application: Application, day: string, rules: RuleBook): { key: string; capacity: number };
+  field: readonly string[];
+  message: string;
+  releasedIn: readonly string[];
+}
+
+/** What a step's input names that one case only may have: its key (from the application and the input), and where and how a clash is said. */
+export interface StepKey<Application> {
+  key(application: Application, input: Readonly<Record<string, unknown>>): string;
+  field: string;
+  message: string;
 }
 
 /** 1101**********1234, 138****5678, **** **** **** 3333, 1995-**-** */
@@ -233,6 +268,11 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.handledBy ? { handledBy: (application: unknown) => service.handledBy?.(own(application)) ?? '' } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
     ...(service.oncePer ? { oncePer: { ...service.oncePer, key: (application: unknown) => service.oncePer?.key(own(application)) ?? '' } } : {}),
+    ...(service.uploadsNeededFor ? { uploadsNeededFor: (application: unknown) => service.uploadsNeededFor?.(own(application)) ?? {} } : {}),
+    ...(service.holds ? { holds: { ...service.holds, stock: (application: unknown, day: string, rules: RuleBook) => (service.holds as Holds<Application>).stock(own(application), day, rules) } } : {}),
+    ...(service.stepKeys
+      ? { stepKeys: Object.fromEntries(Object.entries(service.stepKeys).map(([name, step]) => [name, { ...step, key: (application: unknown, input: Readonly<Record<string, unknown>>) => step.key(own(application), input) }])) }
+      : {}),
     ...(service.people ? { people: (application: unknown) => service.people?.(own(application)) ?? [] } : {}),
     ...(service.bundle ? { bundle: { items: service.bundle.items, parts: (application: unknown) => service.bundle?.parts(own(application)) ?? [] } } : {}),
     ...(service.handoffAtSubmission ? { handoffAtSubmission: service.handoffAtSubmission } : {}),

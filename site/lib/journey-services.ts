@@ -13,6 +13,7 @@ import { addMessages } from '../../api/i18n/index.ts';
 import type { JourneyPages, ServicePackage, SubmitOutcome } from '../../api/services/service-package.ts';
 import { afterDeathPages } from '../../api/services/after-death/pages.ts';
 import { ecoBurialPages } from '../../api/services/eco-burial-subsidy/pages.ts';
+import { cemeteryPages } from '../../api/services/public-cemetery/pages.ts';
 import { marriageBookingPages } from '../../api/services/marriage/pages.ts';
 import { oldAgeAllowancePages } from '../../api/services/old-age-allowance/pages.ts';
 import { extremePovertySupportPages } from '../../api/services/social-relief/extreme-poverty-support/pages.ts';
@@ -37,6 +38,7 @@ export const JOURNEY_SERVICES: Readonly<Record<string, JourneyService>> = {
   'temporary-assistance': temporaryAssistancePages as JourneyService,
   'eco-burial-subsidy': ecoBurialPages as JourneyService,
   'after-death': afterDeathPages as JourneyService,
+  'public-cemetery': cemeteryPages as JourneyService,
 };
 
 /**

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../../api/domain/staff/staff.ts';
 import { en } from '../../api/i18n/resources/en.ts';
 import { createStaff } from '../../api/staff/auth.ts';
-import { afterDeathApplication, ecoBurialApplication, marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
+import { afterDeathApplication, cemeteryApplication, ecoBurialApplication, marriageAppointment, oldAgeAllowanceApplication, personId } from '../support/applications.ts';
 import { phoneProof, withPhoneProofs } from '../support/phone-proofs.ts';
 import { reliefApplication } from '../support/relief-applications.ts';
 import { DIALECTS } from '../support/test-database.ts';
@@ -97,6 +97,8 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /services/eco-burial-subsidy/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-6' }, body: ecoBurialApplication(734) }),
   // A key per request: the bundle's valid body is accepted (no file to miss), and a key once answered 201 refuses another body.
   'POST /services/after-death/applications': () => ({ headers: { 'idempotency-key': `fuzz-idempotency-key-7-${(afterDeathKeys += 1)}` }, body: afterDeathApplication(735) }),
+  // A niche against the death certificate's number (docs/decisions/064): no file needed.
+  'POST /services/public-cemetery/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-8' }, body: cemeteryApplication(735) }),
   'POST /track': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
   'POST /track/withdraw': (f) => ({ body: { trackingNumber: f.withdrawable, secondFactor: '13812345678' } }),
   'POST /track/reschedule': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
@@ -196,6 +198,9 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   // Funeral homes and their price lists (docs/decisions/062): public, read-only.
   'GET /funeral-homes': () => ({ query: { lang: 'en' } }),
   'GET /funeral-homes/{id}': () => ({ params: { id: 'demo-district-funeral-home' }, query: { lang: 'zh-CN' } }),
+  // Public cemeteries (docs/decisions/064): public, read-only.
+  'GET /cemeteries': () => ({ query: { lang: 'en' } }),
+  'GET /cemeteries/{id}': () => ({ params: { id: 'demo-district-cemetery' }, query: { lang: 'zh-CN' } }),
   // The first party's confirmed phone of the booking's fixture (docs/decisions/065: only a confirmed phone is answered).
   'POST /funeral/exemption-check': (f) => ({
     body: {
@@ -237,6 +242,7 @@ const NAMES: Record<string, string[]> = {
   'POST /services/temporary-assistance/applications': ['applicant.name', 'household.1.name'],
   'POST /services/eco-burial-subsidy/applications': ['deceased.name', 'claimant.name', 'account.bankName', 'account.holder'],
   'POST /services/after-death/applications': ['handler.name', 'deceased.name', 'account.bankName', 'account.holder'],
+  'POST /services/public-cemetery/applications': ['deceased.name', 'family.name'],
 };
 /** Bidirectional embeddings, overrides and isolates, and zero-width characters. */
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];

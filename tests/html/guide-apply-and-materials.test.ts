@@ -26,6 +26,8 @@ const EXPECTED: Record<string, { label: 'online' | 'appointment' | 'byAppointmen
   'temporary-assistance': { label: 'online', journey: '/apply/temporary-assistance' },
   // The eco-burial subsidy (docs/decisions/061).
   'eco-burial-subsidy': { label: 'online', journey: '/apply/eco-burial-subsidy' },
+  // The public cemetery plot (docs/decisions/064).
+  'public-cemetery-burial': { label: 'online', journey: '/apply/public-cemetery' },
 };
 
 describe.each(LANGUAGES)('how to apply, on the guides in $name', (language) => {

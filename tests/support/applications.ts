@@ -130,6 +130,26 @@ export function afterDeathAnswers(n: number, overrides: Record<string, string> =
   };
 }
 
+/** A public cemetery plot application (docs/decisions/064) as its pages gather it (flat answers): a niche in the demo district, household registered there, the death certificate's number as the proof. */
+export function cemeteryAnswers(n: number, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'plot.cemetery': 'demo-district-cemetery',
+    'plot.type': 'niche',
+    'deceased.name': '李秀英',
+    'deceased.idNumber': personId(n, 'female', '19380815'),
+    'deceased.diedOn': '2026-11-20',
+    'residence.registeredHere': 'yes',
+    'proof.kind': 'death-certificate',
+    'proof.deathCertificateNumber': `B${String(220000000 + n)}`,
+    'family.name': '李明',
+    'family.idNumber': personId(n, 'male', '19650302'),
+    'family.phone': `136${String(n).padStart(8, '0')}`,
+    'family.relationship': 'child',
+    pledge: 'yes',
+    ...overrides,
+  };
+}
+
 /** The same application as the API takes it (nested; the items as a list). */
 export function afterDeathApplication(n: number, overrides: Record<string, string> = {}, items?: readonly string[]) {
   const flat = afterDeathAnswers(n, overrides, items);
@@ -142,5 +162,21 @@ export function afterDeathApplication(n: number, overrides: Record<string, strin
     items: Object.keys(flat)
       .filter((key) => key.startsWith('items.') && flat[key] === 'yes')
       .map((key) => key.slice('items.'.length)),
+  };
+}
+
+/** The same application as the API takes it (nested; yes and no as booleans; only what the route asks). */
+export function cemeteryApplication(n: number, overrides: Record<string, string> = {}) {
+  const flat = cemeteryAnswers(n, overrides);
+  const at = (path: string): string => flat[path] ?? '';
+  const yes = (path: string) => at(path) === 'yes';
+  const registeredHere = yes('residence.registeredHere');
+  return {
+    plot: { cemetery: at('plot.cemetery'), type: at('plot.type') },
+    deceased: { name: at('deceased.name'), idNumber: at('deceased.idNumber'), diedOn: at('deceased.diedOn') },
+    residence: { registeredHere, ...(registeredHere || flat['residence.livedHere'] === undefined ? {} : { livedHere: yes('residence.livedHere') }) },
+    proof: { kind: at('proof.kind'), ...(at('proof.kind') === 'death-certificate' ? { deathCertificateNumber: at('proof.deathCertificateNumber') } : {}) },
+    family: { name: at('family.name'), idNumber: at('family.idNumber'), phone: at('family.phone'), relationship: at('family.relationship') },
+    pledge: at('pledge') === 'yes',
   };
 }

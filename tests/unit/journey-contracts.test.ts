@@ -28,8 +28,8 @@ const hasKeyFor = (words: string) => (language: string, key: string): boolean =>
   isLocale(language) && translator(language)(dynamicKey`${key}`, { ns: serviceNamespaces(words), defaultValue: '', returnObjects: false }) !== '';
 
 // The relief applications (docs/decisions/042), as their pages register them.
-// The relief applications (docs/decisions/042) and the eco-burial subsidy (docs/decisions/061), as their pages register them.
-const RELIEF = ['minimum-living-allowance', 'extreme-poverty-support', 'temporary-assistance', 'eco-burial-subsidy'].map((id) => {
+// The relief applications (docs/decisions/042), the eco-burial subsidy (061) and the public cemetery plot (064), as their pages register them.
+const RELIEF = ['minimum-living-allowance', 'extreme-poverty-support', 'temporary-assistance', 'eco-burial-subsidy', 'public-cemetery'].map((id) => {
   const pages = JOURNEY_SERVICES[id];
   if (!pages) throw new Error(`no journey for ${id}`);
   return { words: pages.messages, journey: pages.journey, schema: pages.schema('2026-12-06', serviceDataOf({ offices: DEMO_OFFICES })), notInSchema: pages.notInSchema, derived: pages.derived ?? [] };

@@ -137,6 +137,7 @@ const SAMPLES: Samples = {
   noticeWithdraw: { notice_not_found: [{ ok: false, reason: 'notice_not_found' }], already_withdrawn: [{ ok: false, reason: 'already_withdrawn' }] },
   publishedNotice: { notice_not_found: [{ reason: 'notice_not_found' }], withdrawn: [{ reason: 'withdrawn', at: '2026-12-10T02:00:00.000Z', note: '该通知有误，已撤回', lang: 'zh-CN' }, { reason: 'withdrawn', at: '2026-12-10T02:00:00.000Z', note: null, lang: 'en' }] },
   funeralHome: { funeral_home_not_found: [{ reason: 'funeral_home_not_found' }] },
+  cemetery: { cemetery_not_found: [{ reason: 'cemetery_not_found' }] },
   feeExemptionCheck: { invalid: [{ ok: false, reason: 'invalid', error: issues }], 'phone-not-confirmed': [{ ok: false, reason: 'phone-not-confirmed' }], 'too-many': [{ reason: 'too-many', retryAt }] },
   publishedGuide: { unpublished: [{ reason: 'unpublished', redirectTo: null, notice: '该事项已取消', at: '2026-12-10T02:00:00.000Z' }, { reason: 'unpublished', redirectTo: 'temporary-assistance', notice: null, at: '2026-12-10T02:00:00.000Z' }] },
 };

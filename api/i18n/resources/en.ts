@@ -13,7 +13,8 @@ import { staffEn } from './en/staff.ts';
 import { ratingsEn } from './en/ratings.ts';
 import { dashboardEn } from './en/dashboard.ts';
 import { funeralRulesEn } from './en/funeral.ts';
+import { cemeteryCommonEn } from './en/cemetery.ts';
 import { linkChecksEn } from './en/link-checks.ts';
 import type { zhCN } from './zh-CN.ts';
 
-export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, ratingsEn, dashboardEn, funeralRulesEn, linkChecksEn);
+export const en: SameKeys<typeof zhCN> = mergeMessages(siteEn, errorsEn, draftsEn, staffEn, casesEn, ratingsEn, dashboardEn, funeralRulesEn, linkChecksEn, cemeteryCommonEn);

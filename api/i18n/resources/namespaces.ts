@@ -17,6 +17,8 @@ import { socialReliefEn } from '../../services/social-relief/messages/en.ts';
 import { socialReliefZhCN } from '../../services/social-relief/messages/zh-CN.ts';
 import { funeralEn } from '../../services/funeral/messages/en.ts';
 import { funeralZhCN } from '../../services/funeral/messages/zh-CN.ts';
+import { publicCemeteryEn } from '../../services/public-cemetery/messages/en.ts';
+import { publicCemeteryZhCN } from '../../services/public-cemetery/messages/zh-CN.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -31,6 +33,7 @@ export const zhCNNamespaces = {
   funeral: funeralZhCN,
   'eco-burial-subsidy': ecoBurialSubsidyZhCN,
   'after-death': afterDeathZhCN,
+  'public-cemetery': publicCemeteryZhCN,
 } as const;
 
 /** The same namespaces in English (each typed against its zh-CN tree where it is written). */
@@ -42,6 +45,7 @@ export const enNamespaces: { readonly [N in keyof typeof zhCNNamespaces]: object
   funeral: funeralEn,
   'eco-burial-subsidy': ecoBurialSubsidyEn,
   'after-death': afterDeathEn,
+  'public-cemetery': publicCemeteryEn,
 };
 
 export type Namespaces = typeof zhCNNamespaces;

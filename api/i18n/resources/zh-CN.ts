@@ -13,6 +13,7 @@ import { staffZhCN } from './zh-CN/staff.ts';
 import { ratingsZhCN } from './zh-CN/ratings.ts';
 import { dashboardZhCN } from './zh-CN/dashboard.ts';
 import { funeralRulesZhCN } from './zh-CN/funeral.ts';
+import { cemeteryCommonZhCN } from './zh-CN/cemetery.ts';
 import { linkChecksZhCN } from './zh-CN/link-checks.ts';
 
-export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, ratingsZhCN, dashboardZhCN, funeralRulesZhCN, linkChecksZhCN);
+export const zhCN = mergeMessages(siteZhCN, errorsZhCN, draftsZhCN, staffZhCN, casesZhCN, ratingsZhCN, dashboardZhCN, funeralRulesZhCN, linkChecksZhCN, cemeteryCommonZhCN);

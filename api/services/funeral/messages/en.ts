@@ -78,6 +78,12 @@ export const funeralEn: SameKeys<typeof funeralZhCN> = {
       reusesBasic: 'Entry {{entry}} uses the id or name of the basic service “$t(funeral:catalogue.{{item}})”. An optional service may not be charged under a basic service’s name',
       bundle: 'Entry {{entry}}, “{{name}}”, looks like a package. Each entry must be one service with one price: services may not be sold together',
     },
+    /** The deceased as every after-death application names them (deceased.schema.ts, docs/decisions/064). */
+    deceased: {
+      diedOn: 'Enter the date of death, for example 2026-11-20',
+      diedOnFuture: 'The date of death cannot be after today. Please check it',
+      diedBeforeBirth: 'The date of death is before the birth date on the ID card. Please check it',
+    },
     home: {
       phone: 'Write the 24-hour phone with digits only, separated by spaces or hyphens if you like, like 0571-88880000',
     },

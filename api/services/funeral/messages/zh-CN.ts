@@ -82,6 +82,12 @@ export const funeralZhCN = {
       reusesBasic: '第 {{entry}} 项用了基本殡葬服务“$t(funeral:catalogue.{{item}})”的编号或名称。可选服务不能用基本服务的名义收费',
       bundle: '第 {{entry}} 项“{{name}}”像是套餐。每项只能是一项服务、一个价格，不能捆绑销售',
     },
+    /** The deceased as every after-death application names them (deceased.schema.ts, docs/decisions/064). */
+    deceased: {
+      diedOn: '请填写去世日期，例如 2026-11-20',
+      diedOnFuture: '去世日期不能晚于今天，请再看一下',
+      diedBeforeBirth: '去世日期早于身份证上的出生日期，请再看一下',
+    },
     home: {
       phone: '24 小时电话只能写数字，可以用空格或连字符隔开，例如 0571-88880000',
     },

@@ -1,0 +1,266 @@
+/**
+ * 公益性公墓 (a public cemetery plot)'s own words in Simplified Chinese: its namespace
+ * (docs/decisions/038, 064). Written for people who have just lost someone: plain, calm and short.
+ * Its subtrees have names of their own (cemetery, cemeteryCase, cemeteryAid, cemeteryPages,
+ * errors.cemetery…), so that no path is written by two namespaces.
+ */
+import { CEMETERY_FIGURES as FIG } from '../figures.ts';
+
+export const publicCemeteryZhCN = {
+  /** The journey's pages (JourneyPages.messages), its choices, and the names the public pages share. */
+  cemetery: {
+    name: {
+      'demo-district-cemetery': '示例区青山公益性公墓',
+      'demo-county-cemetery': '示例县城关公益性公墓',
+    },
+    type: {
+      niche: '骨灰格位',
+      tree: '树葬位',
+      lawn: '草坪葬位',
+      'single-grave': '单穴节地墓位',
+      'double-grave': '双穴节地墓位（合葬）',
+    },
+    residenceRule: {
+      registered: '逝者的户籍在公墓所在的区县',
+      'registered-or-resident': '逝者的户籍在公墓所在的区县，或者持这个区县的居住证在这里居住',
+    },
+    relationship: {
+      spouse: '配偶',
+      child: '子女',
+      parent: '父母',
+      sibling: '兄弟姐妹',
+      grandchild: '孙子女或外孙子女',
+      grandparent: '祖父母或外祖父母',
+      'other-relative': '其他亲属',
+    },
+    proofKind: {
+      'death-certificate': '填写《居民死亡医学证明》的编号',
+      'cremation-certificate': '上传火化证明的照片',
+    },
+    yesNo: { yes: '是', no: '否' },
+    /** The check page's row of the kind: what it costs. */
+    typeWithFee: '{{type}}，费用 {{fee}}',
+    start: {
+      title: '申请公益性公墓安葬位置',
+      lead: '亲人去世后，家属可以在这里为逝者申请公益性公墓的骨灰格位、树葬位、草坪葬位或节地墓位。大约需要 10 分钟。',
+      needTitle: '您需要准备',
+      need: {
+        deceased: '逝者的身份证号码和去世日期',
+        certificate: '《居民死亡医学证明》上的编号，或者火化证明（拍一张清楚的照片就可以）',
+        residence: '逝者的户籍不在公墓所在区县、但在那里居住的，准备居住证的照片',
+        id: '您自己的身份证号码和手机号码',
+      },
+      afterTitle: '提交以后',
+      after: `您会收到一个办件编号和短信。区县民政部门会在 ${FIG.acceptanceDays} 个工作日内决定是否受理，受理后 ${FIG.decisionDays} 个工作日内审核，审核通过后 ${FIG.allocationDays} 个工作日内安排具体位置。每一步都会短信告诉您。`,
+      privacy: '您填写的内容加密保存，只用于办理安葬，只有经办人员可以查看。',
+      guideLink: '先看看办事指南',
+      button: '开始申请',
+    },
+    step: {
+      plot: { title: '选择公墓和安葬方式', lead: '各公墓的费用和剩余位置，可以在“公益性公墓”页面查看。' },
+      deceased: { title: '逝者的信息', lead: '请按照逝者的身份证填写。' },
+      residence: { title: '逝者的户籍', lead: '公益性公墓为本地居民服务，请告诉我们逝者的户籍在哪里。' },
+      'residence-permit': { title: '逝者是否在这里居住', lead: '有的公墓也为持居住证在本区县居住的逝者安葬。' },
+      'residence-proof': { title: '居住证', lead: '请上传逝者居住证的照片或扫描件。' },
+      proof: { title: '死亡或火化证明', lead: '按照规定，公墓的位置只凭死亡证明或火化证明安排。请选择您提供哪一种。' },
+      'death-certificate': { title: '《居民死亡医学证明》编号', lead: '编号在证明的右上方，纸质和电子证明都可以。' },
+      'cremation-certificate': { title: '火化证明', lead: '请上传火化证明的照片或扫描件。' },
+      applicant: { title: '您的信息', lead: '申请人应是逝者的家属。' },
+      pledge: { title: '承诺', lead: '提交前请阅读并确认。' },
+      check: { title: '提交前请核对', lead: '费用按公墓公示的标准计算。需要修改的，请点“修改”。' },
+    },
+    hint: {
+      deceased: {
+        idNumber: '18 位，最后一位可能是 X',
+        diedOn: '例如：2026-11-20',
+      },
+      proof: {
+        deathCertificateNumber: '字母和数字都要填',
+      },
+      family: {
+        idNumber: '18 位，最后一位可能是 X',
+        phone: '办理进度会发短信到这个号码',
+      },
+    },
+    pledgeText: '我是逝者的家属，以上填写的信息真实、准确。我知道公益性公墓的位置只用于安葬逝者，不能转让、转卖或出租；用虚假信息申请的，位置会被收回，并承担相应的法律责任。',
+    pledgeAgree: '我已阅读并确认以上承诺',
+    confirmation: {
+      title: '申请已提交',
+      numberLabel: '您的办件编号',
+      keep: '请记下或截图保存这个编号，查询进度时需要用到。我们也已经用短信发给您。',
+      nextTitle: '接下来会怎样',
+      acceptBy: '区县民政部门会在 {{date}} 前决定是否受理。缺材料的话，会一次性告诉您要补什么。',
+      afterAccept: '您选的安葬位置已为您保留。审核通过后，工作人员会安排具体位置，并告诉您签协议和安葬的时间。',
+      trackLink: '查询办件进度',
+      newApplication: '为另一位逝者申请',
+    },
+  },
+  /** Its cases as the status page and the workbench name them (the service's `words`). */
+  cemeteryCase: {
+    name: '公益性公墓安葬申请',
+    /** What happens within each time limit its guide states (service.ts `timeLimits`; the working days are the workflow's, docs/decisions/060). */
+    timeLimit: {
+      acceptance: '提交申请后，决定是否受理',
+      decision: '受理后，作出审核决定',
+    },
+    state: {
+      submitted: '已提交，等待受理',
+      accepted: '已受理，正在审核',
+      'awaiting-documents': '需要补正材料',
+      approved: '审核通过，正在安排位置',
+      allocated: '已安排位置',
+      completed: '已办结',
+      'not-accepted': '不予受理',
+      refused: '未获批准',
+      withdrawn: '已撤回',
+    },
+    event: {
+      submit: '提交申请',
+      accept: '受理',
+      'not-accept': '不予受理',
+      'request-documents': '要求补正材料',
+      'provide-documents': '收到补正材料',
+      approve: '审核通过',
+      refuse: '不予批准',
+      allocate: '安排位置',
+      complete: '办结',
+      withdraw: '申请人撤回',
+    },
+    action: {
+      accept: '受理',
+      'not-accept': '不予受理',
+      'request-documents': '要求补正材料',
+      'provide-documents': '已收到补正材料',
+      approve: '审核通过',
+      refuse: '不予批准',
+      allocate: '安排具体位置',
+      complete: '办结（已签协议、已安葬）',
+    },
+    next: {
+      submitted: '工作人员会查看您的申请，决定是否受理。',
+      accepted: '工作人员正在核对逝者的户籍和证明。',
+      'awaiting-documents': '请按要求补正材料：可以在这个页面上传，也可以交到受理窗口。',
+      approved: '工作人员正在安排具体位置，安排好后会短信告诉您。',
+      allocated: '请按短信或电话约定的时间到公墓签协议、办理安葬。',
+      completed: '办理已结束。',
+      'not-accepted': '办理已结束。',
+      refused: '办理已结束。',
+      withdrawn: '办理已结束。',
+    },
+    /** What the status page says of a decision (docs/decisions/050). */
+    decision: {
+      heading: '审核结果',
+      plot: '安排的位置',
+    },
+    objection: {
+      title: '如果对决定有不同意见',
+      review: `您可以在知道决定之日起 ${FIG.reviewDays} 日内申请行政复议，或者在 ${FIG.lawsuitMonths} 个月内向人民法院提起行政诉讼。`,
+      help: '有任何疑问，都可以打电话或到受理窗口问，工作人员会帮您。',
+    },
+  },
+  /** What its rules say to the reviewer beside a case (decision-aid.ts). */
+  cemeteryAid: {
+    lead: '按{{cemetery}}今天执行的公告核对。',
+    type: '安葬方式',
+    fee: '费用',
+    plots: '这种位置的总数',
+    rule: '谁可以申请',
+    residence: '申请人的回答',
+    proof: '证明',
+    money: '{{amount}}',
+    count: '{{count}} 个',
+    notOffered: '这处公墓今天没有这种位置',
+    registered: '户籍在本区县',
+    resident: '户籍不在本区县，持居住证在这里居住（已上传居住证）',
+    notAllowed: '不符合这处公墓的条件',
+    basis: '依据：{{basis}}',
+  },
+  /** The public pages /cemeteries and /cemeteries/<id>. */
+  cemeteryPages: {
+    title: '公益性公墓',
+    lead: '公益性公墓为本地居民提供骨灰安葬，不以营利为目的。这里列出各公墓的安葬方式、费用和目前剩余的位置。',
+    example: '以下公墓和数字都是示例，各地以公示为准。',
+    none: '目前还没有公布公益性公墓的信息。请拨打 12345 询问。',
+    phone: '咨询电话',
+    district: '所在区县',
+    address: '地址',
+    hours: '开放时间',
+    rule: '谁可以申请',
+    details: '查看安葬方式和费用',
+    typesTitle: '安葬方式、费用和剩余位置',
+    type: '安葬方式',
+    fee: '费用',
+    left: '剩余位置',
+    leftCount: '{{count}} 个',
+    noneLeft: '已满',
+    free: '免费',
+    noTypes: '这处公墓目前没有可以申请的位置。',
+    detailsFrom: '以上信息自 {{date}} 起执行。',
+    basis: '依据',
+    apply: '在网上申请安葬位置',
+    guide: '公益性公墓安葬办事指南',
+    all: '所有公益性公墓',
+    note: '位置在提交申请时为您保留；申请被撤回或未获批准的，位置会重新开放。',
+  },
+  fields: {
+    plot: {
+      cemetery: '公墓',
+      type: '安葬方式',
+    },
+    deceased: {
+      name: '逝者的姓名',
+      idNumber: '逝者的身份证号码',
+      diedOn: '去世日期',
+    },
+    residence: {
+      registeredHere: '逝者的户籍在所选公墓所在的区县吗？',
+      livedHere: '逝者生前持这个区县的居住证在这里居住吗？',
+    },
+    proof: {
+      kind: '您提供哪一种证明',
+      deathCertificateNumber: '《居民死亡医学证明》编号',
+    },
+    family: {
+      name: '您的姓名',
+      idNumber: '您的身份证号码',
+      phone: '您的手机号码',
+      relationship: '您和逝者的关系',
+    },
+    pledge: '承诺',
+    files: {
+      cremationCertificate: '火化证明',
+      residenceProof: '居住证',
+    },
+    /** The workbench's label for the allocation's input. */
+    plotNumber: '位置编号（例如 A区3排12号）',
+  },
+  errors: {
+    cemetery: {
+      cemetery: '请选择公墓',
+      type: '请选择安葬方式',
+      typeNotOffered: '很抱歉，所选公墓目前没有这种安葬方式。请换一种，或者选择另一处公墓。',
+      registeredHere: '请选择逝者的户籍是否在所选公墓所在的区县',
+      registeredOnly: '很抱歉，这处公墓只为户籍在本区县的逝者安葬。可以选择户籍所在地的公墓；有疑问可以打电话问区县民政局。',
+      livedHere: '请选择逝者是否持居住证在这里居住',
+      notResident: '很抱歉，这处公墓只为户籍在本区县或持居住证在这里居住的逝者安葬。有疑问可以打电话问区县民政局。',
+      proofKind: '请选择您提供哪一种证明：公墓的位置只凭死亡证明或火化证明安排',
+      certificateNumber: '请填写《居民死亡医学证明》上的编号，是 6 到 30 位字母和数字',
+      relationship: '请选择您和逝者的关系',
+      applicantIsDeceased: '请填写您自己的身份证号码，不是逝者的',
+      pledge: '请勾选，确认以上承诺',
+      noneLeft: '很抱歉，这处公墓的这种位置刚刚没有了。请换一种安葬方式，或者选择另一处公墓。您填写的其他内容都还在。',
+      alreadyApplied: '这位逝者已经有人申请了公益性公墓的位置，每位逝者只能申请一处。如果是您自己申请的，可以用当时的办件编号查询进度；有疑问可以打电话问区县民政局。',
+    },
+    cemeteryTable: {
+      phone: '电话只能写数字，可以用空格或连字符隔开，例如 0571-88880000',
+      residence: '请选择谁可以申请',
+      count: '位置数应是 1 到 100000 之间的整数',
+      feeMissing: '有位置数的安葬方式也要写费用（免费写 0）',
+      countMissing: '有费用的安葬方式也要写位置数',
+    },
+    cemeteryWorkflow: {
+      plotNumber: '请填写位置编号，最多 40 个字，例如 A区3排12号',
+      plotTaken: '这个位置已经安排给另一件申请了，请换一个位置编号。',
+    },
+  },
+};
