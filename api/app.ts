@@ -28,6 +28,7 @@ import { linkCheckRoutes } from './routes/link-checks.routes.ts';
 import { announcementRoutes } from './routes/announcements.routes.ts';
 import { funeralHomeRoutes } from './services/funeral/routes/funeral-homes.routes.ts';
 import { feeExemptionRoutes } from './services/funeral/routes/fee-exemption.routes.ts';
+import { funeralBookingRoutes } from './services/funeral/routes/funeral-booking.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
 import { marriageRoutes } from './services/marriage/routes/marriage.routes.ts';
 import { bookingCheckRoutes } from './services/marriage/routes/booking-checks.routes.ts';
@@ -95,6 +96,7 @@ export function createApiApp(deps: ApiDeps) {
   api.route('/', announcementRoutes as unknown as OpenAPIHono<ApiEnv>);
   api.route('/', funeralHomeRoutes);
   api.route('/', feeExemptionRoutes);
+  api.route('/', funeralBookingRoutes);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

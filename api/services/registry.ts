@@ -6,6 +6,7 @@
  */
 import type { MarriageKind } from './marriage/offices.ts';
 import { ecoBurialService } from './eco-burial-subsidy/service.ts';
+import { funeralBookingService } from './funeral/booking-case.ts';
 import { divorceRegistrationService, marriageAppointmentService } from './marriage/service.ts';
 import { oldAgeAllowanceService } from './old-age-allowance/service.ts';
 import { extremePovertySupportService } from './social-relief/extreme-poverty-support/service.ts';
@@ -23,6 +24,7 @@ export const CASE_SERVICES = {
   'extreme-poverty-support': register(extremePovertySupportService),
   'temporary-assistance': register(temporaryAssistanceService),
   'eco-burial-subsidy': register(ecoBurialService),
+  'funeral-booking': register(funeralBookingService),
 } as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];

@@ -33,6 +33,7 @@ import * as linkChecks from './2026121202_link_checks.ts';
 import * as ratingFigures from './2026121203_rating_figures.ts';
 import * as caseOnceKeys from './2026121204_case_once_keys.ts';
 import * as casePeople from './2026121303_case_people.ts';
+import * as funeralBookings from './2026121401_funeral_bookings.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2026121203_rating_figures': ratingFigures,
   '2026121204_case_once_keys': caseOnceKeys,
   '2026121303_case_people': casePeople,
+  '2026121401_funeral_bookings': funeralBookings,
 };
