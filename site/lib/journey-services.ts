@@ -12,6 +12,7 @@ import type { FlatAnswers } from '../../api/engine/journey/journey.ts';
 import { addMessages } from '../../api/i18n/index.ts';
 import type { JourneyPages, ServicePackage, SubmitOutcome } from '../../api/services/service-package.ts';
 import { ecoBurialPages } from '../../api/services/eco-burial-subsidy/pages.ts';
+import { funeralBookingPages } from '../../api/services/funeral-booking/pages.ts';
 import { marriageBookingPages } from '../../api/services/marriage/pages.ts';
 import { oldAgeAllowancePages } from '../../api/services/old-age-allowance/pages.ts';
 import { extremePovertySupportPages } from '../../api/services/social-relief/extreme-poverty-support/pages.ts';
@@ -35,6 +36,7 @@ export const JOURNEY_SERVICES: Readonly<Record<string, JourneyService>> = {
   'extreme-poverty-support': extremePovertySupportPages as JourneyService,
   'temporary-assistance': temporaryAssistancePages as JourneyService,
   'eco-burial-subsidy': ecoBurialPages as JourneyService,
+  'funeral-booking': funeralBookingPages as JourneyService,
 };
 
 /**

@@ -15,6 +15,8 @@ import { socialReliefEn } from '../../services/social-relief/messages/en.ts';
 import { socialReliefZhCN } from '../../services/social-relief/messages/zh-CN.ts';
 import { funeralEn } from '../../services/funeral/messages/en.ts';
 import { funeralZhCN } from '../../services/funeral/messages/zh-CN.ts';
+import { funeralBookingEn } from '../../services/funeral-booking/messages/en.ts';
+import { funeralBookingZhCN } from '../../services/funeral-booking/messages/zh-CN.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -28,6 +30,7 @@ export const zhCNNamespaces = {
   'social-relief': socialReliefZhCN,
   funeral: funeralZhCN,
   'eco-burial-subsidy': ecoBurialSubsidyZhCN,
+  'funeral-booking': funeralBookingZhCN,
 } as const;
 
 /** The same namespaces in English (each typed against its zh-CN tree where it is written). */
@@ -38,6 +41,7 @@ export const enNamespaces: { readonly [N in keyof typeof zhCNNamespaces]: object
   'social-relief': socialReliefEn,
   funeral: funeralEn,
   'eco-burial-subsidy': ecoBurialSubsidyEn,
+  'funeral-booking': funeralBookingEn,
 };
 
 export type Namespaces = typeof zhCNNamespaces;

@@ -7,11 +7,12 @@
 import type { Locale } from '../../domain/guides/guide.schema.ts';
 import { dynamicKey, translator } from '../../i18n/index.ts';
 import type { AnswerRow, CaseService } from '../case-service.ts';
-import { funeralBookingSchema, type FuneralBooking } from './booking.schema.ts';
-import { rowsOf } from './booking-service.ts';
+import { funeralBookingSchema, rowsOf, type FuneralBooking } from './booking.schema.ts';
 import { funeralBookingEffects, funeralBookingWorkflow } from './booking-workflow.ts';
 import { funeralHome } from './homes.ts';
 import { homeName } from './words.ts';
+import { draftPolicyOf } from '../../engine/drafts/draft-rules.ts';
+import { funeralBookingJourney } from '../funeral-booking/journey.ts';
 
 const F = 'funeral:funeralBooking.fields';
 
@@ -51,7 +52,7 @@ export const funeralBookingService: CaseService<FuneralBooking> = {
   words: 'funeral:funeralBooking.case',
   appointmentEffects: funeralBookingEffects,
   closureSteps: ['cancel-by-home'],
-  bookingPath: '/book/funeral',
+  bookingPath: '/apply/funeral-booking',
   // Submitted through POST /funeral/bookings; the schema's "now" there is the request's moment.
   applicationSchema: (today, data) => funeralBookingSchema({ moment: { today, time: '00:00' }, rows: rowsOf(data.rules) }),
   // The family's phone opens the status page; the deceased's ID number is who the case is about.
@@ -60,4 +61,6 @@ export const funeralBookingService: CaseService<FuneralBooking> = {
   office: (booking) => funeralHome(booking.home)?.district ?? booking.home,
   answerRows: (booking, lang) => bookingAnswerRows(booking, lang),
   people: (booking) => [booking.deceased.idNumber],
+  // Its journey's drafts (docs/decisions/033): resumed with the deceased's ID number, the code texted to the family's phone.
+  drafts: draftPolicyOf(funeralBookingJourney, { identityPath: 'deceased.idNumber', phonePaths: ['contact.phone'] }),
 };

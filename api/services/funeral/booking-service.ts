@@ -18,14 +18,13 @@ import { OUTBOX_RECIPIENT_CONTEXT } from '../../notifications/delivery.ts';
 import { textLine } from '../../domain/text.ts';
 import { proofHolds } from '../../verification/phone-codes.ts';
 import { bookedItems, planBooking, type BookingPlan } from './booking-plan.ts';
-import { funeralBookingSchema, type BookingRows, type FuneralBooking } from './booking.schema.ts';
+import { funeralBookingSchema, rowsOf, type FuneralBooking } from './booking.schema.ts';
 import { FUNERAL_BOOKING_SERVICE, funeralBookingWorkflow } from './booking-workflow.ts';
 import { portalReliefOf } from './exemption-check.ts';
 import { decideExemption, type ExemptionDecision } from './fee-exemption.ts';
 import { FEE_EXEMPTIONS_TABLE } from './fee-exemption-table.ts';
 import { funeralHome } from './homes.ts';
-import { FUNERAL_PRICE_LISTS_TABLE } from './price-list-table.ts';
-import { FUNERAL_RESOURCES_TABLE, scheduleOf } from './resources-table.ts';
+import { scheduleOf } from './resources-table.ts';
 import { homeName } from './words.ts';
 
 /** The kind the deceased is held under among the booking engine's people: one active funeral booking per person who died. */
@@ -43,7 +42,7 @@ export type FuneralBookingResult =
 
 const ProofSchema = z.object({ phoneProof: textLine({ error: 'funeral:funeralBooking.errors.phoneProof' }).trim().min(1, 'funeral:funeralBooking.errors.phoneProof').max(100, 'funeral:funeralBooking.errors.phoneProof') });
 
-export const rowsOf = (rules: RuleBook): BookingRows => ({ priceLists: rules.rows(FUNERAL_PRICE_LISTS_TABLE), resources: rules.rows(FUNERAL_RESOURCES_TABLE) });
+export { rowsOf };
 
 /** The schema as the clock says now: China's day and minute. */
 export function bookingSchemaAt(now: Date, rules: RuleBook) {

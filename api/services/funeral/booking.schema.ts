@@ -16,12 +16,14 @@ import { MobilePhone, PersonName } from '../../domain/identity/person-fields.ts'
 import { textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import { addDays } from '../../domain/calendar/working-days.ts';
+import type { RuleBook } from '../../engine/rules/live-rules.ts';
 import type { RuleRow } from '../../engine/rules/rule-table.ts';
 import { parseDay } from '../social-relief/application/schema.ts';
 import { deceasedSchema } from './deceased.schema.ts';
 import { FUNERAL_HOMES } from './homes.ts';
 import { isBookable, type PriceListValue } from './price-list.ts';
-import { HALL_KINDS, homeResourcesOn, type HomeResources } from './resources-table.ts';
+import { FUNERAL_PRICE_LISTS_TABLE } from './price-list-table.ts';
+import { FUNERAL_RESOURCES_TABLE, HALL_KINDS, homeResourcesOn, type HomeResources } from './resources-table.ts';
 
 const E = 'funeral:funeralBooking.errors';
 const Time = (message: string) =>
@@ -49,6 +51,9 @@ export interface BookingRows {
   resources: readonly RuleRow<HomeResources>[];
 }
 
+/** The rows the schema reads, as this process has them. */
+export const rowsOf = (rules: RuleBook): BookingRows => ({ priceLists: rules.rows(FUNERAL_PRICE_LISTS_TABLE), resources: rules.rows(FUNERAL_RESOURCES_TABLE) });
+
 export function funeralBookingSchema(options: { moment: BookingMoment; rows: BookingRows }) {
   const { moment, rows } = options;
   const { today } = moment;
@@ -73,12 +78,17 @@ export function funeralBookingSchema(options: { moment: BookingMoment; rows: Boo
       storage: z.object({ from: Day(`${E}.storage.from`), days: z.coerce.number({ error: `${E}.storage.days` }).int(`${E}.storage.days`).min(1, `${E}.storage.days`) }).optional(),
       cremation: z.object({ date: Day(`${E}.slot.date`), start: Time(`${E}.slot.start`) }).optional(),
       hall: z.object({ kind: z.enum(HALL_KINDS, { error: `${E}.hall.kind` }), date: Day(`${E}.slot.date`), start: Time(`${E}.slot.start`) }).optional(),
+      /** The journey's answers to "do you need …" (absent from the API: what is given is what is needed). */
+      needs: z.object({ transport: z.boolean(), storage: z.boolean(), cremation: z.boolean(), hall: z.boolean() }).partial().optional(),
       /** The family's answer on the household registration (户籍) in the home's district; absent: not said. */
       registeredHere: z.boolean().optional(),
       claims: z.object({ relief: z.boolean().default(false), youfu: z.boolean().default(false) }).default({ relief: false, youfu: false }),
     })
     .superRefine((booking, context) => {
-      if (!booking.transport && !booking.storage && !booking.cremation && !booking.hall) context.addIssue({ code: 'custom', path: ['needs'], message: `${E}.nothingChosen` });
+      // Said next to the journey's first question of what is needed, or of the request as a whole.
+      if (booking.needs) {
+        if (!Object.values(booking.needs).some(Boolean)) context.addIssue({ code: 'custom', path: ['needs', 'transport'], message: `${E}.nothingChosen` });
+      } else if (!booking.transport && !booking.storage && !booking.cremation && !booking.hall) context.addIssue({ code: 'custom', path: ['needs'], message: `${E}.nothingChosen` });
     })
     .superRefine(
       (booking, context) => {
