@@ -12,9 +12,9 @@ import { funeralBookingZhCN } from '../../api/services/funeral-booking/messages/
 import { bookingEn } from '../../api/services/funeral/messages/booking.en.ts';
 import { bookingZhCN } from '../../api/services/funeral/messages/booking.zh-CN.ts';
 import { personId } from '../support/applications.ts';
-import { sentPhoneCode } from '../support/portal-api.ts';
+import { phoneProof, sentPhoneCode } from '../support/portal-api.ts';
 import { english, zh, type Language } from '../support/site.ts';
-import { visitor } from './support/portal.ts';
+import { baseUrl, visitor } from './support/portal.ts';
 
 const BASE = '/apply/funeral-booking';
 /** A label as the pages write it at the start of a line (site/lib/forms.ts asLabel). */
@@ -113,6 +113,13 @@ describe('arranging funeral services in Chinese, without JavaScript', () => {
     expect(done.text()).toContain('遗体火化');
     expect(done.one('[data-testid="to-pay"]').textContent).toContain('需付费用');
     expect(done.one('[data-testid="exemption-reason"]').textContent?.trim()).not.toBe('');
+    expect(done.one('[data-testid="home-phone"]').textContent).toContain('0000-12345678');
+    // The receipt, to the holder of the draft only: a PDF.
+    const receipt = await reader.request(done.one('[data-testid="receipt-link"] a, a[data-testid="receipt-link"]').getAttribute('href') ?? '');
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('content-type')).toBe('application/pdf');
+    expect(new TextDecoder().decode((await receipt.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    expect((await visitor(language).request(language.path(`${BASE}/download/receipt`))).status).not.toBe(200);
   });
 });
 
@@ -134,5 +141,48 @@ describe('arranging funeral services in English, without JavaScript', () => {
     expect(page.status).toBe(422);
     expect(page.errorFor('deceased-certificate-number')).toContain(w.booking.errors.deceased.certificateNumber.electronic);
     expect(page.valueOf(asLabel(w.page.fields.deceased.certificate.number))).toBe('A110123456');
+  });
+
+  it('sends the family back to the hall’s time when it was taken meanwhile, the message next to it and every other answer kept', async () => {
+    const { reader } = await begin(language);
+    const day = chinaDay(4);
+    let page = await reader.post(language.path(`${BASE}/deceased`), { 'deceased.name': 'Li Hua', 'deceased.idNumber': personId(5103, 'male', '19420101'), 'deceased.diedOn': chinaDay(-1), 'deceased.placeOfDeath': 'At home' });
+    page = await reader.post(language.path(`${BASE}/certificate`), { 'deceased.certificate.form': 'electronic', 'deceased.certificate.number': '110101202612010001234' });
+    const phone = '13900005103';
+    page = await reader.post(language.path(`${BASE}/contact`), { 'contact.name': 'Li Ming', 'contact.relationship': 'child', 'contact.phone': phone });
+    const codes = await page.press(w.page.journey.phones.send);
+    const form = codes.form(language.strings.application.continue);
+    form.set('phoneCode.contact', await sentPhoneCode(codes.visitor.baseUrl, phone));
+    page = await form.submit();
+    page = await reader.post(language.path(`${BASE}/needs`), { 'needs.transport': 'no', 'needs.storage': 'no', 'needs.cremation': 'no', 'needs.hall': 'yes' });
+    expect(page.path).toBe(language.path(`${BASE}/hall`));
+    page = await reader.post(language.path(`${BASE}/hall`), { 'hall.kind': 'hall-large', 'hall.date': day, 'hall.start': '08:00' });
+    page = await reader.post(language.path(`${BASE}/exemption`), { registeredHere: 'unknown' });
+    expect(page.path).toBe(language.path(`${BASE}/check`));
+
+    // Another family takes the large hall's only place at that time, through the API.
+    const other = '13900005104';
+    const taken = await fetch(`${baseUrl()}/api/v1/funeral/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        home: 'demo-district-funeral-home',
+        deceased: { name: '赵强', idNumber: personId(5104, 'male', '19410101'), diedOn: chinaDay(-1), placeOfDeath: '家中', certificate: { form: 'paper', number: 'B110123456' } },
+        contact: { name: '赵明', relationship: 'child', phone: other },
+        hall: { kind: 'hall-large', date: day, start: '08:00' },
+        phoneProof: await phoneProof(baseUrl(), other),
+      }),
+    });
+    expect(taken.status).toBe(201);
+
+    page = await page.press(w.page.journey.submit);
+    expect(page.path).toBe(language.path(`${BASE}/hall`));
+    expect(page.errorFor('hall-start')).toContain(w.booking.errors.slot.full);
+    expect(page.isChecked(w.page.journey.hallKind['hall-large'])).toBe(true);
+    expect(page.valueOf(asLabel(w.page.fields.hall.date))).toBe(day);
+    // Another time; the answers after it are still there.
+    page = await reader.post(language.path(`${BASE}/hall`), { 'hall.kind': 'hall-large', 'hall.date': day, 'hall.start': '10:00' });
+    expect(page.path).toBe(language.path(`${BASE}/exemption`));
+    expect(page.isChecked(w.page.journey.registeredHere.unknown)).toBe(true);
   });
 });

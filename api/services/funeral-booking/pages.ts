@@ -10,6 +10,7 @@ import { dynamicKey, formatYuan, translator } from '../../i18n/index.ts';
 import { bookingAnswerRows } from '../funeral/booking-case.ts';
 import { funeralBookingSchema, rowsOf, type FuneralBooking } from '../funeral/booking.schema.ts';
 import type { ConfirmationBlock, JourneyPages, PageCall, PhoneRules, SubmitHook } from '../service-package.ts';
+import { funeralReceiptDownload, keptReceipt } from './downloads.ts';
 import { bookingFrom, codeSent, CONTACT, contactPhone, FUNERAL_BOOKING_SERVICE, funeralBookingJourney, NOT_IN_BOOKING, phoneProof } from './journey.ts';
 
 const phones: PhoneRules = {
@@ -31,16 +32,22 @@ interface FuneralBookingsClient {
 
 interface Booked {
   trackingNumber: string;
-  lines: { item: string; name: string; chargedFen: number; waivedFen: number; reason: string; pricedLater: boolean }[];
+  home: string;
+  homePhone: string;
+  lines: { item: string; name: string; unit: string; unitFen: number; quantity: number; chargedFen: number; waivedFen: number; reason: string; reasonCode: unknown; pricedLater: boolean }[];
+  slots: unknown[];
+  transport: unknown;
   chargedFen: number;
   waivedFen: number;
   toPayFen: number;
   toPay: string;
-  exemption: { outcome: string; reason: string; missing: string[] };
+  exemption: { outcome: string; reason: string; reasonCode: unknown; missing: string[] };
 }
 
 /** The field of each slot's step: where "taken meanwhile" sends the reader back. */
 const STEP_OF_FIELD: Readonly<Record<string, string>> = { 'cremation.start': 'cremation', 'hall.start': 'hall', 'storage.from': 'storage' };
+/** Its notice there (JourneyPages.notices), next to the field. */
+const NOTICE_OF_FIELD: Readonly<Record<string, string>> = { 'cremation.start': 'takenCremation', 'hall.start': 'takenHall', 'storage.from': 'takenStorage' };
 
 const submit: SubmitHook = {
   send: (call, answers, key) =>
@@ -57,6 +64,10 @@ const submit: SubmitHook = {
         keep[`line.${index}.reason`] = line.reason;
         keep[`line.${index}.later`] = line.pricedLater ? 'yes' : '';
       });
+      // The receipt's data, made into a PDF in the reader's language when asked for (downloads.ts).
+      // A draft's answer is a short text (drafts.routes.ts): one part a key.
+      Object.assign(keep, keptReceipt({ home: booked.home, homePhone: booked.homePhone, lines: booked.lines.map(({ reason: _said, ...line }) => line), slots: booked.slots, transport: booked.transport, exemption: { reasonCode: booked.exemption.reasonCode } }));
+      keep['homePhone'] = booked.homePhone;
       return { kind: 'submitted', trackingNumber: booked.trackingNumber, acceptanceDue: null, smsTo: contactPhone(answers), keep };
     }
     const full = answer.code === 'slot_full' ? answer.fields[0]?.field : undefined;
@@ -64,7 +75,7 @@ const submit: SubmitHook = {
       // Taken while the family was checking: choose another time there; everything else is kept.
       const rest: Record<string, string> = { ...answers };
       delete rest[full];
-      return { kind: 'ask-again', step: STEP_OF_FIELD[full] ?? 'cremation', answers: rest, notice: 'taken' };
+      return { kind: 'ask-again', step: STEP_OF_FIELD[full] ?? 'cremation', answers: rest, notice: NOTICE_OF_FIELD[full] ?? 'takenCremation' };
     }
     if (answer.fields.some((field) => field.field === 'contact.phone')) {
       const rest: Record<string, string> = { ...answers };
@@ -90,6 +101,8 @@ async function confirmationBlocks(call: PageCall, kept: FlatAnswers): Promise<Co
   });
   return [
     { kind: 'paragraph', text: t(dynamicKey`funeral:homes.${kept['home'] ?? ''}.name`) },
+    { kind: 'paragraph', text: t('funeral-booking:journey.confirmation.phone', { phone: kept['homePhone'] ?? '' }), testId: 'home-phone' },
+    { kind: 'link', path: '/apply/funeral-booking/download/receipt', text: t('funeral-booking:journey.confirmation.receipt'), download: true, testId: 'receipt-link' },
     { kind: 'heading', text: t('funeral-booking:journey.confirmation.pricesTitle') },
     { kind: 'summary', rows },
     { kind: 'heading', text: t('funeral-booking:journey.confirmation.exemptionTitle') },
@@ -119,7 +132,9 @@ export const funeralBookingPages: JourneyPages<FuneralBooking> = {
   submitLabel: 'funeral-booking:journey.submit',
   submitHint: false,
   notices: {
-    taken: { key: 'funeral:funeralBooking.errors.slot.full', step: 'cremation' },
+    takenCremation: { key: 'funeral:funeralBooking.errors.slot.full', field: 'cremation.start', step: 'cremation' },
+    takenHall: { key: 'funeral:funeralBooking.errors.slot.full', field: 'hall.start', step: 'hall' },
+    takenStorage: { key: 'funeral:funeralBooking.errors.slot.full', field: 'storage.from', step: 'storage' },
     again: { key: 'funeral-booking:journey.phones.again', step: 'phones' },
   },
   booking: {
@@ -134,5 +149,6 @@ export const funeralBookingPages: JourneyPages<FuneralBooking> = {
     phones,
   },
   submit,
+  downloads: { receipt: funeralReceiptDownload },
   confirmation: { blocks: confirmationBlocks, again: 'funeral-booking:journey.confirmation.again' },
 };

@@ -85,6 +85,8 @@ export const funeralBookingEn: SameKeys<typeof funeralBookingZhCN> = {
       toPay: 'To pay: {{amount}}, at the funeral home.',
       next: 'The funeral home will call you to confirm the details. If you have any question, call its 24-hour phone. Our condolences.',
       again: 'Book for another person',
+      phone: 'The funeral home’s 24-hour phone: {{phone}}',
+      receipt: 'Download the booking receipt (PDF)',
     },
   },
   fields: {

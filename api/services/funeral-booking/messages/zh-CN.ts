@@ -85,6 +85,8 @@ export const funeralBookingZhCN = {
       toPay: '需付费用：{{amount}}，在殡仪馆结算。',
       next: '殡仪馆会打电话与您确认具体安排。有任何问题，请打殡仪馆的 24 小时电话。节哀顺变。',
       again: '为另一位逝者预约',
+      phone: '殡仪馆 24 小时电话：{{phone}}',
+      receipt: '下载预约回执（PDF）',
     },
   },
   fields: {

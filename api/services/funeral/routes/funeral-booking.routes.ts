@@ -23,7 +23,8 @@ import { formatYuan } from '../../../i18n/index.ts';
 import { funeralBookingSchema } from '../booking.schema.ts';
 import { bookFuneralServices, rowsOf } from '../booking-service.ts';
 import { exemptionTexts } from '../fee-exemption-words.ts';
-import { resourceKey, resourceOn, scheduleOf } from '../resources-table.ts';
+import { funeralHomeOn } from '../public-view.ts';
+import { resourceKey, resourceOn, scheduleOf, type Resource } from '../resources-table.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const TAG = 'Funeral homes';
@@ -46,12 +47,28 @@ const Booked = z
   .object({
     trackingNumber: z.string(),
     home: z.string(),
-    lines: z.array(z.object({ item: z.string(), name: z.string(), chargedFen: z.number().int(), waivedFen: z.number().int(), reason: z.string(), pricedLater: z.boolean() })),
+    homePhone: z.string().meta({ description: 'The home’s 24-hour phone' }),
+    lines: z.array(
+      z.object({
+        item: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        unitFen: z.number().int(),
+        quantity: z.number().int(),
+        chargedFen: z.number().int(),
+        waivedFen: z.number().int(),
+        reason: z.string(),
+        reasonCode: z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) }).meta({ description: 'The reason as a key of funeral:exemption.reasons and its values, for a receipt in another language' }),
+        pricedLater: z.boolean(),
+      }),
+    ),
+    slots: z.array(z.object({ kind: z.string(), date: z.string(), start: z.string(), end: z.string() })).meta({ description: 'The cremation and hall slots taken' }),
+    transport: z.object({ date: z.string(), from: z.string(), to: z.string() }).nullable(),
     chargedFen: z.number().int(),
     waivedFen: z.number().int(),
     toPayFen: z.number().int(),
     toPay: z.string(),
-    exemption: z.object({ outcome: z.enum(['decided', 'cannot-decide']), reason: z.string(), missing: z.array(z.string()) }),
+    exemption: z.object({ outcome: z.enum(['decided', 'cannot-decide']), reason: z.string(), reasonCode: z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) }), missing: z.array(z.string()) }),
   })
   .openapi('FuneralBooked');
 
@@ -74,6 +91,12 @@ const book = createRoute({
 });
 
 const BOOKING_WINDOW_MS = 10 * 60_000;
+
+/** A slot's end, from its resource's slot length. */
+const endOf = (place: { start: string; resource: Resource }) => {
+  const total = Number(place.start.slice(0, 2)) * 60 + Number(place.start.slice(3, 5)) + scheduleOf(place.resource).slotMinutes;
+  return `${String(Math.floor(total / 60) % 24).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+};
 
 export const funeralBookingRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(slots, async (c) => {
@@ -104,12 +127,26 @@ export const funeralBookingRoutes = new OpenAPIHono<ApiEnv>()
         body: {
           trackingNumber: result.trackingNumber,
           home: result.booking.home,
-          lines: decision.lines.map((line, index) => ({ item: line.item, name: texts.lines[index]?.name ?? line.item, chargedFen: line.chargedFen, waivedFen: line.waivedFen, reason: texts.lines[index]?.reason ?? '', pricedLater: plan.lines[index]?.pricedLater ?? false })),
+          homePhone: funeralHomeOn(deps.rules ?? sourceRuleBook(), result.booking.home, chinaDate(deps.now()), lang)?.phone ?? '',
+          lines: decision.lines.map((line, index) => ({
+            item: line.item,
+            name: texts.lines[index]?.name ?? line.item,
+            unit: plan.lines[index]?.unit ?? 'per-time',
+            unitFen: plan.lines[index]?.unitFen ?? 0,
+            quantity: plan.lines[index]?.quantity ?? 0,
+            chargedFen: line.chargedFen,
+            waivedFen: line.waivedFen,
+            reason: texts.lines[index]?.reason ?? '',
+            reasonCode: line.reason,
+            pricedLater: plan.lines[index]?.pricedLater ?? false,
+          })),
+          slots: plan.places.filter((place) => place.resource.kind !== 'storage').map((place) => ({ kind: place.resource.kind, date: place.date, start: place.start, end: endOf(place) })),
+          transport: result.booking.transport ? { date: result.booking.transport.date, from: result.booking.transport.from, to: result.booking.transport.to } : null,
           chargedFen: decision.chargedFen,
           waivedFen: decision.waivedFen,
           toPayFen: decision.toPayFen,
           toPay: formatYuan(decision.toPayFen, lang),
-          exemption: { outcome: decision.outcome, reason: texts.reason, missing: texts.missing },
+          exemption: { outcome: decision.outcome, reason: texts.reason, reasonCode: decision.reason, missing: texts.missing },
         },
       };
     });
