@@ -30,6 +30,7 @@ import { announcementRoutes } from './routes/announcements.routes.ts';
 import { funeralHomeRoutes } from './services/funeral/routes/funeral-homes.routes.ts';
 import { cemeteryRoutes } from './services/public-cemetery/routes/cemeteries.routes.ts';
 import { feeExemptionRoutes } from './services/funeral/routes/fee-exemption.routes.ts';
+import { funeralBookingRoutes } from './services/funeral/routes/funeral-booking.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
 import { marriageRoutes } from './services/marriage/routes/marriage.routes.ts';
 import { bookingCheckRoutes } from './services/marriage/routes/booking-checks.routes.ts';
@@ -101,6 +102,7 @@ export function createApiApp(deps: ApiDeps) {
   api.route('/', funeralHomeRoutes);
   api.route('/', cemeteryRoutes);
   api.route('/', feeExemptionRoutes);
+  api.route('/', funeralBookingRoutes);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

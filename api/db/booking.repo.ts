@@ -169,12 +169,13 @@ export async function addVisit(trx: Transaction<Database>, caseId: string, place
 
 /**
  * Carries out what a step does to the case's appointments (see AppointmentEffect): ends the active
- * one, gives its place back, frees the case's people. Call inside the transaction that records the step.
+ * ones, gives their places back, frees the case's people. Call inside the transaction that records the step.
  */
 export async function applyAppointmentEffect(trx: Transaction<Database>, caseId: string, effect: AppointmentEffect, at: Date): Promise<void> {
   if (effect.close) {
-    const appointment = await trx.selectFrom('appointments').select(['id', 'place_key']).where('case_id', '=', caseId).where('status', '=', 'active').executeTakeFirst();
-    if (appointment) {
+    // Every active one: a marriage case has one at a time, a funeral booking one per place it took (docs/decisions/063).
+    const active = await trx.selectFrom('appointments').select(['id', 'place_key']).where('case_id', '=', caseId).where('status', '=', 'active').execute();
+    for (const appointment of active) {
       await trx.updateTable('appointments').set({ status: effect.close, updated_at: at.toISOString() }).where('id', '=', appointment.id).execute();
       if (effect.releasePlace) await releasePlace(trx, appointment.place_key);
     }

@@ -329,6 +329,35 @@ export interface CasePartTable {
   part_case_id: string | null;
 }
 
+/** A funeral booking's priced item (docs/decisions/063): its price on the booking day, what the exemption waived and why. */
+export interface FuneralBookingLineTable {
+  case_id: string;
+  line: number;
+  home: string;
+  item: string;
+  item_kind: string;
+  unit: string;
+  unit_fen: number;
+  quantity: number;
+  charged_fen: number;
+  waived_fen: number;
+  reason: string;
+  ground: string | null;
+  served_on: string;
+}
+
+/** A funeral booking's transport request: its day and window (the address stays in the encrypted answers), until the home confirms it. */
+export interface FuneralTransportTable {
+  case_id: string;
+  home: string;
+  date: string;
+  window_from: string;
+  window_to: string;
+  /** requested | confirmed | done | cancelled */
+  status: string;
+  updated_at: string;
+}
+
 /** A system admin's reason for opening one case, and until when it opens it (docs/access-control.md). */
 export interface CaseAccessGrantTable {
   id: string;
@@ -628,6 +657,8 @@ export interface Database {
   case_stock: CaseStockTable;
   case_stock_holds: CaseStockHoldTable;
   case_step_keys: CaseStepKeyTable;
+  funeral_booking_lines: FuneralBookingLineTable;
+  funeral_transports: FuneralTransportTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;

@@ -38,6 +38,7 @@ import type { WithdrawResult as NoticeWithdrawResult } from '../content/notices.
 import type { DraftRefusal } from '../engine/editorial/editorial-engine.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
 import type { ExemptionCheckResult } from '../services/funeral/exemption-check.ts';
+import type { FuneralBookingResult } from '../services/funeral/booking-service.ts';
 import type { ApiDeps } from './api-env.ts';
 import { errorBody, fieldErrors, requestLocale, type ApiError, type FieldError } from './api-error.ts';
 
@@ -129,6 +130,8 @@ export interface Refusals {
   cemetery: { reason: 'cemetery_not_found' };
   /** The fee exemption check (docs/decisions/065); `too-many`: checks per client or per phone (counted by the route). */
   feeExemptionCheck: Refused<ExemptionCheckResult> | { reason: 'too-many'; retryAt: string };
+  /** A booking of funeral services (docs/decisions/063): each refusal next to its field; a place taken meanwhile is 409. */
+  funeralBooking: Refused<FuneralBookingResult> | { reason: 'too-many' };
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
   /** The applicant's rating of a finished case, once (api/ratings/ratings.ts, docs/decisions/053). */
@@ -471,6 +474,14 @@ export const REFUSALS = {
     invalid: SCHEMA_ISSUES,
     'phone-not-confirmed': { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'contact.phoneProof', code: 'phone_not_confirmed', message: 'funeral:exemption.errors.check.phoneProof' } },
     'too-many': { status: 429, code: 'too_many_checks', message: 'funeral:exemption.errors.check.tooMany', retryAt: (refusal) => refusal.retryAt },
+  },
+  funeralBooking: {
+    invalid: SCHEMA_ISSUES,
+    'phone-not-confirmed': { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'contact.phone', code: 'phone_not_confirmed', message: 'funeral:funeralBooking.errors.phoneProof' } },
+    slot: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: (refusal) => refusal.field, code: (refusal) => refusal.refusal, message: (refusal, _lang, t) => t(dynamicKey`funeral:funeralBooking.errors.slot.${refusal.refusal}`) } },
+    full: { status: 409, code: 'slot_full', message: 'funeral:funeralBooking.errors.slot.full', field: { name: (refusal) => refusal.field, code: 'full', message: 'funeral:funeralBooking.errors.slot.full' } },
+    'already-booked': { status: 409, code: 'already_booked', message: 'funeral:funeralBooking.errors.alreadyBooked', field: { name: 'deceased.idNumber', code: 'already_booked', message: 'funeral:funeralBooking.errors.alreadyBooked' } },
+    'too-many': RATE_LIMITED('too_many_bookings'),
   },
   guideDraftRead: {
     no_draft: { status: 404, code: 'no_draft', message: 'errors.guideEditor.noDraft' },

@@ -9,6 +9,7 @@ import { afterDeathService } from './after-death/service.ts';
 import { AFTER_DEATH_PART_SERVICES } from './after-death/part-services.ts';
 import { ecoBurialService } from './eco-burial-subsidy/service.ts';
 import { cemeteryService } from './public-cemetery/service.ts';
+import { funeralBookingService } from './funeral/booking-case.ts';
 import { divorceRegistrationService, marriageAppointmentService } from './marriage/service.ts';
 import { oldAgeAllowanceService } from './old-age-allowance/service.ts';
 import { extremePovertySupportService } from './social-relief/extreme-poverty-support/service.ts';
@@ -29,6 +30,7 @@ export const CASE_SERVICES = {
   'after-death': register(afterDeathService),
   ...AFTER_DEATH_PART_SERVICES,
   'public-cemetery': register(cemeteryService),
+  'funeral-booking': register(funeralBookingService),
 } as const satisfies Record<string, RegisteredCaseService>;
 export type CaseServiceId = keyof typeof CASE_SERVICES;
 export const CASE_SERVICE_IDS = Object.keys(CASE_SERVICES) as CaseServiceId[];

@@ -14,6 +14,7 @@ import type { JourneyPages, ServicePackage, SubmitOutcome } from '../../api/serv
 import { afterDeathPages } from '../../api/services/after-death/pages.ts';
 import { ecoBurialPages } from '../../api/services/eco-burial-subsidy/pages.ts';
 import { cemeteryPages } from '../../api/services/public-cemetery/pages.ts';
+import { funeralBookingPages } from '../../api/services/funeral-booking/pages.ts';
 import { marriageBookingPages } from '../../api/services/marriage/pages.ts';
 import { oldAgeAllowancePages } from '../../api/services/old-age-allowance/pages.ts';
 import { extremePovertySupportPages } from '../../api/services/social-relief/extreme-poverty-support/pages.ts';
@@ -39,6 +40,7 @@ export const JOURNEY_SERVICES: Readonly<Record<string, JourneyService>> = {
   'eco-burial-subsidy': ecoBurialPages as JourneyService,
   'after-death': afterDeathPages as JourneyService,
   'public-cemetery': cemeteryPages as JourneyService,
+  'funeral-booking': funeralBookingPages as JourneyService,
 };
 
 /**

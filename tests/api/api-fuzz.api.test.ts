@@ -211,6 +211,17 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
       contact: { phone: '13900000700', phoneProof: f.phoneProofs.partyA },
     },
   }),
+  // A booking of funeral services (docs/decisions/063), with the same confirmed phone; a resource's slots.
+  'POST /funeral/bookings': (f) => ({
+    body: {
+      home: 'demo-district-funeral-home',
+      deceased: { name: '王秀英', idNumber: personId(731, 'female', '19400101'), diedOn: '2026-11-24', placeOfDeath: '示例区人民医院', certificate: { form: 'paper', number: 'A110123456' } },
+      contact: { name: '王明', relationship: 'child', phone: '13900000700' },
+      cremation: { date: '2026-11-27', start: '09:00' },
+      phoneProof: f.phoneProofs.partyA,
+    },
+  }),
+  'GET /funeral/homes/{home}/resources/{resource}/slots': () => ({ params: { home: 'demo-district-funeral-home', resource: 'cremation' }, query: { date: '2026-11-27' } }),
   'GET /dev/outbox': () => ({}),
   // No service of this portal declares the hand-off: refused as unknown (404), once the input is valid.
   'POST /handoffs/{handoff}/results': () => ({
@@ -243,6 +254,7 @@ const NAMES: Record<string, string[]> = {
   'POST /services/eco-burial-subsidy/applications': ['deceased.name', 'claimant.name', 'account.bankName', 'account.holder'],
   'POST /services/after-death/applications': ['handler.name', 'deceased.name', 'account.bankName', 'account.holder'],
   'POST /services/public-cemetery/applications': ['deceased.name', 'family.name'],
+  'POST /funeral/bookings': ['deceased.name', 'contact.name'],
 };
 /** Bidirectional embeddings, overrides and isolates, and zero-width characters. */
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];

@@ -139,6 +139,14 @@ const SAMPLES: Samples = {
   funeralHome: { funeral_home_not_found: [{ reason: 'funeral_home_not_found' }] },
   cemetery: { cemetery_not_found: [{ reason: 'cemetery_not_found' }] },
   feeExemptionCheck: { invalid: [{ ok: false, reason: 'invalid', error: issues }], 'phone-not-confirmed': [{ ok: false, reason: 'phone-not-confirmed' }], 'too-many': [{ reason: 'too-many', retryAt }] },
+  funeralBooking: {
+    invalid: [{ ok: false, reason: 'invalid', error: issues }],
+    'phone-not-confirmed': [{ ok: false, reason: 'phone-not-confirmed' }],
+    slot: [...slots.filter((refusal) => refusal !== 'full').map((refusal) => ({ ok: false, reason: 'slot', refusal, field: 'cremation.start' }) as const), { ok: false, reason: 'slot', refusal: 'not-yet-open', field: 'hall.start' }],
+    full: [{ ok: false, reason: 'full', field: 'cremation.start' }],
+    'already-booked': [{ ok: false, reason: 'already-booked' }],
+    'too-many': [{ reason: 'too-many' }],
+  },
   publishedGuide: { unpublished: [{ reason: 'unpublished', redirectTo: null, notice: '该事项已取消', at: '2026-12-10T02:00:00.000Z' }, { reason: 'unpublished', redirectTo: 'temporary-assistance', notice: null, at: '2026-12-10T02:00:00.000Z' }] },
 };
 

@@ -33,6 +33,7 @@ import * as linkChecks from './2026121202_link_checks.ts';
 import * as ratingFigures from './2026121203_rating_figures.ts';
 import * as caseOnceKeys from './2026121204_case_once_keys.ts';
 import * as casePeople from './2026121303_case_people.ts';
+import * as funeralBookings from './2026121401_funeral_bookings.ts';
 import * as cemeteryPlots from './2026121402_cemetery_plots.ts';
 import * as afterDeathBundle from './2026121403_after_death_bundle.ts';
 import * as caseQueueCounts from './2026121601_case_queue_counts.ts';
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '2026121203_rating_figures': ratingFigures,
   '2026121204_case_once_keys': caseOnceKeys,
   '2026121303_case_people': casePeople,
+  '2026121401_funeral_bookings': funeralBookings,
   '2026121402_cemetery_plots': cemeteryPlots,
   '2026121403_after_death_bundle': afterDeathBundle,
   '2026121601_case_queue_counts': caseQueueCounts,

@@ -19,6 +19,8 @@ import { funeralEn } from '../../services/funeral/messages/en.ts';
 import { funeralZhCN } from '../../services/funeral/messages/zh-CN.ts';
 import { publicCemeteryEn } from '../../services/public-cemetery/messages/en.ts';
 import { publicCemeteryZhCN } from '../../services/public-cemetery/messages/zh-CN.ts';
+import { funeralBookingEn } from '../../services/funeral-booking/messages/en.ts';
+import { funeralBookingZhCN } from '../../services/funeral-booking/messages/zh-CN.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -34,6 +36,7 @@ export const zhCNNamespaces = {
   'eco-burial-subsidy': ecoBurialSubsidyZhCN,
   'after-death': afterDeathZhCN,
   'public-cemetery': publicCemeteryZhCN,
+  'funeral-booking': funeralBookingZhCN,
 } as const;
 
 /** The same namespaces in English (each typed against its zh-CN tree where it is written). */
@@ -46,6 +49,7 @@ export const enNamespaces: { readonly [N in keyof typeof zhCNNamespaces]: object
   'eco-burial-subsidy': ecoBurialSubsidyEn,
   'after-death': afterDeathEn,
   'public-cemetery': publicCemeteryEn,
+  'funeral-booking': funeralBookingEn,
 };
 
 export type Namespaces = typeof zhCNNamespaces;

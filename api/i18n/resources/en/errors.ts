@@ -267,6 +267,8 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
       appointmentBooked: 'Civil Affairs Online: your marriage registration appointment is booked: {{trackingNumber}}, {{date}} at {{start}}, at {{office}} ({{address}}). Both of you must come in person with the ID documents you booked with.',
       appointmentBooked_divorce: 'Civil Affairs Online: your divorce appointment is booked (first visit, to apply): {{trackingNumber}}, {{date}} at {{start}}, at {{office}} ({{address}}). Both of you must come in person with the ID documents you booked with, your marriage certificates and the divorce agreement.',
       appointmentBooked_reissue: 'Civil Affairs Online: your appointment to have a certificate reissued is booked: {{trackingNumber}}, {{date}} at {{start}}, at {{office}} ({{address}}). Come in person with the ID document you booked with.',
+      /** A funeral booking (docs/decisions/063): the home confirms a transport request by phone. */
+      funeralBooked: 'Civil Affairs Online: your booking with {{home}} is made: {{trackingNumber}}. To pay: {{toPay}}. The funeral home will call you to confirm the details. Our condolences.',
       appointmentCompleted: 'Civil Affairs Online: your registration ({{trackingNumber}}) is complete.',
       appointmentMissed: 'Civil Affairs Online: you did not come to your appointment ({{trackingNumber}}); it has lapsed.',
       appointmentCancelled: 'Civil Affairs Online: your marriage registration appointment ({{trackingNumber}}) is cancelled.',

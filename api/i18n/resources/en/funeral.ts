@@ -24,6 +24,17 @@ export const funeralRulesEn: SameKeys<typeof funeralRulesZhCN> = {
             optional: 'One a line: id | Chinese name | English name | unit | price (yuan) | Chinese note | English note (the note may be left out). For example: embalming | 遗体防腐 | Embalming | per-time | 300. Not a basic service’s name, and not a package.',
           },
         },
+        resources: {
+          title: 'What funeral homes take bookings for',
+          lead: 'Each funeral home’s body collection, keeping of bodies, cremation and farewell halls that can be booked online: places per slot, the daily opening sessions and how far ahead they can be booked, from the day a notice sets. Funeral homes work on holidays. Each books an item of the home’s price list; nothing off the list can be booked.',
+          describe: 'Collection: {{transport}}; bookable: {{resources}}',
+          transport: 'requests taken online, windows up to {{hours}} hours',
+          noTransport: 'by phone only',
+          hints: {
+            transport: 'Price list item | days ahead | longest window in hours, e.g. body-transport | 7 | 4. Leave empty if collection is not requested online.',
+            resources: 'One a line: id | kind | price list item | places per slot | minutes per slot | sessions | days ahead | closed days (optional). E.g. cremation | cremation | cremation | 2 | 60 | 07:00-12:00, 13:00-16:00 | 14. Storage: storage | storage | body-storage | 20 | - | - | 30 (places are the drawers a day; days are the longest stay).',
+          },
+        },
         'fee-exemptions': {
           title: 'Funeral fee exemption schemes',
           lead: 'Each district’s scheme for waiving basic funeral fees, from the day its notice sets it: who is exempt, which basic services are covered and the limit for each person who has died. A booking is worked out by the scheme in force on the day of death.',
@@ -53,6 +64,8 @@ export const funeralRulesEn: SameKeys<typeof funeralRulesZhCN> = {
       groups: 'Groups exempted',
       items: 'Basic funeral services covered',
       regionCodes: 'Local region codes',
+      transport: 'Body collection',
+      resources: 'Bookable resources',
     },
   },
 };

@@ -266,6 +266,8 @@ export const errorsZhCN = {
       appointmentBooked: '【民政一网通办】您已预约结婚登记，办件编号 {{trackingNumber}}，时间 {{date}} {{start}}，地点：{{office}}（{{address}}）。请双方本人按时携带预约时填写的证件一同到场。',
       appointmentBooked_divorce: '【民政一网通办】你们已预约离婚登记第一次到场（提交申请），办件编号 {{trackingNumber}}，时间 {{date}} {{start}}，地点：{{office}}（{{address}}）。请双方本人携带预约时填写的证件、结婚证和离婚协议书一同到场。',
       appointmentBooked_reissue: '【民政一网通办】您已预约补领婚姻登记证，办件编号 {{trackingNumber}}，时间 {{date}} {{start}}，地点：{{office}}（{{address}}）。请本人按时携带预约时填写的证件到场。',
+      /** 殡葬服务预约（docs/decisions/063）：遗体接运由殡仪馆电话确认。 */
+      funeralBooked: '【民政一网通办】您已在{{home}}预约殡葬服务，办件编号 {{trackingNumber}}，需付费用 {{toPay}}。殡仪馆会打电话与您确认具体安排。节哀顺变。',
       appointmentCompleted: '【民政一网通办】您的婚姻登记（办件编号 {{trackingNumber}}）已办理完毕。',
       appointmentMissed: '【民政一网通办】您未按预约时间到场（办件编号 {{trackingNumber}}），预约已失效。',
       appointmentCancelled: '【民政一网通办】您已取消婚姻登记预约（办件编号 {{trackingNumber}}）。',

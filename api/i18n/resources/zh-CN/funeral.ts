@@ -21,6 +21,17 @@ export const funeralRulesZhCN = {
             optional: '每行一项：编号 | 中文名称 | 英文名称 | 单位 | 价格（元）| 中文说明 | 英文说明（说明可不写）。例如：embalming | 遗体防腐 | Embalming | 次 | 300。不能用基本服务的名称，也不能是套餐。',
           },
         },
+        resources: {
+          title: '殡仪馆可预约的服务安排',
+          lead: '各殡仪馆在网上可预约的遗体接运、遗体暂存、火化和告别厅：每个时段的名额、每天的开放时段和可提前预约的天数，按公告的生效日期记录。殡仪馆节假日照常服务。每项对应价目表上的一个项目，价目表上没有的不能预约。',
+          describe: '遗体接运：{{transport}}；可预约：{{resources}}',
+          transport: '网上接受申请，时间段最长 {{hours}} 小时',
+          noTransport: '只接受电话',
+          hints: {
+            transport: '价目表项目 | 可提前几天 | 时间段最长几小时，例如：body-transport | 7 | 4。不在网上接受接运的留空。',
+            resources: '每行一项：编号 | 类型 | 价目表项目 | 每个时段的名额 | 每个时段的分钟数 | 开放时段 | 可提前几天 | 停用日期（可不写）。例如：cremation | cremation | cremation | 2 | 60 | 07:00-12:00, 13:00-16:00 | 14。暂存写：storage | storage | body-storage | 20 | - | - | 30（名额是每天的冷藏柜数，天数是最多暂存几天）。',
+          },
+        },
         'fee-exemptions': {
           title: '惠民殡葬减免政策',
           lead: '各区县减免基本殡葬服务费用的政策，按通知的生效日期记录：减免对象、减免的基本服务项目和每位逝者的上限。预约时按逝者去世当天执行的政策计算减免。',
@@ -50,6 +61,8 @@ export const funeralRulesZhCN = {
       groups: '减免对象',
       items: '减免的基本殡葬服务',
       regionCodes: '本地行政区划代码',
+      transport: '遗体接运',
+      resources: '可预约的资源',
     },
   },
 };

@@ -2,9 +2,11 @@
 import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import type { funeralZhCN } from './zh-CN.ts';
 import { exemptionEn } from './exemption.en.ts';
+import { bookingEn } from './booking.en.ts';
 
 export const funeralEn: SameKeys<typeof funeralZhCN> = {
   exemption: exemptionEn,
+  funeralBooking: bookingEn,
   catalogue: {
     'body-transport': 'Transporting the body',
     'body-storage': 'Keeping the body (temporary storage)',
