@@ -179,6 +179,13 @@ const RESTART_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000, 10_000, 30_000];
 const STABLE_MS = 30_000;
 const STOP_GRACE_MS = 15_000;
 const READY_TIMEOUT_MS = 3_000;
+/**
+ * Probes left unanswered in a row before a process is taken out. A process that died is taken out
+ * by its exit at once; this is for one that hangs. Not fewer: the fleet bench saw a healthy process
+ * of four on two cores miss two probes in a row under a flash crowd, and taking it out only loads
+ * the others more.
+ */
+const UNANSWERED_PROBES = 3;
 
 class StartError extends Error {}
 
@@ -407,7 +414,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       if (Date.now() > deadline) throw new StartError(`nginx did not answer on ${url} within 10 s:\n${nginxTail}`);
       await sleep(50);
     }
-    // Readiness every interval: a 503 (stopping, database away, migrating) takes a process out at once; no answer twice running (a process too busy to answer once is not yet a dead one).
+    // Readiness every interval: a 503 (stopping, database away, migrating) takes a process out at once; no answer UNANSWERED_PROBES times running too.
     health = setInterval(() => {
       for (const slot of slots) {
         if (!slot.child || slot.state === 'starting') continue;
@@ -417,7 +424,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
             slot.failures = 0;
             setState(slot, 'ready');
           } else if (status !== 'error') setState(slot, 'not-ready');
-          else if (++slot.failures >= 2) setState(slot, 'not-ready');
+          else if (++slot.failures >= UNANSWERED_PROBES) setState(slot, 'not-ready');
         });
       }
     }, healthIntervalMs);

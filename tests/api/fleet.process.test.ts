@@ -95,11 +95,10 @@ describe.runIf(DATABASE && NGINX)('a fleet of two processes behind nginx', () =>
     if (!first || !second) throw new Error('two processes');
     const before = [await readinessCount(first.url), await readinessCount(second.url)];
     const statuses = await Promise.all(Array.from({ length: 40 }, () => get('/api/v1/health/ready')));
-    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(statuses.filter((status) => status !== 200), output.join('')).toEqual([]);
     const after = [await readinessCount(first.url), await readinessCount(second.url)];
     // Both processes answered some of the forty (nginx's round robin, over keepalive connections).
-    expect((after[0] ?? 0) - (before[0] ?? 0)).toBeGreaterThan(0);
-    expect((after[1] ?? 0) - (before[1] ?? 0)).toBeGreaterThan(0);
+    expect({ first: (after[0] ?? 0) - (before[0] ?? 0) > 0, second: (after[1] ?? 0) - (before[1] ?? 0) > 0 }, `readiness answered before ${before.join('/')}, after ${after.join('/')}`).toEqual({ first: true, second: true });
     // The metrics are for this machine's scraper, never for the public port.
     expect(await get('/metrics')).toBe(403);
     expect(readFileSync(fleet.configPath, 'utf8')).toContain('proxy_next_upstream error timeout http_503;');
@@ -117,9 +116,13 @@ describe.runIf(DATABASE && NGINX)('a fleet of two processes behind nginx', () =>
     expect(during.length).toBeGreaterThan(0);
     expect(during.filter((status) => status !== 200)).toEqual([]);
     await fleet.whenReady(0, 10_000);
-    // And the new process gets its share again.
+    // And the new process gets its share again, once nginx has reloaded (its old worker lets go of
+    // the keepalive connections it holds as it finishes).
     const restartedBefore = await readinessCount(first.url);
-    await Promise.all(Array.from({ length: 20 }, () => get('/api/v1/health/ready')));
+    const backBy = Date.now() + 10_000;
+    while ((await readinessCount(first.url)) === restartedBefore && Date.now() < backBy) {
+      await Promise.all(Array.from({ length: 10 }, () => get('/api/v1/health/ready')));
+    }
     expect(await readinessCount(first.url)).toBeGreaterThan(restartedBefore);
     expect(readFileSync(fleet.configPath, 'utf8')).not.toContain(' down;');
   });

@@ -208,7 +208,7 @@ const SITE_ENTRY = join(PROJECT_ROOT, 'dist/server/entry.mjs');
 /** When the site was built. dist/ is shared with whoever else works in this checkout. */
 const builtAt = () => (existsSync(SITE_ENTRY) ? statSync(SITE_ENTRY).mtimeMs : NaN);
 const siteBuiltAt = builtAt();
-const rebuiltHint = () => (builtAt() !== siteBuiltAt ? ' (dist/ was rebuilt during the run: did someone run `npm run build`?)' : '');
+const rebuiltHint = () => (!Object.is(builtAt(), siteBuiltAt) ? ' (dist/ was rebuilt during the run: did someone run `npm run build`?)' : '');
 
 /**
  * A running portal imports each page's chunk on that page's first request; if `npm run build`
@@ -532,7 +532,8 @@ async function main() {
   // 11. The fleet behind nginx: N = 1, 2, 4 processes on PostgreSQL.
   const fleet = runs('fleet') ? await fleetRuns() : undefined;
 
-  const rebuiltDuringRun = builtAt() !== siteBuiltAt;
+  // Object.is: without a build both are NaN, which is not a rebuild.
+  const rebuiltDuringRun = !Object.is(builtAt(), siteBuiltAt);
   return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts, dashboard: dashboardRun, fleet };
 }
 
