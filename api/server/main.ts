@@ -87,8 +87,9 @@ export async function startPortal(config: Config, logger: Logger, onListening?: 
   useAuditKeys(auditKeys);
   const runtime = await bootstrap({ target: targetFromConfig(config), logger, contentCheckMs: config.contentCheckMs, ...(registryOffices ? { registryOffices } : {}) });
   runtime.rules.useSource(WITHDRAWAL_RULES_TABLE, withdrawalSourceRows(fileWithdrawalRules));
+  // Under the start-up lock: a fleet's processes start together, and both would insert the same account.
   const demoAccounts =
-    config.env === 'production' ? [] : await ensureDemoStaff({ db: runtime.database.db, kind: runtime.database.kind, now: () => new Date() }, secret.key);
+    config.env === 'production' ? [] : await withStartupLock(runtime.database, (db) => ensureDemoStaff({ db, kind: runtime.database.kind, now: () => new Date() }, secret.key));
   // Build the guide catalogue and its search index now, not on the first reader's request.
   await runtime.guides.search('低保', 'zh-CN');
   const crypto = createFieldCrypto(secret.key);

@@ -14,7 +14,7 @@
 import autocannon from 'autocannon';
 import { openDatabase, type DatabaseTarget } from '../../api/db/connect.ts';
 import { attemptBody, attemptHeaders, BOOKING_PATH, classifyAnswer, confirmCrowdPhones, planFlashCrowd, readBookingState, writeOfficesFile, type BookingState, type FlashCrowdPlan } from '../support/flash-crowd.ts';
-import { cpuBetween, cpuSample, type Server } from './processes.ts';
+import { coresOf, cpuBetween, cpuSample, serverPids, type Server } from './processes.ts';
 
 export const FLASH_SETTINGS = {
   /** N: booking attempts, each from a different couple. */
@@ -153,8 +153,8 @@ export interface FlashCrowdResult {
   /** Answers other than booked and full: must be 0. */
   nonFullErrors: number;
   state: BookingState;
-  /** Average cores while the crowd ran: the portal, the load generator, everything else (PostgreSQL among them). */
-  cpu: { server: number; generator: number; others: number };
+  /** Average cores while the crowd ran: the portal (all its processes), its proxy (the fleet's nginx), the load generator, everything else (PostgreSQL among them). */
+  cpu: { server: number; proxy?: number; generator: number; others: number };
   /** Whether everything the issue demands held. */
   passed: boolean;
 }
@@ -184,9 +184,11 @@ export async function runFlashCrowd(server: Server, plan: FlashCrowdPlan, kind: 
     headers: (i) => attemptHeaders(i, { warmup: true }),
     outcome: classifyAnswer,
   });
-  const before = cpuSample([server.pid, process.pid]);
+  const pids = serverPids(server);
+  const watched = [...pids.server, ...pids.proxy, process.pid];
+  const before = cpuSample(watched);
   const crowd = await fireCrowd(url, FLASH_SETTINGS.attempts, FLASH_SETTINGS.connections, { body: (i) => attemptBody(plan, i, { proofs }), headers: (i) => attemptHeaders(i), outcome: classifyAnswer });
-  const used = cpuBetween(before, cpuSample([server.pid, process.pid]));
+  const used = cpuBetween(before, cpuSample(watched));
   const handle = openDatabase(target);
   let state: BookingState;
   try {
@@ -206,7 +208,7 @@ export async function runFlashCrowd(server: Server, plan: FlashCrowdPlan, kind: 
     crowd,
     nonFullErrors,
     state,
-    cpu: { server: used.byPid.get(server.pid) ?? NaN, generator: used.byPid.get(process.pid) ?? NaN, others: used.others },
+    cpu: { server: coresOf(used, pids.server), ...(pids.proxy.length ? { proxy: coresOf(used, pids.proxy) } : {}), generator: used.byPid.get(process.pid) ?? NaN, others: used.others },
     passed:
       state.placesTaken === plan.places &&
       booked === plan.places &&

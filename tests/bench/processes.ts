@@ -32,10 +32,20 @@ export interface Server {
   outputTail(): string;
   /** SIGTERM, SIGKILL after a grace time; removes a data folder the start created. */
   stop(): Promise<void>;
+  /** A server of several processes (the fleet): every one of them, whose CPU is the server's; `[pid]` when absent. */
+  pids?(): number[];
+  /** The proxy in front of them (the fleet's nginx, master and workers), measured apart. */
+  proxyPids?(): number[];
 }
 
+/** The server's processes and its proxy's, for cpuSample. */
+export const serverPids = (server: Server) => ({ server: server.pids?.() ?? [server.pid], proxy: server.proxyPids?.() ?? [] });
+
+/** Cores used by a set of pids between two samples. */
+export const coresOf = (used: { byPid: Map<number, number> }, pids: readonly number[]) => pids.reduce((sum, pid) => sum + (used.byPid.get(pid) ?? NaN), 0);
+
 /** A port that was free a moment ago: the server is told it, so it can be polled from the spawn. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -21,6 +21,9 @@
  *                        drafts      server-side drafts under load, 500 drafts started first, a random one per
  *                                    request: the API's read and save, and a journey page's form post (read,
  *                                    check, save, 303); every draft read back afterwards
+ *                        fleet       `npm run fleet` (docs/decisions/070): the flash crowd and the status lookups through
+ *                                    nginx to N = 1, 2, 4 portal processes on PostgreSQL (needs a database URL and nginx):
+ *                                    throughput, p99 and requests per CPU-second of the portal processes
  *                      Every section with a load test also runs the bare Hono baseline it is compared with.
  *
  * Prints a report and writes it as JSON to the OS temp folder.
@@ -36,7 +39,9 @@ import { BROWSER_ENCODINGS, getRaw, measurePageWeight, type PageWeight } from '.
 import { checkDrafts, checkDraftRequests, CURRENT_DRAFT, DRAFT_SETTINGS, draftRequests, PAGE_CONTENT_TYPE, PAGE_PATH, pageServed, startDraftPool, type DraftCheck } from './drafts.ts';
 import { createBenchSchema, isLoopbackUrl } from './postgres.ts';
 import { runDashboardBench, type DashboardBench } from './dashboard.ts';
-import { cpuBetween, cpuSample, killOwnChildren, memoryOf, sleep, startBaseline, startPortal, type Server } from './processes.ts';
+import { baselineCrowdWithCpu, FLEET_SIZES, nginxPath, startBenchFleet } from './fleet.ts';
+import { NGINX_INSTALL } from '../../api/platform/fleet.ts';
+import { coresOf, cpuBetween, cpuSample, killOwnChildren, memoryOf, serverPids, sleep, startBaseline, startPortal, type Server } from './processes.ts';
 import type { SeededApplicant } from './seed-cases.ts';
 
 function positiveIntFromEnv(name: string, fallback: number): number {
@@ -64,7 +69,7 @@ const TARGETS = { totalBytes: 50 * 1024, jsBytes: 10 * 1024 };
 const NOISE_CORES = 0.15;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
-const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling', 'flash-crowd', 'drafts', 'dashboard'] as const;
+const SECTIONS = ['cold-start', 'pages', 'postgres', 'lookups', 'scaling', 'flash-crowd', 'drafts', 'dashboard', 'fleet'] as const;
 type Section = (typeof SECTIONS)[number];
 const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
 const selected: Section[] = (() => {
@@ -126,7 +131,8 @@ const budgetS =
   (runs('scaling') ? 300 * postgresRuns : 0) +
   (runs('flash-crowd') ? 60 + 120 * postgresRuns : 0) +
   (runs('drafts') ? 60 * postgresRuns : 0) +
-  (runs('dashboard') ? 600 : 0);
+  (runs('dashboard') ? 600 : 0) +
+  (runs('fleet') ? 180 + FLEET_SIZES.length * (150 + settings.warmupS + settings.durationS + 15) : 0);
 const watchdog = setTimeout(() => {
   console.error(`bench did not finish within ${budgetS} s: stopping`);
   void runCleanups().finally(() => process.exit(1));
@@ -141,8 +147,8 @@ interface LoadLine extends LoadResult {
   path: string;
   /** How the server answered the request the load test repeats: encoding and page-cache state. */
   served: string;
-  /** Average cores used while measured: by the server, by this process (the load generator), by everything else. */
-  cpu: { server: number; generator: number; others: number };
+  /** Average cores used while measured: by the server (all its processes), by its proxy (the fleet's nginx), by this process (the load generator), by everything else. */
+  cpu: { server: number; proxy?: number; generator: number; others: number };
   /** Log output per request (stdout and stderr). */
   outputBytesPerRequest: number;
   /** Requests per second of the server's CPU time: what a request costs, largely independent of contention. */
@@ -172,12 +178,15 @@ async function load(server: Server, name: string, path: string, headers: Record<
   progress(`${name}: ${settings.warmupS} s warm-up + ${settings.durationS} s`);
   // Warm-up (JIT, pools, the page cache's first render); its numbers are thrown away.
   await measureLoad(url, headers, settings.connections, settings.warmupS, options);
-  const before = cpuSample([server.pid, process.pid]);
+  const pids = serverPids(server);
+  const watched = [...pids.server, ...pids.proxy, process.pid];
+  const before = cpuSample(watched);
   const outputBefore = server.outputBytes();
   const result = await measureLoad(url, headers, settings.connections, settings.durationS, options);
-  const used = cpuBetween(before, cpuSample([server.pid, process.pid]));
+  const used = cpuBetween(before, cpuSample(watched));
   const outputBytesPerRequest = (server.outputBytes() - outputBefore) / result.requests;
-  const serverCores = used.byPid.get(server.pid) ?? NaN;
+  // A fleet's processes together: what a request costs the portal, wherever nginx sent it.
+  const serverCores = coresOf(used, pids.server);
   const requestsPerCpuSecond = result.requestsPerSecond / serverCores;
   const base = baselineLoad ?? { ...result, requestsPerCpuSecond };
   return {
@@ -187,7 +196,7 @@ async function load(server: Server, name: string, path: string, headers: Record<
     ...result,
     requestsPerCpuSecond,
     outputBytesPerRequest,
-    cpu: { server: serverCores, generator: used.byPid.get(process.pid) ?? NaN, others: used.others },
+    cpu: { server: serverCores, ...(pids.proxy.length ? { proxy: coresOf(used, pids.proxy) } : {}), generator: used.byPid.get(process.pid) ?? NaN, others: used.others },
     vsBaseline: {
       requestsPerSecond: result.requestsPerSecond / base.requestsPerSecond,
       p50: result.p50Ms / base.p50Ms,
@@ -201,7 +210,7 @@ const SITE_ENTRY = join(PROJECT_ROOT, 'dist/server/entry.mjs');
 /** When the site was built. dist/ is shared with whoever else works in this checkout. */
 const builtAt = () => (existsSync(SITE_ENTRY) ? statSync(SITE_ENTRY).mtimeMs : NaN);
 const siteBuiltAt = builtAt();
-const rebuiltHint = () => (builtAt() !== siteBuiltAt ? ' (dist/ was rebuilt during the run: did someone run `npm run build`?)' : '');
+const rebuiltHint = () => (!Object.is(builtAt(), siteBuiltAt) ? ' (dist/ was rebuilt during the run: did someone run `npm run build`?)' : '');
 
 /**
  * A running portal imports each page's chunk on that page's first request; if `npm run build`
@@ -367,6 +376,56 @@ async function draftLoad(kind: 'sqlite' | 'postgres'): Promise<DraftsRun> {
   );
 }
 
+interface FleetRun {
+  processes: number;
+  crowd: FlashCrowdResult;
+  lookup: LoadLine;
+}
+type FleetResults = { baselineCrowd: CrowdRun & { requestsPerCpuSecond: number }; runs: FleetRun[] } | { skipped: string };
+
+const FLEET_CROWD_ENV = { BOOKING_LIMIT_PER_CLIENT: '100000000', PHONE_CODE_LIMIT_PER_CLIENT: '100000000' };
+
+/**
+ * The fleet (docs/decisions/070): for N = 1, 2, 4 processes behind nginx on PostgreSQL, the flash
+ * crowd on a fresh schema each time, then the status lookups on one schema of seeded cases.
+ */
+async function fleetRuns(): Promise<FleetResults> {
+  if (!DATABASE_URL) return { skipped: 'BENCH_DATABASE_URL / TEST_DATABASE_URL not set: the fleet runs on PostgreSQL' };
+  if (!isLoopbackUrl(DATABASE_URL)) return { skipped: 'the database URL is not a loopback address' };
+  if (!nginxPath()) return { skipped: `nginx is not installed (${NGINX_INSTALL})` };
+  const { plan, officesFile } = prepareFlashCrowd();
+  return guarded(
+    async () => officesFile.remove(),
+    async () => {
+      progress(`fleet: the flash crowd against the bare Hono baseline, ${FLASH_SETTINGS.attempts.toLocaleString('en')} POSTs × ${FLASH_SETTINGS.baselineRuns + 1}`);
+      const baselineCrowd = await withServer(startBaseline, (server) => baselineCrowdWithCpu(server, plan));
+      return withCaseDatabase('postgres', async (lookupDatabase) => {
+        progress(`fleet: seeding ${LOOKUP_CASES.toLocaleString('en')} cases for the lookups`);
+        const seeded = await lookupDatabase.seed(0, LOOKUP_CASES, LOOKUP_SAMPLE);
+        const runs: FleetRun[] = [];
+        for (const processes of FLEET_SIZES) {
+          progress(`fleet of ${processes}: ${FLASH_SETTINGS.attempts.toLocaleString('en')} couples for ${plan.places} places through nginx`);
+          const crowd = await withCaseDatabase('postgres', (database) =>
+            withServer(
+              () => startBenchFleet(processes, database, { ...FLEET_CROWD_ENV, MARRIAGE_OFFICES_FILE: officesFile.path }),
+              (server) => runFlashCrowd(server, plan, 'postgres', database.target),
+            ),
+          );
+          const lookup = await withServer(
+            () => startBenchFleet(processes, lookupDatabase),
+            async (server) => {
+              await checkLookups(server.url, seeded.sample);
+              return load(server, `fleet of ${processes}: status lookup (POST), PostgreSQL`, TRACK_PATH, {}, { post: { body: lookupBodies(seeded.sample) }, answered: lookupAnswered });
+            },
+          );
+          runs.push({ processes, crowd, lookup });
+        }
+        return { baselineCrowd, runs };
+      });
+    },
+  );
+}
+
 async function main() {
   if (Number.isNaN(siteBuiltAt) && (runs('cold-start') || runs('pages') || runs('postgres') || runs('drafts'))) throw new Error('the site is not built: run `npm run build` first');
   const portalEnv = { LOG_LEVEL: 'warn' };
@@ -397,7 +456,7 @@ async function main() {
 
   // 2. The baseline under load, then idle: every load line is a ratio to it.
   const baseline =
-    runs('pages') || runs('postgres') || runs('lookups') || runs('drafts')
+    runs('pages') || runs('postgres') || runs('lookups') || runs('drafts') || runs('fleet')
       ? await withServer(startBaseline, async (server) => {
           const atStart = memoryOf(server.pid);
           const line = await load(server, 'baseline JSON (bare Hono)', '/', {});
@@ -472,8 +531,12 @@ async function main() {
   // 10. The bureau dashboard at 1,000,000 cases (SQLite, in process: the query, not HTTP).
   const dashboardRun: DashboardBench | undefined = runs('dashboard') ? await runDashboardBench(progress) : undefined;
 
-  const rebuiltDuringRun = builtAt() !== siteBuiltAt;
-  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts, dashboard: dashboardRun };
+  // 11. The fleet behind nginx: N = 1, 2, 4 processes on PostgreSQL.
+  const fleet = runs('fleet') ? await fleetRuns() : undefined;
+
+  // Object.is: without a build both are NaN, which is not a rebuild.
+  const rebuiltDuringRun = !Object.is(builtAt(), siteBuiltAt);
+  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts, dashboard: dashboardRun, fleet };
 }
 
 // ---- Report ------------------------------------------------------------------------------------
@@ -537,6 +600,59 @@ function renderFlashCrowd(flash: NonNullable<Results['flash']>): string[] {
   }
   if (flash.postgresSkipped) out.push(`  PostgreSQL: skipped (${flash.postgresSkipped}).`);
   return out;
+}
+
+function renderFleet(fleet: FleetResults, baseline: LoadLine | undefined): string[] {
+  if ('skipped' in fleet) return [`Fleet: skipped (${fleet.skipped}).`];
+  const base = fleet.baselineCrowd;
+  const cpu = (value: { server: number; proxy?: number; generator: number; others: number }) => [value.server, value.proxy ?? NaN, value.generator, value.others].map((cores) => fixed(cores, 2)).join('/');
+  const rows: string[][] = [
+    ['bare Hono, POST / (the crowd)', '-', fixed(base.attemptsPerSecond), ratio(1), fixed(base.p99Ms, 1), ratio(1), fixed(base.requestsPerCpuSecond), ratio(1), '-', '-'],
+    ...fleet.runs.map((run) => {
+      const rate = run.crowd.crowd.attemptsPerSecond;
+      const perCpu = rate / run.crowd.cpu.server;
+      return [
+        'flash crowd through nginx',
+        String(run.processes),
+        fixed(rate),
+        ratio(rate / base.attemptsPerSecond),
+        fixed(run.crowd.crowd.p99Ms, 1),
+        ratio(run.crowd.crowd.p99Ms / base.p99Ms),
+        fixed(perCpu),
+        ratio(perCpu / base.requestsPerCpuSecond),
+        cpu(run.crowd.cpu),
+        `${run.crowd.state.placesTaken}/${FLASH_SETTINGS.places} taken, ${run.crowd.state.overbooked} overbooked, ${run.crowd.nonFullErrors} errors: ${run.crowd.passed ? 'PASS' : 'FAIL'}`,
+      ];
+    }),
+    ...(baseline ? [['bare Hono, GET / (the lookups)', '-', fixed(baseline.requestsPerSecond), ratio(1), fixed(baseline.p99Ms, 1), ratio(1), fixed(baseline.requestsPerCpuSecond), ratio(1), '-', '-']] : []),
+    ...fleet.runs.map((run) => [
+      'status lookups through nginx',
+      String(run.processes),
+      fixed(run.lookup.requestsPerSecond),
+      ratio(run.lookup.vsBaseline.requestsPerSecond),
+      fixed(run.lookup.p99Ms, 1),
+      ratio(run.lookup.vsBaseline.p99),
+      fixed(run.lookup.requestsPerCpuSecond),
+      ratio(run.lookup.vsBaseline.requestsPerCpuSecond),
+      cpu(run.lookup.cpu),
+      `${run.lookup.non2xx} not answered 200/404, ${run.lookup.errors + run.lookup.timeouts} errors`,
+    ]),
+  ];
+  const one = fleet.runs[0];
+  const gains = fleet.runs
+    .slice(1)
+    .map((run) => `N=${run.processes}: crowd ${ratio(run.crowd.crowd.attemptsPerSecond / (one?.crowd.crowd.attemptsPerSecond ?? NaN))}, lookups ${ratio(run.lookup.requestsPerSecond / (one?.lookup.requestsPerSecond ?? NaN))} (p99 ${ratio(run.crowd.crowd.p99Ms / (one?.crowd.crowd.p99Ms ?? NaN))} / ${ratio(run.lookup.p99Ms / (one?.lookup.p99Ms ?? NaN))})`)
+    .join('; ');
+  return [
+    `Fleet (docs/decisions/070): N portal processes on PostgreSQL behind nginx, started by \`npm run fleet\`'s supervisor, every request through nginx's one port.`,
+    `The crowd: ${FLASH_SETTINGS.attempts.toLocaleString('en')} couples for ${FLASH_SETTINGS.places} places, ${FLASH_SETTINGS.connections} in flight, a fresh schema per N; the lookups: ${settings.connections} connections, ${settings.durationS} s, ${LOOKUP_CASES.toLocaleString('en')} seeded cases.`,
+    `Ratios to the bare Hono baseline of this run (for the crowd its POST /, median of ${FLASH_SETTINGS.baselineRuns}; for the lookups its GET /). req/CPU-s: requests per second of the portal`,
+    `processes' CPU (all N together); nginx's share is apart. CPU: average cores used by the portal processes / nginx / the load generator / everything else (PostgreSQL among them).`,
+    ...table(['workload', 'N', 'req/s', '×base', 'p99 ms', '×base', 'req/CPU-s', '×base', 'CPU portal/nginx/gen/other', 'check'], rows),
+    `Against N=1: ${gains}.`,
+    `On ${availableParallelism()} cores the gain is bounded: the N processes, nginx, the load generator and PostgreSQL all share them, so a second process helps only as far`,
+    `as one process left a core idle (waiting on the database), and more processes than cores add only contention. The figures are indicative: the machine is shared.`,
+  ];
 }
 
 function renderDashboard(run: DashboardBench): string[] {
@@ -712,6 +828,7 @@ function render(results: Results, jsonPath: string): string {
   if (flash) out.push('', ...renderFlashCrowd(flash));
   if (drafts) out.push('', ...renderDrafts(drafts, postgresSkipped));
   if (results.dashboard) out.push('', ...renderDashboard(results.dashboard));
+  if (results.fleet) out.push('', ...renderFleet(results.fleet, baseline?.line));
 
   if (cold) {
     const { othersDuringColdStarts, baselineCold, freshCold, existingCold } = cold;
@@ -765,6 +882,10 @@ try {
   console.log(render(results, jsonPath));
   if (results.flash?.runs.some((run) => !run.passed)) {
     console.error('flash crowd: FAILED (places taken, overbooking or errors: see above)');
+    process.exitCode = 1;
+  }
+  if (results.fleet && 'runs' in results.fleet && results.fleet.runs.some((run) => !run.crowd.passed)) {
+    console.error('fleet: the flash crowd FAILED (places taken, overbooking or errors: see above)');
     process.exitCode = 1;
   }
   if (results.drafts?.some((run) => !run.passed)) {
