@@ -137,7 +137,7 @@ describe.each([zh, english])('the bundle’s status page, in $name', (language) 
     }
     expect(page.text('[data-testid="part-allowance-stop-status"]').startsWith(w.afterDeathCase.partStatus['with-staff'])).toBe(true);
     expect(page.text('[data-testid="part-eco-burial-subsidy-status"]')).toBe(w.afterDeathCase.partStatus['to-apply']);
-    expect(page.hrefOf(w.afterDeathCase.later.apply)).toBe(language.path('/apply/eco-burial-subsidy'));
+    expect(page.hrefOf(w.afterDeathCase.later.apply['eco-burial-subsidy'])).toBe(language.path('/apply/eco-burial-subsidy'));
   });
 });
 

@@ -108,7 +108,9 @@ export function ecoBurialApplication(n: number, overrides: Record<string, string
  * says which. A deceased `n` of 499 has the sequence code 999 (the development receiver refuses).
  */
 export function afterDeathAnswers(n: number, overrides: Record<string, string> = {}, items?: readonly string[]): Record<string, string> {
-  const all = ['household-deregistration', 'driving-licence', 'medical-insurance', 'pension-account', 'survivor-benefits', 'housing-fund', 'allowance-stop', 'eco-burial-subsidy'];
+  // Ticked unless `items` says otherwise: every item but those applied for on their own journeys since (the funeral booking, a cemetery plot).
+  const ticked = ['household-deregistration', 'driving-licence', 'medical-insurance', 'pension-account', 'survivor-benefits', 'housing-fund', 'allowance-stop', 'eco-burial-subsidy'];
+  const all = [...ticked, 'funeral-booking', 'cemetery-plot'];
   return {
     'handler.name': '王丽',
     'handler.sex': 'female',
@@ -122,7 +124,7 @@ export function afterDeathAnswers(n: number, overrides: Record<string, string> =
     'deceased.diedOn': '2026-10-20',
     'deceased.deathCertificateNumber': `D${String(220000000 + n)}`,
     'deceased.socialSecurityCardNumber': `S${String(33000000 + n)}`,
-    ...Object.fromEntries(all.map((item) => [`items.${item}`, (items ?? all).includes(item) ? 'yes' : ''])),
+    ...Object.fromEntries(all.map((item) => [`items.${item}`, (items ?? ticked).includes(item) ? 'yes' : ''])),
     'account.bankName': '示例银行滨海支行',
     'account.holder': '王丽',
     'account.number': '6222 0000 1111 2222 444',

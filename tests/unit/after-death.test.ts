@@ -10,7 +10,7 @@ import { partStatus, type PartStatus } from '../../api/engine/bundles/bundle.ts'
 import { routeOf } from '../../api/engine/journey/journey.ts';
 import { afterDeathApplicationSchema, type AfterDeathApplication } from '../../api/services/after-death/application.schema.ts';
 import { departmentHandoff, departmentPayload } from '../../api/services/after-death/departments.ts';
-import { AFTER_DEATH_ITEMS, itemsNeed, ITEM_IDS, type AfterDeathItem, type Need } from '../../api/services/after-death/items.ts';
+import { AFTER_DEATH_ITEMS, itemsNeed, ITEM_IDS, type AfterDeathItem, type Need, type DepartmentItemId } from '../../api/services/after-death/items.ts';
 import { afterDeathApplicationFrom, afterDeathJourney } from '../../api/services/after-death/journey.ts';
 import { allowanceStopSchema, departmentPartSchema } from '../../api/services/after-death/part-application.schema.ts';
 import { afterDeathParts, departmentPart } from '../../api/services/after-death/parts.ts';
@@ -31,6 +31,7 @@ describe('the fan-out rule', () => {
     ['one department item', ['household-deregistration'], ['household-deregistration→after-death-household-deregistration']],
     ['the portal’s own step', ['allowance-stop'], ['allowance-stop→after-death-allowance-stop']],
     ['an item applied for later has no case', ['eco-burial-subsidy'], ['eco-burial-subsidy→later /apply/eco-burial-subsidy']],
+    ['the funeral booking and a cemetery plot: applied for on their own journeys', ['cemetery-plot', 'funeral-booking'], ['funeral-booking→later /apply/funeral-booking', 'cemetery-plot→later /apply/public-cemetery']],
     [
       'every item, in the items’ order whatever the order ticked',
       ['eco-burial-subsidy', 'housing-fund', 'allowance-stop', 'driving-licence', 'household-deregistration', 'medical-insurance', 'pension-account', 'survivor-benefits'],
@@ -106,7 +107,7 @@ describe('what each department receives (data minimisation)', () => {
   const identity = ['deceased.name', 'deceased.idNumber', 'deceased.diedOn', 'deceased.deathCertificateNumber'];
   const handler = ['handler.name', 'handler.phone', 'handler.relationship'];
   const account = ['account.bankName', 'account.holder', 'account.number'];
-  it.each<[Exclude<AfterDeathItem, 'allowance-stop' | 'eco-burial-subsidy'>, string, readonly string[]]>([
+  it.each<[DepartmentItemId, string, readonly string[]]>([
     ['household-deregistration', 'public-security', [...identity, 'deceased.sex', ...handler, 'handler.idNumber']],
     ['driving-licence', 'public-security', [...identity, ...handler]],
     ['medical-insurance', 'medical-insurance', [...identity, 'deceased.socialSecurityCardNumber', ...handler, 'handler.idNumber', ...account]],
@@ -149,7 +150,7 @@ describe('bad input on the form', () => {
     ['a sex the ID number does not carry', (a) => (a.deceased['sex'] = 'female'), ['deceased.sex: sexNotOnId']],
     ['the handler’s own ID number as the deceased’s', (a) => (a.deceased['idNumber'] = a.handler['idNumber'] ?? ''), ['deceased.sex: sexNotOnId', 'deceased.idNumber: deceasedIsAgent']],
     ['nothing ticked', (a) => (a.items = []), ['items: items']],
-    ['an item no one offers', (a) => (a.items = ['funeral-booking']), ['items.0: items']],
+    ['an item no one offers', (a) => (a.items = ['fee-exemption']), ['items.0: items']],
     ['no card where the pension needs it', (a) => delete a.deceased['socialSecurityCardNumber'], ['deceased.socialSecurityCardNumber: socialSecurityCard']],
     ['an account number of letters', (a) => (a.account['number'] = 'ABC'), ['account.number: accountNumber']],
   ])('%s', (_name, change, expected) => {

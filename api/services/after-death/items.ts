@@ -6,9 +6,9 @@
  * them (国办发〔2025〕24号's 身后一件事): 公安 (户口注销, 驾驶证), 医保, 人社 (pension account, 丧葬补助金 and
  * 遗属待遇), 公积金; 民政 (stopping 低保/特困/高龄津贴/两项补贴 from the next month). Pure.
  *
- * Seams, not offered yet: 'funeral-booking' (殡仪馆预约), 'fee-exemption' (惠民殡葬) and
- * 'cemetery-plot' (公益性公墓) become items by one line each here (`kind: 'case'` with their service,
- * or `'later'` with their apply path) and one in parts.ts's table, when their services exist.
+ * The funeral booking (with its fee exemption, decided at booking) and the cemetery plot are items
+ * applied for on their own journeys (`later`); each could become a part written with the bundle
+ * (`kind: 'case'` and one mapping in parts.ts) once their journeys take the bundle's answers.
  */
 
 /** The departments that receive a hand-off, each its own endpoint (HANDOFF_<NAME>_URL / _SECRET). */
@@ -47,6 +47,10 @@ export const AFTER_DEATH_ITEMS = {
   'allowance-stop': { kind: 'portal', needs: [] },
   // Applied for after the burial, on its own journey; the form's answers are not passed on.
   'eco-burial-subsidy': { kind: 'later', applyPath: '/apply/eco-burial-subsidy', needs: [] },
+  // The funeral home's basic services, booked on their own journey (docs/decisions/063): the fee exemption (惠民殡葬) is decided with the booking.
+  'funeral-booking': { kind: 'later', applyPath: '/apply/funeral-booking', needs: [] },
+  // A public cemetery plot, on its own journey (docs/decisions/064): sold only against the death or cremation certificate.
+  'cemetery-plot': { kind: 'later', applyPath: '/apply/public-cemetery', needs: [] },
 } as const satisfies Record<string, ItemDefinition>;
 
 export type AfterDeathItem = keyof typeof AFTER_DEATH_ITEMS;

@@ -31,7 +31,7 @@ export const afterDeathPanel: StatusPanel = (progress, context, done) => {
       id: `apply-${part.item}`,
       heading: t(dynamicKey`after-death:afterDeath.item.${part.item}`),
       hint: t(dynamicKey`${C}.later.${part.item}`),
-      label: t('after-death:afterDeathCase.later.apply'),
+      label: t(dynamicKey`${C}.later.apply.${part.item}`),
       href: context.href(part.applyPath ?? '/'),
     }));
   return { ...base, details: [parts, ...base.details], actions: [...base.actions, ...later] };

@@ -34,6 +34,8 @@ export const afterDeathEn: SameKeys<typeof afterDeathZhCN> = {
       'housing-fund': 'Housing provident fund',
       'allowance-stop': 'Stopping subsistence, extreme-poverty, old-age and disability payments',
       'eco-burial-subsidy': 'Eco-burial subsidy',
+      'funeral-booking': 'Funeral home services',
+      'cemetery-plot': 'Public cemetery plot',
     },
     itemLabel: {
       'household-deregistration': 'Close the household registration (public security)',
@@ -44,6 +46,8 @@ export const afterDeathEn: SameKeys<typeof afterDeathZhCN> = {
       'housing-fund': 'Withdraw the housing provident fund (housing fund centre)',
       'allowance-stop': 'Stop the subsistence, extreme-poverty, old-age and disability payments of the person who died from next month (civil affairs)',
       'eco-burial-subsidy': 'Eco-burial subsidy (applied for after the burial: we will remind you)',
+      'funeral-booking': 'The funeral home’s basic services: transport, cremation and others (booked online after you send this; fee exemptions are decided when you book)',
+      'cemetery-plot': 'A place in a public cemetery (applied for online after you send this)',
     },
     ticked: 'To do',
     itemsText: 'Tick what needs doing: at least one. Each department receives only what it needs for its own item.',
@@ -111,7 +115,9 @@ export const afterDeathEn: SameKeys<typeof afterDeathZhCN> = {
     partStatus: { pending: 'In progress', done: 'Done', refused: 'Could not be done', 'with-staff': 'Being checked by staff', 'to-apply': 'To apply for' },
     later: {
       'eco-burial-subsidy': 'Once the ashes have been laid to rest by a sea, tree or other eco-burial, you can apply for the eco-burial subsidy.',
-      apply: 'Apply for the eco-burial subsidy',
+      'funeral-booking': 'Book the funeral home’s basic services online; any fee exemption is decided when you book.',
+      'cemetery-plot': 'Apply online for a place in a public cemetery.',
+      apply: { 'eco-burial-subsidy': 'Apply for the eco-burial subsidy', 'funeral-booking': 'Book the funeral home’s services', 'cemetery-plot': 'Apply for a cemetery plot' },
     },
   },
   part: {
@@ -154,6 +160,8 @@ export const afterDeathEn: SameKeys<typeof afterDeathZhCN> = {
       'housing-fund': 'Housing provident fund',
       'allowance-stop': 'Stopping payments',
       'eco-burial-subsidy': 'Eco-burial subsidy',
+      'funeral-booking': 'Funeral booking',
+      'cemetery-plot': 'Cemetery plot',
     },
     item: 'Item',
     stopFromMonth: 'Stopped from which month',

@@ -38,6 +38,8 @@ export const afterDeathZhCN = {
       'housing-fund': '住房公积金提取',
       'allowance-stop': '停发低保、特困供养、高龄津贴和残疾人补贴',
       'eco-burial-subsidy': '生态安葬奖补',
+      'funeral-booking': '殡仪馆服务预约',
+      'cemetery-plot': '公益性公墓安葬位置',
     },
     itemLabel: {
       'household-deregistration': '户口注销（公安机关）',
@@ -48,6 +50,8 @@ export const afterDeathZhCN = {
       'housing-fund': '住房公积金提取（住房公积金管理中心）',
       'allowance-stop': '从下个月起停发逝者的低保、特困供养、高龄津贴和残疾人补贴（民政部门）',
       'eco-burial-subsidy': '生态安葬奖补（安葬以后再申请，我们会提醒您）',
+      'funeral-booking': '殡仪馆的遗体接运、火化等基本服务（提交后在网上预约，惠民殡葬减免在预约时确定）',
+      'cemetery-plot': '公益性公墓的安葬位置（提交后在网上申请）',
     },
     ticked: '办理',
     itemsText: '请勾选需要办理的事项，至少一项。各部门只会收到办理这一项所需要的信息。',
@@ -115,7 +119,9 @@ export const afterDeathZhCN = {
     partStatus: { pending: '办理中', done: '已办结', refused: '未能办理', 'with-staff': '工作人员核实中', 'to-apply': '待申请' },
     later: {
       'eco-burial-subsidy': '骨灰以海葬、树葬等生态方式安葬以后，可以申请生态安葬奖补。',
-      apply: '申请生态安葬奖补',
+      'funeral-booking': '请在网上预约殡仪馆的基本服务，惠民殡葬减免会在预约时确定。',
+      'cemetery-plot': '请在网上申请公益性公墓的安葬位置。',
+      apply: { 'eco-burial-subsidy': '申请生态安葬奖补', 'funeral-booking': '预约殡仪馆服务', 'cemetery-plot': '申请公益性公墓安葬位置' },
     },
   },
   part: {
@@ -154,6 +160,8 @@ export const afterDeathZhCN = {
       'housing-fund': '住房公积金提取',
       'allowance-stop': '停发补贴',
       'eco-burial-subsidy': '生态安葬奖补',
+      'funeral-booking': '殡仪馆预约',
+      'cemetery-plot': '公墓安葬位置',
     },
     item: '事项',
     stopFromMonth: '从哪个月起停发',
