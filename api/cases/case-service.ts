@@ -128,7 +128,11 @@ async function filesMissing(deps: CaseDeps, needed: Readonly<Record<string, numb
  * `draftKey`: the draft the application was gathered in (the pages' sealed draft, docs/decisions/031);
  * its files become the case's, and its answers give way to what the confirmation shows, in the submission's transaction.
  */
-export async function submitApplication(deps: CaseDeps, serviceId: string, input: unknown, lang: Locale, draftKey?: string): Promise<SubmitResult> {
+/**
+ * @param keep writes the answer under the request's Idempotency-Key in the submission's own
+ *   transaction (http/idempotency.ts), so that a retry after a cut connection gets that answer
+ */
+export async function submitApplication(deps: CaseDeps, serviceId: string, input: unknown, lang: Locale, draftKey?: string, keep?: (trx: Transaction<Database>, answer: unknown) => Promise<void>): Promise<SubmitResult> {
   const service = serviceOf(deps, serviceId);
   if (!service || !isAppliedOnline(service)) return { ok: false, reason: 'no_such_service' };
   const now = deps.now();
@@ -161,7 +165,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         lang,
         recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
         params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-      }, once === undefined && stock === undefined && draftKey === undefined && personHashes.length === 0 && service.bundle === undefined ? undefined : async (trx, caseId) => {
+      }, once === undefined && stock === undefined && draftKey === undefined && personHashes.length === 0 && service.bundle === undefined && keep === undefined ? undefined : async (trx, caseId) => {
         // One case per key (docs/decisions/061): taken with the case, or the whole submission undone.
         if (once && onceKeyHash !== undefined && !(await claimOnceKey(trx, { service: serviceId, keyHash: onceKeyHash, caseId, releasedIn: once.releasedIn }))) throw new OnceKeyTakenError();
         // One of a counted stock (a plot): one conditional update, or the whole submission undone.
@@ -170,6 +174,8 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         await recordCasePeople(trx, caseId, personHashes);
         // A bundle's parts are written with it, or none of it is (docs/decisions/066).
         if (service.bundle) parts = await writeBundleParts(trx, fanOutDeps(deps, lang, now), { caseId, contact, lang, at: now, today }, bundleParts);
+        // The answer the API gives, kept with what it answers for.
+        await keep?.(trx, submittedAnswer(trackingNumber, snapshot, parts));
         if (draftKey === undefined) return;
         await moveDraftFiles(trx, deps.kind, draftKey, caseId);
         // The draft becomes the case with the same commit, or stays when the submission fails: its answers
@@ -177,7 +183,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         const acceptanceDue = snapshot.deadlines.find((deadline) => deadline.key === 'acceptance')?.dueOn ?? null;
         await markDraftSubmitted(trx, draftKey, submittedDraft(deps, { trackingNumber: formatTrackingNumber(trackingNumber), acceptanceDue, smsTo: maskPhone(contact.phone) }, now));
       });
-      return { ok: true, trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })), ...(parts ? { parts } : {}) };
+      return { ok: true, ...submittedAnswer(trackingNumber, snapshot, parts) };
     });
   } catch (error) {
     // Refused as an answer of the application, next to the field it is about (the deceased's ID number).
@@ -185,6 +191,11 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
     if (error instanceof StockTakenError && holds) return { ok: false, reason: 'invalid', error: new ZodError([{ code: 'custom', path: [...holds.field], message: holds.message, input: undefined }]) };
     throw error;
   }
+}
+
+/** What a submission answers: its number, state and deadlines, and a bundle's parts. */
+function submittedAnswer(trackingNumber: string, snapshot: CaseSnapshot, parts: { item: string; trackingNumber: string | null }[] | undefined) {
+  return { trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })), ...(parts ? { parts } : {}) };
 }
 
 /** What the fan-out of a bundle's parts uses of the case core: the registry, the data, and the same sealing of answers as any case's. */

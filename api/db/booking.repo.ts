@@ -106,7 +106,14 @@ export interface NewAppointment {
  * @throws SlotFullError when no place is left; PersonAlreadyBookedError (naming the person) when someone
  * already holds an active appointment of this kind; a unique violation on the tracking number (the caller draws again).
  */
-export async function recordBooking(db: Kysely<Database>, newCase: NewCase, notifications: readonly QueuedNotification[], appointment: NewAppointment): Promise<{ caseId: string; appointmentId: string }> {
+export async function recordBooking(
+  db: Kysely<Database>,
+  newCase: NewCase,
+  notifications: readonly QueuedNotification[],
+  appointment: NewAppointment,
+  /** Also written in the booking's transaction (the request's Idempotency-Key answered: http/idempotency.ts). */
+  alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>,
+): Promise<{ caseId: string; appointmentId: string }> {
   if (await isKnownFull(db, appointment.place.key)) throw new SlotFullError('the slot is full');
   return db.transaction().execute(async (trx) => {
     if (!(await takePlace(trx, appointment.place))) throw new SlotFullError('the slot is full');
@@ -121,6 +128,7 @@ export async function recordBooking(db: Kysely<Database>, newCase: NewCase, noti
         throw error;
       }
     }
+    await alsoInTransaction?.(trx);
     return { caseId, appointmentId };
   });
 }

@@ -7,8 +7,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { claimIdempotencyKey, completeIdempotencyKey, IDEMPOTENCY_LEASE_MS, idempotencyKeyExists, releaseIdempotencyKey } from '../db/request-guards.repo.ts';
 import type { ApiEnv } from './api-env.ts';
+
+/**
+ * Keeps the work's answer under its key inside the work's own transaction, so that what was made and
+ * the answer a repeat gets are committed together: a client whose connection was cut after the
+ * commit, or whose process died, gets the first answer again on its retry, never a refusal for what
+ * its first try did (docs/decisions/069). Work that makes nothing in a transaction of its own need
+ * not call it: its answer is kept after it, as before.
+ */
+export type KeepAnswer = (trx: Transaction<Database>, body: unknown) => Promise<void>;
 
 /** What the work did: made something (its answer is kept for repeats), or refused (the key is released). */
 export type IdempotentOutcome<Body, Refusal> = { kind: 'done'; status: 201; body: Body } | { kind: 'refused'; refusal: Refusal };
@@ -25,7 +36,7 @@ export async function idempotent<Body, Refusal>(
   c: Context<ApiEnv>,
   scope: string,
   key: string | undefined,
-  work: (body: unknown) => Promise<IdempotentOutcome<Body, Refusal>>,
+  work: (body: unknown, keep: KeepAnswer) => Promise<IdempotentOutcome<Body, Refusal>>,
   refuseEarly?: (body: unknown) => Promise<Refusal | undefined>,
 ): Promise<{ kind: 'malformed' } | { kind: 'replay'; body: Body } | { kind: 'conflict'; code: 'idempotency_key_reused' | 'request_in_progress' } | IdempotentOutcome<Body, Refusal>> {
   const rawBody = await c.req.text();
@@ -39,14 +50,18 @@ export async function idempotent<Body, Refusal>(
   const scopedKey = `${scope}:${key ?? ''}`;
   const early = await refuseEarly?.(body);
   if (early !== undefined && !(key && (await idempotencyKeyExists(deps.database.db, scopedKey)))) return { kind: 'refused', refusal: early };
-  if (!key) return work(body);
+  if (!key) return work(body, async () => {});
   const claim = await claimIdempotencyKey(deps.database.db, scopedKey, createHash('sha256').update(rawBody).digest('hex'), deps.now());
   if (claim.outcome === 'replay') return { kind: 'replay', body: claim.body as Body };
   if (claim.outcome !== 'first') return { kind: 'conflict', code: claim.outcome === 'mismatch' ? 'idempotency_key_reused' : 'request_in_progress' };
+  let keptInWork: boolean | undefined;
+  const keep: KeepAnswer = async (trx, answer) => {
+    keptInWork = await completeIdempotencyKey(trx, scopedKey, claim.claimedAt, { status: 201, body: answer });
+  };
   try {
-    const outcome = await work(body);
+    const outcome = await work(body, keep);
     if (outcome.kind === 'done') {
-      const kept = await completeIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt, { status: outcome.status, body: outcome.body });
+      const kept = keptInWork ?? (await completeIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt, { status: outcome.status, body: outcome.body }));
       // Only a request that outlived its lease gets here; its answer stands, but a repeat will not see it.
       if (!kept) c.get('logger').error({ scope, requestId: c.get('requestId') }, 'a request outlived its idempotency lease: a retry took over its key');
     } else await releaseIdempotencyKey(deps.database.db, scopedKey, claim.claimedAt);

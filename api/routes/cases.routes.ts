@@ -296,10 +296,10 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     if (!registered || !isAppliedOnline(registered)) return refuse(c, 'application', { reason: 'no_such_service' });
     type Refusal = Extract<SubmitResult, { ok: false }>;
     const headers = c.req.valid('header');
-    const outcome = await idempotent<z.infer<typeof Submitted>, Refusal>(c, `applications/${service}`, headers['idempotency-key'], async (body) => {
+    const outcome = await idempotent<z.infer<typeof Submitted>, Refusal>(c, `applications/${service}`, headers['idempotency-key'], async (body, keep) => {
       const reference = headers['draft-reference'];
       const draft = reference === undefined ? undefined : await openDraft(draftDeps(c), reference);
-      const result = await submitApplication(deps, service, body, lang, draft?.ok ? draft.draft.key : undefined);
+      const result = await submitApplication(deps, service, body, lang, draft?.ok ? draft.draft.key : undefined, keep);
       // A refusal releases the key: the same key may carry the corrected answers.
       if (!result.ok) return { kind: 'refused', refusal: result };
       return { kind: 'done', status: 201, body: { trackingNumber: result.trackingNumber, state: result.state, deadlines: result.deadlines, ...(result.parts ? { parts: result.parts } : {}) } };

@@ -6,6 +6,8 @@
  * own service with two visits: the second is booked later, from the status page, for a day inside
  * the window after the cooling-off period.
  */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { z, type ZodError } from 'zod';
 import { addVisit, findAppointmentByCase, heldAppointmentOf, isKnownFull, missedDaysSince, moveAppointment, PersonAlreadyBookedError, recordBooking, SlotFullError, takenPlaces, type Place } from '../../db/booking.repo.ts';
 import { CaseChangedError, findCaseByTrackingNumber, saveTransition, type StoredCase } from '../../db/cases.repo.ts';
@@ -127,7 +129,11 @@ async function heldBy(deps: CaseDeps, personHash: string, kind: MarriageKind, pr
 
 const slotRefusal = (refusal: BookingRefusal, releasesAt?: string) => ({ ok: false as const, reason: 'slot' as const, refusal, ...(releasesAt ? { releasesAt } : {}) });
 
-export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, lang: Locale): Promise<BookingResult> {
+/**
+ * @param keep writes the booking's answer under the request's Idempotency-Key in the booking's own
+ *   transaction (http/idempotency.ts), so that a retry after a cut connection gets that answer
+ */
+export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, lang: Locale, keep?: (trx: Transaction<Database>, answer: unknown) => Promise<void>): Promise<BookingResult> {
   const now = deps.now();
   const today = chinaDate(now);
   const { offices } = serviceDataOf(deps);
@@ -160,6 +166,7 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
     return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
       // The text names the office and its address, in the kind of business's own words.
       const params = { trackingNumber: formatTrackingNumber(trackingNumber), ...appointmentTextParams(office, appointment, lang, appointment.kind) };
+      const booked = { trackingNumber: formatTrackingNumber(trackingNumber), office: office.id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: bookable.end };
       await recordBooking(
         deps.db,
         // Either party opens the status page with their ID number: the first's hash is kept with the
@@ -175,8 +182,9 @@ export async function bookMarriageAppointment(deps: CaseDeps, input: unknown, la
         }),
         service.recipients(appointment).map((phone) => ({ channel: 'sms', template: 'case.appointmentBooked', lang, recipientEnc: deps.crypto.encrypt(phone, OUTBOX_RECIPIENT_CONTEXT), params })),
         { place: placeOf(office, appointment, appointment.kind, bookable.capacity), end: bookable.end, personHashes: parties.map((party) => party.hash) },
+        keep && ((trx) => keep(trx, booked)),
       );
-      return { ok: true as const, trackingNumber: formatTrackingNumber(trackingNumber), office: office.id, kind: appointment.kind, date: appointment.date, start: appointment.start, end: bookable.end };
+      return { ok: true as const, ...booked };
     });
   } catch (error) {
     if (error instanceof SlotFullError) {

@@ -162,11 +162,11 @@ export const marriageRoutes = new OpenAPIHono<ApiEnv>()
       c,
       'marriage/appointments',
       c.req.valid('header')['idempotency-key'],
-      async (body) => {
+      async (body, keep) => {
         const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
         const limit = await hitRateLimit(deps.db, `booking:client:${client}`, { limit: c.get('deps').bookingLimitPerClient, windowMs: BOOKING_WINDOW_MS, now: deps.now() });
         if (!limit.allowed) return { kind: 'refused', refusal: { reason: 'too-many' } };
-        const result = await bookMarriageAppointment(deps, body, lang);
+        const result = await bookMarriageAppointment(deps, body, lang, keep);
         if (!result.ok) return { kind: 'refused', refusal: result };
         const { ok: _ok, ...booked } = result;
         return { kind: 'done', status: 201, body: booked };
