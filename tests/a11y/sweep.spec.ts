@@ -8,11 +8,12 @@
  * A new page template or state adds a line to STATES; a new service adds its group.
  */
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
-import { ELDER_ID, marriageAppointment, OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
-import type { JourneyService, SubmittedDraft } from '../support/drafts.ts';
+import { afterDeathAnswers, cemeteryAnswers, ecoBurialAnswers, ELDER_ID, marriageAppointment, OLD_AGE_ALLOWANCE_ANSWERS, personId } from '../support/applications.ts';
+import { createDraft, JOURNEYS, type JourneyService, type SubmittedDraft } from '../support/drafts.ts';
 import { RELIEF_SERVICES, reliefAnswers, reliefApplication } from '../support/relief-applications.ts';
 import { earlyToday, setAppointmentTime, yesterday } from '../support/appointment-time.ts';
 import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, phoneProof, staffCookie, takeStep } from '../support/portal-api.ts';
@@ -25,6 +26,12 @@ import { elderCookie, expect, test } from '../e2e/support/fixtures.ts';
 import { sealAnswers } from '../../api/engine/tools/sealed-answers.ts';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
 import { draftSealer } from '../../api/server/portal.ts';
+import { afterDeathEn } from '../../api/services/after-death/messages/en.ts';
+import { afterDeathZhCN } from '../../api/services/after-death/messages/zh-CN.ts';
+import { funeralBookingEn } from '../../api/services/funeral-booking/messages/en.ts';
+import { funeralBookingZhCN } from '../../api/services/funeral-booking/messages/zh-CN.ts';
+import { publicCemeteryEn } from '../../api/services/public-cemetery/messages/en.ts';
+import { publicCemeteryZhCN } from '../../api/services/public-cemetery/messages/zh-CN.ts';
 
 /** The test-only service's answers up to its upload step (about you, one member of the household). */
 const UPLOAD_STEP_ANSWERS = { 'person.name': '王大明', 'person.idNumber': ELDER_ID, 'person.phone': '13812340002', 'household.0.name': '王小明', 'household.0.relationship': 'child' };
@@ -130,6 +137,51 @@ const content = (name: string, path: (language: Language) => string, elder: 'bot
       ]
     : []),
 ];
+
+/** The funeral services' own namespaces (docs/decisions/063, 064, 066), in the visit's language. */
+const funeralWords = (language: Language) =>
+  language.code === 'en' ? { booking: funeralBookingEn.journey, cemetery: publicCemeteryEn.cemetery, afterDeath: afterDeathEn.afterDeath } : { booking: funeralBookingZhCN.journey, cemetery: publicCemeteryZhCN.cemetery, afterDeath: afterDeathZhCN.afterDeath };
+
+/** A funeral booking's answers up to the check page: a cremation in the demo district, the contact's phone confirmed. */
+async function funeralBookingAnswers(v: Visit): Promise<Record<string, string>> {
+  const n = v.people();
+  const phone = `135${String(n).padStart(8, '0')}`;
+  return {
+    home: 'demo-district-funeral-home',
+    'deceased.name': '王秀英',
+    'deceased.idNumber': personId(n, 'female', '19400101'),
+    'deceased.diedOn': addDays(chinaToday(), -1),
+    'deceased.placeOfDeath': '示例区人民医院',
+    'deceased.certificate.form': 'paper',
+    'deceased.certificate.number': `A${String(110000000 + n)}`,
+    'contact.name': '王明',
+    'contact.relationship': 'child',
+    'contact.phone': phone,
+    'phoneProof.contact': JSON.stringify({ phone, proof: await phoneProof(v.baseURL, phone), expiresAt: new Date(Date.now() + 12 * 3_600_000).toISOString() }),
+    'needs.transport': 'no',
+    'needs.storage': 'no',
+    'needs.cremation': 'yes',
+    'needs.hall': 'no',
+    'cremation.date': addDays(chinaToday(), 4),
+    'cremation.start': '10:00',
+    registeredHere: 'yes',
+  };
+}
+
+/** An eco-burial subsidy's draft with its cremation certificate uploaded, as the upload step leaves it, in the visit's cookies. */
+async function ecoBurialDraft(v: Visit): Promise<void> {
+  const { reference, key } = await createDraft(v.portal, 'eco-burial-subsidy', ecoBurialAnswers(v.people()));
+  const form = new FormData();
+  form.set('service', 'eco-burial-subsidy');
+  form.set('purpose', 'cremationCertificate');
+  form.set('file', new Blob([new Uint8Array(readFileSync(new URL('../fixtures/files/scan.png', import.meta.url)))]), 'cremation.png');
+  const uploaded = await fetch(`${v.baseURL}/api/v1/drafts/${key}/files`, { method: 'POST', body: form, headers: { origin: v.baseURL, 'draft-reference': reference } });
+  if (uploaded.status !== 201) throw new Error(`uploading answered ${uploaded.status}`);
+  await v.page.context().addCookies([{ name: JOURNEYS['eco-burial-subsidy'].cookie, value: reference, url: v.baseURL, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/** The 身后一件事 bundle the 'after-death bundle' group sends from its check page: its handler's phone, and its parts once sent. */
+const bundle = { phone: '', trackingNumber: '', parts: [] as { item: string; trackingNumber: string | null }[] };
 
 /** Page templates and their states, in groups of a few (each group one test per language). */
 /** The divorce whose withdrawal 'status page (3)' requests, for the clerk's page after it. */
@@ -1119,6 +1171,148 @@ const STATES: Record<string, State[]> = {
       open: async (v) => {
         await v.page.goto(v.language.path('/notices/relief/jinqiao-community/announcement'));
         await expect(v.page.locator('[data-testid="no-entries"]')).toBeVisible();
+      },
+    },
+  ],
+  // Funeral and burial (issue 16: docs/decisions/061, 063, 064, 066): the journeys' question pages refused.
+  'funeral questions with errors': [
+    {
+      name: 'the funeral booking’s deceased, with errors',
+      open: async (v) => {
+        await v.withDraft(v.page, 'funeral-booking', { home: 'demo-district-funeral-home' });
+        await v.page.goto(v.language.path('/apply/funeral-booking/deceased'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'the services needed, none chosen',
+      open: async (v) => {
+        const { 'needs.transport': _t, 'needs.storage': _s, 'needs.cremation': _c, 'needs.hall': _h, ...answers } = await funeralBookingAnswers(v);
+        await v.withDraft(v.page, 'funeral-booking', answers);
+        await v.page.goto(v.language.path('/apply/funeral-booking/needs'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: 'a cemetery’s place of a kind it does not have',
+      open: async (v) => {
+        await v.withDraft(v.page, 'public-cemetery', {});
+        await v.page.goto(v.language.path('/apply/public-cemetery/plot'));
+        await v.page.locator('input[name="plot.cemetery"][value="demo-county-cemetery"]').check();
+        await v.page.locator('input[name="plot.type"][value="lawn"]').check();
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+    {
+      name: '身后一件事’s items, none ticked',
+      open: async (v) => {
+        const answers = Object.fromEntries(Object.entries(afterDeathAnswers(v.people())).filter(([key]) => key.startsWith('handler.') || (key.startsWith('deceased.') && key !== 'deceased.socialSecurityCardNumber')));
+        await v.withDraft(v.page, 'after-death', answers);
+        await v.page.goto(v.language.path('/apply/after-death/items'));
+        await v.page.getByRole('button', { name: v.language.strings.application.continue }).click();
+        await expect(v.page.getByRole('alert')).toBeVisible();
+      },
+    },
+  ],
+  'funeral booking check and confirmation': [
+    {
+      name: 'the check page with each price',
+      open: async (v) => {
+        await v.withDraft(v.page, 'funeral-booking', await funeralBookingAnswers(v));
+        await v.page.goto(v.language.path('/apply/funeral-booking/check'));
+        await expect(h1(v.page)).toHaveText(funeralWords(v.language).booking.step.check.title);
+      },
+    },
+    {
+      name: 'the confirmation with what is waived and why',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: funeralWords(v.language).booking.submit }).click();
+        await expect(v.page.getByTestId('exemption-reason')).toBeVisible();
+      },
+    },
+  ],
+  'cemetery and eco-burial check and confirmation': [
+    {
+      name: 'a cemetery place’s check page',
+      open: async (v) => {
+        await v.withDraft(v.page, 'public-cemetery', cemeteryAnswers(v.people()));
+        await v.page.goto(v.language.path('/apply/public-cemetery/check'));
+        await expect(h1(v.page)).toHaveText(funeralWords(v.language).cemetery.step.check.title);
+      },
+    },
+    {
+      name: 'its confirmation',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.application.submit }).click();
+        await expect(h1(v.page)).toHaveText(funeralWords(v.language).cemetery.confirmation.title);
+      },
+    },
+    {
+      name: 'the eco-burial subsidy’s check page, with what the rules give',
+      open: async (v) => {
+        await ecoBurialDraft(v);
+        await v.page.goto(v.language.path('/apply/eco-burial-subsidy/check'));
+        await expect(h1(v.page)).toHaveText(v.language.strings.ecoBurial.step.check.title);
+      },
+    },
+    {
+      name: 'its confirmation, with how to object',
+      open: async (v) => {
+        await v.withDraft(v.page, 'eco-burial-subsidy', {}, SUBMITTED);
+        await v.page.goto(v.language.path('/apply/eco-burial-subsidy/confirmation'));
+        await expect(v.page.getByTestId('tracking-number')).toBeVisible();
+      },
+    },
+  ],
+  'public cemeteries': [
+    ...content('the public cemeteries', () => '/cemeteries', 'standard'),
+    ...content('a cemetery with its kinds of place, fees and places left', () => '/cemeteries/demo-district-cemetery'),
+  ],
+  'the after-death bundle': [
+    {
+      name: '身后一件事’s check page',
+      open: async (v) => {
+        const answers = afterDeathAnswers(v.people());
+        bundle.phone = answers['handler.phone'] ?? '';
+        await v.withDraft(v.page, 'after-death', answers);
+        await v.page.goto(v.language.path('/apply/after-death/check'));
+        await expect(h1(v.page)).toHaveText(funeralWords(v.language).afterDeath.step.check.title);
+      },
+    },
+    {
+      name: 'its confirmation',
+      open: async (v) => {
+        await v.page.getByRole('button', { name: v.language.strings.application.submit }).click();
+        bundle.trackingNumber = ((await v.page.getByTestId('tracking-number').textContent()) ?? '').trim();
+        await expect(h1(v.page)).toHaveText(funeralWords(v.language).afterDeath.confirmation.title);
+      },
+    },
+    {
+      name: 'the status page with every part',
+      open: async (v) => {
+        await lookUp(v, bundle.trackingNumber, bundle.phone);
+        await expect(v.page.getByTestId('part-allowance-stop')).toBeVisible();
+        const response = await fetch(`${v.baseURL}/api/v1/track`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trackingNumber: bundle.trackingNumber, secondFactor: bundle.phone }) });
+        bundle.parts = ((await response.json()) as { parts: typeof bundle.parts }).parts;
+      },
+    },
+    {
+      name: 'a department’s part on the workbench, with its hand-off',
+      open: async (v) => {
+        await v.as('intake');
+        await v.page.goto(v.language.path(`/staff/cases/${bundle.parts.find((part) => part.item === 'housing-fund')?.trackingNumber ?? ''}`));
+        await expect(v.page.getByTestId('handoffs')).toBeVisible();
+      },
+    },
+    {
+      name: 'the allowances’ stop on the workbench, for the reviewer to confirm',
+      open: async (v) => {
+        await v.as('reviewer');
+        await v.page.goto(v.language.path(`/staff/cases/${bundle.parts.find((part) => part.item === 'allowance-stop')?.trackingNumber ?? ''}`));
+        await expect(v.page.locator('input[name="transition"][value="confirm-stop"]')).toHaveCount(1);
       },
     },
   ],

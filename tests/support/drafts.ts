@@ -23,6 +23,9 @@ export const JOURNEYS = {
   'eco-burial-subsidy': { cookie: 'draft_eco_burial_subsidy', path: '/apply/eco-burial-subsidy' },
   // 身后一件事 (docs/decisions/066).
   'after-death': { cookie: 'draft_after_death', path: '/apply/after-death' },
+  // Funeral-home bookings and public cemetery plots (docs/decisions/063, 064).
+  'funeral-booking': { cookie: 'draft_funeral_booking', path: '/apply/funeral-booking' },
+  'public-cemetery': { cookie: 'draft_public_cemetery', path: '/apply/public-cemetery' },
 } as const;
 
 export type JourneyService = keyof typeof JOURNEYS;
