@@ -135,6 +135,12 @@ export interface JourneyPages<Application = unknown> {
    * `<messages>.section.<id>`. Its fields' labels are `fields.<path>` in the same namespace (else common's).
    */
   messages: WordsRoot;
+  /**
+   * A phone to call, shown at the top of every page of the journey as a `tel:` link, from the answers
+   * so far (a funeral home's 24-hour line once the family has chosen the home): the words before the
+   * number (translated) and the number; none when absent or undefined.
+   */
+  helpline?(answers: FlatAnswers, data: ServiceData & { today: string }, lang: Locale): { label: string; phone: string } | undefined;
   /** The start page's list of what the applicant needs (`<messages>.start.need.<item>`). */
   startNeeds: readonly string[];
   /** The guide the start page links to. */

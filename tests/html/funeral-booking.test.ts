@@ -35,8 +35,14 @@ async function begin(language: Language) {
   expect(start.h1).toBe(w.journey.start.title);
   let page = await start.follow(w.journey.start.button);
   expect(page.path).toBe(language.path(`${BASE}/home`));
+  // No home chosen yet: no line to call at the top.
+  expect(page.document.querySelector('[data-testid="journey-helpline"]')).toBeNull();
   page = await reader.post(language.path(`${BASE}/home`), { home: 'demo-district-funeral-home' });
   expect(page.path).toBe(language.path(`${BASE}/deceased`));
+  // Then the chosen home's 24-hour line is at the top of every page, one tap to call.
+  const helpline = page.document.querySelector('[data-testid="journey-helpline"] a');
+  expect(helpline?.getAttribute('href')).toMatch(/^tel:\+?\d{7,}$/);
+  expect(page.text('[data-testid="journey-helpline"]')).toContain(WORDS[language.code].funeral.homes['demo-district-funeral-home'].name);
   return { reader, page };
 }
 

@@ -8,6 +8,7 @@
 import type { FlatAnswers } from '../../domain/journey.ts';
 import { dynamicKey, formatYuan, translator } from '../../i18n/index.ts';
 import { bookingAnswerRows } from '../funeral/booking-case.ts';
+import { funeralHomeOn } from '../funeral/public-view.ts';
 import { funeralBookingSchema, rowsOf, type FuneralBooking } from '../funeral/booking.schema.ts';
 import type { ConfirmationBlock, JourneyPages, PageCall, PhoneRules, SubmitHook } from '../service-package.ts';
 import { funeralReceiptDownload, keptReceipt } from './downloads.ts';
@@ -116,6 +117,11 @@ export const funeralBookingPages: JourneyPages<FuneralBooking> = {
   service: FUNERAL_BOOKING_SERVICE,
   journey: funeralBookingJourney,
   messages: 'funeral-booking:journey',
+  // The chosen home's 24-hour line at the top of every page: a family may need the body collected now.
+  helpline: (answers, data, lang) => {
+    const home = answers['home'] ? funeralHomeOn(data.rules, answers['home'], data.today, lang) : undefined;
+    return home?.phone ? { label: translator(lang)('funeral-booking:journey.helpline', { home: home.name }), phone: home.phone } : undefined;
+  },
   startNeeds: ['deceased', 'certificate', 'phone'],
   guide: 'basic-funeral-services',
   // The schema at the day's start: "in the past" to the minute is the booking's to say (the API's answer, next to the field).

@@ -4,6 +4,8 @@ import type { funeralBookingZhCN } from './zh-CN.ts';
 
 export const funeralBookingEn: SameKeys<typeof funeralBookingZhCN> = {
   journey: {
+    /** At the top of every page once a home is chosen (JourneyPages.helpline). */
+    helpline: '{{home}}, 24 hours a day:',
     start: {
       title: 'Arrange basic funeral services',
       lead: 'Here you can book body collection, keeping the body, cremation and a farewell hall with a funeral home, and see the price of each and what fees can be waived. If you need a collection now, please call the funeral home’s 24-hour phone.',

@@ -4,6 +4,8 @@
  */
 export const funeralBookingZhCN = {
   journey: {
+    /** At the top of every page once a home is chosen (JourneyPages.helpline). */
+    helpline: '{{home}} 24 小时电话：',
     start: {
       title: '预约基本殡葬服务',
       lead: '在这里可以向殡仪馆预约遗体接运、遗体暂存、火化和告别厅，并看到每一项的价格和可以减免的费用。如果现在就需要接运，请直接打殡仪馆的 24 小时电话。',
