@@ -112,6 +112,8 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'POST /staff/cases/{allowance case}/break-glass': async (u) => call(u, 'POST', `/staff/cases/${await allowanceCase()}/break-glass`, { reason: 'Looking into complaint 2026-118' }),
     'GET /staff/cases/{marriage appointment}': async (u) => call(u, 'GET', `/staff/cases/${(await marriageCase()).trackingNumber}`),
     'GET /staff/appointments': async (u) => call(u, 'GET', `/staff/appointments?date=${(await marriageCase()).date}`),
+    'GET /staff/funeral-day': (u) => call(u, 'GET', '/staff/funeral-day?date=2026-12-02'),
+    'GET /staff/funeral-settlement': (u) => call(u, 'GET', '/staff/funeral-settlement?month=2026-12'),
     'GET /staff/offices': (u) => call(u, 'GET', '/staff/offices'),
     'GET /staff/dashboard': (u) => call(u, 'GET', '/staff/dashboard'),
     'GET /staff/dashboard?office={another office}': (u) => call(u, 'GET', '/staff/dashboard?office=demo-county'),
