@@ -122,3 +122,21 @@ export async function waivedLinesOfMonth(db: Kysely<Database>, homes: readonly s
     .execute();
   return rows.map((row) => ({ trackingNumber: row.tracking_number, caseId: row.case_id, home: row.home, item: row.item, waivedFen: Number(row.waived_fen), ground: row.ground, servedOn: row.served_on }));
 }
+
+/**
+ * The funeral bookings about a person (by the keyed hash of their ID number, case_people) that are
+ * not cancelled and have a cremation certificate recorded: their sealed answers (to compare the death
+ * certificate's number) and the sealed certificate number. Found by hash, never by a clear number.
+ */
+export async function cremationRecordsOfPerson(db: Kysely<Database>, personHash: string) {
+  return db
+    .selectFrom('case_people')
+    .innerJoin('cases', 'cases.id', 'case_people.case_id')
+    .innerJoin('funeral_cremation_certificates', 'funeral_cremation_certificates.case_id', 'cases.id')
+    .select(['cases.tracking_number', 'cases.answers_enc', 'funeral_cremation_certificates.number_enc', 'funeral_cremation_certificates.recorded_at'])
+    .where('case_people.person_hash', '=', personHash)
+    .where('cases.service', '=', 'funeral-booking')
+    .where('cases.state', 'not in', ['cancelled', 'cancelled-by-home'])
+    .orderBy('funeral_cremation_certificates.recorded_at', 'desc')
+    .execute();
+}

@@ -11,6 +11,7 @@ import { phoneProof } from '../support/phone-proofs.ts';
 import { staffClient } from '../support/staff-client.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
+import { cremationOnRecord } from '../../api/services/funeral/cremation-record.ts';
 
 /** 10:00 on 10 December 2026 in China. */
 const now = new Date('2026-12-10T02:00:00Z');
@@ -181,5 +182,16 @@ describe.each(DIALECTS)('a funeral home’s day on %s', (kind) => {
     expect((await read('home.clerk')).status).toBe(403);
     expect((await read('office.admin', '2026-13')).status).toBe(422);
     expect(await auditCount('funeral.settlement-read')).toBe(4);
+  });
+
+  it('finds the cremation on the portal’s record by the ID number AND the death certificate number, never by one alone', async () => {
+    const deps = { db: db(), crypto: runtime.crypto };
+    const idNumber = personId(71, 'female', '19380101');
+    expect(await cremationOnRecord(deps, { idNumber, deathCertificateNumber: 'b220 123456' })).toEqual({ bookingTrackingNumber: tracking, certificateNumber: 'HZ-2026-000124' });
+    expect(await cremationOnRecord(deps, { idNumber, deathCertificateNumber: 'B220123457' })).toBeUndefined();
+    expect(await cremationOnRecord(deps, { idNumber: personId(72, 'female', '19380101'), deathCertificateNumber: 'B220123456' })).toBeUndefined();
+    // Booked here, but no certificate recorded yet: nothing found, the family uploads it.
+    await book(73, { cremation: { date: '2026-12-11', start: '09:00' } });
+    expect(await cremationOnRecord(deps, { idNumber: personId(73, 'female', '19380101'), deathCertificateNumber: 'B220123456' })).toBeUndefined();
   });
 });
