@@ -31,6 +31,7 @@ import { funeralHomeRoutes } from './services/funeral/routes/funeral-homes.route
 import { cemeteryRoutes } from './services/public-cemetery/routes/cemeteries.routes.ts';
 import { feeExemptionRoutes } from './services/funeral/routes/fee-exemption.routes.ts';
 import { funeralBookingRoutes } from './services/funeral/routes/funeral-booking.routes.ts';
+import { homeDayRoutes } from './services/funeral/routes/home-day.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
 import { marriageRoutes } from './services/marriage/routes/marriage.routes.ts';
 import { bookingCheckRoutes } from './services/marriage/routes/booking-checks.routes.ts';
@@ -103,6 +104,7 @@ export function createApiApp(deps: ApiDeps) {
   api.route('/', cemeteryRoutes);
   api.route('/', feeExemptionRoutes);
   api.route('/', funeralBookingRoutes);
+  api.route('/', homeDayRoutes);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

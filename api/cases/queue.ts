@@ -27,7 +27,7 @@ import { capabilitiesOf, handlesCasesOf, type StaffCapabilities } from '../domai
 import type { StaffMember } from '../domain/staff/staff.ts';
 import { DUE_SOON_WORKING_DAYS, dueBoundaries } from '../domain/workflow/queue-position.ts';
 import { deadlineStatus, type Clock, type Deadline, type DeadlineStatus } from '../domain/workflow/workflow.ts';
-import { BUILT_IN_SERVICES, REGISTRY_DAY_SERVICES, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
+import { BUILT_IN_SERVICES, HOME_DAY_SERVICES, REGISTRY_DAY_SERVICES, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
 
 export const QUEUE_PAGE_SIZE = 20;
 
@@ -128,7 +128,7 @@ function servicesRun(services: ServiceRegistry | undefined): { id: string; servi
 export function staffCapabilities(member: StaffMember, services?: ServiceRegistry): StaffCapabilities {
   return capabilitiesOf(
     member,
-    servicesRun(services).map(({ id, service }) => ({ workflow: service.workflow, registryDay: REGISTRY_DAY_SERVICES.some((day) => day === id) })),
+    servicesRun(services).map(({ id, service }) => ({ workflow: service.workflow, registryDay: REGISTRY_DAY_SERVICES.some((day) => day === id), homeDay: HOME_DAY_SERVICES.some((day) => day === id) })),
   );
 }
 

@@ -358,6 +358,22 @@ export interface FuneralTransportTable {
   updated_at: string;
 }
 
+/** A booked funeral service marked done by the home's staff (docs/decisions/072): cremation, hall or storage. */
+export interface FuneralServiceDoneTable {
+  case_id: string;
+  item: string;
+  done_at: string;
+  done_by: string;
+}
+
+/** A booking's cremation certificate number (火化证明编号), sealed (FieldCrypto, context funeral.cremation-certificate). */
+export interface FuneralCremationCertificateTable {
+  case_id: string;
+  number_enc: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 /** A system admin's reason for opening one case, and until when it opens it (docs/access-control.md). */
 export interface CaseAccessGrantTable {
   id: string;
@@ -659,6 +675,8 @@ export interface Database {
   case_step_keys: CaseStepKeyTable;
   funeral_booking_lines: FuneralBookingLineTable;
   funeral_transports: FuneralTransportTable;
+  funeral_services_done: FuneralServiceDoneTable;
+  funeral_cremation_certificates: FuneralCremationCertificateTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;

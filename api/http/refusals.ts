@@ -79,6 +79,8 @@ export interface Refusals {
   closeDay: Refused<CloseDayResult>;
   /** The member is no clerk of any registry (registriesOf is empty), or the day's office is not one of theirs. */
   officeDay: { reason: 'not_permitted' } | { reason: 'not_found' };
+  /** A funeral home's day and the exemption settlement (docs/decisions/072): none of the member's homes, a booking not theirs, an action the booking is not in a state for. */
+  homeDay: { reason: 'not_permitted' } | { reason: 'not_found' } | { reason: 'not_possible'; field: string };
   /** The year the address names comes with each refusal: the message says it. */
   holidayYear: (Refused<HolidayLoadResult> | { reason: 'year_mismatch' }) & { year: number };
   /** The generic application route (cases.routes.ts): answers the service's schema refuses, or a service it does not take. */
@@ -312,6 +314,11 @@ export const REFUSALS = {
     // The day shows names and documents: only the registry's clerks (docs/access-control.md).
     not_permitted: NOT_PERMITTED,
     not_found: { status: 404, code: 'not_found', message: 'errors.workbench.notFound' },
+  },
+  homeDay: {
+    not_permitted: NOT_PERMITTED,
+    not_found: { status: 404, code: 'not_found', message: 'errors.workbench.notFound' },
+    not_possible: { status: 409, code: 'not_possible', message: 'funeral:homeDay.errors.notPossible', field: { name: (refusal) => refusal.field } },
   },
   holidayYear: {
     year_mismatch: { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'year', code: 'custom', message: 'errors.holidays.yearMismatch' } },

@@ -27,7 +27,7 @@ const SignedIn = z.object({ staff: StaffMember, expiresAt: z.string() }).openapi
 
 const StaffMe = StaffMember.extend({
   may: z
-    .object({ queue: z.boolean(), officeDay: z.boolean(), officeSchedules: z.boolean(), holidayYears: z.boolean(), breakGlass: z.boolean(), ratings: z.boolean(), dashboard: z.boolean() })
+    .object({ queue: z.boolean(), officeDay: z.boolean(), homeDay: z.boolean(), officeSchedules: z.boolean(), holidayYears: z.boolean(), breakGlass: z.boolean(), ratings: z.boolean(), dashboard: z.boolean() })
     .meta({ description: 'What the workbench offers this member (docs/access-control.md)' }),
 }).openapi('StaffMe');
 const SignInBody = SignInSchema.meta({ id: 'StaffSignIn' });

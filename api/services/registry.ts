@@ -56,6 +56,9 @@ export function onlineChannelAt(path: string | undefined): OnlineChannel | undef
  */
 export const REGISTRY_DAY_SERVICES: readonly CaseServiceId[] = ['marriage-appointment', 'divorce-registration'];
 
+/** The services whose bookings a funeral home's day lists (api/services/funeral/home-day.ts, docs/decisions/072). */
+export const HOME_DAY_SERVICES: readonly CaseServiceId[] = ['funeral-booking'];
+
 /** The case service that books a kind of marriage business: a divorce is its own, two-visit service. */
 export function marriageServiceOf(kind: MarriageKind): 'marriage-appointment' | 'divorce-registration' {
   return kind === 'divorce' ? 'divorce-registration' : 'marriage-appointment';

@@ -112,6 +112,8 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'POST /staff/cases/{allowance case}/break-glass': async (u) => call(u, 'POST', `/staff/cases/${await allowanceCase()}/break-glass`, { reason: 'Looking into complaint 2026-118' }),
     'GET /staff/cases/{marriage appointment}': async (u) => call(u, 'GET', `/staff/cases/${(await marriageCase()).trackingNumber}`),
     'GET /staff/appointments': async (u) => call(u, 'GET', `/staff/appointments?date=${(await marriageCase()).date}`),
+    'GET /staff/funeral-day': (u) => call(u, 'GET', '/staff/funeral-day?date=2026-12-02'),
+    'GET /staff/funeral-settlement': (u) => call(u, 'GET', '/staff/funeral-settlement?month=2026-12'),
     'GET /staff/offices': (u) => call(u, 'GET', '/staff/offices'),
     'GET /staff/dashboard': (u) => call(u, 'GET', '/staff/dashboard'),
     'GET /staff/dashboard?office={another office}': (u) => call(u, 'GET', '/staff/dashboard?office=demo-county'),
@@ -181,11 +183,11 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
 
   it('tells each member what the workbench offers them', async () => {
     const may = async (role: string) => ((await (await call(role, 'GET', '/staff/me')).json()) as { may: Record<string, boolean> }).may;
-    expect(await may('intake')).toEqual({ queue: true, officeDay: true, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: true, dashboard: false });
-    expect(await may('reviewer')).toEqual({ queue: true, officeDay: false, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: true, dashboard: false });
-    expect(await may('content-editor')).toEqual({ queue: false, officeDay: false, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: false, dashboard: false });
-    expect(await may('office-admin')).toEqual({ queue: false, officeDay: false, officeSchedules: true, holidayYears: false, breakGlass: false, ratings: true, dashboard: true });
-    expect(await may('system-admin')).toEqual({ queue: false, officeDay: false, officeSchedules: true, holidayYears: true, breakGlass: true, ratings: true, dashboard: true });
+    expect(await may('intake')).toEqual({ queue: true, officeDay: true, homeDay: true, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: true, dashboard: false });
+    expect(await may('reviewer')).toEqual({ queue: true, officeDay: false, homeDay: false, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: true, dashboard: false });
+    expect(await may('content-editor')).toEqual({ queue: false, officeDay: false, homeDay: false, officeSchedules: false, holidayYears: false, breakGlass: false, ratings: false, dashboard: false });
+    expect(await may('office-admin')).toEqual({ queue: false, officeDay: false, homeDay: false, officeSchedules: true, holidayYears: false, breakGlass: false, ratings: true, dashboard: true });
+    expect(await may('system-admin')).toEqual({ queue: false, officeDay: false, homeDay: false, officeSchedules: true, holidayYears: true, breakGlass: true, ratings: true, dashboard: true });
   });
 
   it('lets a system admin read a case only after giving a reason: read-only, for 30 minutes, audited, and shown to those who handle the case', async () => {

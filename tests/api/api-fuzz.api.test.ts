@@ -162,6 +162,12 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /staff/guides/links/run': () => ({}),
   'GET /staff/appointments': () => ({ query: { office: 'demo-county-registry', date: '2026-12-02' } }),
   'POST /staff/appointments/search': () => ({ body: { office: 'demo-county-registry', date: '2026-12-02', search: '1234' } }),
+  // A funeral home's day and the exemption settlement (docs/decisions/072): no booking has this number (404).
+  'GET /staff/funeral-day': () => ({ query: { home: 'demo-district-funeral-home', date: '2026-12-02' } }),
+  'POST /staff/funeral-day/bookings/{trackingNumber}/transport-confirmation': () => ({ params: { trackingNumber: '2345-6789-ABCD' } }),
+  'POST /staff/funeral-day/bookings/{trackingNumber}/done': () => ({ params: { trackingNumber: '2345-6789-ABCD' }, body: { item: 'cremation' } }),
+  'PUT /staff/funeral-day/bookings/{trackingNumber}/cremation-certificate': () => ({ params: { trackingNumber: '2345-6789-ABCD' }, body: { number: 'HZ-2026-000123' } }),
+  'GET /staff/funeral-settlement': () => ({ query: { month: '2026-12' } }),
   'GET /staff/offices': () => ({}),
   'GET /staff/dashboard': () => ({ query: { from: '2026-01', to: '2026-12' } }),
   'GET /staff/offices/{officeId}': () => ({ params: { officeId: 'demo-county-registry' } }),

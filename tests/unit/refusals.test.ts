@@ -51,6 +51,7 @@ const SAMPLES: Samples = {
     needs_confirmation: [{ ok: false, reason: 'needs_confirmation', date: '2027-02-08', affected }],
   },
   officeDay: { not_permitted: [{ reason: 'not_permitted' }], not_found: [{ reason: 'not_found' }] },
+  homeDay: { not_permitted: [{ reason: 'not_permitted' }], not_found: [{ reason: 'not_found' }], not_possible: [{ reason: 'not_possible', field: 'number' }, { reason: 'not_possible', field: 'transport' }] },
   holidayYear: {
     year_mismatch: [{ reason: 'year_mismatch', year: 2027 }],
     not_cancellable: [{ ok: false, reason: 'not_cancellable', trackingNumber: '7KQ4-M9XH-2CP', year: 2027 }],

@@ -37,6 +37,7 @@ import * as funeralBookings from './2026121401_funeral_bookings.ts';
 import * as cemeteryPlots from './2026121402_cemetery_plots.ts';
 import * as afterDeathBundle from './2026121403_after_death_bundle.ts';
 import * as caseQueueCounts from './2026121601_case_queue_counts.ts';
+import * as funeralHomeDay from './2026121701_funeral_home_day.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '2026121402_cemetery_plots': cemeteryPlots,
   '2026121403_after_death_bundle': afterDeathBundle,
   '2026121601_case_queue_counts': caseQueueCounts,
+  '2026121701_funeral_home_day': funeralHomeDay,
 };

@@ -66,6 +66,8 @@ export interface StaffCapabilities {
   queue: boolean;
   /** A registry office's day (a clerk of marriage registration). */
   officeDay: boolean;
+  /** A funeral home's day (a handler of funeral bookings: docs/decisions/072). */
+  homeDay: boolean;
   /** Registry offices' schedules and closures. */
   officeSchedules: boolean;
   /** Loading a public-holiday year. */
@@ -79,10 +81,11 @@ export interface StaffCapabilities {
 }
 
 /** @param services the case services' definitions, and which of them a registry office's day shows */
-export function capabilitiesOf(member: StaffMember, services: readonly { workflow: ServiceDefinition; registryDay: boolean }[]): StaffCapabilities {
+export function capabilitiesOf(member: StaffMember, services: readonly { workflow: ServiceDefinition; registryDay: boolean; homeDay?: boolean }[]): StaffCapabilities {
   return {
     queue: services.some((service) => handlesCasesOf(member, service.workflow)),
     officeDay: services.some((service) => service.registryDay && handlesCasesOf(member, service.workflow)),
+    homeDay: services.some((service) => service.homeDay === true && handlesCasesOf(member, service.workflow)),
     officeSchedules: member.roles.includes('office-admin') || member.roles.includes('system-admin'),
     holidayYears: member.roles.includes('system-admin'),
     breakGlass: mayBreakGlass(member),

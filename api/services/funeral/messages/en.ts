@@ -3,10 +3,13 @@ import type { SameKeys } from '../../../i18n/resources/shape.ts';
 import type { funeralZhCN } from './zh-CN.ts';
 import { exemptionEn } from './exemption.en.ts';
 import { bookingEn } from './booking.en.ts';
+import { homeDayEn } from './home-day.en.ts';
 
 export const funeralEn: SameKeys<typeof funeralZhCN> = {
   exemption: exemptionEn,
   funeralBooking: bookingEn,
+  /** The funeral home's day and the exemption settlement, for staff (docs/decisions/072). */
+  homeDay: homeDayEn,
   catalogue: {
     'body-transport': 'Transporting the body',
     'body-storage': 'Keeping the body (temporary storage)',

@@ -1,12 +1,15 @@
 /** 殡葬 (funeral)'s own words in Simplified Chinese: its namespace (docs/decisions/038, 062). */
 import { exemptionZhCN } from './exemption.zh-CN.ts';
 import { bookingZhCN } from './booking.zh-CN.ts';
+import { homeDayZhCN } from './home-day.zh-CN.ts';
 
 export const funeralZhCN = {
   /** 惠民殡葬: the fee exemption (docs/decisions/065). */
   exemption: exemptionZhCN,
   /** Booking basic funeral services (docs/decisions/063). */
   funeralBooking: bookingZhCN,
+  /** The funeral home's day and the exemption settlement, for staff (docs/decisions/072). */
+  homeDay: homeDayZhCN,
   /** The basic items by their id: the national list in the law's words (殡葬管理条例, 2026 年修订), then the provinces' additions. */
   catalogue: {
     'body-transport': '遗体接运',

@@ -1,0 +1,50 @@
+/** The same keys as ./home-day.zh-CN.ts, in English. */
+import type { SameKeys } from '../../../i18n/resources/shape.ts';
+import type { homeDayZhCN } from './home-day.zh-CN.ts';
+
+export const homeDayEn: SameKeys<typeof homeDayZhCN> = {
+  title: 'Funeral home: the day',
+  lead: 'The day’s body transports, cremations, farewells and storage. A collection address is the family’s personal information, for the transport only; every look is recorded.',
+  home: 'Funeral home',
+  date: 'Date',
+  show: 'Show',
+  transports: 'Body transport',
+  cremations: 'Cremation',
+  halls: 'Farewell halls',
+  storage: 'Body storage',
+  none: 'None',
+  time: 'Time',
+  window: '{{from}}–{{to}}',
+  deceased: 'The person who died',
+  address: 'Collection address',
+  status: 'Status',
+  hallKind: 'Hall',
+  certificate: 'Cremation certificate number',
+  actions: 'Actions',
+  transportStatus: { requested: 'To confirm', confirmed: 'Confirmed', done: 'Done' },
+  confirm: 'Confirm the transport',
+  markDone: 'Mark as done',
+  done: 'Done',
+  record: 'Record',
+  correct: 'Correct',
+  saved: {
+    'confirm-transport': 'Transport {{trackingNumber}} confirmed.',
+    done: '{{trackingNumber}} marked as done.',
+    certificate: 'Cremation certificate number recorded for {{trackingNumber}}.',
+  },
+  errors: {
+    certificateNumber: 'A cremation certificate number is 6 to 30 letters, digits or hyphens: type it as printed on the certificate',
+    item: 'Choose the service to mark as done',
+    notPossible: 'This booking cannot be changed this way now: it may be cancelled or done already, or this service was not booked',
+  },
+  settlement: {
+    title: 'Funeral fee exemptions: monthly settlement',
+    lead: 'What each funeral home waived in the month: people by the ground of the exemption, and amounts by basic funeral service, for settling with the finance bureau.',
+    month: 'Month',
+    show: 'Show',
+    download: 'Download the CSV file',
+    none: 'Nothing was waived this month.',
+    link: 'Funeral fee exemptions: monthly settlement',
+    monthError: 'Enter the month like 2026-12',
+  },
+};
