@@ -16,7 +16,7 @@ import { afterDeathAnswers, cemeteryAnswers, ecoBurialAnswers, ELDER_ID, marriag
 import { createDraft, JOURNEYS, type JourneyService, type SubmittedDraft } from '../support/drafts.ts';
 import { RELIEF_SERVICES, reliefAnswers, reliefApplication } from '../support/relief-applications.ts';
 import { earlyToday, setAppointmentTime, yesterday } from '../support/appointment-time.ts';
-import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, phoneProof, staffCookie, takeStep } from '../support/portal-api.ts';
+import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, funeralBookedViaApi, phoneProof, staffCookie, takeStep } from '../support/portal-api.ts';
 import { demoOffice, LANGUAGES, zh, type Language } from '../support/site.ts';
 import { expectNoAxeViolations } from '../e2e/support/axe.ts';
 import { ensureStaff, staffSession } from '../support/staff-accounts.ts';
@@ -29,6 +29,8 @@ import { draftSealer } from '../../api/server/portal.ts';
 import { afterDeathEn } from '../../api/services/after-death/messages/en.ts';
 import { afterDeathZhCN } from '../../api/services/after-death/messages/zh-CN.ts';
 import { funeralBookingEn } from '../../api/services/funeral-booking/messages/en.ts';
+import { funeralEn } from '../../api/services/funeral/messages/en.ts';
+import { funeralZhCN } from '../../api/services/funeral/messages/zh-CN.ts';
 import { funeralBookingZhCN } from '../../api/services/funeral-booking/messages/zh-CN.ts';
 import { publicCemeteryEn } from '../../api/services/public-cemetery/messages/en.ts';
 import { publicCemeteryZhCN } from '../../api/services/public-cemetery/messages/zh-CN.ts';
@@ -1316,7 +1318,40 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  'funeral home staff': [
+    {
+      name: 'the funeral home’s day, with a transport and a cremation to act on',
+      open: async (v) => {
+        homeDay.date = addDays(chinaToday(), 2);
+        homeDay.trackingNumber = (await funeralBookedViaApi(v.baseURL, v.people(), homeDay.date, v.language.code)).trackingNumber;
+        await v.as('intake');
+        await v.page.goto(v.language.path(`/staff/funeral-day?home=demo-district-funeral-home&date=${homeDay.date}`));
+        await expect(h1(v.page)).toHaveText(homeWords(v.language).title);
+      },
+    },
+    {
+      name: 'a cremation certificate number of the wrong shape, next to its field',
+      open: async (v) => {
+        const w = homeWords(v.language);
+        await v.page.getByLabel(`${w.certificate} ${homeDay.trackingNumber}`).fill('火化 01');
+        await v.page.getByRole('button', { name: `${w.record} ${homeDay.trackingNumber}` }).click();
+        await expect(v.page.locator('.error-summary')).toBeVisible();
+      },
+    },
+    {
+      name: 'the monthly exemption settlement',
+      open: async (v) => {
+        await v.as('office-admin');
+        await v.page.goto(v.language.path('/staff/funeral-settlement'));
+        await expect(h1(v.page)).toHaveText(homeWords(v.language).settlement.title);
+      },
+    },
+  ],
 };
+
+/** The funeral home's day of the sweep: its date and the booking on it. */
+const homeDay = { date: '', trackingNumber: '' };
+const homeWords = (language: Language) => (language.code === 'en' ? funeralEn.homeDay : funeralZhCN.homeDay);
 
 // Each group in one language, the languages taking turns (docs/decisions/047): a template's markup is
 // the same in both, what differs (lang attributes, each language's words) is the HTML tier's to check

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { funeralEn } from '../../api/services/funeral/messages/en.ts';
 import { funeralZhCN } from '../../api/services/funeral/messages/zh-CN.ts';
 import { personId } from '../support/applications.ts';
-import { phoneProof } from '../support/portal-api.ts';
+import { funeralBookedViaApi } from '../support/portal-api.ts';
 import { english, zh, type Language } from '../support/site.ts';
 import { baseUrl, staffVisitor } from './support/portal.ts';
 
@@ -19,28 +19,7 @@ const chinaDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offse
 const WORDS = { 'zh-CN': funeralZhCN, en: funeralEn } as const;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A booking of a transport and a cremation on `date` (a cremation slot with a place left), through the API. */
-async function bookedFuneral(n: number, date: string, lang: 'zh-CN' | 'en'): Promise<{ trackingNumber: string; start: string }> {
-  const base = baseUrl();
-  const slots = (await (await fetch(`${base}/api/v1/funeral/homes/${HOME}/resources/cremation/slots?date=${date}`)).json()) as { slots: { start: string; placesLeft: number }[] };
-  const start = slots.slots.find((slot) => slot.placesLeft > 0)?.start ?? '';
-  const phone = `1390072${String(n).padStart(4, '0')}`;
-  const response = await fetch(`${base}/api/v1/funeral/bookings?lang=${lang}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({
-      home: HOME,
-      deceased: { name: '钱桂兰', idNumber: personId(n, 'female', '19360101'), diedOn: chinaDay(-1), placeOfDeath: '示例区人民医院', certificate: { form: 'paper', number: 'C330123456' } },
-      contact: { name: '钱明', relationship: 'child', phone },
-      phoneProof: await phoneProof(base, phone),
-      transport: { date, from: '08:00', to: '10:00', address: '示例区安康路 72 号' },
-      cremation: { date, start },
-    }),
-  });
-  const body = (await response.json()) as { trackingNumber?: string };
-  if (response.status !== 201) throw new Error(`the funeral booking answered ${response.status}: ${JSON.stringify(body)}`);
-  return { trackingNumber: body.trackingNumber ?? '', start };
-}
+const bookedFuneral = (n: number, date: string, lang: 'zh-CN' | 'en') => funeralBookedViaApi(baseUrl(), n, date, lang);
 
 describe.each([
   [zh, 7201],

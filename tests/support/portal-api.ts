@@ -5,7 +5,7 @@
  */
 import type { StaffRole } from '../../api/domain/staff/staff.ts';
 import { demoPassword, demoUsername } from '../../api/staff/demo-accounts.ts';
-import { marriageAppointment, oldAgeAllowanceApplication } from './applications.ts';
+import { marriageAppointment, oldAgeAllowanceApplication, personId } from './applications.ts';
 
 type Kind = 'marriage' | 'divorce' | 'reissue';
 
@@ -160,4 +160,26 @@ export async function takeStep(baseUrl: string, cookie: string, trackingNumber: 
   const current = await json<{ version: number }>(await fetch(`${baseUrl}/api/v1/staff/cases/${trackingNumber}`, { headers }));
   const response = await fetch(`${baseUrl}/api/v1/staff/cases/${trackingNumber}/transitions`, { method: 'POST', headers, body: JSON.stringify({ transition, version: current.version, input }) });
   if (response.status !== 200) throw new Error(`${transition} on ${trackingNumber} answered ${response.status}: ${await response.text()}`);
+}
+
+/** A booking of a transport and a cremation on `date` (a cremation slot with a place left), through the API. */
+export async function funeralBookedViaApi(base: string, n: number, date: string, lang: 'zh-CN' | 'en', home = 'demo-district-funeral-home'): Promise<{ trackingNumber: string; start: string }> {
+  const slots = (await (await fetch(`${base}/api/v1/funeral/homes/${home}/resources/cremation/slots?date=${date}`)).json()) as { slots: { start: string; placesLeft: number }[] };
+  const start = slots.slots.find((slot) => slot.placesLeft > 0)?.start ?? '';
+  const phone = `1390072${String(n).padStart(4, '0')}`;
+  const response = await fetch(`${base}/api/v1/funeral/bookings?lang=${lang}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({
+      home,
+      deceased: { name: '钱桂兰', idNumber: personId(n, 'female', '19360101'), diedOn: addDays(chinaToday(), -1), placeOfDeath: '示例区人民医院', certificate: { form: 'paper', number: 'C330123456' } },
+      contact: { name: '钱明', relationship: 'child', phone },
+      phoneProof: await phoneProof(base, phone),
+      transport: { date, from: '08:00', to: '10:00', address: '示例区安康路 72 号' },
+      cremation: { date, start },
+    }),
+  });
+  const body = (await response.json()) as { trackingNumber?: string };
+  if (response.status !== 201) throw new Error(`the funeral booking answered ${response.status}: ${JSON.stringify(body)}`);
+  return { trackingNumber: body.trackingNumber ?? '', start };
 }
