@@ -95,6 +95,20 @@ describe.each(LANGUAGES)('search in $name', (language) => {
     });
   }
 
+  it('is kept as a page until the next publish: the same words asked again are served from the page cache, an empty answer too', async () => {
+    const query = language === zh ? '高龄津贴 缓存' : 'old age allowance cache';
+    const reader = visitor(language);
+    const first = await reader.request(searchAddress(language, query));
+    const again = await reader.request(searchAddress(language, query));
+    expect(first.status).toBe(200);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(await again.text()).toContain(language.t(s.search.titleWithQuery, { query }));
+    // A refusal is never kept.
+    const tooLong = await reader.request(searchAddress(language, '字'.repeat(101)));
+    const tooLongAgain = await reader.request(searchAddress(language, '字'.repeat(101)));
+    expect([tooLong.status, tooLongAgain.status, tooLongAgain.headers.get('x-cache')]).toEqual([422, 422, null]);
+  });
+
   it('works from the large search box on the home page', async () => {
     const query = language === zh ? '低保' : 'dibao';
     const page = await visitor(language).get(language.path('/'));
