@@ -108,16 +108,7 @@ export async function queueRows(
     db.selectFrom('cases').select(['tracking_number', 'service', 'state', 'office', 'created_at', 'next_due_on', 'clock_paused', 'deadlines_json']).where('tracking_number', 'in', page),
     segment,
   ).execute();
-  return rows.map((row) => ({
-    trackingNumber: row.tracking_number,
-    service: row.service,
-    state: row.state,
-    office: row.office,
-    createdAt: row.created_at,
-    nextDueOn: row.next_due_on,
-    clockPaused: Number(row.clock_paused) === 1,
-    deadlinesJson: row.deadlines_json,
-  }));
+  return rows.map(toQueueRow);
 }
 
 /**
@@ -132,6 +123,20 @@ function inOrder<O>(query: SelectQueryBuilder<Database, 'cases', O>, segment: Qu
   // the index backwards.
   if (segment === 'idle') query = query.orderBy('next_due_on', 'desc');
   return query.orderBy('created_at', 'desc').orderBy('tracking_number', 'desc');
+}
+
+/** The columns a queue row is read with, as the queue names them. */
+function toQueueRow(row: { tracking_number: string; service: string; state: string; office: string; created_at: string; next_due_on: string | null; clock_paused: number; deadlines_json: string }): QueueRow {
+  return {
+    trackingNumber: row.tracking_number,
+    service: row.service,
+    state: row.state,
+    office: row.office,
+    createdAt: row.created_at,
+    nextDueOn: row.next_due_on,
+    clockPaused: Number(row.clock_paused) === 1,
+    deadlinesJson: row.deadlines_json,
+  };
 }
 
 /** Where a page of the queue begins or ends: a case's place in its segment's order. */
@@ -178,14 +183,5 @@ export async function segmentRange(
     if (segment === 'idle') query = query.orderBy('next_due_on', direction);
   }
   const rows = await query.orderBy('created_at', direction).orderBy('tracking_number', direction).limit(limit).execute();
-  return rows.map((row) => ({
-    trackingNumber: row.tracking_number,
-    service: row.service,
-    state: row.state,
-    office: row.office,
-    createdAt: row.created_at,
-    nextDueOn: row.next_due_on,
-    clockPaused: Number(row.clock_paused) === 1,
-    deadlinesJson: row.deadlines_json,
-  }));
+  return rows.map(toQueueRow);
 }
