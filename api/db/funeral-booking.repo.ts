@@ -6,7 +6,7 @@
  * take the last one; the first place found full undoes everything taken before it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { isKnownFull, takePlace, type Place } from './booking.repo.ts';
 import { insertSubmission, type NewCase, type QueuedNotification } from './cases.repo.ts';
 import { isUniqueViolation } from './errors.ts';
@@ -51,7 +51,14 @@ export interface NewFuneralBooking {
   holdKind: string;
 }
 
-export async function recordFuneralBooking(db: Kysely<Database>, newCase: NewCase, notifications: readonly QueuedNotification[], booking: NewFuneralBooking): Promise<{ caseId: string }> {
+export async function recordFuneralBooking(
+  db: Kysely<Database>,
+  newCase: NewCase,
+  notifications: readonly QueuedNotification[],
+  booking: NewFuneralBooking,
+  /** Also written in the booking's transaction (the request's Idempotency-Key answered: http/idempotency.ts). */
+  alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>,
+): Promise<{ caseId: string }> {
   // A place already known full is refused without a transaction (booking.repo.ts isKnownFull).
   for (const [index, place] of booking.places.entries()) if (await isKnownFull(db, place.key)) throw new FuneralPlaceFullError(index);
   return db.transaction().execute(async (trx) => {
@@ -100,6 +107,7 @@ export async function recordFuneralBooking(db: Kysely<Database>, newCase: NewCas
       const { home, date, from, to } = booking.transport;
       await trx.insertInto('funeral_transports').values({ case_id: caseId, home, date, window_from: from, window_to: to, status: 'requested', updated_at: at }).execute();
     }
+    await alsoInTransaction?.(trx);
     return { caseId };
   });
 }

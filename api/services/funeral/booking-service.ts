@@ -6,7 +6,9 @@
  * and then the case, every place, the priced lines and the transport request are written in one
  * transaction in which the database itself refuses a full place (funeral-booking.repo.ts).
  */
+import type { Transaction } from 'kysely';
 import { z, type ZodError } from 'zod';
+import type { Database } from '../../db/schema.ts';
 import { DeceasedAlreadyBookedError, FuneralPlaceFullError, recordFuneralBooking } from '../../db/funeral-booking.repo.ts';
 import { newCaseRecord, PERSON_HASH_CONTEXT, withNewTrackingNumber, type CaseDeps } from '../../cases/case-service.ts';
 import { chinaDate, chinaMinute } from '../../domain/calendar/china-time.ts';
@@ -78,7 +80,19 @@ export async function exemptionFor(deps: Pick<CaseDeps, 'db' | 'crypto'>, rules:
   );
 }
 
-export async function bookFuneralServices(deps: CaseDeps, input: unknown, lang: Locale): Promise<FuneralBookingResult> {
+/** What a booking made, before its transaction commits: what its answer is built from. */
+export interface FuneralBooked {
+  trackingNumber: string;
+  booking: FuneralBooking;
+  plan: BookingPlan;
+  decision: ExemptionDecision;
+}
+
+/**
+ * @param keep writes the booking's answer under the request's Idempotency-Key in the booking's own
+ *   transaction (http/idempotency.ts), so that a retry after a cut connection gets that answer
+ */
+export async function bookFuneralServices(deps: CaseDeps, input: unknown, lang: Locale, keep?: (trx: Transaction<Database>, booked: FuneralBooked) => Promise<void>): Promise<FuneralBookingResult> {
   const now = deps.now();
   const today = chinaDate(now);
   const rules = deps.rules ?? sourceRuleBook();
@@ -132,6 +146,7 @@ export async function bookFuneralServices(deps: CaseDeps, input: unknown, lang: 
           deceasedHash: deps.crypto.lookupHash(booking.deceased.idNumber, PERSON_HASH_CONTEXT),
           holdKind: FUNERAL_HOLD_KIND,
         },
+        keep && ((trx) => keep(trx, { trackingNumber: tracking, booking, plan, decision })),
       );
       return { ok: true as const, trackingNumber: tracking, booking, plan, decision };
     });

@@ -21,7 +21,7 @@ import { refuse, type Refusals } from '../../../http/refusals.ts';
 import { caseDeps } from '../../../http/route-deps.ts';
 import { formatYuan } from '../../../i18n/index.ts';
 import { funeralBookingSchema } from '../booking.schema.ts';
-import { bookFuneralServices, rowsOf } from '../booking-service.ts';
+import { bookFuneralServices, type FuneralBooked, rowsOf } from '../booking-service.ts';
 import { exemptionTexts } from '../fee-exemption-words.ts';
 import { funeralHomeOn } from '../public-view.ts';
 import { resourceKey, resourceOn, scheduleOf, type Resource } from '../resources-table.ts';
@@ -113,42 +113,41 @@ export const funeralBookingRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(book, async (c) => {
     const lang = requestLocale(c);
     const deps = caseDeps(c);
-    const outcome = await idempotent<z.infer<typeof Booked>, Refusals['funeralBooking']>(c, 'funeral/bookings', c.req.valid('header')['idempotency-key'], async (body) => {
+    const outcome = await idempotent<z.infer<typeof Booked>, Refusals['funeralBooking']>(c, 'funeral/bookings', c.req.valid('header')['idempotency-key'], async (body, keep) => {
       const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
       const limit = await hitRateLimit(deps.db, `booking:client:${client}`, { limit: c.get('deps').bookingLimitPerClient, windowMs: BOOKING_WINDOW_MS, now: deps.now() });
       if (!limit.allowed) return { kind: 'refused', refusal: { reason: 'too-many' } };
-      const result = await bookFuneralServices(deps, body, lang);
-      if (!result.ok) return { kind: 'refused', refusal: result };
-      const { decision, plan } = result;
-      const texts = exemptionTexts(decision, lang);
-      return {
-        kind: 'done',
-        status: 201,
-        body: {
-          trackingNumber: result.trackingNumber,
-          home: result.booking.home,
-          homePhone: funeralHomeOn(deps.rules ?? sourceRuleBook(), result.booking.home, chinaDate(deps.now()), lang)?.phone ?? '',
-          lines: decision.lines.map((line, index) => ({
-            item: line.item,
-            name: texts.lines[index]?.name ?? line.item,
-            unit: plan.lines[index]?.unit ?? 'per-time',
-            unitFen: plan.lines[index]?.unitFen ?? 0,
-            quantity: plan.lines[index]?.quantity ?? 0,
-            chargedFen: line.chargedFen,
-            waivedFen: line.waivedFen,
-            reason: texts.lines[index]?.reason ?? '',
-            reasonCode: line.reason,
-            pricedLater: plan.lines[index]?.pricedLater ?? false,
-          })),
-          slots: plan.places.filter((place) => place.resource.kind !== 'storage').map((place) => ({ kind: place.resource.kind, date: place.date, start: place.start, end: endOf(place) })),
-          transport: result.booking.transport ? { date: result.booking.transport.date, from: result.booking.transport.from, to: result.booking.transport.to } : null,
-          chargedFen: decision.chargedFen,
-          waivedFen: decision.waivedFen,
-          toPayFen: decision.toPayFen,
-          toPay: formatYuan(decision.toPayFen, lang),
-          exemption: { outcome: decision.outcome, reason: texts.reason, reasonCode: decision.reason, missing: texts.missing },
-        },
+      // The answer is built from what the booking made, and kept with it in its transaction.
+      const answerOf = ({ trackingNumber, booking, plan, decision }: FuneralBooked): z.infer<typeof Booked> => {
+        const texts = exemptionTexts(decision, lang);
+        return {
+      trackingNumber,
+      home: booking.home,
+      homePhone: funeralHomeOn(deps.rules ?? sourceRuleBook(), booking.home, chinaDate(deps.now()), lang)?.phone ?? '',
+      lines: decision.lines.map((line, index) => ({
+        item: line.item,
+        name: texts.lines[index]?.name ?? line.item,
+        unit: plan.lines[index]?.unit ?? 'per-time',
+        unitFen: plan.lines[index]?.unitFen ?? 0,
+        quantity: plan.lines[index]?.quantity ?? 0,
+        chargedFen: line.chargedFen,
+        waivedFen: line.waivedFen,
+        reason: texts.lines[index]?.reason ?? '',
+        reasonCode: line.reason,
+        pricedLater: plan.lines[index]?.pricedLater ?? false,
+      })),
+      slots: plan.places.filter((place) => place.resource.kind !== 'storage').map((place) => ({ kind: place.resource.kind, date: place.date, start: place.start, end: endOf(place) })),
+      transport: booking.transport ? { date: booking.transport.date, from: booking.transport.from, to: booking.transport.to } : null,
+      chargedFen: decision.chargedFen,
+      waivedFen: decision.waivedFen,
+      toPayFen: decision.toPayFen,
+      toPay: formatYuan(decision.toPayFen, lang),
+      exemption: { outcome: decision.outcome, reason: texts.reason, reasonCode: decision.reason, missing: texts.missing },
+    };
       };
+      const result = await bookFuneralServices(deps, body, lang, (trx, booked) => keep(trx, answerOf(booked)));
+      if (!result.ok) return { kind: 'refused', refusal: result };
+      return { kind: 'done', status: 201, body: answerOf(result) };
     });
     if (outcome.kind === 'malformed') return statusError(c, 400, MALFORMED_JSON);
     if (outcome.kind === 'conflict') return refuse(c, 'idempotency', { reason: outcome.code });
