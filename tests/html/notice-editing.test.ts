@@ -7,19 +7,8 @@
  * link and no page.
  */
 import { describe, expect, it } from 'vitest';
-import { demoPassword } from '../../api/staff/demo-accounts.ts';
-import { guideFile, LANGUAGES, type Language } from '../support/site.ts';
-import type { Visitor } from './support/html-client.ts';
-import { staffVisitor, visitor, workerPortal } from './support/portal.ts';
-
-async function secondEditor(language: Language): Promise<Visitor> {
-  const member = visitor(language);
-  const s = language.strings;
-  const page = await member.get(language.path('/staff/sign-in'));
-  await page.form(s.staff.signIn.submit).fill(s.staff.signIn.username, 'demo-content-editor-2').fill(s.staff.signIn.password, demoPassword(Buffer.from(workerPortal().secret, 'hex'), 'content-editor-2')).submit();
-  if (!member.cookies.has('staff_session')) throw new Error('the second content editor could not sign in');
-  return member;
-}
+import { guideFile, LANGUAGES } from '../support/site.ts';
+import { secondContentEditor, staffVisitor, visitor } from './support/portal.ts';
 
 describe.each(LANGUAGES)('the notice editor in $name', (language) => {
   const s = language.strings;
@@ -65,7 +54,7 @@ describe.each(LANGUAGES)('the notice editor in $name', (language) => {
     expect(page.text('[data-testid="self-review"]')).toBe(g.selfReview);
     expect(page.buttons(g.approve)).toHaveLength(0);
 
-    const reviewer = await secondEditor(language);
+    const reviewer = await secondContentEditor(language);
     let review = await reviewer.get(draftPath);
     expect(review.text('[data-testid="diff-zh-CN"]')).toContain(title);
     review = await review.press(g.approve);

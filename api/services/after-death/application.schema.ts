@@ -12,7 +12,7 @@ import { parseResidentId } from '../../domain/identity/resident-id.ts';
 import { nameLine, textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import { DeathCertificateNumber } from '../eco-burial-subsidy/application.schema.ts';
-import { parseDay } from '../social-relief/application/schema.ts';
+import { pastDay } from '../social-relief/application/schema.ts';
 import { HANDLER_RELATIONSHIPS, ITEM_IDS, itemsNeed } from './items.ts';
 
 const E = 'after-death:errors.afterDeath';
@@ -47,12 +47,7 @@ export function afterDeathApplicationSchema(today: string) {
         name: PersonName,
         sex: z.enum(SEXES, { error: `${E}.sex` }),
         idNumber: IdNumber,
-        diedOn: textLine({ error: `${E}.diedOn` }).transform((typed, context) => {
-          const day = parseDay(typed);
-          if (!day) context.addIssue({ code: 'custom', message: `${E}.diedOn` });
-          else if (day > today) context.addIssue({ code: 'custom', message: `${E}.diedOnFuture` });
-          return day ?? z.NEVER;
-        }),
+        diedOn: pastDay(today, { required: `${E}.diedOn`, future: `${E}.diedOnFuture` }),
         deathCertificateNumber: DeathCertificateNumber,
         socialSecurityCardNumber: SocialSecurityCardNumber.optional(),
       }),

@@ -15,7 +15,7 @@ import { MobilePhone, PersonName, residentIdField } from '../../domain/identity/
 import { nameLine, textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import type { RuleRow } from '../../engine/rules/rule-table.ts';
-import { parseDay } from '../social-relief/application/schema.ts';
+import { pastDay } from '../social-relief/application/schema.ts';
 import type { SubsidyAmountsValue } from './amounts-table.ts';
 import { ECO_BURIAL_DISTRICTS } from './districts.ts';
 import { BURIAL_KINDS, RELATIONSHIPS } from './kinds.ts';
@@ -23,15 +23,6 @@ import { subsidyFor } from './rules.ts';
 import { parseResidentId } from '../../domain/identity/resident-id.ts';
 
 const E = 'eco-burial-subsidy:errors.ecoBurial';
-
-/** A day as people type it (2026-12-01, 2026/12/1, 2026年12月1日…) → YYYY-MM-DD, not after `today`. */
-const pastDay = (today: string, messages: { required: string; future: string }) =>
-  textLine({ error: messages.required }).transform((typed, context) => {
-    const day = parseDay(typed);
-    if (!day) context.addIssue({ code: 'custom', message: messages.required });
-    else if (day > today) context.addIssue({ code: 'custom', message: messages.future });
-    return day ?? z.NEVER;
-  });
 
 /**
  * The number printed on the 居民死亡医学证明 (one national certificate since 2026-07-01, also

@@ -21,7 +21,7 @@ import { PersonName, residentIdField } from '../../domain/identity/person-fields
 import { parseResidentId } from '../../domain/identity/resident-id.ts';
 import { textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
-import { parseDay } from '../social-relief/application/schema.ts';
+import { pastDay } from '../social-relief/application/schema.ts';
 
 /** The messages of what identifies the deceased, shared by every service. */
 const E = 'funeral:errors.deceased';
@@ -44,12 +44,7 @@ function identity(today: string) {
   return {
     name: PersonName,
     idNumber: residentIdField(today),
-    diedOn: textLine({ error: `${E}.diedOn` }).transform((typed, context) => {
-      const day = parseDay(typed);
-      if (!day) context.addIssue({ code: 'custom', message: `${E}.diedOn` });
-      else if (day > today) context.addIssue({ code: 'custom', message: `${E}.diedOnFuture` });
-      return day ?? z.NEVER;
-    }),
+    diedOn: pastDay(today, { required: `${E}.diedOn`, future: `${E}.diedOnFuture` }),
   };
 }
 

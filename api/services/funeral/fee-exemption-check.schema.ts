@@ -15,7 +15,7 @@ import { textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import type { RuleRow } from '../../engine/rules/rule-table.ts';
 import { DeathCertificateNumber } from '../eco-burial-subsidy/application.schema.ts';
-import { parseDay } from '../social-relief/application/schema.ts';
+import { pastDay } from '../social-relief/application/schema.ts';
 import { FUNERAL_HOMES } from './homes.ts';
 import { priceOf, MAX_BASIC_ENTRIES, MAX_OPTIONAL_ENTRIES, type PriceListValue } from './price-list.ts';
 
@@ -31,12 +31,7 @@ export function exemptionCheckSchema(options: { today: string; priceLists: reado
         /** An unidentified body (无名遗体): no ID number; the police's notice goes with it to the home. */
         unidentified: z.boolean().default(false),
         idNumber: residentIdField(today).optional(),
-        diedOn: textLine({ error: `${E}.diedOn` }).transform((typed, context) => {
-          const day = parseDay(typed);
-          if (!day) context.addIssue({ code: 'custom', message: `${E}.diedOn` });
-          else if (day > today) context.addIssue({ code: 'custom', message: `${E}.diedOnFuture` });
-          return day ?? z.NEVER;
-        }),
+        diedOn: pastDay(today, { required: `${E}.diedOn`, future: `${E}.diedOnFuture` }),
         deathCertificateNumber: DeathCertificateNumber,
         /** The family's answer: the household was registered (户籍) in the home's district, or elsewhere; absent: not said. */
         registeredHere: z.boolean().optional(),

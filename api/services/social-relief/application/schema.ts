@@ -110,6 +110,16 @@ export function parseDay(typed: string): string | undefined {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A day as people type it (parseDay), not after `today`: a date of death, of a burial, of what happened. */
+export function pastDay(today: string, messages: { required: string; future: string }) {
+  return textLine({ error: messages.required }).transform((typed, context) => {
+    const day = parseDay(typed);
+    if (!day) context.addIssue({ code: 'custom', message: messages.required });
+    else if (day > today) context.addIssue({ code: 'custom', message: messages.future });
+    return day ?? z.NEVER;
+  });
+}
+
 /** 临时救助: what happened, when (not after today), and whether help is needed right now (先行救助, 第五十条). */
 export function situationSchema(today: string) {
   return z.object({
