@@ -186,14 +186,56 @@ const READY_TIMEOUT_MS = 3_000;
  * the others more.
  */
 const UNANSWERED_PROBES = 3;
+/**
+ * Not-ready answers in a row (other than "stopping") before a process is taken out. One is not
+ * enough: under a flash crowd the readiness query can wait past its 2 s on a healthy database, and
+ * each change of the upstream reloads nginx, which closes its idle keep-alive connections under the
+ * clients (the fleet process test saw "other side closed"). A process stopping says so and goes at once.
+ */
+const NOT_READY_PROBES = 2;
 
 class StartError extends Error {}
+
+export type ProbeAnswer = 'ready' | 'stopping' | 'not-ready' | 'error';
+
+/** What a readiness probe's answer does to a running process: back in, taken out, or nothing yet (its counts carried). */
+export function judgeProbe(counts: { failures: number; notReady: number }, answer: ProbeAnswer): { failures: number; notReady: number; verdict: 'ready' | 'out' | 'unchanged' } {
+  switch (answer) {
+    case 'ready':
+      return { failures: 0, notReady: 0, verdict: 'ready' };
+    case 'stopping':
+      return { failures: 0, notReady: 0, verdict: 'out' };
+    case 'not-ready': {
+      const notReady = counts.notReady + 1;
+      return { failures: 0, notReady, verdict: notReady >= NOT_READY_PROBES ? 'out' : 'unchanged' };
+    }
+    case 'error': {
+      const failures = counts.failures + 1;
+      return { failures, notReady: 0, verdict: failures >= UNANSWERED_PROBES ? 'out' : 'unchanged' };
+    }
+  }
+}
+
+/** The error code of a readiness 503's body (api/routes/health.routes.ts), if it has one. */
+export function notReadyCode(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null || !('error' in parsed)) return undefined;
+    const error = parsed.error;
+    return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Slot extends FleetProcess {
   child: ChildProcess | undefined;
+  /** Probes unanswered in a row. */
   failures: number;
+  /** Probes answered not ready (other than stopping) in a row. */
+  notReady: number;
   crashes: number;
   readySince: number;
   tail: string;
@@ -210,7 +252,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const nginxArgs = ['-p', prefix, '-c', configPath, '-e', errorLog];
   const user = workerUserFor(options.dataDir);
   const ports = options.processPorts ?? Array.from({ length: options.processes }, (_, i) => options.port + 1 + i);
-  const slots: Slot[] = ports.slice(0, options.processes).map((port, index) => ({ index, port, url: `http://127.0.0.1:${port}`, pid: undefined, state: 'exited', restarts: 0, child: undefined, failures: 0, crashes: 0, readySince: 0, tail: '' }));
+  const slots: Slot[] = ports.slice(0, options.processes).map((port, index) => ({ index, port, url: `http://127.0.0.1:${port}`, pid: undefined, state: 'exited', restarts: 0, child: undefined, failures: 0, notReady: 0, crashes: 0, readySince: 0, tail: '' }));
   // A TLS proxy in front of the fleet may be trusted too; nginx on this machine always is.
   const trustProxy = ['127.0.0.1', ...(options.env.TRUST_PROXY ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry && entry !== '127.0.0.1')].join(',');
   const processEnv = { ...options.env, HOST: '127.0.0.1', DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl, PORTAL_SECRET: options.secretHex, TRUST_PROXY: trustProxy };
@@ -262,11 +304,12 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     applyUpstream();
   };
 
-  const probe = async (slot: Slot): Promise<number | 'error'> => {
+  const probe = async (slot: Slot): Promise<ProbeAnswer> => {
     try {
       const response = await fetch(slot.url + READY_PATH, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
-      await response.arrayBuffer();
-      return response.status;
+      const text = await response.text();
+      if (response.status === 200) return 'ready';
+      return response.status === 503 && notReadyCode(text) === 'stopping' ? 'stopping' : 'not-ready';
     } catch {
       return 'error';
     }
@@ -283,6 +326,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     slot.child = child;
     slot.pid = child.pid;
     slot.failures = 0;
+    slot.notReady = 0;
     slot.tail = '';
     output(`process ${slot.index + 1}`, child, (text) => {
       slot.tail = (slot.tail + text).slice(-3000);
@@ -313,7 +357,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const child = slot.child;
     const deadline = Date.now() + startTimeoutMs;
     while (!stopping && slot.child === child && child) {
-      if ((await probe(slot)) === 200) {
+      if ((await probe(slot)) === 'ready') {
         if (slot.child === child) setState(slot, 'ready');
         return;
       }
@@ -414,17 +458,18 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       if (Date.now() > deadline) throw new StartError(`nginx did not answer on ${url} within 10 s:\n${nginxTail}`);
       await sleep(50);
     }
-    // Readiness every interval: a 503 (stopping, database away, migrating) takes a process out at once; no answer UNANSWERED_PROBES times running too.
+    // Readiness every interval: "stopping" takes a process out at once; another not-ready answer
+    // (database away, migrating) NOT_READY_PROBES times running, no answer UNANSWERED_PROBES times running.
     health = setInterval(() => {
       for (const slot of slots) {
         if (!slot.child || slot.state === 'starting') continue;
-        void probe(slot).then((status) => {
+        void probe(slot).then((answer) => {
           if (stopping || !slot.child) return;
-          if (status === 200) {
-            slot.failures = 0;
-            setState(slot, 'ready');
-          } else if (status !== 'error') setState(slot, 'not-ready');
-          else if (++slot.failures >= UNANSWERED_PROBES) setState(slot, 'not-ready');
+          const judged = judgeProbe(slot, answer);
+          slot.failures = judged.failures;
+          slot.notReady = judged.notReady;
+          if (judged.verdict === 'ready') setState(slot, 'ready');
+          else if (judged.verdict === 'out') setState(slot, 'not-ready');
         });
       }
     }, healthIntervalMs);

@@ -1,6 +1,6 @@
 /** The fleet's nginx configuration (api/platform/fleet.ts, docs/decisions/070), read as nginx would be told it. */
 import { describe, expect, it } from 'vitest';
-import { nginxConfig } from '../../api/platform/fleet.ts';
+import { judgeProbe, nginxConfig, notReadyCode, type ProbeAnswer } from '../../api/platform/fleet.ts';
 
 const base = { prefix: '/srv/portal/fleet', host: '127.0.0.1', port: 4321, servers: [{ port: 4322, down: false }, { port: 4323, down: true }] };
 
@@ -35,5 +35,34 @@ describe('the fleet’s nginx configuration', () => {
 
   it('brackets an IPv6 address', () => {
     expect(nginxConfig({ ...base, host: '::1' })).toContain('listen [::1]:4321;');
+  });
+});
+
+describe('the fleet’s readiness probes', () => {
+  const fresh = { failures: 0, notReady: 0 };
+  const run = (answers: readonly ProbeAnswer[]) =>
+    answers.reduce<{ failures: number; notReady: number; verdicts: string[] }>(
+      (state, answer) => {
+        const judged = judgeProbe(state, answer);
+        return { failures: judged.failures, notReady: judged.notReady, verdicts: [...state.verdicts, judged.verdict] };
+      },
+      { ...fresh, verdicts: [] },
+    ).verdicts;
+
+  it('takes a stopping process out at once', () => {
+    expect(run(['stopping'])).toEqual(['out']);
+  });
+  it('takes a process out on the second not-ready answer in a row, not the first', () => {
+    expect(run(['not-ready', 'not-ready'])).toEqual(['unchanged', 'out']);
+    expect(run(['not-ready', 'ready', 'not-ready'])).toEqual(['unchanged', 'ready', 'unchanged']);
+  });
+  it('takes a process out on the third unanswered probe in a row', () => {
+    expect(run(['error', 'error', 'error'])).toEqual(['unchanged', 'unchanged', 'out']);
+    expect(run(['error', 'error', 'not-ready', 'error'])).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+  });
+  it('reads the code of a readiness 503', () => {
+    expect(notReadyCode(JSON.stringify({ error: { code: 'stopping', message: '…' }, requestId: 'r' }))).toBe('stopping');
+    expect(notReadyCode('<html>bad gateway</html>')).toBeUndefined();
+    expect(notReadyCode('{"error":"stopping"}')).toBeUndefined();
   });
 });
