@@ -65,18 +65,21 @@ export async function readFigures(db: Kysely<Database>, scope: FigureScope): Pro
   return rows.map((row) => ({ service: row.service, office: row.office, month: row.month, figure: row.figure, stage: row.stage, count: Number(row.count), workingDays: Number(row.working_days) }));
 }
 
-/** Open cases whose earliest running deadline is before `today`, per service and office (a clock paused for 补正 is not running). */
+/**
+ * Open cases whose earliest running deadline is before `today`, per service and office (a clock
+ * paused for 补正 is not running): summed from the counts kept per due day (case_due_counts), so the
+ * cost follows the days with something due, not the cases.
+ */
 export async function overdueNow(db: Kysely<Database>, today: string, scope: Pick<FigureScope, 'service' | 'offices'>): Promise<{ service: string; office: string; count: number }[]> {
   if (scope.offices && scope.offices.length === 0) return [];
   let query = db
-    .selectFrom('cases')
-    .select((eb) => ['service', 'office', eb.fn.countAll<number>().as('count')])
-    .where('next_due_on', '<', today)
-    .where('clock_paused', '=', 0)
+    .selectFrom('case_due_counts')
+    .select((eb) => ['service', 'office', eb.fn.sum<number | string>('cases').as('count')])
+    .where('due_on', '<', today)
     .groupBy(['service', 'office']);
   if (scope.service) query = query.where('service', '=', scope.service);
   if (scope.offices) query = query.where('office', 'in', [...scope.offices]);
-  return (await query.execute()).map((row) => ({ service: row.service, office: row.office, count: Number(row.count) }));
+  return (await query.execute()).map((row) => ({ service: row.service, office: row.office, count: Number(row.count) })).filter((row) => row.count > 0);
 }
 
 /**

@@ -570,6 +570,16 @@ export interface RatingFigureTable {
 }
 
 /** One row (id 1): when the counters were built from the timelines; null: to be built at the next start. */
+/** Open cases with a running, unpaused deadline per day next due, kept by triggers on `cases` (migration 2026121805, docs/decisions/071): "overdue now" is the rows before today. */
+export interface CaseDueCountTable {
+  due_on: string;
+  service: string;
+  office: string;
+  /** PostgreSQL: a hash of the case id, so that cases written at once update different rows; SQLite: 0. */
+  shard: number;
+  cases: number;
+}
+
 /** The staff queue's counts, kept by triggers on `cases` (migration 2026121601, docs/decisions/071). */
 export interface CaseQueueCountTable {
   service: string;
@@ -686,6 +696,7 @@ export interface Database {
   case_figures: CaseFigureTable;
   case_figures_state: CaseFiguresStateTable;
   case_queue_counts: CaseQueueCountTable;
+  case_due_counts: CaseDueCountTable;
   public_entries: PublicEntryTable;
   data_upgrades: DataUpgradeTable;
   ratings: RatingTable;

@@ -10,11 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkingDayCalendar } from '../../api/content/holidays.ts';
+import { rebuildFigures } from '../../api/db/case-figures.repo.ts';
 import { openDatabase, type DatabaseTarget } from '../../api/db/connect.ts';
 import { migrateToLatest } from '../../api/db/migrate.ts';
 import { chinaDate } from '../../api/domain/calendar/china-time.ts';
 import { formatTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
 import { createFieldCrypto } from '../../api/platform/field-crypto.ts';
+import { BUILT_IN_SERVICES } from '../../api/services/registry.ts';
+import type { StaffRole } from '../../api/domain/workflow/workflow.ts';
 import { demoPassword, demoUsername } from '../../api/staff/demo-accounts.ts';
 import { measureLoad, type LoadResult } from './load.ts';
 import { createBenchSchema } from './postgres.ts';
@@ -32,6 +35,8 @@ export const QUEUE_VIEWS = [
   { name: 'approved', query: '?state=approved' },
 ] as const;
 export const DEEP_VIEW = 'halfway down (cursor)';
+/** The bureau dashboard (docs/decisions/054) as the demo office admin sees it: every office of theirs, the default twelve months. */
+export const DASHBOARD_PATH = '/api/v1/staff/dashboard';
 
 /** A second factor that is well-formed and nobody's. */
 const WRONG_ID_NUMBER = '110101194001019999';
@@ -54,6 +59,11 @@ export interface CaseDatabase {
   secret: { hex: string; key: Buffer };
   /** Adds cases `from` … `from + count - 1` (the portal must not be running on SQLite meanwhile). */
   seed(from: number, count: number, sampleSize: number): Promise<SeedResult>;
+  /**
+   * The dashboard's counters built again from every case's timeline (the portal's own rebuild): the
+   * seeding writes rows straight in, past the steps that keep the counters. Seconds taken.
+   */
+  rebuildFigures(): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -100,6 +110,16 @@ export async function createCaseDatabase(kind: 'sqlite' | 'postgres', postgresUr
         await seeding.close();
       }
     },
+    async rebuildFigures() {
+      const handle = openDatabase(target);
+      try {
+        const started = performance.now();
+        await rebuildFigures(handle.db, { calendar, statesOf: (id) => BUILT_IN_SERVICES.get(id)?.workflow.states }, new Date());
+        return (performance.now() - started) / 1000;
+      } finally {
+        await handle.close();
+      }
+    },
     drop,
   };
 }
@@ -139,7 +159,12 @@ export async function checkLookups(baseUrl: string, sample: readonly SeededAppli
 
 /** Signs in as the demo intake clerk (office demo-district, every service area): the session cookie. */
 export async function signInDemoIntake(baseUrl: string, secret: Buffer): Promise<string> {
-  const response = await post(baseUrl + '/api/v1/staff/session', { username: demoUsername('intake'), password: demoPassword(secret, 'intake') });
+  return signInDemo(baseUrl, secret, 'intake');
+}
+
+/** Signs in as a demo member of staff of the role: the session cookie. */
+async function signInDemo(baseUrl: string, secret: Buffer, role: StaffRole): Promise<string> {
+  const response = await post(baseUrl + '/api/v1/staff/session', { username: demoUsername(role), password: demoPassword(secret, role) });
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   if (response.status !== 200 || !cookie) throw new Error(`staff sign-in answered ${response.status}: ${await response.text()}`);
   return cookie;
@@ -172,12 +197,15 @@ export interface ScalePoint {
   lookupSequential: Latency;
   lookupConcurrent: Latency;
   queue: { name: string; query: string; latency: Latency }[];
+  /** The dashboard's figures (GET /api/v1/staff/dashboard) as the demo office admin, one at a time; counters rebuilt after the seeding, in rebuildSeconds. */
+  dashboard: Latency;
+  rebuildSeconds: number;
 }
 
-export const SCALE_SETTINGS = { sequentialLookups: 1000, concurrentLookups: 2000, concurrentConnections: 10, queueRequests: 200 };
+export const SCALE_SETTINGS = { sequentialLookups: 1000, concurrentLookups: 2000, concurrentConnections: 10, queueRequests: 200, dashboardRequests: 100 };
 
 /** Lookups one at a time and ten at a time, then the queue pages one at a time; a short warm-up first. */
-export async function measureCasesAt(baseUrl: string, sample: readonly SeededApplicant[], secret: Buffer): Promise<Omit<ScalePoint, 'cases' | 'seedSeconds'>> {
+export async function measureCasesAt(baseUrl: string, sample: readonly SeededApplicant[], secret: Buffer): Promise<Omit<ScalePoint, 'cases' | 'seedSeconds' | 'rebuildSeconds'>> {
   await checkLookups(baseUrl, sample);
   const body = lookupBodies(sample);
   const track = baseUrl + TRACK_PATH;
@@ -202,5 +230,13 @@ export async function measureCasesAt(baseUrl: string, sample: readonly SeededApp
     await measureLoad(url, { cookie }, 1, 60, { amount: 20 }); // warm-up
     queue.push({ ...view, latency: latency(await measureLoad(url, { cookie }, 1, 60, { amount: SCALE_SETTINGS.queueRequests })) });
   }
-  return { queueTotal, lookupSequential, lookupConcurrent, queue };
+
+  const admin = await signInDemo(baseUrl, secret, 'office-admin');
+  const figures = await fetch(baseUrl + DASHBOARD_PATH, { headers: { cookie: admin } });
+  const received = figures.status === 200 ? ((await figures.json()) as { cases?: { totals?: { received?: number } } }).cases?.totals?.received : undefined;
+  // Empty figures would time an empty dashboard: the counters must hold the seeded cases.
+  if (!received) throw new Error(`the dashboard answered ${figures.status} with ${received ?? 'no'} cases received`);
+  await measureLoad(baseUrl + DASHBOARD_PATH, { cookie: admin }, 1, 60, { amount: 10 }); // warm-up
+  const dashboard = latency(await measureLoad(baseUrl + DASHBOARD_PATH, { cookie: admin }, 1, 60, { amount: SCALE_SETTINGS.dashboardRequests }));
+  return { queueTotal, lookupSequential, lookupConcurrent, queue, dashboard };
 }

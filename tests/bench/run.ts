@@ -13,7 +13,7 @@
  *                        postgres    health and guide page on PostgreSQL
  *                        lookups     status lookups (POST /api/v1/track) under load, 10,000 cases seeded
  *                        scaling     lookup and staff-queue latency with 10,000 and then 1,000,000 cases (BENCH_SCALE_LARGE):
- *                                    the first page, two filters and a page halfway down by its cursor; the ratio 10k → 1M
+ *                                    the first page, two filters, a page halfway down by its cursor and the dashboard; the ratio 10k → 1M
  *                        flash-crowd 5,000 couples at once for the 200 places of a popular date (marriage
  *                                    appointments); places taken, overbooking and errors read from the database
  *                        dashboard   the bureau dashboard's figures (in process, SQLite) at 1,000,000 cases generated in
@@ -297,13 +297,15 @@ async function scaling(kind: 'sqlite' | 'postgres'): Promise<(ScalePoint & { oth
       const step = Math.ceil(merged.length / LOOKUP_SAMPLE);
       sample = merged.filter((_, i) => i % step === 0);
       seededSoFar = size;
+      progress(`scaling (${kind}): the dashboard's counters rebuilt over ${size.toLocaleString('en')} cases`);
+      const rebuildSeconds = await database.rebuildFigures();
       progress(`scaling (${kind}): measuring at ${size.toLocaleString('en')} cases`);
       const measured = await withServer(startCasePortal(database), async (server) => {
         const before = cpuSample([server.pid, process.pid]);
         const result = await measureCasesAt(server.url, sample, database.secret.key);
         return { ...result, otherCores: cpuBetween(before, cpuSample([server.pid, process.pid])).others };
       });
-      points.push({ cases: size, seedSeconds: seeded.seconds, ...measured });
+      points.push({ cases: size, seedSeconds: seeded.seconds, rebuildSeconds, ...measured });
     }
     return points;
   });
@@ -786,7 +788,8 @@ function render(results: Results, jsonPath: string): string {
       `Scaling: the same database seeded with ${SCALE_SIZES.map((n) => n.toLocaleString('en')).join(', then grown to ')} cases (two offices, two years of 高龄津贴 cases: most decided,`,
       `the recent ones in progress, some paused or overdue), the portal restarted on it. Latency p50 / p99 in ms, each request timed alone:`,
       `lookups one at a time (${SCALE_SETTINGS.sequentialLookups}) and ${SCALE_SETTINGS.concurrentConnections} at a time (${SCALE_SETTINGS.concurrentLookups}, with their rate), the 3:1 mix above;`,
-      `the staff queue (GET /api/v1/staff/cases as the demo intake clerk, whose office holds half the cases) one request at a time, ${SCALE_SETTINGS.queueRequests} per page.`,
+      `the staff queue (GET /api/v1/staff/cases as the demo intake clerk, whose office holds half the cases) one request at a time, ${SCALE_SETTINGS.queueRequests} per page;`,
+      `the dashboard (GET /api/v1/staff/dashboard as the demo office admin: both offices, twelve months) ${SCALE_SETTINGS.dashboardRequests} one at a time, its counters rebuilt after seeding ("rebuild s").`,
       `"other CPU": cores used meanwhile by processes other than the portal and the bench (on PostgreSQL, the database server among them).`,
     );
     for (const { kind, points } of scale) {
@@ -800,6 +803,8 @@ function render(results: Results, jsonPath: string): string {
         ms(point.lookupConcurrent),
         fixed(point.lookupConcurrent.requestsPerSecond),
         ...point.queue.map((view) => ms(view.latency)),
+        ms(point.dashboard),
+        fixed(point.rebuildSeconds, 1),
       ]);
       const [small, large] = points;
       if (small && large) {
@@ -813,10 +818,12 @@ function render(results: Results, jsonPath: string): string {
           grow(small.lookupConcurrent, large.lookupConcurrent),
           ratio(large.lookupConcurrent.requestsPerSecond / small.lookupConcurrent.requestsPerSecond),
           ...large.queue.map((view, i) => grow(small.queue[i]?.latency ?? view.latency, view.latency)),
+          grow(small.dashboard, large.dashboard),
+          '',
         ]);
       }
-      out.push(`${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}:`, ...table(['cases', 'seed s', 'other CPU', 'in queue', 'lookup ×1', `lookup ×${SCALE_SETTINGS.concurrentConnections}`, 'lookups/s', ...views.map((view) => `queue: ${view}`)], rows));
-      const failures = points.flatMap((point) => [point.lookupSequential, point.lookupConcurrent, ...point.queue.map((view) => view.latency)]).reduce((sum, latency) => sum + latency.failures, 0);
+      out.push(`${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}:`, ...table(['cases', 'seed s', 'other CPU', 'in queue', 'lookup ×1', `lookup ×${SCALE_SETTINGS.concurrentConnections}`, 'lookups/s', ...views.map((view) => `queue: ${view}`), 'dashboard', 'rebuild s'], rows));
+      const failures = points.flatMap((point) => [point.lookupSequential, point.lookupConcurrent, ...point.queue.map((view) => view.latency), point.dashboard]).reduce((sum, latency) => sum + latency.failures, 0);
       if (failures > 0) out.push(`WARNING: ${failures} requests were not answered as expected (see the JSON).`);
       if (kind === 'sqlite' && points.some((point) => point.otherCores > NOISE_CORES)) {
         out.push(`WARNING: other processes used over ${NOISE_CORES} cores while measuring (column "other CPU"): rerun on a quiet machine.`);

@@ -42,6 +42,34 @@ async function countedCounts(db: Kysely<Database>): Promise<QueueCountKey[]> {
   return sortedCounts(rows.map((row) => ({ ...row, clock_paused: Number(row.clock_paused), running: Number(row.running), cases: Number(row.cases) })));
 }
 
+type DueCountKey = { due_on: string; service: string; office: string; cases: number };
+const sortedDue = (rows: DueCountKey[]) => rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+/** What the triggers kept per due day, over their shards; and whether any row was left at zero. */
+async function keptDueCounts(db: Kysely<Database>): Promise<{ counts: DueCountKey[]; zeroRows: number }> {
+  const rows = await db.selectFrom('case_due_counts').select(['due_on', 'service', 'office', 'shard', 'cases']).execute();
+  const summed = new Map<string, DueCountKey>();
+  for (const row of rows) {
+    const key = `${row.due_on}|${row.service}|${row.office}`;
+    const entry = summed.get(key) ?? { due_on: row.due_on, service: row.service, office: row.office, cases: 0 };
+    entry.cases += Number(row.cases);
+    summed.set(key, entry);
+  }
+  return { counts: sortedDue([...summed.values()]), zeroRows: rows.filter((row) => Number(row.cases) === 0).length };
+}
+
+/** The same counted from the cases: a running deadline, the clock not paused. */
+async function countedDueCounts(db: Kysely<Database>): Promise<DueCountKey[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select((eb) => ['next_due_on', 'service', 'office', eb.fn.countAll<string | number>().as('cases')])
+    .where('next_due_on', 'is not', null)
+    .where('clock_paused', '=', 0)
+    .groupBy(['next_due_on', 'service', 'office'])
+    .execute();
+  return sortedDue(rows.map((row) => ({ due_on: row.next_due_on ?? '', service: row.service, office: row.office, cases: Number(row.cases) })));
+}
+
 describe.each(DIALECTS)('the queue columns of a case on %s', (kind) => {
   const store = useMigratedDatabase(kind);
 
@@ -69,6 +97,33 @@ describe.each(DIALECTS)('the queue columns of a case on %s', (kind) => {
     await db.updateTable('cases').set({ updated_at: '2026-11-03T00:00:00.000Z' }).where('id', 'in', made.slice(5, 10)).execute();
     await db.deleteFrom('cases').where('id', 'in', made.slice(10, 20)).execute();
     expect(await keptCounts(db)).toEqual(await countedCounts(db));
+  });
+
+  it('keep the open cases per day next due exact, and leave no row at zero (case_due_counts, kept by triggers: what "overdue now" sums)', async () => {
+    const db = store.handle.db;
+    const made: string[] = [];
+    for (let i = 0; i < 24; i += 1) {
+      const today = addDays('2026-11-02', i % 4);
+      const snapshot: CaseSnapshot = { state: 'submitted', version: 1, office: i % 2 ? 'district-a' : 'district-b', deadlines: i % 6 ? startDeadlines(workflow, ['acceptance'], { today, calendar }) : [] };
+      made.push((await newCase(snapshot, new Date(`${today}T02:00:00Z`))).id);
+    }
+    const before = await keptDueCounts(db);
+    expect(before.counts).toEqual(await countedDueCounts(db));
+    expect(before.counts.length).toBeGreaterThan(2);
+    // Paused (补正), moved to another day, moved office, cleared (decided), untouched columns, deleted.
+    await db.updateTable('cases').set({ clock_paused: 1 }).where('id', 'in', made.slice(0, 3)).execute();
+    await db.updateTable('cases').set({ next_due_on: '2026-12-31' }).where('id', 'in', made.slice(3, 6)).execute();
+    await db.updateTable('cases').set({ office: 'district-c' }).where('id', 'in', made.slice(6, 9)).execute();
+    await db.updateTable('cases').set({ next_due_on: null, state: 'approved' }).where('id', 'in', made.slice(9, 12)).execute();
+    await db.updateTable('cases').set({ updated_at: '2026-11-03T00:00:00.000Z' }).where('id', 'in', made.slice(12, 15)).execute();
+    await db.deleteFrom('cases').where('id', 'in', made.slice(15, 20)).execute();
+    // And back: a paused clock resumes.
+    await db.updateTable('cases').set({ clock_paused: 0 }).where('id', '=', made[0] ?? '').execute();
+    const after = await keptDueCounts(db);
+    expect(after.counts).toEqual(await countedDueCounts(db));
+    expect(after.zeroRows).toBe(0);
+    await db.deleteFrom('cases').where('id', 'in', made).execute();
+    expect(await keptDueCounts(db)).toEqual({ counts: await countedDueCounts(db), zeroRows: 0 });
   });
 
   const columns = async (id: string) => store.handle.db.selectFrom('cases').select(['next_due_on', 'clock_paused']).where('id', '=', id).executeTakeFirstOrThrow();
