@@ -14,7 +14,8 @@
 import { z } from 'zod';
 import { textLines } from '../../domain/text.ts';
 import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
-import { Documents, positiveAmount, Reason } from '../social-relief/workflow-parts.ts';
+import { Documents, Reason } from '../../domain/workflow/step-inputs.ts';
+import { positiveAmount } from '../social-relief/workflow-parts.ts';
 import { ECO_BURIAL_DEADLINES } from './time-limits.ts';
 
 /** The setting that carries, for a case, what the rules give (fen): the most an approval or a payment may be (`inputLimits`). */

@@ -24,10 +24,10 @@ import { APPOINTMENT_MOMENTS, APPOINTMENT_TIMES } from '../../engine/booking/app
 import type { DateWindow } from '../../engine/booking/schedule.ts';
 import { textLines } from '../../domain/text.ts';
 import { SAME_STATE, type CaseSnapshot, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
+import { Reason } from '../../domain/workflow/step-inputs.ts';
 import { UndoReason } from './workflow.ts';
 import { DEFAULT_WITHDRAWAL_MODE, WITHDRAWAL_MODES } from './withdrawal-rules.ts';
 
-const Reason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true }) });
 
 /** The periods a divorce application's acceptance starts. */
 export const COOLING_OFF = 'cooling-off';

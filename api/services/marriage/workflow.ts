@@ -13,9 +13,11 @@ import { APPOINTMENT_ENDS, APPOINTMENT_UNDO, type AppointmentEffect } from '../.
 import { APPOINTMENT_MOMENTS, APPOINTMENT_TIMES } from '../../engine/booking/appointment-moments.ts';
 import { textLines } from '../../domain/text.ts';
 import type { ServiceDefinition } from '../../domain/workflow/workflow.ts';
+import { Reason } from '../../domain/workflow/step-inputs.ts';
 
 /** Why a step is undone: kept in the timeline and the audit log. */
-export const UndoReason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true }) });
+/** Undoing a no-show says why (the couple came late, the clerk clicked the wrong row): the same input as every reason. */
+export const UndoReason = Reason;
 
 export const marriageAppointmentWorkflow: ServiceDefinition = {
   id: 'marriage-appointment',

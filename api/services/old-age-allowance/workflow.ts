@@ -8,13 +8,12 @@
 import { z } from 'zod';
 import { textLine, textLines } from '../../domain/text.ts';
 import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
+import { Documents, Reason } from '../../domain/workflow/step-inputs.ts';
 
 // `control` tells the workbench which form control a field needs; the schema is still the rule.
 // What an officer types about the elder or the office's work is `sealed`: encrypted in the case's
 // timeline, opened for whoever reads it (the applicant reads a reason and the 补正 list as before:
 // docs/decisions/049).
-const Reason = z.object({ reason: textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true }) });
-const Documents = z.object({ documents: textLines().trim().min(2).max(1000).meta({ control: 'textarea', sealed: true }) });
 // 审核意见: what the reviewer checked and found, which the approver decides on. Required, as the
 // opinion block of the 审批表 is: an approval resting on a bare "reviewed" has no record of what was
 // checked (docs/decisions/024). The office's working record, not the applicant's: kept from the

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import { textLine, textLines } from '../../domain/text.ts';
 import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
-import { Documents, Reason } from '../social-relief/workflow-parts.ts';
+import { Documents, Reason } from '../../domain/workflow/step-inputs.ts';
 import { CEMETERY_DEADLINES } from './time-limits.ts';
 
 /** 审核: what the reviewer checked (the office's record: kept from the applicant, sealed at rest). */

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { textLine, textLines } from '../../domain/text.ts';
 import { PREVIOUS_STATE, type StateDefinition, type TransitionDefinition } from '../../domain/workflow/workflow.ts';
 import { AmountSchema } from './money.ts';
+import { Documents, Reason, reasonText } from '../../domain/workflow/step-inputs.ts';
 import { ObjectionInput } from '../../engine/publication/objection.ts';
 
 /** The hand-off that asks the 核对 system to check a household's finances (docs/decisions/044; its declaration: household-check.ts). */
@@ -70,8 +71,6 @@ export const RELIEF_WORKFLOW_SETTINGS = {
   [RELIEF_SETTING.closeRelative]: { values: YES_NO, default: 'no' },
 } as const;
 
-/** A reason the applicant reads (a decision's, a step back's): sealed at rest, shown on the status page and in the text. */
-const reasonText = () => textLines().trim().min(2).max(500).meta({ control: 'textarea', sealed: true });
 // The office's working record (findings at a home visit, an opinion, a check's answer) tells of a
 // household's health, income and life: kept from the applicant's page and sealed at rest.
 const record = () => textLines().trim().min(2).max(1000).meta({ control: 'textarea', staffOnly: true, sealed: true });
@@ -81,10 +80,6 @@ const personName = () => textLine().trim().min(2).max(40).meta({ sealed: true })
 export const positiveAmount = () => AmountSchema.pipe(z.number().int().min(1, 'social-relief:errors.amount.zeroStandard')).meta({ control: 'text' });
 const month = () => textLine({ error: 'errors.workbench.firstMonth' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.workbench.firstMonth').meta({ control: 'month' });
 
-/** Every decision and every step back says why, in words the applicant may read. */
-export const Reason = z.object({ reason: reasonText() });
-/** 一次性告知: everything missing, listed once, one item a line. */
-export const Documents = z.object({ documents: textLines().trim().min(2).max(1000).meta({ control: 'textarea', sealed: true }) });
 /** The home visit (入户调查): two investigators, both named, and what they found. */
 export const HomeVisit = z
   .object({ firstInvestigator: personName(), secondInvestigator: personName(), findings: record() })

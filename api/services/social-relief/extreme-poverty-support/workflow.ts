@@ -18,12 +18,12 @@ import {
   Notice,
   objectionStep,
   Opinion,
-  Reason,
   RELIEF_DEADLINES,
   RELIEF_SETTING,
   RELIEF_WORKFLOW_SETTINGS,
   supplementSteps,
 } from '../workflow-parts.ts';
+import { Reason } from '../../../domain/workflow/step-inputs.ts';
 import { CARE_ARRANGEMENTS, SelfCareAssessment } from './self-care.ts';
 
 const WORKING = ['accepted', 'investigating', 'opinion-given', 'under-notice', 'community-review', 'awaiting-decision'] as const;

@@ -28,12 +28,12 @@ import {
   Notice,
   objectionStep,
   Opinion,
-  Reason,
   RELIEF_DEADLINES,
   RELIEF_SETTING,
   RELIEF_WORKFLOW_SETTINGS,
   supplementSteps,
 } from '../workflow-parts.ts';
+import { Reason } from '../../../domain/workflow/step-inputs.ts';
 
 /** The states before a decision, in which staff work the case and the applicant may withdraw. */
 const WORKING = ['accepted', 'investigating', 'opinion-given', 'under-notice', 'community-review', 'awaiting-decision'] as const;

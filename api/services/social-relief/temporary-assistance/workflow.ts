@@ -16,7 +16,8 @@
 import { z } from 'zod';
 import { textLines } from '../../../domain/text.ts';
 import type { ServiceDefinition } from '../../../domain/workflow/workflow.ts';
-import { CountyVisit, investigationSteps, Notice, objectionStep, OneOffApproval, Opinion, positiveAmount, Reason, RELIEF_DEADLINES, RELIEF_SETTING, RELIEF_STATES, RELIEF_WORKFLOW_SETTINGS, supplementSteps } from '../workflow-parts.ts';
+import { CountyVisit, investigationSteps, Notice, objectionStep, OneOffApproval, Opinion, positiveAmount, RELIEF_DEADLINES, RELIEF_SETTING, RELIEF_STATES, RELIEF_WORKFLOW_SETTINGS, supplementSteps } from '../workflow-parts.ts';
+import { Reason } from '../../../domain/workflow/step-inputs.ts';
 
 const WORKING = ['accepted', 'investigating', 'advance-granted', 'opinion-given', 'under-notice', 'awaiting-decision'] as const;
 const BEFORE_DECISION = ['submitted', ...WORKING, 'awaiting-documents'] as const;
