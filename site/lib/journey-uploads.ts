@@ -61,15 +61,16 @@ const Found = z.object({ found: z.array(z.object({ purpose: z.string(), place: z
 
 /**
  * What the portal already holds for the draft's answers as saved (the API looks, with both of the
- * deceased's numbers): none for a service that looks for nothing, or when the lookup is refused
- * (too many from this client): the upload is then asked as usual, and the submission looks again.
+ * deceased's numbers): none for a service that looks for nothing, or when the lookup is refused:
+ * the upload is then asked as usual, and the submission looks again.
  */
 export async function evidenceOnRecord(astro: Astro, service: string): Promise<OnRecord[]> {
   const given = astro.locals.portal.services;
   const registered = serviceRegistry(Object.fromEntries(given.map((package_) => [package_.id, package_.caseService]))).get(service);
   if (!registered?.evidenceOnRecord) return [];
   const response = await astro.locals.portal.api.drafts.current['evidence-on-record'].$get({ header: { 'draft-reference': draftReference(astro, service) } });
-  if (response.status === 429) return [];
+  // Too many lookups from this client, or the draft's reference lapsed meanwhile: the upload as usual.
+  if (response.status === 429 || response.status === 404) return [];
   if (!response.ok) throw new Error(`looking for documents on record answered ${response.status}`);
   return Found.parse(await response.json()).found;
 }
