@@ -14,6 +14,8 @@ import { CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber,
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
 import { recordCasePeople } from '../db/case-people.repo.ts';
+import { recordCaseEvidence } from '../db/case-evidence.repo.ts';
+import { evidenceForPurposes, filesNeededBeside, type EvidenceOnRecord } from '../domain/cases/evidence-on-record.ts';
 import { claimStepKey, releaseStock, takeStock } from '../db/case-stock.repo.ts';
 import { filesLeft, SUPPLEMENT_NOTE_MAX, SUPPLEMENT_SEALED_DETAILS, SUPPLEMENT_TRANSITION, supplementLimits } from '../domain/cases/supplement.ts';
 import type { DatabaseKind } from '../db/connect.ts';
@@ -44,6 +46,8 @@ import { finishesCase } from '../domain/ratings/ratings.ts';
 export const ANSWERS_CONTEXT = 'cases.answers';
 export const ID_HASH_CONTEXT = 'cases.applicant_id';
 export const PHONE_HASH_CONTEXT = 'cases.applicant_phone';
+/** Where a document the portal held itself was found (docs/decisions/074): case_evidence_on_record.reference_enc. */
+export const EVIDENCE_CONTEXT = 'cases.evidence_on_record';
 /** A service's "once per …" key (the deceased's ID number), by keyed hash: docs/decisions/061. */
 export const ONCE_KEY_CONTEXT = 'cases.once_key';
 /** People on an appointment, by keyed hash of their ID number: "one active appointment per person per kind", and either party's lookup. */
@@ -140,7 +144,9 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const data = serviceDataOf(deps);
   const parsed = service.applicationSchema(today, data).safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
-  const missing = await filesMissing(deps, service.uploadsNeededFor?.(parsed.data) ?? service.uploadsNeeded ?? {}, draftKey);
+  // A document the portal holds itself needs no file (docs/decisions/074); looked for again here, whatever the pages said.
+  const evidence = await evidenceOnRecord(deps, service, parsed.data, today);
+  const missing = await filesMissing(deps, filesNeededBeside(service.uploadsNeededFor?.(parsed.data) ?? service.uploadsNeeded ?? {}, evidence), draftKey);
   if (missing) return { ok: false, reason: 'invalid', error: missing };
   const contact = service.applicant(parsed.data);
   const snapshot: CaseSnapshot = {
@@ -165,13 +171,15 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         lang,
         recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
         params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-      }, once === undefined && stock === undefined && draftKey === undefined && personHashes.length === 0 && service.bundle === undefined && keep === undefined ? undefined : async (trx, caseId) => {
+      }, once === undefined && stock === undefined && draftKey === undefined && personHashes.length === 0 && service.bundle === undefined && keep === undefined && evidence.length === 0 ? undefined : async (trx, caseId) => {
         // One case per key (docs/decisions/061): taken with the case, or the whole submission undone.
         if (once && onceKeyHash !== undefined && !(await claimOnceKey(trx, { service: serviceId, keyHash: onceKeyHash, caseId, releasedIn: once.releasedIn }))) throw new OnceKeyTakenError();
         // One of a counted stock (a plot): one conditional update, or the whole submission undone.
         if (stock && !(await takeStock(trx, { ...stock, caseId }))) throw new StockTakenError();
         // Who the case is about, found again by another service (docs/decisions/065).
         await recordCasePeople(trx, caseId, personHashes);
+        // Where each document on record was found, sealed, for the staff who handle the case.
+        await recordCaseEvidence(trx, caseId, evidence.map((found) => ({ purpose: found.purpose, referenceEnc: deps.crypto.encrypt(JSON.stringify({ trackingNumber: found.trackingNumber, place: found.place }), EVIDENCE_CONTEXT) })), now);
         // A bundle's parts are written with it, or none of it is (docs/decisions/066).
         if (service.bundle) parts = await writeBundleParts(trx, fanOutDeps(deps, lang, now), { caseId, contact, lang, at: now, today }, bundleParts);
         // The answer the API gives, kept with what it answers for.
@@ -191,6 +199,15 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
     if (error instanceof StockTakenError && holds) return { ok: false, reason: 'invalid', error: new ZodError([{ code: 'custom', path: [...holds.field], message: holds.message, input: undefined }]) };
     throw error;
   }
+}
+
+/**
+ * The documents the service finds on the portal's own record for an application, or for the answers
+ * so far (the pages ask before the rest is answered), only for purposes it takes files for.
+ */
+export async function evidenceOnRecord(deps: Pick<CaseDeps, 'db' | 'crypto'>, service: RegisteredCaseService, application: unknown, today: string): Promise<EvidenceOnRecord[]> {
+  if (!service.evidenceOnRecord) return [];
+  return evidenceForPurposes(await service.evidenceOnRecord({ db: deps.db, crypto: deps.crypto, today }, application), Object.keys(service.uploads ?? {}));
 }
 
 /** What a submission answers: its number, state and deadlines, and a bundle's parts. */

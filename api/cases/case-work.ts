@@ -7,9 +7,10 @@
  * kept with the case and in the audit log; the case page shows who looked at it and why.
  */
 import { ownerFiles } from '../db/files.repo.ts';
+import { caseEvidence } from '../db/case-evidence.repo.ts';
 import { FILE_NAME_CONTEXT } from '../engine/files/files.ts';
 import type { Kysely } from 'kysely';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { caseAccessRecord, findLiveGrant, insertAccessGrant, type AccessRecord } from '../db/access-grants.repo.ts';
 import { appendAudit } from '../db/audit.repo.ts';
 import { PeopleBookedAgainError } from '../db/booking.repo.ts';
@@ -35,7 +36,7 @@ import {
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { isSaid, type AidCell } from '../services/decision-aid.ts';
 import { BUILT_IN_SERVICES, maskAnswer, type AnswerRow, type DecisionAid, type RegisteredCaseService, type ServiceRegistry } from '../services/registry.ts';
-import { ANSWERS_CONTEXT, openedDetails, StepKeyTakenError, stepParams, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
+import { ANSWERS_CONTEXT, EVIDENCE_CONTEXT, openedDetails, StepKeyTakenError, stepParams, stepToSave, withMoments, withSettings, withSteps } from './case-service.ts';
 import { sourceRuleBook, type RuleBook } from '../engine/rules/live-rules.ts';
 import type { RegistryOffices } from '../services/marriage/offices.ts';
 import { serviceDataOf } from '../services/service-data.ts';
@@ -91,6 +92,11 @@ export interface CaseWorkView {
   access: { at: string; action: string; actorRole: string | null; actorName: string | null; reason: string | null }[];
   /** The case's files (docs/decisions/031), for a member who may open them (getCaseFile's rule); none for others. */
   files: { id: string; name: string; mediaType: string; size: number }[];
+  /**
+   * The documents the portal held itself in place of a file (docs/decisions/074): the purpose, the
+   * case it was found in and where (a translation key), to the same members as the files.
+   */
+  evidenceOnRecord: { purpose: string; trackingNumber: string; place: string }[];
   /** The case's requests to other systems (docs/decisions/044), oldest first: sent, waiting, answered, failed after N attempts. */
   handoffs: HandoffView[];
 }
@@ -103,6 +109,9 @@ function staffActor(member: StaffMember): Actor {
 
 /** The service of a stored case among those the portal runs (a case of a service it no longer runs is as if unknown). */
 const serviceOf = (deps: Pick<CaseWorkDeps, 'services'>, stored: StoredCase): RegisteredCaseService | undefined => (deps.services ?? BUILT_IN_SERVICES).get(stored.service);
+
+/** Where a document on record was found, as the submission sealed it (case-service.ts). */
+const EvidenceReference = z.object({ trackingNumber: z.string(), place: z.string() });
 
 /** The member handles the case's service at its office. */
 function handles(deps: Pick<CaseWorkDeps, 'services'>, member: StaffMember, stored: StoredCase): boolean {
@@ -183,6 +192,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
     // A file is one of the case's whole values: listed to those who may open it, and not by break glass.
     handoffs: await caseHandoffs(deps, stored.id),
     files: !grant && mayReveal(deps, member, stored) ? (await ownerFiles(deps.db, { kind: 'case', id: stored.id })).map((file) => ({ id: file.id, name: deps.crypto.decrypt(file.name_enc, FILE_NAME_CONTEXT), mediaType: file.media_type, size: Number(file.size) })) : [],
+    evidenceOnRecord: !grant && mayReveal(deps, member, stored) ? (await caseEvidence(deps.db, stored.id)).map((row) => ({ purpose: row.purpose, ...EvidenceReference.parse(JSON.parse(deps.crypto.decrypt(row.referenceEnc, EVIDENCE_CONTEXT))) })) : [],
   };
 }
 

@@ -136,6 +136,7 @@ export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, c
     await trx.deleteFrom('case_stock_holds').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_step_keys').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('case_people').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('case_evidence_on_record').where('case_id', '=', caseId).execute();
     // A bundle's rows go with it; a part's row loses its case (docs/decisions/066).
     await trx.deleteFrom('case_parts').where('bundle_case_id', '=', caseId).execute();
     await trx.updateTable('case_parts').set({ part_case_id: null }).where('part_case_id', '=', caseId).execute();

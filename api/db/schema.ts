@@ -321,6 +321,16 @@ export interface CasePersonTable {
   person_hash: string;
 }
 
+/** A document the portal held itself in place of a file (docs/decisions/074): where it was found, sealed. */
+export interface CaseEvidenceOnRecordTable {
+  case_id: string;
+  /** The upload purpose it stands for. */
+  purpose: string;
+  /** JSON { trackingNumber, place }, encrypted (context cases.evidence_on_record). */
+  reference_enc: string;
+  found_at: string;
+}
+
 /** A part of a bundle (身后一件事: docs/decisions/066): the item ticked, and its own case (none yet for an item applied for later). */
 export interface CasePartTable {
   bundle_case_id: string;
@@ -679,6 +689,7 @@ export interface Database {
   case_access_grants: CaseAccessGrantTable;
   case_once_keys: CaseOnceKeyTable;
   case_people: CasePersonTable;
+  case_evidence_on_record: CaseEvidenceOnRecordTable;
   case_parts: CasePartTable;
   case_stock: CaseStockTable;
   case_stock_holds: CaseStockHoldTable;

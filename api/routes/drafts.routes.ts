@@ -15,6 +15,12 @@ import { clientAddress } from '../http/client-address.ts';
 import { refuse } from '../http/refusals.ts';
 import { requestLocale } from '../http/api-error.ts';
 import { caseDeps } from '../http/route-deps.ts';
+import { createHash } from 'node:crypto';
+import { evidenceOnRecord } from '../cases/case-service.ts';
+import { hitRateLimit } from '../db/request-guards.repo.ts';
+import { chinaDate } from '../domain/calendar/china-time.ts';
+import { nestAnswers } from '../engine/journey/journey.ts';
+import { keyFrom, translator } from '../i18n/index.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -131,6 +137,29 @@ const resumeDraftRoute = createRoute({
   },
 });
 
+const evidenceOnRecordRoute = createRoute({
+  method: 'get',
+  path: '/drafts/current/evidence-on-record',
+  operationId: 'draftEvidenceOnRecord',
+  tags: ['Drafts'],
+  summary: 'The documents the portal already holds for the draft’s answers so far, which need no file (docs/decisions/074)',
+  description:
+    'For an upload step: each upload purpose found on the portal’s own record and where it was recorded, named in the reader’s language (the eco-burial subsidy’s cremation certificate, when the cremation was booked on the portal and the home recorded the certificate: found only by the deceased’s ID number and death certificate number together). Never the document’s number nor the record’s tracking number. The submission looks again for itself. Counted per client (the status lookups’ limit, 10 minutes); counts as use of the draft.',
+  request: { headers: ReferenceHeader },
+  responses: {
+    200: json(
+      z
+        .object({ found: z.array(z.object({ purpose: z.string().meta({ description: 'The upload purpose that needs no file' }), place: z.string().meta({ description: 'Where it was recorded (a funeral home’s name)' }) })) })
+        .openapi('DraftEvidenceOnRecord'),
+      'What was found (an empty list: upload as usual)',
+    ),
+    404: NOT_FOUND,
+    422: BAD_HEADER,
+    429: json(ApiErrorSchema, 'Too many lookups from this client: the message says from when to try again, and Retry-After in how many seconds'),
+  },
+});
+const EVIDENCE_WINDOW_MS = 10 * 60_000;
+
 export const draftDeps = (c: Context<ApiEnv>): DraftDeps => {
   const deps = caseDeps(c);
   return { db: deps.db, kind: deps.kind, crypto: deps.crypto, now: deps.now, randomBytes: deps.randomBytes, services: c.get('deps').services };
@@ -169,6 +198,22 @@ export const draftRoutes = new OpenAPIHono<ApiEnv>()
     const deps = draftDeps(c);
     const gone = await discardDraft({ ...deps, files: { ...deps, ...c.get('deps').files } }, c.req.valid('header')['draft-reference']);
     return gone ? c.body(null, 204) : refuse(c, 'draft', { ok: false, reason: 'not_found' });
+  })
+  .openapi(evidenceOnRecordRoute, async (c) => {
+    const deps = caseDeps(c);
+    const now = deps.now();
+    // A lookup about a death: counted per client before anything is read, as the status lookups are.
+    const client = createHash('sha256').update(clientAddress(c) ?? 'unknown').digest('base64url');
+    const limit = await hitRateLimit(deps.db, `evidence:client:${client}`, { limit: c.get('deps').trackLimits.perClient, windowMs: EVIDENCE_WINDOW_MS, now });
+    if (!limit.allowed) return refuse(c, 'lookupLimit', { reason: 'too_many', retryAt: limit.resetAt });
+    const opened = await openDraft(draftDeps(c), c.req.valid('header')['draft-reference']);
+    noStore(c);
+    if (!opened.ok) return refuse(c, 'draft', opened);
+    const service = c.get('deps').services.get(opened.draft.service);
+    // The answers so far, nested as the service's schema reads them; a submitted draft has none left, so nothing is found.
+    const found = service ? await evidenceOnRecord(deps, service, nestAnswers({ service: opened.draft.service, steps: [] }, opened.draft.answers), chinaDate(now)) : [];
+    const t = translator(requestLocale(c));
+    return c.json({ found: found.map((evidence) => ({ purpose: evidence.purpose, place: t(keyFrom(evidence.place)) })) }, 200);
   })
   .openapi(resumeDraftRoute, async (c) => {
     const { code, idNumber } = c.req.valid('json');

@@ -78,6 +78,9 @@ const CaseWork = z
     files: z
       .array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number().int() }))
       .meta({ description: 'The files given with the case, oldest first, each opened by getCaseFile; listed only to a member who may open them (as for reveal), else empty' }),
+    evidenceOnRecord: z
+      .array(z.object({ purpose: z.string(), trackingNumber: z.string(), place: z.string().meta({ description: 'Where it was recorded: a translation key (a funeral home’s name)' }) }))
+      .meta({ description: 'The documents the portal held itself in place of a file (the cremation certificate a funeral home recorded on a booking made here: docs/decisions/074): the upload purpose, the case it was found in, and where; listed to the members the files are listed to' }),
     handoffs: z
       .array(
         z.object({

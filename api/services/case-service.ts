@@ -6,6 +6,10 @@
  * engine and the use cases never name one.
  */
 import type { RecordedValues } from './recorded-values.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { EvidenceOnRecord } from '../domain/cases/evidence-on-record.ts';
+import type { FieldCrypto } from '../platform/field-crypto.ts';
 import type { z } from 'zod';
 import type { Locale } from '../domain/guides/guide.schema.ts';
 import type { TimeLimitDeclaration } from '../domain/guides/time-limits.ts';
@@ -109,6 +113,15 @@ export interface CaseService<Application> {
    */
   uploadsNeededFor?(application: Application): Readonly<Record<string, number>>;
   /**
+   * For a service whose documents the portal may hold itself (the cremation certificate a funeral
+   * home recorded on a booking made here: docs/decisions/074): the documents found on the portal's
+   * own record, each standing for an upload purpose whose minimum is then 0. Asked at submission
+   * with the application, and by the upload and check pages with the answers so far, nested
+   * (`deceased.idNumber` → { deceased: { idNumber } }) and unchecked: the service reads only what
+   * identifies the record, by its own schema, and finds nothing when that is not all given.
+   */
+  evidenceOnRecord?(deps: RecordDeps, application: unknown): Promise<readonly EvidenceOnRecord[]>;
+  /**
    * For a service gathered in a journey: how long its drafts are kept (its journey decides: `draftPolicyOf`), which
    * answer is the identity asked with a resume code, and which may be a phone to text the code to (docs/decisions/033).
    */
@@ -183,6 +196,13 @@ export interface CaseService<Application> {
   handoffAtSubmission?: string;
   /** A part of a bundle only (docs/decisions/066): made by the bundle's fan-out, never applied for on its own. */
   partOnly?: boolean;
+}
+
+/** What a service's `evidenceOnRecord` may read: the portal's records, their sealing, and today (China). */
+export interface RecordDeps {
+  db: Kysely<Database>;
+  crypto: FieldCrypto;
+  today: string;
 }
 
 /**
@@ -268,6 +288,7 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.handledBy ? { handledBy: (application: unknown) => service.handledBy?.(own(application)) ?? '' } : {}),
     ...(service.settings ? { settings: (application: unknown, day: string, rules: RuleBook, data: ServiceData) => service.settings?.(own(application), day, rules, data) ?? {} } : {}),
     ...(service.oncePer ? { oncePer: { ...service.oncePer, key: (application: unknown) => service.oncePer?.key(own(application)) ?? '' } } : {}),
+    ...(service.evidenceOnRecord ? { evidenceOnRecord: service.evidenceOnRecord } : {}),
     ...(service.uploadsNeededFor ? { uploadsNeededFor: (application: unknown) => service.uploadsNeededFor?.(own(application)) ?? {} } : {}),
     ...(service.holds ? { holds: { ...service.holds, stock: (application: unknown, day: string, rules: RuleBook) => (service.holds as Holds<Application>).stock(own(application), day, rules) } } : {}),
     ...(service.stepKeys

@@ -8,6 +8,8 @@ import type { MarriageKind } from './marriage/offices.ts';
 import { afterDeathService } from './after-death/service.ts';
 import { AFTER_DEATH_PART_SERVICES } from './after-death/part-services.ts';
 import { ecoBurialService } from './eco-burial-subsidy/service.ts';
+import { cremationEvidence } from './eco-burial-subsidy/cremation-on-record.ts';
+import { cremationReference } from './funeral/cremation-record.ts';
 import { cemeteryService } from './public-cemetery/service.ts';
 import { funeralBookingService } from './funeral/booking-case.ts';
 import { divorceRegistrationService, marriageAppointmentService } from './marriage/service.ts';
@@ -26,7 +28,8 @@ export const CASE_SERVICES = {
   'minimum-living-allowance': register(minimumLivingAllowanceService),
   'extreme-poverty-support': register(extremePovertySupportService),
   'temporary-assistance': register(temporaryAssistanceService),
-  'eco-burial-subsidy': register(ecoBurialService),
+  // The cremation certificate from the portal's own record (docs/decisions/074): the funeral service's finding, passed in here, so that neither service imports the other.
+  'eco-burial-subsidy': register({ ...ecoBurialService, evidenceOnRecord: cremationEvidence(cremationReference) }),
   'after-death': register(afterDeathService),
   ...AFTER_DEATH_PART_SERVICES,
   'public-cemetery': register(cemeteryService),

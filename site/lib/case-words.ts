@@ -2,7 +2,7 @@
  * How the staff pages and the status page name a case's service, its states, its events, its
  * steps and what comes next, for the built-in services and for one given to the portal at start alike.
  */
-import { addMessages, dynamicKey, serviceNamespaces } from '../../api/i18n/index.ts';
+import { addMessages, dynamicKey, keyFrom, serviceNamespaces } from '../../api/i18n/index.ts';
 import { CASE_SERVICES, type RegisteredCaseService } from '../../api/services/registry.ts';
 import type { ServicePackage } from '../../api/services/service-package.ts';
 import type { ValueFormat } from '../../api/services/recorded-values.ts';
@@ -24,6 +24,8 @@ export interface CaseWords {
   next(service: string, state: string): string;
   /** A field's label (`fields.<path>`), the service's own else common's; the path itself where neither names it. */
   field(service: string, path: string): string;
+  /** A document the portal held itself in place of a file (`onRecord.<purpose>` under the service's words, docs/decisions/074), with where it was found. */
+  onRecord(service: string, purpose: string, found: { trackingNumber: string; place: string }): string;
 }
 
 /**
@@ -53,6 +55,11 @@ export function caseWords({ t }: Pick<PageContext, 't'>, given: readonly Service
     field: (service, path) => {
       const words = serviceOf(service)?.words;
       return t(dynamicKey`fields.${path}`, { ...(words ? { ns: serviceNamespaces(words) } : {}), defaultValue: path });
+    },
+    onRecord: (service, purpose, found) => {
+      const words = serviceOf(service)?.words;
+      const place = t(keyFrom(found.place));
+      return words ? t(dynamicKey`${words}.onRecord.${purpose}`, { trackingNumber: found.trackingNumber, place, defaultValue: `${found.trackingNumber} ${place}` }) : `${found.trackingNumber} ${place}`;
     },
   };
 }

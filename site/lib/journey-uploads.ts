@@ -6,6 +6,7 @@
 import type { AstroGlobal } from 'astro';
 import { z } from 'zod';
 import { draftReference } from './application-draft.ts';
+import { serviceRegistry } from '../../api/services/registry.ts';
 
 type Astro = Pick<AstroGlobal, 'locals' | 'cookies'>;
 /** Which draft: its service (whose cookie holds the reference) and its key (which names its files). */
@@ -48,4 +49,28 @@ export async function removeDraftFile(astro: Astro, draft: DraftOf, fileId: stri
   const response = await astro.locals.portal.api.drafts[':key'].files[':fileId'].$delete({ param: { key: draft.key, fileId }, header: header(astro, draft) });
   const status: number = response.status;
   if (status !== 204 && status !== 404) throw new Error(`removing a draft's file answered ${response.status}`);
+}
+
+/** A document the portal holds itself for the answers so far (docs/decisions/074): the upload purpose it stands for, and where it was recorded, in the reader's language. */
+export interface OnRecord {
+  purpose: string;
+  place: string;
+}
+
+const Found = z.object({ found: z.array(z.object({ purpose: z.string(), place: z.string() })) });
+
+/**
+ * What the portal already holds for the draft's answers as saved (the API looks, with both of the
+ * deceased's numbers): none for a service that looks for nothing, or when the lookup is refused:
+ * the upload is then asked as usual, and the submission looks again.
+ */
+export async function evidenceOnRecord(astro: Astro, service: string): Promise<OnRecord[]> {
+  const given = astro.locals.portal.services;
+  const registered = serviceRegistry(Object.fromEntries(given.map((package_) => [package_.id, package_.caseService]))).get(service);
+  if (!registered?.evidenceOnRecord) return [];
+  const response = await astro.locals.portal.api.drafts.current['evidence-on-record'].$get({ header: { 'draft-reference': draftReference(astro, service) } });
+  // Too many lookups from this client, or the draft's reference lapsed meanwhile: the upload as usual.
+  if (response.status === 429 || response.status === 404) return [];
+  if (!response.ok) throw new Error(`looking for documents on record answered ${response.status}`);
+  return Found.parse(await response.json()).found;
 }

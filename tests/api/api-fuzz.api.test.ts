@@ -189,6 +189,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'DELETE /drafts/current': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   'POST /drafts/current/extend': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   'POST /drafts/current/resume-code': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
+  'GET /drafts/current/evidence-on-record': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   'POST /drafts/resume': () => ({ body: { code: 'ABCD-EF34', idNumber: '110101194003011243' } }),
   // Public notices (docs/decisions/045): a board, and an objection to an entry no notice has (404).
   'GET /notices/{place}': () => ({ params: { place: 'heping-community' }, query: { list: 'notice' } }),

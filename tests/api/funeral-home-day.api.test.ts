@@ -187,7 +187,7 @@ describe.each(DIALECTS)('a funeral home’s day on %s', (kind) => {
   it('finds the cremation on the portal’s record by the ID number AND the death certificate number, never by one alone', async () => {
     const deps = { db: db(), crypto: runtime.crypto };
     const idNumber = personId(71, 'female', '19380101');
-    expect(await cremationOnRecord(deps, { idNumber, deathCertificateNumber: 'b220 123456' })).toEqual({ bookingTrackingNumber: tracking, certificateNumber: 'HZ-2026-000124' });
+    expect(await cremationOnRecord(deps, { idNumber, deathCertificateNumber: 'b220 123456' })).toEqual({ bookingTrackingNumber: tracking, certificateNumber: 'HZ-2026-000124', home: HOME });
     expect(await cremationOnRecord(deps, { idNumber, deathCertificateNumber: 'B220123457' })).toBeUndefined();
     expect(await cremationOnRecord(deps, { idNumber: personId(72, 'female', '19380101'), deathCertificateNumber: 'B220123456' })).toBeUndefined();
     // Booked here, but no certificate recorded yet: nothing found, the family uploads it.

@@ -73,6 +73,13 @@ export interface UploadDefinition {
 /** The answer an upload step keeps: how many files the reader continued with. */
 export const uploadAnswerKey = (purpose: string): string => `files.${purpose}`;
 
+/**
+ * An upload step's answer when the portal found the document on its own record (docs/decisions/074)
+ * and the reader continued without a file: the step is answered. The pages keep it only while the
+ * record is still found for the answers given, and the submission looks again for itself.
+ */
+export const UPLOAD_ON_RECORD = 'on-record';
+
 /** Every upload step's purpose with the files it needs at least: what the API checks at submission, as the pages do. */
 export function uploadMinimums(journey: JourneyDefinition): Record<string, number> {
   return Object.fromEntries(journey.steps.flatMap((step) => (step.upload ? [[step.upload.purpose, step.upload.min]] : [])));
@@ -189,7 +196,7 @@ export function isAnswered(journey: JourneyDefinition, step: StepDefinition, ans
   if (collection) return countItems(collection, answers) >= collection.min;
   if (step.upload) {
     const given = answers[uploadAnswerKey(step.upload.purpose)];
-    return given !== undefined && Number(given) >= step.upload.min;
+    return given === UPLOAD_ON_RECORD || (given !== undefined && Number(given) >= step.upload.min);
   }
   return step.fields.every((field) => field.optional || (answers[field.path] ?? '') !== '');
 }

@@ -18,6 +18,7 @@ import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../../cases/case-service.ts';
 import type { FuneralBooking } from './booking.schema.ts';
 import { CREMATION_CERTIFICATE_CONTEXT } from './home-day.schema.ts';
+import { homeNameKey } from './words.ts';
 
 /** A death certificate number as both schemas compare it: no spaces or hyphens, half-width, upper case. */
 export const comparableCertificateNumber = (typed: string): string => typed.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
@@ -27,6 +28,8 @@ export interface CremationOnRecord {
   bookingTrackingNumber: string;
   /** The cremation certificate's number as the home recorded it (for staff; masked in views). */
   certificateNumber: string;
+  /** The home that recorded it (funeral:homes.<id>.name names it). */
+  home: string;
 }
 
 export async function cremationOnRecord(deps: { db: Kysely<Database>; crypto: FieldCrypto }, deceased: { idNumber: string; deathCertificateNumber: string }): Promise<CremationOnRecord | undefined> {
@@ -37,7 +40,16 @@ export async function cremationOnRecord(deps: { db: Kysely<Database>; crypto: Fi
     // The hash found the person; the certificate number must be theirs too (a mistyped ID number that hashes to another booking never matches both).
     if (comparableCertificateNumber(booking.deceased.certificate.number) !== wanted) continue;
     if (normaliseResidentId(booking.deceased.idNumber) !== normaliseResidentId(deceased.idNumber)) continue;
-    return { bookingTrackingNumber: formatTrackingNumber(row.tracking_number), certificateNumber: deps.crypto.decrypt(row.number_enc, CREMATION_CERTIFICATE_CONTEXT) };
+    return { bookingTrackingNumber: formatTrackingNumber(row.tracking_number), certificateNumber: deps.crypto.decrypt(row.number_enc, CREMATION_CERTIFICATE_CONTEXT), home: booking.home };
   }
   return undefined;
+}
+
+/**
+ * What another service may take from the record (docs/decisions/074): the booking's tracking number
+ * and the home's name (a translation key), never the certificate's number, which stays sealed here.
+ */
+export async function cremationReference(deps: { db: Kysely<Database>; crypto: FieldCrypto }, deceased: { idNumber: string; deathCertificateNumber: string }): Promise<{ trackingNumber: string; place: string } | undefined> {
+  const found = await cremationOnRecord(deps, deceased);
+  return found ? { trackingNumber: found.bookingTrackingNumber, place: homeNameKey(found.home) } : undefined;
 }

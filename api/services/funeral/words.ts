@@ -6,6 +6,8 @@ import type { Locale } from '../../domain/guides/guide.schema.ts';
 import { dynamicKey, formatYuan, translator } from '../../i18n/index.ts';
 import type { PriceUnit } from './catalogue.ts';
 
+/** The translation key of a home's name (kept where a name is said later, in the reader's language then). */
+export const homeNameKey = (home: string): string => dynamicKey`funeral:homes.${home}.name`;
 export const homeName = (home: string, lang: Locale): string => translator(lang)(dynamicKey`funeral:homes.${home}.name`);
 export const districtName = (district: string, lang: Locale): string => translator(lang)(dynamicKey`funeral:districts.${district}`);
 /** A basic item's name as the law gives it. */

@@ -76,6 +76,13 @@ export const ecoBurialSubsidyEn: SameKeys<typeof ecoBurialSubsidyZhCN> = {
         number: '12 to 19 digits; spaces are fine',
       },
     },
+    /** The cremation certificate found on the portal's own record (docs/decisions/074): the upload step and the check page's row. */
+    onRecord: {
+      cremationCertificate: {
+        found: 'We have found the cremation certificate: the cremation was booked on this portal and carried out by {{place}}, which has recorded the certificate. You do not need to upload it. Just continue.',
+        check: 'Found on this portal (recorded by {{place}}): nothing to upload',
+      },
+    },
     relationshipProofText: 'Only needed if you did not arrange the cremation, or the household register does not show how you are related: for example the household register booklet, a marriage certificate or a birth certificate. If you have none, just continue; staff will tell you if they need anything.',
     pledgeText: 'I am the person entitled to the ashes, and what I have given is true and accurate. I understand that only one subsidy is paid for each person who died, and that a subsidy obtained with false information must be repaid and may lead to legal responsibility.',
     pledgeAgree: 'I have read and confirm this promise',
@@ -137,6 +144,10 @@ export const ecoBurialSubsidyEn: SameKeys<typeof ecoBurialSubsidyZhCN> = {
       amount: 'Subsidy',
       paid: 'Amount paid',
       objectApproved: 'The amount is part of the decision too. If you think it is wrong, you can object as below.',
+    },
+    /** A document the portal held itself, as the workbench lists it beside the files (docs/decisions/074). */
+    onRecord: {
+      cremationCertificate: 'Cremation certificate: on this portal’s record (booking {{trackingNumber}}, {{place}})',
     },
     objection: {
       title: 'If you disagree with the decision',

@@ -81,6 +81,13 @@ export const ecoBurialSubsidyZhCN = {
         number: '12 到 19 位数字，可以带空格',
       },
     },
+    /** The cremation certificate found on the portal's own record (docs/decisions/074): the upload step and the check page's row. */
+    onRecord: {
+      cremationCertificate: {
+        found: '我们已经找到了火化证明：火化是在本平台预约、由{{place}}办理的，殡仪馆已经登记了火化证明。您不需要再上传，直接继续就可以。',
+        check: '已在本平台找到（{{place}}登记），不需要上传',
+      },
+    },
     relationshipProofText: '只有当您不是办理火化的人，或者户籍信息里看不出你们的关系时，才需要上传，例如户口本、结婚证或出生医学证明。没有也可以直接继续，需要时工作人员会告诉您。',
     pledgeText: '我是逝者骨灰的处置权人，以上填写的信息真实、准确。我知道同一位逝者只能领取一次奖补；用虚假信息领取的，需要退回奖补，并承担相应的法律责任。',
     pledgeAgree: '我已阅读并确认以上承诺',
@@ -144,6 +151,10 @@ export const ecoBurialSubsidyZhCN = {
       amount: '奖补金额',
       paid: '已发放金额',
       objectApproved: '奖补金额也是决定的一部分。您认为金额不对的，也可以按下面的办法提出。',
+    },
+    /** A document the portal held itself, as the workbench lists it beside the files (docs/decisions/074). */
+    onRecord: {
+      cremationCertificate: '火化证明：本平台记录（预约 {{trackingNumber}}，{{place}}）',
     },
     objection: {
       title: '如果对决定有不同意见',
