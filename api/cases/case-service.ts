@@ -43,15 +43,10 @@ import { serviceDataOf } from '../services/service-data.ts';
 import { caseRatingView } from '../ratings/rating-view.ts';
 import { finishesCase } from '../domain/ratings/ratings.ts';
 
-export const ANSWERS_CONTEXT = 'cases.answers';
-export const ID_HASH_CONTEXT = 'cases.applicant_id';
-export const PHONE_HASH_CONTEXT = 'cases.applicant_phone';
-/** Where a document the portal held itself was found (docs/decisions/074): case_evidence_on_record.reference_enc. */
-export const EVIDENCE_CONTEXT = 'cases.evidence_on_record';
-/** A service's "once per …" key (the deceased's ID number), by keyed hash: docs/decisions/061. */
-export const ONCE_KEY_CONTEXT = 'cases.once_key';
-/** People on an appointment, by keyed hash of their ID number: "one active appointment per person per kind", and either party's lookup. */
-export const PERSON_HASH_CONTEXT = 'appointments.person';
+// The contexts personal data of cases is encrypted and hashed under: their own module, so that a
+// service's record finder (funeral/cremation-record.ts) reads them without importing the case core.
+export { ANSWERS_CONTEXT, EVIDENCE_CONTEXT, ID_HASH_CONTEXT, ONCE_KEY_CONTEXT, PERSON_HASH_CONTEXT, PHONE_HASH_CONTEXT } from './crypto-contexts.ts';
+import { ANSWERS_CONTEXT, EVIDENCE_CONTEXT, ID_HASH_CONTEXT, ONCE_KEY_CONTEXT, PERSON_HASH_CONTEXT, PHONE_HASH_CONTEXT } from './crypto-contexts.ts';
 
 export interface CaseDeps {
   db: Kysely<Database>;

@@ -14,7 +14,7 @@
  * except the random ids and tracking numbers. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { ANSWERS_CONTEXT } from '../../api/cases/case-service.ts';
+import { ANSWERS_CONTEXT, ID_HASH_CONTEXT, PHONE_HASH_CONTEXT } from '../../api/cases/crypto-contexts.ts';
 import type { DatabaseHandle } from '../../api/db/connect.ts';
 import type { CaseTable, CaseEventTable } from '../../api/db/schema.ts';
 import { addDays, addWorkingDays, type WorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
@@ -24,10 +24,6 @@ import type { Deadline } from '../../api/domain/workflow/workflow.ts';
 import type { FieldCrypto } from '../../api/platform/field-crypto.ts';
 import { oldAgeAllowanceApplication } from '../support/applications.ts';
 
-// The contexts api/cases/case-service.ts hashes the second factor under (not exported there). If
-// they drift, every "right" lookup answers 404 and the bench stops at its first check.
-const ID_HASH_CONTEXT = 'cases.applicant_id';
-const PHONE_HASH_CONTEXT = 'cases.applicant_phone';
 
 export const SEED_OFFICES = ['demo-district', 'demo-county'] as const;
 const HISTORY_DAYS = 730;

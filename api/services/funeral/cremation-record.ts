@@ -15,7 +15,7 @@ import type { Database } from '../../db/schema.ts';
 import { formatTrackingNumber } from '../../domain/cases/tracking-number.ts';
 import { normaliseResidentId } from '../../domain/identity/resident-id.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../../cases/case-service.ts';
+import { ANSWERS_CONTEXT, PERSON_HASH_CONTEXT } from '../../cases/crypto-contexts.ts';
 import type { FuneralBooking } from './booking.schema.ts';
 import { CREMATION_CERTIFICATE_CONTEXT } from './home-day.schema.ts';
 import { homeNameKey } from './words.ts';
