@@ -1253,6 +1253,31 @@ const STATES: Record<string, State[]> = {
       },
     },
     {
+      name: 'the eco-burial subsidy’s upload step, its cremation certificate found on the portal’s record',
+      open: async (v) => {
+        // A cremation booked here whose certificate the home's clerk recorded (docs/decisions/074).
+        const n = v.people();
+        const date = addDays(chinaToday(), 5);
+        const { trackingNumber } = await funeralBookedViaApi(v.baseURL, n, date, v.language.code);
+        const recorded = await fetch(`${v.baseURL}/api/v1/staff/funeral-day/bookings/${trackingNumber}/cremation-certificate`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', origin: v.baseURL, cookie: await staffCookie(v.portal, 'intake') },
+          body: JSON.stringify({ number: `HZ-2026-${String(n).padStart(6, '0')}` }),
+        });
+        if (recorded.status !== 200) throw new Error(`recording the cremation certificate answered ${recorded.status}`);
+        const { 'files.cremationCertificate': _uploaded, ...answers } = ecoBurialAnswers(v.people(), {
+          'deceased.name': '钱桂兰',
+          'deceased.idNumber': personId(n, 'female', '19360101'),
+          'deceased.diedOn': addDays(chinaToday(), -1),
+          'deceased.deathCertificateNumber': 'C330123456',
+          'burial.buriedOn': chinaToday(),
+        });
+        await v.withDraft(v.page, 'eco-burial-subsidy', answers);
+        await v.page.goto(v.language.path('/apply/eco-burial-subsidy/cremation-certificate'));
+        await expect(v.page.locator('input[type=file]')).toHaveCount(0);
+      },
+    },
+    {
       name: 'the eco-burial subsidy’s check page, with what the rules give',
       open: async (v) => {
         await ecoBurialDraft(v);
