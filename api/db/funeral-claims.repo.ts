@@ -18,9 +18,11 @@ export interface StoredClaim {
   decidedAt: string | null;
   decidedOn: string | null;
   refusalEnc: string | null;
+  /** The booking's state (a cancelled booking's claim takes no proof and no decision). */
+  caseState: string;
 }
 
-const toClaim = (row: Database['funeral_exemption_claims']): StoredClaim => ({
+const toClaim = (row: Database['funeral_exemption_claims'] & { case_state: string }): StoredClaim => ({
   caseId: row.case_id,
   home: row.home,
   ground: row.ground,
@@ -31,6 +33,7 @@ const toClaim = (row: Database['funeral_exemption_claims']): StoredClaim => ({
   decidedAt: row.decided_at,
   decidedOn: row.decided_on,
   refusalEnc: row.refusal_enc,
+  caseState: row.case_state,
 });
 
 /** The claim a booking calls for, written with the booking: open, waiting for the family's proof. */
@@ -39,7 +42,13 @@ export async function openClaim(trx: Transaction<Database>, claim: { caseId: str
 }
 
 export async function claimOfCase(db: Kysely<Database>, caseId: string): Promise<StoredClaim | undefined> {
-  const row = await db.selectFrom('funeral_exemption_claims').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  const row = await db
+    .selectFrom('funeral_exemption_claims')
+    .innerJoin('cases', 'cases.id', 'funeral_exemption_claims.case_id')
+    .selectAll('funeral_exemption_claims')
+    .select('cases.state as case_state')
+    .where('funeral_exemption_claims.case_id', '=', caseId)
+    .executeTakeFirst();
   return row ? toClaim(row) : undefined;
 }
 

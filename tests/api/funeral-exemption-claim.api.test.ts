@@ -168,6 +168,16 @@ describe.each(DIALECTS)('the fee exemption’s manual claim on %s', (kind) => {
     expect(((await again.json()) as ErrorBody).error.code).toBe('not_claimable');
   });
 
+  it('takes no proof for a booking the family cancelled, and offers none on its status page', async () => {
+    const booked = await book();
+    const cancelled = await runtime.portal.app.request('http://localhost/api/v1/track/withdraw', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trackingNumber: booked.trackingNumber, secondFactor: PHONE }) }, { clientAddress: '10.77.0.2' });
+    expect(cancelled.status).toBe(200);
+    expect((await lookUp(booked.trackingNumber)).claim).toMatchObject({ status: 'open', proof: null });
+    const sent = await send(booked.trackingNumber, { ground: 'youfu', files: proofFiles });
+    expect(sent.status).toBe(409);
+    expect(((await sent.json()) as ErrorBody).error.code).toBe('not_claimable');
+  });
+
   it('shows the reviewer the claim (the ID number masked, the note, what confirming waives) and its proof file, each look audited', async () => {
     const booked = await book();
     await send(booked.trackingNumber, { ground: 'youfu', note: '请核实', files: proofFiles });

@@ -38,6 +38,8 @@ export function waiverOf(deps: { rules?: RuleBook | undefined }, booking: Funera
 export async function claimView(deps: ClaimReadDeps, caseId: string, booking: FuneralBooking): Promise<CaseClaimView | null> {
   const claim = await claimOfCase(deps.db, caseId);
   if (!claim || !isStatus(claim.status) || !isGround(claim.ground)) return null;
+  // A cancelled booking has nothing to waive: its open claim takes no proof (the API would refuse it).
+  const live = LIVE_STATES.includes(claim.caseState);
   const stored = await claimLinesOf(deps.db, caseId);
   // Confirmed: what was waived, as written on the lines; refused: nothing; otherwise what confirming would waive.
   const amounts: Amounts | undefined = claim.status === 'confirmed' || claim.status === 'refused' ? undefined : waiverOf(deps, booking, claim.ground, stored);
@@ -52,7 +54,7 @@ export async function claimView(deps: ClaimReadDeps, caseId: string, booking: Fu
     waivedFen,
     toPayFen: chargedFen - waivedFen,
     refusal: claim.refusalEnc ? deps.crypto.decrypt(claim.refusalEnc, CLAIM_REFUSAL_CONTEXT) : null,
-    proof: claim.status === 'open' ? { accept: [...CLAIM_LIMITS.accept], maxFileBytes: CLAIM_LIMITS.maxFileBytes, maxFiles: CLAIM_LIMITS.maxFiles, noteMaxLength: EXEMPTION_CLAIM_NOTE_MAX } : null,
+    proof: claim.status === 'open' && live ? { accept: [...CLAIM_LIMITS.accept], maxFileBytes: CLAIM_LIMITS.maxFileBytes, maxFiles: CLAIM_LIMITS.maxFiles, noteMaxLength: EXEMPTION_CLAIM_NOTE_MAX } : null,
   };
 }
 
