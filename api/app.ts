@@ -32,6 +32,7 @@ import { cemeteryRoutes } from './services/public-cemetery/routes/cemeteries.rou
 import { feeExemptionRoutes } from './services/funeral/routes/fee-exemption.routes.ts';
 import { funeralBookingRoutes } from './services/funeral/routes/funeral-booking.routes.ts';
 import { homeDayRoutes } from './services/funeral/routes/home-day.routes.ts';
+import { EXEMPTION_PROOF_PATH, exemptionClaimRoutes } from './services/funeral/routes/exemption-claim.routes.ts';
 import { noticeRoutes } from './routes/notices.routes.ts';
 import { marriageRoutes } from './services/marriage/routes/marriage.routes.ts';
 import { bookingCheckRoutes } from './services/marriage/routes/booking-checks.routes.ts';
@@ -75,7 +76,8 @@ export function createApiApp(deps: ApiDeps) {
   const isDraftUpload = (method: string, path: string) => method === 'POST' && DRAFT_UPLOAD_PATH.test(path);
   // And a 补正 answer (docs/decisions/039): several files at once, up to what a case's files may weigh together.
   const limitAnswer = bodyLimit({ maxSize: supplementBodyLimit(deps.services), onError: (c) => statusError(c, 413, 'body_too_large') });
-  const isAnswer = (method: string, path: string) => method === 'POST' && SUPPLEMENT_PATH.test(path);
+  // The fee exemption claim's proof (docs/decisions/075) is an answer of the same kind: at most five files, within its limit.
+  const isAnswer = (method: string, path: string) => method === 'POST' && (SUPPLEMENT_PATH.test(path) || EXEMPTION_PROOF_PATH.test(path));
   const isMultipart = (method: string, path: string) => isDraftUpload(method, path) || isAnswer(method, path);
   // GET and HEAD carry no body; skipping them spares building a full Request on the hot path.
   api.use('*', (c, next) =>
@@ -105,6 +107,7 @@ export function createApiApp(deps: ApiDeps) {
   api.route('/', feeExemptionRoutes);
   api.route('/', funeralBookingRoutes);
   api.route('/', homeDayRoutes);
+  api.route('/', exemptionClaimRoutes);
   api.route('/', fileRoutes); // a download, not JSON: outside the typed client the pages use
   api.route('/', draftFileDownload);
   // Each service applied for online, its own operation (one handler serves them all: cases.routes.ts).

@@ -503,6 +503,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     settings,
     rating: await caseRatingView(deps, stored.id, service?.workflow, stored.snapshot.state),
     parts: await partsProgress(deps, service, stored),
+    claim: service?.claim ? await service.claim(deps, stored.id, JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT))) : null,
   };
 }
 

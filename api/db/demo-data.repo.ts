@@ -144,6 +144,7 @@ export async function removeDemoCase(db: Kysely<Database>, kind: DatabaseKind, c
     await trx.deleteFrom('funeral_transports').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('funeral_services_done').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('funeral_cremation_certificates').where('case_id', '=', caseId).execute();
+    await trx.deleteFrom('funeral_exemption_claims').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('demo_records').where('record_type', '=', 'case').where('record_id', '=', caseId).execute();
     await trx.deleteFrom('cases').where('id', '=', caseId).execute();
     // The case's steps are in the dashboard's counters: they are built again without it at the next start.

@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { isKnownFull, takePlace, type Place } from './booking.repo.ts';
 import { insertSubmission, type NewCase, type QueuedNotification } from './cases.repo.ts';
 import { isUniqueViolation } from './errors.ts';
+import { openClaim } from './funeral-claims.repo.ts';
 import type { Database } from './schema.ts';
 
 /** A place of the booking was full: `index` says which (the caller names its field). */
@@ -49,6 +50,8 @@ export interface NewFuneralBooking {
   deceasedHash: string;
   /** The kind the deceased is held under among appointment_people. */
   holdKind: string;
+  /** The manual exemption claim the booking calls for, where the portal could not decide (docs/decisions/075): opened with it. */
+  claim?: { home: string; ground: string } | undefined;
 }
 
 export async function recordFuneralBooking(
@@ -107,6 +110,7 @@ export async function recordFuneralBooking(
       const { home, date, from, to } = booking.transport;
       await trx.insertInto('funeral_transports').values({ case_id: caseId, home, date, window_from: from, window_to: to, status: 'requested', updated_at: at }).execute();
     }
+    if (booking.claim) await openClaim(trx, { caseId, ...booking.claim }, newCase.at);
     await alsoInTransaction?.(trx);
     return { caseId };
   });

@@ -105,22 +105,30 @@ export async function cremationCertificateOf(db: Kysely<Database>, caseId: strin
   return (await db.selectFrom('funeral_cremation_certificates').select('number_enc').where('case_id', '=', caseId).executeTakeFirst())?.number_enc;
 }
 
-/** The waived lines of the funeral bookings not cancelled, of the homes given, served in the month (YYYY-MM): what the settlement sums. */
+/**
+ * The waived lines of the funeral bookings not cancelled, of the homes given, counted in the month
+ * (YYYY-MM): what the settlement sums. A line waived at booking counts on the day it is served; a
+ * line waived by a confirmed manual claim (docs/decisions/075) counts on the day the claim was
+ * confirmed (`servedOn` is then that day), since that is when the bureau took the cost on.
+ */
 export async function waivedLinesOfMonth(db: Kysely<Database>, homes: readonly string[], month: string) {
   if (homes.length === 0) return [];
-  const rows = await db
-    .selectFrom('funeral_booking_lines')
-    .innerJoin('cases', 'cases.id', 'funeral_booking_lines.case_id')
-    .select(['cases.tracking_number', 'funeral_booking_lines.case_id', 'funeral_booking_lines.home', 'funeral_booking_lines.item', 'funeral_booking_lines.waived_fen', 'funeral_booking_lines.ground', 'funeral_booking_lines.served_on'])
-    .where('funeral_booking_lines.home', 'in', homes)
-    .where('funeral_booking_lines.waived_fen', '>', 0)
-    .where('funeral_booking_lines.served_on', '>=', `${month}-01`)
-    .where('funeral_booking_lines.served_on', '<=', `${month}-31`)
-    .where('cases.state', 'not in', ['cancelled', 'cancelled-by-home'])
-    .orderBy('funeral_booking_lines.case_id')
-    .orderBy('funeral_booking_lines.line')
-    .execute();
-  return rows.map((row) => ({ trackingNumber: row.tracking_number, caseId: row.case_id, home: row.home, item: row.item, waivedFen: Number(row.waived_fen), ground: row.ground, servedOn: row.served_on }));
+  const base = () =>
+    db
+      .selectFrom('funeral_booking_lines')
+      .innerJoin('cases', 'cases.id', 'funeral_booking_lines.case_id')
+      .leftJoin('funeral_exemption_claims', (join) => join.onRef('funeral_exemption_claims.case_id', '=', 'funeral_booking_lines.case_id').on('funeral_exemption_claims.status', '=', 'confirmed'))
+      .select(['cases.tracking_number', 'funeral_booking_lines.case_id', 'funeral_booking_lines.home', 'funeral_booking_lines.item', 'funeral_booking_lines.waived_fen', 'funeral_booking_lines.ground', 'funeral_booking_lines.served_on', 'funeral_exemption_claims.decided_on'])
+      .where('funeral_booking_lines.home', 'in', homes)
+      .where('funeral_booking_lines.waived_fen', '>', 0)
+      .where('cases.state', 'not in', ['cancelled', 'cancelled-by-home'])
+      .orderBy('funeral_booking_lines.case_id')
+      .orderBy('funeral_booking_lines.line');
+  const [atBooking, byClaim] = await Promise.all([
+    base().where('funeral_exemption_claims.case_id', 'is', null).where('funeral_booking_lines.served_on', '>=', `${month}-01`).where('funeral_booking_lines.served_on', '<=', `${month}-31`).execute(),
+    base().where('funeral_exemption_claims.decided_on', '>=', `${month}-01`).where('funeral_exemption_claims.decided_on', '<=', `${month}-31`).execute(),
+  ]);
+  return [...atBooking, ...byClaim].map((row) => ({ trackingNumber: row.tracking_number, caseId: row.case_id, home: row.home, item: row.item, waivedFen: Number(row.waived_fen), ground: row.ground, servedOn: row.decided_on ?? row.served_on }));
 }
 
 /**

@@ -384,6 +384,22 @@ export interface FuneralCremationCertificateTable {
   recorded_by: string;
 }
 
+/** A funeral booking's manual fee exemption claim (docs/decisions/075): open → sent → confirmed | refused, decided once. */
+export interface FuneralExemptionClaimTable {
+  case_id: string;
+  home: string;
+  ground: string;
+  status: string;
+  version: number;
+  note_enc: string | null;
+  sent_at: string | null;
+  decided_at: string | null;
+  decided_on: string | null;
+  decided_by: string | null;
+  refusal_enc: string | null;
+  created_at: string;
+}
+
 /** A system admin's reason for opening one case, and until when it opens it (docs/access-control.md). */
 export interface CaseAccessGrantTable {
   id: string;
@@ -698,6 +714,7 @@ export interface Database {
   funeral_transports: FuneralTransportTable;
   funeral_services_done: FuneralServiceDoneTable;
   funeral_cremation_certificates: FuneralCremationCertificateTable;
+  funeral_exemption_claims: FuneralExemptionClaimTable;
   demo_records: DemoRecordTable;
   phone_verifications: PhoneVerificationTable;
   files: FileTable;

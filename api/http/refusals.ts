@@ -39,6 +39,7 @@ import type { DraftRefusal } from '../engine/editorial/editorial-engine.ts';
 import type { ConfirmResult, SendResult } from '../verification/phone-codes.ts';
 import type { ExemptionCheckResult } from '../services/funeral/exemption-check.ts';
 import type { FuneralBookingResult } from '../services/funeral/booking-service.ts';
+import type { ClaimDecisionResult, ClaimFileResult, ClaimReviewResult, SendProofResult } from '../services/funeral/exemption-claim-service.ts';
 import type { ApiDeps } from './api-env.ts';
 import { errorBody, fieldErrors, requestLocale, type ApiError, type FieldError } from './api-error.ts';
 
@@ -134,6 +135,10 @@ export interface Refusals {
   feeExemptionCheck: Refused<ExemptionCheckResult> | { reason: 'too-many'; retryAt: string };
   /** A booking of funeral services (docs/decisions/063): each refusal next to its field; a place taken meanwhile is 409. */
   funeralBooking: Refused<FuneralBookingResult> | { reason: 'too-many' };
+  /** The family's proof for the fee exemption's manual claim (exemption-claim-service.ts, docs/decisions/075). */
+  exemptionProof: Refused<SendProofResult>;
+  /** The reviewer's claims: none reviewed (403), another home's or unknown (404), a decision refused. */
+  claimReview: Refused<ClaimReviewResult | ClaimFileResult | ClaimDecisionResult> | { reason: 'no_claims' };
   /** Too many objections from one client (counted by the route, in the database). */
   objectionLimit: { reason: 'too_many'; retryAt: string };
   /** The applicant's rating of a finished case, once (api/ratings/ratings.ts, docs/decisions/053). */
@@ -193,6 +198,13 @@ const fileRefusalText = (refusal: { refusal: FileRefusal; purpose: string }, t: 
 const answerFilesText = (refusal: { code: 'none' } | FileRefusal, t: Translate): string => {
   if (refusal.code === 'none') return t('errors.track.noFiles');
   const { key, params } = refusalMessage(refusal, t('track.supplement.files'));
+  return t(key, params);
+};
+
+/** A proof's file refused by the upload policy: its message names the field (and the file, when one is named). */
+const proofFileText = (refusal: FileRefusal, t: Translate, name?: string): string => {
+  const field = t('funeral:exemption.claim.proofFiles');
+  const { key, params } = refusalMessage(refusal, name === undefined ? field : t('track.supplement.fileNamed', { field, name }));
   return t(key, params);
 };
 
@@ -481,6 +493,32 @@ export const REFUSALS = {
     invalid: SCHEMA_ISSUES,
     'phone-not-confirmed': { status: 422, code: 'validation_failed', message: 'errors.badRequest', field: { name: 'contact.phoneProof', code: 'phone_not_confirmed', message: 'funeral:exemption.errors.check.phoneProof' } },
     'too-many': { status: 429, code: 'too_many_checks', message: 'funeral:exemption.errors.check.tooMany', retryAt: (refusal) => refusal.retryAt },
+  },
+  exemptionProof: {
+    ...LOOKUP,
+    not_claimable: { status: 409, code: 'not_claimable', message: 'funeral:exemption.errors.claim.notClaimable' },
+    invalid: SCHEMA_ISSUES,
+    files: {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      field: { name: 'files', code: (refusal) => `file_${refusal.refusal.code}`, message: (refusal, _lang, t) => (refusal.refusal.code === 'none' ? t('funeral:exemption.errors.claim.noFiles') : proofFileText(refusal.refusal, t)) },
+    },
+    file: {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      field: { name: 'files', code: (refusal) => `file_${refusal.refusal.code}`, message: (refusal, _lang, t) => proofFileText(refusal.refusal, t, refusal.name) },
+    },
+  },
+  claimReview: {
+    not_permitted: { status: 403, code: 'not_permitted', message: 'funeral:exemption.errors.review.notPermitted' },
+    no_claims: { status: 403, code: 'not_permitted', message: 'funeral:exemption.errors.review.notPermitted' },
+    not_found: { status: 404, code: 'claim_not_found', message: 'funeral:exemption.errors.review.notFound' },
+    invalid: SCHEMA_ISSUES,
+    decided: { status: 409, code: 'claim_decided', message: 'funeral:exemption.errors.review.decided' },
+    changed: { status: 409, code: 'claim_changed', message: 'funeral:exemption.errors.review.changed' },
+    not_possible: { status: 409, code: 'not_possible', message: 'funeral:exemption.errors.review.notPossible' },
   },
   funeralBooking: {
     invalid: SCHEMA_ISSUES,

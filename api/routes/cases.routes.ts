@@ -167,6 +167,22 @@ export const Progress = z
         }),
       )
       .meta({ description: 'A bundle’s parts (身后一件事, docs/decisions/066): each with its tracking number and status (`pending` while a department has not answered, also while it cannot be reached); empty for any other case' }),
+    claim: z
+      .object({
+        ground: z.string(),
+        status: z.enum(['open', 'sent', 'confirmed', 'refused']),
+        lines: z.array(z.object({ item: z.string(), chargedFen: z.number().int(), waivedFen: z.number().int() })),
+        chargedFen: z.number().int(),
+        waivedFen: z.number().int(),
+        toPayFen: z.number().int(),
+        refusal: z.string().nullable(),
+        proof: z.object({ accept: z.array(z.string()), maxFileBytes: z.number().int(), maxFiles: z.number().int(), noteMaxLength: z.number().int() }).nullable(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'A claim made after submission with a proof (a funeral booking’s fee exemption, docs/decisions/075): `open` while the proof may be sent (POST /funeral/exemption-claims, what it takes in `proof`), `sent` while the office reviews it, then `confirmed` (the lines say what was waived) or `refused` (with the office’s reason); what confirming waives is recomputed from the booking’s lines. Null for a case without one',
+      }),
     lookupToken: z.string().meta({ description: 'Send it back (lookupToken) with the next requests about this case: they are then not counted as new lookups of its tracking number' }),
   })
   .openapi('CaseProgress');

@@ -196,6 +196,36 @@ export interface CaseService<Application> {
   handoffAtSubmission?: string;
   /** A part of a bundle only (docs/decisions/066): made by the bundle's fan-out, never applied for on its own. */
   partOnly?: boolean;
+  /**
+   * For a service whose cases may carry a claim the applicant makes after submission with a proof,
+   * which staff confirm or refuse (a funeral booking's fee exemption: docs/decisions/075): the claim
+   * as the status page shows it, or null when the case has none.
+   */
+  claim?(deps: ClaimReadDeps, caseId: string, application: Application): Promise<CaseClaimView | null>;
+}
+
+/** What a service reads its claim with (CaseService.claim). */
+export interface ClaimReadDeps {
+  db: Kysely<Database>;
+  crypto: FieldCrypto;
+  rules?: RuleBook | undefined;
+}
+
+/** A claim of the case as its applicant reads it (CaseService.claim, docs/decisions/075). */
+export interface CaseClaimView {
+  /** What is claimed on: a word of the service (the fee exemption's `relief` or `youfu`). */
+  ground: string;
+  /** open: waiting for the applicant's proof; sent: with staff; confirmed or refused: decided, once. */
+  status: 'open' | 'sent' | 'confirmed' | 'refused';
+  /** What confirming waives, or waived, by item (fen): each item with what it was charged. */
+  lines: { item: string; chargedFen: number; waivedFen: number }[];
+  chargedFen: number;
+  waivedFen: number;
+  toPayFen: number;
+  /** The staff's reason, when refused (their words, for the applicant). */
+  refusal: string | null;
+  /** While the proof may be sent: the kinds of file, the largest file, how many, and the note's length. */
+  proof: { accept: string[]; maxFileBytes: number; maxFiles: number; noteMaxLength: number } | null;
 }
 
 /** What a service's `evidenceOnRecord` may read: the portal's records, their sealing, and today (China). */
@@ -298,6 +328,7 @@ export function register<Application>(service: CaseService<Application>): Regist
     ...(service.bundle ? { bundle: { items: service.bundle.items, parts: (application: unknown) => service.bundle?.parts(own(application)) ?? [] } } : {}),
     ...(service.handoffAtSubmission ? { handoffAtSubmission: service.handoffAtSubmission } : {}),
     ...(service.partOnly ? { partOnly: true } : {}),
+    ...(service.claim ? { claim: (deps: ClaimReadDeps, caseId: string, application: unknown) => service.claim?.(deps, caseId, own(application)) ?? Promise.resolve(null) } : {}),
   };
 }
 
@@ -340,6 +371,8 @@ export interface CaseProgress {
   rating: CaseRatingView;
   /** A bundle's parts (docs/decisions/066), in order; empty for any other case. */
   parts: PartProgress[];
+  /** A claim the applicant made or may make with a proof (a funeral booking's fee exemption, docs/decisions/075); null for a case without one. */
+  claim: CaseClaimView | null;
 }
 
 /** A part of a bundle as its status page shows it. */

@@ -98,7 +98,9 @@ export interface StatusButton {
  */
 export type StatusInput =
   | { kind: 'file'; name: string; label: string; hint: string; multiple: boolean; accept: string }
-  | { kind: 'text'; name: string; label: string; hint: string; maxLength: number };
+  | { kind: 'text'; name: string; label: string; hint: string; maxLength: number }
+  /** One of a few choices (a claim's ground), `value` chosen unless the reader chose another. */
+  | { kind: 'choice'; name: string; label: string; hint: string; options: readonly { value: string; label: string }[]; value: string };
 
 /**
  * What the applicant may do now. A form posts back to the status page with the case's key (tracking
@@ -146,7 +148,7 @@ export interface StatusPanelView {
 }
 
 /** What the reader's last step was, for the panel to say what it did. */
-export type StatusDone = 'withdraw' | 'reschedule' | 'book-second-visit' | 'cancel-second-visit' | 'provide-documents';
+export type StatusDone = 'withdraw' | 'reschedule' | 'book-second-visit' | 'cancel-second-visit' | 'provide-documents' | 'send-exemption-proof';
 
 /** A service's status panel: the lookup's answer in, the view model out. */
 export type StatusPanel = (progress: CaseProgress, context: StatusContext, done?: StatusDone) => StatusPanelView;
@@ -257,7 +259,7 @@ export function stopAction(progress: CaseProgress, { t }: StatusContext, prefix:
 }
 
 /** What a file input offers to choose, by the kinds the engine reads from the bytes (the choice is a convenience: the bytes decide). */
-const ACCEPT: Record<string, string> = { pdf: '.pdf,application/pdf', jpeg: '.jpg,.jpeg,image/jpeg', png: '.png,image/png', heic: '.heic,.heif,image/heic,image/heif' };
+export const ACCEPT: Record<string, string> = { pdf: '.pdf,application/pdf', jpeg: '.jpg,.jpeg,image/jpeg', png: '.png,image/png', heic: '.heic,.heif,image/heic,image/heif' };
 
 /**
  * The applicant's answer to 补正 (docs/decisions/039), while the lookup says they may give one: the

@@ -5,13 +5,16 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { HomeDayView, SettlementView } from '../../api/services/funeral/routes/home-day.routes.ts';
+import type { ClaimQueueView, ClaimReviewView } from '../../api/services/funeral/routes/exemption-claim.routes.ts';
 import { call } from './editorial-drafts.ts';
 
 type Astro = Pick<AstroGlobal, 'locals'>;
-export type { HomeDayView, SettlementView };
+export type { ClaimQueueView, ClaimReviewView, HomeDayView, SettlementView };
 
 export const HOME_DAY_PATH = '/staff/funeral-day';
 export const SETTLEMENT_PATH = '/staff/funeral-settlement';
+/** The fee exemption claims for their reviewer (docs/decisions/075). */
+export const CLAIMS_PATH = '/staff/funeral-claims';
 
 export function readHomeDay(astro: Astro, home: string | undefined, date: string) {
   const query = new URLSearchParams({ date, ...(home ? { home } : {}) });
@@ -28,4 +31,21 @@ export function actOnBooking(astro: Astro, trackingNumber: string, action: strin
 
 export function readSettlement(astro: Astro, month: string | undefined) {
   return call<SettlementView>(astro, `${SETTLEMENT_PATH}${month ? `?month=${encodeURIComponent(month)}` : ''}`);
+}
+
+/** The member's fee exemption claims: waiting (sent), decided, or all. */
+export function readClaims(astro: Astro, filter: string) {
+  return call<ClaimQueueView>(astro, `${CLAIMS_PATH}?filter=${encodeURIComponent(filter)}`);
+}
+
+/** One claim with its proof (the API audits the look). */
+export function readClaim(astro: Astro, trackingNumber: string) {
+  return call<ClaimReviewView>(astro, `${CLAIMS_PATH}/${encodeURIComponent(trackingNumber)}`);
+}
+
+/** The reviewer's decision at the version the page showed: confirm, or refuse with the reason as typed (the API checks it). */
+export function decideClaim(astro: Astro, trackingNumber: string, decision: 'confirm' | 'refuse', version: number, reason: string) {
+  const at = `${CLAIMS_PATH}/${encodeURIComponent(trackingNumber)}`;
+  if (decision === 'confirm') return call<{ status: string; waivedFen: number }>(astro, `${at}/confirmation`, { method: 'POST', body: { version } });
+  return call<{ status: string; waivedFen: number }>(astro, `${at}/refusal`, { method: 'POST', body: { version, reason } });
 }

@@ -108,6 +108,20 @@ export async function provideDocuments(astro: Astro, key: CaseKey, answer: Docum
   return await answerOf(await astro.locals.portal.api.track.documents.$post({}, { init: { body: form } }));
 }
 
+/**
+ * The proof for a funeral booking's fee exemption claim (docs/decisions/075): the ground, the files
+ * and the note, sent on as the API's multipart form with the case's key (outside the typed client's
+ * chain, as the funeral operations are).
+ */
+export async function sendExemptionProof(astro: Astro, key: CaseKey, answer: DocumentsAnswer & { ground: string }): Promise<TrackAnswer> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(keyJson(key))) form.set(name, value);
+  form.set('ground', answer.ground);
+  form.set('note', answer.note);
+  for (const file of answer.files) form.append('files', file, file.name);
+  return await answerOf(await astro.locals.portal.apiFetch('/funeral/exemption-claims', { method: 'POST', body: form }));
+}
+
 /** What a status page form asks for: its button's `action`, for choosing a time the choice, day and time, and for answering 补正 the files and note. */
 export interface StepAsked {
   action: string;
@@ -115,6 +129,8 @@ export interface StepAsked {
   date: string;
   start: string;
   answer?: DocumentsAnswer;
+  /** A fee exemption claim's ground, sent with its proof (the files and note of `answer`). */
+  ground?: string;
   /** A rating of the finished case, or the answer to the office's reply to a bad one. */
   rating?: RatingAsked;
   resolution?: string;
@@ -127,11 +143,12 @@ export interface DocumentsAnswer {
 }
 
 /** The API's answer to a form of the status page: the step its button names, else (and for every step that only shows) a lookup. */
-export async function takeStep(astro: Astro, key: CaseKey, { action, choice, date, start, answer, rating, resolution }: StepAsked): Promise<TrackAnswer> {
+export async function takeStep(astro: Astro, key: CaseKey, { action, choice, date, start, answer, ground, rating, resolution }: StepAsked): Promise<TrackAnswer> {
   if (action === 'withdraw') return withdraw(astro, key);
   if (action === 'rate') return rate(astro, key, rating ?? { level: '', reasons: [], comment: '' });
   if (action === 'resolve-rating') return answerRatingReply(astro, key, resolution ?? '');
   if (action === 'provide-documents') return provideDocuments(astro, key, answer ?? { note: '', files: [] });
+  if (action === 'send-exemption-proof') return sendExemptionProof(astro, key, { ...(answer ?? { note: '', files: [] }), ground: ground ?? '' });
   if (action === 'cancel-second-visit') return cancelSecondVisit(astro, key);
   if (action === 'choose' && date && start) return chooseTime(astro, choice, key, date, start);
   return lookUp(astro, key);
@@ -139,7 +156,7 @@ export async function takeStep(astro: Astro, key: CaseKey, { action, choice, dat
 
 /** What a step that succeeded did, for the panel to say. */
 export function doneBy({ action, choice, date, start }: StepAsked): StatusDone | undefined {
-  if (action === 'withdraw' || action === 'cancel-second-visit' || action === 'provide-documents') return action;
+  if (action === 'withdraw' || action === 'cancel-second-visit' || action === 'provide-documents' || action === 'send-exemption-proof') return action;
   if (action === 'choose' && date && start) return choice;
   return undefined;
 }

@@ -12,7 +12,8 @@ import { STAFF_ROLES, type StaffRole } from '../../api/domain/staff/staff.ts';
 import { acceptUpload } from '../../api/engine/files/files.ts';
 import { createStaff } from '../../api/staff/auth.ts';
 import { marriageAppointment, ELDER_PHONE, oldAgeAllowanceApplication } from '../support/applications.ts';
-import { withPhoneProofs } from '../support/phone-proofs.ts';
+import { phoneProof, withPhoneProofs } from '../support/phone-proofs.ts';
+import { personId } from '../support/applications.ts';
 import { PROJECT_ROOT } from '../support/portal-process.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -96,6 +97,44 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     return id;
   }
 
+  /**
+   * A funeral booking the portal could not decide (a 优抚 claim, registered elsewhere), its proof sent
+   * by the family (docs/decisions/075): a transport request only, so that it takes no place.
+   */
+  let claims = 0;
+  async function claimWithProof(): Promise<string> {
+    claims += 1;
+    const day = (offset: number) => new Date(clock.getTime() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const phone = '13900006363';
+    const booked = await runtime.portal.app.request(
+      'http://localhost/api/v1/funeral/bookings',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          home: 'demo-district-funeral-home',
+          deceased: { name: '钱立新', idNumber: personId(6300 + claims, 'male', '19400101', '320102'), diedOn: day(-1), placeOfDeath: '示例区人民医院', certificate: { form: 'paper', number: 'B220123456' } },
+          contact: { name: '钱红', relationship: 'child', phone },
+          phoneProof: await phoneProof(runtime.portal.app, phone, () => clock),
+          registeredHere: false,
+          claims: { relief: false, youfu: true },
+          transport: { date: day(1), from: '09:00', to: '11:00', address: '示例区幸福路 63 号' },
+        }),
+      },
+      { clientAddress: `10.63.${Math.floor(claims / 200)}.${claims % 200}` },
+    );
+    expect(booked.status).toBe(201);
+    const { trackingNumber } = (await booked.json()) as { trackingNumber: string };
+    const form = new FormData();
+    form.set('trackingNumber', trackingNumber);
+    form.set('secondFactor', phone);
+    form.set('ground', 'youfu');
+    form.append('files', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'))]), 'proof.pdf');
+    const sent = await runtime.portal.app.request('http://localhost/api/v1/funeral/exemption-claims', { method: 'POST', body: form, headers: { origin: 'http://localhost' } }, { clientAddress: `10.64.${Math.floor(claims / 200)}.${claims % 200}` });
+    expect(sent.status).toBe(200);
+    return trackingNumber;
+  }
+
   /** Each request of the table, made fresh for each cell (a step changes its case). */
   const REQUESTS: Record<string, (username: string) => Promise<Response>> = {
     'GET /staff/me': (u) => call(u, 'GET', '/staff/me'),
@@ -114,6 +153,10 @@ describe.each(DIALECTS)('who may see and do what on the workbench, on %s', (kind
     'GET /staff/appointments': async (u) => call(u, 'GET', `/staff/appointments?date=${(await marriageCase()).date}`),
     'GET /staff/funeral-day': (u) => call(u, 'GET', '/staff/funeral-day?date=2026-12-02'),
     'GET /staff/funeral-settlement': (u) => call(u, 'GET', '/staff/funeral-settlement?month=2026-12'),
+    'GET /staff/funeral-claims': (u) => call(u, 'GET', '/staff/funeral-claims'),
+    'GET /staff/funeral-claims/{claim with its proof}': async (u) => call(u, 'GET', `/staff/funeral-claims/${await claimWithProof()}`),
+    // The version a claim has once its proof is sent: opened at 1, sent at 2.
+    'POST /staff/funeral-claims/{claim with its proof}/confirmation': async (u) => call(u, 'POST', `/staff/funeral-claims/${await claimWithProof()}/confirmation`, { version: 2 }),
     'GET /staff/offices': (u) => call(u, 'GET', '/staff/offices'),
     'GET /staff/dashboard': (u) => call(u, 'GET', '/staff/dashboard'),
     'GET /staff/dashboard?office={another office}': (u) => call(u, 'GET', '/staff/dashboard?office=demo-county'),

@@ -168,6 +168,12 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /staff/funeral-day/bookings/{trackingNumber}/done': () => ({ params: { trackingNumber: '2345-6789-ABCD' }, body: { item: 'cremation' } }),
   'PUT /staff/funeral-day/bookings/{trackingNumber}/cremation-certificate': () => ({ params: { trackingNumber: '2345-6789-ABCD' }, body: { number: 'HZ-2026-000123' } }),
   'GET /staff/funeral-settlement': () => ({ query: { month: '2026-12' } }),
+  // The fee exemption's manual claims (docs/decisions/075): no booking has this number (404).
+  'GET /staff/funeral-claims': () => ({ query: { filter: 'all' } }),
+  'GET /staff/funeral-claims/{trackingNumber}': () => ({ params: { trackingNumber: '2345-6789-ABCD' } }),
+  'GET /staff/funeral-claims/{trackingNumber}/files/{fileId}': () => ({ params: { trackingNumber: '2345-6789-ABCD', fileId: '00000000-0000-4000-8000-000000000000' }, query: { view: 'inline' } }),
+  'POST /staff/funeral-claims/{trackingNumber}/confirmation': () => ({ params: { trackingNumber: '2345-6789-ABCD' }, body: { version: 2 } }),
+  'POST /staff/funeral-claims/{trackingNumber}/refusal': () => ({ params: { trackingNumber: '2345-6789-ABCD' }, body: { version: 2, reason: '证明材料不是逝者本人的，请补充。' } }),
   'GET /staff/offices': () => ({}),
   'GET /staff/dashboard': () => ({ query: { from: '2026-01', to: '2026-12' } }),
   'GET /staff/offices/{officeId}': () => ({ params: { officeId: 'demo-county-registry' } }),
@@ -182,6 +188,8 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'DELETE /drafts/{key}/files/{fileId}': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' }, params: { key: '00000000-0000-4000-8000-000000000001', fileId: '00000000-0000-4000-8000-000000000000' } }),
   // A 补正 answer (docs/decisions/039): multipart too, with no parameters of its own.
   'POST /track/documents': () => ({}),
+  // The family's proof for a fee exemption claim (docs/decisions/075): multipart as a 补正 answer is.
+  'POST /funeral/exemption-claims': () => ({}),
   // A reference no draft has: answered 404, as a lapsed one is (docs/decisions/033).
   'POST /drafts': () => ({ body: { service: 'old-age-allowance', answers: { district: 'demo-district' } } }),
   'GET /drafts/current': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
@@ -267,7 +275,7 @@ const NAMES: Record<string, string[]> = {
 const INVISIBLE = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 
 /** Operations whose body is multipart/form-data, not JSON (docs/decisions/031). */
-const MULTIPART = new Set(['POST /drafts/{key}/files', 'POST /track/documents']);
+const MULTIPART = new Set(['POST /drafts/{key}/files', 'POST /track/documents', 'POST /funeral/exemption-claims']);
 
 /** Operations that end the session they are sent with: each request gets a session of its own. */
 const ENDS_SESSION = new Set(['POST /staff/session/end']);

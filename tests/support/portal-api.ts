@@ -163,7 +163,8 @@ export async function takeStep(baseUrl: string, cookie: string, trackingNumber: 
 }
 
 /** A booking of a transport and a cremation on `date` (a cremation slot with a place left), through the API. */
-export async function funeralBookedViaApi(base: string, n: number, date: string, lang: 'zh-CN' | 'en', home = 'demo-district-funeral-home'): Promise<{ trackingNumber: string; start: string }> {
+/** `more`: answers over the booking's (the fee exemption's `registeredHere` and `claims`: docs/decisions/075). */
+export async function funeralBookedViaApi(base: string, n: number, date: string, lang: 'zh-CN' | 'en', home = 'demo-district-funeral-home', more: Record<string, unknown> = {}): Promise<{ trackingNumber: string; start: string }> {
   const slots = (await (await fetch(`${base}/api/v1/funeral/homes/${home}/resources/cremation/slots?date=${date}`)).json()) as { slots: { start: string; placesLeft: number }[] };
   const start = slots.slots.find((slot) => slot.placesLeft > 0)?.start ?? '';
   const phone = `1390072${String(n).padStart(4, '0')}`;
@@ -177,6 +178,7 @@ export async function funeralBookedViaApi(base: string, n: number, date: string,
       phoneProof: await phoneProof(base, phone),
       transport: { date, from: '08:00', to: '10:00', address: '示例区安康路 72 号' },
       cremation: { date, start },
+      ...more,
     }),
   });
   const body = (await response.json()) as { trackingNumber?: string };

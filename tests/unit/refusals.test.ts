@@ -148,6 +148,22 @@ const SAMPLES: Samples = {
     'already-booked': [{ ok: false, reason: 'already-booked' }],
     'too-many': [{ reason: 'too-many' }],
   },
+  exemptionProof: {
+    ...lookup,
+    not_claimable: [{ ok: false, reason: 'not_claimable' }],
+    invalid: [{ ok: false, reason: 'invalid', error: issues }],
+    files: [{ ok: false, reason: 'files', refusal: { code: 'none' } }, { ok: false, reason: 'files', refusal: { code: 'too-many', maxFiles: 5 } }],
+    file: [{ ok: false, reason: 'file', refusal: { code: 'wrong-type', accept: ['pdf', 'jpeg'] }, name: '证明.docx' }],
+  },
+  claimReview: {
+    not_permitted: [{ ok: false, reason: 'not_permitted' }],
+    no_claims: [{ reason: 'no_claims' }],
+    not_found: [{ ok: false, reason: 'not_found' }],
+    invalid: [{ ok: false, reason: 'invalid', error: issues }],
+    decided: [{ ok: false, reason: 'decided' }],
+    changed: [{ ok: false, reason: 'changed' }],
+    not_possible: [{ ok: false, reason: 'not_possible' }],
+  },
   publishedGuide: { unpublished: [{ reason: 'unpublished', redirectTo: null, notice: '该事项已取消', at: '2026-12-10T02:00:00.000Z' }, { reason: 'unpublished', redirectTo: 'temporary-assistance', notice: null, at: '2026-12-10T02:00:00.000Z' }] },
 };
 

@@ -34,6 +34,7 @@ const progress = (over: Partial<CaseProgress>): CaseProgress => ({
   settings: {},
   rating: { open: false, given: null, followUp: null },
   parts: [],
+  claim: null,
   ...over,
 });
 

@@ -42,7 +42,7 @@ interface Booked {
   waivedFen: number;
   toPayFen: number;
   toPay: string;
-  exemption: { outcome: string; reason: string; reasonCode: unknown; missing: string[] };
+  exemption: { outcome: string; reason: string; reasonCode: unknown; missing: string[]; claim: { ground: string; waivedFen: number; toPayFen: number } | null };
 }
 
 /** The field of each slot's step: where "taken meanwhile" sends the reader back. */
@@ -69,6 +69,12 @@ const submit: SubmitHook = {
       // A draft's answer is a short text (drafts.routes.ts): one part a key.
       Object.assign(keep, keptReceipt({ home: booked.home, homePhone: booked.homePhone, lines: booked.lines.map(({ reason: _said, ...line }) => line), slots: booked.slots, transport: booked.transport, exemption: { reasonCode: booked.exemption.reasonCode } }));
       keep['homePhone'] = booked.homePhone;
+      // The claim the booking opened (docs/decisions/075): what confirming it would waive, and where to send the proof.
+      if (booked.exemption.claim) {
+        keep['claimWaived'] = String(booked.exemption.claim.waivedFen);
+        keep['claimToPay'] = String(booked.exemption.claim.toPayFen);
+        keep['trackingNumber'] = booked.trackingNumber;
+      }
       return { kind: 'submitted', trackingNumber: booked.trackingNumber, acceptanceDue: null, smsTo: contactPhone(answers), keep };
     }
     const full = answer.code === 'slot_full' ? answer.fields[0]?.field : undefined;
@@ -87,6 +93,18 @@ const submit: SubmitHook = {
     return { kind: 'refused', status: answer.status, fields: answer.fields, message: answer.message };
   },
 };
+
+/** Where the booking opened a fee exemption claim: what confirming it would waive and pay, and the status page to send the proof on (docs/decisions/075). */
+function claimBlocks(call: PageCall, kept: FlatAnswers): ConfirmationBlock[] {
+  const waived = Number(kept['claimWaived']);
+  const toPay = Number(kept['claimToPay']);
+  if (kept['claimWaived'] === undefined || !Number.isSafeInteger(waived) || !Number.isSafeInteger(toPay)) return [];
+  const t = translator(call.lang);
+  return [
+    { kind: 'paragraph', text: t('funeral:exemption.claim.track.confirmation', { waived: formatYuan(waived, call.lang), toPay: formatYuan(toPay, call.lang) }), testId: 'claim-if-confirmed' },
+    { kind: 'link', path: `/track?number=${encodeURIComponent(kept['trackingNumber'] ?? '')}`, text: t('funeral:exemption.claim.track.sendProof'), testId: 'claim-send-proof' },
+  ];
+}
 
 async function confirmationBlocks(call: PageCall, kept: FlatAnswers): Promise<ConfirmationBlock[]> {
   const t = translator(call.lang);
@@ -109,6 +127,7 @@ async function confirmationBlocks(call: PageCall, kept: FlatAnswers): Promise<Co
     { kind: 'heading', text: t('funeral-booking:journey.confirmation.exemptionTitle') },
     { kind: 'paragraph', text: kept['exemption'] ?? '', testId: 'exemption-reason' },
     { kind: 'paragraph', text: t('funeral-booking:journey.confirmation.toPay', { amount: kept['toPay'] ?? '' }), testId: 'to-pay' },
+    ...claimBlocks(call, kept),
     { kind: 'paragraph', text: t('funeral-booking:journey.confirmation.next') },
   ];
 }

@@ -13,6 +13,8 @@ import { funeralHome } from './homes.ts';
 import { homeName } from './words.ts';
 import { draftPolicyOf } from '../../engine/drafts/draft-rules.ts';
 import { funeralBookingJourney } from '../funeral-booking/journey.ts';
+import { claimView } from './exemption-claim-view.ts';
+import { funeralBookingPanel } from './booking-panel.ts';
 
 const F = 'funeral:funeralBooking.fields';
 
@@ -63,4 +65,8 @@ export const funeralBookingService: CaseService<FuneralBooking> = {
   people: (booking) => [booking.deceased.idNumber],
   // Its journey's drafts (docs/decisions/033): resumed with the deceased's ID number, the code texted to the family's phone.
   drafts: draftPolicyOf(funeralBookingJourney, { identityPath: 'deceased.idNumber', phonePaths: ['contact.phone'] }),
+  // The fee exemption's manual claim, where the booking opened one (docs/decisions/075): its status page shows it and takes the proof.
+  claim: (deps, caseId, booking) => claimView(deps, caseId, booking),
+  statusPanel: funeralBookingPanel,
+  recordedValues: { waived: 'fen' },
 };

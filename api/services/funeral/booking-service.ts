@@ -24,6 +24,7 @@ import { funeralBookingSchema, rowsOf, type FuneralBooking } from './booking.sch
 import { FUNERAL_BOOKING_SERVICE, funeralBookingWorkflow } from './booking-workflow.ts';
 import { portalReliefOf } from './exemption-check.ts';
 import { decideExemption, type ExemptionDecision } from './fee-exemption.ts';
+import { claimFor } from './fee-exemption-claim.ts';
 import { FEE_EXEMPTIONS_TABLE } from './fee-exemption-table.ts';
 import { funeralHome } from './homes.ts';
 import { scheduleOf } from './resources-table.ts';
@@ -78,6 +79,12 @@ export async function exemptionFor(deps: Pick<CaseDeps, 'db' | 'crypto'>, rules:
     bookedItems(plan),
     deceased.diedOn,
   );
+}
+
+/** The manual claim a decision calls for, if any (docs/decisions/075): what the booking opens for the family's proof. */
+function claimOf(decision: ExemptionDecision, home: string): { home: string; ground: string } | undefined {
+  const claim = decision.outcome === 'cannot-decide' ? claimFor(decision) : undefined;
+  return claim ? { home, ground: claim.ground } : undefined;
 }
 
 /** What a booking made, before its transaction commits: what its answer is built from. */
@@ -145,6 +152,8 @@ export async function bookFuneralServices(deps: CaseDeps, input: unknown, lang: 
           transport: booking.transport ? { home: booking.home, date: booking.transport.date, from: booking.transport.from, to: booking.transport.to } : undefined,
           deceasedHash: deps.crypto.lookupHash(booking.deceased.idNumber, PERSON_HASH_CONTEXT),
           holdKind: FUNERAL_HOLD_KIND,
+          // Where the portal could not decide a claim, the booking opens it for the family's proof.
+          claim: claimOf(decision, booking.home),
         },
         keep && ((trx) => keep(trx, { trackingNumber: tracking, booking, plan, decision })),
       );

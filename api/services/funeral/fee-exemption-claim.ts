@@ -10,7 +10,9 @@
  */
 import { z } from 'zod';
 import { textLines } from '../../domain/text.ts';
-import type { Claim, ExemptionDecision } from './fee-exemption.ts';
+import { rowOn, type RuleRow } from '../../engine/rules/rule-table.ts';
+import { amountsFor, type Amounts, type BookedItem, type Claim, type ExemptionDecision } from './fee-exemption.ts';
+import type { FeeExemptionValue } from './fee-exemption-table.ts';
 
 /** The grounds a family may claim on with a proof. */
 export const EXEMPTION_CLAIM_GROUNDS = ['relief', 'youfu'] as const satisfies readonly Claim[];
@@ -41,3 +43,36 @@ export function claimFor(decision: Extract<ExemptionDecision, { outcome: 'cannot
   const ground: ExemptionClaimGround = proof === 'relief-proof' ? 'relief' : 'youfu';
   return { ground, proof: CLAIM_PROOF[ground] };
 }
+
+/** The longest note the family sends with the proof (ExemptionClaimSchema's). */
+export const EXEMPTION_CLAIM_NOTE_MAX = 500;
+
+/**
+ * What a confirmed claim waives (docs/decisions/075): the booking's stored lines (each item and what
+ * it was charged at booking) under the scheme of the home's district in force on the day of death,
+ * as decideExemption would have waived them had the portal known the ground: covered basic items
+ * only, the cap per deceased spent in the national list's order. Recomputed from what the booking
+ * stored, never taken from a client; undefined when no scheme of the district (or none covering the
+ * ground) was in force that day, so there is nothing to confirm.
+ */
+export function confirmedWaiver(rows: readonly RuleRow<FeeExemptionValue>[], district: string, diedOn: string, ground: ExemptionClaimGround, lines: readonly BookedItem[]): Amounts | undefined {
+  const row = rowOn(rows, district, diedOn);
+  if (!row) return undefined;
+  const covers = ground === 'relief' ? row.value.groups.includes('dibao') || row.value.groups.includes('tekun') : row.value.groups.includes('youfu');
+  return covers ? amountsFor(row.value, ground, lines) : undefined;
+}
+
+/** The states of a claim: called for by the booking, its proof sent, decided (once). */
+export const CLAIM_STATUSES = ['open', 'sent', 'confirmed', 'refused'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** A reviewer's confirmation: the claim's version as the page showed it (a page read before another decision cannot decide). */
+export const ClaimConfirmationSchema = z.object({
+  version: z.number({ error: 'funeral:exemption.errors.review.version' }).int('funeral:exemption.errors.review.version').min(1, 'funeral:exemption.errors.review.version'),
+});
+
+/** A reviewer's refusal: with the reason the family reads on the status page (their words, sealed at rest). */
+export const ClaimRefusalSchema = ClaimConfirmationSchema.extend({
+  reason: textLines({ error: 'funeral:exemption.errors.review.reason' }).trim().min(10, 'funeral:exemption.errors.review.reason').max(500, 'funeral:exemption.errors.review.reason'),
+});
+export type ClaimRefusal = z.infer<typeof ClaimRefusalSchema>;

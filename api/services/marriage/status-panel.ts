@@ -134,6 +134,8 @@ export const divorceStatusPanel: StatusPanel = (progress, context, done) => {
     'cancel-second-visit': t('marriage:track.divorce.secondVisitCancelled'),
     // A divorce is never asked for documents online; said as every service says it, should one be.
     'provide-documents': t('track.supplement.received'),
+    // A marriage case has no fee exemption claim (a funeral booking's, docs/decisions/075): said as documents received, should one come.
+    'send-exemption-proof': t('track.supplement.received'),
   };
   const notice = periodsNotice(progress, context);
   return {

@@ -269,6 +269,8 @@ export const errorsEn: SameKeys<typeof errorsZhCN> = {
       appointmentBooked_reissue: 'Civil Affairs Online: your appointment to have a certificate reissued is booked: {{trackingNumber}}, {{date}} at {{start}}, at {{office}} ({{address}}). Come in person with the ID document you booked with.',
       /** A funeral booking (docs/decisions/063): the home confirms a transport request by phone. */
       funeralBooked: 'Civil Affairs Online: your booking with {{home}} is made: {{trackingNumber}}. To pay: {{toPay}}. The funeral home will call you to confirm the details. Our condolences.',
+      funeralClaimConfirmed: 'Civil Affairs Online: your claim for the funeral fee exemption ({{trackingNumber}}) is confirmed: {{waived}} is waived. See the details on the status page.',
+      funeralClaimRefused: 'Civil Affairs Online: your claim for the funeral fee exemption ({{trackingNumber}}) was not confirmed. The reason is on the status page. For questions, call the funeral home or 12345.',
       appointmentCompleted: 'Civil Affairs Online: your registration ({{trackingNumber}}) is complete.',
       appointmentMissed: 'Civil Affairs Online: you did not come to your appointment ({{trackingNumber}}); it has lapsed.',
       appointmentCancelled: 'Civil Affairs Online: your marriage registration appointment ({{trackingNumber}}) is cancelled.',

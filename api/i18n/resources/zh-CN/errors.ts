@@ -268,6 +268,9 @@ export const errorsZhCN = {
       appointmentBooked_reissue: '【民政一网通办】您已预约补领婚姻登记证，办件编号 {{trackingNumber}}，时间 {{date}} {{start}}，地点：{{office}}（{{address}}）。请本人按时携带预约时填写的证件到场。',
       /** 殡葬服务预约（docs/decisions/063）：遗体接运由殡仪馆电话确认。 */
       funeralBooked: '【民政一网通办】您已在{{home}}预约殡葬服务，办件编号 {{trackingNumber}}，需付费用 {{toPay}}。殡仪馆会打电话与您确认具体安排。节哀顺变。',
+      /** 惠民殡葬减免申请的结果（docs/decisions/075）：金额和理由在办件进度页。 */
+      funeralClaimConfirmed: '【民政一网通办】您的殡葬服务费用减免申请（办件编号 {{trackingNumber}}）已核实通过，减免 {{waived}}。详情请查询办件进度。',
+      funeralClaimRefused: '【民政一网通办】您的殡葬服务费用减免申请（办件编号 {{trackingNumber}}）未通过核实，原因请查询办件进度。有疑问可以拨打殡仪馆电话或 12345。',
       appointmentCompleted: '【民政一网通办】您的婚姻登记（办件编号 {{trackingNumber}}）已办理完毕。',
       appointmentMissed: '【民政一网通办】您未按预约时间到场（办件编号 {{trackingNumber}}），预约已失效。',
       appointmentCancelled: '【民政一网通办】您已取消婚姻登记预约（办件编号 {{trackingNumber}}）。',

@@ -118,7 +118,16 @@ export const bookingEn: SameKeys<typeof bookingZhCN> = {
   case: {
     name: 'Funeral services booking',
     state: { booked: 'Booked', completed: 'Completed', cancelled: 'Cancelled', 'cancelled-by-home': 'Cancelled by the funeral home' },
-    event: { submit: 'Booked', complete: 'Services completed', cancel: 'Booking cancelled', 'cancel-by-home': 'Cancelled by the funeral home' },
+    event: {
+      submit: 'Booked',
+      complete: 'Services completed',
+      cancel: 'Booking cancelled',
+      'cancel-by-home': 'Cancelled by the funeral home',
+      // The fee exemption's manual claim (docs/decisions/075): steps that do not move the booking.
+      'exemption-claim-sent': 'Proof sent for the fee exemption',
+      'exemption-confirmed': 'Fee exemption claim confirmed',
+      'exemption-refused': 'Fee exemption claim not confirmed',
+    },
     action: { complete: 'Mark as completed', 'cancel-by-home': 'Cancel the booking' },
     next: { booked: 'The funeral home will call you to confirm the details. If you have any question, call its 24-hour phone.' },
   },

@@ -119,7 +119,16 @@ export const bookingZhCN = {
   case: {
     name: '殡葬服务预约',
     state: { booked: '已预约', completed: '已完成', cancelled: '已取消', 'cancelled-by-home': '殡仪馆已取消' },
-    event: { submit: '预约', complete: '服务完成', cancel: '取消预约', 'cancel-by-home': '殡仪馆取消预约' },
+    event: {
+      submit: '预约',
+      complete: '服务完成',
+      cancel: '取消预约',
+      'cancel-by-home': '殡仪馆取消预约',
+      // The fee exemption's manual claim (docs/decisions/075): steps that do not move the booking.
+      'exemption-claim-sent': '提交减免证明',
+      'exemption-confirmed': '减免申请核实通过',
+      'exemption-refused': '减免申请没有通过',
+    },
     action: { complete: '标记为已完成', 'cancel-by-home': '取消预约' },
     next: { booked: '殡仪馆会打电话与您确认具体安排。有任何问题，请打殡仪馆的 24 小时电话。' },
   },

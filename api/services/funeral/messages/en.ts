@@ -10,6 +10,7 @@ export const funeralEn: SameKeys<typeof funeralZhCN> = {
   funeralBooking: bookingEn,
   /** The funeral home's day and the exemption settlement, for staff (docs/decisions/072). */
   homeDay: homeDayEn,
+  fields: { waived: 'Amount waived' },
   catalogue: {
     'body-transport': 'Transporting the body',
     'body-storage': 'Keeping the body (temporary storage)',

@@ -10,6 +10,8 @@ export const funeralZhCN = {
   funeralBooking: bookingZhCN,
   /** The funeral home's day and the exemption settlement, for staff (docs/decisions/072). */
   homeDay: homeDayZhCN,
+  /** What a booking's steps record, as its timeline names it (docs/decisions/075). */
+  fields: { waived: '减免金额' },
   /** The basic items by their id: the national list in the law's words (殡葬管理条例, 2026 年修订), then the provinces' additions. */
   catalogue: {
     'body-transport': '遗体接运',

@@ -23,6 +23,8 @@ import { formatYuan } from '../../../i18n/index.ts';
 import { funeralBookingSchema } from '../booking.schema.ts';
 import { bookFuneralServices, type FuneralBooked, rowsOf } from '../booking-service.ts';
 import { exemptionTexts } from '../fee-exemption-words.ts';
+import { claimFor, EXEMPTION_CLAIM_GROUNDS } from '../fee-exemption-claim.ts';
+import type { ExemptionDecision } from '../fee-exemption.ts';
 import { funeralHomeOn } from '../public-view.ts';
 import { resourceKey, resourceOn, scheduleOf, type Resource } from '../resources-table.ts';
 
@@ -68,7 +70,16 @@ const Booked = z
     waivedFen: z.number().int(),
     toPayFen: z.number().int(),
     toPay: z.string(),
-    exemption: z.object({ outcome: z.enum(['decided', 'cannot-decide']), reason: z.string(), reasonCode: z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) }), missing: z.array(z.string()) }),
+    exemption: z.object({
+      outcome: z.enum(['decided', 'cannot-decide']),
+      reason: z.string(),
+      reasonCode: z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) }),
+      missing: z.array(z.string()),
+      claim: z
+        .object({ ground: z.enum(EXEMPTION_CLAIM_GROUNDS), waivedFen: z.number().int(), toPayFen: z.number().int() })
+        .nullable()
+        .meta({ description: 'The manual claim the booking opened (docs/decisions/075): its ground and what would be waived and paid if the office confirms it; the proof is sent with POST /funeral/exemption-claims' }),
+    }),
   })
   .openapi('FuneralBooked');
 
@@ -91,6 +102,13 @@ const book = createRoute({
 });
 
 const BOOKING_WINDOW_MS = 10 * 60_000;
+
+/** The claim a booking opened, with what confirming it would waive (the decision's `ifConfirmed`). */
+function claimAnswer(decision: ExemptionDecision) {
+  if (decision.outcome !== 'cannot-decide') return null;
+  const claim = claimFor(decision);
+  return claim ? { ground: claim.ground, waivedFen: decision.ifConfirmed.waivedFen, toPayFen: decision.ifConfirmed.toPayFen } : null;
+}
 
 /** A slot's end, from its resource's slot length. */
 const endOf = (place: { start: string; resource: Resource }) => {
@@ -142,7 +160,7 @@ export const funeralBookingRoutes = new OpenAPIHono<ApiEnv>()
       waivedFen: decision.waivedFen,
       toPayFen: decision.toPayFen,
       toPay: formatYuan(decision.toPayFen, lang),
-      exemption: { outcome: decision.outcome, reason: texts.reason, reasonCode: decision.reason, missing: texts.missing },
+      exemption: { outcome: decision.outcome, reason: texts.reason, reasonCode: decision.reason, missing: texts.missing, claim: claimAnswer(decision) },
     };
       };
       const result = await bookFuneralServices(deps, body, lang, (trx, booked) => keep(trx, answerOf(booked)));
