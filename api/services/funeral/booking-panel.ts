@@ -15,7 +15,6 @@ import { CLAIM_PROOF, EXEMPTION_CLAIM_GROUNDS } from './fee-exemption-claim.ts';
 
 /** The action the proof's form names (the status page sends it to POST /funeral/exemption-claims). */
 export const SEND_PROOF_ACTION = 'send-exemption-proof';
-const W = 'funeral:exemption.claim.track';
 
 const base = defaultStatusPanel(funeralBookingWorkflow);
 
@@ -23,17 +22,17 @@ function claimFacts(claim: CaseClaimView, context: Parameters<StatusPanel>[1]): 
   const { t, formatYuan } = context;
   const decided = claim.status === 'confirmed' || claim.status === 'refused';
   const amounts = claim.status === 'refused' ? [] : [
-    { label: t(decided ? `${W}.waived` : `${W}.ifConfirmed`), value: formatYuan(claim.waivedFen), strong: true, testId: 'claim-waived' },
-    { label: t(decided ? `${W}.toPay` : `${W}.toPayIfConfirmed`), value: formatYuan(claim.toPayFen), testId: 'claim-to-pay' },
-    ...claim.lines.filter((line) => line.waivedFen > 0).map((line) => ({ label: t(dynamicKey`funeral:catalogue.${line.item}`, { defaultValue: line.item }), value: t(`${W}.line`, { item: t(dynamicKey`funeral:catalogue.${line.item}`, { defaultValue: line.item }), amount: formatYuan(line.waivedFen) }) })),
+    { label: (decided ? t('funeral:exemption.claim.track.waived') : t('funeral:exemption.claim.track.ifConfirmed')), value: formatYuan(claim.waivedFen), strong: true, testId: 'claim-waived' },
+    { label: (decided ? t('funeral:exemption.claim.track.toPay') : t('funeral:exemption.claim.track.toPayIfConfirmed')), value: formatYuan(claim.toPayFen), testId: 'claim-to-pay' },
+    ...claim.lines.filter((line) => line.waivedFen > 0).map((line) => ({ label: t(dynamicKey`funeral:catalogue.${line.item}`, { defaultValue: line.item }), value: t('funeral:exemption.claim.track.line', { item: t(dynamicKey`funeral:catalogue.${line.item}`, { defaultValue: line.item }), amount: formatYuan(line.waivedFen) }) })),
   ];
   return {
-    heading: t(`${W}.heading`),
+    heading: t('funeral:exemption.claim.track.heading'),
     facts: [
-      { label: t(`${W}.groundLabel`), value: t(dynamicKey`funeral:exemption.claim.grounds.${claim.ground}`, { defaultValue: claim.ground }) },
-      { label: t(`${W}.status`), value: t(dynamicKey`${W}.statuses.${claim.status}`), testId: 'claim-status', valueTestId: `claim-status-${claim.status}` },
+      { label: t('funeral:exemption.claim.track.groundLabel'), value: t(dynamicKey`funeral:exemption.claim.grounds.${claim.ground}`, { defaultValue: claim.ground }) },
+      { label: t('funeral:exemption.claim.track.status'), value: t(dynamicKey`funeral:exemption.claim.track.statuses.${claim.status}`), testId: 'claim-status', valueTestId: `claim-status-${claim.status}` },
       ...amounts,
-      ...(claim.refusal ? [{ label: t(`${W}.refusal`), value: claim.refusal, testId: 'claim-refusal' }] : []),
+      ...(claim.refusal ? [{ label: t('funeral:exemption.claim.track.refusal'), value: claim.refusal, testId: 'claim-refusal' }] : []),
     ],
   };
 }
@@ -46,21 +45,21 @@ function proofAction(claim: CaseClaimView, { t }: Parameters<StatusPanel>[1]): S
     kind: 'form',
     id: SEND_PROOF_ACTION,
     heading: t('funeral:exemption.claim.title'),
-    hint: t(`${W}.hint`),
+    hint: t('funeral:exemption.claim.track.hint'),
     fields: {},
     inputs: [
       {
         kind: 'choice',
         name: 'ground',
         label: t('funeral:exemption.claim.ground'),
-        hint: t(`${W}.groundHint`, { relief: t(CLAIM_PROOF.relief), youfu: t(CLAIM_PROOF.youfu) }),
+        hint: t('funeral:exemption.claim.track.groundHint', { relief: t(CLAIM_PROOF.relief), youfu: t(CLAIM_PROOF.youfu) }),
         options: EXEMPTION_CLAIM_GROUNDS.map((ground) => ({ value: ground, label: t(dynamicKey`funeral:exemption.claim.grounds.${ground}`) })),
         value: claim.ground,
       },
-      { kind: 'file', name: 'files', label: t('funeral:exemption.claim.proofFiles'), hint: t(`${W}.filesHint`, { kinds, max: megabytes(proof.maxFileBytes), count: proof.maxFiles }), multiple: true, accept: proof.accept.map((kind) => ACCEPT[kind] ?? '').filter(Boolean).join(',') },
-      { kind: 'text', name: 'note', label: t('funeral:exemption.claim.note'), hint: t(`${W}.noteHint`, { max: proof.noteMaxLength }), maxLength: proof.noteMaxLength },
+      { kind: 'file', name: 'files', label: t('funeral:exemption.claim.proofFiles'), hint: t('funeral:exemption.claim.track.filesHint', { kinds, max: megabytes(proof.maxFileBytes), count: proof.maxFiles }), multiple: true, accept: proof.accept.map((kind) => ACCEPT[kind] ?? '').filter(Boolean).join(',') },
+      { kind: 'text', name: 'note', label: t('funeral:exemption.claim.note'), hint: t('funeral:exemption.claim.track.noteHint', { max: proof.noteMaxLength }), maxLength: proof.noteMaxLength },
     ],
-    buttons: [{ label: t(`${W}.button`), action: SEND_PROOF_ACTION, style: 'primary' }],
+    buttons: [{ label: t('funeral:exemption.claim.track.button'), action: SEND_PROOF_ACTION, style: 'primary' }],
   };
 }
 
@@ -71,7 +70,7 @@ export const funeralBookingPanel: StatusPanel = (progress, context, done) => {
   const action = proofAction(claim, context);
   return {
     ...view,
-    ...(done === SEND_PROOF_ACTION ? { said: context.t(`${W}.received`) } : {}),
+    ...(done === SEND_PROOF_ACTION ? { said: context.t('funeral:exemption.claim.track.received') } : {}),
     details: [...view.details, claimFacts(claim, context)],
     // The proof comes first: it is what the claim waits for.
     actions: action ? [action, ...view.actions] : view.actions,
