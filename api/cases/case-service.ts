@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppointmentTimes } from '../db/booking.repo.ts';
 import { moveDraftFiles } from '../engine/files/files.ts';
 import { markDraftSubmitted } from '../db/drafts.repo.ts';
-import { submittedDraft } from '../engine/drafts/drafts.ts';
+import { prefilledDraft, submittedDraft } from '../engine/drafts/drafts.ts';
 import { CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
@@ -21,7 +21,9 @@ import type { Database } from '../db/schema.ts';
 import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
 import { HANDOFF_ANSWER_CONTEXT, writeHandoffs } from '../engine/handoffs/queue.ts';
 import { PART_ANSWER, partStatus } from '../engine/bundles/bundle.ts';
-import { writeBundleParts, type FanOutDeps } from '../engine/bundles/fan-out.ts';
+import { writeBundleParts, type FanOutDeps, type WrittenPart } from '../engine/bundles/fan-out.ts';
+import type { BundleContext } from '../engine/bundles/bundle.ts';
+import { proofHeldFor } from '../verification/phone-codes.ts';
 import { partsOfBundle } from '../db/case-parts.repo.ts';
 import { stepIncrements } from '../domain/cases/case-figures.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
@@ -68,8 +70,10 @@ export interface CaseDeps {
 const serviceOf = (deps: Pick<CaseDeps, 'services'>, id: string): RegisteredCaseService | undefined => (deps.services ?? BUILT_IN_SERVICES).get(id);
 
 export type SubmitResult =
-  | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[]; parts?: { item: string; trackingNumber: string | null }[] }
+  | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[]; parts?: WrittenPart[] }
   | { ok: false; reason: 'invalid'; error: ZodError }
+  /** The service's `confirmedPhone` has no proof beside the application (`missing`), or one that does not hold for that phone now (`invalid`): docs/decisions/076. */
+  | { ok: false; reason: 'phone-not-confirmed'; field: string; label: string; problem: 'missing' | 'invalid' }
   /** No service of that name, or one whose cases start as a booking, not an application. */
   | { ok: false; reason: 'no_such_service' };
 
@@ -140,6 +144,16 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const data = serviceDataOf(deps);
   const parsed = service.applicationSchema(today, data).safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
+  // The phone the submission texts, confirmed by a code (docs/decisions/019, 076): two reads, before anything is written.
+  const confirmed = service.confirmedPhone;
+  let confirmedPhone: BundleContext['confirmedPhone'];
+  if (confirmed) {
+    const proof = phoneProofOf(input);
+    const phone = confirmed.phone(parsed.data);
+    const held = proof === undefined ? undefined : await proofHeldFor(deps, proof, phone);
+    if (!held) return { ok: false, reason: 'phone-not-confirmed', field: confirmed.field, label: confirmed.label, problem: proof === undefined ? 'missing' : 'invalid' };
+    if (proof !== undefined) confirmedPhone = { phone, proof, expiresAt: held.expiresAt };
+  }
   const missing = await filesMissing(deps, service.uploadsNeededFor?.(parsed.data) ?? service.uploadsNeeded ?? {}, draftKey);
   if (missing) return { ok: false, reason: 'invalid', error: missing };
   const contact = service.applicant(parsed.data);
@@ -152,13 +166,13 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const once = service.oncePer;
   const onceKeyHash = once ? deps.crypto.lookupHash(once.key(parsed.data), ONCE_KEY_CONTEXT) : undefined;
   const personHashes = casePersonHashes(deps, service, parsed.data);
-  const bundleParts = service.bundle?.parts(parsed.data) ?? [];
+  const bundleParts = service.bundle?.parts(parsed.data, confirmedPhone ? { confirmedPhone } : {}) ?? [];
   // What the application takes one of (docs/decisions/064), with how many there are today by the rules.
   const holds = service.holds;
   const stock = holds?.stock(parsed.data, today, data.rules);
   try {
     return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
-      let parts: { item: string; trackingNumber: string | null }[] | undefined;
+      let parts: WrittenPart[] | undefined;
       await recordSubmission(deps.db, newCaseRecord(deps, { trackingNumber, service: serviceId, lang, contact, answers: parsed.data, snapshot, at: now }), {
         channel: 'sms',
         template: 'case.submitted',
@@ -173,7 +187,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         // Who the case is about, found again by another service (docs/decisions/065).
         await recordCasePeople(trx, caseId, personHashes);
         // A bundle's parts are written with it, or none of it is (docs/decisions/066).
-        if (service.bundle) parts = await writeBundleParts(trx, fanOutDeps(deps, lang, now), { caseId, contact, lang, at: now, today }, bundleParts);
+        if (service.bundle) parts = await writeBundleParts(trx, fanOutDeps(deps, lang, now), { caseId, contact, lang, at: now, today, draftKey }, bundleParts);
         // The answer the API gives, kept with what it answers for.
         await keep?.(trx, submittedAnswer(trackingNumber, snapshot, parts));
         if (draftKey === undefined) return;
@@ -194,7 +208,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
 }
 
 /** What a submission answers: its number, state and deadlines, and a bundle's parts. */
-function submittedAnswer(trackingNumber: string, snapshot: CaseSnapshot, parts: { item: string; trackingNumber: string | null }[] | undefined) {
+function submittedAnswer(trackingNumber: string, snapshot: CaseSnapshot, parts: WrittenPart[] | undefined) {
   return { trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })), ...(parts ? { parts } : {}) };
 }
 
@@ -209,14 +223,21 @@ function fanOutDeps(deps: CaseDeps, lang: Locale, at: Date): FanOutDeps {
     data: serviceDataOf(deps),
     record: (input) => newCaseRecord(deps, { ...input, lang, at }),
     personHashes: (service, application) => casePersonHashes(deps, service, application),
+    prefilledDraft: (service, answers) => prefilledDraft({ crypto: deps.crypto, services: deps.services ?? BUILT_IN_SERVICES }, service, { ...answers }, at),
   };
+}
+
+/** The proof beside an application (`phoneProof`), as sent: a short string, else none. */
+function phoneProofOf(input: unknown): string | undefined {
+  const proof = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)['phoneProof'] : undefined;
+  return typeof proof === 'string' && proof.trim() !== '' && proof.length <= 100 ? proof.trim() : undefined;
 }
 
 /** A bundle's parts as its status page shows them (docs/decisions/066): each part's state, and a department's answer read as done, refused or still pending. */
 async function partsProgress(deps: CaseDeps, service: RegisteredCaseService | undefined, stored: StoredCase): Promise<PartProgress[]> {
   if (!service?.bundle) return [];
   const declared = service.bundle.parts(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)));
-  return (await partsOfBundle(deps.db, stored.id)).map((row) => {
+  return (await partsOfBundle(deps.db, stored.id, deps.now())).map((row) => {
     const later = declared.find((part) => part.item === row.item && part.kind === 'later');
     const answer = row.handoff?.answerEnc ? (JSON.parse(deps.crypto.decrypt(row.handoff.answerEnc, HANDOFF_ANSWER_CONTEXT)) as Record<string, unknown>) : undefined;
     const said = (field: string): string | null => (typeof answer?.[field] === 'string' ? answer[field] : null);
@@ -231,6 +252,7 @@ async function partsProgress(deps: CaseDeps, service: RegisteredCaseService | un
       status,
       reason: status === 'refused' ? said(PART_ANSWER.note) : null,
       applyPath: later?.kind === 'later' ? later.applyPath : null,
+      prefilled: row.draftOpen,
     };
   });
 }

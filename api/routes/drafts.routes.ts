@@ -7,6 +7,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { continueItemOfSubmittedDraft } from '../cases/bundle-drafts.ts';
 import { createDraft, discardDraft, openDraft, resumeWithCode, saveDraft, saveForLater, type DraftDeps } from '../engine/drafts/drafts.ts';
 import { textLine, textLines } from '../domain/text.ts';
 import { ApiErrorSchema } from '../http/api-error.ts';
@@ -131,6 +132,17 @@ const resumeDraftRoute = createRoute({
   },
 });
 
+const continueBundleItemRoute = createRoute({
+  method: 'post',
+  path: '/drafts/current/parts/{item}/draft',
+  operationId: 'continueBundleItemAfterSubmission',
+  tags: ['Drafts'],
+  summary: 'From a bundle’s own draft once it was sent (its confirmation): continue an item applied for later, prefilled from the bundle',
+  description: '身后一件事 (docs/decisions/076): `draft-reference` is the reference to the draft the bundle was gathered in; the answer is a reference to the item’s own draft, prefilled from the bundle. An earlier reference to that draft stops working. A draft that lapsed or was sent is `draft_not_found`.',
+  request: { params: z.object({ item: textLine().max(60) }), headers: ReferenceHeader },
+  responses: { 200: json(Opened, 'The item’s draft and a reference to it'), 404: json(ApiErrorSchema, 'The reference opens no sent bundle, or its item has no draft to continue (`draft_not_found`)'), 422: BAD_HEADER },
+});
+
 export const draftDeps = (c: Context<ApiEnv>): DraftDeps => {
   const deps = caseDeps(c);
   return { db: deps.db, kind: deps.kind, crypto: deps.crypto, now: deps.now, randomBytes: deps.randomBytes, services: c.get('deps').services };
@@ -169,6 +181,11 @@ export const draftRoutes = new OpenAPIHono<ApiEnv>()
     const deps = draftDeps(c);
     const gone = await discardDraft({ ...deps, files: { ...deps, ...c.get('deps').files } }, c.req.valid('header')['draft-reference']);
     return gone ? c.body(null, 204) : refuse(c, 'draft', { ok: false, reason: 'not_found' });
+  })
+  .openapi(continueBundleItemRoute, async (c) => {
+    const result = await continueItemOfSubmittedDraft(draftDeps(c), c.req.valid('header')['draft-reference'], c.req.valid('param').item);
+    noStore(c);
+    return result.ok ? c.json({ reference: result.reference, draft: result.draft }, 200) : refuse(c, 'bundleItem', result);
   })
   .openapi(resumeDraftRoute, async (c) => {
     const { code, idNumber } = c.req.valid('json');

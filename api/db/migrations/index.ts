@@ -38,6 +38,7 @@ import * as cemeteryPlots from './2026121402_cemetery_plots.ts';
 import * as afterDeathBundle from './2026121403_after_death_bundle.ts';
 import * as caseQueueCounts from './2026121601_case_queue_counts.ts';
 import * as funeralHomeDay from './2026121701_funeral_home_day.ts';
+import * as bundlePartDrafts from './2026121803_bundle_part_drafts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026112501_guides': guides,
@@ -75,4 +76,5 @@ export const migrations: Record<string, Migration> = {
   '2026121403_after_death_bundle': afterDeathBundle,
   '2026121601_case_queue_counts': caseQueueCounts,
   '2026121701_funeral_home_day': funeralHomeDay,
+  '2026121803_bundle_part_drafts': bundlePartDrafts,
 };
