@@ -5,7 +5,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
+import { textLine } from '../domain/text.ts';
 import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppointmentTimes } from '../db/booking.repo.ts';
 import { moveDraftFiles } from '../engine/files/files.ts';
 import { markDraftSubmitted } from '../db/drafts.repo.ts';
@@ -148,7 +149,10 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const confirmed = service.confirmedPhone;
   let confirmedPhone: BundleContext['confirmedPhone'];
   if (confirmed) {
-    const proof = phoneProofOf(input);
+    // A proof that is no short line of text (a NUL, a control character) is bad input on its own field.
+    const sent = ProofBeside.safeParse(input);
+    if (!sent.success) return { ok: false, reason: 'invalid', error: sent.error };
+    const proof = sent.data.phoneProof?.trim() || undefined;
     const phone = confirmed.phone(parsed.data);
     const held = proof === undefined ? undefined : await proofHeldFor(deps, proof, phone);
     if (!held) return { ok: false, reason: 'phone-not-confirmed', field: confirmed.field, label: confirmed.label, problem: proof === undefined ? 'missing' : 'invalid' };
@@ -227,11 +231,8 @@ function fanOutDeps(deps: CaseDeps, lang: Locale, at: Date): FanOutDeps {
   };
 }
 
-/** The proof beside an application (`phoneProof`), as sent: a short string, else none. */
-function phoneProofOf(input: unknown): string | undefined {
-  const proof = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)['phoneProof'] : undefined;
-  return typeof proof === 'string' && proof.trim() !== '' && proof.length <= 100 ? proof.trim() : undefined;
-}
+/** The proof beside an application of a service with a `confirmedPhone` (POST /phone-codes/confirm's), as sent. */
+const ProofBeside = z.object({ phoneProof: textLine().max(100).optional() });
 
 /** A bundle's parts as its status page shows them (docs/decisions/066): each part's state, and a department's answer read as done, refused or still pending. */
 async function partsProgress(deps: CaseDeps, service: RegisteredCaseService | undefined, stored: StoredCase): Promise<PartProgress[]> {
