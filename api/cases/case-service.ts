@@ -5,11 +5,12 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
+import { textLine } from '../domain/text.ts';
 import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppointmentTimes } from '../db/booking.repo.ts';
 import { moveDraftFiles } from '../engine/files/files.ts';
 import { markDraftSubmitted } from '../db/drafts.repo.ts';
-import { submittedDraft } from '../engine/drafts/drafts.ts';
+import { prefilledDraft, submittedDraft } from '../engine/drafts/drafts.ts';
 import { CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
@@ -23,7 +24,9 @@ import type { Database } from '../db/schema.ts';
 import { appointmentMoments } from '../engine/booking/appointment-moments.ts';
 import { HANDOFF_ANSWER_CONTEXT, writeHandoffs } from '../engine/handoffs/queue.ts';
 import { PART_ANSWER, partStatus } from '../engine/bundles/bundle.ts';
-import { writeBundleParts, type FanOutDeps } from '../engine/bundles/fan-out.ts';
+import { writeBundleParts, type FanOutDeps, type WrittenPart } from '../engine/bundles/fan-out.ts';
+import type { BundleContext } from '../engine/bundles/bundle.ts';
+import { proofHeldFor } from '../verification/phone-codes.ts';
 import { partsOfBundle } from '../db/case-parts.repo.ts';
 import { stepIncrements } from '../domain/cases/case-figures.ts';
 import { chinaDate, chinaMinute } from '../domain/calendar/china-time.ts';
@@ -67,8 +70,10 @@ export interface CaseDeps {
 const serviceOf = (deps: Pick<CaseDeps, 'services'>, id: string): RegisteredCaseService | undefined => (deps.services ?? BUILT_IN_SERVICES).get(id);
 
 export type SubmitResult =
-  | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[]; parts?: { item: string; trackingNumber: string | null }[] }
+  | { ok: true; trackingNumber: string; state: string; deadlines: { key: string; dueOn: string }[]; parts?: WrittenPart[] }
   | { ok: false; reason: 'invalid'; error: ZodError }
+  /** The service's `confirmedPhone` has no proof beside the application (`missing`), or one that does not hold for that phone now (`invalid`): docs/decisions/076. */
+  | { ok: false; reason: 'phone-not-confirmed'; field: string; label: string; problem: 'missing' | 'invalid' }
   /** No service of that name, or one whose cases start as a booking, not an application. */
   | { ok: false; reason: 'no_such_service' };
 
@@ -139,6 +144,19 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const data = serviceDataOf(deps);
   const parsed = service.applicationSchema(today, data).safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', error: parsed.error };
+  // The phone the submission texts, confirmed by a code (docs/decisions/019, 076): two reads, before anything is written.
+  const confirmed = service.confirmedPhone;
+  let confirmedPhone: BundleContext['confirmedPhone'];
+  if (confirmed) {
+    // A proof that is no short line of text (a NUL, a control character) is bad input on its own field.
+    const sent = ProofBeside.safeParse(input);
+    if (!sent.success) return { ok: false, reason: 'invalid', error: sent.error };
+    const proof = sent.data.phoneProof?.trim() || undefined;
+    const phone = confirmed.phone(parsed.data);
+    const held = proof === undefined ? undefined : await proofHeldFor(deps, proof, phone);
+    if (!held) return { ok: false, reason: 'phone-not-confirmed', field: confirmed.field, label: confirmed.label, problem: proof === undefined ? 'missing' : 'invalid' };
+    if (proof !== undefined) confirmedPhone = { phone, proof, expiresAt: held.expiresAt };
+  }
   // A document the portal holds itself needs no file (docs/decisions/074); looked for again here, whatever the pages said.
   const evidence = await evidenceOnRecord(deps, service, parsed.data, today);
   const missing = await filesMissing(deps, filesNeededBeside(service.uploadsNeededFor?.(parsed.data) ?? service.uploadsNeeded ?? {}, evidence), draftKey);
@@ -153,13 +171,13 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
   const once = service.oncePer;
   const onceKeyHash = once ? deps.crypto.lookupHash(once.key(parsed.data), ONCE_KEY_CONTEXT) : undefined;
   const personHashes = casePersonHashes(deps, service, parsed.data);
-  const bundleParts = service.bundle?.parts(parsed.data) ?? [];
+  const bundleParts = service.bundle?.parts(parsed.data, confirmedPhone ? { confirmedPhone } : {}) ?? [];
   // What the application takes one of (docs/decisions/064), with how many there are today by the rules.
   const holds = service.holds;
   const stock = holds?.stock(parsed.data, today, data.rules);
   try {
     return await withNewTrackingNumber(deps.randomBytes, async (trackingNumber) => {
-      let parts: { item: string; trackingNumber: string | null }[] | undefined;
+      let parts: WrittenPart[] | undefined;
       await recordSubmission(deps.db, newCaseRecord(deps, { trackingNumber, service: serviceId, lang, contact, answers: parsed.data, snapshot, at: now }), {
         channel: 'sms',
         template: 'case.submitted',
@@ -176,7 +194,7 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         // Where each document on record was found, sealed, for the staff who handle the case.
         await recordCaseEvidence(trx, caseId, evidence.map((found) => ({ purpose: found.purpose, referenceEnc: deps.crypto.encrypt(JSON.stringify({ trackingNumber: found.trackingNumber, place: found.place }), EVIDENCE_CONTEXT) })), now);
         // A bundle's parts are written with it, or none of it is (docs/decisions/066).
-        if (service.bundle) parts = await writeBundleParts(trx, fanOutDeps(deps, lang, now), { caseId, contact, lang, at: now, today }, bundleParts);
+        if (service.bundle) parts = await writeBundleParts(trx, fanOutDeps(deps, lang, now), { caseId, contact, lang, at: now, today, draftKey }, bundleParts);
         // The answer the API gives, kept with what it answers for.
         await keep?.(trx, submittedAnswer(trackingNumber, snapshot, parts));
         if (draftKey === undefined) return;
@@ -206,7 +224,7 @@ export async function evidenceOnRecord(deps: Pick<CaseDeps, 'db' | 'crypto'>, se
 }
 
 /** What a submission answers: its number, state and deadlines, and a bundle's parts. */
-function submittedAnswer(trackingNumber: string, snapshot: CaseSnapshot, parts: { item: string; trackingNumber: string | null }[] | undefined) {
+function submittedAnswer(trackingNumber: string, snapshot: CaseSnapshot, parts: WrittenPart[] | undefined) {
   return { trackingNumber: formatTrackingNumber(trackingNumber), state: snapshot.state, deadlines: snapshot.deadlines.map(({ key, dueOn }) => ({ key, dueOn })), ...(parts ? { parts } : {}) };
 }
 
@@ -221,14 +239,18 @@ function fanOutDeps(deps: CaseDeps, lang: Locale, at: Date): FanOutDeps {
     data: serviceDataOf(deps),
     record: (input) => newCaseRecord(deps, { ...input, lang, at }),
     personHashes: (service, application) => casePersonHashes(deps, service, application),
+    prefilledDraft: (service, answers) => prefilledDraft({ crypto: deps.crypto, services: deps.services ?? BUILT_IN_SERVICES }, service, { ...answers }, at),
   };
 }
+
+/** The proof beside an application of a service with a `confirmedPhone` (POST /phone-codes/confirm's), as sent. */
+const ProofBeside = z.object({ phoneProof: textLine().max(100).optional() });
 
 /** A bundle's parts as its status page shows them (docs/decisions/066): each part's state, and a department's answer read as done, refused or still pending. */
 async function partsProgress(deps: CaseDeps, service: RegisteredCaseService | undefined, stored: StoredCase): Promise<PartProgress[]> {
   if (!service?.bundle) return [];
   const declared = service.bundle.parts(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)));
-  return (await partsOfBundle(deps.db, stored.id)).map((row) => {
+  return (await partsOfBundle(deps.db, stored.id, deps.now())).map((row) => {
     const later = declared.find((part) => part.item === row.item && part.kind === 'later');
     const answer = row.handoff?.answerEnc ? (JSON.parse(deps.crypto.decrypt(row.handoff.answerEnc, HANDOFF_ANSWER_CONTEXT)) as Record<string, unknown>) : undefined;
     const said = (field: string): string | null => (typeof answer?.[field] === 'string' ? answer[field] : null);
@@ -243,6 +265,7 @@ async function partsProgress(deps: CaseDeps, service: RegisteredCaseService | un
       status,
       reason: status === 'refused' ? said(PART_ANSWER.note) : null,
       applyPath: later?.kind === 'later' ? later.applyPath : null,
+      prefilled: row.draftOpen,
     };
   });
 }

@@ -76,6 +76,22 @@ export async function resumeDraft(db: Kysely<Database>, id: string, codeHash: st
 }
 
 /**
+ * A prefilled draft (docs/decisions/076) given to the one its maker let in: a new reference replaces
+ * any earlier one, and the draft counts as just used. Only while it is neither submitted nor expired.
+ */
+export async function giveReference(db: Kysely<Database>, id: string, referenceHash: string, now: string): Promise<StoredDraft | undefined> {
+  const updated = await db
+    .updateTable('drafts')
+    .set({ reference_hash: referenceHash, last_seen_at: now })
+    .where('id', '=', id)
+    .where('submitted_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return undefined;
+  return db.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
  * The draft became a case (in the submission's transaction): its answers are replaced by what the
  * confirmation shows (`contentEnc`), its resume code is gone, and it is kept only as long as a
  * confirmation is.

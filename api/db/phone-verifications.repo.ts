@@ -118,15 +118,15 @@ export async function confirmCode(db: Kysely<Database>, id: string, proof: { has
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The phone (keyed hash) a proof was given for, while it holds; undefined for an unknown or expired proof. A read only. */
-export async function phoneOfProof(db: Kysely<Database>, proofHash: string, now: Date): Promise<string | undefined> {
+/** The phone (keyed hash) a proof was given for and until when, while it holds; undefined for an unknown or expired proof. A read only. */
+export async function proofHeld(db: Kysely<Database>, proofHash: string, now: Date): Promise<{ phoneHash: string; expiresAt: string } | undefined> {
   const row = await db
     .selectFrom('phone_verifications')
-    .select('phone_hash')
+    .select(['phone_hash', 'proof_expires_at'])
     .where('proof_hash', '=', proofHash)
     .where('proof_expires_at', '>', now.toISOString())
     .executeTakeFirst();
-  return row?.phone_hash;
+  return row?.proof_expires_at ? { phoneHash: row.phone_hash, expiresAt: new Date(row.proof_expires_at).toISOString() } : undefined;
 }
 
 /** Development only: the message that carried the newest code sent to a phone (its params hold the code, encrypted). */

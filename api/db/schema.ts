@@ -337,6 +337,10 @@ export interface CasePartTable {
   item: string;
   position: number;
   part_case_id: string | null;
+  /** An item applied for later: the draft of its journey prefilled at the bundle's submission (docs/decisions/076), until it expires. */
+  draft_id: string | null;
+  /** The draft the bundle was gathered in (ended by its submission): whose holder may continue the prefilled one (docs/decisions/076). */
+  bundle_draft_id: string | null;
 }
 
 /** A funeral booking's priced item (docs/decisions/063): its price on the booking day, what the exemption waived and why. */

@@ -10,6 +10,7 @@
  * entry. `refuse` is typed with the statuses of the reasons it may be given, so a route that can
  * answer a refusal whose status its OpenAPI operation does not declare fails the type check too.
  */
+import type { ContinueResult } from '../cases/bundle-drafts.ts';
 import type { Context, TypedResponse } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
@@ -85,10 +86,12 @@ export interface Refusals {
   /** The year the address names comes with each refusal: the message says it. */
   holidayYear: (Refused<HolidayLoadResult> | { reason: 'year_mismatch' }) & { year: number };
   /** The generic application route (cases.routes.ts): answers the service's schema refuses, or a service it does not take. */
-  application: { reason: 'invalid'; error: ZodError } | { reason: 'no_such_service' };
+  application: { reason: 'invalid'; error: ZodError } | { reason: 'no_such_service' } | { reason: 'phone-not-confirmed'; field: string; label: string; problem: 'missing' | 'invalid' };
   /** Too many lookups per client or per tracking number (counted by the route, in the database). */
   lookupLimit: { reason: 'too_many'; retryAt: string };
   lookup: Refused<LookupResult>;
+  /** Continuing a bundle's item applied for later (docs/decisions/076): the bundle as a lookup finds it, then its item's prefilled draft. */
+  bundleItem: Refused<ContinueResult>;
   withdrawal: Refused<WithdrawResult>;
   /** The applicant's answer to a request for documents (case-supplement.ts, docs/decisions/039). */
   supplement: Refused<SupplementResult>;
@@ -345,11 +348,27 @@ export const REFUSALS = {
   application: {
     invalid: SCHEMA_ISSUES,
     no_such_service: { status: 404, code: 'no_such_service', message: 'errors.application.noSuchService' },
+    // Next to the phone, as a marriage booking's (docs/decisions/019, 076): no proof, or one that does not hold for it.
+    'phone-not-confirmed': {
+      status: 422,
+      code: 'validation_failed',
+      message: 'errors.badRequest',
+      field: {
+        name: (refusal) => refusal.field,
+        code: (refusal) => (refusal.problem === 'missing' ? 'phone_not_confirmed' : 'phone_proof_invalid'),
+        message: (refusal, _lang, t) => capitalised(t(refusal.problem === 'missing' ? 'errors.verification.proofMissing' : 'errors.verification.proofInvalid', { field: t(dynamicKey`${refusal.label}`) })),
+      },
+    },
   },
   lookupLimit: {
     too_many: { status: 429, code: 'too_many_lookups', message: (refusal, lang, t) => t('errors.track.tooMany', { time: formatDateTime(refusal.retryAt, lang) }), retryAt: (refusal) => refusal.retryAt },
   },
   lookup: LOOKUP,
+  bundleItem: {
+    ...LOOKUP,
+    // None made, lapsed, or already sent: the same answer, nothing said about the draft.
+    not_found: { status: 404, code: 'draft_not_found', message: 'errors.draft.notFound' },
+  },
   objection: {
     // An unknown entry and an announcement (which takes no objection) alike: nothing said about a case.
     not_found: { status: 404, code: 'notice_not_found', message: 'errors.objection.notFound' },

@@ -10,6 +10,7 @@ import { serviceDataOf } from '../services/service-data.ts';
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { continueItemOfTrackedBundle } from '../cases/bundle-drafts.ts';
 import { lookupCase, submitApplication, takeApplicantStep, withdrawCase, type LookupResult, type SubmitResult } from '../cases/case-service.ts';
 import { isLookupTokenFor, issueLookupToken } from '../cases/lookup-token.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
@@ -35,7 +36,7 @@ const Submitted = z
     state: z.string(),
     deadlines: z.array(z.object({ key: z.string(), dueOn: z.string() })),
     parts: z
-      .array(z.object({ item: z.string(), trackingNumber: z.string().nullable() }))
+      .array(z.object({ item: z.string(), trackingNumber: z.string().nullable(), prefilled: z.boolean().meta({ description: 'An item applied for later whose journey’s draft was prefilled from the bundle (docs/decisions/076): the applicant continues it from the status page or the confirmation' }) }))
       .optional()
       .meta({ description: 'A bundle’s parts (身后一件事, docs/decisions/066), one per item ticked, each with its own tracking number (null: applied for later), made with the bundle in one transaction' }),
   })
@@ -80,7 +81,9 @@ export function documentApplications(app: Pick<OpenAPIHono, 'openAPIRegistry'>, 
     if (!service || !isAppliedOnline(service)) continue;
     const body = `${pascal(id)}Application`;
     // Any offices show the shape (only an appointment's office is checked against them).
-    registerSchema(app, body, service.applicationSchema('2026-01-01', serviceDataOf({ offices: DEMO_OFFICES })));
+    const schema = service.applicationSchema('2026-01-01', serviceDataOf({ offices: DEMO_OFFICES }));
+    // A phone the submission texts is confirmed first: its proof comes beside the application (docs/decisions/076).
+    registerSchema(app, body, service.confirmedPhone ? schema.and(z.object({ phoneProof: textLine().max(100).meta({ description: `The proof that ${service.confirmedPhone.field} was confirmed (POST /phone-codes/confirm)` }) })) : schema);
     app.openAPIRegistry.registerPath({
       method: 'post',
       path: `/services/${id}/applications`,
@@ -164,6 +167,7 @@ export const Progress = z
           status: z.enum(['pending', 'done', 'refused', 'with-staff', 'to-apply']),
           reason: z.string().nullable(),
           applyPath: z.string().nullable(),
+          prefilled: z.boolean().meta({ description: 'An item applied for later whose prefilled draft may still be continued (POST /track/parts/{item}/draft); false once it lapsed or was sent' }),
         }),
       )
       .meta({ description: 'A bundle’s parts (身后一件事, docs/decisions/066): each with its tracking number and status (`pending` while a department has not answered, also while it cannot be reached); empty for any other case' }),
@@ -300,6 +304,23 @@ const caseCalendarRoute = createRoute({
   },
 });
 
+const continueBundleItem = createRoute({
+  method: 'post',
+  path: '/track/parts/{item}/draft',
+  operationId: 'continueBundleItem',
+  tags: ['Applications'],
+  summary: 'Continue a bundle’s item applied for later: its journey’s draft, prefilled from the bundle (same two factors as /track)',
+  description:
+    '身后一件事 (docs/decisions/076): the funeral booking, a cemetery plot and the eco-burial subsidy ticked in a bundle each have a draft of their own journey, prefilled at the bundle’s submission. Only the bundle’s applicant is given a reference to it; an earlier reference stops working. A draft that lapsed or was sent is `draft_not_found`: apply on the journey as usual.',
+  request: { params: z.object({ item: textLine().max(60) }), body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
+  responses: {
+    200: json(z.object({ reference: z.string(), draft: z.object({ service: z.string(), key: z.string(), answers: z.record(z.string(), z.string()), lapsesAt: z.string(), expiresAt: z.string() }) }), 'The draft and a reference to it (send it in `draft-reference`)'),
+    404: json(ApiErrorSchema, 'No bundle matches this pair, or the item has no draft to continue (`draft_not_found`)'),
+    422: json(ApiErrorSchema, 'The tracking number is mistyped'),
+    429: json(ApiErrorSchema, 'Too many lookups; try again later'),
+  },
+});
+
 const TRACK_WINDOW_MS = 10 * 60_000;
 
 export const caseRoutes = new OpenAPIHono<ApiEnv>()
@@ -338,6 +359,14 @@ export const caseRoutes = new OpenAPIHono<ApiEnv>()
     const result = await withdrawCase(caseDeps(c), trackingNumber, secondFactor, clientAddress(c));
     c.header('Cache-Control', 'no-store');
     return result.ok ? answerProgress(c, result) : refuse(c, 'withdrawal', result);
+  })
+  .openapi(continueBundleItem, async (c) => {
+    const { trackingNumber, secondFactor, lookupToken } = c.req.valid('json');
+    const limited = await lookupLimited(c, trackingNumber, lookupToken);
+    if (limited) return limited;
+    const result = await continueItemOfTrackedBundle(caseDeps(c), draftDeps(c), { trackingNumber, secondFactor }, c.req.valid('param').item);
+    c.header('Cache-Control', 'no-store');
+    return result.ok ? c.json({ reference: result.reference, draft: result.draft }, 200) : refuse(c, 'bundleItem', result);
   });
 
 

@@ -7,6 +7,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { continueItemOfSubmittedDraft } from '../cases/bundle-drafts.ts';
 import { createDraft, discardDraft, openDraft, resumeWithCode, saveDraft, saveForLater, type DraftDeps } from '../engine/drafts/drafts.ts';
 import { textLine, textLines } from '../domain/text.ts';
 import { ApiErrorSchema } from '../http/api-error.ts';
@@ -159,6 +160,16 @@ const evidenceOnRecordRoute = createRoute({
   },
 });
 const EVIDENCE_WINDOW_MS = 10 * 60_000;
+const continueBundleItemRoute = createRoute({
+  method: 'post',
+  path: '/drafts/current/parts/{item}/draft',
+  operationId: 'continueBundleItemAfterSubmission',
+  tags: ['Drafts'],
+  summary: 'From a bundle’s own draft once it was sent (its confirmation): continue an item applied for later, prefilled from the bundle',
+  description: '身后一件事 (docs/decisions/076): `draft-reference` is the reference to the draft the bundle was gathered in; the answer is a reference to the item’s own draft, prefilled from the bundle. An earlier reference to that draft stops working. A draft that lapsed or was sent is `draft_not_found`.',
+  request: { params: z.object({ item: textLine().max(60) }), headers: ReferenceHeader },
+  responses: { 200: json(Opened, 'The item’s draft and a reference to it'), 404: json(ApiErrorSchema, 'The reference opens no sent bundle, or its item has no draft to continue (`draft_not_found`)'), 422: BAD_HEADER },
+});
 
 export const draftDeps = (c: Context<ApiEnv>): DraftDeps => {
   const deps = caseDeps(c);
@@ -214,6 +225,11 @@ export const draftRoutes = new OpenAPIHono<ApiEnv>()
     const found = service ? await evidenceOnRecord(deps, service, nestAnswers({ service: opened.draft.service, steps: [] }, opened.draft.answers), chinaDate(now)) : [];
     const t = translator(requestLocale(c));
     return c.json({ found: found.map((evidence) => ({ purpose: evidence.purpose, place: t(keyFrom(evidence.place)) })) }, 200);
+  })
+  .openapi(continueBundleItemRoute, async (c) => {
+    const result = await continueItemOfSubmittedDraft(draftDeps(c), c.req.valid('header')['draft-reference'], c.req.valid('param').item);
+    noStore(c);
+    return result.ok ? c.json({ reference: result.reference, draft: result.draft }, 200) : refuse(c, 'bundleItem', result);
   })
   .openapi(resumeDraftRoute, async (c) => {
     const { code, idNumber } = c.req.valid('json');

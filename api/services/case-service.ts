@@ -18,7 +18,7 @@ import type { ServiceDefinition } from '../domain/workflow/workflow.ts';
 import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import type { DraftPolicy } from '../engine/drafts/draft-rules.ts';
 import type { FileLimits } from '../engine/files/upload-policy.ts';
-import type { BundleDeclaration, PartStatus } from '../engine/bundles/bundle.ts';
+import type { BundleContext, BundleDeclaration, PartStatus } from '../engine/bundles/bundle.ts';
 import type { HandoffDeclarations } from '../engine/handoffs/handoff.ts';
 import type { PublicFacts } from '../engine/publication/public-entry.ts';
 import type { RuleBook } from '../engine/rules/live-rules.ts';
@@ -202,6 +202,12 @@ export interface CaseService<Application> {
    * as the status page shows it, or null when the case has none.
    */
   claim?(deps: ClaimReadDeps, caseId: string, application: Application): Promise<CaseClaimView | null>;
+  /**
+   * For a service whose submission texts a phone that must first be confirmed by a code (docs/decisions/019,
+   * 076): the application's phone, the field a refusal is shown next to, and that field's label (a
+   * translation key). The proof (POST /phone-codes/confirm) comes beside the application, as `phoneProof`.
+   */
+  confirmedPhone?: ConfirmedPhone<Application>;
 }
 
 /** What a service reads its claim with (CaseService.claim). */
@@ -233,6 +239,12 @@ export interface RecordDeps {
   db: Kysely<Database>;
   crypto: FieldCrypto;
   today: string;
+}
+
+export interface ConfirmedPhone<Application> {
+  field: string;
+  label: string;
+  phone(application: Application): string;
 }
 
 /**
@@ -325,7 +337,8 @@ export function register<Application>(service: CaseService<Application>): Regist
       ? { stepKeys: Object.fromEntries(Object.entries(service.stepKeys).map(([name, step]) => [name, { ...step, key: (application: unknown, input: Readonly<Record<string, unknown>>) => step.key(own(application), input) }])) }
       : {}),
     ...(service.people ? { people: (application: unknown) => service.people?.(own(application)) ?? [] } : {}),
-    ...(service.bundle ? { bundle: { items: service.bundle.items, parts: (application: unknown) => service.bundle?.parts(own(application)) ?? [] } } : {}),
+    ...(service.bundle ? { bundle: { items: service.bundle.items, parts: (application: unknown, context?: BundleContext) => service.bundle?.parts(own(application), context) ?? [] } } : {}),
+    ...(service.confirmedPhone ? { confirmedPhone: { ...service.confirmedPhone, phone: (application: unknown) => (service.confirmedPhone as ConfirmedPhone<Application>).phone(own(application)) } } : {}),
     ...(service.handoffAtSubmission ? { handoffAtSubmission: service.handoffAtSubmission } : {}),
     ...(service.partOnly ? { partOnly: true } : {}),
     ...(service.claim ? { claim: (deps: ClaimReadDeps, caseId: string, application: unknown) => service.claim?.(deps, caseId, own(application)) ?? Promise.resolve(null) } : {}),
@@ -387,6 +400,8 @@ export interface PartProgress {
   reason: string | null;
   /** Where to apply, for an item applied for later. */
   applyPath: string | null;
+  /** An item applied for later whose journey's draft, prefilled from the bundle, may still be continued (docs/decisions/076). */
+  prefilled: boolean;
 }
 
 export interface AppointmentView {

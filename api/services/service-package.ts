@@ -63,6 +63,9 @@ export type SubmitOutcome =
   /** Refused: shown on the check page, each message by its answer (or at the button). */
   | { kind: 'refused'; status: number; fields: PageProblem[]; message: string };
 
+/** What a sent draft keeps of a bundle's item whose journey was prefilled (docs/decisions/076): `prefilled.<item>` = yes, for its confirmation to offer continuing it. */
+export const PREFILLED = 'prefilled.';
+
 /** The phones a confirm-phones step confirms, read from the answers (the service's journey says who and where they are kept). */
 export interface PhoneRules {
   /** The parties whose phones the step confirms (e.g. partyA, partyB). */
@@ -92,6 +95,8 @@ export type ConfirmationBlock =
   | { kind: 'summary'; rows: { label: string; value: string; testId?: string; lang?: string; office?: OfficeChoice }[] }
   /** A link within the site (localised by the page), a download when `download`. */
   | { kind: 'link'; path: string; text: string; download?: boolean; testId?: string }
+  /** A plain form posted to a path within the site (localised by the page): its hidden fields and its one button. */
+  | { kind: 'form'; path: string; fields: Readonly<Record<string, string>>; button: string; testId?: string }
   | { kind: 'list'; items: string[]; testId?: string };
 
 /**
@@ -162,6 +167,8 @@ export interface JourneyPages<Application = unknown> {
   answerRows(application: Application, lang: Locale, data: ServiceData): AnswerRow[];
   /** The phone the confirmation says the text went to. */
   smsTo(application: Application): string;
+  /** What the generic submission sends beside the application (a confirmed phone's proof, `phoneProof`: docs/decisions/076), from the answers at `now`. */
+  sentWith?(answers: FlatAnswers, now: Date): Record<string, string>;
   /** Its public address when not /apply/<service> (e.g. /book/marriage): every link of its pages, and the site's middleware routes it to the generic pages. */
   path?: string;
   /** When the start page's needs are one paragraph (`<messages>.start.need`) rather than the list, and it has no "what happens after". */

@@ -106,10 +106,11 @@ export type StatusInput =
  * What the applicant may do now. A form posts back to the status page with the case's key (tracking
  * number, second factor, lookup token) added by the page, its own hidden `fields`, the `inputs` the
  * applicant fills (a form with a file input is sent as multipart) and the button pressed: no
- * JavaScript. A link goes elsewhere (a download).
+ * JavaScript; with `path`, the form posts there instead (with the same key: continuing a bundle's
+ * item, docs/decisions/076). A link goes elsewhere (a download).
  */
 export type StatusAction =
-  | { kind: 'form'; id: string; heading: string; hint: string; fields: Readonly<Record<string, string>>; inputs?: readonly StatusInput[]; buttons: StatusButton[] }
+  | { kind: 'form'; id: string; heading: string; hint: string; fields: Readonly<Record<string, string>>; inputs?: readonly StatusInput[]; buttons: StatusButton[]; path?: string }
   | { kind: 'link'; id: string; heading: string; hint: string; label: string; href: string; download?: boolean };
 
 /** The words of the confirmation before the applicant stops the case (withdraw, cancel). */

@@ -12,7 +12,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
-import { confirmCode, newestCodeMessage, phoneOfProof, recordPhoneCode, removeStalePhoneCodes, takeCodeTry } from '../db/phone-verifications.repo.ts';
+import { confirmCode, newestCodeMessage, proofHeld, recordPhoneCode, removeStalePhoneCodes, takeCodeTry } from '../db/phone-verifications.repo.ts';
 import type { Database } from '../db/schema.ts';
 import { clientNetwork } from '../domain/staff/sign-in-throttle.ts';
 import { codeExpiresAt, codeFromNumber, PHONE_CODE_RULES, proofExpiresAt, triesLeft, type ClosedCode } from '../domain/verification/phone-code.ts';
@@ -100,8 +100,13 @@ export async function confirmPhoneCode(deps: PhoneCodeDeps, phone: string, code:
 
 /** Whether `proof` was given for `phone` (normalised) and still holds. A read only: a proof serves the whole journey. */
 export async function proofHolds(deps: PhoneCodeDeps, proof: string, phone: string): Promise<boolean> {
-  const proven = await phoneOfProof(deps.db, proofHash(proof), deps.now());
-  return proven !== undefined && sameHash(proven, deps.crypto.lookupHash(phone, VERIFIED_PHONE_CONTEXT));
+  return (await proofHeldFor(deps, proof, phone)) !== undefined;
+}
+
+/** Until when `proof` holds for `phone` (normalised), or undefined when it does not: a read only, as proofHolds. */
+export async function proofHeldFor(deps: PhoneCodeDeps, proof: string, phone: string): Promise<{ expiresAt: string } | undefined> {
+  const held = await proofHeld(deps.db, proofHash(proof), deps.now());
+  return held !== undefined && sameHash(held.phoneHash, deps.crypto.lookupHash(phone, VERIFIED_PHONE_CONTEXT)) ? { expiresAt: held.expiresAt } : undefined;
 }
 
 /** The periodic sweep: codes and proofs of phones never seen again go once no proof of theirs can hold. */

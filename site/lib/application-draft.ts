@@ -131,3 +131,24 @@ export async function resumeDraft(astro: Astro, code: string, idNumber: string):
   const error = z.object({ error: z.object({ message: z.string(), fields: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) }).safeParse(body).data?.error;
   return { ok: false, status: response.status, message: error?.message ?? '', fields: error?.fields ?? [] };
 }
+
+/**
+ * Continues a bundle's item applied for later (docs/decisions/076): its journey's draft, prefilled
+ * from the bundle, given to this reader — who holds the bundle's own sent draft (`from`: the
+ * bundle's service, its confirmation page) or its tracking number and second factor (its status
+ * page). The item's service is told by the API; undefined when there is no draft to continue.
+ */
+export async function continueBundleItem(
+  astro: Astro,
+  item: string,
+  by: { from: string } | { trackingNumber: string; secondFactor: string; lookupToken: string },
+): Promise<{ service: string } | undefined> {
+  const response =
+    'from' in by
+      ? await astro.locals.portal.api.drafts.current.parts[':item'].draft.$post({ param: { item }, header: { 'draft-reference': draftReference(astro, by.from) } })
+      : await astro.locals.portal.api.track.parts[':item'].draft.$post({ param: { item }, json: { trackingNumber: by.trackingNumber, secondFactor: by.secondFactor, ...(by.lookupToken ? { lookupToken: by.lookupToken } : {}) } });
+  if (response.status !== 200) return undefined;
+  const opened = z.object({ reference: z.string(), draft: z.object({ service: z.string() }) }).parse(await response.json());
+  holdReference(astro, opened.draft.service, opened.reference);
+  return { service: opened.draft.service };
+}

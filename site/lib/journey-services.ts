@@ -10,7 +10,7 @@ import type { AstroGlobal } from 'astro';
 import type { SubmitResult } from '../../api/cases/case-service.ts';
 import type { FlatAnswers } from '../../api/engine/journey/journey.ts';
 import { addMessages } from '../../api/i18n/index.ts';
-import type { JourneyPages, ServicePackage, SubmitOutcome } from '../../api/services/service-package.ts';
+import { PREFILLED, type JourneyPages, type ServicePackage, type SubmitOutcome } from '../../api/services/service-package.ts';
 import { afterDeathPages } from '../../api/services/after-death/pages.ts';
 import { ecoBurialPages } from '../../api/services/eco-burial-subsidy/pages.ts';
 import { cemeteryPages } from '../../api/services/public-cemetery/pages.ts';
@@ -26,7 +26,7 @@ import { JOURNEY_TOOLS, RESULT, toolPath, type JourneyTool } from './journey-too
 
 type Astro = Pick<AstroGlobal, 'locals' | 'cookies'>;
 
-export type SubmitAnswer = CreateAnswer<{ trackingNumber: string; acceptanceDue: string | null }>;
+export type SubmitAnswer = CreateAnswer<{ trackingNumber: string; acceptanceDue: string | null; prefilled: string[] }>;
 
 /** What the generic pages need of a service (api/services/service-package.ts). */
 export type JourneyService<Application = unknown> = JourneyPages<Application>;
@@ -136,7 +136,9 @@ export async function submitJourney(astro: Astro, service: JourneyService, answe
   const answer = await submitApplication(astro, service, answers, key);
   if (!answer.ok) return { kind: 'refused', status: answer.status, fields: answer.fields, message: answer.message };
   const parsed = service.schema(astro.locals.portal.today, serviceDataOf(astro.locals.portal)).safeParse(service.applicationFrom(answers));
-  return { kind: 'submitted', trackingNumber: answer.body.trackingNumber, acceptanceDue: answer.body.acceptanceDue, smsTo: parsed.success ? service.smsTo(parsed.data) : '', keep: {} };
+  // A bundle's items whose journeys were prefilled (docs/decisions/076): the confirmation offers to continue each.
+  const keep = Object.fromEntries(answer.body.prefilled.map((item) => [`${PREFILLED}${item}`, 'yes']));
+  return { kind: 'submitted', trackingNumber: answer.body.trackingNumber, acceptanceDue: answer.body.acceptanceDue, smsTo: parsed.success ? service.smsTo(parsed.data) : '', keep };
 }
 
 /** Sends the application; a double click gets the first answer (createOnce). */
@@ -146,9 +148,10 @@ export async function submitApplication(astro: Astro, service: JourneyService, a
     astro.locals.portal.api.services[':service'].applications.$post(
       // The draft's reference brings its files (docs/decisions/031) and ends the draft (docs/decisions/033), with the case.
       { param: { service: service.service }, header: { 'idempotency-key': key, 'draft-reference': draftReference(astro, service.service) } },
-      { init: { body: JSON.stringify(service.applicationFrom(answers)), headers: { 'content-type': 'application/json', 'idempotency-key': key, 'draft-reference': draftReference(astro, service.service) } } },
+      { init: { body: JSON.stringify({ ...service.applicationFrom(answers), ...service.sentWith?.(answers, astro.locals.portal.now) }), headers: { 'content-type': 'application/json', 'idempotency-key': key, 'draft-reference': draftReference(astro, service.service) } } },
     );
   const answer = await createOnce<Omit<Extract<SubmitResult, { ok: true }>, 'ok'>>(send);
   if (!answer.ok) return answer;
-  return { ok: true, body: { trackingNumber: answer.body.trackingNumber, acceptanceDue: answer.body.deadlines.find((d) => d.key === 'acceptance')?.dueOn ?? null } };
+  const prefilled = (answer.body.parts ?? []).filter((part) => part.prefilled).map((part) => part.item);
+  return { ok: true, body: { trackingNumber: answer.body.trackingNumber, acceptanceDue: answer.body.deadlines.find((d) => d.key === 'acceptance')?.dueOn ?? null, prefilled } };
 }

@@ -16,7 +16,7 @@ import { afterDeathAnswers, cemeteryAnswers, ecoBurialAnswers, ELDER_ID, marriag
 import { createDraft, JOURNEYS, type JourneyService, type SubmittedDraft } from '../support/drafts.ts';
 import { RELIEF_SERVICES, reliefAnswers, reliefApplication } from '../support/relief-applications.ts';
 import { earlyToday, setAppointmentTime, yesterday } from '../support/appointment-time.ts';
-import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, funeralBookedViaApi, phoneProof, staffCookie, takeStep } from '../support/portal-api.ts';
+import { addDays, applyViaApi, bookableSlot, bookedViaApi, chinaToday, funeralBookedViaApi, phoneProof, staffCookie, takeStep, withConfirmedHandler } from '../support/portal-api.ts';
 import { demoOffice, LANGUAGES, zh, type Language } from '../support/site.ts';
 import { expectNoAxeViolations } from '../e2e/support/axe.ts';
 import { ensureStaff, staffSession } from '../support/staff-accounts.ts';
@@ -1302,7 +1302,7 @@ const STATES: Record<string, State[]> = {
     {
       name: '身后一件事’s check page',
       open: async (v) => {
-        const answers = afterDeathAnswers(v.people());
+        const answers = await withConfirmedHandler(v.baseURL, afterDeathAnswers(v.people()));
         bundle.phone = answers['handler.phone'] ?? '';
         await v.withDraft(v.page, 'after-death', answers);
         await v.page.goto(v.language.path('/apply/after-death/check'));

@@ -34,6 +34,8 @@ interface Fixture {
   appointmentHolder: string;
   /** Proofs of the phones of the couple the booking's valid request names (docs/decisions/019). */
   phoneProofs: { partyA: string; partyB: string };
+  /** The proof of the phone of the handler the bundle's valid request names (docs/decisions/076). */
+  handlerProof: string;
   /** Both languages of a guide's draft (docs/decisions/052), as its draft was opened. */
   guideContent: unknown;
 }
@@ -96,11 +98,13 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   // Without a draft's cremation certificate it is refused (422), as any hostile variant must be, never with a 5xx.
   'POST /services/eco-burial-subsidy/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-6' }, body: ecoBurialApplication(734) }),
   // A key per request: the bundle's valid body is accepted (no file to miss), and a key once answered 201 refuses another body.
-  'POST /services/after-death/applications': () => ({ headers: { 'idempotency-key': `fuzz-idempotency-key-7-${(afterDeathKeys += 1)}` }, body: afterDeathApplication(735) }),
+  'POST /services/after-death/applications': (f) => ({ headers: { 'idempotency-key': `fuzz-idempotency-key-7-${(afterDeathKeys += 1)}` }, body: { ...afterDeathApplication(735), phoneProof: f.handlerProof } }),
   // A niche against the death certificate's number (docs/decisions/064): no file needed.
   'POST /services/public-cemetery/applications': () => ({ headers: { 'idempotency-key': 'fuzz-idempotency-key-8' }, body: cemeteryApplication(735) }),
   'POST /track': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
   'POST /track/withdraw': (f) => ({ body: { trackingNumber: f.withdrawable, secondFactor: '13812345678' } }),
+  // A case that is no bundle: its item has no draft (404), as any hostile variant must be answered, never with a 5xx.
+  'POST /track/parts/{item}/draft': (f) => ({ params: { item: 'funeral-booking' }, body: { trackingNumber: f.caseNumber, secondFactor: '13812345678' } }),
   'POST /track/reschedule': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
   'POST /track/second-visit': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder, date: '2026-12-03', start: '10:00' } }),
   'POST /track/second-visit/cancel': (f) => ({ body: { trackingNumber: f.appointment, secondFactor: f.appointmentHolder } }),
@@ -199,6 +203,7 @@ const VALID: Record<string, (f: Fixture) => ValidRequest> = {
   'POST /drafts/current/resume-code': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   'GET /drafts/current/evidence-on-record': () => ({ headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   'POST /drafts/resume': () => ({ body: { code: 'ABCD-EF34', idNumber: '110101194003011243' } }),
+  'POST /drafts/current/parts/{item}/draft': () => ({ params: { item: 'funeral-booking' }, headers: { 'draft-reference': 'fuzz-reference-0000000000000000000000000000' } }),
   // Public notices (docs/decisions/045): a board, and an objection to an entry no notice has (404).
   'GET /notices/{place}': () => ({ params: { place: 'heping-community' }, query: { list: 'notice' } }),
   'POST /notices/entries/{entry}/objections': () => ({ params: { entry: '00000000-0000-4000-8000-000000000000' }, body: { text: '情况不实', name: '李四', contact: '13900001234' } }),
@@ -439,6 +444,7 @@ describe.each(DIALECTS)('the API under hostile input on %s', (kind) => {
       appointment: (await post('/marriage/appointments', await withPhoneProofs(runtime.portal.app, appointment, () => CLOCK))).trackingNumber,
       appointmentHolder: appointment.partyA.idNumber,
       phoneProofs: { partyA: await phoneProof(runtime.portal.app, '13900000700', () => CLOCK), partyB: await phoneProof(runtime.portal.app, '13700000700', () => CLOCK) },
+      handlerProof: await phoneProof(runtime.portal.app, afterDeathApplication(735).handler['phone'] ?? '', () => CLOCK),
       guideContent: ((await (await runtime.portal.app.request(`${API}/staff/guides/old-age-allowance/draft`, { method: 'POST', headers: { cookie: staffCookie } })).json()) as { content: unknown }).content,
     };
   });

@@ -17,7 +17,7 @@ import { funeralZhCN } from '../../api/services/funeral/messages/zh-CN.ts';
 import { publicCemeteryEn } from '../../api/services/public-cemetery/messages/en.ts';
 import { afterDeathAnswers, cemeteryAnswers, ecoBurialAnswers, personId } from '../support/applications.ts';
 import { createDraft, draftCookie, JOURNEYS } from '../support/drafts.ts';
-import { addDays, chinaToday, sentPhoneCode, staffCookie, takeStep } from '../support/portal-api.ts';
+import { addDays, chinaToday, sentPhoneCode, staffCookie, takeStep, withConfirmedHandler } from '../support/portal-api.ts';
 import { english, zh, type Language } from '../support/site.ts';
 import { startTestPortal } from '../support/test-portal.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -185,7 +185,8 @@ async function lookUp(page: Page, language: Language, trackingNumber: string, se
     });
     try {
       // One part of each kind: a department that answers, the one that is down, the portal's own step, and an item applied for later (all eight: tests/html/after-death).
-      const answers = afterDeathAnswers(people(), {}, ['household-deregistration', 'housing-fund', 'allowance-stop', 'eco-burial-subsidy']);
+      // The handler's phone already confirmed, as the phones step leaves it (its loop: tests/html/after-death).
+      const answers = await withConfirmedHandler(portal.url, afterDeathAnswers(people(), {}, ['household-deregistration', 'housing-fund', 'allowance-stop', 'eco-burial-subsidy']));
       const { name, value } = await draftCookie(portal, 'after-death', answers);
       await page.context().addCookies([{ name, value, url: portal.url, httpOnly: true, sameSite: 'Lax' }]);
       await page.goto(`${portal.url}${language.path('/apply/after-death/check')}`);

@@ -1,18 +1,23 @@
 /**
- * 身后一件事 through the generic pages, without JavaScript (docs/decisions/066). In Chinese: the
+ * 身后一件事 through the generic pages, without JavaScript (docs/decisions/066, 076). In Chinese: the
  * start page, each bad answer back next to its field with what was typed kept (the handler's phone,
- * a death in the future, a death certificate number of the wrong shape, a sex the ID number does not
- * carry, nothing ticked), only the pages the items ticked need, the check page and a tracking number.
- * In English: bad input on the deceased's page, and the check page from a draft to the confirmation.
- * The status page in both languages lists every part with its own number and state.
+ * a wrong code for it, a death in the future, a death certificate number of the wrong shape, a sex
+ * the ID number does not carry, nothing ticked), only the pages the items ticked need, the check page
+ * and a tracking number. In English: bad input on the deceased's page, and the check page from a
+ * draft to the confirmation. The status page in both languages lists every part with its own number
+ * and state. The confirmation and the status page offer to continue each item applied for later,
+ * whose journey opens with what the bundle holds; once sent, the plain journey link again.
  */
 import { describe, expect, it } from 'vitest';
 import { afterDeathEn } from '../../api/services/after-death/messages/en.ts';
 import { afterDeathZhCN } from '../../api/services/after-death/messages/zh-CN.ts';
+import { funeralBookingEn } from '../../api/services/funeral-booking/messages/en.ts';
+import { funeralBookingZhCN } from '../../api/services/funeral-booking/messages/zh-CN.ts';
 import { afterDeathAnswers, afterDeathApplication } from '../support/applications.ts';
 import { createDraft, JOURNEYS } from '../support/drafts.ts';
+import { afterDeathViaApi, sentPhoneCode, withConfirmedHandler } from '../support/portal-api.ts';
 import { english, zh } from '../support/site.ts';
-import { lookUp, people, staffVisitor, visitor, workerPortal } from './support/portal.ts';
+import { baseUrl, lookUp, people, staffVisitor, visitor, workerPortal } from './support/portal.ts';
 
 const BASE = '/apply/after-death';
 const TRACKING_NUMBER = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{3}$/;
@@ -39,6 +44,21 @@ describe('身后一件事 in Chinese, without JavaScript', () => {
     expect(page.errorSummary.map((problem) => problem.href)).toEqual(['#handler-phone']);
     expect(page.valueOf(asLabel(w.fields.handler.address))).toBe(handler['handler.address']);
     page = await reader.post(language.path(`${BASE}/handler`), handler);
+    expect(page.path).toBe(language.path(`${BASE}/phones`));
+
+    // The phone confirmed by a code, without JavaScript: a wrong code is said next to its field, what was typed kept.
+    expect(page.h1).toBe(w.afterDeath.step.phones.title);
+    const codes = await page.press(w.afterDeath.phones.send);
+    expect(codes.path).toBe(language.path(`${BASE}/phones`));
+    const right = await sentPhoneCode(baseUrl(), handler['handler.phone'] ?? '');
+    const wrong = right === '000000' ? '111111' : '000000';
+    page = await codes.form(s.application.continue).set('phoneCode.handler', wrong).submit();
+    expect(page.status).toBe(422);
+    expect(page.title.startsWith(s.errors.title)).toBe(true);
+    expect(page.errorFor('phoneCode-handler')).toContain(language.t(s.errors.verification.wrong, { count: 4 }));
+    expect(page.errorSummary.map((problem) => problem.href)).toEqual(['#phoneCode-handler']);
+    expect(page.one('input[name="phoneCode.handler"]').getAttribute('value')).toBe(wrong);
+    page = await page.form(s.application.continue).set('phoneCode.handler', right).submit();
     expect(page.path).toBe(language.path(`${BASE}/deceased`));
 
     // A death in the future, a certificate number of the wrong shape and a sex the ID number does not carry, each by its field.
@@ -102,7 +122,7 @@ describe('身后一件事 in English, without JavaScript', () => {
     expect(page.valueOf(asLabel(w.fields.deceased.name))).toBe(answers['deceased.name']);
 
     const other = visitor(language);
-    const draft = await createDraft(workerPortal(), 'after-death', answers);
+    const draft = await createDraft(workerPortal(), 'after-death', await withConfirmedHandler(baseUrl(), answers));
     other.setCookie(JOURNEYS['after-death'].cookie, draft.reference);
     const check = await other.get(language.path(`${BASE}/check`));
     expect(check.status).toBe(200);
@@ -120,7 +140,7 @@ describe.each([zh, english])('the bundle’s status page, in $name', (language) 
 
   it('shows every part with its own number and state, and where to apply for the subsidy later', async () => {
     const body = afterDeathApplication(people());
-    const response = await fetch(`${workerPortal().url}/api/v1/services/after-death/applications`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const response = await afterDeathViaApi(baseUrl(), body);
     expect(response.status).toBe(201);
     const submitted = (await response.json()) as { trackingNumber: string; parts: { item: keyof typeof w.afterDeath.item; trackingNumber: string | null }[] };
     const page = await lookUp(visitor(language), language, submitted.trackingNumber, body.handler['phone'] ?? '');
@@ -137,7 +157,9 @@ describe.each([zh, english])('the bundle’s status page, in $name', (language) 
     }
     expect(page.text('[data-testid="part-allowance-stop-status"]').startsWith(w.afterDeathCase.partStatus['with-staff'])).toBe(true);
     expect(page.text('[data-testid="part-eco-burial-subsidy-status"]')).toBe(w.afterDeathCase.partStatus['to-apply']);
-    expect(page.hrefOf(w.afterDeathCase.later.apply['eco-burial-subsidy'])).toBe(language.path('/apply/eco-burial-subsidy'));
+    // Its journey was prefilled from the bundle: a form with the bundle's key continues it (docs/decisions/076).
+    expect(page.buttons(w.afterDeathCase.later.continue['eco-burial-subsidy'])).toHaveLength(1);
+    expect(page.text('[data-action="continue-eco-burial-subsidy"]')).toContain(w.afterDeathCase.later['eco-burial-subsidy']);
   });
 });
 
@@ -147,7 +169,7 @@ describe('身后一件事 on the workbench', () => {
 
   it('shows a department’s part with its hand-off and a way to send it again, and the allowances’ stop as a step the reviewer confirms', async () => {
     const body = afterDeathApplication(people(), {}, ['driving-licence', 'allowance-stop']);
-    const response = await fetch(`${workerPortal().url}/api/v1/services/after-death/applications`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const response = await afterDeathViaApi(baseUrl(), body);
     const submitted = (await response.json()) as { parts: { item: string; trackingNumber: string }[] };
     const [licence, stop] = submitted.parts;
     const clerk = await staffVisitor(language, 'intake');
@@ -165,5 +187,71 @@ describe('身后一件事 on the workbench', () => {
     expect(stopPage.text()).toContain(w.part['allowance-stop'].action['confirm-stop']);
     expect(stopPage.text()).toContain(w.fields.evidence);
     expect(stopPage.text()).not.toContain(id);
+  });
+});
+
+describe.each([zh, english])('continuing the items applied for later, in $name', (language) => {
+  const s = language.strings;
+  const w = language.code === 'en' ? afterDeathEn : afterDeathZhCN;
+  const booking = language.code === 'en' ? funeralBookingEn : funeralBookingZhCN;
+  const ITEMS = ['driving-licence', 'funeral-booking', 'cemetery-plot'];
+
+  it('the confirmation offers each one; following one opens its journey at the first question left, the deceased and the confirmed phone filled in', async () => {
+    const reader = visitor(language);
+    const answers = await withConfirmedHandler(baseUrl(), afterDeathAnswers(people(), {}, ITEMS));
+    const draft = await createDraft(workerPortal(), 'after-death', answers);
+    reader.setCookie(JOURNEYS['after-death'].cookie, draft.reference);
+    const check = await reader.get(language.path(`${BASE}/check`));
+    expect(check.h1).toBe(w.afterDeath.step.check.title);
+    const confirmation = await check.press(s.application.submit);
+    expect(confirmation.path).toBe(language.path(`${BASE}/confirmation`));
+    expect(confirmation.text()).toContain(w.afterDeath.confirmation.continueTitle);
+    expect(confirmation.buttons(w.afterDeathCase.later.continue['funeral-booking'])).toHaveLength(1);
+    expect(confirmation.buttons(w.afterDeathCase.later.continue['cemetery-plot'])).toHaveLength(1);
+    expect(confirmation.buttons(w.afterDeathCase.later.continue['eco-burial-subsidy'])).toHaveLength(0);
+
+    // The home is the first question the bundle could not answer; then the deceased's page, filled in.
+    let page = await confirmation.press(w.afterDeathCase.later.continue['funeral-booking']);
+    expect(page.path).toBe(language.path('/apply/funeral-booking/home'));
+    page = await reader.post(language.path('/apply/funeral-booking/home'), { home: 'demo-district-funeral-home' });
+    expect(page.path).toBe(language.path('/apply/funeral-booking/deceased'));
+    expect(page.valueOf(asLabel(booking.fields.deceased.name))).toBe(answers['deceased.name']);
+    expect(page.valueOf(asLabel(booking.fields.deceased.idNumber))).toBe(answers['deceased.idNumber']);
+    expect(page.valueOf(asLabel(booking.fields.deceased.diedOn))).toBe(answers['deceased.diedOn']);
+    // Where they died is the booking's own question; the certificate comes filled in.
+    const certificate = await page.form(s.application.continue).fill(asLabel(booking.fields.deceased.placeOfDeath), '示例区人民医院').submit();
+    expect(certificate.path).toBe(language.path('/apply/funeral-booking/certificate'));
+    expect(certificate.isChecked(booking.journey.certificateForm.paper)).toBe(true);
+    expect(certificate.valueOf(asLabel(booking.fields.deceased.certificate.number))).toBe(answers['deceased.deathCertificateNumber']);
+    const contact = await certificate.form(s.application.continue).submit();
+    expect(contact.path).toBe(language.path('/apply/funeral-booking/contact'));
+    expect(contact.valueOf(asLabel(booking.fields.contact.phone))).toBe(answers['handler.phone']);
+    expect(contact.valueOf(asLabel(booking.fields.contact.name))).toBe(answers['handler.name']);
+    // The phone the bundle confirmed is confirmed here too: no code asked again, straight on to what is needed.
+    const next = await contact.form(s.application.continue).submit();
+    expect(next.path).toBe(language.path('/apply/funeral-booking/needs'));
+    expect(next.has('input[name="phoneCode.contact"]')).toBe(false);
+  });
+
+  it('the status page continues it with the bundle’s key; once that draft was sent, the plain journey link again', async () => {
+    const body = afterDeathApplication(people(), {}, ITEMS);
+    const submitted = (await (await afterDeathViaApi(baseUrl(), body)).json()) as { trackingNumber: string };
+    const reader = visitor(language);
+    const status = await lookUp(reader, language, submitted.trackingNumber, body.handler['idNumber'] ?? '');
+    expect(status.text('[data-action="continue-cemetery-plot"]')).toContain(w.afterDeathCase.later['cemetery-plot']);
+    const plot = await status.press(w.afterDeathCase.later.continue['cemetery-plot']);
+    // The plot and kind are what the bundle could not know.
+    expect(plot.path).toBe(language.path('/apply/public-cemetery/plot'));
+
+    const continued = await status.press(w.afterDeathCase.later.continue['funeral-booking']);
+    expect(continued.path).toBe(language.path('/apply/funeral-booking/home'));
+    // Sent (here: ended as a submission ends it): the status page links the journey as before.
+    const reference = reader.cookies.get(JOURNEYS['funeral-booking'].cookie) ?? '';
+    const ended = await fetch(`${baseUrl()}/api/v1/drafts/current`, { method: 'PUT', headers: { 'content-type': 'application/json', 'draft-reference': reference }, body: JSON.stringify({ answers: {}, submitted: { trackingNumber: 'ABCD-EFGH-JKM', acceptanceDue: null, smsTo: '136****0000' } }) });
+    expect(ended.status).toBe(200);
+    const again = await lookUp(visitor(language), language, submitted.trackingNumber, body.handler['phone'] ?? '');
+    expect(again.buttons(w.afterDeathCase.later.continue['funeral-booking'])).toHaveLength(0);
+    expect(again.hrefOf(w.afterDeathCase.later.apply['funeral-booking'])).toBe(language.path('/apply/funeral-booking'));
+    expect(again.buttons(w.afterDeathCase.later.continue['cemetery-plot'])).toHaveLength(1);
   });
 });

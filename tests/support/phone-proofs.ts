@@ -54,6 +54,11 @@ export async function phoneProof(app: InProcessApp, phone: string, now: () => Da
   return proof;
 }
 
+/** 身后一件事 (applications.ts afterDeathApplication) with the proof of the handler's phone beside it (docs/decisions/076). */
+export async function withHandlerProof<B extends { handler: Record<string, string> }>(app: InProcessApp, bundle: B, now?: () => Date): Promise<B & { phoneProof: string }> {
+  return { ...bundle, phoneProof: await phoneProof(app, bundle.handler['phone'] ?? '', now) };
+}
+
 /** The booking with a proof for each party's phone. */
 export async function withPhoneProofs<B extends Booking>(app: InProcessApp, booking: B, now?: () => Date): Promise<B & { phoneProofs: { partyA: string; partyB?: string } }> {
   const partyA = await phoneProof(app, booking.partyA.phone, now);

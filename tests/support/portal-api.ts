@@ -89,14 +89,35 @@ const proofs = new Map<string, { proof: string; expiresAt: number }>();
  * development route, and confirmed; one given before on this server is used again while it holds.
  */
 export async function phoneProof(baseUrl: string, phone: string): Promise<string> {
+  return (await confirmedPhone(baseUrl, phone)).proof;
+}
+
+/** The same, with until when the proof holds (what a journey's draft keeps of a confirmed phone). */
+export async function confirmedPhone(baseUrl: string, phone: string): Promise<{ proof: string; expiresAt: string }> {
   const known = proofs.get(`${baseUrl} ${phone}`);
-  if (known && known.expiresAt > Date.now() + 60_000) return known.proof;
+  if (known && known.expiresAt > Date.now() + 60_000) return { proof: known.proof, expiresAt: new Date(known.expiresAt).toISOString() };
   const headers = { 'content-type': 'application/json', origin: baseUrl };
   await json(await fetch(`${baseUrl}/api/v1/phone-codes`, { method: 'POST', headers, body: JSON.stringify({ phone }) }));
   const code = await sentPhoneCode(baseUrl, phone);
   const confirmed = await json<{ proof: string; expiresAt: string }>(await fetch(`${baseUrl}/api/v1/phone-codes/confirm`, { method: 'POST', headers, body: JSON.stringify({ phone, code }) }));
   proofs.set(`${baseUrl} ${phone}`, { proof: confirmed.proof, expiresAt: Date.parse(confirmed.expiresAt) });
-  return confirmed.proof;
+  return confirmed;
+}
+
+/**
+ * 身后一件事's flat answers (applications.ts afterDeathAnswers) with the handler's phone confirmed, as
+ * its phones step keeps it in the draft (docs/decisions/076): a test starting on a later page needs it.
+ */
+export async function withConfirmedHandler(baseUrl: string, answers: Record<string, string>): Promise<Record<string, string>> {
+  const phone = answers['handler.phone'] ?? '';
+  const { proof, expiresAt } = await confirmedPhone(baseUrl, phone);
+  return { ...answers, 'phoneProof.handler': JSON.stringify({ phone, proof, expiresAt }) };
+}
+
+/** Applies for 身后一件事 through the API (applications.ts afterDeathApplication), the handler's phone confirmed first. */
+export async function afterDeathViaApi(baseUrl: string, body: { handler: Record<string, string> }, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Response> {
+  const phoneProof = (await confirmedPhone(baseUrl, body.handler['phone'] ?? '')).proof;
+  return fetch(`${baseUrl}/api/v1/services/after-death/applications`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify({ ...body, phoneProof }) });
 }
 
 /** Both people's phones confirmed (the first's only, without a second person), as a booking's `phoneProofs`. */

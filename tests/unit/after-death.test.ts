@@ -86,10 +86,10 @@ describe('which items need what', () => {
   });
 
   it.each<[readonly AfterDeathItem[], { card: boolean; account: boolean; steps: string }]>([
-    [['household-deregistration', 'driving-licence'], { card: false, account: false, steps: 'handler deceased items' }],
-    [['housing-fund'], { card: false, account: true, steps: 'handler deceased items account' }],
-    [['pension-account'], { card: true, account: true, steps: 'handler deceased items social-security account' }],
-    [['allowance-stop', 'eco-burial-subsidy'], { card: false, account: false, steps: 'handler deceased items' }],
+    [['household-deregistration', 'driving-licence'], { card: false, account: false, steps: 'handler phones deceased items' }],
+    [['housing-fund'], { card: false, account: true, steps: 'handler phones deceased items account' }],
+    [['pension-account'], { card: true, account: true, steps: 'handler phones deceased items social-security account' }],
+    [['allowance-stop', 'eco-burial-subsidy'], { card: false, account: false, steps: 'handler phones deceased items' }],
   ])('%j: the card asked %s, the account and the pages asked', (items, expected) => {
     expect({ card: itemsNeed(items, 'socialSecurityCard'), account: itemsNeed(items, 'heirAccount'), steps: routeOf(afterDeathJourney, afterDeathAnswers(1, {}, items)).map((step) => step.step).join(' ') }).toEqual(expected);
   });

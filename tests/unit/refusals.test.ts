@@ -57,7 +57,14 @@ const SAMPLES: Samples = {
     not_cancellable: [{ ok: false, reason: 'not_cancellable', trackingNumber: '7KQ4-M9XH-2CP', year: 2027 }],
     needs_confirmation: [{ ok: false, reason: 'needs_confirmation', affected: affected.map((row) => ({ ...row, office: 'demo-district-registry' })), year: 2027 }],
   },
-  application: { invalid: [{ reason: 'invalid', error: issues }], no_such_service: [{ reason: 'no_such_service' }] },
+  application: {
+    invalid: [{ reason: 'invalid', error: issues }],
+    no_such_service: [{ reason: 'no_such_service' }],
+    'phone-not-confirmed': [
+      { reason: 'phone-not-confirmed', field: 'handler.phone', label: 'after-death:fields.handler.phone', problem: 'missing' },
+      { reason: 'phone-not-confirmed', field: 'handler.phone', label: 'after-death:fields.handler.phone', problem: 'invalid' },
+    ],
+  },
   lookupLimit: { too_many: [{ reason: 'too_many', retryAt }] },
   draftFile: {
     refused: [{ reason: 'refused', refusal: { code: 'wrong-type', accept: ['pdf', 'jpeg'] }, purpose: 'incomeProof' }, { reason: 'refused', refusal: { code: 'too-big', maxFileBytes: 1024 * 1024 }, purpose: 'incomeProof' }],
@@ -73,6 +80,7 @@ const SAMPLES: Samples = {
     too_many: [{ ok: false, reason: 'too_many', retryAt }],
   },
   lookup,
+  bundleItem: { ...lookup, not_found: [{ ok: false, reason: 'not_found' }] },
   withdrawal: { ...lookup, not_withdrawable: [{ ok: false, reason: 'not_withdrawable' }], changed: [{ ok: false, reason: 'changed' }] },
   supplement: {
     ...lookup,

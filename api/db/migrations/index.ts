@@ -40,6 +40,7 @@ import * as caseQueueCounts from './2026121601_case_queue_counts.ts';
 import * as funeralHomeDay from './2026121701_funeral_home_day.ts';
 import * as caseEvidenceOnRecord from './2026121801_case_evidence_on_record.ts';
 import * as funeralExemptionClaims from './2026121802_funeral_exemption_claims.ts';
+import * as bundlePartDrafts from './2026121803_bundle_part_drafts.ts';
 import * as caseDueCounts from './2026121805_case_due_counts.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -80,5 +81,6 @@ export const migrations: Record<string, Migration> = {
   '2026121701_funeral_home_day': funeralHomeDay,
   '2026121801_case_evidence_on_record': caseEvidenceOnRecord,
   '2026121802_funeral_exemption_claims': funeralExemptionClaims,
+  '2026121803_bundle_part_drafts': bundlePartDrafts,
   '2026121805_case_due_counts': caseDueCounts,
 };

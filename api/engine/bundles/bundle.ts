@@ -12,12 +12,25 @@
 export type BundlePart =
   /** A case of `service`, whose schema checks `application` inside the bundle's transaction. */
   | { item: string; kind: 'case'; service: string; application: unknown }
-  /** Applied for later, at `applyPath` (the eco-burial subsidy once the burial has taken place): no case now. */
-  | { item: string; kind: 'later'; applyPath: string };
+  /**
+   * Applied for later, at `applyPath` (the eco-burial subsidy once the burial has taken place): no case
+   * now. With `draft`, a draft of that journey is written with the bundle, holding `answers` (what the
+   * bundle already holds that the journey asks: docs/decisions/076), for the bundle's applicant to continue.
+   */
+  | { item: string; kind: 'later'; applyPath: string; draft?: { service: string; answers: Readonly<Record<string, string>> } };
+
+/**
+ * What the submission knows beside the application: the phone its proof confirmed (the service's
+ * `confirmedPhone`), with the proof and until when it holds, so that a later journey that confirms the
+ * same phone may carry the confirmation instead of asking for a code again.
+ */
+export interface BundleContext {
+  confirmedPhone?: { phone: string; proof: string; expiresAt: string };
+}
 
 export interface BundleDeclaration<Application> {
-  /** The parts an application fans out into, in the order the status page lists them. */
-  parts(application: Application): readonly BundlePart[];
+  /** The parts an application fans out into, in the order the status page lists them (without a context: as the status page reads them). */
+  parts(application: Application, context?: BundleContext): readonly BundlePart[];
   /** Where each item's words are: `<items>.<item>` names it on the status page and the workbench (a translation key's prefix). */
   items: string;
 }

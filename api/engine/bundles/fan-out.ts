@@ -11,6 +11,7 @@ import { recordCasePeople } from '../../db/case-people.repo.ts';
 import { insertSubmission } from '../../db/cases.repo.ts';
 import type { DatabaseKind } from '../../db/connect.ts';
 import { insertHandoffRequest } from '../../db/handoffs.repo.ts';
+import { insertDraft, type StoredDraft } from '../../db/drafts.repo.ts';
 import type { Database } from '../../db/schema.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-days.ts';
 import { formatTrackingNumber, newTrackingNumber } from '../../domain/cases/tracking-number.ts';
@@ -33,25 +34,39 @@ export interface FanOutDeps {
   /** A new case as stored (case-service.ts newCaseRecord), passed in so that the engine keeps one way of sealing answers. */
   record: (input: { trackingNumber: string; service: string; contact: { idNumber: string; phone: string }; answers: unknown; snapshot: CaseSnapshot }) => Parameters<typeof insertSubmission>[1];
   personHashes: (service: RegisteredCaseService, application: unknown) => string[];
+  /** A draft of `service`'s journey holding `answers`, as stored (the drafts engine's prefilledDraft); undefined for a service that keeps none. */
+  prefilledDraft: (service: string, answers: Readonly<Record<string, string>>) => StoredDraft | undefined;
+}
+
+/** A part as the submission answers it. */
+export interface WrittenPart {
+  item: string;
+  trackingNumber: string | null;
+  /** An item applied for later whose journey's draft was prefilled (docs/decisions/076). */
+  prefilled: boolean;
 }
 
 export class BundlePartInvalidError extends Error {
   override name = 'BundlePartInvalidError';
 }
 
-/** The parts written, each with its tracking number (none for an item applied for later). */
+/** The parts written, each with its tracking number (none for an item applied for later) and whether a draft was prefilled for it. */
 export async function writeBundleParts(
   trx: Transaction<Database>,
   deps: FanOutDeps,
-  bundle: { caseId: string; contact: { idNumber: string; phone: string }; lang: Locale; at: Date; today: string },
+  bundle: { caseId: string; contact: { idNumber: string; phone: string }; lang: Locale; at: Date; today: string; draftKey?: string | undefined },
   parts: readonly BundlePart[],
-): Promise<{ item: string; trackingNumber: string | null }[]> {
+): Promise<WrittenPart[]> {
   const rows: NewCasePart[] = [];
-  const written: { item: string; trackingNumber: string | null }[] = [];
+  const written: WrittenPart[] = [];
   for (const [position, part] of parts.entries()) {
     if (part.kind === 'later') {
-      rows.push({ bundleCaseId: bundle.caseId, item: part.item, position, partCaseId: null });
-      written.push({ item: part.item, trackingNumber: null });
+      // Its journey's draft, prefilled with what the bundle holds: written with the bundle, or neither is (docs/decisions/076).
+      const draft = part.draft ? deps.prefilledDraft(part.draft.service, part.draft.answers) : undefined;
+      if (part.draft && !draft) throw new BundlePartInvalidError(`bundle part ${part.item}: ${part.draft.service} keeps no drafts`);
+      if (draft) await insertDraft(trx, draft);
+      rows.push({ bundleCaseId: bundle.caseId, item: part.item, position, partCaseId: null, draftId: draft?.id ?? null, bundleDraftId: draft ? (bundle.draftKey ?? null) : null });
+      written.push({ item: part.item, trackingNumber: null, prefilled: draft !== undefined });
       continue;
     }
     const service = deps.service(part.service);
@@ -76,7 +91,7 @@ export async function writeBundleParts(
       await insertHandoffRequest(trx, { caseId, handoff: service.handoffAtSubmission, payloadEnc: deps.crypto.encrypt(JSON.stringify(payload), HANDOFF_PAYLOAD_CONTEXT), at: bundle.at });
     }
     rows.push({ bundleCaseId: bundle.caseId, item: part.item, position, partCaseId: caseId });
-    written.push({ item: part.item, trackingNumber: formatTrackingNumber(trackingNumber) });
+    written.push({ item: part.item, trackingNumber: formatTrackingNumber(trackingNumber), prefilled: false });
   }
   await insertCaseParts(trx, rows);
   return written;

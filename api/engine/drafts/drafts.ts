@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from '../../db/connect.ts';
-import { abandonedDraftFileOwners, deleteDraft, deleteExpiredDraft, draftByReference, draftByResumeCode, expiredDrafts, insertDraft, resumeDraft, setResumeCode, touchDraft, type StoredDraft } from '../../db/drafts.repo.ts';
+import { abandonedDraftFileOwners, deleteDraft, deleteExpiredDraft, draftByReference, draftByResumeCode, expiredDrafts, giveReference, insertDraft, resumeDraft, setResumeCode, touchDraft, type StoredDraft } from '../../db/drafts.repo.ts';
 import { enqueueNotification } from '../../db/cases.repo.ts';
 import type { Database } from '../../db/schema.ts';
 import { hitRateLimit } from '../../db/request-guards.repo.ts';
@@ -72,7 +72,7 @@ export interface DraftView {
   submitted?: Submitted;
 }
 
-const policyOf = (deps: DraftDeps, service: string): DraftPolicy | undefined => deps.services.get(service)?.drafts;
+const policyOf = (deps: Pick<DraftDeps, 'services'>, service: string): DraftPolicy | undefined => deps.services.get(service)?.drafts;
 const referenceHash = (deps: DraftDeps, reference: string) => deps.crypto.lookupHash(reference, REFERENCE_CONTEXT);
 const codeHash = (deps: DraftDeps, code: string) => deps.crypto.lookupHash(code, RESUME_CODE_CONTEXT);
 const idleSince = (now: Date) => new Date(now.getTime() - DRAFT_RULES.idleMs).toISOString();
@@ -122,6 +122,41 @@ export async function createDraft(deps: DraftDeps, service: string, answers: Ans
     submitted_at: null,
   };
   await insertDraft(deps.db, row);
+  return { ok: true, reference, draft: viewOf(deps, row, now, row.expires_at) };
+}
+
+/**
+ * A draft made for its applicant by another submission, with what that submission already holds (a
+ * bundle's item applied for later: docs/decisions/076), to be written in that submission's
+ * transaction. No one holds a reference to it: `reopenDraft` gives one to whoever the maker lets in
+ * (the bundle's applicant, by the bundle's own second factor). Kept as its service keeps drafts.
+ * Undefined for a service that keeps none.
+ */
+export function prefilledDraft(deps: Pick<DraftDeps, 'crypto' | 'services'>, service: string, answers: Answers, now: Date): StoredDraft | undefined {
+  const policy = policyOf(deps, service);
+  if (!policy) return undefined;
+  return {
+    id: randomUUID(),
+    service,
+    reference_hash: null,
+    answers_enc: sealContent(deps, { answers }),
+    resume_code_hash: null,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: draftExpiresAt(policy.length, now, Object.keys(answers).length > 0).toISOString(),
+    submitted_at: null,
+  };
+}
+
+/**
+ * A new reference to the draft `id` while it is neither submitted nor expired (the caller has
+ * decided who may have it: docs/decisions/076); any earlier reference stops working, as a resume's.
+ */
+export async function reopenDraft(deps: DraftDeps, id: string): Promise<{ ok: true; reference: string; draft: DraftView } | { ok: false; reason: 'not_found' }> {
+  const now = deps.now();
+  const reference = newReference(deps);
+  const row = await giveReference(deps.db, id, referenceHash(deps, reference), now.toISOString());
+  if (!row) return { ok: false, reason: 'not_found' };
   return { ok: true, reference, draft: viewOf(deps, row, now, row.expires_at) };
 }
 

@@ -1,6 +1,6 @@
 /**
  * 身后一件事's journey (docs/decisions/066), one short question page at a time, without JavaScript:
- * you (the agent), the person who died, what to take care of (a tick per item), then only what
+ * you (the agent), your phone confirmed by a code, the person who died, what to take care of (a tick per item), then only what
  * the items ticked need — the social security card's number, the heir's bank account — and check
  * and send. Pure.
  */
@@ -8,6 +8,7 @@ import { SEXES } from '../../domain/identity/person-fields.ts';
 import type { FlatAnswers } from '../../domain/journey.ts';
 import type { Condition } from '../../engine/journey/conditions.ts';
 import { answersOnRoute, nestAnswers, type JourneyDefinition, type JourneyStepField } from '../../engine/journey/journey.ts';
+import { HANDLER_CODE_SENT, HANDLER_PROOF, handlerPhone } from './handler-phone.ts';
 import { AFTER_DEATH_ITEMS, HANDLER_RELATIONSHIPS, ITEM_IDS, type Need } from './items.ts';
 
 export const AFTER_DEATH_SERVICE = 'after-death';
@@ -34,6 +35,8 @@ export const afterDeathJourney: JourneyDefinition = {
         text('handler.address', { autocomplete: 'street-address' }),
       ],
     },
+    // The handler's phone confirmed by a code before anything is sent to it (docs/decisions/019, 076): no JavaScript needed.
+    { step: 'phones', kind: 'confirm-phones', fields: [] },
     {
       step: 'deceased',
       fields: [text('deceased.name'), radios('deceased.sex', SEXES, 'sex'), text('deceased.idNumber', { width: 'medium' }), text('deceased.diedOn', { width: 'medium' }), text('deceased.deathCertificateNumber', { width: 'medium' })],
@@ -43,7 +46,14 @@ export const afterDeathJourney: JourneyDefinition = {
     { step: 'social-security', when: whenNeeded('socialSecurityCard'), fields: [text('deceased.socialSecurityCardNumber', { width: 'medium' })] },
     { step: 'account', when: whenNeeded('heirAccount'), fields: [text('account.bankName'), text('account.holder', { autocomplete: 'name' }), text('account.number', { inputmode: 'numeric' })] },
   ],
+  // Another phone needs its own code: the one sent and the confirmation were for the old number.
+  invalidates: { 'handler.phone': [HANDLER_CODE_SENT, HANDLER_PROOF] },
+  // The same number typed with spaces or full-width digits is the same phone: its confirmation stays.
+  sameAnswer: { 'handler.phone': (value) => handlerPhone({ 'handler.phone': value }) || value },
 };
+
+/** The answers the schema does not read: the phone's code sent and its confirmation (the proof goes beside the application). */
+export const NOT_IN_APPLICATION = [HANDLER_CODE_SENT, HANDLER_PROOF];
 
 /** The nested application the schema checks, from flat answers: only the steps asked; the ticks as a list; a blank optional answer left out. */
 export function afterDeathApplicationFrom(answers: FlatAnswers): Record<string, unknown> {

@@ -4,9 +4,10 @@
  * together), and beyond it only what the item needs (items.ts). Pure; the engine writes the parts
  * (api/engine/bundles/fan-out.ts).
  */
-import type { BundlePart } from '../../engine/bundles/bundle.ts';
+import type { BundleContext, BundlePart } from '../../engine/bundles/bundle.ts';
+import { LATER_DRAFTS } from './later-drafts.ts';
 import type { AfterDeathApplication } from './application.schema.ts';
-import { AFTER_DEATH_ITEMS, isDepartmentItem, ITEM_IDS, partServiceId, type AfterDeathItem, type Need } from './items.ts';
+import { AFTER_DEATH_ITEMS, isDepartmentItem, isLaterItem, ITEM_IDS, partServiceId, type AfterDeathItem, type Need } from './items.ts';
 import type { AllowanceStopPart, DepartmentPart } from './part-application.schema.ts';
 
 const needs = (item: AfterDeathItem, need: Need): boolean => (AFTER_DEATH_ITEMS[item].needs as readonly Need[]).includes(need);
@@ -34,11 +35,16 @@ export function allowanceStopPart(application: AfterDeathApplication): Allowance
   return { deceased: { name, idNumber, diedOn, deathCertificateNumber } };
 }
 
-/** The parts of an application, in the items' order (the status page's). */
-export function afterDeathParts(application: AfterDeathApplication): BundlePart[] {
+/**
+ * The parts of an application, in the items' order (the status page's). An item applied for later
+ * comes with its journey's draft, prefilled by its mapping (later-drafts.ts, docs/decisions/076).
+ */
+export function afterDeathParts(application: AfterDeathApplication, context: BundleContext = {}): BundlePart[] {
   return ITEM_IDS.filter((item) => application.items.includes(item)).map((item): BundlePart => {
-    const definition = AFTER_DEATH_ITEMS[item];
-    if (definition.kind === 'later') return { item, kind: 'later', applyPath: definition.applyPath };
+    if (isLaterItem(item)) {
+      const definition = AFTER_DEATH_ITEMS[item];
+      return { item, kind: 'later', applyPath: definition.applyPath, draft: { service: definition.service, answers: LATER_DRAFTS[item](application, context) } };
+    }
     if (isDepartmentItem(item)) return { item, kind: 'case', service: partServiceId(item), application: departmentPart(item, application) };
     // The one item the portal runs itself now (items.ts): the allowances stopped, with staff.
     return { item, kind: 'case', service: partServiceId('allowance-stop'), application: allowanceStopPart(application) };

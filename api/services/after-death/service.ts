@@ -51,7 +51,7 @@ export const afterDeathService: CaseService<AfterDeathApplication> = {
   documentation: {
     summary: 'Apply for 身后一件事, the after-death bundle',
     description:
-      'Body: handler (the agent, 经办人) {name, sex (male|female), idNumber, phone, relationship, address}, deceased {name, sex, idNumber, diedOn, deathCertificateNumber, socialSecurityCardNumber (when medical insurance, the pension account or survivors’ benefits are ticked)}, account {bankName, holder, number} (when an item pays out: medical insurance, pension account, survivors’ benefits, housing fund), items: a list of household-deregistration, driving-licence, medical-insurance, pension-account, survivor-benefits, housing-fund, allowance-stop, eco-burial-subsidy. The answer names every part with its own tracking number (the eco-burial subsidy has none: it is applied for after the burial), all made in one transaction with the bundle. Each department receives only what its item needs.',
+      'Body: phoneProof (POST /phone-codes/confirm, for handler.phone: refused 422 on handler.phone without it), handler (the agent, 经办人) {name, sex (male|female), idNumber, phone, relationship, address}, deceased {name, sex, idNumber, diedOn, deathCertificateNumber, socialSecurityCardNumber (when medical insurance, the pension account or survivors’ benefits are ticked)}, account {bankName, holder, number} (when an item pays out: medical insurance, pension account, survivors’ benefits, housing fund), items: a list of household-deregistration, driving-licence, medical-insurance, pension-account, survivor-benefits, housing-fund, allowance-stop, eco-burial-subsidy, funeral-booking, cemetery-plot. The answer names every part with its own tracking number (an item applied for later has none: its journey’s draft is prefilled from the bundle instead, `prefilled`), all made in one transaction with the bundle. Each department receives only what its item needs.',
   },
   applicationSchema: (today) => afterDeathApplicationSchema(today),
   applicant: (application) => ({ idNumber: application.handler.idNumber, phone: application.handler.phone }),
@@ -60,6 +60,8 @@ export const afterDeathService: CaseService<AfterDeathApplication> = {
   answerRows: (application) => afterDeathRows(application),
   drafts: draftPolicyOf(afterDeathJourney, { identityPath: 'handler.idNumber', phonePaths: ['handler.phone'] }),
   bundle: { items: 'after-death:afterDeath.item', parts: afterDeathParts },
+  // The handler's phone is texted the bundle's number: confirmed by a code first, the proof beside the application (docs/decisions/076).
+  confirmedPhone: { field: 'handler.phone', label: `${F}.handler.phone`, phone: (application) => application.handler.phone },
   // The deceased is one of the people the bundle is about (docs/decisions/065).
   people: (application) => [application.deceased.idNumber],
 };

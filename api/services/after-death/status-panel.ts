@@ -5,6 +5,7 @@
  * not answered — or cannot be reached just now — reads "pending": nothing is lost, staff follow up.
  */
 import { dynamicKey } from '../../i18n/index.ts';
+import { AFTER_DEATH_ITEMS, isLaterItem, ITEM_IDS } from './items.ts';
 import { builtInApplicationPanel, type StatusAction, type StatusFacts, type StatusPanel } from '../status-panel.ts';
 
 const C = 'after-death:afterDeathCase';
@@ -26,13 +27,23 @@ export const afterDeathPanel: StatusPanel = (progress, context, done) => {
   };
   const later: StatusAction[] = progress.parts
     .filter((part) => part.status === 'to-apply' && part.applyPath)
-    .map((part) => ({
-      kind: 'link',
-      id: `apply-${part.item}`,
-      heading: t(dynamicKey`after-death:afterDeath.item.${part.item}`),
-      hint: t(dynamicKey`${C}.later.${part.item}`),
-      label: t(dynamicKey`${C}.later.apply.${part.item}`),
-      href: context.href(part.applyPath ?? '/'),
-    }));
+    .map((part): StatusAction => {
+      const heading = t(dynamicKey`after-death:afterDeath.item.${part.item}`);
+      const hint = t(dynamicKey`${C}.later.${part.item}`);
+      const item = ITEM_IDS.find((id) => id === part.item);
+      // Its journey's draft, prefilled from the bundle, while it may be continued (docs/decisions/076): a form with the bundle's key, so only its applicant opens it.
+      if (part.prefilled && item && isLaterItem(item))
+        return {
+          kind: 'form',
+          id: `continue-${part.item}`,
+          heading,
+          hint: t(`${C}.later.prefilled`, { hint }),
+          path: '/apply/continue',
+          fields: { item, service: AFTER_DEATH_ITEMS[item].service },
+          buttons: [{ label: t(dynamicKey`${C}.later.continue.${item}`), action: 'continue', style: 'primary' }],
+        };
+      // Lapsed, sent, or never prefilled: the journey as before.
+      return { kind: 'link', id: `apply-${part.item}`, heading, hint, label: t(dynamicKey`${C}.later.apply.${part.item}`), href: context.href(part.applyPath ?? '/') };
+    });
   return { ...base, details: [parts, ...base.details], actions: [...base.actions, ...later] };
 };
