@@ -37,7 +37,7 @@ export const afterDeathPanel: StatusPanel = (progress, context, done) => {
           kind: 'form',
           id: `continue-${part.item}`,
           heading,
-          hint: t(`${C}.later.prefilled`, { hint }),
+          hint: t('after-death:afterDeathCase.later.prefilled', { hint }),
           path: '/apply/continue',
           fields: { item, service: AFTER_DEATH_ITEMS[item].service },
           buttons: [{ label: t(dynamicKey`${C}.later.continue.${item}`), action: 'continue', style: 'primary' }],
