@@ -1372,11 +1372,62 @@ const STATES: Record<string, State[]> = {
       },
     },
   ],
+  'fee exemption claim': [
+    {
+      name: 'a booking’s status page with its claim open, the proof’s form',
+      open: async (v) => {
+        const n = v.people();
+        // A 优抚 family registered elsewhere: the portal cannot decide, so the booking opens a claim.
+        claimed.trackingNumber = (await funeralBookedViaApi(v.baseURL, n, addDays(chinaToday(), 3), v.language.code, undefined, { registeredHere: false, claims: { relief: false, youfu: true } })).trackingNumber;
+        await lookUp(v, claimed.trackingNumber, `1390072${String(n).padStart(4, '0')}`);
+        await expect(v.page.getByTestId('claim-status')).toBeVisible();
+      },
+    },
+    {
+      name: 'a proof of the wrong type, next to the files',
+      open: async (v) => {
+        const w = claimWords(v.language);
+        await v.page.getByLabel(w.claim.proofFiles).setInputFiles({ name: 'proof.jpg', mimeType: 'image/jpeg', buffer: readFileSync(new URL('../fixtures/files/script-named.jpg', import.meta.url)) });
+        await v.page.getByRole('button', { name: w.claim.track.button }).click();
+        await expect(v.page.locator('.error-summary')).toBeVisible();
+      },
+    },
+    {
+      name: 'the proof sent',
+      open: async (v) => {
+        const w = claimWords(v.language);
+        await v.page.getByLabel(w.claim.proofFiles).setInputFiles({ name: 'youfu.pdf', mimeType: 'application/pdf', buffer: readFileSync(new URL('../fixtures/files/income-proof.pdf', import.meta.url)) });
+        await v.page.getByRole('button', { name: w.claim.track.button }).click();
+        await expect(v.page.getByTestId('claim-status')).toContainText(w.claim.track.statuses.sent);
+      },
+    },
+    {
+      name: 'the reviewer’s claims',
+      open: async (v) => {
+        await v.as('reviewer');
+        await v.page.goto(v.language.path('/staff/funeral-claims'));
+        await expect(h1(v.page)).toHaveText(claimWords(v.language).review.title);
+      },
+    },
+    {
+      name: 'a claim with its proof, a reason too short next to its field',
+      open: async (v) => {
+        const w = claimWords(v.language);
+        await v.page.goto(v.language.path(`/staff/funeral-claims/${claimed.trackingNumber}`));
+        await v.page.getByLabel(w.review.reason).fill('不行');
+        await v.page.getByRole('button', { name: w.review.refuse }).click();
+        await expect(v.page.locator('.error-summary')).toBeVisible();
+      },
+    },
+  ],
 };
 
 /** The funeral home's day of the sweep: its date and the booking on it. */
 const homeDay = { date: '', trackingNumber: '' };
+/** The booking whose fee exemption the 'fee exemption claim' group claims (docs/decisions/075). */
+const claimed = { trackingNumber: '' };
 const homeWords = (language: Language) => (language.code === 'en' ? funeralEn.homeDay : funeralZhCN.homeDay);
+const claimWords = (language: Language) => (language.code === 'en' ? funeralEn.exemption : funeralZhCN.exemption);
 
 // Each group in one language, the languages taking turns (docs/decisions/047): a template's markup is
 // the same in both, what differs (lang attributes, each language's words) is the HTML tier's to check
