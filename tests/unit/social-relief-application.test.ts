@@ -9,7 +9,8 @@ import { removeItem, mayRemove, addItem } from '../../api/engine/journey/add-ano
 import { itemFields } from '../../api/engine/journey/journey.ts';
 import { RELIEF_APPLICATION_FIGURES } from '../../api/services/social-relief/application/figures.ts';
 import { reliefApplicationFrom, reliefJourney } from '../../api/services/social-relief/application/journey.ts';
-import { parseDay, RELIEF_APPLICATION_SCHEMAS, type ReliefApplicationKind } from '../../api/services/social-relief/application/schema.ts';
+import { parseDay } from '../../api/domain/calendar/typed-day.ts';
+import { RELIEF_APPLICATION_SCHEMAS, type ReliefApplicationKind } from '../../api/services/social-relief/application/schema.ts';
 import { reliefAnswerRows } from '../../api/services/social-relief/application/answers.ts';
 import { personId } from '../support/applications.ts';
 import { reliefAnswers, reliefApplication } from '../support/relief-applications.ts';

@@ -12,7 +12,7 @@ import { parseResidentId } from '../../domain/identity/resident-id.ts';
 import { nameLine, textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import { DeathCertificateNumber } from '../eco-burial-subsidy/application.schema.ts';
-import { pastDay } from '../social-relief/application/schema.ts';
+import { pastDay } from '../../domain/calendar/typed-day.ts';
 import { HANDLER_RELATIONSHIPS, ITEM_IDS, itemsNeed } from './items.ts';
 
 const E = 'after-death:errors.afterDeath';

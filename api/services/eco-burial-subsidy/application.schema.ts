@@ -15,7 +15,7 @@ import { MobilePhone, PersonName, residentIdField } from '../../domain/identity/
 import { nameLine, textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import type { RuleRow } from '../../engine/rules/rule-table.ts';
-import { pastDay } from '../social-relief/application/schema.ts';
+import { pastDay } from '../../domain/calendar/typed-day.ts';
 import type { SubsidyAmountsValue } from './amounts-table.ts';
 import { ECO_BURIAL_DISTRICTS } from './districts.ts';
 import { BURIAL_KINDS, RELATIONSHIPS } from './kinds.ts';

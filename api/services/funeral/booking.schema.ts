@@ -18,7 +18,7 @@ import { validFields } from '../../domain/valid-fields.ts';
 import { addDays } from '../../domain/calendar/working-days.ts';
 import type { RuleBook } from '../../engine/rules/live-rules.ts';
 import type { RuleRow } from '../../engine/rules/rule-table.ts';
-import { parseDay } from '../social-relief/application/schema.ts';
+import { parseDay } from '../../domain/calendar/typed-day.ts';
 import { bookedDeceasedSchema } from './deceased.schema.ts';
 import { FUNERAL_HOMES } from './homes.ts';
 import { isBookable, type PriceListValue } from './price-list.ts';

@@ -21,7 +21,7 @@ import { PersonName, residentIdField } from '../../domain/identity/person-fields
 import { parseResidentId } from '../../domain/identity/resident-id.ts';
 import { textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
-import { pastDay } from '../social-relief/application/schema.ts';
+import { pastDay } from '../../domain/calendar/typed-day.ts';
 
 /** The messages of what identifies the deceased, shared by every service. */
 const E = 'funeral:errors.deceased';

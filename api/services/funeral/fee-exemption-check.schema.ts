@@ -15,7 +15,7 @@ import { textLine } from '../../domain/text.ts';
 import { validFields } from '../../domain/valid-fields.ts';
 import type { RuleRow } from '../../engine/rules/rule-table.ts';
 import { DeathCertificateNumber } from '../eco-burial-subsidy/application.schema.ts';
-import { pastDay } from '../social-relief/application/schema.ts';
+import { pastDay } from '../../domain/calendar/typed-day.ts';
 import { FUNERAL_HOMES } from './homes.ts';
 import { priceOf, MAX_BASIC_ENTRIES, MAX_OPTIONAL_ENTRIES, type PriceListValue } from './price-list.ts';
 

@@ -14,6 +14,7 @@
  * they are of age on the day (a child's is not asked of anyone). Pure: `today` is an argument.
  */
 import { z } from 'zod';
+import { parseDay } from '../../../domain/calendar/typed-day.ts';
 import { MobilePhone, PersonName, residentIdField } from '../../../domain/identity/person-fields.ts';
 import { ageOn, parseResidentId } from '../../../domain/identity/resident-id.ts';
 import { textLine, textLines } from '../../../domain/text.ts';
@@ -99,26 +100,6 @@ export const SupportSchema = z.object({
   ableToWork: choice(YES_NO, `${E}.ableToWork`),
   supporters: choice(SUPPORTERS, `${E}.supporters`),
 });
-
-/** A day as people type it: 2026-12-01, 2026-12-1, 2026/12/1, 2026.12.1 or 2026年12月1日 (全角 too) → YYYY-MM-DD; undefined when no real day. */
-export function parseDay(typed: string): string | undefined {
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(typed.normalize('NFKC').trim());
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** A day as people type it (parseDay), not after `today`: a date of death, of a burial, of what happened. */
-export function pastDay(today: string, messages: { required: string; future: string }) {
-  return textLine({ error: messages.required }).transform((typed, context) => {
-    const day = parseDay(typed);
-    if (!day) context.addIssue({ code: 'custom', message: messages.required });
-    else if (day > today) context.addIssue({ code: 'custom', message: messages.future });
-    return day ?? z.NEVER;
-  });
-}
 
 /** 临时救助: what happened, when (not after today), and whether help is needed right now (先行救助, 第五十条). */
 export function situationSchema(today: string) {
