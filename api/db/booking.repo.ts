@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppointmentEffect } from '../engine/booking/appointment-effect.ts';
 import { insertSubmission, type NewCase, type QueuedNotification } from './cases.repo.ts';
+import { compiledOnce } from './compiled-query.ts';
 import { isUniqueViolation } from './errors.ts';
 import type { Database } from './schema.ts';
 
@@ -47,8 +48,10 @@ export async function takePlace(trx: Transaction<Database>, place: Place): Promi
  * A place released meanwhile may be missed, as if the attempt had come a moment earlier; whether a
  * place is taken is decided by `takePlace` alone.
  */
+const placeFilling = compiledOnce(1, (db, key: string) => db.selectFrom('booking_places').select(['taken', 'capacity']).where('key', '=', key));
+
 export async function isKnownFull(db: Kysely<Database>, key: string): Promise<boolean> {
-  const row = await db.selectFrom('booking_places').select(['taken', 'capacity']).where('key', '=', key).executeTakeFirst();
+  const [row] = (await placeFilling(db, key)).rows;
   return row !== undefined && Number(row.taken) >= Number(row.capacity);
 }
 
@@ -161,8 +164,10 @@ export async function findAppointmentByCase(db: Kysely<Database>, caseId: string
 }
 
 /** A case's appointments, first visit first. */
+const caseAppointments = compiledOnce(1, (db, caseId: string) => db.selectFrom('appointments').selectAll().where('case_id', '=', caseId).orderBy('visit').orderBy('created_at'));
+
 export async function appointmentsOfCase(db: Kysely<Database>, caseId: string) {
-  return db.selectFrom('appointments').selectAll().where('case_id', '=', caseId).orderBy('visit').orderBy('created_at').execute();
+  return (await caseAppointments(db, caseId)).rows;
 }
 
 /**
@@ -230,15 +235,19 @@ export async function latestAppointmentTimes(db: Kysely<Database>, caseId: strin
 }
 
 /** Whether this person (by keyed hash) is on the case's appointment: either party may look it up. */
-export async function isPersonOnCase(db: Kysely<Database>, caseId: string, personHash: string): Promise<boolean> {
-  const row = await db
+/** Compiled once: every status lookup asks it (compiled-query.ts). */
+const personOnCase = compiledOnce(2, (db, caseId: string, personHash: string) =>
+  db
     .selectFrom('appointment_people')
     .innerJoin('appointments', 'appointments.id', 'appointment_people.appointment_id')
     .select('appointment_people.person_hash')
     .where('appointments.case_id', '=', caseId)
     .where('appointment_people.person_hash', '=', personHash)
-    .executeTakeFirst();
-  return row !== undefined;
+    .limit(1),
+);
+
+export async function isPersonOnCase(db: Kysely<Database>, caseId: string, personHash: string): Promise<boolean> {
+  return (await personOnCase(db, caseId, personHash)).rows.length > 0;
 }
 
 /**

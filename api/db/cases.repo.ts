@@ -11,6 +11,7 @@ import type { CaseSnapshot, Deadline, Period, TransitionResult } from '../domain
 import { appendAudit, type AuditEntry } from './audit.repo.ts';
 import { addFigures, lastEventAt } from './case-figures.repo.ts';
 import type { DatabaseKind } from './connect.ts';
+import { compiledOnce } from './compiled-query.ts';
 import type { CaseTable, Database } from './schema.ts';
 
 export class CaseChangedError extends Error {
@@ -41,7 +42,7 @@ function periodColumns(periods: readonly Period[] | undefined): Pick<CaseTable, 
   return { periods_json: JSON.stringify(periods), periods_end_on: periods.map((period) => period.to).sort().at(-1) ?? null };
 }
 
-export function toStoredCase(row: CaseTable): StoredCase {
+export function toStoredCase(row: Pick<CaseTable, (typeof STORED_CASE_COLUMNS)[number]>): StoredCase {
   return {
     id: row.id,
     trackingNumber: row.tracking_number,
@@ -62,8 +63,14 @@ export function toStoredCase(row: CaseTable): StoredCase {
   };
 }
 
+/** The columns a StoredCase is made of (not the queue's and periods' derived ones). */
+const STORED_CASE_COLUMNS = ['id', 'tracking_number', 'applicant_id_hash', 'applicant_phone_hash', 'service', 'lang', 'answers_enc', 'created_at', 'state', 'version', 'office', 'deadlines_json', 'previous_state', 'periods_json'] as const;
+
+/** Compiled once: every status lookup runs it (compiled-query.ts). */
+const caseByTrackingNumber = compiledOnce(1, (db, trackingNumber: string) => db.selectFrom('cases').select(STORED_CASE_COLUMNS).where('tracking_number', '=', trackingNumber));
+
 export async function findCaseByTrackingNumber(db: Kysely<Database>, trackingNumber: string): Promise<StoredCase | undefined> {
-  const row = await db.selectFrom('cases').selectAll().where('tracking_number', '=', trackingNumber).executeTakeFirst();
+  const [row] = (await caseByTrackingNumber(db, trackingNumber)).rows;
   return row ? toStoredCase(row) : undefined;
 }
 
@@ -105,8 +112,9 @@ export interface SaveTransition {
   figures?: (enteredAt: string) => readonly FigureIncrement[];
 }
 
-export async function insertEvent(trx: Transaction<Database>, caseId: string, result: Pick<TransitionResult, 'event'>, actor: EventActor, at: Date) {
-  const last = await trx.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
+/** `first`: the case was inserted in this transaction, so this is its event 1 (no need to read the last one). */
+export async function insertEvent(trx: Transaction<Database>, caseId: string, result: Pick<TransitionResult, 'event'>, actor: EventActor, at: Date, options: { first?: boolean } = {}) {
+  const last = options.first ? undefined : await trx.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
   await trx
     .insertInto('case_events')
     .values({
@@ -126,29 +134,37 @@ export async function insertEvent(trx: Transaction<Database>, caseId: string, re
     .execute();
 }
 
+const outboxRow = (id: string, caseId: string | null, notification: QueuedNotification, at: Date) => ({
+  id,
+  case_id: caseId,
+  channel: notification.channel,
+  template: notification.template,
+  lang: notification.lang,
+  recipient_enc: notification.recipientEnc,
+  params_json: JSON.stringify(notification.params),
+  status: 'pending',
+  attempts: 0,
+  next_attempt_at: at.toISOString(),
+  locked_by: null,
+  locked_until: null,
+  sent_at: null,
+  last_error: null,
+  created_at: at.toISOString(),
+});
+
+/** Queues several messages in one statement, in the transaction given. */
+export async function enqueueNotifications(trx: Transaction<Database>, caseId: string | null, notifications: readonly QueuedNotification[], at: Date): Promise<void> {
+  if (notifications.length === 0) return;
+  await trx
+    .insertInto('notification_outbox')
+    .values(notifications.map((notification) => outboxRow(randomUUID(), caseId, notification, at)))
+    .execute();
+}
+
 /** Queues a message in the transaction given; answers the message's id. */
 export async function enqueueNotification(trx: Transaction<Database>, caseId: string | null, notification: QueuedNotification, at: Date): Promise<string> {
   const id = randomUUID();
-  await trx
-    .insertInto('notification_outbox')
-    .values({
-      id,
-      case_id: caseId,
-      channel: notification.channel,
-      template: notification.template,
-      lang: notification.lang,
-      recipient_enc: notification.recipientEnc,
-      params_json: JSON.stringify(notification.params),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: at.toISOString(),
-      locked_by: null,
-      locked_until: null,
-      sent_at: null,
-      last_error: null,
-      created_at: at.toISOString(),
-    })
-    .execute();
+  await trx.insertInto('notification_outbox').values(outboxRow(id, caseId, notification, at)).execute();
   return id;
 }
 
@@ -230,10 +246,12 @@ export async function insertCase(trx: Transaction<Database>, input: NewCase): Pr
   return id;
 }
 
+/** The timeline the applicant sees, compiled once: every status lookup of a known case reads it. */
+const applicantTimeline = compiledOnce(1, (db, caseId: string) => db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).where('visibility', '=', 'applicant').orderBy('seq'));
+
 export async function caseTimeline(db: Kysely<Database>, caseId: string, visibility: 'applicant' | 'all') {
-  let query = db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq');
-  if (visibility === 'applicant') query = query.where('visibility', '=', 'applicant');
-  return query.execute();
+  if (visibility === 'applicant') return (await applicantTimeline(db, caseId)).rows;
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 }
 
 /** A new case inside the caller's transaction: the case, its first timeline event ("submit") and the applicant's notifications. */
@@ -245,8 +263,10 @@ export async function insertSubmission(trx: Transaction<Database>, input: NewCas
     { event: { transition: 'submit', from: '', to: input.snapshot.state, visibility: 'applicant', input: undefined } },
     { kind: 'applicant', id: null, role: null },
     input.at,
+    { first: true },
   );
-  for (const notification of notifications) await enqueueNotification(trx, id, notification, input.at);
+  // One statement for every recipient (both parties of an appointment): a booking's transaction is as short as it can be.
+  await enqueueNotifications(trx, id, notifications, input.at);
   await addFigures(trx, [receivedIncrement({ service: input.service, office: input.snapshot.office }, input.at)]);
   return id;
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { negated, ratingFigureKey, storedRatingIncrements, sumRatingIncrements, type RatingFigureRow, type RatingIncrement } from '../domain/ratings/rating-figures.ts';
 import { appendAudit, type AuditEntry } from './audit.repo.ts';
+import { compiledOnce } from './compiled-query.ts';
 import type { DatabaseKind } from './connect.ts';
 import { isUniqueViolation } from './errors.ts';
 import type { Database, RatingFollowUpTable, RatingTable } from './schema.ts';
@@ -73,8 +74,11 @@ export interface StoredRating {
 }
 
 /** The case's rating and its follow-up, if any. */
+/** Compiled once: every status lookup of a known case asks it (compiled-query.ts). */
+const caseRating = compiledOnce(1, (db, caseId: string) => db.selectFrom('ratings').selectAll().where('case_id', '=', caseId));
+
 export async function ratingOfCase(db: Kysely<Database>, caseId: string): Promise<StoredRating | undefined> {
-  const rating = await db.selectFrom('ratings').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  const [rating] = (await caseRating(db, caseId)).rows;
   if (!rating) return undefined;
   const followUp = await db.selectFrom('rating_follow_ups').selectAll().where('rating_id', '=', rating.id).executeTakeFirst();
   return { rating, followUp };

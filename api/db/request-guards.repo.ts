@@ -4,6 +4,7 @@
  * PostgreSQL alike without locks held across requests.
  */
 import { sql, type Kysely } from 'kysely';
+import { compiledOnce } from './compiled-query.ts';
 import type { Database } from './schema.ts';
 
 export interface RateLimitDecision {
@@ -13,23 +14,61 @@ export interface RateLimitDecision {
   resetAt: string;
 }
 
+/** One more request counted against `key`, allowed up to `limit` in the window. */
+export interface RateLimitHit {
+  key: string;
+  limit: number;
+}
+
+/**
+ * One statement per number of keys counted at once: each key's row is created with a count of 1, or
+ * its count raised by one in the same window (started again at 1 in a new one). Compiled once.
+ */
+const countStatements = new Map<number, ReturnType<typeof countStatement>>();
+function countStatement(keys: number) {
+  return compiledOnce(keys + 1, (db, windowStart: string, ...keyArguments: string[]) =>
+    db
+      .insertInto('rate_limits')
+      .values(keyArguments.map((key) => ({ key, window_start: windowStart, count: 1 })))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          // A new window starts the count again; the same window adds one.
+          count: sql<number>`case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end`,
+          window_start: eb.ref('excluded.window_start'),
+        })),
+      )
+      .returning(['key', 'count']),
+  );
+}
+
+/**
+ * Counts one more request for each key in the current window and says, key by key (in the order
+ * given), whether it is within its limit. Every key is counted in one statement: one write and one
+ * transaction however many limits a request is counted against (a status lookup: per client and per
+ * tracking number), each still shared by every process through the database. The keys must differ.
+ */
+export async function hitRateLimits(db: Kysely<Database>, hits: readonly RateLimitHit[], options: { windowMs: number; now: Date }): Promise<RateLimitDecision[]> {
+  if (hits.length === 0) return [];
+  if (new Set(hits.map((hit) => hit.key)).size !== hits.length) throw new Error('hitRateLimits: the same key twice');
+  const windowStart = new Date(Math.floor(options.now.getTime() / options.windowMs) * options.windowMs).toISOString();
+  let statement = countStatements.get(hits.length);
+  if (!statement) countStatements.set(hits.length, (statement = countStatement(hits.length)));
+  const { rows } = await statement(db, windowStart, ...hits.map((hit) => hit.key));
+  // RETURNING gives no order on PostgreSQL: each row by its key.
+  const counts = new Map(rows.map((row) => [row.key, Number(row.count)]));
+  const resetAt = new Date(Date.parse(windowStart) + options.windowMs).toISOString();
+  return hits.map((hit) => {
+    const count = counts.get(hit.key);
+    if (count === undefined) throw new Error(`hitRateLimits: no count returned for ${hit.key}`);
+    return { allowed: count <= hit.limit, count, resetAt };
+  });
+}
+
 /** Counts one more request for `key` in the current window and says whether it is within `limit`. */
 export async function hitRateLimit(db: Kysely<Database>, key: string, options: { limit: number; windowMs: number; now: Date }): Promise<RateLimitDecision> {
-  const windowStart = new Date(Math.floor(options.now.getTime() / options.windowMs) * options.windowMs).toISOString();
-  const row = await db
-    .insertInto('rate_limits')
-    .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        // A new window starts the count again; the same window adds one.
-        count: sql<number>`case when rate_limits.window_start = ${windowStart} then rate_limits.count + 1 else 1 end`,
-        window_start: windowStart,
-      }),
-    )
-    .returning(['count'])
-    .executeTakeFirstOrThrow();
-  const count = Number(row.count);
-  return { allowed: count <= options.limit, count, resetAt: new Date(Date.parse(windowStart) + options.windowMs).toISOString() };
+  const [decision] = await hitRateLimits(db, [{ key, limit: options.limit }], options);
+  if (!decision) throw new Error('hitRateLimit: no decision');
+  return decision;
 }
 
 /**
@@ -88,9 +127,14 @@ export async function claimIdempotencyKey(
   return { outcome: 'replay', status: Number(existing.response_status), body: existing.response_json ? (JSON.parse(existing.response_json) as unknown) : null };
 }
 
-/** Whether a key was claimed before (a read only: a request that will be refused need not claim one). */
+const claimedKey = compiledOnce(1, (db, key: string) => db.selectFrom('idempotency_keys').select('key').where('key', '=', key));
+
+/**
+ * Whether a key was claimed before (a read only: a request that will be refused need not claim one).
+ * Compiled once: in a rush for a popular date every attempt refused as full asks it.
+ */
 export async function idempotencyKeyExists(db: Kysely<Database>, key: string): Promise<boolean> {
-  return (await db.selectFrom('idempotency_keys').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
+  return (await claimedKey(db, key)).rows.length > 0;
 }
 
 /**

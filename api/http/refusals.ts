@@ -647,9 +647,39 @@ export function refusalAnswer<U extends RefusingUse>(use: U, refusal: Refusals[U
   return { status: pick(entry.status, refusal), code, message, ...(fields ? { fields } : {}), ...(retryAt ? { retryAt } : {}), ...(extra ? { extra } : {}) };
 }
 
+/**
+ * Answers already worded, per use, language and refusal: a rush repeats a few refusals thousands of
+ * times (a lookup's "no match", a booking's "this time is full"), each worded the same. Only a
+ * refusal made of plain values is kept (one carrying an error or an object is worded each time), and
+ * at most ANSWERS_KEPT of them, so that refusals naming a time or a count cannot grow it for ever.
+ */
+const worded = new Map<string, RefusalAnswer>();
+const ANSWERS_KEPT = 1_000;
+
+function wordedAnswer<U extends RefusingUse>(use: U, refusal: Refusals[U], lang: Locale): RefusalAnswer {
+  if (Object.values(refusal).some((value) => value !== null && typeof value === 'object')) return refusalAnswer(use, refusal, lang);
+  const key = `${use}\u0000${lang}\u0000${JSON.stringify(refusal)}`;
+  let answer = worded.get(key);
+  if (!answer) {
+    if (worded.size >= ANSWERS_KEPT) worded.clear();
+    answer = deepFreeze(refusalAnswer(use, refusal, lang));
+    worded.set(key, answer);
+  }
+  return answer;
+}
+
+/** A kept answer is shared by every request that gets it: nothing may change it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** Answers `refusal` of use case `use` as the table says, in the reader's language (with Retry-After when it says when to try again). */
 export function refuse<U extends RefusingUse, R extends Refusals[U]>(c: Context, use: U, refusal: R): RefusalResponse<U, R> {
-  const answer = refusalAnswer(use, refusal, requestLocale(c));
+  const answer = wordedAnswer(use, refusal, requestLocale(c));
   if (answer.retryAt) c.header('Retry-After', String(secondsUntil(answer.retryAt, nowOf(c))));
   const response = c.json({ ...errorBody(c, answer.code, answer.message, answer.fields), ...answer.extra }, answer.status);
   // The body and status are the table's entry for this refusal's reason, which is what the type says.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDEMPOTENCY_LEASE_MS, claimIdempotencyKey, completeIdempotencyKey, hitRateLimit, releaseIdempotencyKey } from '../../api/db/request-guards.repo.ts';
+import { IDEMPOTENCY_LEASE_MS, claimIdempotencyKey, completeIdempotencyKey, hitRateLimit, hitRateLimits, idempotencyKeyExists, releaseIdempotencyKey } from '../../api/db/request-guards.repo.ts';
 import { openDatabase } from '../../api/db/connect.ts';
 import { DIALECTS, useMigratedDatabase } from '../support/test-database.ts';
 
@@ -29,6 +29,52 @@ describe.each(DIALECTS)('request guards on %s', (kind) => {
     } finally {
       await Promise.all(others.map((o) => o.close()));
     }
+  });
+
+  it('count several limits in one statement, each against its own limit and window, in the order given', async () => {
+    const now = at('2026-11-25T05:00:10Z');
+    const options = { windowMs: 60_000, now };
+    // The per-number count is ahead of the client's: each key keeps its own count.
+    await hitRateLimit(store.handle.db, 'both:number:N', { limit: 2, ...options });
+    const first = await hitRateLimits(store.handle.db, [{ key: 'both:client:C', limit: 5 }, { key: 'both:number:N', limit: 2 }], options);
+    expect(first).toEqual([
+      { allowed: true, count: 1, resetAt: '2026-11-25T05:01:00.000Z' },
+      { allowed: true, count: 2, resetAt: '2026-11-25T05:01:00.000Z' },
+    ]);
+    const second = await hitRateLimits(store.handle.db, [{ key: 'both:number:N', limit: 2 }, { key: 'both:client:C', limit: 5 }], options);
+    expect(second.map((decision) => [decision.allowed, decision.count])).toEqual([
+      [false, 3],
+      [true, 2],
+    ]);
+    // A new window starts both again, in the same statement.
+    const later = await hitRateLimits(store.handle.db, [{ key: 'both:client:C', limit: 5 }, { key: 'both:number:N', limit: 2 }], { windowMs: 60_000, now: at('2026-11-25T05:01:00Z') });
+    expect(later.map((decision) => decision.count)).toEqual([1, 1]);
+    await expect(hitRateLimits(store.handle.db, [{ key: 'same', limit: 1 }, { key: 'same', limit: 1 }], options)).rejects.toThrow(/same key/);
+  });
+
+  it('count both limits of every request exactly once when several processes count the same keys at once', async () => {
+    const others = [openDatabase(store.target), openDatabase(store.target)];
+    try {
+      const now = at('2026-11-25T06:00:00Z');
+      const hits = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          hitRateLimits((others[i % 2] ?? store.handle).db, [{ key: `pair:client:${i % 3}`, limit: 100 }, { key: 'pair:number:X', limit: 10 }], { windowMs: 60_000, now }),
+        ),
+      );
+      expect(hits.filter(([, number]) => number?.allowed)).toHaveLength(10);
+      expect(hits.map(([, number]) => number?.count).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(Math.max(...hits.map(([client]) => client?.count ?? 0))).toBe(10);
+    } finally {
+      await Promise.all(others.map((o) => o.close()));
+    }
+  });
+
+  it('tell whether a key was claimed, from a statement compiled once', async () => {
+    const now = at('2026-11-25T02:30:00Z');
+    expect(await idempotencyKeyExists(store.handle.db, 'seen-before')).toBe(false);
+    await claimIdempotencyKey(store.handle.db, 'seen-before', 'h', now);
+    expect(await idempotencyKeyExists(store.handle.db, 'seen-before')).toBe(true);
+    expect(await idempotencyKeyExists(store.handle.db, 'never-seen')).toBe(false);
   });
 
   it('make a repeated request return the first answer, and refuse the key with another body', async () => {
