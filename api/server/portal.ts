@@ -10,7 +10,6 @@ import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { hc } from 'hono/client';
-import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -45,6 +44,7 @@ import { DEFAULT_HANDOFF_SETTINGS, type HandoffSettings } from '../engine/handof
 import type { HandoffRetryPolicy } from '../engine/handoffs/retry.ts';
 import { DEFAULT_LINK_CHECK_SETTINGS, linkCheckUserAgent, offlineFetch, type LinkCheckSettings } from '../content/link-checks.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
+import { compression } from './compression.ts';
 import { PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
 import { requestLog } from './request-log.ts';
 import { metricsAccess, routeLabel } from './metrics-endpoint.ts';
@@ -289,7 +289,7 @@ export function createPortal(options: PortalOptions) {
       throw error;
     }
   });
-  app.use('*', compress({ threshold: 1024 }));
+  app.use('*', compression({ threshold: 1024 }));
 
   app.route(API_BASE, api);
   app.route('/api/docs', createApiDocsApp(api));
