@@ -16,7 +16,7 @@ import { requestId } from 'hono/request-id';
 import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
 import { statusError } from '../http/api-error.ts';
 import { CLIENT_ADDRESS_VARIABLE, NO_TRUSTED_PROXIES, clientAddress, forwardedProto, resolveClientAddress, trustedProxies } from '../http/client-address.ts';
-import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, resolvePublicOrigin } from '../http/public-origin.ts';
+import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, publicOriginResolver } from '../http/public-origin.ts';
 import { addMessages, translator, type WordsRoot } from '../i18n/index.ts';
 import { serviceRegistry } from '../services/registry.ts';
 import { uploadBodyLimit } from '../routes/draft-files.routes.ts';
@@ -45,6 +45,7 @@ import type { HandoffRetryPolicy } from '../engine/handoffs/retry.ts';
 import { DEFAULT_LINK_CHECK_SETTINGS, linkCheckUserAgent, offlineFetch, type LinkCheckSettings } from '../content/link-checks.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
 import { compression } from './compression.ts';
+import { searchOf } from './request-url.ts';
 import { PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
 import { requestLog } from './request-log.ts';
 import { metricsAccess, routeLabel } from './metrics-endpoint.ts';
@@ -245,6 +246,7 @@ export function createPortal(options: PortalOptions) {
   const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000, now: () => options.now().getTime() });
   const app = new Hono<PortalEnv>();
   const trusted = options.trustProxy?.length ? trustedProxies(options.trustProxy) : NO_TRUSTED_PROXIES;
+  const resolveOrigin = publicOriginResolver(options.publicUrl);
 
   // Who is asking and through which origin, once per request: the API's routes and the pages read
   // these (clientAddress(c), publicOrigin(c)) rather than the socket or the Host header.
@@ -252,7 +254,7 @@ export function createPortal(options: PortalOptions) {
     const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
     const peer = socket?.remoteAddress;
     c.set(CLIENT_ADDRESS_VARIABLE, resolveClientAddress(peer, c.req.header('x-forwarded-for'), trusted));
-    const origin = resolvePublicOrigin({ publicUrl: options.publicUrl, requestUrl: c.req.url, socket });
+    const origin = resolveOrigin(c.req.url, socket);
     c.set(PUBLIC_ORIGIN_VARIABLE, origin);
     c.set('https', origin.startsWith('https:') || forwardedProto(peer, c.req.header('x-forwarded-proto'), trusted) === 'https');
     await next();
@@ -347,7 +349,7 @@ export function createPortal(options: PortalOptions) {
     // Astro takes a body already given instead of reading the request's: this one is never read.
     if (tooLarge) Object.assign(c.env.incoming, { body: new Uint8Array(0) });
     const elder = elderModeFromCookieHeader(c.req.header('cookie'));
-    const search = new URL(c.req.url).search;
+    const search = searchOf(c.req.url);
     // Pages name their own absolute address (canonical, hreflang): without PUBLIC_URL that is the
     // origin the request came to (localhost or 127.0.0.1), so a page is cached per origin.
     const key = `${elder ? 'elder' : 'std'}|${publicOrigin(c)}|${c.req.path}|${search}`;
@@ -359,6 +361,7 @@ export function createPortal(options: PortalOptions) {
     const { lang, path } = splitLanguagePrefix(c.req.path);
     const reader = clientAddress(c);
     const origin = publicOrigin(c);
+    const requestOrigin = new URL(c.req.url).origin;
     // Astro routes the page without the prefix; the page learns the language from locals.
     c.env.incoming.url = path + search;
     const locals: { portal: PortalLocals } = {
@@ -379,8 +382,8 @@ export function createPortal(options: PortalOptions) {
         ...(tooLarge ? { bodyTooLarge: true as const } : {}),
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
-        api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
-        apiFetch: pageApiFetch(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
+        api: pageApiClient(api, requestOrigin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
+        apiFetch: pageApiFetch(api, requestOrigin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
       },
     };
     const response = await renderWithAstro(site.handler, c.env.incoming, locals);

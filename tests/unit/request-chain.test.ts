@@ -1,0 +1,59 @@
+/**
+ * The pieces of the per-request chain made cheaper (docs/decisions/077), each against what it
+ * replaces: the query without parsing the URL, the public origin remembered.
+ */
+import { describe, expect, it } from 'vitest';
+import { publicOriginResolver, resolvePublicOrigin } from '../../api/http/public-origin.ts';
+import { searchOf } from '../../api/server/request-url.ts';
+
+describe('the query of a request URL', () => {
+  const urls = [
+    'http://127.0.0.1:4321/search',
+    'http://127.0.0.1:4321/search?q=%E4%BD%8E%E4%BF%9D',
+    'http://127.0.0.1:4321/search?',
+    'http://127.0.0.1:4321/search?q=a&b=c/d?e',
+    "http://127.0.0.1:4321/search?q=it's",
+    'http://127.0.0.1:4321/search?q=<b>"x"',
+    'http://127.0.0.1:4321/search?q=a#top',
+    'http://127.0.0.1:4321/search#top',
+    'http://127.0.0.1:4321/search?q=a b',
+    'http://127.0.0.1:4321/search?q=低保',
+    'http://127.0.0.1:4321/search?q=`{|}^[\\]~',
+    'http://localhost/?%',
+  ];
+  it.each(urls)('%s is read as the URL parser reads it', (url) => expect(searchOf(url)).toBe(new URL(url).search));
+
+  it('is read as the URL parser reads it whatever printable characters it holds', () => {
+    let seed = 17;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 2000; n += 1) {
+      const query = Array.from({ length: 1 + (next() % 12) }, () => String.fromCharCode(0x21 + (next() % 94))).join('');
+      const url = `http://h/p?${query}`;
+      expect(searchOf(url), url).toBe(new URL(url).search);
+    }
+  });
+});
+
+describe('the public origin, remembered', () => {
+  const socket = { localAddress: '127.0.0.1', localPort: 4321 };
+  it.each([
+    ['http://127.0.0.1:4321/guides/a', socket],
+    ['http://localhost:4321/', socket],
+    ['http://evil.example/guides/a', socket],
+    ['http://127.0.0.1:9999/guides/a', socket],
+    ['http://[::1]:4321/x?y', { localAddress: '::1', localPort: 4321 }],
+    ['http://10.0.0.2:4321/x', { localAddress: '::ffff:10.0.0.2', localPort: 4321 }],
+    ['http://127.0.0.1/x', undefined],
+  ])('%s is the origin resolvePublicOrigin gives, asked once or twice', (url, arrival) => {
+    const resolve = publicOriginResolver(undefined);
+    const expected = resolvePublicOrigin({ publicUrl: undefined, requestUrl: url, socket: arrival });
+    expect([resolve(url, arrival), resolve(url, arrival)]).toEqual([expected, expected]);
+  });
+
+  it('tells two arrivals with one Host apart, and is PUBLIC_URL when set', () => {
+    const resolve = publicOriginResolver(undefined);
+    expect(resolve('http://127.0.0.1:4321/a', socket)).toBe('http://127.0.0.1:4321');
+    expect(resolve('http://127.0.0.1:4321/a', { localAddress: '127.0.0.1', localPort: 5000 })).toBe('http://localhost:5000');
+    expect(publicOriginResolver('https://mz.example.gov.cn')('http://127.0.0.1:4321/a', socket)).toBe('https://mz.example.gov.cn');
+  });
+});
