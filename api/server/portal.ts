@@ -353,7 +353,8 @@ export function createPortal(options: PortalOptions) {
     // Pages name their own absolute address (canonical, hreflang): without PUBLIC_URL that is the
     // origin the request came to (localhost or 127.0.0.1), so a page is cached per origin.
     const key = `${elder ? 'elder' : 'std'}|${publicOrigin(c)}|${c.req.path}|${search}`;
-    const version = cacheable ? await options.contentVersion.current() : 0;
+    // Known without waiting nearly always (a reading is good for CONTENT_CHECK_MS): no promise chain per page.
+    const version = cacheable ? (options.contentVersion.peek?.() ?? (await options.contentVersion.current())) : 0;
     if (cacheable) {
       const hit = pageCache.lookup(key, version, c.req.raw);
       if (hit) return withoutPageRoute(c, hit);

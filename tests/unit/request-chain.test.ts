@@ -1,8 +1,10 @@
 /**
  * The pieces of the per-request chain made cheaper (docs/decisions/077), each against what it
- * replaces: the query without parsing the URL, the public origin remembered.
+ * replaces: the query without parsing the URL, the public origin remembered, the content version
+ * known without waiting.
  */
 import { describe, expect, it } from 'vitest';
+import { combinedProbe, type ContentVersionProbe } from '../../api/content/content-version.ts';
 import { publicOriginResolver, resolvePublicOrigin } from '../../api/http/public-origin.ts';
 import { searchOf } from '../../api/server/request-url.ts';
 
@@ -55,5 +57,17 @@ describe('the public origin, remembered', () => {
     expect(resolve('http://127.0.0.1:4321/a', socket)).toBe('http://127.0.0.1:4321');
     expect(resolve('http://127.0.0.1:4321/a', { localAddress: '127.0.0.1', localPort: 5000 })).toBe('http://localhost:5000');
     expect(publicOriginResolver('https://mz.example.gov.cn')('http://127.0.0.1:4321/a', socket)).toBe('https://mz.example.gov.cn');
+  });
+});
+
+describe('the content version known without waiting', () => {
+  const probe = (version: number | undefined): ContentVersionProbe => ({
+    current: async () => version ?? 0,
+    expire: () => {},
+    ...(version === undefined ? {} : { peek: () => version }),
+  });
+  it('is the sum while every probe knows its own, and unknown when one must read', () => {
+    expect(combinedProbe(probe(3), probe(5)).peek?.()).toBe(8);
+    expect(combinedProbe(probe(3), probe(undefined)).peek?.()).toBeUndefined();
   });
 });
