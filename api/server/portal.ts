@@ -46,10 +46,10 @@ import { DEFAULT_LINK_CHECK_SETTINGS, linkCheckUserAgent, offlineFetch, type Lin
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
 import { compression } from './compression.ts';
 import { searchOf } from './request-url.ts';
-import { PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
-import { requestLog } from './request-log.ts';
+import { cachedEncoding, PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
+import { answeredRequestLog, requestIdFrom, requestLog } from './request-log.ts';
 import { metricsAccess, routeLabel } from './metrics-endpoint.ts';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeaders, STRICT_TRANSPORT_SECURITY, withSecurityHeaders } from './security-headers.ts';
 
 export type ApiClient = ReturnType<typeof hc<ApiApp>>;
 /**
@@ -181,6 +181,8 @@ type PortalEnv = {
     https: boolean;
     /** The route pattern a page was rendered by (Astro's, from PAGE_ROUTE_HEADER), for the metrics' label. */
     pageRoute: string | undefined;
+    /** A page looked up in the cache in front of the middleware and not found: its key and the content version it was looked up at. */
+    pageLookup: { key: string; version: number } | undefined;
   };
 };
 
@@ -196,6 +198,19 @@ const UPLOAD_STEP_PAGE = /^\/apply\/[^/]+\/[^/]+$/;
 /** And the status page, where the applicant answers 补正 with files (docs/decisions/039), up to the API's limit for an answer. */
 const STATUS_PAGE = /^\/track$/;
 const MULTIPART_FORM = /^multipart\/form-data;/i;
+
+/** Whether a path can only be a page (not the API, its reference, /metrics or a file), as the routes below decide. */
+function isPagePath(path: string): boolean {
+  return !(path === '/api' || path.startsWith('/api/') || path === '/metrics' || path.startsWith('/_astro/') || HAS_FILE_EXTENSION.test(path));
+}
+
+/**
+ * A page's key in the cache. Pages name their own absolute address (canonical, hreflang): without
+ * PUBLIC_URL that is the origin the request came to (localhost or 127.0.0.1), so a page is kept per origin.
+ */
+function pageKey(elder: boolean, origin: string, path: string, search: string): string {
+  return `${elder ? 'elder' : 'std'}|${origin}|${path}|${search}`;
+}
 
 export function createPortal(options: PortalOptions) {
   const packages = options.services ?? [];
@@ -243,23 +258,11 @@ export function createPortal(options: PortalOptions) {
     phoneCodeLimitPerClient: options.phoneCodeLimitPerClient ?? DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT,
   });
   const drafts = draftSealer(options.crypto);
-  const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000, now: () => options.now().getTime() });
+  // A kept page carries the server's security headers from the start (a hit skips the middleware that adds them).
+  const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000, now: () => options.now().getTime(), finish: withSecurityHeaders });
   const app = new Hono<PortalEnv>();
   const trusted = options.trustProxy?.length ? trustedProxies(options.trustProxy) : NO_TRUSTED_PROXIES;
   const resolveOrigin = publicOriginResolver(options.publicUrl);
-
-  // Who is asking and through which origin, once per request: the API's routes and the pages read
-  // these (clientAddress(c), publicOrigin(c)) rather than the socket or the Host header.
-  app.use('*', async (c, next) => {
-    const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
-    const peer = socket?.remoteAddress;
-    c.set(CLIENT_ADDRESS_VARIABLE, resolveClientAddress(peer, c.req.header('x-forwarded-for'), trusted));
-    const origin = resolveOrigin(c.req.url, socket);
-    c.set(PUBLIC_ORIGIN_VARIABLE, origin);
-    c.set('https', origin.startsWith('https:') || forwardedProto(peer, c.req.header('x-forwarded-proto'), trusted) === 'https');
-    await next();
-  });
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
   const metrics = new PortalMetrics({
     figures: () => readOperationsFigures(options.database.db, options.now()),
     overdue: async () => {
@@ -272,6 +275,59 @@ export function createPortal(options: PortalOptions) {
     pool: options.database.poolFigures,
     now: options.now,
   });
+
+  // A page the cache keeps is answered here, in front of the middleware below and of Astro
+  // (docs/decisions/077): it needs none of what they do for it, only its key, and what they would
+  // have added is in the kept headers (security headers) or added here (request id, HSTS), counted
+  // and logged as they count and log. A GET or HEAD for anything but a page (the API, files,
+  // /metrics) goes on at once, as does a browser accepting only an encoding the cache does not keep
+  // (deflate: compression further in makes it).
+  const logHit = answeredRequestLog(options.logger);
+  if (options.site) {
+    app.use('*', async (c, next) => {
+      const method = c.req.method;
+      if ((method !== 'GET' && method !== 'HEAD') || !isPagePath(c.req.path)) return next();
+      const acceptEncoding = c.req.header('accept-encoding');
+      if (acceptEncoding !== undefined && cachedEncoding(acceptEncoding) === undefined) return next();
+      const started = performance.now();
+      const url = c.req.url;
+      const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+      const origin = resolveOrigin(url, socket);
+      c.set(PUBLIC_ORIGIN_VARIABLE, origin);
+      const key = pageKey(elderModeFromCookieHeader(c.req.header('cookie')), origin, c.req.path, searchOf(url));
+      const version = options.contentVersion.peek?.() ?? (await options.contentVersion.current());
+      let requestIdValue = '';
+      const hit = pageCache.serve(key, version, { method, ifNoneMatch: c.req.header('if-none-match'), acceptEncoding }, () => {
+        requestIdValue = requestIdFrom(c.req.header('x-request-id'));
+        const extra: Record<string, string> = { 'x-request-id': requestIdValue };
+        if (origin.startsWith('https:') || forwardedProto(socket?.remoteAddress, c.req.header('x-forwarded-proto'), trusted) === 'https') extra[STRICT_TRANSPORT_SECURITY[0]] = STRICT_TRANSPORT_SECURITY[1];
+        return extra;
+      });
+      if (!hit) {
+        // Looked up (and counted as a miss) once: the page handler renders it and keeps it under this key.
+        c.set('pageLookup', { key, version });
+        return next();
+      }
+      const status = hit.response.status;
+      const ms = performance.now() - started;
+      metrics.observe(method, hit.route ?? 'unmatched', status, ms / 1000);
+      logHit?.({ requestId: requestIdValue, method, url, status, ms, cache: 'hit' });
+      return hit.response;
+    });
+  }
+
+  // Who is asking and through which origin, once per request: the API's routes and the pages read
+  // these (clientAddress(c), publicOrigin(c)) rather than the socket or the Host header.
+  app.use('*', async (c, next) => {
+    const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+    const peer = socket?.remoteAddress;
+    c.set(CLIENT_ADDRESS_VARIABLE, resolveClientAddress(peer, c.req.header('x-forwarded-for'), trusted));
+    const origin = c.get(PUBLIC_ORIGIN_VARIABLE) ?? resolveOrigin(c.req.url, socket);
+    c.set(PUBLIC_ORIGIN_VARIABLE, origin);
+    c.set('https', origin.startsWith('https:') || forwardedProto(peer, c.req.header('x-forwarded-proto'), trusted) === 'https');
+    await next();
+  });
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -350,12 +406,12 @@ export function createPortal(options: PortalOptions) {
     if (tooLarge) Object.assign(c.env.incoming, { body: new Uint8Array(0) });
     const elder = elderModeFromCookieHeader(c.req.header('cookie'));
     const search = searchOf(c.req.url);
-    // Pages name their own absolute address (canonical, hreflang): without PUBLIC_URL that is the
-    // origin the request came to (localhost or 127.0.0.1), so a page is cached per origin.
-    const key = `${elder ? 'elder' : 'std'}|${publicOrigin(c)}|${c.req.path}|${search}`;
+    // Looked up already in front of the middleware when it could be served there (a miss).
+    const looked = cacheable ? c.get('pageLookup') : undefined;
+    const key = looked?.key ?? pageKey(elder, publicOrigin(c), c.req.path, search);
     // Known without waiting nearly always (a reading is good for CONTENT_CHECK_MS): no promise chain per page.
-    const version = cacheable ? (options.contentVersion.peek?.() ?? (await options.contentVersion.current())) : 0;
-    if (cacheable) {
+    const version = looked?.version ?? (cacheable ? (options.contentVersion.peek?.() ?? (await options.contentVersion.current())) : 0);
+    if (cacheable && !looked) {
       const hit = pageCache.lookup(key, version, c.req.raw);
       if (hit) return withoutPageRoute(c, hit);
     }

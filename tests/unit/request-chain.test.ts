@@ -1,12 +1,16 @@
 /**
  * The pieces of the per-request chain made cheaper (docs/decisions/077), each against what it
- * replaces: the query without parsing the URL, the public origin remembered, the content version
- * known without waiting.
+ * replaces: the query without parsing the URL, the public origin remembered, a kept page's security
+ * headers applied once, the request id, the content version known without waiting.
  */
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
 import { describe, expect, it } from 'vitest';
 import { combinedProbe, type ContentVersionProbe } from '../../api/content/content-version.ts';
 import { publicOriginResolver, resolvePublicOrigin } from '../../api/http/public-origin.ts';
+import { requestIdFrom } from '../../api/server/request-log.ts';
 import { searchOf } from '../../api/server/request-url.ts';
+import { securityHeaders, withSecurityHeaders } from '../../api/server/security-headers.ts';
 
 describe('the query of a request URL', () => {
   const urls = [
@@ -57,6 +61,36 @@ describe('the public origin, remembered', () => {
     expect(resolve('http://127.0.0.1:4321/a', socket)).toBe('http://127.0.0.1:4321');
     expect(resolve('http://127.0.0.1:4321/a', { localAddress: '127.0.0.1', localPort: 5000 })).toBe('http://localhost:5000');
     expect(publicOriginResolver('https://mz.example.gov.cn')('http://127.0.0.1:4321/a', socket)).toBe('https://mz.example.gov.cn');
+  });
+});
+
+describe("a kept page's security headers, applied once", () => {
+  const pagePolicy = "script-src 'self' 'sha256-abc'; style-src 'self'";
+  const answers: Record<string, string>[] = [
+    { 'content-type': 'text/html', 'content-security-policy': pagePolicy },
+    { 'content-type': 'text/html' },
+    { 'content-type': 'text/html', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' },
+    { 'content-type': 'application/pdf', 'content-security-policy': 'sandbox; default-src none' },
+    { 'content-type': 'text/html', 'content-security-policy': '' },
+  ];
+  it.each(answers)('are what the middleware adds to %j', async (headers) => {
+    const app = new Hono();
+    app.use('*', securityHeaders(() => false));
+    app.get('/', (c) => c.body('x', 200, headers));
+    const fromMiddleware = Object.fromEntries((await app.request('/')).headers);
+    expect(withSecurityHeaders(headers)).toEqual(fromMiddleware);
+  });
+});
+
+describe('the request id', () => {
+  it.each(['trace-abc-123', 'a=b', 'x'.repeat(255), 'x'.repeat(256), 'bad id!', 'ünïcode', ''])('for X-Request-Id %j is the one hono/request-id gives', async (given) => {
+    const app = new Hono();
+    app.use('*', requestId());
+    app.get('/', (c) => c.text(c.get('requestId')));
+    const fromHono = await (await app.request('/', { headers: given ? { 'x-request-id': given } : {} })).text();
+    const ours = requestIdFrom(given || undefined);
+    if (fromHono === given) expect(ours).toBe(given);
+    else expect([ours, fromHono].map((id) => /^[0-9a-f-]{36}$/.test(id))).toEqual([true, true]);
   });
 });
 
