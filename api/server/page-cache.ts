@@ -82,18 +82,20 @@ export class PageCache {
   }
 
   /**
-   * A cached answer with `extra` headers (the request id, Strict-Transport-Security: made only for a hit), and the page's
-   * route for the metrics; undefined when the page is not kept. For the server's path in front of
-   * everything else (api/server/portal.ts).
+   * A cached answer with `extra` headers (the request id, Strict-Transport-Security: made only for a
+   * hit), and the page's route for the metrics, for the server's path in front of everything else
+   * (api/server/portal.ts). Undefined when the page is not kept, or no longer: nothing is counted or
+   * forgotten then, since that request goes on to `lookup`, which does both.
    */
   serve(key: string, version: number, conditions: AnswerConditions, extra: () => Readonly<Record<string, string>>): { response: Response; route: string | undefined } | undefined {
-    const entry = this.#find(key, version);
+    const entry = this.#find(key, version, false);
     return entry ? { response: this.#answer(entry, conditions, 'hit', extra()), route: entry.route } : undefined;
   }
 
-  #find(key: string, version: number): Entry | undefined {
+  #find(key: string, version: number, countMiss = true): Entry | undefined {
     const entry = this.#entries.get(key);
     if (!entry || entry.version !== version || (entry.expiresAt !== undefined && this.#now() >= entry.expiresAt)) {
+      if (!countMiss) return undefined;
       if (entry) this.#entries.delete(key);
       this.#misses += 1;
       return undefined;

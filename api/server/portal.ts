@@ -12,6 +12,7 @@ import { Hono, type Context } from 'hono';
 import { hc } from 'hono/client';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { getPath } from 'hono/utils/url';
 import { requestId } from 'hono/request-id';
 import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
 import { statusError } from '../http/api-error.ts';
@@ -181,8 +182,6 @@ type PortalEnv = {
     https: boolean;
     /** The route pattern a page was rendered by (Astro's, from PAGE_ROUTE_HEADER), for the metrics' label. */
     pageRoute: string | undefined;
-    /** A page looked up in the cache in front of the middleware and not found: its key and the content version it was looked up at. */
-    pageLookup: { key: string; version: number } | undefined;
   };
 };
 
@@ -276,53 +275,13 @@ export function createPortal(options: PortalOptions) {
     now: options.now,
   });
 
-  // A page the cache keeps is answered here, in front of the middleware below and of Astro
-  // (docs/decisions/077): it needs none of what they do for it, only its key, and what they would
-  // have added is in the kept headers (security headers) or added here (request id, HSTS), counted
-  // and logged as they count and log. A GET or HEAD for anything but a page (the API, files,
-  // /metrics) goes on at once, as does a browser accepting only an encoding the cache does not keep
-  // (deflate: compression further in makes it).
-  const logHit = answeredRequestLog(options.logger);
-  if (options.site) {
-    app.use('*', async (c, next) => {
-      const method = c.req.method;
-      if ((method !== 'GET' && method !== 'HEAD') || !isPagePath(c.req.path)) return next();
-      const acceptEncoding = c.req.header('accept-encoding');
-      if (acceptEncoding !== undefined && cachedEncoding(acceptEncoding) === undefined) return next();
-      const started = performance.now();
-      const url = c.req.url;
-      const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
-      const origin = resolveOrigin(url, socket);
-      c.set(PUBLIC_ORIGIN_VARIABLE, origin);
-      const key = pageKey(elderModeFromCookieHeader(c.req.header('cookie')), origin, c.req.path, searchOf(url));
-      const version = options.contentVersion.peek?.() ?? (await options.contentVersion.current());
-      let requestIdValue = '';
-      const hit = pageCache.serve(key, version, { method, ifNoneMatch: c.req.header('if-none-match'), acceptEncoding }, () => {
-        requestIdValue = requestIdFrom(c.req.header('x-request-id'));
-        const extra: Record<string, string> = { 'x-request-id': requestIdValue };
-        if (origin.startsWith('https:') || forwardedProto(socket?.remoteAddress, c.req.header('x-forwarded-proto'), trusted) === 'https') extra[STRICT_TRANSPORT_SECURITY[0]] = STRICT_TRANSPORT_SECURITY[1];
-        return extra;
-      });
-      if (!hit) {
-        // Looked up (and counted as a miss) once: the page handler renders it and keeps it under this key.
-        c.set('pageLookup', { key, version });
-        return next();
-      }
-      const status = hit.response.status;
-      const ms = performance.now() - started;
-      metrics.observe(method, hit.route ?? 'unmatched', status, ms / 1000);
-      logHit?.({ requestId: requestIdValue, method, url, status, ms, cache: 'hit' });
-      return hit.response;
-    });
-  }
-
   // Who is asking and through which origin, once per request: the API's routes and the pages read
   // these (clientAddress(c), publicOrigin(c)) rather than the socket or the Host header.
   app.use('*', async (c, next) => {
     const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
     const peer = socket?.remoteAddress;
     c.set(CLIENT_ADDRESS_VARIABLE, resolveClientAddress(peer, c.req.header('x-forwarded-for'), trusted));
-    const origin = c.get(PUBLIC_ORIGIN_VARIABLE) ?? resolveOrigin(c.req.url, socket);
+    const origin = resolveOrigin(c.req.url, socket);
     c.set(PUBLIC_ORIGIN_VARIABLE, origin);
     c.set('https', origin.startsWith('https:') || forwardedProto(peer, c.req.header('x-forwarded-proto'), trusted) === 'https');
     await next();
@@ -406,12 +365,10 @@ export function createPortal(options: PortalOptions) {
     if (tooLarge) Object.assign(c.env.incoming, { body: new Uint8Array(0) });
     const elder = elderModeFromCookieHeader(c.req.header('cookie'));
     const search = searchOf(c.req.url);
-    // Looked up already in front of the middleware when it could be served there (a miss).
-    const looked = cacheable ? c.get('pageLookup') : undefined;
-    const key = looked?.key ?? pageKey(elder, publicOrigin(c), c.req.path, search);
+    const key = pageKey(elder, publicOrigin(c), c.req.path, search);
     // Known without waiting nearly always (a reading is good for CONTENT_CHECK_MS): no promise chain per page.
-    const version = looked?.version ?? (cacheable ? (options.contentVersion.peek?.() ?? (await options.contentVersion.current())) : 0);
-    if (cacheable && !looked) {
+    const version = cacheable ? (options.contentVersion.peek?.() ?? (await options.contentVersion.current())) : 0;
+    if (cacheable) {
       const hit = pageCache.lookup(key, version, c.req.raw);
       if (hit) return withoutPageRoute(c, hit);
     }
@@ -446,6 +403,49 @@ export function createPortal(options: PortalOptions) {
     const response = await renderWithAstro(site.handler, c.env.incoming, locals);
     return withoutPageRoute(c, cacheable ? await pageCache.store(key, version, response, c.req.raw) : response);
   });
+
+  // A page the cache keeps is answered in front of the app's routing, middleware and Astro
+  // (docs/decisions/077): it needs none of what they do for it, only its key, and what they would
+  // have added is in the kept headers (security headers) or added here (request id, HSTS), counted
+  // and logged as they count and log. Anything else goes on to the app as before: a method or path
+  // that is not a page's (the API, files, /metrics), a browser accepting only an encoding the cache
+  // does not keep (deflate: compression in the chain makes it), a content version that must be read
+  // first, and a page not kept (or no longer: the page handler's lookup counts the miss and forgets it).
+  if (site) {
+    const logHit = answeredRequestLog(options.logger);
+    const servedFromCache = (request: Request, env: unknown): Response | undefined => {
+      const method = request.method;
+      if (method !== 'GET' && method !== 'HEAD') return undefined;
+      const path = getPath(request);
+      if (!isPagePath(path)) return undefined;
+      const version = options.contentVersion.peek?.();
+      if (version === undefined) return undefined;
+      const headers = request.headers;
+      const acceptEncoding = headers.get('accept-encoding') ?? undefined;
+      if (acceptEncoding !== undefined && cachedEncoding(acceptEncoding) === undefined) return undefined;
+      const started = performance.now();
+      const url = request.url;
+      const socket = (env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+      const origin = resolveOrigin(url, socket);
+      const key = pageKey(elderModeFromCookieHeader(headers.get('cookie')), origin, path, searchOf(url));
+      let requestIdValue = '';
+      const hit = pageCache.serve(key, version, { method, ifNoneMatch: headers.get('if-none-match') ?? undefined, acceptEncoding }, () => {
+        requestIdValue = requestIdFrom(headers.get('x-request-id') ?? undefined);
+        const extra: Record<string, string> = { 'x-request-id': requestIdValue };
+        if (origin.startsWith('https:') || forwardedProto(socket?.remoteAddress, headers.get('x-forwarded-proto') ?? undefined, trusted) === 'https') extra[STRICT_TRANSPORT_SECURITY[0]] = STRICT_TRANSPORT_SECURITY[1];
+        return extra;
+      });
+      if (!hit) return undefined;
+      const status = hit.response.status;
+      const ms = performance.now() - started;
+      metrics.observe(method, hit.route ?? 'unmatched', status, ms / 1000);
+      logHit?.({ requestId: requestIdValue, method, url, status, ms, cache: 'hit' });
+      return hit.response;
+    };
+    // app.fetch is what the server calls and what app.request() calls: both meet the kept pages first.
+    const routed = app.fetch;
+    app.fetch = (request, env, executionCtx) => servedFromCache(request, env) ?? routed(request, env, executionCtx);
+  }
 
   // The registry goes back too: what the server runs beside the requests (the period sweep) works the same services.
   return {

@@ -95,7 +95,19 @@ describe('a kept page answered in front of the middleware (docs/decisions/077)',
     const head = cache.serve('a', 1, { method: 'HEAD', ifNoneMatch: undefined, acceptEncoding: undefined }, extra);
     expect([head?.response.body, head?.response.headers.get('content-length')]).toEqual([null, String('<p>guide</p>'.length)]);
     expect(cache.serve('a', 1, { method: 'GET', ifNoneMatch: miss.headers.get('etag') ?? '', acceptEncoding: 'br' }, extra)?.response.status).toBe(304);
+    // A page not kept is left to lookup, which counts the miss (once per request).
+    expect(cache.stats()).toMatchObject({ hits: 3, misses: 0 });
+    expect(cache.lookup('b', 1, get())).toBeUndefined();
     expect(cache.stats()).toMatchObject({ hits: 3, misses: 1 });
+  });
+
+  it('leaves a page kept from an older content version to lookup, which forgets it', async () => {
+    const cache = new PageCache({ maxEntries: 10 });
+    await cache.store('a', 1, page('<p>v1</p>'), get());
+    expect(cache.serve('a', 2, { method: 'GET', ifNoneMatch: undefined, acceptEncoding: undefined }, () => ({}))).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 1, misses: 0 });
+    expect(cache.lookup('a', 2, get())).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 0, misses: 1 });
   });
 
   it('sends br, else gzip, else the page as it is', () => {
