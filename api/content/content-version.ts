@@ -9,6 +9,11 @@ import type { Database } from '../db/schema.ts';
 
 export interface ContentVersionProbe {
   current(): Promise<number>;
+  /**
+   * The version already known and still fresh, without waiting: a page-cache hit asks on every
+   * request, and most of the time nothing needs reading. Undefined when `current()` must read.
+   */
+  peek?(): number | undefined;
   /** Forget the cached value, e.g. after this process published. */
   expire(): void;
 }
@@ -22,6 +27,9 @@ export function createContentVersionProbe(options: {
   let cached: { version: number; at: number } | undefined;
   let inFlight: Promise<number> | undefined;
   return {
+    peek() {
+      return cached && options.now() - cached.at < options.maxAgeMs ? cached.version : undefined;
+    },
     async current() {
       const now = options.now();
       if (cached && now - cached.at < options.maxAgeMs) return cached.version;
@@ -48,6 +56,15 @@ export function createContentVersionProbe(options: {
  */
 export function combinedProbe(...probes: readonly ContentVersionProbe[]): ContentVersionProbe {
   return {
+    peek() {
+      let sum = 0;
+      for (const probe of probes) {
+        const version = probe.peek?.();
+        if (version === undefined) return undefined;
+        sum += version;
+      }
+      return sum;
+    },
     async current() {
       const versions = await Promise.all(probes.map((probe) => probe.current()));
       return versions.reduce((sum, version) => sum + version, 0);

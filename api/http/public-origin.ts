@@ -32,6 +32,30 @@ export function resolvePublicOrigin(input: { publicUrl: string | undefined; requ
   return `http://localhost${port === undefined || port === 80 ? '' : `:${port}`}`;
 }
 
+/** Distinct request origins remembered: a handful in practice, but the Host header is whoever sends the request's to choose. */
+const REMEMBERED_ORIGINS = 256;
+
+/**
+ * resolvePublicOrigin for a server's requests, remembered per request origin and arrival (socket's
+ * local address and port): the answer depends on nothing else, and parsing every request's URL
+ * for it was a measurable share of a cached page's cost. With PUBLIC_URL, that.
+ */
+export function publicOriginResolver(publicUrl: string | undefined): (requestUrl: string, socket: ArrivalSocket | undefined) => string {
+  if (publicUrl) return () => publicUrl;
+  const known = new Map<string, string>();
+  return (requestUrl, socket) => {
+    const pathAt = requestUrl.indexOf('/', requestUrl.indexOf('//') + 2);
+    const key = `${pathAt < 0 ? requestUrl : requestUrl.slice(0, pathAt)} ${socket?.localAddress ?? ''} ${socket?.localPort ?? ''}`;
+    let origin = known.get(key);
+    if (origin === undefined) {
+      origin = resolvePublicOrigin({ publicUrl: undefined, requestUrl, socket });
+      if (known.size >= REMEMBERED_ORIGINS) known.clear();
+      known.set(key, origin);
+    }
+    return origin;
+  };
+}
+
 interface OriginEnv {
   /** Passed by a page calling the API in process: its request's public origin, already resolved. */
   publicOrigin?: string;

@@ -15,6 +15,9 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { OperationsFigures } from '../db/operations-figures.repo.ts';
 
+/** The status label of each class, made once. */
+const STATUS_CLASSES = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
+
 /** How long a reading of the database figures serves scrapes. */
 export const SAMPLE_MS = 15_000;
 
@@ -40,19 +43,108 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
+type RequestLabel = 'method' | 'route' | 'status';
+type RequestLabels = Record<RequestLabel, string>;
+
+/** One series of the request histogram: its labels, and its observations per bucket (not cumulative), sum and count. */
+interface RequestSeries {
+  labels: RequestLabels;
+  buckets: number[];
+  sum: number;
+  count: number;
+}
+
+/** A value of a histogram's export, as prom-client's Histogram gives it to the registry. */
+interface ExportedValue {
+  labels: Record<string, string | number>;
+  sharedLabels: RequestLabels;
+  value: number;
+  metricName: string;
+  exemplar: null | undefined;
+}
+
+/**
+ * portal_http_request_duration_seconds: prom-client's Histogram with the same export, but noting a
+ * request in its series found by three Map lookups (method, route, status class), where
+ * prom-client's observe builds a label object, validates it and hashes it to a string on every
+ * call: what every request paid (docs/decisions/077). Only `note` records; what the registry reads
+ * (getForPromString, get) is this class's series, in the order first seen, as prom-client keeps them.
+ */
+export class RequestDurations extends Histogram<RequestLabel> {
+  readonly #name: string;
+  readonly #help: string;
+  readonly #bounds: readonly number[];
+  #series = new Map<string, Map<string, Map<string, RequestSeries>>>();
+  #order: RequestSeries[] = [];
+
+  constructor(config: { name: string; help: string; buckets: number[]; registers: Registry[] }) {
+    super({ ...config, labelNames: ['method', 'route', 'status'] });
+    this.#name = config.name;
+    this.#help = config.help;
+    this.#bounds = [...config.buckets];
+  }
+
+  note(method: string, route: string, status: string, seconds: number): void {
+    let byRoute = this.#series.get(method);
+    if (!byRoute) this.#series.set(method, (byRoute = new Map()));
+    let byStatus = byRoute.get(route);
+    if (!byStatus) byRoute.set(route, (byStatus = new Map()));
+    let series = byStatus.get(status);
+    if (!series) {
+      series = { labels: { method, route, status }, buckets: this.#bounds.map(() => 0), sum: 0, count: 0 };
+      byStatus.set(status, series);
+      this.#order.push(series);
+    }
+    // As prom-client: the first bound not below the value; above the last, only the count and sum.
+    const bucket = this.#bounds.findIndex((bound) => seconds <= bound);
+    if (bucket >= 0) series.buckets[bucket] = (series.buckets[bucket] ?? 0) + 1;
+    series.sum += seconds;
+    series.count += 1;
+  }
+
+  #exported(): ExportedValue[] {
+    const bucketName = `${this.#name}_bucket`;
+    const values: ExportedValue[] = [];
+    for (const series of this.#order) {
+      let cumulative = 0;
+      this.#bounds.forEach((bound, index) => {
+        cumulative += series.buckets[index] ?? 0;
+        values.push({ labels: { le: bound }, sharedLabels: series.labels, value: cumulative, metricName: bucketName, exemplar: null });
+      });
+      values.push({ labels: { le: '+Inf' }, sharedLabels: series.labels, value: series.count, metricName: bucketName, exemplar: null });
+      values.push({ labels: {}, sharedLabels: series.labels, value: series.sum, metricName: `${this.#name}_sum`, exemplar: undefined });
+      values.push({ labels: {}, sharedLabels: series.labels, value: series.count, metricName: `${this.#name}_count`, exemplar: undefined });
+    }
+    return values;
+  }
+
+  /** What the registry formats (prom-client's method; its get() reads it too, and merges the labels). */
+  async getForPromString() {
+    return { name: this.#name, help: this.#help, type: 'histogram', values: this.#exported(), aggregator: 'sum' };
+  }
+
+  override reset(): void {
+    super.reset();
+    // prom-client's constructor calls reset() before this class's fields exist.
+    if (#order in this) {
+      this.#series = new Map();
+      this.#order = [];
+    }
+  }
+}
+
 export class PortalMetrics {
   readonly #registry = new Registry();
-  readonly #requests: Histogram<'method' | 'route' | 'status'>;
+  readonly #requests: RequestDurations;
   readonly #sources: MetricsSources;
   #sample: { at: number; value: Promise<{ figures: OperationsFigures; overdue: { service: string; count: number }[] }> } | undefined;
 
   constructor(sources: MetricsSources) {
     this.#sources = sources;
     const registers = [this.#registry];
-    this.#requests = new Histogram({
+    this.#requests = new RequestDurations({
       name: 'portal_http_request_duration_seconds',
       help: 'Requests answered, by method, route pattern and status class, and how long they took',
-      labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
@@ -175,7 +267,7 @@ export class PortalMetrics {
 
   /** Notes one answered request. */
   observe(method: string, route: string, status: number, seconds: number): void {
-    this.#requests.observe({ method, route, status: `${Math.floor(status / 100)}xx` }, seconds);
+    this.#requests.note(method, route, STATUS_CLASSES[Math.floor(status / 100)] ?? `${Math.floor(status / 100)}xx`, seconds);
   }
 
   /** The exposition text, this portal's figures and the process's. */

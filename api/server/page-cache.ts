@@ -21,11 +21,25 @@ interface Entry {
   /** When the page must be rendered again whatever the content version (ms), if it said so. */
   expiresAt: number | undefined;
   status: number;
-  headers: [string, string][];
+  /**
+   * The page's headers as every answer sends them (lower-case names; the server's security headers
+   * already added when the cache was given `finish`), built once: an answer copies them and adds
+   * its own few, with no Headers object per request (docs/decisions/077).
+   */
+  headers: Readonly<Record<string, string>>;
+  /** The page's route pattern (PAGE_ROUTE_HEADER), for the metrics. */
+  route: string | undefined;
   etag: string;
   identity: Uint8Array<ArrayBuffer>;
   gzip: Uint8Array<ArrayBuffer>;
   brotli: Uint8Array<ArrayBuffer>;
+}
+
+/** What of a request decides a cached page's answer. */
+export interface AnswerConditions {
+  method: string;
+  ifNoneMatch: string | undefined;
+  acceptEncoding: string | undefined;
 }
 
 export interface PageCacheStats {
@@ -34,22 +48,54 @@ export interface PageCacheStats {
   misses: number;
 }
 
+/** Headers a kept page never keeps: each answer sets its own, or they were the server's notes to itself. */
+const NOT_KEPT = new Set(['content-length', 'content-encoding', 'set-cookie', CACHE_OPT_IN_HEADER, CACHE_SECONDS_HEADER, 'x-request-id', PAGE_ROUTE_HEADER]);
+
+/** The encoding a cached page is sent in: br, else gzip, else none, as the browser's Accept-Encoding names them. */
+export function cachedEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  if (!acceptEncoding) return undefined;
+  if (/\bbr\b/.test(acceptEncoding)) return 'br';
+  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip';
+  return undefined;
+}
+
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
   readonly #maxEntries: number;
   #hits = 0;
   #misses = 0;
   readonly #now: () => number;
+  readonly #finish: (headers: Readonly<Record<string, string>>) => Record<string, string>;
 
-  constructor(options: { maxEntries: number; now?: () => number }) {
+  /** @param options.finish what the server adds to every answer's headers, applied once to a page kept (its security headers) */
+  constructor(options: { maxEntries: number; now?: () => number; finish?: (headers: Readonly<Record<string, string>>) => Record<string, string> }) {
     this.#maxEntries = options.maxEntries;
     this.#now = options.now ?? Date.now;
+    this.#finish = options.finish ?? ((headers) => ({ ...headers }));
   }
 
-  /** A cached answer for this request, or undefined. */
+  /** A cached answer for this request, or undefined; it carries the page's route in PAGE_ROUTE_HEADER, as a rendered page does. */
   lookup(key: string, version: number, request: Request): Response | undefined {
+    const conditions = { method: request.method, ifNoneMatch: request.headers.get('if-none-match') ?? undefined, acceptEncoding: request.headers.get('accept-encoding') ?? undefined };
+    const entry = this.#find(key, version);
+    return entry ? this.#answer(entry, conditions, 'hit', entry.route === undefined ? undefined : { [PAGE_ROUTE_HEADER]: entry.route }) : undefined;
+  }
+
+  /**
+   * A cached answer with `extra` headers (the request id, Strict-Transport-Security: made only for a
+   * hit), and the page's route for the metrics, for the server's path in front of everything else
+   * (api/server/portal.ts). Undefined when the page is not kept, or no longer: nothing is counted or
+   * forgotten then, since that request goes on to `lookup`, which does both.
+   */
+  serve(key: string, version: number, conditions: AnswerConditions, extra: () => Readonly<Record<string, string>>): { response: Response; route: string | undefined } | undefined {
+    const entry = this.#find(key, version, false);
+    return entry ? { response: this.#answer(entry, conditions, 'hit', extra()), route: entry.route } : undefined;
+  }
+
+  #find(key: string, version: number, countMiss = true): Entry | undefined {
     const entry = this.#entries.get(key);
     if (!entry || entry.version !== version || (entry.expiresAt !== undefined && this.#now() >= entry.expiresAt)) {
+      if (!countMiss) return undefined;
       if (entry) this.#entries.delete(key);
       this.#misses += 1;
       return undefined;
@@ -58,25 +104,18 @@ export class PageCache {
     // Refresh its place: the map's order is the eviction order.
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    return this.#answer(entry, request, 'hit');
+    return entry;
   }
 
-  #answer(entry: Entry, request: Request, state: 'hit' | 'miss'): Response {
-    const headers = new Headers(entry.headers);
-    headers.set('x-cache', state);
-    headers.set('etag', entry.etag);
-    if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
-    const accepted = request.headers.get('accept-encoding') ?? '';
-    let body = entry.identity;
-    if (/\bbr\b/.test(accepted)) {
-      body = entry.brotli;
-      headers.set('content-encoding', 'br');
-    } else if (/\bgzip\b/.test(accepted)) {
-      body = entry.gzip;
-      headers.set('content-encoding', 'gzip');
-    }
-    headers.set('content-length', String(body.length));
-    return new Response(request.method === 'HEAD' ? null : body, { status: entry.status, headers });
+  #answer(entry: Entry, conditions: AnswerConditions, state: 'hit' | 'miss', extra: Readonly<Record<string, string>> | undefined): Response {
+    // A plain record: the server writes it as it is (a Headers object would be validated name by name).
+    const headers: Record<string, string> = { ...entry.headers, ...extra, 'x-cache': state, etag: entry.etag };
+    if (conditions.ifNoneMatch === entry.etag) return new Response(null, { status: 304, headers });
+    const encoding = cachedEncoding(conditions.acceptEncoding);
+    const body = encoding === 'br' ? entry.brotli : encoding === 'gzip' ? entry.gzip : entry.identity;
+    if (encoding) headers['content-encoding'] = encoding;
+    headers['content-length'] = String(body.length);
+    return new Response(conditions.method === 'HEAD' ? null : body, { status: entry.status, headers });
   }
 
   /** Keeps the response if the page opted in; returns the response to send either way. */
@@ -88,16 +127,18 @@ export class PageCache {
       return response;
     }
     const identity = new Uint8Array(await response.arrayBuffer());
-    const headers = [...response.headers.entries()].filter(
-      ([name]) => !['content-length', 'content-encoding', 'set-cookie', CACHE_OPT_IN_HEADER, CACHE_SECONDS_HEADER, 'x-request-id'].includes(name),
-    );
-    headers.push(['vary', 'Accept-Encoding, Cookie']);
-    headers.push(['cache-control', 'no-cache']);
+    // Headers iterate in lower case, a name given twice joined as one (set-cookie apart, never kept).
+    const kept: Record<string, string> = {};
+    for (const [name, value] of response.headers) if (!NOT_KEPT.has(name)) kept[name] = value;
+    // Added after the page's own, as a Headers object appends them.
+    kept.vary = kept.vary === undefined ? 'Accept-Encoding, Cookie' : `${kept.vary}, Accept-Encoding, Cookie`;
+    kept['cache-control'] = kept['cache-control'] === undefined ? 'no-cache' : `${kept['cache-control']}, no-cache`;
     const entry: Entry = {
       version,
       expiresAt: Number.isFinite(seconds) && seconds >= 0 ? this.#now() + seconds * 1000 : undefined,
       status: response.status,
-      headers,
+      headers: Object.freeze(this.#finish(kept)),
+      route: response.headers.get(PAGE_ROUTE_HEADER) ?? undefined,
       etag: `"${version}-${createHash('sha1').update(identity).digest('base64url').slice(0, 16)}"`,
       identity,
       gzip: new Uint8Array(gzipSync(identity, { level: 9 })),
@@ -108,7 +149,8 @@ export class PageCache {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    return this.#answer(entry, request, 'miss');
+    const conditions = { method: request.method, ifNoneMatch: request.headers.get('if-none-match') ?? undefined, acceptEncoding: request.headers.get('accept-encoding') ?? undefined };
+    return this.#answer(entry, conditions, 'miss', entry.route === undefined ? undefined : { [PAGE_ROUTE_HEADER]: entry.route });
   }
 
   stats(): PageCacheStats {

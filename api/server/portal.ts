@@ -10,14 +10,14 @@ import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { hc } from 'hono/client';
-import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { getPath } from 'hono/utils/url';
 import { requestId } from 'hono/request-id';
 import { API_BASE, createApiApp, createApiDocsApp, type ApiApp } from '../app.ts';
 import { statusError } from '../http/api-error.ts';
 import { CLIENT_ADDRESS_VARIABLE, NO_TRUSTED_PROXIES, clientAddress, forwardedProto, resolveClientAddress, trustedProxies } from '../http/client-address.ts';
-import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, resolvePublicOrigin } from '../http/public-origin.ts';
+import { PUBLIC_ORIGIN_VARIABLE, publicOrigin, publicOriginResolver } from '../http/public-origin.ts';
 import { addMessages, translator, type WordsRoot } from '../i18n/index.ts';
 import { serviceRegistry } from '../services/registry.ts';
 import { uploadBodyLimit } from '../routes/draft-files.routes.ts';
@@ -45,10 +45,12 @@ import { DEFAULT_HANDOFF_SETTINGS, type HandoffSettings } from '../engine/handof
 import type { HandoffRetryPolicy } from '../engine/handoffs/retry.ts';
 import { DEFAULT_LINK_CHECK_SETTINGS, linkCheckUserAgent, offlineFetch, type LinkCheckSettings } from '../content/link-checks.ts';
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
-import { PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
-import { requestLog } from './request-log.ts';
+import { compression } from './compression.ts';
+import { searchOf } from './request-url.ts';
+import { cachedEncoding, PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
+import { answeredRequestLog, requestIdFrom, requestLog } from './request-log.ts';
 import { metricsAccess, routeLabel } from './metrics-endpoint.ts';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeaders, STRICT_TRANSPORT_SECURITY, withSecurityHeaders } from './security-headers.ts';
 
 export type ApiClient = ReturnType<typeof hc<ApiApp>>;
 /**
@@ -196,6 +198,19 @@ const UPLOAD_STEP_PAGE = /^\/apply\/[^/]+\/[^/]+$/;
 const STATUS_PAGE = /^\/track$/;
 const MULTIPART_FORM = /^multipart\/form-data;/i;
 
+/** Whether a path can only be a page (not the API, its reference, /metrics or a file), as the routes below decide. */
+function isPagePath(path: string): boolean {
+  return !(path === '/api' || path.startsWith('/api/') || path === '/metrics' || path.startsWith('/_astro/') || HAS_FILE_EXTENSION.test(path));
+}
+
+/**
+ * A page's key in the cache. Pages name their own absolute address (canonical, hreflang): without
+ * PUBLIC_URL that is the origin the request came to (localhost or 127.0.0.1), so a page is kept per origin.
+ */
+function pageKey(elder: boolean, origin: string, path: string, search: string): string {
+  return `${elder ? 'elder' : 'std'}|${origin}|${path}|${search}`;
+}
+
 export function createPortal(options: PortalOptions) {
   const packages = options.services ?? [];
   for (const service of packages) addMessages(service.id, service.messages);
@@ -242,22 +257,11 @@ export function createPortal(options: PortalOptions) {
     phoneCodeLimitPerClient: options.phoneCodeLimitPerClient ?? DEFAULT_PHONE_CODE_LIMIT_PER_CLIENT,
   });
   const drafts = draftSealer(options.crypto);
-  const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000, now: () => options.now().getTime() });
+  // A kept page carries the server's security headers from the start (a hit skips the middleware that adds them).
+  const pageCache = new PageCache({ maxEntries: options.pageCacheEntries ?? 2000, now: () => options.now().getTime(), finish: withSecurityHeaders });
   const app = new Hono<PortalEnv>();
   const trusted = options.trustProxy?.length ? trustedProxies(options.trustProxy) : NO_TRUSTED_PROXIES;
-
-  // Who is asking and through which origin, once per request: the API's routes and the pages read
-  // these (clientAddress(c), publicOrigin(c)) rather than the socket or the Host header.
-  app.use('*', async (c, next) => {
-    const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
-    const peer = socket?.remoteAddress;
-    c.set(CLIENT_ADDRESS_VARIABLE, resolveClientAddress(peer, c.req.header('x-forwarded-for'), trusted));
-    const origin = resolvePublicOrigin({ publicUrl: options.publicUrl, requestUrl: c.req.url, socket });
-    c.set(PUBLIC_ORIGIN_VARIABLE, origin);
-    c.set('https', origin.startsWith('https:') || forwardedProto(peer, c.req.header('x-forwarded-proto'), trusted) === 'https');
-    await next();
-  });
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  const resolveOrigin = publicOriginResolver(options.publicUrl);
   const metrics = new PortalMetrics({
     figures: () => readOperationsFigures(options.database.db, options.now()),
     overdue: async () => {
@@ -270,6 +274,19 @@ export function createPortal(options: PortalOptions) {
     pool: options.database.poolFigures,
     now: options.now,
   });
+
+  // Who is asking and through which origin, once per request: the API's routes and the pages read
+  // these (clientAddress(c), publicOrigin(c)) rather than the socket or the Host header.
+  app.use('*', async (c, next) => {
+    const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+    const peer = socket?.remoteAddress;
+    c.set(CLIENT_ADDRESS_VARIABLE, resolveClientAddress(peer, c.req.header('x-forwarded-for'), trusted));
+    const origin = resolveOrigin(c.req.url, socket);
+    c.set(PUBLIC_ORIGIN_VARIABLE, origin);
+    c.set('https', origin.startsWith('https:') || forwardedProto(peer, c.req.header('x-forwarded-proto'), trusted) === 'https');
+    await next();
+  });
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -289,7 +306,7 @@ export function createPortal(options: PortalOptions) {
       throw error;
     }
   });
-  app.use('*', compress({ threshold: 1024 }));
+  app.use('*', compression({ threshold: 1024 }));
 
   app.route(API_BASE, api);
   app.route('/api/docs', createApiDocsApp(api));
@@ -347,11 +364,10 @@ export function createPortal(options: PortalOptions) {
     // Astro takes a body already given instead of reading the request's: this one is never read.
     if (tooLarge) Object.assign(c.env.incoming, { body: new Uint8Array(0) });
     const elder = elderModeFromCookieHeader(c.req.header('cookie'));
-    const search = new URL(c.req.url).search;
-    // Pages name their own absolute address (canonical, hreflang): without PUBLIC_URL that is the
-    // origin the request came to (localhost or 127.0.0.1), so a page is cached per origin.
-    const key = `${elder ? 'elder' : 'std'}|${publicOrigin(c)}|${c.req.path}|${search}`;
-    const version = cacheable ? await options.contentVersion.current() : 0;
+    const search = searchOf(c.req.url);
+    const key = pageKey(elder, publicOrigin(c), c.req.path, search);
+    // Known without waiting nearly always (a reading is good for CONTENT_CHECK_MS): no promise chain per page.
+    const version = cacheable ? (options.contentVersion.peek?.() ?? (await options.contentVersion.current())) : 0;
     if (cacheable) {
       const hit = pageCache.lookup(key, version, c.req.raw);
       if (hit) return withoutPageRoute(c, hit);
@@ -359,6 +375,7 @@ export function createPortal(options: PortalOptions) {
     const { lang, path } = splitLanguagePrefix(c.req.path);
     const reader = clientAddress(c);
     const origin = publicOrigin(c);
+    const requestOrigin = new URL(c.req.url).origin;
     // Astro routes the page without the prefix; the page learns the language from locals.
     c.env.incoming.url = path + search;
     const locals: { portal: PortalLocals } = {
@@ -379,13 +396,56 @@ export function createPortal(options: PortalOptions) {
         ...(tooLarge ? { bodyTooLarge: true as const } : {}),
         // The page's own origin, so the API sees the host the reader used (cookie flags follow it),
         // the reader's cookies, and where the request came from (for audit and rate limits).
-        api: pageApiClient(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
-        apiFetch: pageApiFetch(api, new URL(c.req.url).origin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
+        api: pageApiClient(api, requestOrigin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
+        apiFetch: pageApiFetch(api, requestOrigin, { 'x-request-id': requestIdValue, cookie: c.req.header('cookie') ?? '', 'accept-language': lang }, reader, origin),
       },
     };
     const response = await renderWithAstro(site.handler, c.env.incoming, locals);
     return withoutPageRoute(c, cacheable ? await pageCache.store(key, version, response, c.req.raw) : response);
   });
+
+  // A page the cache keeps is answered in front of the app's routing, middleware and Astro
+  // (docs/decisions/077): it needs none of what they do for it, only its key, and what they would
+  // have added is in the kept headers (security headers) or added here (request id, HSTS), counted
+  // and logged as they count and log. Anything else goes on to the app as before: a method or path
+  // that is not a page's (the API, files, /metrics), a browser accepting only an encoding the cache
+  // does not keep (deflate: compression in the chain makes it), a content version that must be read
+  // first, and a page not kept (or no longer: the page handler's lookup counts the miss and forgets it).
+  if (site) {
+    const logHit = answeredRequestLog(options.logger);
+    const servedFromCache = (request: Request, env: unknown): Response | undefined => {
+      const method = request.method;
+      if (method !== 'GET' && method !== 'HEAD') return undefined;
+      const path = getPath(request);
+      if (!isPagePath(path)) return undefined;
+      const version = options.contentVersion.peek?.();
+      if (version === undefined) return undefined;
+      const headers = request.headers;
+      const acceptEncoding = headers.get('accept-encoding') ?? undefined;
+      if (acceptEncoding !== undefined && cachedEncoding(acceptEncoding) === undefined) return undefined;
+      const started = performance.now();
+      const url = request.url;
+      const socket = (env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+      const origin = resolveOrigin(url, socket);
+      const key = pageKey(elderModeFromCookieHeader(headers.get('cookie')), origin, path, searchOf(url));
+      let requestIdValue = '';
+      const hit = pageCache.serve(key, version, { method, ifNoneMatch: headers.get('if-none-match') ?? undefined, acceptEncoding }, () => {
+        requestIdValue = requestIdFrom(headers.get('x-request-id') ?? undefined);
+        const extra: Record<string, string> = { 'x-request-id': requestIdValue };
+        if (origin.startsWith('https:') || forwardedProto(socket?.remoteAddress, headers.get('x-forwarded-proto') ?? undefined, trusted) === 'https') extra[STRICT_TRANSPORT_SECURITY[0]] = STRICT_TRANSPORT_SECURITY[1];
+        return extra;
+      });
+      if (!hit) return undefined;
+      const status = hit.response.status;
+      const ms = performance.now() - started;
+      metrics.observe(method, hit.route ?? 'unmatched', status, ms / 1000);
+      logHit?.({ requestId: requestIdValue, method, url, status, ms, cache: 'hit' });
+      return hit.response;
+    };
+    // app.fetch is what the server calls and what app.request() calls: both meet the kept pages first.
+    const routed = app.fetch;
+    app.fetch = (request, env, executionCtx) => servedFromCache(request, env) ?? routed(request, env, executionCtx);
+  }
 
   // The registry goes back too: what the server runs beside the requests (the period sweep) works the same services.
   return {

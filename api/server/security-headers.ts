@@ -48,6 +48,25 @@ function addMissingDirectives(policy: string): string {
   return [policy.trim().replace(/;$/, ''), ...missing].filter(Boolean).join('; ');
 }
 
+/** Sent on every answer to a reader whose connection is https (see securityHeaders). */
+export const STRICT_TRANSPORT_SECURITY = ['strict-transport-security', 'max-age=31536000; includeSubDomains'] as const;
+
+/**
+ * What the middleware below does to an answer's headers, done once to a page kept by the page
+ * cache (its headers as a record, names in lower case), so that a cached page is answered with
+ * them ready, without the middleware: every header of ALWAYS the page does not set itself, and its
+ * policy completed (or locked down when it has none). Strict-Transport-Security depends on the
+ * request, not the page: the caller adds it.
+ */
+export function withSecurityHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const secured: Record<string, string> = { ...headers };
+  for (const [name, value] of Object.entries(ALWAYS)) secured[name] ??= value;
+  const policy = secured['content-security-policy'];
+  if (!policy) secured['content-security-policy'] = LOCKED_DOWN;
+  else if (!SANDBOXED.test(policy)) secured['content-security-policy'] = completePagePolicy(policy);
+  return secured;
+}
+
 /**
  * `isHttps` says whether the reader's connection is https: the public origin's scheme (PUBLIC_URL),
  * or a trusted proxy's X-Forwarded-Proto (the portal itself speaks plain HTTP behind the proxy
@@ -63,6 +82,6 @@ export function securityHeaders<E extends Env = Env>(isHttps: (c: Context<E>) =>
     // pages' 'self' directives would only let it load more.
     if (!policy) headers.set('content-security-policy', LOCKED_DOWN);
     else if (!SANDBOXED.test(policy)) headers.set('content-security-policy', completePagePolicy(policy));
-    if (isHttps(c)) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (isHttps(c)) headers.set(...STRICT_TRANSPORT_SECURITY);
   };
 }

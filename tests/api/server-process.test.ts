@@ -87,6 +87,36 @@ describe('the portal process', () => {
     expect(normal.status).toBeLessThan(500);
   });
 
+  it('answers a page kept by the page cache with the headers it was rendered with, its own request id, counted and logged (docs/decisions/077)', async () => {
+    const path = '/en/guides/old-age-allowance?kept=1';
+    const headersOf = (response: Response) => {
+      const all = Object.fromEntries(response.headers);
+      for (const varying of ['date', 'x-request-id', 'x-cache', 'keep-alive']) delete all[varying];
+      return all;
+    };
+    const rendered = await fetch(`${portal.url}${path}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    const renderedBody = await rendered.text();
+    expect(rendered.headers.get('x-cache')).toBe('miss');
+    const kept = await fetch(`${portal.url}${path}`, { headers: { 'accept-encoding': 'br, gzip', 'x-request-id': 'trace-kept-1' } });
+    expect(kept.headers.get('x-cache')).toBe('hit');
+    expect(headersOf(kept)).toEqual(headersOf(rendered));
+    expect(await kept.text()).toBe(renderedBody);
+    expect(kept.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(kept.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(kept.headers.get('x-request-id')).toBe('trace-kept-1');
+    expect(kept.headers.get('x-portal-route')).toBeNull();
+    // Not yet kept for this one: only a browser's br or gzip is kept ready; deflate is made further in, as before.
+    const deflated = await fetch(`${portal.url}${path}`, { headers: { 'accept-encoding': 'deflate' } });
+    expect([deflated.headers.get('x-cache'), deflated.headers.get('content-encoding')]).toEqual(['hit', 'deflate']);
+    const notModified = await fetch(`${portal.url}${path}`, { headers: { 'if-none-match': kept.headers.get('etag') ?? '' } });
+    expect(notModified.status).toBe(304);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = portal.output.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((entry) => entry.requestId === 'trace-kept-1')).toMatchObject({ msg: 'request', method: 'GET', path: '/en/guides/old-age-allowance', status: 200, cache: 'hit' });
+    const metrics = await (await fetch(`${portal.url}/metrics`)).text();
+    expect(metrics).toMatch(/portal_http_request_duration_seconds_count\{method="GET",route="\/guides\/\[slug\]",status="3xx"\} 1/);
+  });
+
   it('keeps its secret in DATA_DIR, readable by the owner only, and never logs it', async () => {
     const { statSync, readFileSync } = await import('node:fs');
     const file = join(portal.dataDir, 'secret.key');

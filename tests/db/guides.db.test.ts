@@ -131,4 +131,23 @@ describe.each(DIALECTS)('the guide store on %s', (kind) => {
       await other.close();
     }
   });
+
+  it('knows its version without waiting only while a reading is fresh (docs/decisions/077)', async () => {
+    await syncGuidesFromFiles(store.handle.db, guides.url, NOW);
+    let clock = 0;
+    const probe = createContentVersionProbe({ db: store.handle.db, name: 'guides', maxAgeMs: 1000, now: () => clock });
+    expect(probe.peek?.()).toBeUndefined();
+    expect(await probe.current()).toBe(1);
+    clock += 999;
+    expect(probe.peek?.()).toBe(1);
+    clock += 1;
+    expect(probe.peek?.()).toBeUndefined();
+    await probe.current();
+    probe.expire();
+    expect(probe.peek?.()).toBeUndefined();
+    // Checked on every call: never known without reading.
+    const always = createContentVersionProbe({ db: store.handle.db, name: 'guides', maxAgeMs: 0, now: () => clock });
+    await always.current();
+    expect(always.peek?.()).toBeUndefined();
+  });
 });

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { CACHE_OPT_IN_HEADER, CACHE_SECONDS_HEADER, PageCache } from '../../api/server/page-cache.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { CACHE_OPT_IN_HEADER, CACHE_SECONDS_HEADER, cachedEncoding, PAGE_ROUTE_HEADER, PageCache } from '../../api/server/page-cache.ts';
 
 const page = (body: string, optIn = true, status = 200) =>
   new Response(body, { status, headers: { 'content-type': 'text/html', ...(optIn ? { [CACHE_OPT_IN_HEADER]: 'content' } : {}) } });
@@ -72,5 +72,45 @@ describe('the rendered-page cache', () => {
     await cache.store('b', 1, page('<p>guide</p>'), get());
     now += 86_400_000;
     expect(cache.lookup('b', 1, get())?.headers.get('x-cache')).toBe('hit');
+  });
+});
+
+describe('a kept page answered in front of the middleware (docs/decisions/077)', () => {
+  it('carries the headers finished once when kept, the request’s own, and its route for the metrics apart', async () => {
+    const cache = new PageCache({ maxEntries: 10, finish: (headers) => ({ ...headers, 'x-frame-options': 'DENY' }) });
+    const rendered = new Response('<p>guide</p>', { headers: { 'content-type': 'text/html', vary: 'Origin', [CACHE_OPT_IN_HEADER]: 'content', [PAGE_ROUTE_HEADER]: '/guides/[slug]', 'x-request-id': 'first' } });
+    const miss = await cache.store('a', 1, rendered, get());
+    // The answer that rendered it still carries the route, for the server to take off and count.
+    expect(miss.headers.get(PAGE_ROUTE_HEADER)).toBe('/guides/[slug]');
+    const extra = vi.fn(() => ({ 'x-request-id': 'second' }));
+    expect(cache.serve('b', 1, { method: 'GET', ifNoneMatch: undefined, acceptEncoding: 'br' }, extra)).toBeUndefined();
+    // Made only for a hit.
+    expect(extra).not.toHaveBeenCalled();
+    const hit = cache.serve('a', 1, { method: 'GET', ifNoneMatch: undefined, acceptEncoding: 'gzip, br' }, extra);
+    expect(hit?.route).toBe('/guides/[slug]');
+    const headers = Object.fromEntries(hit?.response.headers ?? []);
+    expect(headers).toMatchObject({ 'content-type': 'text/html', 'x-frame-options': 'DENY', 'x-request-id': 'second', 'x-cache': 'hit', 'content-encoding': 'br', vary: 'Origin, Accept-Encoding, Cookie', 'cache-control': 'no-cache' });
+    expect(headers).not.toHaveProperty(PAGE_ROUTE_HEADER);
+    expect(brotliDecompressSync(Buffer.from(await hit!.response.arrayBuffer())).toString()).toBe('<p>guide</p>');
+    const head = cache.serve('a', 1, { method: 'HEAD', ifNoneMatch: undefined, acceptEncoding: undefined }, extra);
+    expect([head?.response.body, head?.response.headers.get('content-length')]).toEqual([null, String('<p>guide</p>'.length)]);
+    expect(cache.serve('a', 1, { method: 'GET', ifNoneMatch: miss.headers.get('etag') ?? '', acceptEncoding: 'br' }, extra)?.response.status).toBe(304);
+    // A page not kept is left to lookup, which counts the miss (once per request).
+    expect(cache.stats()).toMatchObject({ hits: 3, misses: 0 });
+    expect(cache.lookup('b', 1, get())).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ hits: 3, misses: 1 });
+  });
+
+  it('leaves a page kept from an older content version to lookup, which forgets it', async () => {
+    const cache = new PageCache({ maxEntries: 10 });
+    await cache.store('a', 1, page('<p>v1</p>'), get());
+    expect(cache.serve('a', 2, { method: 'GET', ifNoneMatch: undefined, acceptEncoding: undefined }, () => ({}))).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 1, misses: 0 });
+    expect(cache.lookup('a', 2, get())).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 0, misses: 1 });
+  });
+
+  it('sends br, else gzip, else the page as it is', () => {
+    expect([cachedEncoding('gzip, deflate, br'), cachedEncoding('gzip'), cachedEncoding('deflate'), cachedEncoding(undefined), cachedEncoding('')]).toEqual(['br', 'gzip', undefined, undefined, undefined]);
   });
 });
