@@ -4,8 +4,11 @@
  * guides on first start.
  */
 import { spawnSync } from 'node:child_process';
-import { builtFingerprint, PROJECT_ROOT, sourceFingerprint } from './build-stamp.ts';
-import { runFromEnvironment } from '../server/main.ts';
+import { relaunchWithProcessSettings } from '../platform/process-settings.ts';
+
+// First: the process may be replaced by one with the portal's heap and malloc settings (docs/decisions/078).
+relaunchWithProcessSettings();
+const { builtFingerprint, PROJECT_ROOT, sourceFingerprint } = await import('./build-stamp.ts');
 
 if (builtFingerprint() !== sourceFingerprint()) {
   console.log('Building the site (first start, or the sources changed)…');
@@ -13,6 +16,8 @@ if (builtFingerprint() !== sourceFingerprint()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// After the build: the server's modules are loaded once the site they serve is there.
+const { runFromEnvironment } = await import('../server/main.ts');
 await runFromEnvironment((url) => {
   console.log(`\n  民政一网通办 · Civil Affairs Online Services\n  → ${url}\n  → ${url}/en/\n  → ${url}/api/docs\n`);
 });

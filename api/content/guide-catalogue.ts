@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { LIFE_EVENTS, type Guide, type Locale } from '../domain/guides/guide.schema.ts';
 import { guideSearchDocument } from '../domain/guides/guide-text.ts';
-import { buildGuideSearchIndex, type GuideSearchIndex, type SearchHit } from '../domain/search/guide-search.ts';
+import { buildGuideSearchIndexInSteps, type GuideSearchIndex, type SearchHit } from '../domain/search/guide-search.ts';
 import { listPublishedGuides, listUnpublishedGuides, type UnpublishedGuide } from '../db/guides.repo.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContentVersionProbe } from './content-version.ts';
@@ -14,7 +14,11 @@ interface Snapshot {
   version: number;
   byKey: Map<string, Guide>;
   byLang: Map<Locale, Guide[]>;
-  index: GuideSearchIndex;
+  /**
+   * Built after the snapshot, a guide at a time between other requests (docs/decisions/078): pages
+   * and guides never wait for it, a search does (the first ~0.3 s after a start or a publish).
+   */
+  index: Promise<GuideSearchIndex>;
   /** Guides taken off the site, by slug: their address redirects or says why (docs/decisions/052). */
   unpublished: Map<string, UnpublishedGuide>;
   /** Answers to searches of this version, by language, limit and query (at most SEARCHES_KEPT). */
@@ -30,6 +34,8 @@ export interface GuideCatalogue {
   search(query: string, lang: Locale, limit?: number): Promise<SearchHit[]>;
   /** The content version the answers come from; pages use it as a cache key. */
   version(): Promise<number>;
+  /** Resolves once the current version's search index is built (a start does not wait for it). */
+  prepare(): Promise<void>;
 }
 
 /** Search answers kept per content version: the most asked queries, a few hundred kilobytes at most. */
@@ -43,7 +49,12 @@ function buildSnapshot(version: number, guides: Guide[], unpublished: Unpublishe
   const sorted = [...guides].sort(catalogueOrder);
   const byLang = new Map<Locale, Guide[]>();
   for (const guide of sorted) byLang.set(guide.lang, [...(byLang.get(guide.lang) ?? []), guide]);
-  const index = buildGuideSearchIndex(sorted.map((guide) => guideSearchDocument(guide, guide.lang, guide.bodyHtml)));
+  // After a turn of the event loop: the snapshot serves pages at once, the index follows.
+  const index = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
+    buildGuideSearchIndexInSteps(sorted.map((guide) => guideSearchDocument(guide, guide.lang, guide.bodyHtml))),
+  );
+  // A failed build fails the searches that await it, not the process.
+  index.catch(() => undefined);
   return { version, byKey: new Map(sorted.map((g) => [`${g.lang}/${g.slug}`, g])), byLang, index, unpublished: new Map(unpublished.map((entry) => [entry.slug, entry])), searches: new Map() };
 }
 
@@ -84,7 +95,9 @@ export function createGuideCatalogue(options: { db: Kysely<Database>; probe: Con
       if (hits) {
         now.searches.delete(key);
       } else {
-        hits = now.index.search(query, lang, { limit });
+        hits = (await now.index).search(query, lang, { limit });
+        // Another search of the same words may have finished while this one waited for the index.
+        now.searches.delete(key);
         if (now.searches.size >= SEARCHES_KEPT) now.searches.delete(now.searches.keys().next().value ?? '');
       }
       // Most recently asked last: the map's order is the eviction order.
@@ -93,6 +106,9 @@ export function createGuideCatalogue(options: { db: Kysely<Database>; probe: Con
     },
     async version() {
       return (await current()).version;
+    },
+    async prepare() {
+      await (await current()).index;
     },
   };
 }

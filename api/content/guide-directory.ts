@@ -1,11 +1,11 @@
 /**
- * Reads content/guides/<lang>/<slug>.md from disk. This is the only module that knows the folder
- * layout; the data layer loads what it returns into the database.
+ * Parses and checks content/guides (read by guide-files.ts): each file's frontmatter and body, every
+ * guide in both languages, related guides that exist. The data layer loads what it returns into the
+ * database.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { LOCALES, type Locale } from '../domain/guides/guide.schema.ts';
 import { parseGuideFile, GuideFileError, type GuideFile } from '../domain/guides/guide-file.ts';
+import { readGuideFileTexts, type GuideFileTexts } from './guide-files.ts';
 
 export interface GuideSource extends GuideFile {
   lang: Locale;
@@ -20,27 +20,18 @@ export interface GuideDirectoryReport {
 }
 
 export async function readGuideDirectory(root: URL): Promise<GuideDirectoryReport> {
+  return checkGuideFiles(await readGuideFileTexts(root));
+}
+
+export function checkGuideFiles(read: GuideFileTexts): GuideDirectoryReport {
   const guides: GuideSource[] = [];
-  const problems: string[] = [];
-  for (const lang of LOCALES) {
-    const dir = new URL(`${lang}/`, root);
-    let names: string[] = [];
+  const problems: string[] = read.missing.map((lang) => `content/guides/${lang}/ is missing`);
+  for (const file of read.files) {
     try {
-      names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
-    } catch {
-      problems.push(`content/guides/${lang}/ is missing`);
-      continue;
-    }
-    for (const name of names) {
-      const path = `content/guides/${lang}/${name}`;
-      try {
-        const text = await readFile(new URL(name, dir), 'utf8');
-        const contentHash = createHash('sha256').update(text).digest('hex');
-        guides.push({ ...parseGuideFile(text, path, name.slice(0, -3)), lang, path, contentHash });
-      } catch (error) {
-        if (error instanceof GuideFileError) problems.push(error.message);
-        else throw error;
-      }
+      guides.push({ ...parseGuideFile(file.text, file.path, file.slug), lang: file.lang, path: file.path, contentHash: file.contentHash });
+    } catch (error) {
+      if (error instanceof GuideFileError) problems.push(error.message);
+      else throw error;
     }
   }
   const slugsByLang = new Map<Locale, Set<string>>(

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { renderGuideBody } from '../domain/guides/guide-text.ts';
 import { latestGuideStamps, publishGuides, type PublishGuideInput } from '../db/guides.repo.ts';
 import type { Database } from '../db/schema.ts';
-import { readGuideDirectory } from './guide-directory.ts';
+import { filesAsLoaded, readGuideFileTexts } from './guide-files.ts';
 
 export class GuideContentError extends Error {
   override name = 'GuideContentError';
@@ -22,9 +22,15 @@ export interface GuideSyncResult {
 export const DEFAULT_GUIDES_DIR = new URL('../../content/guides/', import.meta.url);
 
 export async function syncGuidesFromFiles(db: Kysely<Database>, root: URL, now: Date): Promise<GuideSyncResult> {
-  const { guides, problems } = await readGuideDirectory(root);
+  const read = await readGuideFileTexts(root);
+  const latest = await latestGuideStamps(db);
+  // The usual start: nothing changed since the files were loaded. Their YAML and Markdown are then
+  // neither parsed nor rendered again, and the parsers are not even loaded (docs/decisions/078).
+  if (filesAsLoaded(read, latest)) return { published: 0, unchanged: read.files.length, keptStaffVersion: 0 };
+  const { checkGuideFiles } = await import('./guide-directory.ts');
+  const { guides, problems } = checkGuideFiles(read);
   if (problems.length > 0) throw new GuideContentError(`content/guides has problems:\n${problems.join('\n')}`);
-  const stamps = new Map((await latestGuideStamps(db)).map((s) => [`${s.lang}/${s.slug}`, s]));
+  const stamps = new Map(latest.map((s) => [`${s.lang}/${s.slug}`, s]));
   const toPublish: PublishGuideInput[] = [];
   const result: GuideSyncResult = { published: 0, unchanged: 0, keptStaffVersion: 0 };
   for (const guide of guides) {

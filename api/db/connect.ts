@@ -2,10 +2,11 @@
  * Opens the database: PostgreSQL when a URL is given, otherwise the embedded SQLite file.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Kysely } from 'kysely';
 import { PortalPostgresDialect } from './postgres-introspector.ts';
-import pg from 'pg';
+import type * as Pg from 'pg';
 import { NodeSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -34,6 +35,8 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ path: target.path }) });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
+  // Required here, not imported at the top: a process on SQLite never loads pg's ~35 modules (docs/decisions/078).
+  const pg = createRequire(import.meta.url)('pg') as typeof Pg;
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,

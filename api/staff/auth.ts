@@ -7,7 +7,7 @@
  * audit chain.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../db/audit.repo.ts';
 import type { DatabaseKind } from '../db/connect.ts';
@@ -48,7 +48,11 @@ export interface AuthDeps {
   now: () => Date;
 }
 
-export const hashPassword = (password: string) => hash(password, ARGON2);
+/** The native argon2 library is loaded by the first sign-in or new account, not by every process at start (docs/decisions/078). */
+let argon2Module: Promise<typeof Argon2> | undefined;
+const argon2 = () => (argon2Module ??= import('@node-rs/argon2'));
+
+export const hashPassword = async (password: string) => (await argon2()).hash(password, ARGON2);
 
 // Verifying against a real hash for unknown usernames keeps the answer's timing the same.
 let decoyHash: Promise<string> | undefined;
@@ -122,7 +126,7 @@ export async function signIn(deps: SignInDeps, input: SignIn, origin: string | n
 
   const staff = await findStaffByUsername(deps.db, username);
   // An unknown or disabled account is checked against a decoy, so its answer takes as long.
-  const matches = await verify(staff && !staff.disabled ? staff.passwordHash : await decoy, input.password);
+  const matches = await (await argon2()).verify(staff && !staff.disabled ? staff.passwordHash : await decoy, input.password);
   if (!staff || staff.disabled || !matches) {
     await deps.db.transaction().execute((trx) => appendAudit(trx, deps.kind, { ...attempt, action: 'staff.sign-in-failed', details: { staffId: staff?.id ?? null } }));
     return { ok: false, reason: 'invalid' };

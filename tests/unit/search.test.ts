@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../api/domain/search/normalize.ts';
 import {
   buildGuideSearchIndex,
+  buildGuideSearchIndexInSteps,
   type HighlightRange,
   type SearchDocument,
 } from '../../api/domain/search/guide-search.ts';
@@ -390,5 +391,22 @@ describe('guide search by everyday phrases', () => {
   it('shows phrases nowhere: they are not everyday names ("also called")', () => {
     const [hit] = phraseIndex.search('没钱', 'zh-CN');
     expect(hit?.matchedAliases).toEqual([]);
+  });
+});
+
+describe('the index built a guide at a time between requests (docs/decisions/078)', () => {
+  it('answers every query as the index built at once does', async () => {
+    const inSteps = await buildGuideSearchIndexInSteps([...zhGuides, ...enGuides]);
+    expect(inSteps.size).toBe(index.size);
+    for (const [query, lang] of [['低保', 'zh-CN'], ['离婚冷静期', 'zh-CN'], ['结婚', 'zh-CN'], ['divorce', 'en'], ['allowances', 'en']] as const) {
+      expect(inSteps.search(query, lang)).toEqual(index.search(query, lang));
+    }
+  });
+
+  it('fails, as the other does, on a slug repeated within one language', async () => {
+    const [first] = zhGuides;
+    if (!first) throw new Error('no guide');
+    expect(() => buildGuideSearchIndex([first, first])).toThrow();
+    await expect(buildGuideSearchIndexInSteps([first, first])).rejects.toThrow();
   });
 });

@@ -340,8 +340,8 @@ function toHit(result: SearchResult, doc: SearchDocument): SearchHit {
   };
 }
 
-function createEngine(docs: SearchDocument[]): MiniSearch<SearchDocument> {
-  const engine = new MiniSearch<SearchDocument>({
+function newEngine(): MiniSearch<SearchDocument> {
+  return new MiniSearch<SearchDocument>({
     idField: 'slug',
     fields: FIELDS,
     extractField: fieldText,
@@ -358,33 +358,63 @@ function createEngine(docs: SearchDocument[]): MiniSearch<SearchDocument> {
       fuzzy: (term) => (LATIN_WORD.test(term) && term.length >= 5 ? 1 : false),
     },
   });
-  engine.addAll(docs); // throws on a slug repeated within one language
-  return engine;
+}
+
+interface LanguageIndex {
+  engine: MiniSearch<SearchDocument>;
+  bySlug: Map<string, SearchDocument>;
+  namesBySlug: Map<string, string[][]>;
+}
+
+/** One index per language keeps each language's term statistics (IDF) its own. */
+const LANGUAGES: readonly SearchLanguage[] = ['zh-CN', 'en'];
+
+/** A language's documents and lookups, its engine still empty. */
+function languageIndex(docs: SearchDocument[], lang: SearchLanguage): { docs: SearchDocument[]; index: LanguageIndex } {
+  // Whitespace is collapsed once here, so snippets find the text already flat (and its tokens cached).
+  const docsInLanguage = docs
+    .filter((doc) => doc.lang === lang)
+    .map((doc) => ({ ...doc, summary: flatten(doc.summary), text: flatten(doc.text) }));
+  const bySlug = new Map(docsInLanguage.map((doc) => [doc.slug, doc]));
+  // The everyday names and phrases of each guide, as units, for telling a whole match from a partial one.
+  const namesBySlug = new Map(
+    docsInLanguage.map((doc) => [
+      doc.slug,
+      [...doc.aliases, ...doc.phrases].map(phraseUnits).filter((units) => units.length > 0),
+    ]),
+  );
+  return { docs: docsInLanguage, index: { engine: newEngine(), bySlug, namesBySlug } };
 }
 
 export function buildGuideSearchIndex(docs: SearchDocument[]): GuideSearchIndex {
-  // One index per language keeps each language's term statistics (IDF) its own.
-  const languages: SearchLanguage[] = ['zh-CN', 'en'];
   const byLanguage = new Map(
-    languages.map((lang) => {
-      // Whitespace is collapsed once here, so snippets find the text already flat (and its tokens cached).
-      const docsInLanguage = docs
-        .filter((doc) => doc.lang === lang)
-        .map((doc) => ({ ...doc, summary: flatten(doc.summary), text: flatten(doc.text) }));
-      const bySlug = new Map(docsInLanguage.map((doc) => [doc.slug, doc]));
-      // The everyday names and phrases of each guide, as units, for telling a whole match from a partial one.
-      const namesBySlug = new Map(
-        docsInLanguage.map((doc) => [
-          doc.slug,
-          [...doc.aliases, ...doc.phrases].map(phraseUnits).filter((units) => units.length > 0),
-        ]),
-      );
-      return [lang, { engine: createEngine(docsInLanguage), bySlug, namesBySlug }] as const;
+    LANGUAGES.map((lang) => {
+      const { docs: docsInLanguage, index } = languageIndex(docs, lang);
+      index.engine.addAll(docsInLanguage); // throws on a slug repeated within one language
+      return [lang, index] as const;
     }),
   );
+  return searchIndexOver(byLanguage, docs.length);
+}
 
+/**
+ * The same index, built a guide at a time with a turn of the event loop between guides: a server
+ * answers other requests meanwhile (a guide's bigrams take ~10 ms; all of them ~0.3 s, which no
+ * request should wait behind: docs/decisions/078). Rejects on a slug repeated within one language.
+ */
+export async function buildGuideSearchIndexInSteps(docs: SearchDocument[]): Promise<GuideSearchIndex> {
+  const byLanguage = new Map<SearchLanguage, LanguageIndex>();
+  for (const lang of LANGUAGES) {
+    const { docs: docsInLanguage, index } = languageIndex(docs, lang);
+    await index.engine.addAllAsync(docsInLanguage, { chunkSize: 1 });
+    byLanguage.set(lang, index);
+  }
+  return searchIndexOver(byLanguage, docs.length);
+}
+
+function searchIndexOver(byLanguage: ReadonlyMap<SearchLanguage, LanguageIndex>, size: number): GuideSearchIndex {
   return {
-    size: docs.length,
+    size,
     search(query, lang, options = {}) {
       const termCount = queryTerms(query).length;
       const language = byLanguage.get(lang);

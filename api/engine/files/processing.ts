@@ -16,7 +16,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import sharp from 'sharp';
 import { STORED_MEDIA_TYPE, type FileKind } from './upload-policy.ts';
 
 /** 100 megapixels: above any phone's photo (48 MP) and a 600-dpi A3 scan, far below what would exhaust memory. */
@@ -31,9 +30,17 @@ export interface ProcessedFile {
 
 export type Processing = { ok: true; file: ProcessedFile } | { ok: false; reason: 'unreadable' };
 
+/**
+ * sharp (libvips, its threads and caches: ~10 MB resident and 30 modules) is loaded by the first
+ * image uploaded, not by every process at start (docs/decisions/078).
+ */
+let sharpModule: Promise<typeof import('sharp')> | undefined;
+const loadSharp = async () => (await (sharpModule ??= import('sharp'))).default;
+
 export async function processUpload(kind: FileKind, bytes: Buffer): Promise<Processing> {
   try {
     if (kind === 'pdf') return { ok: true, file: { content: bytes, mediaType: STORED_MEDIA_TYPE.pdf } };
+    const sharp = await loadSharp();
     if (kind === 'heic') {
       const pixels = await decodeHeic(bytes);
       if (!pixels) return { ok: false, reason: 'unreadable' };

@@ -1,0 +1,42 @@
+/**
+ * The name of every migration in ./index.ts, in order, without loading them: a start whose database
+ * has applied exactly these (the usual case) needs none of their modules (docs/decisions/078).
+ * A new migration is added here and to ./index.ts; tests/unit/migration-names.test.ts checks the two agree.
+ */
+export const MIGRATION_NAMES: readonly string[] = [
+  '2026112501_guides',
+  '2026112502_case_core',
+  '2026112503_dev_messages',
+  '2026112504_request_guards',
+  '2026112505_staff',
+  '2026112506_case_queue',
+  '2026112507_holiday_years',
+  '2026112508_booking',
+  '2026112509_office_schedules',
+  '2026112510_legal_periods',
+  '2026120501_sign_in_throttle',
+  '2026120502_audit_hmac',
+  '2026120503_break_glass',
+  '2026120507_demo_data_marks',
+  '2026120508_phone_verifications',
+  '2026120601_files',
+  '2026120602_rule_overrides',
+  '2026120603_drafts',
+  '2026120701_handoffs',
+  '2026120702_public_notices',
+  '2026120801_data_upgrades',
+  '2026120802_ratings',
+  '2026120803_case_figures',
+  '2026121001_guide_editing',
+  '2026121101_notices',
+  '2026121201_editorial_drafts',
+  '2026121202_link_checks',
+  '2026121203_rating_figures',
+  '2026121204_case_once_keys',
+  '2026121303_case_people',
+  '2026121401_funeral_bookings',
+  '2026121402_cemetery_plots',
+  '2026121403_after_death_bundle',
+  '2026121601_case_queue_counts',
+  '2026121701_funeral_home_day',
+];
