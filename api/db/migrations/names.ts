@@ -39,4 +39,8 @@ export const MIGRATION_NAMES: readonly string[] = [
   '2026121403_after_death_bundle',
   '2026121601_case_queue_counts',
   '2026121701_funeral_home_day',
+  '2026121801_case_evidence_on_record',
+  '2026121802_funeral_exemption_claims',
+  '2026121803_bundle_part_drafts',
+  '2026121805_case_due_counts',
 ];
