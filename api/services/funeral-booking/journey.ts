@@ -6,11 +6,11 @@
  */
 import type { FlatAnswers } from '../../domain/journey.ts';
 import { answersOnRoute, nestAnswers, type JourneyDefinition, type JourneyStepField } from '../../engine/journey/journey.ts';
-import { MobilePhone } from '../../domain/identity/person-fields.ts';
 import { RELATIONSHIPS } from '../funeral/booking.schema.ts';
 import { CERTIFICATE_FORMS } from '../funeral/deceased.schema.ts';
 import { FUNERAL_HOMES } from '../funeral/homes.ts';
 import { HALL_KINDS } from '../funeral/resources-table.ts';
+import { onePartyPhone } from '../one-party-phone.ts';
 
 export const FUNERAL_BOOKING_SERVICE = 'funeral-booking';
 /** The one phone the journey confirms: the family contact's. */
@@ -60,32 +60,8 @@ export function bookingFrom(answers: FlatAnswers): Record<string, unknown> {
   return booking;
 }
 
-/** The family's phone as the API reads it ('' while missing or mistyped). */
-export function contactPhone(answers: FlatAnswers): string {
-  const parsed = MobilePhone.safeParse(answers['contact.phone'] ?? '');
-  return parsed.success ? parsed.data : '';
-}
-
-interface Kept {
-  phone: string;
-  expiresAt: string;
-  proof?: string;
-}
-
-function kept(answers: FlatAnswers, key: string): Kept | undefined {
-  const raw = answers[`${key}.${CONTACT}`];
-  if (!raw) return undefined;
-  try {
-    const value = JSON.parse(raw) as Kept;
-    return typeof value.phone === 'string' && typeof value.expiresAt === 'string' && value.phone === contactPhone(answers) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export const codeSent = (answers: FlatAnswers): boolean => kept(answers, 'phoneCodeSent') !== undefined;
+/** The family's phone, confirmed by a code (../one-party-phone.ts), changed on the contact step. */
+export const contactPhoneOf = onePartyPhone(CONTACT, 'contact.phone', 'contact');
+export const contactPhone = contactPhoneOf.phoneOf;
 /** The phone's proof while it holds at `now`. */
-export function phoneProof(answers: FlatAnswers, now: Date): string | undefined {
-  const confirmed = kept(answers, 'phoneProof');
-  return confirmed && typeof confirmed.proof === 'string' && Date.parse(confirmed.expiresAt) > now.getTime() ? confirmed.proof : undefined;
-}
+export const phoneProof = (answers: FlatAnswers, now: Date): string | undefined => contactPhoneOf.proof(answers, now)?.proof;

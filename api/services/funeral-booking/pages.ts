@@ -12,19 +12,9 @@ import { funeralHomeOn } from '../funeral/public-view.ts';
 import { funeralBookingSchema, rowsOf, type FuneralBooking } from '../funeral/booking.schema.ts';
 import type { ConfirmationBlock, JourneyPages, PageCall, PhoneRules, SubmitHook } from '../service-package.ts';
 import { funeralReceiptDownload, keptReceipt } from './downloads.ts';
-import { bookingFrom, codeSent, CONTACT, contactPhone, FUNERAL_BOOKING_SERVICE, funeralBookingJourney, NOT_IN_BOOKING, phoneProof } from './journey.ts';
+import { bookingFrom, CONTACT, contactPhone, contactPhoneOf, FUNERAL_BOOKING_SERVICE, funeralBookingJourney, NOT_IN_BOOKING, phoneProof } from './journey.ts';
 
-const phones: PhoneRules = {
-  parties: () => [CONTACT],
-  toConfirm: (answers, now) => (phoneProof(answers, now) ? [] : [CONTACT]),
-  phoneOf: (answers) => contactPhone(answers),
-  codeSent: (answers) => codeSent(answers),
-  confirmed: (answers, _party, now) => phoneProof(answers, now) !== undefined,
-  shared: () => false,
-  codeSentKey: (party) => `phoneCodeSent.${party}`,
-  proofKey: (party) => `phoneProof.${party}`,
-  changeStep: () => 'contact',
-};
+const phones: PhoneRules = contactPhoneOf.rules;
 
 /** The operation is outside the typed client's chain (api/app.ts); the client builds its path all the same. */
 interface FuneralBookingsClient {
