@@ -13,8 +13,8 @@
  */
 import { z } from 'zod';
 import { textLines } from '../../domain/text.ts';
-import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
-import { Documents, Reason } from '../../domain/workflow/step-inputs.ts';
+import type { ServiceDefinition } from '../../domain/workflow/workflow.ts';
+import { ENDED_WITHOUT_IT, RECEIVED_AND_REVIEWED_STATES, receivedAndReviewed } from '../funeral/received-and-reviewed.ts';
 import { positiveAmount } from '../social-relief/workflow-parts.ts';
 import { ECO_BURIAL_DEADLINES } from './time-limits.ts';
 
@@ -29,31 +29,19 @@ const Approval = z.object({
 /** 发放: the amount paid to the applicant's account. */
 const Payment = z.object({ paidFen: positiveAmount() });
 
-const BEFORE_DECISION = ['submitted', 'accepted'] as const;
+const steps = receivedAndReviewed({ startedOnAcceptance: ['decision', 'payment'], allDeadlines: Object.keys(ECO_BURIAL_DEADLINES) });
 
 export const ecoBurialWorkflow: ServiceDefinition = {
   id: 'eco-burial-subsidy',
   serviceArea: 'funeral',
   initialState: 'submitted',
-  states: {
-    submitted: {},
-    accepted: {},
-    'awaiting-documents': {},
-    approved: { decided: true },
-    paid: { terminal: true, decided: true },
-    'not-accepted': { terminal: true, decided: true },
-    refused: { terminal: true, decided: true },
-    withdrawn: { terminal: true },
-  },
+  states: { ...RECEIVED_AND_REVIEWED_STATES, paid: { terminal: true, decided: true } },
   deadlines: ECO_BURIAL_DEADLINES,
   settings: { [SUBSIDY_SETTING]: { default: '0' } },
   initialDeadlines: ['acceptance'],
   applicantStops: ['withdraw'],
   transitions: [
-    { name: 'accept', from: ['submitted'], to: 'accepted', by: ['intake'], stopsDeadlines: ['acceptance'], startsDeadlines: ['decision', 'payment'], notify: 'case.accepted', visibility: 'applicant' },
-    { name: 'not-accept', from: ['submitted'], to: 'not-accepted', by: ['intake'], input: Reason, stopsDeadlines: ['acceptance'], notify: 'case.notAccepted', visibility: 'applicant' },
-    { name: 'request-documents', from: BEFORE_DECISION, to: 'awaiting-documents', by: ['intake', 'reviewer'], input: Documents, pausesClock: true, notify: 'case.documentsRequested', visibility: 'applicant' },
-    { name: 'provide-documents', from: ['awaiting-documents'], to: PREVIOUS_STATE, by: ['applicant', 'intake'], resumesClock: true, notify: 'case.documentsReceived', visibility: 'applicant' },
+    ...steps.reception,
     {
       name: 'approve',
       from: ['accepted'],
@@ -65,11 +53,11 @@ export const ecoBurialWorkflow: ServiceDefinition = {
       notify: 'case.subsidyApproved',
       visibility: 'applicant',
     },
-    { name: 'refuse', from: ['accepted'], to: 'refused', by: ['reviewer'], input: Reason, stopsDeadlines: ['decision', 'payment'], notify: 'case.refused', visibility: 'applicant' },
+    steps.refusal,
     { name: 'record-payment', from: ['approved'], to: 'paid', by: ['approver'], input: Payment, inputLimits: [{ field: 'paidFen', atMost: SUBSIDY_SETTING }], stopsDeadlines: ['payment'], notify: 'case.subsidyPaid', visibility: 'applicant' },
-    { name: 'withdraw', from: [...BEFORE_DECISION, 'awaiting-documents'], to: 'withdrawn', by: ['applicant'], stopsDeadlines: ['acceptance', 'decision', 'payment'], notify: 'case.withdrawn', visibility: 'applicant' },
+    steps.withdrawal,
   ],
 };
 
 /** The states in which a case no longer stands in the way of another application for the same deceased: it ended without a subsidy. */
-export const ENDED_WITHOUT_SUBSIDY = ['not-accepted', 'refused', 'withdrawn'] as const;
+export const ENDED_WITHOUT_SUBSIDY = ENDED_WITHOUT_IT;

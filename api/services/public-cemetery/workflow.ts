@@ -13,8 +13,8 @@
  */
 import { z } from 'zod';
 import { textLine, textLines } from '../../domain/text.ts';
-import { PREVIOUS_STATE, type ServiceDefinition } from '../../domain/workflow/workflow.ts';
-import { Documents, Reason } from '../../domain/workflow/step-inputs.ts';
+import type { ServiceDefinition } from '../../domain/workflow/workflow.ts';
+import { ENDED_WITHOUT_IT, RECEIVED_AND_REVIEWED_STATES, receivedAndReviewed } from '../funeral/received-and-reviewed.ts';
 import { CEMETERY_DEADLINES } from './time-limits.ts';
 
 /** 审核: what the reviewer checked (the office's record: kept from the applicant, sealed at rest). */
@@ -22,38 +22,26 @@ const Approval = z.object({ opinion: textLines().trim().min(2).max(500).meta({ c
 /** 分配: the plot as the cemetery numbers it (区、排、号), which the family is told. */
 const Allocation = z.object({ plotNumber: textLine({ error: 'public-cemetery:errors.cemeteryWorkflow.plotNumber' }).trim().min(1, 'public-cemetery:errors.cemeteryWorkflow.plotNumber').max(40, 'public-cemetery:errors.cemeteryWorkflow.plotNumber').meta({ control: 'text' }) });
 
-const BEFORE_DECISION = ['submitted', 'accepted'] as const;
+// Withdrawn until a plot is allocated: an approved plot not yet numbered may still be given back.
+const steps = receivedAndReviewed({ startedOnAcceptance: ['decision'], allDeadlines: Object.keys(CEMETERY_DEADLINES), alsoWithdrawableFrom: ['approved'] });
 
 export const cemeteryWorkflow: ServiceDefinition = {
   id: 'public-cemetery',
   serviceArea: 'funeral',
   initialState: 'submitted',
-  states: {
-    submitted: {},
-    accepted: {},
-    'awaiting-documents': {},
-    approved: { decided: true },
-    allocated: { decided: true },
-    completed: { terminal: true, decided: true },
-    'not-accepted': { terminal: true, decided: true },
-    refused: { terminal: true, decided: true },
-    withdrawn: { terminal: true },
-  },
+  states: { ...RECEIVED_AND_REVIEWED_STATES, allocated: { decided: true }, completed: { terminal: true, decided: true } },
   deadlines: CEMETERY_DEADLINES,
   initialDeadlines: ['acceptance'],
   applicantStops: ['withdraw'],
   transitions: [
-    { name: 'accept', from: ['submitted'], to: 'accepted', by: ['intake'], stopsDeadlines: ['acceptance'], startsDeadlines: ['decision'], notify: 'case.accepted', visibility: 'applicant' },
-    { name: 'not-accept', from: ['submitted'], to: 'not-accepted', by: ['intake'], input: Reason, stopsDeadlines: ['acceptance'], notify: 'case.notAccepted', visibility: 'applicant' },
-    { name: 'request-documents', from: BEFORE_DECISION, to: 'awaiting-documents', by: ['intake', 'reviewer'], input: Documents, pausesClock: true, notify: 'case.documentsRequested', visibility: 'applicant' },
-    { name: 'provide-documents', from: ['awaiting-documents'], to: PREVIOUS_STATE, by: ['applicant', 'intake'], resumesClock: true, notify: 'case.documentsReceived', visibility: 'applicant' },
+    ...steps.reception,
     { name: 'approve', from: ['accepted'], to: 'approved', by: ['reviewer'], input: Approval, stopsDeadlines: ['decision'], startsDeadlines: ['allocation'], notify: 'case.plotApproved', visibility: 'applicant' },
-    { name: 'refuse', from: ['accepted'], to: 'refused', by: ['reviewer'], input: Reason, stopsDeadlines: ['decision'], notify: 'case.refused', visibility: 'applicant' },
+    steps.refusal,
     { name: 'allocate', from: ['approved'], to: 'allocated', by: ['approver'], input: Allocation, stopsDeadlines: ['allocation'], notify: 'case.plotAllocated', visibility: 'applicant' },
     { name: 'complete', from: ['allocated'], to: 'completed', by: ['intake', 'approver'], visibility: 'applicant' },
-    { name: 'withdraw', from: [...BEFORE_DECISION, 'awaiting-documents', 'approved'], to: 'withdrawn', by: ['applicant'], stopsDeadlines: ['acceptance', 'decision', 'allocation'], notify: 'case.withdrawn', visibility: 'applicant' },
+    steps.withdrawal,
   ],
 };
 
 /** The states in which a case no longer holds a plot (or the way to another application for the same deceased): it ended without one. */
-export const ENDED_WITHOUT_PLOT = ['not-accepted', 'refused', 'withdrawn'] as const;
+export const ENDED_WITHOUT_PLOT = ENDED_WITHOUT_IT;
