@@ -8,6 +8,7 @@
  * form's other parts. Uploads are counted per client with the draft's, in the database.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { answerDocumentRequest, type AnswerFile } from '../cases/case-supplement.ts';
 import { hitRateLimit } from '../db/request-guards.repo.ts';
 import { supplementLimits } from '../domain/cases/supplement.ts';
@@ -87,25 +88,45 @@ const answerDocuments = createRoute({
 
 const isFile = (value: unknown): value is File => value instanceof File;
 
-export const trackDocumentRoutes = new OpenAPIHono<ApiEnv>().openapi(answerDocuments, async (c) => {
+/** The answers a status page's upload may be refused with, typed as the routes document them. */
+const malformedForm = (c: Context<ApiEnv>) => statusError(c, 400, 'malformed_form');
+type UploadRefusal = ReturnType<typeof malformedForm> | ReturnType<typeof validationFailed> | NonNullable<Awaited<ReturnType<typeof lookupLimited>>> | ReturnType<typeof refuse>;
+
+/**
+ * What a form on the status page posts with files (补正's answer, a funeral exemption claim's proof):
+ * the multipart body read and checked by the form's schema, the lookup's limits counted (the same as
+ * the status page's), the client's uploads counted, and the files chosen. An answer to send instead
+ * (400, 422, 429), or the form and its files. Never cached.
+ */
+export async function readStatusPageUpload<Form extends { trackingNumber: string; lookupToken?: string | undefined }>(
+  c: Context<ApiEnv>,
+  schema: z.ZodType<Form>,
+): Promise<{ answer: UploadRefusal } | { form: Form; files: AnswerFile[] }> {
   const deps = c.get('deps');
   let body: Record<string, unknown>;
   try {
     body = await c.req.parseBody({ all: true });
   } catch {
-    return statusError(c, 400, 'malformed_form');
+    return { answer: malformedForm(c) };
   }
-  const form = AnswerForm.safeParse(body);
-  if (!form.success) return validationFailed(c, form.error);
-  const { trackingNumber, secondFactor, lookupToken, note } = form.data;
-  const limited = await lookupLimited(c, trackingNumber, lookupToken);
-  if (limited) return limited;
+  const form = schema.safeParse(body);
+  if (!form.success) return { answer: validationFailed(c, form.error) };
+  const limited = await lookupLimited(c, form.data.trackingNumber, form.data.lookupToken);
+  if (limited) return { answer: limited };
   const upload = await hitRateLimit(deps.database.db, `upload:client:${clientAddress(c) ?? 'unknown'}`, { limit: UPLOADS_PER_CLIENT, windowMs: UPLOAD_WINDOW_MS, now: deps.now() });
   c.header('Cache-Control', 'no-store');
-  if (!upload.allowed) return refuse(c, 'uploadLimit', { reason: 'too_many', retryAt: upload.resetAt });
+  if (!upload.allowed) return { answer: refuse(c, 'uploadLimit', { reason: 'too_many', retryAt: upload.resetAt }) };
   // A form's file input sent with nothing chosen is a part with no name and no bytes: no file.
   const parts = [body['files']].flat().filter(isFile).filter((file) => file.name !== '' || file.size > 0);
-  const files: AnswerFile[] = await Promise.all(parts.map(async (file) => ({ name: file.name, content: Buffer.from(await file.arrayBuffer()) })));
-  const result = await answerDocumentRequest({ ...caseDeps(c), ...deps.files }, { trackingNumber, secondFactor }, { note, files }, clientAddress(c));
+  const files = await Promise.all(parts.map(async (file) => ({ name: file.name, content: Buffer.from(await file.arrayBuffer()) })));
+  return { form: form.data, files };
+}
+
+export const trackDocumentRoutes = new OpenAPIHono<ApiEnv>().openapi(answerDocuments, async (c) => {
+  const read = await readStatusPageUpload(c, AnswerForm);
+  if ('answer' in read) return read.answer;
+  const { trackingNumber, secondFactor, note } = read.form;
+  const deps = c.get('deps');
+  const result = await answerDocumentRequest({ ...caseDeps(c), ...deps.files }, { trackingNumber, secondFactor }, { note, files: read.files }, clientAddress(c));
   return result.ok ? answerProgress(c, result) : refuse(c, 'supplement', result);
 });

@@ -9,24 +9,22 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { hitRateLimit } from '../../../db/request-guards.repo.ts';
 import { textLine } from '../../../domain/text.ts';
 import { fileResponse } from '../../../engine/files/serving.ts';
-import { ApiErrorSchema, statusError, validationFailed } from '../../../http/api-error.ts';
+import { ApiErrorSchema } from '../../../http/api-error.ts';
 import type { ApiEnv, StaffEnv } from '../../../http/api-env.ts';
 import { clientAddress } from '../../../http/client-address.ts';
 import { STAFF_SESSION_SCHEME } from '../../../http/openapi-contract.ts';
 import { refuse } from '../../../http/refusals.ts';
 import { requireStaff } from '../../../http/require-staff.ts';
 import { caseDeps } from '../../../http/route-deps.ts';
-import { answerProgress, lookupLimited, LookupToken, Progress } from '../../../routes/cases.routes.ts';
-import { UPLOADS_PER_CLIENT } from '../../../routes/draft-files.routes.ts';
+import { answerProgress, LookupToken, Progress } from '../../../routes/cases.routes.ts';
+import { readStatusPageUpload } from '../../../routes/track-documents.routes.ts';
 import { ClaimConfirmationSchema, ClaimRefusalSchema } from '../fee-exemption-claim.ts';
 import { CLAIM_QUEUE_FILTERS, claimFile, claimQueue, decideExemptionClaim, reviewClaim, sendClaimProof, type ClaimDecision, type ProofFile } from '../exemption-claim-service.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const binary = z.string().meta({ format: 'binary' });
-const UPLOAD_WINDOW_MS = 10 * 60_000;
 
 /** The one path whose POST is the proof's multipart form (app.ts makes its exemptions from this). */
 export const EXEMPTION_PROOF_PATH = /^(?:\/api\/v1)?\/funeral\/exemption-claims$/;
@@ -81,7 +79,6 @@ const sendProof = createRoute({
   },
 });
 
-const isFile = (value: unknown): value is File => value instanceof File;
 
 const Tracking = z.object({ trackingNumber: textLine().max(40).meta({ description: 'The booking’s tracking number' }) });
 const NOT_SIGNED_IN = json(ApiErrorSchema, 'Not signed in');
@@ -200,25 +197,10 @@ const refuseClaim = createRoute({
 
 export const exemptionClaimRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(sendProof, async (c) => {
-    const deps = c.get('deps');
-    let body: Record<string, unknown>;
-    try {
-      body = await c.req.parseBody({ all: true });
-    } catch {
-      return statusError(c, 400, 'malformed_form');
-    }
-    const form = ProofForm.safeParse(body);
-    if (!form.success) return validationFailed(c, form.error);
-    const { trackingNumber, secondFactor, lookupToken, ground, note } = form.data;
-    const limited = await lookupLimited(c, trackingNumber, lookupToken);
-    if (limited) return limited;
-    const upload = await hitRateLimit(deps.database.db, `upload:client:${clientAddress(c) ?? 'unknown'}`, { limit: UPLOADS_PER_CLIENT, windowMs: UPLOAD_WINDOW_MS, now: deps.now() });
-    c.header('Cache-Control', 'no-store');
-    if (!upload.allowed) return refuse(c, 'uploadLimit', { reason: 'too_many', retryAt: upload.resetAt });
-    // A form's file input sent with nothing chosen is a part with no name and no bytes: no file.
-    const parts = [body['files']].flat().filter(isFile).filter((file) => file.name !== '' || file.size > 0);
-    const files: ProofFile[] = await Promise.all(parts.map(async (file) => ({ name: file.name, content: Buffer.from(await file.arrayBuffer()) })));
-    const result = await sendClaimProof({ ...caseDeps(c), ...deps.files }, { trackingNumber, secondFactor }, { ground, note, files }, clientAddress(c));
+    const read = await readStatusPageUpload(c, ProofForm);
+    if ('answer' in read) return read.answer;
+    const { trackingNumber, secondFactor, ground, note } = read.form;
+    const result = await sendClaimProof({ ...caseDeps(c), ...c.get('deps').files }, { trackingNumber, secondFactor }, { ground, note, files: read.files }, clientAddress(c));
     return result.ok ? answerProgress(c, result) : refuse(c, 'exemptionProof', result);
   })
   .openapi(queue, async (c) => {
