@@ -21,7 +21,7 @@ import { caseDeps } from '../../../http/route-deps.ts';
 import { answerProgress, LookupToken, Progress } from '../../../routes/cases.routes.ts';
 import { readStatusPageUpload } from '../../../routes/track-documents.routes.ts';
 import { ClaimConfirmationSchema, ClaimRefusalSchema } from '../fee-exemption-claim.ts';
-import { CLAIM_QUEUE_FILTERS, claimFile, claimQueue, decideExemptionClaim, reviewClaim, sendClaimProof, type ClaimDecision, type ProofFile } from '../exemption-claim-service.ts';
+import { CLAIM_QUEUE_FILTERS, claimFile, claimQueue, decideExemptionClaim, reviewClaim, sendClaimProof, type ClaimDecision } from '../exemption-claim-service.ts';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const binary = z.string().meta({ format: 'binary' });
