@@ -26,6 +26,24 @@ export const PORTAL_V8_FLAGS: readonly string[] = ['--max-semi-space-size=8', '-
 /** glibc's malloc makes an arena per thread that allocates (libuv's pool compresses pages), each keeping what it freed. */
 export const PORTAL_MALLOC_ARENA_MAX = '2';
 
+/**
+ * glibc's malloc settings, each set unless the environment already has it:
+ * - `MALLOC_ARENA_MAX` (above).
+ * - `MALLOC_MMAP_THRESHOLD_=65536`: a block of 64 KiB or more (a socket's read buffer, a
+ *   compressor's window, a rendered page's bytes) gets pages of its own, returned to the system
+ *   when freed. By default glibc raises this threshold to the size of the largest such block freed
+ *   (up to 32 MiB) and its trim threshold to twice that, so after the first burst these blocks came
+ *   from the main heap, whose freed middle and top (up to 64 MiB) stayed resident: ~50 MB idle after
+ *   the page load tests, ~40 MB with this (docs/decisions/078, 2026-12-06 section).
+ * - `MALLOC_TRIM_THRESHOLD_=131072`: glibc's default, fixed; setting either threshold turns off that
+ *   raising for both.
+ */
+export const PORTAL_MALLOC_ENV: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: PORTAL_MALLOC_ARENA_MAX,
+  MALLOC_MMAP_THRESHOLD_: '65536',
+  MALLOC_TRIM_THRESHOLD_: '131072',
+};
+
 /** Set in the relaunched process's environment (and removed from it at once): it is relaunched only once. */
 const RELAUNCHED_MARK = 'PORTAL_PROCESS_RELAUNCHED';
 const OPT_OUT = 'PORTAL_PROCESS_SETTINGS';
@@ -55,7 +73,7 @@ export function relaunchFor(start: ProcessStart): Relaunch | undefined {
   const given = new Set([...start.execArgv, ...(start.env.NODE_OPTIONS ?? '').split(/\s+/)].filter(Boolean).map(flagName));
   const flags = PORTAL_V8_FLAGS.filter((flag) => !given.has(flagName(flag)));
   const added: Record<string, string> = {};
-  if (start.env.MALLOC_ARENA_MAX === undefined) added.MALLOC_ARENA_MAX = PORTAL_MALLOC_ARENA_MAX;
+  for (const [name, value] of Object.entries(PORTAL_MALLOC_ENV)) if (start.env[name] === undefined) added[name] = value;
   // In the environment rather than module.enableCompileCache(): the relaunched process then reads
   // even its entry from the cache, without loading the TypeScript stripper at all.
   if (start.env.NODE_COMPILE_CACHE === undefined && start.env.NODE_DISABLE_COMPILE_CACHE === undefined && start.compileCacheDir) {

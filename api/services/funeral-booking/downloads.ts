@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import type { FlatAnswers } from '../../domain/journey.ts';
-import { appointmentReceiptPdf } from '../../engine/booking/receipt-pdf.ts';
 import { PRICE_UNITS } from '../funeral/catalogue.ts';
 import { funeralReceipt, slotLabel } from '../funeral/booking-receipt.ts';
 import type { ReasonKey } from '../funeral/fee-exemption.ts';
@@ -74,5 +73,7 @@ export async function funeralReceiptDownload(call: DownloadCall, kept: FlatAnswe
     statusUrl: statusUrlOf(call, trackingNumber),
     issuedAt: call.now,
   });
+  // PDFKit, fontkit and their parsers (~3 MB of heap) load with the first receipt, not with every start (docs/decisions/078).
+  const { appointmentReceiptPdf } = await import('../../engine/booking/receipt-pdf.ts');
   return { body: await appointmentReceiptPdf(content), contentType: 'application/pdf', filename: `funeral-booking-${trackingNumber}.pdf` };
 }

@@ -7,7 +7,6 @@
  */
 import type { FlatAnswers } from '../../domain/journey.ts';
 import { appointmentIcs } from '../../engine/booking/ics.ts';
-import { appointmentReceiptPdf } from '../../engine/booking/receipt-pdf.ts';
 import { dynamicKey, translator } from '../../i18n/index.ts';
 import type { DownloadCall, JourneyDownload } from '../service-package.ts';
 import { appointmentReceipt } from './appointment-receipt.ts';
@@ -19,6 +18,8 @@ const statusUrlOf = (call: DownloadCall, trackingNumber: string) => `${call.orig
 export async function receiptDownload(call: DownloadCall, kept: FlatAnswers, submitted: { trackingNumber: string }): Promise<JourneyDownload | undefined> {
   if (!kept['date']) return undefined;
   const { trackingNumber } = submitted;
+  // PDFKit, fontkit and their parsers (~3 MB of heap) load with the first receipt, not with every start (docs/decisions/078).
+  const { appointmentReceiptPdf } = await import('../../engine/booking/receipt-pdf.ts');
   const pdf = await appointmentReceiptPdf(appointmentReceipt({ lang: call.lang, trackingNumber, answers: kept, statusUrl: statusUrlOf(call, trackingNumber), issuedAt: call.now, offices: call.offices }));
   return { body: pdf, contentType: 'application/pdf', filename: `appointment-${trackingNumber}.pdf` };
 }
