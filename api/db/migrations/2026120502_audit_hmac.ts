@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './on-postgres.ts';
 
 /**
  * The audit log becomes append-only in the database itself, and keyed (docs/decisions/015):
@@ -14,16 +15,6 @@ import { sql, type Kysely } from 'kysely';
  */
 const AUDIT_LOCK_KEY = 727_001;
 const KEYED_PATTERN = 'hmac-sha256:%';
-
-/** SQLite has no current_schema(); a failed statement there leaves the migration's transaction usable. */
-async function onPostgres(db: Kysely<unknown>): Promise<boolean> {
-  try {
-    await sql`select current_schema()`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = await onPostgres(db);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './on-postgres.ts';
 
 /**
  * The staff queue's counts, kept exact by the database itself (docs/decisions/071): one row per
@@ -18,15 +19,6 @@ import { sql, type Kysely } from 'kysely';
  */
 const SHARDS = 8;
 const KEY = ['service', 'office', 'state', 'clock_paused', 'running', 'shard'] as const;
-
-async function onPostgres(db: Kysely<unknown>): Promise<boolean> {
-  try {
-    await sql`select current_schema()`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = await onPostgres(db);

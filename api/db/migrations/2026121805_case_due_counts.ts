@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './on-postgres.ts';
 
 /**
  * The open cases whose deadline runs, counted per day they are next due (docs/decisions/071, second
@@ -12,15 +13,6 @@ import { sql, type Kysely } from 'kysely';
  * A row that falls to zero is deleted in the same statement, so days long past leave nothing behind.
  */
 const SHARDS = 8;
-
-async function onPostgres(db: Kysely<unknown>): Promise<boolean> {
-  try {
-    await sql`select current_schema()`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = await onPostgres(db);
