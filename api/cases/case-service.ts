@@ -184,7 +184,8 @@ export async function submitApplication(deps: CaseDeps, serviceId: string, input
         lang,
         recipientEnc: deps.crypto.encrypt(contact.phone, OUTBOX_RECIPIENT_CONTEXT),
         params: { trackingNumber: formatTrackingNumber(trackingNumber) },
-      }, once === undefined && stock === undefined && draftKey === undefined && personHashes.length === 0 && service.bundle === undefined && keep === undefined && evidence.length === 0 ? undefined : async (trx, caseId) => {
+      }, async (trx, caseId) => {
+        // Each step below writes only what this service and submission have (a no-op otherwise), in the case's transaction.
         // One case per key (docs/decisions/061): taken with the case, or the whole submission undone.
         if (once && onceKeyHash !== undefined && !(await claimOnceKey(trx, { service: serviceId, keyHash: onceKeyHash, caseId, releasedIn: once.releasedIn }))) throw new OnceKeyTakenError();
         // One of a counted stock (a plot): one conditional update, or the whole submission undone.
