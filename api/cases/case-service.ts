@@ -7,11 +7,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { z, ZodError } from 'zod';
 import { textLine } from '../domain/text.ts';
-import { appointmentsOfCase, applyAppointmentEffect, isPersonOnCase, latestAppointmentTimes } from '../db/booking.repo.ts';
+import { appointmentsOfCase, applyAppointmentEffect, latestAppointmentTimes } from '../db/booking.repo.ts';
 import { moveDraftFiles } from '../engine/files/files.ts';
 import { markDraftSubmitted } from '../db/drafts.repo.ts';
 import { prefilledDraft, submittedDraft } from '../engine/drafts/drafts.ts';
-import { CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
+import { applicantTimeline, CaseChangedError, caseTimeline, claimOnceKey, findCaseByTrackingNumber, findCaseForLookup, recordSubmission, saveTransition, type NewCase, type QueuedNotification, type SaveTransition, type StoredCase } from '../db/cases.repo.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ownerFiles } from '../db/files.repo.ts';
 import { recordCasePeople } from '../db/case-people.repo.ts';
@@ -248,9 +248,9 @@ function fanOutDeps(deps: CaseDeps, lang: Locale, at: Date): FanOutDeps {
 const ProofBeside = z.object({ phoneProof: textLine().max(100).optional() });
 
 /** A bundle's parts as its status page shows them (docs/decisions/066): each part's state, and a department's answer read as done, refused or still pending. */
-async function partsProgress(deps: CaseDeps, service: RegisteredCaseService | undefined, stored: StoredCase): Promise<PartProgress[]> {
+async function partsProgress(deps: CaseDeps, service: RegisteredCaseService | undefined, stored: StoredCase, answers: CaseAnswers): Promise<PartProgress[]> {
   if (!service?.bundle) return [];
-  const declared = service.bundle.parts(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)));
+  const declared = service.bundle.parts(answers());
   return (await partsOfBundle(deps.db, stored.id, deps.now())).map((row) => {
     const later = declared.find((part) => part.item === row.item && part.kind === 'later');
     const answer = row.handoff?.answerEnc ? (JSON.parse(deps.crypto.decrypt(row.handoff.answerEnc, HANDOFF_ANSWER_CONTEXT)) as Record<string, unknown>) : undefined;
@@ -328,6 +328,18 @@ function sameHash(a: string, b: string | null): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
+/**
+ * A case's answers, decrypted and parsed on the first read and kept for the next: a status lookup
+ * reads them up to five times (whose phones, who handles it, the settings, the parts, the claim),
+ * and each read was a decryption and a JSON parse. The readers only read them.
+ */
+export type CaseAnswers = () => unknown;
+
+export function caseAnswers(crypto: FieldCrypto, answersEnc: string): CaseAnswers {
+  let opened: { answers: unknown } | undefined;
+  return () => (opened ??= { answers: JSON.parse(crypto.decrypt(answersEnc, ANSWERS_CONTEXT)) }).answers;
+}
+
 /** Stand-in answers decrypted when there is no case, so that an unknown number costs what a known one does. */
 const standIns = new WeakMap<FieldCrypto, string>();
 function standInAnswers(crypto: FieldCrypto): string {
@@ -341,8 +353,7 @@ function standInAnswers(crypto: FieldCrypto): string {
  * an appointment, both of whom were texted and may track it. The answers are decrypted for every
  * lookup of a known number, matched or not, and a stand-in for an unknown one.
  */
-function isRecipientPhone(deps: Pick<CaseDeps, 'crypto' | 'services'>, stored: StoredCase | undefined, phoneHash: string): boolean {
-  const answers: unknown = JSON.parse(deps.crypto.decrypt(stored?.answersEnc ?? standInAnswers(deps.crypto), ANSWERS_CONTEXT));
+function isRecipientPhone(deps: Pick<CaseDeps, 'crypto' | 'services'>, stored: StoredCase | undefined, answers: unknown, phoneHash: string): boolean {
   const service = stored ? serviceOf(deps, stored.service) : undefined;
   if (!service) return false;
   return service.recipients(answers).some((phone) => sameHash(phoneHash, deps.crypto.lookupHash(normaliseSecondFactor(phone), PHONE_HASH_CONTEXT)));
@@ -356,14 +367,17 @@ export async function matchingCase(deps: CaseDeps, trackingInput: string, second
   // Both hashes and the query happen whatever the answer, so a wrong pair takes as long as an unknown number.
   const idHash = deps.crypto.lookupHash(factor, ID_HASH_CONTEXT);
   const phoneHash = deps.crypto.lookupHash(factor, PHONE_HASH_CONTEXT);
-  const stored = await findCaseByTrackingNumber(deps.db, checked.value);
+  // The case and whether the other party of an appointment asks (by ID number): one statement, run
+  // whole for an unknown number too (findCaseForLookup).
+  const { stored, personOnCase: otherParty } = await findCaseForLookup(deps.db, checked.value, deps.crypto.lookupHash(factor, PERSON_HASH_CONTEXT));
   const idMatches = sameHash(idHash, stored?.applicantIdHash ?? null);
   const phoneMatches = sameHash(phoneHash, stored?.applicantPhoneHash ?? null);
-  // The other party of an appointment, by ID number and by phone (asked always, so that every answer takes as long).
-  const otherParty = await isPersonOnCase(deps.db, stored?.id ?? '', deps.crypto.lookupHash(factor, PERSON_HASH_CONTEXT));
-  const otherPhone = isRecipientPhone(deps, stored, phoneHash);
+  // Decrypted here whatever the answer (a stand-in's for an unknown number), and kept for the answer's readers.
+  const answers = caseAnswers(deps.crypto, stored?.answersEnc ?? standInAnswers(deps.crypto));
+  // The other party of an appointment by phone (asked always, so that every answer takes as long).
+  const otherPhone = isRecipientPhone(deps, stored, answers(), phoneHash);
   if (!stored || !(idMatches || phoneMatches || otherParty || otherPhone)) return { ok: false as const, reason: 'no_match' as const };
-  return { ok: true as const, stored };
+  return { ok: true as const, stored, answers };
 }
 
 /**
@@ -380,15 +394,15 @@ export async function withMoments(deps: Pick<CaseDeps, 'db' | 'services'>, store
 export async function withSteps(deps: Pick<CaseDeps, 'db' | 'services'>, stored: StoredCase): Promise<StoredCase> {
   const service = serviceOf(deps, stored.service);
   if (!service?.workflow.transitions.some((transition) => transition.requires?.length)) return stored;
-  const events = await caseTimeline(deps.db, stored.id, 'all');
+  const events = await caseTimeline(deps.db, stored.id);
   return { ...stored, snapshot: { ...stored.snapshot, steps: events.map((event) => event.transition) } };
 }
 
 /** The settings in force for the case on `day` (a divorce's withdrawal rule at its office), for a service that has any. */
-function settingsInForce(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules' | 'offices'>, stored: StoredCase, day: string): Record<string, SettingInForce> {
+function settingsInForce(deps: Pick<CaseDeps, 'crypto' | 'services' | 'rules' | 'offices'>, stored: StoredCase, day: string, answers: CaseAnswers = caseAnswers(deps.crypto, stored.answersEnc)): Record<string, SettingInForce> {
   const service = serviceOf(deps, stored.service);
   if (!service?.settings) return {};
-  return { ...service.settings(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT)), day, deps.rules ?? sourceRuleBook(), serviceDataOf(deps)) };
+  return { ...service.settings(answers(), day, deps.rules ?? sourceRuleBook(), serviceDataOf(deps)) };
 }
 
 /** The case with the values of the settings its workflow's transitions read (`onlyIf`), as in force on `day`. */
@@ -476,10 +490,13 @@ export function applicantDetails(crypto: FieldCrypto, service: Pick<RegisteredCa
   return Object.fromEntries(Object.entries(openedDetails(crypto, service, transition, inputJson)).filter(([key]) => !hidden.includes(key)));
 }
 
-/** The applicant-visible view of a stored case: its timeline without internal events. */
-export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<CaseProgress> {
+/**
+ * The applicant-visible view of a stored case: its timeline without internal events. `answers`:
+ * the case's answers as the caller already opened them (matchingCase), if it did.
+ */
+export async function progressOf(deps: CaseDeps, stored: StoredCase, answers: CaseAnswers = caseAnswers(deps.crypto, stored.answersEnc)): Promise<CaseProgress> {
   const service = serviceOf(deps, stored.service);
-  const events = await caseTimeline(deps.db, stored.id, 'applicant');
+  const events = await applicantTimeline(deps.db, stored.id);
   const request = events.findLast((event) => event.to_state === 'awaiting-documents');
   const rows = await appointmentsOfCase(deps.db, stored.id);
   const appointments: AppointmentView[] = rows.map((row) => ({
@@ -496,7 +513,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
   const time = chinaMinute(now);
   // The latest visit's moments, for the time conditions of what the applicant may do.
   const latest = rows.at(-1);
-  const settings = settingsInForce(deps, stored, today);
+  const settings = settingsInForce(deps, stored, today, answers);
   const snapshot = {
     ...(service?.workflow.moments?.length
       ? { ...stored.snapshot, moments: appointmentMoments(latest ? { date: latest.date, start: latest.start, end: latest.end, status: latest.status, updatedAt: latest.updated_at } : undefined) }
@@ -513,7 +530,7 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     submittedAt: stored.createdAt,
     timeline: events.map((event) => ({ at: event.at, transition: event.transition, to: event.to_state, details: applicantDetails(deps.crypto, service, event.transition, event.input_json) })),
     deadlines: stored.snapshot.deadlines.filter((d) => !d.stoppedOn).map((d) => ({ key: d.key, dueOn: d.dueOn, paused: Boolean(d.pausedOn) })),
-    handledBy: service?.handledBy ? service.handledBy(JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT))) || null : null,
+    handledBy: service?.handledBy ? service.handledBy(answers()) || null : null,
     documentsRequested: stored.snapshot.state === 'awaiting-documents' && request ? (applicantDetails(deps.crypto, service, request.transition, request.input_json)['documents'] ?? null) : null,
     documentsAnswer: service && open.includes(SUPPLEMENT_TRANSITION) ? await documentsAnswerOf(deps, service, stored.id) : null,
     // The workflow definition says whether, and how, the applicant may stop the case today.
@@ -526,8 +543,8 @@ export async function progressOf(deps: CaseDeps, stored: StoredCase): Promise<Ca
     bookingPath: service?.bookingPath ?? null,
     settings,
     rating: await caseRatingView(deps, stored.id, service?.workflow, stored.snapshot.state),
-    parts: await partsProgress(deps, service, stored),
-    claim: service?.claim ? await service.claim(deps, stored.id, JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT))) : null,
+    parts: await partsProgress(deps, service, stored, answers),
+    claim: service?.claim ? await service.claim(deps, stored.id, answers()) : null,
   };
 }
 
@@ -541,7 +558,7 @@ async function documentsAnswerOf(deps: CaseDeps, service: RegisteredCaseService,
 export async function lookupCase(deps: CaseDeps, trackingInput: string, secondFactor: string): Promise<LookupResult> {
   const match = await matchingCase(deps, trackingInput, secondFactor);
   if (!match.ok) return match;
-  return { ok: true, ...(await progressOf(deps, match.stored)) };
+  return { ok: true, ...(await progressOf(deps, match.stored, match.answers)) };
 }
 
 export type WithdrawResult = LookupResult | { ok: false; reason: 'not_withdrawable' | 'changed' };

@@ -160,7 +160,7 @@ async function viewOf(deps: CaseWorkDeps, member: StaffMember, read: StoredCase,
   const stored = withSettings(deps, await withSteps(deps, await withMoments(deps, read)), chinaDate(now));
   const application: unknown = JSON.parse(deps.crypto.decrypt(stored.answersEnc, ANSWERS_CONTEXT));
   const clock = { today: chinaDate(now), time: chinaMinute(now), calendar: deps.calendar };
-  const [events, access] = await Promise.all([caseTimeline(deps.db, stored.id, 'all'), caseAccessRecord(deps.db, stored.id, ACCESS_ACTIONS)]);
+  const [events, access] = await Promise.all([caseTimeline(deps.db, stored.id), caseAccessRecord(deps.db, stored.id, ACCESS_ACTIONS)]);
   return {
     trackingNumber: formatTrackingNumber(stored.trackingNumber),
     service: stored.service,

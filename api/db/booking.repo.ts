@@ -234,22 +234,6 @@ export async function latestAppointmentTimes(db: Kysely<Database>, caseId: strin
   return row ? { date: row.date, start: row.start, end: row.end, status: row.status, updatedAt: row.updated_at } : undefined;
 }
 
-/** Whether this person (by keyed hash) is on the case's appointment: either party may look it up. */
-/** Compiled once: every status lookup asks it (compiled-query.ts). */
-const personOnCase = compiledOnce(2, (db, caseId: string, personHash: string) =>
-  db
-    .selectFrom('appointment_people')
-    .innerJoin('appointments', 'appointments.id', 'appointment_people.appointment_id')
-    .select('appointment_people.person_hash')
-    .where('appointments.case_id', '=', caseId)
-    .where('appointment_people.person_hash', '=', personHash)
-    .limit(1),
-);
-
-export async function isPersonOnCase(db: Kysely<Database>, caseId: string, personHash: string): Promise<boolean> {
-  return (await personOnCase(db, caseId, personHash)).rows.length > 0;
-}
-
 /**
  * Moves a case's active appointment to another slot: takes the new place (SlotFullError when it is
  * full) and releases the old one. Call inside the transaction that records the change.

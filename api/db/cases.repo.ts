@@ -4,7 +4,7 @@
  * event, the audit entry and the queued notification share one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { receivedIncrement, type FigureIncrement } from '../domain/cases/case-figures.ts';
 import { nextRunningDeadline } from '../domain/workflow/queue-position.ts';
 import type { CaseSnapshot, Deadline, Period, TransitionResult } from '../domain/workflow/workflow.ts';
@@ -66,12 +66,57 @@ export function toStoredCase(row: Pick<CaseTable, (typeof STORED_CASE_COLUMNS)[n
 /** The columns a StoredCase is made of (not the queue's and periods' derived ones). */
 const STORED_CASE_COLUMNS = ['id', 'tracking_number', 'applicant_id_hash', 'applicant_phone_hash', 'service', 'lang', 'answers_enc', 'created_at', 'state', 'version', 'office', 'deadlines_json', 'previous_state', 'periods_json'] as const;
 
-/** Compiled once: every status lookup runs it (compiled-query.ts). */
+/** Compiled once (compiled-query.ts): the steps a status page takes read the case again by it. */
 const caseByTrackingNumber = compiledOnce(1, (db, trackingNumber: string) => db.selectFrom('cases').select(STORED_CASE_COLUMNS).where('tracking_number', '=', trackingNumber));
 
 export async function findCaseByTrackingNumber(db: Kysely<Database>, trackingNumber: string): Promise<StoredCase | undefined> {
   const [row] = (await caseByTrackingNumber(db, trackingNumber)).rows;
   return row ? toStoredCase(row) : undefined;
+}
+
+/**
+ * A status lookup's one read (compiled once): the case by tracking number and whether the person
+ * (by keyed hash) is on its appointment, the other party's way in. The asked number is a one-row
+ * table the case is left-joined to, so the statement always yields one row and the appointment
+ * probe always runs: for an unknown number on the empty case id, as isPersonOnCase asked it before,
+ * so an unknown number costs the database what a known one does.
+ */
+const caseForLookup = compiledOnce(2, (db, trackingNumber: string, personHash: string) =>
+  db
+    .selectFrom(db.selectNoFrom(sql<string>`cast(${trackingNumber} as text)`.as('tracking_number')).as('asked'))
+    .leftJoin('cases', 'cases.tracking_number', 'asked.tracking_number')
+    .select(STORED_CASE_COLUMNS.map((column) => `cases.${column}` as const))
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('appointment_people')
+            .innerJoin('appointments', 'appointments.id', 'appointment_people.appointment_id')
+            .select('appointment_people.person_hash')
+            .where('appointments.case_id', '=', eb.fn.coalesce('cases.id', sql.lit('')))
+            .where('appointment_people.person_hash', '=', personHash),
+        )
+        .as('person_on_case'),
+    ),
+);
+
+export interface CaseForLookup {
+  stored: StoredCase | undefined;
+  /** The person asked about is on the case's appointment (false when there is no case). */
+  personOnCase: boolean;
+}
+
+type StoredCaseRow = Pick<CaseTable, (typeof STORED_CASE_COLUMNS)[number]>;
+
+/** The left join found the case: its id (the primary key) is there only when all of its row is. */
+const foundCase = <Row extends { [K in keyof StoredCaseRow]: StoredCaseRow[K] | null }>(row: Row): row is Row & StoredCaseRow => row.id !== null;
+
+export async function findCaseForLookup(db: Kysely<Database>, trackingNumber: string, personHash: string): Promise<CaseForLookup> {
+  const [row] = (await caseForLookup(db, trackingNumber, personHash)).rows;
+  if (!row) throw new Error('the lookup query yields one row whatever the number');
+  if (!foundCase(row)) return { stored: undefined, personOnCase: false };
+  // SQLite answers exists() with 0 or 1, PostgreSQL with a boolean.
+  return { stored: toStoredCase(row), personOnCase: Boolean(row.person_on_case) };
 }
 
 export async function findCaseById(db: Kysely<Database>, id: string): Promise<StoredCase | undefined> {
@@ -246,11 +291,20 @@ export async function insertCase(trx: Transaction<Database>, input: NewCase): Pr
   return id;
 }
 
-/** The timeline the applicant sees, compiled once: every status lookup of a known case reads it. */
-const applicantTimeline = compiledOnce(1, (db, caseId: string) => db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).where('visibility', '=', 'applicant').orderBy('seq'));
+/**
+ * The timeline the applicant sees, compiled once: every status lookup of a known case reads it. Only
+ * the columns the status view is made of: each value read is a JavaScript string node:sqlite makes.
+ */
+const applicantEvents = compiledOnce(1, (db, caseId: string) =>
+  db.selectFrom('case_events').select(['at', 'transition', 'to_state', 'input_json']).where('case_id', '=', caseId).where('visibility', '=', 'applicant').orderBy('seq'),
+);
 
-export async function caseTimeline(db: Kysely<Database>, caseId: string, visibility: 'applicant' | 'all') {
-  if (visibility === 'applicant') return (await applicantTimeline(db, caseId)).rows;
+export async function applicantTimeline(db: Kysely<Database>, caseId: string) {
+  return (await applicantEvents(db, caseId)).rows;
+}
+
+/** Every event of a case's timeline, the internal ones too (staff's view, a workflow's earlier steps). */
+export async function caseTimeline(db: Kysely<Database>, caseId: string) {
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../api/db/audit.repo.ts';
-import { CaseChangedError, caseTimeline, findCaseByTrackingNumber, insertCase, saveTransition, type SaveTransition } from '../../api/db/cases.repo.ts';
+import { applicantTimeline, CaseChangedError, caseTimeline, findCaseByTrackingNumber, findCaseForLookup, insertCase, saveTransition, type SaveTransition } from '../../api/db/cases.repo.ts';
 import { HolidayYearSchema, createWorkingDayCalendar } from '../../api/domain/calendar/working-days.ts';
 import { newTrackingNumber } from '../../api/domain/cases/tracking-number.ts';
 import { applyTransition, startDeadlines, type Actor, type CaseSnapshot } from '../../api/domain/workflow/workflow.ts';
@@ -54,9 +54,29 @@ describe.each(DIALECTS)('the case store on %s', (kind) => {
   }
 
   const counts = async (caseId: string) => ({
-    events: (await caseTimeline(store.handle.db, caseId, 'all')).length,
+    events: (await caseTimeline(store.handle.db, caseId)).length,
     outbox: (await store.handle.db.selectFrom('notification_outbox').select('id').where('case_id', '=', caseId).execute()).length,
     audit: (await store.handle.db.selectFrom('audit_log').select('seq').where('record_id', '=', caseId).execute()).length,
+  });
+
+  it('reads a case for a status lookup with whether a person is on its appointment, in one row whatever the number', async () => {
+    const { id, trackingNumber, snapshot } = await submitted();
+    const other = await submitted();
+    const person = crypto.lookupHash('110101199001011234', 'appointment_people.person');
+    const appointment = { resource_id: 'office-a', kind: 'marriage', date: '2026-11-10', start: '09:00', end: '09:30', place_key: `office-a/2026-11-10/09:00/${id}`, status: 'active', created_at: AT.toISOString(), updated_at: AT.toISOString() };
+    await store.handle.db.insertInto('appointments').values({ ...appointment, id: `appointment-${id}`, case_id: id }).execute();
+    await store.handle.db.insertInto('appointment_people').values({ appointment_id: `appointment-${id}`, kind: 'marriage', person_hash: person, active: 1 }).execute();
+
+    const found = await findCaseForLookup(store.handle.db, trackingNumber, person);
+    expect(found.personOnCase).toBe(true);
+    expect(found.stored).toEqual(await findCaseByTrackingNumber(store.handle.db, trackingNumber));
+    // Someone else, and the same person asking about another case, are not on it.
+    expect((await findCaseForLookup(store.handle.db, trackingNumber, crypto.lookupHash('110101199001019999', 'appointment_people.person'))).personOnCase).toBe(false);
+    expect(await findCaseForLookup(store.handle.db, other.trackingNumber, person)).toEqual({ stored: await findCaseByTrackingNumber(store.handle.db, other.trackingNumber), personOnCase: false });
+    expect(await findCaseForLookup(store.handle.db, 'NOSUCHNUMBER', person)).toEqual({ stored: undefined, personOnCase: false });
+    // The applicant's timeline, with only what the status view reads.
+    await saveTransition(store.handle.db, store.handle.kind, acceptance(id, snapshot));
+    expect(await applicantTimeline(store.handle.db, id)).toEqual([{ at: AT.toISOString(), transition: 'accept', to_state: 'accepted', input_json: null }]);
   });
 
   it('saves a transition with its timeline event, audit entry and notification together', async () => {

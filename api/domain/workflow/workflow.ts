@@ -585,10 +585,8 @@ export function transitionFields(transition: TransitionDefinition): { name: stri
  * objection): encrypted at rest like the application (docs/decisions/045, 049). Sealed says how a
  * value is stored, not who reads it: the views open it, and `staffOnly` keeps it from the applicant.
  */
-export function sealedFields(transition: TransitionDefinition | undefined): string[] {
-  const input = transition?.input;
-  if (!(input instanceof z.ZodObject)) return [];
-  return Object.entries(input.shape as Record<string, z.ZodType>).flatMap(([name, schema]) => (schema.meta()?.['sealed'] === true ? [name] : []));
+export function sealedFields(transition: TransitionDefinition | undefined): readonly string[] {
+  return markedFields(transition).sealed;
 }
 
 /**
@@ -596,8 +594,32 @@ export function sealedFields(transition: TransitionDefinition | undefined): stri
  * reviewer's opinion, or what others wrote about the case: an objection): shown on the workbench,
  * never on the applicant's status page or in the texts.
  */
-export function staffOnlyFields(transition: TransitionDefinition | undefined): string[] {
+export function staffOnlyFields(transition: TransitionDefinition | undefined): readonly string[] {
+  return markedFields(transition).staffOnly;
+}
+
+interface MarkedFields {
+  sealed: readonly string[];
+  staffOnly: readonly string[];
+}
+
+const NONE_MARKED: MarkedFields = Object.freeze({ sealed: Object.freeze([]), staffOnly: Object.freeze([]) });
+
+/**
+ * A transition input's sealed and staff-only fields, read from its fields' meta once per input
+ * schema: zod finds a schema's meta through its registry on every call, and a status lookup asks
+ * for every event it shows. A schema is not changed once defined, so what was read stays true.
+ */
+const markedByInput = new WeakMap<z.ZodObject, MarkedFields>();
+function markedFields(transition: TransitionDefinition | undefined): MarkedFields {
   const input = transition?.input;
-  if (!(input instanceof z.ZodObject)) return [];
-  return Object.entries(input.shape as Record<string, z.ZodType>).flatMap(([name, schema]) => (schema.meta()?.['staffOnly'] === true ? [name] : []));
+  if (!(input instanceof z.ZodObject)) return NONE_MARKED;
+  let marked = markedByInput.get(input);
+  if (!marked) {
+    const fields = Object.entries(input.shape as Record<string, z.ZodType>).map(([name, schema]) => ({ name, meta: schema.meta() }));
+    const named = (flag: string) => Object.freeze(fields.flatMap(({ name, meta }) => (meta?.[flag] === true ? [name] : [])));
+    marked = Object.freeze({ sealed: named('sealed'), staffOnly: named('staffOnly') });
+    markedByInput.set(input, marked);
+  }
+  return marked;
 }
