@@ -17,6 +17,8 @@ export interface RawResponse {
   transferred: number;
   /** The decompressed body. */
   body: Buffer;
+  /** The body as sent (compressed when encoding says so). */
+  raw: Buffer;
   headers: IncomingHttpHeaders;
 }
 
@@ -30,7 +32,7 @@ export function getRaw(url: string, headers: Record<string, string> = {}): Promi
         const raw = Buffer.concat(chunks);
         const encoding = String(response.headers['content-encoding'] ?? '');
         const body = encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), encoding, transferred: raw.length, body, headers: response.headers });
+        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), encoding, transferred: raw.length, body, raw, headers: response.headers });
       });
     });
     request.on('timeout', () => request.destroy(new Error(`timed out: ${url}`)));

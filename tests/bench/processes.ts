@@ -112,6 +112,9 @@ async function startServer(script: string, env: Record<string, string>, readyPat
 /** The bare Hono baseline (baseline-server.ts). */
 export const startBaseline = () => startServer('tests/bench/baseline-server.ts', {}, '/');
 
+/** The stack's floor (floor-server.ts), serving the captured pages in `pagesFile` when given. */
+export const startFloor = (pagesFile?: string) => startServer('tests/bench/floor-server.ts', pagesFile ? { FLOOR_PAGES: pagesFile } : {}, '/');
+
 /** The real portal, as `node api/cli/serve.ts`, in a fresh DATA_DIR unless one is given. */
 export function startPortal(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<Server> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'portal-bench-'));

@@ -25,12 +25,14 @@
  *                                    nginx to N = 1, 2, 4 portal processes on PostgreSQL (needs a database URL and nginx):
  *                                    throughput, p99 and requests per CPU-second of the portal processes
  *                      Every section with a load test also runs the bare Hono baseline it is compared with.
+ *                      pages and lookups also run the stack's floor (floor.ts, docs/decisions/080): the same answers
+ *                      and work on bare Hono, Zod and Kysely, with none of the portal, and its memory.
  *
  * Prints a report and writes it as JSON to the OS temp folder.
  */
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../support/portal-process.ts';
 import { createCaseDatabase, lookupAnswered, lookupBodies, checkLookups, measureCasesAt, SCALE_SETTINGS, TRACK_PATH, type CaseDatabase, type ScalePoint } from './case-load.ts';
 import { baselineCrowd, FLASH_SETTINGS, prepareFlashCrowd, runFlashCrowd, type CrowdRun, type FlashCrowdResult } from './flash-crowd.ts';
@@ -41,7 +43,8 @@ import { createBenchSchema, isLoopbackUrl } from './postgres.ts';
 import { runDashboardBench, type DashboardBench } from './dashboard.ts';
 import { baselineCrowdWithCpu, FLEET_SIZES, nginxPath, startBenchFleet } from './fleet.ts';
 import { NGINX_INSTALL } from '../../api/platform/fleet.ts';
-import { coresOf, cpuBetween, cpuSample, killOwnChildren, memoryOf, serverPids, sleep, startBaseline, startPortal, type Server } from './processes.ts';
+import { coresOf, cpuBetween, cpuSample, killOwnChildren, memoryOf, serverPids, sleep, startBaseline, startFloor, startPortal, type Server } from './processes.ts';
+import { floorLookupBodies, floorPagePath, FLOOR_TRACK_PATH, type CapturedPage } from './floor.ts';
 import type { SeededApplicant } from './seed-cases.ts';
 
 function positiveIntFromEnv(name: string, fallback: number): number {
@@ -228,6 +231,14 @@ async function withPortal<T>(options: Parameters<typeof startPortal>[0], work: (
       return work(server);
     },
   );
+}
+
+/** A page's answer as a browser asking for br gets it: status, headers (but the date and request id), body bytes as sent. */
+async function capturePage(origin: string, path: string): Promise<CapturedPage> {
+  const answer = await getRaw(new URL(path, origin).href, PAGE_HEADERS);
+  const perRequest = new Set(['date', 'x-request-id', 'connection', 'keep-alive', 'transfer-encoding']);
+  const headers = Object.entries(answer.headers).flatMap(([name, value]) => (perRequest.has(name) || value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((one): [string, string] => [name, one])));
+  return { status: answer.status, headers, bodyBase64: answer.raw.toString('base64') };
 }
 
 /** Memory just after the start (passed in) and after the load tests and IDLE_S of quiet. */
@@ -469,8 +480,9 @@ async function main() {
 
   // 3. The portal (SQLite, LOG_LEVEL=warn): page weight, the four targets, then idle memory.
   // 4. Production logs every request: the guide page again at LOG_LEVEL=info.
-  let portal: { lines: LoadLine[]; pageWeight: PageWeight[]; memory: Awaited<ReturnType<typeof idleMemory>> } | undefined;
+  let portal: { lines: LoadLine[]; pageWeight: PageWeight[]; captured: CapturedPage[]; memory: Awaited<ReturnType<typeof idleMemory>> } | undefined;
   let info: { line: LoadLine } | undefined;
+  let floorPages: { lines: LoadLine[]; memory: Awaited<ReturnType<typeof idleMemory>> } | undefined;
   if (runs('pages')) {
     portal = await withPortal({ env: portalEnv }, async (server) => {
       const atStart = memoryOf(server.pid);
@@ -482,9 +494,25 @@ async function main() {
         await load(server, 'portal home page', '/', PAGE_HEADERS),
         await load(server, 'portal search page', SEARCH, PAGE_HEADERS),
       ];
-      return { lines, pageWeight, memory: await idleMemory(server, atStart) };
+      // The guide's and the home page's answers as the load saw them, for the floor to send again.
+      const captured = [await capturePage(server.url, GUIDE), await capturePage(server.url, '/')];
+      return { lines, pageWeight, captured, memory: await idleMemory(server, atStart) };
     });
     info = await withPortal({ env: { LOG_LEVEL: 'info' } }, async (server) => ({ line: await load(server, 'portal guide page, LOG_LEVEL=info', GUIDE, PAGE_HEADERS) }));
+    const pagesFile = join(mkdtempSync(join(tmpdir(), 'portal-bench-floor-pages-')), 'pages.json');
+    writeFileSync(pagesFile, JSON.stringify(portal.captured));
+    floorPages = await guarded(
+      async () => rmSync(dirname(pagesFile), { recursive: true, force: true }),
+      () =>
+        withServer(
+          () => startFloor(pagesFile),
+          async (server) => {
+            const atStart = memoryOf(server.pid);
+            const lines = [await load(server, 'floor: the guide page\'s answer', floorPagePath(0), PAGE_HEADERS), await load(server, 'floor: the home page\'s answer', floorPagePath(1), PAGE_HEADERS)];
+            return { lines, memory: await idleMemory(server, atStart) };
+          },
+        ),
+    );
   }
 
   // 5. PostgreSQL, when there is one on this machine.
@@ -508,9 +536,14 @@ async function main() {
   // 6. Status lookups under load (10,000 cases), on each database.
   const { kinds, postgresSkipped } = caseDatabases();
   let lookups: { kind: 'sqlite' | 'postgres'; line: LoadLine; seedSeconds: number; statuses: Record<string, number> }[] | undefined;
+  let floorLookup: LoadLine | undefined;
   if (runs('lookups')) {
     lookups = [];
     for (const kind of kinds) lookups.push({ kind, ...(await lookupLoad(kind)) });
+    progress('floor: seeding its cases');
+    floorLookup = await withServer(startFloor, (server) =>
+      load(server, 'floor: a lookup (Zod, 1 upsert, 2 reads)', FLOOR_TRACK_PATH, {}, { post: { body: floorLookupBodies() }, answered: lookupAnswered }),
+    );
   }
 
   // 7. Lookup and queue latency at 10,000 and at 200,000 cases, on each database.
@@ -538,7 +571,7 @@ async function main() {
 
   // Object.is: without a build both are NaN, which is not a rebuild.
   const rebuiltDuringRun = !Object.is(builtAt(), siteBuiltAt);
-  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts, dashboard: dashboardRun, fleet };
+  return { sections: selected, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, floorPages, postgres, lookups, floorLookup, scale, postgresSkipped, flash, drafts, dashboard: dashboardRun, fleet };
 }
 
 // ---- Report ------------------------------------------------------------------------------------
@@ -699,14 +732,46 @@ function renderDrafts(runs: DraftsRun[], postgresSkipped: string | undefined): s
   return out;
 }
 
+/**
+ * The portal against the stack's floor (floor.ts): of the gap to the bare baseline, how much the
+ * work itself costs on this stack (the floor's ratio) and how much is the portal's (portal ÷ floor).
+ */
+function renderFloor(results: Results): string[] {
+  const { portal, floorPages, lookups, floorLookup, baseline } = results;
+  const rows: string[][] = [];
+  const row = (what: string, mine: LoadLine | undefined, floor: LoadLine | undefined) => {
+    if (!mine || !floor) return;
+    rows.push([what, ratio(mine.vsBaseline.requestsPerCpuSecond), ratio(floor.vsBaseline.requestsPerCpuSecond), ratio(mine.requestsPerCpuSecond / floor.requestsPerCpuSecond)]);
+  };
+  row('guide page (kept, br)', portal?.lines.find((line) => line.path === GUIDE), floorPages?.lines[0]);
+  row('home page (kept, br)', portal?.lines.find((line) => line.path === '/'), floorPages?.lines[1]);
+  row('status lookup, SQLite', lookups?.find((lookup) => lookup.kind === 'sqlite')?.line, floorLookup);
+  if (rows.length === 0) return [];
+  const out = [
+    '',
+    `The stack's floor (tests/bench/floor.ts): the same answers and work on bare Hono, Zod and Kysely on node:sqlite, none of the portal.`,
+    `req/CPU-s as a ratio to the bare baseline: the portal's, the floor's, and the portal's to the floor's (1.00× would mean the portal adds nothing to what the stack costs).`,
+    ...table(['path', 'portal ×base', 'floor ×base', 'portal ÷ floor'], rows),
+  ];
+  if (floorPages && baseline && portal) {
+    out.push(
+      `Memory idle after load: the portal ${fixed(portal.memory.rssMb, 1)} MB, the floor ${fixed(floorPages.memory.rssMb, 1)} MB (the stack's libraries loaded, the portal's V8 and malloc settings), the bare baseline ${fixed(baseline.memory.rssMb, 1)} MB:`,
+      `the portal's own code and data are ${fixed(portal.memory.rssMb - floorPages.memory.rssMb, 1)} MB of it.`,
+    );
+  }
+  return out;
+}
+
 function render(results: Results, jsonPath: string): string {
-  const { sections, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, postgres, lookups, scale, postgresSkipped, flash, drafts } = results;
+  const { sections, rebuiltDuringRun, othersBefore, cold, baseline, portal, info, floorPages, postgres, lookups, floorLookup, scale, postgresSkipped, flash, drafts } = results;
   const loadLines = [
     ...(baseline ? [baseline.line] : []),
     ...(portal?.lines ?? []),
     ...(info ? [info.line] : []),
+    ...(floorPages?.lines ?? []),
     ...(postgres && 'lines' in postgres ? postgres.lines : []),
     ...(lookups ?? []).map((lookup) => lookup.line),
+    ...(floorLookup ? [floorLookup] : []),
     ...(drafts ?? []).flatMap((run) => [run.read, run.save, run.page]),
   ];
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
@@ -860,8 +925,14 @@ function render(results: Results, jsonPath: string): string {
   if (baseline && portal) {
     out.push('', `Memory (VmRSS, MB): when ready, and after the load tests plus ${IDLE_S} s idle; peak is VmHWM`);
     const memoryRow = (name: string, memory: typeof baseline.memory) => [name, fixed(memory.startRssMb, 1), fixed(memory.rssMb, 1), ratio(memory.rssMb / baseline.memory.rssMb), fixed(memory.peakMb, 1)];
-    out.push(...table(['process', 'ready', 'idle after load', '×base', 'peak'], [memoryRow('baseline', baseline.memory), memoryRow('portal (SQLite)', portal.memory)]));
+    out.push(
+      ...table(
+        ['process', 'ready', 'idle after load', '×base', 'peak'],
+        [memoryRow('baseline', baseline.memory), memoryRow('portal (SQLite)', portal.memory), ...(floorPages ? [memoryRow('floor (the stack loaded)', floorPages.memory)] : [])],
+      ),
+    );
   }
+  out.push(...renderFloor(results));
 
   if (portal) {
     out.push('', `Page weight, first visit: HTML + stylesheets + scripts + island modules and their imports, body bytes as sent (${BROWSER_ENCODINGS})`);
