@@ -8,6 +8,11 @@
  *   api-statuses: after the api project (sequence.groupOrder), the check that every status the API
  *         tests were answered is documented for its operation (tests/support/answered-statuses.ts).
  * Two workers: the machines have two cores, and Vitest's default (cores − 1) would leave one idle.
+ * Not isolated (`isolate: false`): a worker imports the portal's modules once and runs file after
+ * file on them, instead of importing them all again for every file (that import was half of the unit
+ * tier's time and a quarter of the HTML tier's; docs/decisions/082). Test files therefore must not
+ * leave state behind in a module (every portal, database and clock is made per file, as before), and
+ * a test file never imports another test file: one would run the other's tests again inside it.
  */
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -24,6 +29,7 @@ export default defineConfig({
     root,
     environment: 'node',
     pool: 'forks',
+    isolate: false,
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient } from '../support/staff-client.ts';
+import { noticeContent } from '../support/notices.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
-import { noticeContent } from './notices.api.test.ts';
 
 interface DraftView {
   version: number;

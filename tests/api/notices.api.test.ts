@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishDueNotices } from '../../api/content/notices.ts';
 import type { NoticeContent } from '../../api/domain/notices/notice.ts';
+import { noticeContent } from '../support/notices.ts';
 import { staffClient } from '../support/staff-client.ts';
 import { DIALECTS } from '../support/test-database.ts';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime.ts';
@@ -32,19 +33,6 @@ interface PublicNotice {
 interface ErrorBody {
   error: { code: string; fields?: { field: string; code: string }[] };
   withdrawn?: { at: string; note: string | null; lang: string };
-}
-
-export function noticeContent(overrides: Partial<NoticeContent> = {}): NoticeContent {
-  return {
-    'zh-CN': { title: '关于调整城乡低保标准的通知', body: '自 2027 年 1 月 1 日起，城市低保标准调整为每人每月 1100 元。\n\n已在册的低保家庭无需重新申请。', publisher: '示例市民政局' },
-    en: { title: 'New minimum living allowance standards', body: 'From 1 January 2027 the urban standard is 1,100 yuan a person a month.\n\nHouseholds already receiving it need not apply again.', publisher: 'Example City Civil Affairs Bureau' },
-    date: '2026-12-10',
-    indexNumber: '000014349/2026-00123',
-    office: null,
-    service: 'minimum-living-allowance',
-    example: true,
-    ...overrides,
-  };
 }
 
 describe.each(DIALECTS)('notices on %s', (kind) => {
