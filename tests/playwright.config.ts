@@ -34,7 +34,10 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [['list']],
   use: {
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (each step's DOM, the network, the console) but not the
+    // screencast: recording a screenshot at every step cost ~10–15% of the browser tiers' time, and
+    // the DOM snapshots show what the screenshots would (docs/decisions/082).
+    trace: { mode: 'retain-on-failure', screenshots: false },
     launchOptions,
   },
   projects: [

@@ -43,6 +43,8 @@ interface Outcome {
   failed: number;
   skipped: number;
   seconds: number;
+  /** The tier whose run this one shared (its seconds are counted there). */
+  ranWith?: string;
   tests: { title: string; seconds: number }[];
 }
 
@@ -77,24 +79,39 @@ if (tiers.some((tier) => tier.needsBuild) && builtFingerprint() !== sourceFinger
   if (run(process.execPath, ['--run', 'build']) !== 0) process.exit(1);
 }
 
+// In the whole suite the browser tiers are one Playwright run: its two workers start their servers
+// and browsers once, and a long journey at the end of one tier no longer leaves a core idle while
+// the other tier waits to start (docs/decisions/082). Each tier still gets its own line below.
+const runs: Tier[][] = only ? [[only]] : [...tiers.filter((tier) => tier.runner === 'vitest').map((tier) => [tier]), tiers.filter((tier) => tier.runner === 'playwright')];
+
 const outcomes: Outcome[] = [];
-for (const tier of tiers) {
-  console.log(`\n▶ ${tier.title}`);
+for (const group of runs) {
+  const [first] = group;
+  if (!first) continue;
+  console.log(`\n▶ ${group.map((tier) => tier.title).join(' + ')}`);
   const started = performance.now();
-  const json = join(reports, `${tier.name}.json`);
+  const json = join(reports, `${group.map((tier) => tier.name).join('+')}.json`);
+  const projects = group.flatMap((tier) => tier.projects);
   const status =
-    tier.runner === 'vitest'
-      ? run(bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', ...tier.projects.map((project) => `--project=${project}`), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...filters])
-      : run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts', ...tier.projects.map((project) => `--project=${project}`), '--reporter=list,json', ...filters], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
-  const outcome = { tier: tier.name, seconds: Number(seconds(started)), ...(tier.runner === 'vitest' ? readVitest(json) : readPlaywright(json)) };
+    first.runner === 'vitest'
+      ? run(bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', ...projects.map((project) => `--project=${project}`), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...filters])
+      : run(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts', ...projects.map((project) => `--project=${project}`), '--reporter=list,json', ...filters], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  const elapsed = Number(seconds(started));
+  const grouped: Outcome[] = group.map((tier, index) => ({
+    tier: tier.name,
+    seconds: index === 0 ? elapsed : 0,
+    ...(index === 0 ? {} : { ranWith: first.name }),
+    ...(tier.runner === 'vitest' ? readVitest(json) : readPlaywright(json, tier.projects)),
+  }));
   // A runner that failed without a failed test (a crash, a failed set-up) still fails the run.
-  if (status !== 0 && outcome.failed === 0) outcome.failed = 1;
-  outcomes.push(outcome);
+  const [lead] = grouped;
+  if (status !== 0 && lead && grouped.every((outcome) => outcome.failed === 0)) lead.failed = 1;
+  outcomes.push(...grouped);
 }
 
 console.log('\n▶ Summary');
 console.log('tier   tests   failed  skipped  seconds');
-for (const o of outcomes) console.log(`${o.tier.padEnd(6)} ${String(o.passed).padStart(5)}   ${String(o.failed).padStart(6)}  ${String(o.skipped).padStart(7)}  ${o.seconds.toFixed(1).padStart(7)}`);
+for (const o of outcomes) console.log(`${o.tier.padEnd(6)} ${String(o.passed).padStart(5)}   ${String(o.failed).padStart(6)}  ${String(o.skipped).padStart(7)}  ${(o.ranWith ? `(in ${o.ranWith})` : o.seconds.toFixed(1)).padStart(7)}`);
 const slowest = outcomes.flatMap((o) => o.tests.map((test) => ({ ...test, tier: o.tier }))).sort((a, b) => b.seconds - a.seconds).slice(0, 10);
 console.log('\nthe ten slowest tests:');
 for (const test of slowest) console.log(`${test.seconds.toFixed(1).padStart(6)} s  ${test.tier.padEnd(5)} ${test.title}`);
@@ -139,18 +156,23 @@ function readVitest(file: string): Omit<Outcome, 'tier' | 'seconds'> {
 interface PlaywrightSuite {
   title: string;
   file?: string;
-  specs?: { title: string; file: string; tests: { projectName: string; results: { duration: number }[] }[] }[];
+  specs?: { title: string; file: string; tests: { projectName: string; status?: string; results: { duration: number }[] }[] }[];
   suites?: PlaywrightSuite[];
 }
 
-function readPlaywright(file: string): Omit<Outcome, 'tier' | 'seconds'> {
+/** The tests of the given projects in a Playwright JSON report, counted by their status. */
+function readPlaywright(file: string, projects: readonly string[]): Omit<Outcome, 'tier' | 'seconds'> {
   const json = readJson(file);
   if (!json) return { passed: 0, failed: 1, skipped: 0, tests: [] };
-  const stats = (json.stats ?? {}) as Record<string, number>;
+  const counts = { passed: 0, failed: 0, skipped: 0 };
   const tests: Outcome['tests'] = [];
   const walk = (suite: PlaywrightSuite, path: string[]) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
+        if (!projects.includes(test.projectName)) continue;
+        if (test.status === 'expected' || test.status === 'flaky') counts.passed += 1;
+        else if (test.status === 'skipped') counts.skipped += 1;
+        else counts.failed += 1;
         const duration = test.results.reduce((sum, result) => sum + result.duration, 0);
         tests.push({ title: `[${test.projectName}] ${spec.file} › ${[...path, spec.title].join(' › ')}`, seconds: duration / 1000 });
       }
@@ -158,5 +180,5 @@ function readPlaywright(file: string): Omit<Outcome, 'tier' | 'seconds'> {
     for (const child of suite.suites ?? []) walk(child, child.file ? path : [...path, child.title]);
   };
   for (const suite of (json.suites ?? []) as PlaywrightSuite[]) walk(suite, []);
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0, tests };
+  return { ...counts, tests };
 }

@@ -36,6 +36,9 @@ export interface TestDatabase {
 
 /** `fresh`: an empty database even when a migrated template exists (for tests of the migrations themselves). */
 export async function createTestDatabase(kind: DatabaseKind, options: { fresh?: boolean } = {}): Promise<TestDatabase> {
+  // Again for every database, not only when this module is first imported: a worker runs file after
+  // file in one process (tests/vitest.config.ts), and a file may have put keys of its own in force.
+  useAuditKeys(TEST_AUDIT_KEYS);
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'portal-db-'));
     const path = join(dir, 'test.sqlite');
