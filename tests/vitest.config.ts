@@ -18,7 +18,6 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { HeavyFirstSequencer } from './support/heavy-first-sequencer.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 /** Where this run's API tests note the statuses they were answered (created by the first one). */
@@ -32,7 +31,6 @@ export default defineConfig({
     pool: 'forks',
     isolate: false,
     maxWorkers: 2,
-    sequence: { sequencer: HeavyFirstSequencer },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
