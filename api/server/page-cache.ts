@@ -51,6 +51,12 @@ export interface PageCacheStats {
 /** Headers a kept page never keeps: each answer sets its own, or they were the server's notes to itself. */
 const NOT_KEPT = new Set(['content-length', 'content-encoding', 'set-cookie', CACHE_OPT_IN_HEADER, CACHE_SECONDS_HEADER, 'x-request-id', PAGE_ROUTE_HEADER]);
 
+/** What of this request decides a cached page's answer. */
+export function answerConditions(request: Request): AnswerConditions {
+  const headers = request.headers;
+  return { method: request.method, ifNoneMatch: headers.get('if-none-match') ?? undefined, acceptEncoding: headers.get('accept-encoding') ?? undefined };
+}
+
 /** The encoding a cached page is sent in: br, else gzip, else none, as the browser's Accept-Encoding names them. */
 export function cachedEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
   if (!acceptEncoding) return undefined;
@@ -76,9 +82,8 @@ export class PageCache {
 
   /** A cached answer for this request, or undefined; it carries the page's route in PAGE_ROUTE_HEADER, as a rendered page does. */
   lookup(key: string, version: number, request: Request): Response | undefined {
-    const conditions = { method: request.method, ifNoneMatch: request.headers.get('if-none-match') ?? undefined, acceptEncoding: request.headers.get('accept-encoding') ?? undefined };
     const entry = this.#find(key, version);
-    return entry ? this.#answer(entry, conditions, 'hit', entry.route === undefined ? undefined : { [PAGE_ROUTE_HEADER]: entry.route }) : undefined;
+    return entry ? this.#answer(entry, answerConditions(request), 'hit', entry.route === undefined ? undefined : { [PAGE_ROUTE_HEADER]: entry.route }) : undefined;
   }
 
   /**
@@ -149,8 +154,7 @@ export class PageCache {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    const conditions = { method: request.method, ifNoneMatch: request.headers.get('if-none-match') ?? undefined, acceptEncoding: request.headers.get('accept-encoding') ?? undefined };
-    return this.#answer(entry, conditions, 'miss', entry.route === undefined ? undefined : { [PAGE_ROUTE_HEADER]: entry.route });
+    return this.#answer(entry, answerConditions(request), 'miss', entry.route === undefined ? undefined : { [PAGE_ROUTE_HEADER]: entry.route });
   }
 
   stats(): PageCacheStats {

@@ -47,7 +47,7 @@ import { DEFAULT_LINK_CHECK_SETTINGS, linkCheckUserAgent, offlineFetch, type Lin
 import { renderWithAstro, type AstroNodeHandler } from './astro-bridge.ts';
 import { compression } from './compression.ts';
 import { searchOf } from './request-url.ts';
-import { cachedEncoding, PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
+import { answerConditions, cachedEncoding, PAGE_ROUTE_HEADER, PageCache } from './page-cache.ts';
 import { answeredRequestLog, requestIdFrom, requestLog } from './request-log.ts';
 import { metricsAccess, routeLabel } from './metrics-endpoint.ts';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY, withSecurityHeaders } from './security-headers.ts';
@@ -421,15 +421,15 @@ export function createPortal(options: PortalOptions) {
       const version = options.contentVersion.peek?.();
       if (version === undefined) return undefined;
       const headers = request.headers;
-      const acceptEncoding = headers.get('accept-encoding') ?? undefined;
-      if (acceptEncoding !== undefined && cachedEncoding(acceptEncoding) === undefined) return undefined;
+      const conditions = answerConditions(request);
+      if (conditions.acceptEncoding !== undefined && cachedEncoding(conditions.acceptEncoding) === undefined) return undefined;
       const started = performance.now();
       const url = request.url;
       const socket = (env as Partial<HttpBindings> | undefined)?.incoming?.socket;
       const origin = resolveOrigin(url, socket);
       const key = pageKey(elderModeFromCookieHeader(headers.get('cookie')), origin, path, searchOf(url));
       let requestIdValue = '';
-      const hit = pageCache.serve(key, version, { method, ifNoneMatch: headers.get('if-none-match') ?? undefined, acceptEncoding }, () => {
+      const hit = pageCache.serve(key, version, conditions, () => {
         requestIdValue = requestIdFrom(headers.get('x-request-id') ?? undefined);
         const extra: Record<string, string> = { 'x-request-id': requestIdValue };
         if (origin.startsWith('https:') || forwardedProto(socket?.remoteAddress, headers.get('x-forwarded-proto') ?? undefined, trusted) === 'https') extra[STRICT_TRANSPORT_SECURITY[0]] = STRICT_TRANSPORT_SECURITY[1];
